@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AppError } from '../electron/services/errors'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema>
+export interface Workspace {
+  db: Db
+  sqlite: Database.Database
+  file: string
+  close(): void
+}
+
+export interface OpenOptions {
+  /** Path of the better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string
+  migrationsFolder?: string
+}
+
+export const defaultMigrationsFolder = (): string => join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+interface Journal {
+  entries: { idx: number; tag: string }[]
+}
+
+function knownMigrationCount(folder: string): number {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal
+  return journal.entries.length
+}
+
+function assertWritable(file: string): void {
+  const target = existsSync(file) ? file : dirname(file)
+  try {
+    accessSync(target, constants.W_OK)
+    // WAL needs to create -wal and -shm files beside the workspace.
+    accessSync(dirname(file), constants.W_OK)
+  } catch {
+    throw new AppError('WORKSPACE_READ_ONLY', `The workspace ${file} cannot be written (read-only file or folder).`, { file })
+  }
+}
+
+function sqliteError(error: unknown, file: string): never {
+  const code = (error as { code?: string }).code
+  if (code === 'SQLITE_NOTADB') throw new AppError('WORKSPACE_NOT_SQLITE', `${file} is not a KPI Loop workspace (not an SQLite database).`, { file })
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') throw new AppError('WORKSPACE_READ_ONLY', `The workspace ${file} cannot be written.`, { file })
+  if (code === 'SQLITE_BUSY') throw new AppError('WORKSPACE_LOCKED', `The workspace ${file} is in use by another process.`, { file })
+  throw error
+}
+
+/**
+ * Opens (creating if needed) a workspace file and brings its schema up to date.
+ * A file from a newer KPI Loop is refused before anything is written to it.
+ */
+export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+  if (file !== ':memory:') assertWritable(file)
+  const folder = options.migrationsFolder ?? defaultMigrationsFolder()
+  const known = knownMigrationCount(folder)
+  let sqlite: Database.Database | undefined
+  try {
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    const applied = sqlite.pragma('user_version', { simple: true }) as number
+    if (applied > known) {
+      throw new AppError('WORKSPACE_TOO_NEW', `${file} was written by a newer KPI Loop (schema ${applied}, this app knows ${known}). Update the app to open it.`, { file, applied, known })
+    }
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
+    migrate(db, { migrationsFolder: folder })
+    sqlite.pragma(`user_version = ${known}`)
+    const opened = sqlite
+    return { db, sqlite: opened, file, close: () => opened.close() }
+  } catch (error) {
+    sqlite?.close()
+    if (error instanceof AppError) throw error
+    sqliteError(error, file)
+  }
+}

@@ -1,0 +1,3 @@
+export * from './workspace'
+export * from './lifecycle'
+export * from './integrations'

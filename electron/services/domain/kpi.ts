@@ -1,0 +1,135 @@
+import { z } from 'zod'
+
+// The lifecycle stages in order; `retired` sits outside the forward path.
+export const STAGES = ['draft', 'feasibility', 'trial', 'launched', 'operating', 'retired'] as const
+export type Stage = (typeof STAGES)[number]
+
+export const STATUSES = ['proposed', 'adjusting', 'adopted', 'stable', 'at-risk', 'retired'] as const
+export type Status = (typeof STATUSES)[number]
+
+/** higher-is-better, lower-is-better, in-range */
+export const DIRECTIONS = ['higher', 'lower', 'range'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+
+export const FREQUENCIES = ['realtime', 'hourly', 'daily', 'weekly', 'monthly', 'quarterly'] as const
+export type Frequency = (typeof FREQUENCIES)[number]
+
+export const REVISION_SOURCES = ['human', 'import', 'assistant', 'analyzer', 'rollback', 'system'] as const
+export type RevisionSource = (typeof REVISION_SOURCES)[number]
+
+/** What a revision did, so the timeline can show re-baselines and changes of meaning distinctly. */
+export const REVISION_KINDS = ['create', 'edit', 'stage', 'rebaseline', 'meaning', 'restore', 'retire'] as const
+export type RevisionKind = (typeof REVISION_KINDS)[number]
+
+export const COMPARATORS = ['>=', '<=', '>', '<', '=', 'between', '±'] as const
+export type Comparator = (typeof COMPARATORS)[number]
+
+export const PERIOD_UNITS = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const
+export type PeriodUnit = (typeof PERIOD_UNITS)[number]
+
+export const parsedTargetSchema = z.strictObject({
+  comparator: z.enum(COMPARATORS),
+  /** The value; for `between` the lower bound, for `±` the centre. */
+  value: z.number(),
+  /** Upper bound of `between`. */
+  upper: z.number().optional(),
+  /** Half-width of `±`, in `unit`. */
+  tolerance: z.number().optional(),
+  /** Normalised unit: %, ms, s, min, h, day, users, $, ¥, €, count, score, requests, tasks, … or null. */
+  unit: z.string().nullable(),
+  /** Denominator of a score such as 4.2/5.0. */
+  scale: z.number().optional(),
+  /** 95 for P95. */
+  percentile: z.number().optional(),
+  /** "per month" (rate) or "within 6 months" (deadline). */
+  window: z
+    .strictObject({ kind: z.enum(['per', 'within']), amount: z.number().optional(), unit: z.enum(PERIOD_UNITS) })
+    .optional(),
+  /** The target is a change rate (每月增长20%), not a level. */
+  change: z.boolean().optional()
+})
+export type ParsedTarget = z.infer<typeof parsedTargetSchema>
+
+/** A target always keeps the text the user typed beside what the parser understood. */
+export const targetSchema = z.strictObject({
+  text: z.string(),
+  parsed: parsedTargetSchema.nullable(),
+  /** Why `parsed` is null (or partial), in English; the UI translates by code. */
+  issue: z.string().optional()
+})
+export type Target = z.infer<typeof targetSchema>
+
+export const SEVERITIES = ['P0', 'P1', 'P2', 'P3'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const changeRuleSchema = z.strictObject({
+  severity: z.enum(SEVERITIES),
+  /** Period-over-period comparison: day, week, month or the KPI's own period. */
+  period: z.enum(['day', 'week', 'month', 'period']),
+  direction: z.enum(['drop', 'rise']),
+  /** Percent change that breaks the rule, e.g. 20 for "drop > 20%". */
+  percent: z.number().positive(),
+  text: z.string().optional()
+})
+export type ChangeRule = z.infer<typeof changeRuleSchema>
+
+export const alertThresholdsSchema = z.strictObject({
+  /** As written in the PRD, e.g. "< 目标值的80%" or "P95 > 800ms". */
+  text: z.string().optional(),
+  /** Red below this share of target (mirrored for lower-is-better). */
+  redRatio: z.number().positive().default(0.8),
+  yellowRatio: z.number().positive().default(0.9),
+  /** An absolute red boundary when the text gives one ("< 50%" → 50). */
+  redValue: z.number().nullable().optional(),
+  rules: z.array(changeRuleSchema).default([])
+})
+export type AlertThresholds = z.output<typeof alertThresholdsSchema>
+
+export const benchmarkSchema = z.strictObject({
+  label: z.string(),
+  value: z.string(),
+  source: z.string().optional()
+})
+export type Benchmark = z.infer<typeof benchmarkSchema>
+
+export const milestoneSchema = z.strictObject({
+  /** "Month 1", "Week 5-8", "Q2 2026". */
+  label: z.string(),
+  /** The target as written for that milestone ("50 MAU"). */
+  target: z.string(),
+  value: z.number().nullable().optional(),
+  /** ISO date when the milestone is due, when known. */
+  due: z.string().optional()
+})
+export type Milestone = z.infer<typeof milestoneSchema>
+
+export const kpiFieldsSchema = z.strictObject({
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(500),
+  description: z.string().default(''),
+  category: z.string().default(''),
+  formula: z.string().default(''),
+  /** A connected data source's name, `manual`, or a system named in prose ("工单系统日志"). */
+  dataSource: z.string().default(''),
+  target: targetSchema.nullable().default(null),
+  unit: z.string().default(''),
+  direction: z.enum(DIRECTIONS).default('higher'),
+  frequency: z.enum(FREQUENCIES).nullable().default(null),
+  owner: z.string().default(''),
+  alertThresholds: alertThresholdsSchema.nullable().default(null),
+  benchmarks: z.array(benchmarkSchema).default([]),
+  milestones: z.array(milestoneSchema).default([]),
+  stage: z.enum(STAGES).default('draft'),
+  status: z.enum(STATUSES).default('proposed'),
+  tags: z.array(z.string()).default([]),
+  notes: z.string().default('')
+})
+export type KpiFields = z.output<typeof kpiFieldsSchema>
+export type KpiFieldsInput = z.input<typeof kpiFieldsSchema>
+export type KpiField = keyof KpiFields
+export const KPI_FIELDS = Object.keys(kpiFieldsSchema.shape) as KpiField[]
+
+/** Stage order for gates and funnels; retired is not on the forward path. */
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage)
+}

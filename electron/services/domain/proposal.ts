@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { kpiFieldsSchema, STAGES } from './kpi'
+
+export const ENGINES = ['analyzer', 'assistant'] as const
+export type Engine = (typeof ENGINES)[number]
+
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'partial', 'rejected', 'superseded'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+
+const fieldName = z.enum(Object.keys(kpiFieldsSchema.shape) as [keyof typeof kpiFieldsSchema.shape, ...(keyof typeof kpiFieldsSchema.shape)[]])
+
+/** One field change: the value proposed, and why. `value` has the field's own type. */
+export const fieldPatchSchema = z.strictObject({
+  field: fieldName,
+  value: z.unknown(),
+  rationale: z.string()
+})
+export type FieldPatch = z.infer<typeof fieldPatchSchema>
+
+/**
+ * The one shape both engines produce. `kind` says what the proposal does:
+ * patch an existing KPI, add a new one (with `fields`), or retire one.
+ */
+export const proposalDraftSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('patch'),
+    code: z.string(),
+    patches: z.array(fieldPatchSchema).min(1),
+    rationale: z.string(),
+    /** Stable id of the analyzer rule or the assistant's finding, for de-duplication. */
+    rule: z.string().optional()
+  }),
+  z.strictObject({
+    kind: z.literal('add'),
+    fields: kpiFieldsSchema.partial().required({ code: true, name: true }),
+    rationale: z.string(),
+    rule: z.string().optional()
+  }),
+  z.strictObject({
+    kind: z.literal('retire'),
+    code: z.string(),
+    rationale: z.string(),
+    rule: z.string().optional()
+  })
+])
+export type ProposalDraft = z.infer<typeof proposalDraftSchema>
+
+export const reviewStageSchema = z.enum(STAGES)
