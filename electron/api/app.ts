@@ -1,0 +1,7 @@
+import { z } from 'zod'
+import { procedure, result } from './procedure'
+import type { AppInfo } from './views'
+
+export const appProcedures = {
+  'app.info': procedure({ input: z.strictObject({}), output: result<AppInfo>() })
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { id, procedure, result } from './procedure'
+import type { AuditView, BoardView } from './views'
+
+const boardName = z.string().trim().min(1).max(200)
+
+export const boardProcedures = {
+  'board.list': procedure({ input: z.strictObject({}), output: result<BoardView[]>() }),
+  'board.get': procedure({ input: z.strictObject({ boardId: id }), output: result<BoardView>() }),
+  'board.create': procedure({
+    input: z.strictObject({ name: boardName, description: z.string().max(5000).optional() }),
+    output: result<BoardView>()
+  }),
+  'board.rename': procedure({ input: z.strictObject({ boardId: id, name: boardName }), output: result<BoardView>() }),
+  'board.delete': procedure({ input: z.strictObject({ boardId: id }), output: result<{ deleted: true }>() }),
+  'audit.list': procedure({
+    input: z.strictObject({
+      boardId: id.optional(),
+      kpiId: id.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+      beforeId: id.optional()
+    }),
+    output: result<AuditView[]>()
+  })
+}

@@ -1,0 +1,8 @@
+/** Every event topic the core publishes, with its payload. Names are past tense. */
+export interface EventMap {
+  'board.changed': { boardId: number | null }
+  'kpi.changed': { boardId: number; kpiIds: number[] }
+  'version.changed': { boardId: number }
+}
+export type EventName = keyof EventMap
+export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed']

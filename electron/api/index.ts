@@ -1,0 +1,42 @@
+import type { z } from 'zod'
+import type { ErrorEnvelope } from '../services/errors'
+import { appProcedures } from './app'
+import { boardProcedures } from './board'
+import { kpiProcedures } from './kpi'
+import type { Procedure } from './procedure'
+import { versionProcedures } from './version'
+
+export const procedures = {
+  ...appProcedures,
+  ...boardProcedures,
+  ...kpiProcedures,
+  ...versionProcedures
+}
+
+type Procedures = typeof procedures
+export type ProcedureName = keyof Procedures
+/** What a caller sends (defaults not yet applied). */
+export type Input<N extends ProcedureName> = z.input<Procedures[N]['input']>
+/** What a handler receives (defaults applied). */
+export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>
+export type Output<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodType, infer O, unknown> ? O : never
+export type Chunk<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodType, unknown, infer C> ? C : never
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorEnvelope }
+
+export interface CallContext {
+  actor: string
+  signal: AbortSignal
+  /** Sends a chunk of partial output (LLM tokens, progress) to the caller. */
+  emit: (chunk: unknown) => void
+}
+
+/** Every procedure must have a handler: a missing one fails to compile. */
+export type Handlers = {
+  [N in ProcedureName]: (input: ParsedInput<N>, ctx: CallContext) => Promise<Output<N>> | Output<N>
+}
+
+export const isProcedureName = (name: string): name is ProcedureName => Object.hasOwn(procedures, name)
+
+export type { EventMap, EventName } from './events'
+export * from './views'

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import type { Target } from '../services/domain/kpi'
+import { kpiPatchSchema, newKpiSchema } from './kpi-input'
+import { id, procedure, result } from './procedure'
+import type { KpiView, RevisionDiff, RevisionView } from './views'
+
+const reason = z.string().trim().max(2000).optional()
+
+export const kpiProcedures = {
+  'kpi.list': procedure({
+    input: z.strictObject({ boardId: id, includeRetired: z.boolean().default(false) }),
+    output: result<KpiView[]>()
+  }),
+  'kpi.get': procedure({ input: z.strictObject({ kpiId: id }), output: result<KpiView>() }),
+  'kpi.add': procedure({ input: z.strictObject({ boardId: id, fields: newKpiSchema, reason }), output: result<KpiView>() }),
+  'kpi.edit': procedure({
+    input: z.strictObject({
+      kpiId: id,
+      set: kpiPatchSchema,
+      reason,
+      /** Refuse the edit if someone else saved a newer revision meanwhile. */
+      expectedRevisionId: id.optional(),
+      /** Changing a launched KPI's target is a re-baseline and needs a reason. */
+      rebaseline: z.boolean().optional()
+    }),
+    output: result<KpiView>()
+  }),
+  'kpi.retire': procedure({ input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
+  'kpi.reinstate': procedure({ input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
+  'kpi.history': procedure({ input: z.strictObject({ kpiId: id }), output: result<RevisionView[]>() }),
+  'kpi.diff': procedure({
+    input: z.strictObject({ kpiId: id, from: z.number().int().positive(), to: z.number().int().positive() }),
+    output: result<RevisionDiff>()
+  }),
+  'kpi.restore': procedure({
+    input: z.strictObject({ kpiId: id, revision: z.number().int().positive(), reason }),
+    output: result<KpiView>()
+  }),
+  'target.parse': procedure({ input: z.strictObject({ text: z.string().max(500) }), output: result<Target>() })
+}

@@ -1,0 +1,100 @@
+import type {
+  KpiField,
+  KpiFields,
+  RevisionKind,
+  RevisionSource,
+  Stage
+} from '../services/domain/kpi'
+
+export interface BoardView {
+  id: number
+  name: string
+  description: string
+  createdAt: number
+  updatedAt: number
+  kpiCount: number
+  stageCounts: Partial<Record<Stage, number>>
+  latestVersion: string | null
+}
+
+export interface KpiView extends KpiFields {
+  id: number
+  boardId: number
+  revisionId: number
+  revisionNumber: number
+  /** Major version of the KPI's meaning (bumped by a formula/source change after launch). */
+  major: number
+  updatedAt: number
+  updatedBy: string
+}
+
+export interface RevisionView extends KpiFields {
+  id: number
+  kpiId: number
+  number: number
+  parentId: number | null
+  kind: RevisionKind
+  major: number
+  author: string
+  source: RevisionSource
+  reason: string
+  proposalId: number | null
+  createdAt: number
+}
+
+export interface FieldChange {
+  field: KpiField
+  from: unknown
+  to: unknown
+}
+
+export interface RevisionDiff {
+  kpiId: number
+  from: number
+  to: number
+  changes: FieldChange[]
+}
+
+export interface VersionView {
+  id: number
+  boardId: number
+  label: string
+  note: string
+  author: string
+  createdAt: number
+  kpiCount: number
+}
+
+export interface KpiSummary {
+  kpiId: number
+  code: string
+  name: string
+}
+
+export interface VersionDiff {
+  from: string
+  to: string
+  added: KpiSummary[]
+  removed: KpiSummary[]
+  changed: (KpiSummary & { fromRevision: number; toRevision: number; changes: FieldChange[] })[]
+  unchanged: number
+}
+
+export interface AuditView {
+  id: number
+  at: number
+  actor: string
+  action: string
+  boardId: number | null
+  kpiId: number | null
+  summary: string
+  details: Record<string, unknown> | null
+}
+
+export interface AppInfo {
+  version: string
+  workspace: string
+  mode: 'desktop' | 'web'
+  /** The OS locale the shell detected, used until the user picks one. */
+  systemLocale: string
+}

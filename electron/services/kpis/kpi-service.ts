@@ -1,0 +1,122 @@
+import type { KpiPatch, NewKpi } from '../../api/kpi-input'
+import type { KpiView, RevisionDiff, RevisionView } from '../../api/views'
+import type { AuditService } from '../audit/audit-service'
+import type { ServiceDeps } from '../context'
+import type { KpiFields, RevisionKind, RevisionSource } from '../domain/kpi'
+import { AppError } from '../errors'
+import { diffFields } from './field-diff'
+import { applyPatch } from './normalize'
+import { createRevisionStore, type HeadRow } from './revision-store'
+import { revisionKind } from './revision-kind'
+
+export interface WriteOptions {
+  actor: string
+  reason?: string
+  source?: RevisionSource
+  proposalId?: number | null
+  /** Allows a target change after launch; recorded as a re-baseline. */
+  rebaseline?: boolean
+  expectedRevisionId?: number
+}
+
+export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
+  const { sqlite, events, audit } = deps
+  const store = createRevisionStore(deps)
+
+  function writeRevision(boardId: number, kpiId: number, head: HeadRow | null, fields: KpiFields, kind: RevisionKind, options: WriteOptions): KpiView {
+    const major = head ? head.major + (kind === 'meaning' ? 1 : 0) : 1
+    return store.insert(boardId, fields, {
+      kpiId,
+      number: head ? head.number + 1 : 1,
+      parentId: head?.id ?? null,
+      kind,
+      major,
+      author: options.actor,
+      source: options.source ?? 'human',
+      reason: options.reason ?? '',
+      proposalId: options.proposalId ?? null,
+      createdAt: deps.now()
+    })
+  }
+
+  const addTx = sqlite.transaction((boardId: number, input: NewKpi, options: WriteOptions): KpiView => {
+    store.requireBoard(boardId)
+    const fields = applyPatch(null, input)
+    store.assertCodeFree(boardId, fields.code, null)
+    const kpiId = store.createIdentity(boardId, fields.code, deps.now())
+    const view = writeRevision(boardId, kpiId, null, fields, 'create', options)
+    audit.record({ actor: options.actor, action: 'kpi.add', boardId, kpiId, summary: `Added ${fields.code} ${fields.name}`, details: { source: options.source ?? 'human' } })
+    return view
+  })
+
+  const editTx = sqlite.transaction((kpiId: number, patch: KpiPatch, options: WriteOptions, forcedKind?: RevisionKind): KpiView => {
+    const head = store.head(kpiId)
+    if (options.expectedRevisionId !== undefined && options.expectedRevisionId !== head.id) {
+      throw new AppError('VALIDATION', `${head.fields.code} was changed by someone else (revision ${head.number}); reload and try again.`, { kpiId })
+    }
+    const fields = applyPatch(head.fields, patch)
+    const changes = diffFields(head.fields, fields)
+    if (changes.length === 0) return store.view(head)
+    const kind = forcedKind ?? revisionKind(head.fields, changes, options)
+    if (fields.code !== head.fields.code) store.assertCodeFree(head.boardId, fields.code, kpiId)
+    const view = writeRevision(head.boardId, kpiId, head, fields, kind, options)
+    audit.record({
+      actor: options.actor,
+      action: `kpi.${kind}`,
+      boardId: head.boardId,
+      kpiId,
+      summary: `${fields.code}: ${changes.map((c) => c.field).join(', ')}${options.reason ? ` — ${options.reason}` : ''}`,
+      details: { revision: view.revisionNumber, fields: changes.map((c) => c.field), source: options.source ?? 'human' }
+    })
+    return view
+  })
+
+  const emitChanged = (view: KpiView) => events.emit('kpi.changed', { boardId: view.boardId, kpiIds: [view.id] })
+
+  return {
+    list: (boardId: number, includeRetired = false): KpiView[] => {
+      store.requireBoard(boardId)
+      return store.listBoard(boardId, includeRetired)
+    },
+    get: (kpiId: number): KpiView => store.view(store.head(kpiId)),
+    resolve: (boardId: number, code: string): number => store.resolveCode(boardId, code),
+    add(boardId: number, input: NewKpi, options: WriteOptions): KpiView {
+      const view = addTx(boardId, input, options)
+      emitChanged(view)
+      return view
+    },
+    edit(kpiId: number, patch: KpiPatch, options: WriteOptions, kind?: RevisionKind): KpiView {
+      const view = editTx(kpiId, patch, options, kind)
+      emitChanged(view)
+      return view
+    },
+    retire(kpiId: number, options: WriteOptions): KpiView {
+      const view = editTx(kpiId, { stage: 'retired', status: 'retired' }, options, 'retire')
+      emitChanged(view)
+      return view
+    },
+    /** Brings a retired KPI back with the stage and status it had before retirement. */
+    reinstate(kpiId: number, options: WriteOptions): KpiView {
+      const previous = store.history(kpiId).findLast((r) => r.stage !== 'retired')
+      if (!previous) throw new AppError('VALIDATION', 'This KPI was never active.', { kpiId })
+      const view = editTx(kpiId, { stage: previous.stage, status: previous.status }, options, 'restore')
+      emitChanged(view)
+      return view
+    },
+    history: (kpiId: number): RevisionView[] => store.history(kpiId),
+    diff(kpiId: number, from: number, to: number): RevisionDiff {
+      const a = store.revision(kpiId, from)
+      const b = store.revision(kpiId, to)
+      return { kpiId, from, to, changes: diffFields(a, b) }
+    },
+    /** Restoring is itself a new revision copying every field of the earlier one. */
+    restore(kpiId: number, number: number, options: WriteOptions): KpiView {
+      const target = store.revision(kpiId, number)
+      const view = editTx(kpiId, target, { ...options, source: options.source ?? 'rollback', reason: options.reason || `Restored revision ${number}` }, 'restore')
+      emitChanged(view)
+      return view
+    },
+    store
+  }
+}
+export type KpiService = ReturnType<typeof createKpiService>

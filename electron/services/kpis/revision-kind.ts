@@ -1,0 +1,27 @@
+import type { FieldChange } from '../../api/views'
+import type { KpiFields, RevisionKind } from '../domain/kpi'
+import { AppError } from '../errors'
+
+const LOCKED_STAGES = new Set(['launched', 'operating'])
+
+/**
+ * What kind of revision an edit makes. After launch the target is locked: changing it is a
+ * re-baseline that needs a reason; a new formula or data source changes the KPI's meaning.
+ */
+export function revisionKind(head: KpiFields, changes: FieldChange[], options: { rebaseline?: boolean; reason?: string }): RevisionKind {
+  const changed = new Set(changes.map((c) => c.field))
+  if (LOCKED_STAGES.has(head.stage)) {
+    if (changed.has('target')) {
+      if (!options.rebaseline) {
+        throw new AppError('TARGET_LOCKED', `The target of ${head.code} is locked since launch; change it as a re-baseline with a reason.`, { code: head.code })
+      }
+      if (!options.reason?.trim()) {
+        throw new AppError('TARGET_LOCKED', `A re-baseline of ${head.code} needs a reason.`, { code: head.code })
+      }
+      return 'rebaseline'
+    }
+    if (changed.has('formula') || changed.has('dataSource')) return 'meaning'
+  }
+  if (changed.size === 1 && changed.has('stage')) return 'stage'
+  return 'edit'
+}

@@ -1,0 +1,124 @@
+import type { RevisionView } from '../../api/views'
+import type { KpiFields, RevisionKind, RevisionSource } from '../domain/kpi'
+
+/** A kpi_revision row as better-sqlite3 returns it (snake_case, JSON as text). */
+export interface RevisionRow {
+  id: number
+  kpi_id: number
+  number: number
+  parent_id: number | null
+  kind: RevisionKind
+  major: number
+  code: string
+  name: string
+  description: string
+  category: string
+  formula: string
+  data_source: string
+  target: string | null
+  unit: string
+  direction: KpiFields['direction']
+  frequency: KpiFields['frequency']
+  owner: string
+  alert_thresholds: string | null
+  benchmarks: string
+  milestones: string
+  stage: KpiFields['stage']
+  status: KpiFields['status']
+  tags: string
+  notes: string
+  author: string
+  source: RevisionSource
+  reason: string
+  proposal_id: number | null
+  created_at: number
+}
+
+const parseJson = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty)
+
+export function rowToFields(row: RevisionRow): KpiFields {
+  return {
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    formula: row.formula,
+    dataSource: row.data_source,
+    target: parseJson(row.target, null),
+    unit: row.unit,
+    direction: row.direction,
+    frequency: row.frequency,
+    owner: row.owner,
+    alertThresholds: parseJson(row.alert_thresholds, null),
+    benchmarks: parseJson(row.benchmarks, []),
+    milestones: parseJson(row.milestones, []),
+    stage: row.stage,
+    status: row.status,
+    tags: parseJson(row.tags, []),
+    notes: row.notes
+  }
+}
+
+export function rowToRevision(row: RevisionRow): RevisionView {
+  return {
+    ...rowToFields(row),
+    id: row.id,
+    kpiId: row.kpi_id,
+    number: row.number,
+    parentId: row.parent_id,
+    kind: row.kind,
+    major: row.major,
+    author: row.author,
+    source: row.source,
+    reason: row.reason,
+    proposalId: row.proposal_id,
+    createdAt: row.created_at
+  }
+}
+
+export const INSERT_REVISION_SQL = `INSERT INTO kpi_revision (
+  kpi_id, number, parent_id, kind, major, code, name, description, category, formula, data_source,
+  target, unit, direction, frequency, owner, alert_thresholds, benchmarks, milestones, stage, status,
+  tags, notes, author, source, reason, proposal_id, created_at
+) VALUES (
+  @kpiId, @number, @parentId, @kind, @major, @code, @name, @description, @category, @formula, @dataSource,
+  @target, @unit, @direction, @frequency, @owner, @alertThresholds, @benchmarks, @milestones, @stage, @status,
+  @tags, @notes, @author, @source, @reason, @proposalId, @createdAt
+)`
+
+export interface RevisionMeta {
+  kpiId: number
+  number: number
+  parentId: number | null
+  kind: RevisionKind
+  major: number
+  author: string
+  source: RevisionSource
+  reason: string
+  proposalId: number | null
+  createdAt: number
+}
+
+export function revisionParams(fields: KpiFields, meta: RevisionMeta) {
+  return {
+    ...meta,
+    code: fields.code,
+    name: fields.name,
+    description: fields.description,
+    category: fields.category,
+    formula: fields.formula,
+    dataSource: fields.dataSource,
+    target: fields.target ? JSON.stringify(fields.target) : null,
+    unit: fields.unit,
+    direction: fields.direction,
+    frequency: fields.frequency,
+    owner: fields.owner,
+    alertThresholds: fields.alertThresholds ? JSON.stringify(fields.alertThresholds) : null,
+    benchmarks: JSON.stringify(fields.benchmarks),
+    milestones: JSON.stringify(fields.milestones),
+    stage: fields.stage,
+    status: fields.status,
+    tags: JSON.stringify(fields.tags),
+    notes: fields.notes
+  }
+}

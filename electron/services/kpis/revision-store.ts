@@ -1,0 +1,126 @@
+import type { KpiView, RevisionView } from '../../api/views'
+import type { ServiceDeps } from '../context'
+import type { KpiFields } from '../domain/kpi'
+import { AppError } from '../errors'
+import { INSERT_REVISION_SQL, revisionParams, rowToFields, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
+
+export interface HeadRow {
+  id: number
+  kpiId: number
+  boardId: number
+  number: number
+  major: number
+  author: string
+  createdAt: number
+  fields: KpiFields
+}
+
+type HeadSqlRow = RevisionRow & { board_id: number }
+
+const HEAD_SQL = `SELECT r.*, k.board_id FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id`
+
+/** Prepared statements over kpi and kpi_revision: the hot path of every KPI read and write. */
+export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
+  const stmt = {
+    board: sqlite.prepare('SELECT id FROM board WHERE id = ? AND deleted_at IS NULL'),
+    head: sqlite.prepare(`${HEAD_SQL} WHERE k.id = ?`),
+    boardLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND r.stage != 'retired' ORDER BY k.id`),
+    boardAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? ORDER BY k.id`),
+    codeOwner: sqlite.prepare('SELECT id FROM kpi WHERE board_id = ? AND code = ?'),
+    createKpi: sqlite.prepare('INSERT INTO kpi (board_id, code, created_at) VALUES (?, ?, ?)'),
+    insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
+    moveHead: sqlite.prepare('UPDATE kpi SET head_revision_id = ?, code = ? WHERE id = ?'),
+    history: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? ORDER BY number'),
+    revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?'),
+    byId: sqlite.prepare('SELECT r.*, k.board_id FROM kpi_revision r JOIN kpi k ON k.id = r.kpi_id WHERE r.id = ?')
+  }
+
+  const toHead = (row: HeadSqlRow): HeadRow => ({
+    id: row.id,
+    kpiId: row.kpi_id,
+    boardId: row.board_id,
+    number: row.number,
+    major: row.major,
+    author: row.author,
+    createdAt: row.created_at,
+    fields: rowToFields(row)
+  })
+
+  const toView = (row: HeadSqlRow): KpiView => ({
+    ...rowToFields(row),
+    id: row.kpi_id,
+    boardId: row.board_id,
+    revisionId: row.id,
+    revisionNumber: row.number,
+    major: row.major,
+    updatedAt: row.created_at,
+    updatedBy: row.author
+  })
+
+  return {
+    requireBoard(boardId: number): void {
+      if (!stmt.board.get(boardId)) throw new AppError('BOARD_NOT_FOUND', `Board ${boardId} does not exist.`, { boardId })
+    },
+    head(kpiId: number): HeadRow {
+      const row = stmt.head.get(kpiId) as HeadSqlRow | undefined
+      if (!row) throw new AppError('KPI_NOT_FOUND', `KPI ${kpiId} does not exist.`, { kpiId })
+      return toHead(row)
+    },
+    view(head: HeadRow): KpiView {
+      return {
+        ...head.fields,
+        id: head.kpiId,
+        boardId: head.boardId,
+        revisionId: head.id,
+        revisionNumber: head.number,
+        major: head.major,
+        updatedAt: head.createdAt,
+        updatedBy: head.author
+      }
+    },
+    listBoard(boardId: number, includeRetired: boolean): KpiView[] {
+      return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(toView)
+    },
+    resolveCode(boardId: number, code: string): number {
+      const row = stmt.codeOwner.get(boardId, code) as { id: number } | undefined
+      if (!row) throw new AppError('KPI_NOT_FOUND', `No KPI with code ${code} on this board.`, { code })
+      return row.id
+    },
+    assertCodeFree(boardId: number, code: string, self: number | null): void {
+      const row = stmt.codeOwner.get(boardId, code) as { id: number } | undefined
+      if (row && row.id !== self) throw new AppError('DUPLICATE_CODE', `Code ${code} is already used on this board.`, { code })
+    },
+    createIdentity(boardId: number, code: string, createdAt: number): number {
+      return Number(stmt.createKpi.run(boardId, code, createdAt).lastInsertRowid)
+    },
+    insert(boardId: number, fields: KpiFields, meta: RevisionMeta): KpiView {
+      const id = Number(stmt.insertRevision.run(revisionParams(fields, meta)).lastInsertRowid)
+      stmt.moveHead.run(id, fields.code, meta.kpiId)
+      return {
+        ...fields,
+        id: meta.kpiId,
+        boardId,
+        revisionId: id,
+        revisionNumber: meta.number,
+        major: meta.major,
+        updatedAt: meta.createdAt,
+        updatedBy: meta.author
+      }
+    },
+    history(kpiId: number): RevisionView[] {
+      const rows = stmt.history.all(kpiId) as RevisionRow[]
+      if (rows.length === 0) throw new AppError('KPI_NOT_FOUND', `KPI ${kpiId} does not exist.`, { kpiId })
+      return rows.map(rowToRevision)
+    },
+    revision(kpiId: number, number: number): KpiFields {
+      const row = stmt.revision.get(kpiId, number) as RevisionRow | undefined
+      if (!row) throw new AppError('REVISION_NOT_FOUND', `Revision ${number} of KPI ${kpiId} does not exist.`, { kpiId, number })
+      return rowToFields(row)
+    },
+    revisionById(id: number): (KpiView & { kind: string }) | undefined {
+      const row = stmt.byId.get(id) as HeadSqlRow | undefined
+      return row ? { ...toView(row), kind: row.kind } : undefined
+    }
+  }
+}
+export type RevisionStore = ReturnType<typeof createRevisionStore>
