@@ -91,6 +91,20 @@ export interface AuditView {
   details: Record<string, unknown> | null
 }
 
+export interface MeasurementView {
+  id: number
+  kpiId: number
+  periodStart: string
+  periodEnd: string
+  value: number
+  source: 'manual' | 'csv' | 'query' | 'import'
+  dataSourceId: number | null
+  queryHash: string | null
+  note: string
+  author: string
+  recordedAt: number
+}
+
 export interface AppInfo {
   version: string
   workspace: string
