@@ -105,6 +105,35 @@ export interface MeasurementView {
   recordedAt: number
 }
 
+export interface SourceView {
+  id: number
+  name: string
+  kind: 'postgres' | 'mysql' | 'sqlite' | 'duckdb' | 'clickhouse'
+  /** Connection URL without password. */
+  url: string
+  /** Whether a password/token is available (never the secret itself). */
+  hasSecret: boolean
+  allowRawRows: boolean
+  timeoutMs: number | null
+  updatedAt: number
+}
+
+export interface PullResult {
+  kpiId: number
+  code: string
+  outcome: 'pulled' | 'skipped' | 'failed'
+  stored: number
+  values: { periodStart: string; periodEnd: string; value: number }[]
+  message?: string
+  errorCode?: string
+}
+
+export interface PullSummary {
+  results: PullResult[]
+  stored: number
+  failed: number
+}
+
 export interface AppInfo {
   version: string
   workspace: string

@@ -58,21 +58,31 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     ),
     currentOfKpi: sqlite.prepare(CURRENT.replace('%WHERE%', 'WHERE m.kpi_id = ?')),
     currentOfBoard: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE k.board_id = ?')),
-    historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id'),
-    latestOfPeriod: sqlite.prepare('SELECT value FROM measurement WHERE kpi_id = ? AND period_start = ? AND period_end = ? ORDER BY id DESC LIMIT 1')
-  }
-
-  function insertOne(kpiId: number, m: NewMeasurement, actor: string): number | null {
-    if (!Number.isFinite(m.value)) throw new AppError('MEASUREMENT_INVALID', `Value ${m.value} is not a number.`)
-    const previous = stmt.latestOfPeriod.get(kpiId, m.period.start, m.period.end) as { value: number } | undefined
-    if (previous?.value === m.value && m.source === 'query') return null
-    const info = stmt.insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, m.note ?? '', actor, now())
-    return Number(info.lastInsertRowid)
+    historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 
   const addManyTx = sqlite.transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
+    // Current values per KPI, loaded once, so that a re-pull of unchanged numbers stores nothing.
+    const current = new Map<number, Map<string, number>>()
+    const currentOf = (kpiId: number) => {
+      let values = current.get(kpiId)
+      if (!values) {
+        values = new Map((stmt.currentOfKpi.all(kpiId) as Row[]).map((r) => [`${r.period_start}/${r.period_end}`, r.value]))
+        current.set(kpiId, values)
+      }
+      return values
+    }
     let stored = 0
-    for (const { kpiId, m } of items) if (insertOne(kpiId, m, actor) !== null) stored++
+    const at = now()
+    for (const { kpiId, m } of items) {
+      if (!Number.isFinite(m.value)) throw new AppError('MEASUREMENT_INVALID', `Value ${m.value} is not a number.`)
+      const key = `${m.period.start}/${m.period.end}`
+      const values = currentOf(kpiId)
+      if (m.source === 'query' && values.get(key) === m.value) continue
+      stmt.insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, m.note ?? '', actor, at)
+      values.set(key, m.value)
+      stored++
+    }
     audit.record({ actor, action: 'actuals.add', boardId, kpiId: items.length === 1 ? items[0]!.kpiId : null, summary, details: { stored, received: items.length } })
     return stored
   })
