@@ -134,6 +134,45 @@ export interface PullSummary {
   failed: number
 }
 
+export interface ProposalView {
+  id: number
+  boardId: number
+  kpiId: number | null
+  code: string
+  engine: 'analyzer' | 'assistant'
+  stage: Stage
+  kind: 'patch' | 'add' | 'retire'
+  /** For `add`, one entry whose value holds the new KPI's fields. */
+  patches: { field: KpiField; value: unknown; rationale: string; current: unknown }[]
+  rationale: string
+  rule: string | null
+  status: 'pending' | 'accepted' | 'partial' | 'rejected' | 'superseded'
+  sessionId: number | null
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionNote: string | null
+  acceptedFields: string[] | null
+  resultRevisionId: number | null
+  createdAt: number
+  /** The KPI changed since the proposal was made. */
+  stale: boolean
+}
+
+export interface GateItem {
+  id: string
+  ok: boolean
+  label: string
+  /** The stage whose gate this item belongs to. */
+  stage: Stage
+  detail?: string
+}
+
+export interface StageMove {
+  kpi: KpiView
+  checklist: GateItem[]
+  overridden: boolean
+}
+
 export interface AppInfo {
   version: string
   workspace: string
