@@ -65,7 +65,7 @@ export function suggestFrequency(fields: KpiFields): { frequency: Frequency; why
   return { frequency: 'weekly', why: 'nothing in the wording or unit points elsewhere; a weekly review is the common convention' }
 }
 
-const NUMBER = /[$¥€]?\s?-?\d[\d,]*(?:\.\d+)?/g
+const NUMBER = /(?<![A-Za-z\d.])[$¥€]?\s?-?\d[\d,]*(?:\.\d+)?/g
 
 // Unit words as they follow a number in PRD text, mapped to the normalised unit names of ParsedTarget.
 const UNIT_WORDS: [string, string][] = [

@@ -101,7 +101,7 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
     .map(([key, label, text]) => ({ key, label, words: vagueWords(text) }))
     .filter((hit) => hit.words.length > 0)
   if (vague.length > 0) {
-    const where = vague.map((hit) => `${hit.label}: ${hit.words.join(zh ? '、' : ', ')}`).join(zh ? '；' : '; ')
+    const where = vague.map((hit) => `${hit.label}${zh ? '：' : ': '}${hit.words.join(zh ? '、' : ', ')}`).join(zh ? '；' : '; ')
     findings.push(ask(
       'draft.vague-wording',
       'vague wording',
