@@ -1,10 +1,10 @@
 import type { ParsedTarget, Target } from '../domain/kpi'
 
-/** Round for proposals and rationales: integers from 100 up, three significant digits below. */
+/** Round for proposals and rationales: integers from 1000 up, four significant digits below (99.95 stays). */
 export function roundNice(value: number): number {
   if (!Number.isFinite(value)) return value
-  if (Math.abs(value) >= 100) return Math.round(value)
-  return Number(value.toPrecision(3))
+  if (Math.abs(value) >= 1000) return Math.round(value)
+  return Number(value.toPrecision(4))
 }
 
 export function fmt(value: number | null | undefined): string {
@@ -15,7 +15,7 @@ export function fmt(value: number | null | undefined): string {
 
 export function fmtPercent(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return 'n/a'
-  return `${roundNice(ratio * 100)}%`
+  return `${Number((ratio * 100).toFixed(1))}%`
 }
 
 export function withUnit(value: number, unit: string | null | undefined): string {
