@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Target } from '../domain/kpi'
+import type { KpiFieldsInput, Target } from '../domain/kpi'
 import { AppError } from '../errors'
 import { analyze } from './analyze'
 import { kpi, patchOf, RETENTION_D1, target, valid } from './test-fixtures'
@@ -34,7 +34,7 @@ async function checkFormula(subject: AnalyzerKpi): Promise<FormulaCheck> {
   return { ok: true, value: Number(row?.[0]) }
 }
 
-const feasible = (fields: Parameters<typeof kpi>[1]) => kpi(1, { ...RETENTION_D1, stage: 'feasibility', ...fields })
+const feasible = (fields: Partial<KpiFieldsInput>) => kpi(1, { ...RETENTION_D1, stage: 'feasibility', ...fields })
 const review = (kpis: AnalyzerKpi[], check: typeof checkFormula | null = checkFormula) =>
   analyze({ stage: 'feasibility', kpis, measurements: new Map(), now: new Date('2025-12-01T00:00:00Z'), ...(check ? { checkFormula: check } : {}) }).then(valid)
 

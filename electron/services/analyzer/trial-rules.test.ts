@@ -64,7 +64,7 @@ describe('trial review', () => {
   it('asks for more data instead of changing the target when there are too few points', async () => {
     const [proposal] = await trial(ticketResponse, series(2, '2025-11-03', 'week', [60, 62]))
     expect(proposal!.rule).toBe('trial.more-data')
-    expect(proposal!.kind === 'patch' && proposal.patches.map((patch) => patch.field)).toEqual(['notes'])
+    expect(proposal!.kind === 'patch' && proposal!.patches.map((patch) => patch.field)).toEqual(['notes'])
     expect(patchOf(proposal, 'notes')!.value).toContain('至少需要 3 个周期')
     expect(patchOf(proposal, 'notes')!.rationale).toContain('Only 2 of 3')
   })
