@@ -2,7 +2,7 @@ import type { GateItem, KpiView, StageMove } from '../../api/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import type { PullService } from '../actuals/pull-service'
 import { lastCompletePeriod } from '../actuals/pull-service'
-import { gateChecklist } from '../analyzer'
+import { gateChecklist, isManualSource } from '../analyzer/gates'
 import type { Stage } from '../domain/kpi'
 import { stageIndex } from '../domain/kpi'
 import { AppError } from '../errors'
@@ -39,18 +39,16 @@ export function createLifecycleService(deps: { kpis: KpiService; measurements: M
     for (let i = stageIndex(kpi.stage) + 1; i <= stageIndex(to); i++) {
       const step = (['draft', 'feasibility', 'trial', 'launched', 'operating'] as const)[i]
       if (!step) continue
-      const manualEntry = kpi.dataSource === 'manual'
+      const manualEntry = isManualSource(kpi.dataSource)
       const run = step === 'trial' && !manualEntry ? await formulaRuns(kpi, signal) : undefined
       const gate = gateChecklist(kpi, step, {
         measurementCount: measurements.list(kpi.id).length,
         formulaRuns: run?.runs,
         manualEntry,
-        minTrialPoints: options.minTrialPoints
+        minTrialPoints: options.minTrialPoints,
+        targetConfirmed: options.confirmTarget
       })
-      for (const item of gate) {
-        const confirmed = item.id === 'confirm-target' ? options.confirmTarget === true : item.ok
-        items.push({ ...item, ok: confirmed, stage: step, detail: item.id === 'formula-runs' ? run?.detail : undefined })
-      }
+      for (const item of gate) items.push({ ...item, stage: step, detail: item.id === 'gate.formula-runs' ? run?.detail : undefined })
     }
     return items
   }
