@@ -1,14 +1,23 @@
 import { openWorkspace, type OpenOptions, type Workspace } from '../../db/open'
+import { createMeasurementService } from './actuals/measurement-service'
+import { createPullService } from './actuals/pull-service'
 import { createAuditService } from './audit/audit-service'
 import { createBoardService } from './boards/board-service'
 import type { ServiceDeps } from './context'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createKpiService } from './kpis/kpi-service'
+import { createLifecycleService } from './lifecycle/lifecycle-service'
+import { createProposalService } from './proposals/proposal-service'
+import { createAnalyzerReview } from './review/review-service'
+import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
+import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
 
 export interface CoreOptions extends OpenOptions {
   now?: () => number
   events?: EventBus
+  /** The desktop app passes its keychain-backed store; the CLI and browser mode read env vars. */
+  secrets?: SecretStore
 }
 
 /** Opens a workspace and builds every core service over it. The shells own one Core each. */
@@ -20,18 +29,32 @@ export function createCore(file: string, options: CoreOptions = {}) {
     events: options.events ?? createEventBus(),
     now: options.now ?? Date.now
   }
+  const secrets = options.secrets ?? createEnvSecretStore()
   const audit = createAuditService(deps)
   const boards = createBoardService({ ...deps, audit })
   const kpis = createKpiService({ ...deps, audit })
   const versions = createVersionService({ ...deps, audit, boards, kpis })
+  const measurements = createMeasurementService({ ...deps, audit, kpis })
+  const sources = createSourceService({ ...deps, audit, secrets })
+  const pull = createPullService({ kpis, sources, measurements, now: deps.now })
+  const proposals = createProposalService({ ...deps, audit, kpis })
+  const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, now: deps.now })
+  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
   return {
     file: workspace.file,
     deps,
     events: deps.events,
+    secrets,
     audit,
     boards,
     kpis,
     versions,
+    measurements,
+    sources,
+    pull,
+    proposals,
+    lifecycle,
+    analyzerReview,
     /** Runs several service calls as one transaction (better-sqlite3 nests them as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.sqlite.transaction(fn)(),
     close: () => workspace.close()

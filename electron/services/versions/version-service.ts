@@ -45,7 +45,8 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     pinnedRows: sqlite.prepare(
       'SELECT r.*, k.board_id FROM board_version_item i JOIN kpi_revision r ON r.id = i.revision_id JOIN kpi k ON k.id = i.kpi_id WHERE i.version_id = ? ORDER BY k.id'
     ),
-    revisionRow: sqlite.prepare('SELECT * FROM kpi_revision WHERE id = ?')
+    revisionRow: sqlite.prepare('SELECT * FROM kpi_revision WHERE id = ?'),
+    revisionRows: sqlite.prepare('SELECT * FROM kpi_revision WHERE id IN (SELECT value FROM json_each(?))')
   }
 
   const toView = (row: VersionRow): VersionView => ({
@@ -136,7 +137,8 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
       }))
     },
     diff(boardId: number, from: string, to: string): VersionDiff {
-      return diffPins(from, to, pins(boardId, from), pins(boardId, to), fieldsOf, (id) => (stmt.revisionRow.get(id) as RevisionRow).number)
+      const rowsOf = (ids: number[]) => new Map((stmt.revisionRows.all(JSON.stringify(ids)) as RevisionRow[]).map((r) => [r.id, r]))
+      return diffPins(from, to, pins(boardId, from), pins(boardId, to), rowsOf)
     },
     restore(boardId: number, label: string, reason: string, actor: string) {
       const outcome = restoreTx(boardId, label, reason, actor)
