@@ -143,7 +143,7 @@ function decodeText(data: Buffer): string {
 
 function parseCsv(data: Buffer): ParsedBoardTable {
   const text = decodeText(data)
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: false })
+  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false })
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes')
   const lineStarts: number[] = []
   // Papaparse reports no line numbers; recover them from each row's end offset through a second pass.
