@@ -1,0 +1,206 @@
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../domain/kpi'
+import { AppError } from '../errors'
+import { BOARD_COLUMNS, type BoardColumn } from './board-table'
+import { parseBenchmarks, parseFrequency, parseMilestones, parseStage, parseStatus, parseTags, parseThresholds } from './kpi-text'
+
+export interface ParsedBoardRow {
+  /** 1-based line (CSV) or row number (XLSX) where the KPI starts. */
+  line: number
+  /** Only the columns present in the file. `target` carries text only (`parsed: null`): the caller parses it. */
+  fields: Partial<KpiFieldsInput> & { code: string }
+}
+
+export interface ParsedBoardTable {
+  rows: ParsedBoardRow[]
+  /** Header names that map to no KPI field, as written in the file. */
+  unknownColumns: string[]
+  errors: { line: number; message: string }[]
+}
+
+const normalise = (name: string): string => name.toLowerCase().replace(/[\s_\-./()（）:：]/g, '')
+
+/** Header aliases beyond the camelCase keys: English display names and the Chinese a product owner types. */
+const ALIASES: Record<string, BoardColumn> = {
+  kpi: 'code', kpicode: 'code', kpiid: 'code', id: 'code', 编号: 'code', kpi编号: 'code', 指标编号: 'code',
+  名称: 'name', 指标名称: 'name', kpi名称: 'name', 指标: 'name', title: 'name',
+  描述: 'description', 定义: 'description', 衡量定义: 'description', definition: 'description',
+  类别: 'category', 分类: 'category', 层级: 'category', layer: 'category',
+  公式: 'formula', 计算公式: 'formula',
+  数据源: 'dataSource', 数据来源: 'dataSource', source: 'dataSource',
+  目标: 'target', 目标值: 'target',
+  单位: 'unit', 方向: 'direction',
+  频率: 'frequency', 监控频率: 'frequency', 采集频率: 'frequency', 采集周期: 'frequency',
+  负责人: 'owner', 责任人: 'owner',
+  预警阈值: 'alertThresholds', 阈值: 'alertThresholds', alert: 'alertThresholds', alerts: 'alertThresholds', thresholds: 'alertThresholds',
+  基准: 'benchmarks', 基准值: 'benchmarks', 行业基准: 'benchmarks', benchmark: 'benchmarks',
+  里程碑: 'milestones', 目标分解: 'milestones', milestone: 'milestones',
+  阶段: 'stage', 状态: 'status', 标签: 'tags', tag: 'tags', 备注: 'notes', note: 'notes',
+  当前值: 'currentValue', current: 'currentValue', actual: 'currentValue', 实际值: 'currentValue'
+}
+for (const column of BOARD_COLUMNS) ALIASES[normalise(column)] = column
+
+export const columnFor = (header: string): BoardColumn | undefined => ALIASES[normalise(header)]
+
+const malformed = (line: number, message: string): AppError =>
+  new AppError('IMPORT_MALFORMED', `${message} (line ${line}).`, { line })
+
+type Fields = Partial<KpiFieldsInput> & { code: string }
+
+function applyCell(fields: Fields, column: BoardColumn, raw: string): string | undefined {
+  const value = column === 'formula' || column === 'description' || column === 'notes' ? raw.replace(/\r\n/g, '\n') : raw.trim()
+  switch (column) {
+    case 'code':
+    case 'currentValue':
+      return undefined
+    case 'target':
+      fields.target = value === '' ? null : { text: value, parsed: null }
+      return undefined
+    case 'alertThresholds':
+      fields.alertThresholds = parseThresholds(value)
+      return undefined
+    case 'benchmarks':
+      fields.benchmarks = parseBenchmarks(value)
+      return undefined
+    case 'milestones':
+      fields.milestones = parseMilestones(value)
+      return undefined
+    case 'tags':
+      fields.tags = parseTags(value)
+      return undefined
+    case 'frequency': {
+      const frequency = parseFrequency(value)
+      if (value !== '' && !frequency) return `unknown frequency "${value}"`
+      fields.frequency = frequency ?? null
+      return undefined
+    }
+    case 'stage': {
+      const stage = parseStage(value)
+      if (!stage) return value === '' ? undefined : `unknown stage "${value}"`
+      fields.stage = stage
+      return undefined
+    }
+    case 'status': {
+      const status = parseStatus(value)
+      if (!status) return value === '' ? undefined : `unknown status "${value}"`
+      fields.status = status
+      return undefined
+    }
+    case 'direction': {
+      if (value === '') return undefined
+      if (!(DIRECTIONS as readonly string[]).includes(value.toLowerCase())) return `unknown direction "${value}" (higher, lower or range)`
+      fields.direction = value.toLowerCase() as Direction
+      return undefined
+    }
+    default:
+      fields[column] = value
+      return undefined
+  }
+}
+
+/** Turns a header row and data rows (with their line numbers) into KPI field sets. */
+function readTable(header: string[], rows: { line: number; cells: string[] }[], headerLine: number): ParsedBoardTable {
+  const columns = header.map((h) => columnFor(h))
+  const unknownColumns = header.filter((h, i) => columns[i] === undefined && h.trim() !== '')
+  const codeIndex = columns.indexOf('code')
+  if (codeIndex < 0) throw malformed(headerLine, 'The table has no KPI code column ("code", "KPI code" or "编号")')
+  const result: ParsedBoardTable = { rows: [], unknownColumns, errors: [] }
+  const seen = new Map<string, number>()
+  for (const { line, cells } of rows) {
+    if (cells.every((c) => c.trim() === '')) continue
+    const code = (cells[codeIndex] ?? '').trim()
+    if (code === '') {
+      result.errors.push({ line, message: 'The KPI code is empty.' })
+      continue
+    }
+    const first = seen.get(code)
+    if (first !== undefined) {
+      result.errors.push({ line, message: `The KPI code ${code} already appears on line ${first}.` })
+      continue
+    }
+    seen.set(code, line)
+    const fields: Fields = { code }
+    columns.forEach((column, i) => {
+      if (!column) return
+      const problem = applyCell(fields, column, cells[i] ?? '')
+      if (problem) result.errors.push({ line, message: `${code}: ${problem}.` })
+    })
+    result.rows.push({ line, fields })
+  }
+  return result
+}
+
+/** UTF-8 (BOM or not); Chinese Excel's default "CSV" is GB18030, read when the bytes are not UTF-8. */
+function decodeText(data: Buffer): string {
+  if (data.includes(0)) throw malformed(1, 'The file is binary, not a CSV table')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '')
+  } catch {
+    return new TextDecoder('gb18030').decode(data)
+  }
+}
+
+function parseCsv(data: Buffer): ParsedBoardTable {
+  const text = decodeText(data)
+  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false })
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes')
+  const lineStarts: number[] = []
+  // Papaparse reports no line numbers; recover them from each row's end offset through a second pass.
+  let offset = 0
+  let line = 1
+  Papa.parse<string[]>(text, {
+    delimiter: parsed.meta.delimiter,
+    step: (step) => {
+      lineStarts.push(line)
+      const end = step.meta.cursor
+      for (let i = offset; i < end; i++) if (text.charCodeAt(i) === 10) line++
+      offset = end
+    }
+  })
+  if (quoteError) throw malformed(lineStarts[quoteError.row ?? 0] ?? 1, 'A quoted cell is never closed or has a stray quote')
+  const [header, ...rest] = parsed.data
+  if (!header) throw malformed(1, 'The CSV file is empty')
+  return readTable(
+    header,
+    rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells })),
+    1
+  )
+}
+
+function cellString(cell: ExcelJS.Cell): string {
+  const value = cell.value
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  return cell.text ?? ''
+}
+
+async function parseXlsx(data: Buffer): Promise<ParsedBoardTable> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
+  } catch {
+    throw malformed(1, 'The file is not a readable XLSX workbook')
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet || sheet.rowCount === 0) throw malformed(1, 'The workbook has no rows')
+  const width = sheet.columnCount
+  const cellsOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, i) => cellString(row.getCell(i + 1)))
+  const rows: { line: number; cells: string[] }[] = []
+  let header: string[] | undefined
+  let headerLine = 1
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (!header) {
+      header = cellsOf(row)
+      headerLine = row.number
+    } else rows.push({ line: row.number, cells: cellsOf(row) })
+  })
+  return readTable(header ?? [], rows, headerLine)
+}
+
+/**
+ * Reads a board table exported by `boardToCsv`/`boardToXlsx` and possibly edited in Excel:
+ * BOM, CRLF, `;` or tab separators, Chinese or English headers. Unknown columns are reported.
+ */
+export async function parseBoardTable(data: Buffer, format: 'csv' | 'xlsx'): Promise<ParsedBoardTable> {
+  return format === 'csv' ? parseCsv(data) : parseXlsx(data)
+}

@@ -1,0 +1,109 @@
+import { createCloudClient, isApiError, isAuthError, isNotFoundError, isRateLimitError } from 'jira.js'
+import { AppError } from '../errors'
+import type { ExportKpi, ExportRunResult, OnMissing } from './export-kpi'
+import { runExport, withRateLimitRetry, type ExportRunOptions, type ItemAdapter } from './export-run'
+import { kpiDescriptionParts, kpiLabels, kpiSummary } from './kpi-description'
+
+export interface JiraExportConfig {
+  /** The site, e.g. https://your-team.atlassian.net. */
+  host: string
+  email: string
+  /** Atlassian API token; sent only in the Basic Authorization header. */
+  apiToken: string
+  projectKey: string
+  /** Issue type name; default "Task". */
+  issueType?: string
+  onMissing?: OnMissing
+}
+
+type AdfNode = Record<string, unknown>
+const text = (value: string, strong = false): AdfNode => ({ type: 'text', text: value, ...(strong ? { marks: [{ type: 'strong' }] } : {}) })
+
+/** Lines joined by hard breaks; ADF forbids empty text nodes. */
+function lines(value: string): AdfNode[] {
+  const nodes: AdfNode[] = []
+  value.split(/\r?\n/).forEach((line, i) => {
+    if (i > 0) nodes.push({ type: 'hardBreak' })
+    if (line !== '') nodes.push(text(line))
+  })
+  return nodes
+}
+
+/** The KPI's fields as an Atlassian Document Format document: bold labels, SQL in a code block. */
+export function kpiAdf(kpi: ExportKpi): AdfNode {
+  const content: AdfNode[] = []
+  for (const part of kpiDescriptionParts(kpi)) {
+    if (part.code) {
+      content.push({ type: 'paragraph', content: [text(part.label, true)] })
+      content.push({ type: 'codeBlock', attrs: { language: 'sql' }, content: [text(part.value)] })
+    } else {
+      content.push({ type: 'paragraph', content: [text(part.label, true), text(': '), ...lines(part.value)] })
+    }
+  }
+  return { type: 'doc', version: 1, content }
+}
+
+/** Jira's own words from an error body ({ errorMessages, errors }), never the request. */
+function jiraMessage(error: unknown): string {
+  if (!isApiError(error)) return error instanceof Error ? error.message : String(error)
+  const body = error.body as { errorMessages?: string[]; errors?: Record<string, string> } | undefined
+  const said = [...(body?.errorMessages ?? []), ...Object.entries(body?.errors ?? {}).map(([field, message]) => `${field}: ${message}`)]
+  return `Jira answered ${error.status}${said.length > 0 ? `: ${said.join('; ')}` : ''}`
+}
+
+function jiraError(error: unknown): unknown {
+  if (isAuthError(error)) {
+    return new AppError('EXPORT_AUTH', 'Jira rejected the email or API token (401). Check them in the Jira export settings.')
+  }
+  if (error instanceof AppError || isNotFoundError(error)) return error
+  return new AppError('EXPORT_FAILED', jiraMessage(error))
+}
+
+/**
+ * Exports KPIs as Jira Cloud issues (REST API v3 through jira.js): one issue per KPI with summary
+ * "CODE name", an ADF description of its fields, and labels for stage, category and tags.
+ */
+export async function exportToJira(options: ExportRunOptions & { config: JiraExportConfig }): Promise<ExportRunResult> {
+  const { config, signal } = options
+  let client: ReturnType<typeof createCloudClient>
+  try {
+    client = createCloudClient({
+      host: config.host,
+      auth: { type: 'basic', email: config.email, apiToken: config.apiToken },
+      onSchemaMismatch: 'silent'
+    })
+  } catch {
+    throw new AppError('EXPORT_CONFIG', 'The Jira site URL or email is not valid.')
+  }
+  const site = config.host.replace(/\/+$/, '')
+  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      return await withRateLimitRetry('Jira', request, (e) => (isRateLimitError(e) ? { retryAfterMs: e.retryAfterMs } : undefined), { signal })
+    } catch (error) {
+      throw jiraError(error)
+    }
+  }
+  const fields = (kpi: ExportKpi) => ({ summary: kpiSummary(kpi), description: kpiAdf(kpi), labels: kpiLabels(kpi) })
+  const adapter: ItemAdapter = {
+    target: 'jira',
+    container: config.projectKey,
+    async create(kpi) {
+      const issue = await call(() =>
+        client.issues.createIssue({
+          fields: { project: { key: config.projectKey }, issuetype: { name: config.issueType ?? 'Task' }, ...fields(kpi) }
+        })
+      )
+      return { externalId: issue.id, url: `${site}/browse/${issue.key}` }
+    },
+    async update(kpi, link) {
+      try {
+        await call(() => client.issues.editIssue({ issueIdOrKey: link.externalId, fields: fields(kpi) }))
+        return { externalId: link.externalId, url: link.externalUrl }
+      } catch (error) {
+        if (isNotFoundError(error)) return 'missing'
+        throw error
+      }
+    }
+  }
+  return { results: await runExport(adapter, options, config.onMissing ?? 'recreate') }
+}
