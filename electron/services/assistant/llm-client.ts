@@ -86,6 +86,27 @@ function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
   return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens }
 }
 
+function scrub(messages: ChatMessage[], apiKey: string | undefined): ChatMessage[] {
+  return messages.map((message) => ({ ...message, content: redactKey(message.content, apiKey) }))
+}
+
+/** Exactly the body `completeJson` sends, so the UI can preview what leaves the machine. */
+export function jsonRequestBody(settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>, { system, user, schema, schemaName }: Omit<JsonRequest<unknown>, 'signal'>): ChatCompletionCreateParamsNonStreaming {
+  const jsonSchema = jsonSchemaOf(schema)
+  const useSchema = settings.structuredOutput === 'json_schema'
+  return {
+    model: settings.model,
+    messages: scrub(
+      [
+        { role: 'system', content: useSchema ? system : system + schemaHint(jsonSchema) },
+        { role: 'user', content: user }
+      ],
+      settings.apiKey
+    ),
+    response_format: useSchema ? { type: 'json_schema', json_schema: { name: schemaName, schema: jsonSchema, strict: true } } : { type: 'json_object' }
+  }
+}
+
 /** A client for any OpenAI-compatible endpoint, built on the official SDK (retries, Retry-After, timeouts). */
 export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {}): LlmClient {
   if (!settings.baseURL.trim() || !settings.model.trim()) throw new AppError('LLM_NOT_CONFIGURED', 'Set the base URL and the model of the LLM endpoint first.')
@@ -101,7 +122,6 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
     timeout,
     maxRetries: settings.maxRetries ?? 2
   })
-  const scrub = (messages: ChatMessage[]): ChatMessage[] => messages.map((message) => ({ ...message, content: redactKey(message.content, settings.apiKey) }))
   // The whole body counts: a JSON schema in response_format is prompt tokens too.
   const beforeSend = (body: object) => deps.budget?.ensure(estimateTokens(JSON.stringify(body)))
 
@@ -126,18 +146,10 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
       return { model: answer.model || settings.model, latencyMs: now() - started }
     },
 
-    async completeJson<T>({ system, user, schema, schemaName, signal }: JsonRequest<T>): Promise<JsonAnswer<T>> {
-      const jsonSchema = jsonSchemaOf(schema)
-      const useSchema = settings.structuredOutput === 'json_schema'
-      const messages = scrub([
-        { role: 'system', content: useSchema ? system : system + schemaHint(jsonSchema) },
-        { role: 'user', content: user }
-      ])
-      const body: ChatCompletionCreateParamsNonStreaming = {
-        model: settings.model,
-        messages,
-        response_format: useSchema ? { type: 'json_schema', json_schema: { name: schemaName, schema: jsonSchema, strict: true } } : { type: 'json_object' }
-      }
+    async completeJson<T>(request: JsonRequest<T>): Promise<JsonAnswer<T>> {
+      const { schema, signal } = request
+      const body = jsonRequestBody(settings, request)
+      const messages = body.messages as ChatMessage[]
       const key = cacheKey(settings.model, body)
       const hit = deps.cache?.get(key)
       if (hit) {
@@ -163,7 +175,7 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
     },
 
     async streamChat({ messages, signal, onToken }) {
-      const body: ChatCompletionCreateParamsStreaming = { model: settings.model, messages: scrub(messages), stream: true, stream_options: { include_usage: true } }
+      const body: ChatCompletionCreateParamsStreaming = { model: settings.model, messages: scrub(messages, settings.apiKey), stream: true, stream_options: { include_usage: true } }
       const key = cacheKey(settings.model, body)
       const hit = deps.cache?.get(key)
       if (hit) {
