@@ -30,6 +30,8 @@ export interface RecordedRequest {
 export interface FakeChatServer {
   url: string
   requests: RecordedRequest[]
+  /** The most chat requests that were in flight at the same time. */
+  peakConcurrency(): number
   enqueue(...steps: FakeStep[]): void
   close(): Promise<void>
 }
@@ -38,6 +40,8 @@ export interface FakeServerOptions {
   /** Answered when the queue is empty; without it an empty queue answers 500. */
   fallback?: FakeStep
   models?: string[]
+  /** Chooses the answer from the request when the queue is empty (tests whose requests run concurrently). */
+  answer?: (body: Record<string, unknown>) => FakeStep | undefined
   /** 0 (the default) lets the OS choose. */
   port?: number
 }
@@ -166,6 +170,8 @@ export async function startFakeChatServer(script: FakeStep[] = [], options: Fake
   const queue = [...script]
   const requests: RecordedRequest[] = []
   const models = options.models ?? ['fake-model']
+  let inFlight = 0
+  let peak = 0
   const server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/'
@@ -194,11 +200,14 @@ export async function startFakeChatServer(script: FakeStep[] = [], options: Fake
         openAiError(res, 400, invalid, 'invalid_request_error')
         return
       }
-      const step = queue.shift() ?? options.fallback
+      const step = queue.shift() ?? options.answer?.(body as Record<string, unknown>) ?? options.fallback
       if (!step) {
         openAiError(res, 500, 'The fake server has no scripted answer left.', 'server_error', { 'x-should-retry': 'false' })
         return
       }
+      inFlight += 1
+      peak = Math.max(peak, inFlight)
+      res.once('close', () => (inFlight -= 1))
       await answer(res, step, body as Record<string, unknown>)
     })().catch((error: unknown) => {
       if (!res.headersSent) openAiError(res, 500, String(error), 'server_error')
@@ -210,6 +219,7 @@ export async function startFakeChatServer(script: FakeStep[] = [], options: Fake
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    peakConcurrency: () => peak,
     enqueue: (...steps) => void queue.push(...steps),
     close: () =>
       new Promise<void>((resolve) => {
