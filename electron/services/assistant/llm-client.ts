@@ -30,6 +30,8 @@ export interface JsonRequest<T> {
   /** Letters, digits, `_` and `-`: the name the provider shows for the schema. */
   schemaName: string
   signal?: AbortSignal
+  /** Streams the answer as it is written (a review shown live); the result is validated the same way. */
+  onToken?: (token: string) => void
 }
 
 export interface JsonAnswer<T> {
@@ -91,7 +93,7 @@ function scrub(messages: ChatMessage[], apiKey: string | undefined): ChatMessage
 }
 
 /** Exactly the body `completeJson` sends, so the UI can preview what leaves the machine. */
-export function jsonRequestBody(settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>, { system, user, schema, schemaName }: Omit<JsonRequest<unknown>, 'signal'>): ChatCompletionCreateParamsNonStreaming {
+export function jsonRequestBody(settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>, { system, user, schema, schemaName }: Pick<JsonRequest<unknown>, 'system' | 'user' | 'schema' | 'schemaName'>): ChatCompletionCreateParamsNonStreaming {
   const jsonSchema = jsonSchemaOf(schema)
   const useSchema = settings.structuredOutput === 'json_schema'
   return {
@@ -125,8 +127,13 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
   // The whole body counts: a JSON schema in response_format is prompt tokens too.
   const beforeSend = (body: object) => deps.budget?.ensure(estimateTokens(JSON.stringify(body)))
 
-  async function complete(body: ChatCompletionCreateParamsNonStreaming, signal?: AbortSignal): Promise<{ text: string; usage: TokenUsage; model: string }> {
+  async function complete(body: ChatCompletionCreateParamsNonStreaming, signal?: AbortSignal, onToken?: (token: string) => void): Promise<{ text: string; usage: TokenUsage; model: string }> {
     beforeSend(body)
+    if (onToken) {
+      const streamed = await readChatStream({ openai, body: { ...body, stream: true, stream_options: { include_usage: true } }, signal, onToken, idleMs: timeout, apiKey: settings.apiKey })
+      deps.budget?.charge(streamed.usage)
+      return { ...streamed, model: settings.model }
+    }
     try {
       const completion = await openai.chat.completions.create(body, { signal })
       const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 }
@@ -147,24 +154,27 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
     },
 
     async completeJson<T>(request: JsonRequest<T>): Promise<JsonAnswer<T>> {
-      const { schema, signal } = request
+      const { schema, signal, onToken } = request
       const body = jsonRequestBody(settings, request)
       const messages = body.messages as ChatMessage[]
       const key = cacheKey(settings.model, body)
       const hit = deps.cache?.get(key)
       if (hit) {
         const checked = checkJsonAnswer(hit.text, schema)
-        if (checked.ok) return { data: checked.data, raw: hit.text, usage: NO_USAGE, cached: true, repaired: false }
+        if (checked.ok) {
+          onToken?.(hit.text)
+          return { data: checked.data, raw: hit.text, usage: NO_USAGE, cached: true, repaired: false }
+        }
       }
       const remember = (text: string, usage: TokenUsage) => deps.cache?.set(key, { model: settings.model, text, ...usage })
-      const first = await complete(body, signal)
+      const first = await complete(body, signal, onToken)
       const checked = checkJsonAnswer(first.text, schema)
       if (checked.ok) {
         remember(first.text, first.usage)
         return { data: checked.data, raw: first.text, usage: first.usage, cached: false, repaired: false }
       }
       const repairBody = { ...body, messages: [...messages, { role: 'assistant' as const, content: first.text }, { role: 'user' as const, content: repairMessage(checked.errors) }] }
-      const second = await complete(repairBody, signal)
+      const second = await complete(repairBody, signal, onToken)
       const usage = addUsage(first.usage, second.usage)
       const repaired = checkJsonAnswer(second.text, schema)
       if (!repaired.ok) {

@@ -33,9 +33,9 @@ export interface LlmReviewResult {
 }
 
 /** One assistant review of a board at a stage: prompt, validated answer, proposals of the analyzer's shape. */
-export async function runLlmReview(client: LlmClient, stage: Stage, input: ReviewPromptInput, options: { signal?: AbortSignal } = {}): Promise<LlmReviewResult> {
+export async function runLlmReview(client: LlmClient, stage: Stage, input: ReviewPromptInput, options: { signal?: AbortSignal; onToken?: (token: string) => void } = {}): Promise<LlmReviewResult> {
   const { system, user } = buildReviewPrompt(stage, input)
-  const answer = await client.completeJson({ system, user, schema: reviewAnswerSchema, schemaName: SCHEMA_NAME, signal: options.signal })
+  const answer = await client.completeJson({ system, user, schema: reviewAnswerSchema, schemaName: SCHEMA_NAME, signal: options.signal, onToken: options.onToken })
   const { drafts, notes } = toProposalDrafts(answer.data, input.kpis)
   return { summary: answer.data.summary, drafts, notes, raw: answer.raw, usage: answer.usage, cached: answer.cached, repaired: answer.repaired }
 }
