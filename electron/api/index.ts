@@ -36,6 +36,9 @@ export type Handlers = {
   [N in ProcedureName]: (input: ParsedInput<N>, ctx: CallContext) => Promise<Output<N>> | Output<N>
 }
 
+/** The handlers of one domain's procedures, e.g. `HandlersOf<typeof kpiProcedures>`. */
+export type HandlersOf<T> = { [N in keyof T & ProcedureName]: Handlers[N] }
+
 export const isProcedureName = (name: string): name is ProcedureName => Object.hasOwn(procedures, name)
 
 export type { EventMap, EventName } from './events'

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url'
 import { seedFirstRun } from '../../resources/first-run'
 import { createRuntime, type Runtime } from '../services/runtime'
 import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
+import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret-store'
 import { registerIpc } from './ipc'
+import { keychainCipher } from './keychain'
 import { electronSqliteBinding } from './native'
 import { createMainWindow } from './window'
 
@@ -31,7 +33,8 @@ async function start() {
     mode: 'desktop',
     version: app.getVersion(),
     systemLocale: app.getLocale(),
-    onFirstRun: seedFirstRun
+    onFirstRun: seedFirstRun,
+    secrets: (sqlite) => createEncryptedSecretStore(sqlite, keychainCipher())
   })
   const ipc = registerIpc(ipcMain, { dispatch: runtime.dispatch, events: runtime.core.events, rendererUrl, actor: currentActor() })
   const window = createMainWindow(join(import.meta.dirname, '../preload'), rendererUrl())

@@ -10,6 +10,7 @@ import { createLifecycleService } from './lifecycle/lifecycle-service'
 import { createProposalService } from './proposals/proposal-service'
 import { createAnalyzerReview } from './review/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
+import { createSettingsService } from './settings/settings-service'
 import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
 
@@ -17,7 +18,7 @@ export interface CoreOptions extends OpenOptions {
   now?: () => number
   events?: EventBus
   /** The desktop app passes its keychain-backed store; the CLI and browser mode read env vars. */
-  secrets?: SecretStore
+  secrets?: SecretStore | ((sqlite: ServiceDeps['sqlite']) => SecretStore)
 }
 
 /** Opens a workspace and builds every core service over it. The shells own one Core each. */
@@ -29,8 +30,9 @@ export function createCore(file: string, options: CoreOptions = {}) {
     events: options.events ?? createEventBus(),
     now: options.now ?? Date.now
   }
-  const secrets = options.secrets ?? createEnvSecretStore()
+  const secrets = typeof options.secrets === 'function' ? options.secrets(workspace.sqlite) : (options.secrets ?? createEnvSecretStore())
   const audit = createAuditService(deps)
+  const settings = createSettingsService(deps)
   const boards = createBoardService({ ...deps, audit })
   const kpis = createKpiService({ ...deps, audit })
   const versions = createVersionService({ ...deps, audit, boards, kpis })
@@ -45,6 +47,7 @@ export function createCore(file: string, options: CoreOptions = {}) {
     deps,
     events: deps.events,
     secrets,
+    settings,
     audit,
     boards,
     kpis,

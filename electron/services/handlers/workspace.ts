@@ -1,18 +1,16 @@
-import type { Handlers } from '../api'
-import type { Core } from './core'
-import { parseTarget } from './target/parse-target'
+import type { HandlersOf } from '../../api'
+import type { boardProcedures } from '../../api/board'
+import type { kpiProcedures } from '../../api/kpi'
+import type { versionProcedures } from '../../api/version'
+import type { Core } from '../core'
+import { parseTarget } from '../target/parse-target'
 
-export interface ShellInfo {
-  version: string
-  mode: 'desktop' | 'web'
-  systemLocale: string
-}
+type WorkspaceHandlers = HandlersOf<typeof boardProcedures & typeof kpiProcedures & typeof versionProcedures>
 
-/** Binds every procedure of the contract to the core services. */
-export function createHandlers(core: Core, shell: ShellInfo): Handlers {
+/** Boards, KPIs and their revisions, versions, audit. */
+export function workspaceHandlers(core: Core): WorkspaceHandlers {
   const { boards, kpis, versions, audit } = core
   return {
-    'app.info': () => ({ ...shell, workspace: core.file }),
     'board.list': () => boards.list(),
     'board.get': ({ boardId }) => boards.get(boardId),
     'board.create': ({ name, description }, { actor }) => boards.create(name, description ?? '', actor),

@@ -1,0 +1,17 @@
+import type { Handlers } from '../../api'
+import type { Core } from '../core'
+import { workspaceHandlers } from './workspace'
+
+export interface ShellInfo {
+  version: string
+  mode: 'desktop' | 'web'
+  systemLocale: string
+}
+
+/** Binds every procedure of the contract to the core services, one file per domain. */
+export function createHandlers(core: Core, shell: ShellInfo): Handlers {
+  return {
+    'app.info': () => ({ ...shell, workspace: core.file }),
+    ...workspaceHandlers(core)
+  }
+}
