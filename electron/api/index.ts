@@ -1,8 +1,10 @@
 import type { z } from 'zod'
 import type { ErrorEnvelope } from '../services/errors'
+import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
 import { boardProcedures } from './board'
 import { kpiProcedures } from './kpi'
+import { lifecycleProcedures } from './lifecycle'
 import type { Procedure } from './procedure'
 import { versionProcedures } from './version'
 
@@ -10,7 +12,9 @@ export const procedures = {
   ...appProcedures,
   ...boardProcedures,
   ...kpiProcedures,
-  ...versionProcedures
+  ...versionProcedures,
+  ...lifecycleProcedures,
+  ...actualsProcedures
 }
 
 type Procedures = typeof procedures

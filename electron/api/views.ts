@@ -173,6 +173,45 @@ export interface StageMove {
   overridden: boolean
 }
 
+export interface KpiStatus {
+  kpiId: number
+  code: string
+  value: number | null
+  periodStart: string | null
+  periodEnd: string | null
+  level: 'green' | 'yellow' | 'red' | 'none'
+  attainment: number | null
+  reason: string
+  latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
+}
+
+export interface VersionNoteView {
+  id: number
+  boardId: number
+  versionId: number | null
+  kind: 'dev-review' | 'launch-plan' | 'note'
+  body: string
+  author: string
+  createdAt: number
+}
+
+export interface SourceTest {
+  serverVersion: string
+  user?: string
+  canWrite: boolean
+  writeReason?: string
+}
+
+export interface TableView {
+  schema?: string
+  name: string
+  columns: { name: string; type: string }[]
+}
+
+export type FormulaPreview =
+  | { kind: 'single'; value: number; boundSql: string; elapsedMs: number }
+  | { kind: 'series'; points: { periodStart: string; value: number }[]; boundSql: string; elapsedMs: number }
+
 export interface AppInfo {
   version: string
   workspace: string

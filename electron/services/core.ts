@@ -7,6 +7,7 @@ import type { ServiceDeps } from './context'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createKpiService } from './kpis/kpi-service'
 import { createLifecycleService } from './lifecycle/lifecycle-service'
+import { createNotesService } from './lifecycle/notes-service'
 import { createProposalService } from './proposals/proposal-service'
 import { createAnalyzerReview } from './review/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
@@ -41,6 +42,7 @@ export function createCore(file: string, options: CoreOptions = {}) {
   const pull = createPullService({ kpis, sources, measurements, now: deps.now })
   const proposals = createProposalService({ ...deps, audit, kpis })
   const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, now: deps.now })
+  const notes = createNotesService({ ...deps, audit })
   const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
   return {
     file: workspace.file,
@@ -57,6 +59,7 @@ export function createCore(file: string, options: CoreOptions = {}) {
     pull,
     proposals,
     lifecycle,
+    notes,
     analyzerReview,
     /** Runs several service calls as one transaction (better-sqlite3 nests them as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.sqlite.transaction(fn)(),

@@ -1,5 +1,5 @@
 import type { SourceView } from '../../api/views'
-import type { DataSourceRow, SourceKind } from '../../../db/schema/integrations'
+import type { SourceKind } from '../../../db/schema/integrations'
 import type { AuditService } from '../audit/audit-service'
 import { createConnector, type Connector, type TableInfo } from '../connectors'
 import type { ServiceDeps } from '../context'
@@ -132,8 +132,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     open: (name: string): { connector: Connector; source: SourceView } => {
       const found = row(name)
       return { connector: connect(found), source: toView(found) }
-    },
-    rowOf: (name: string): DataSourceRow | undefined => stmt.byName.get(name) as DataSourceRow | undefined
+    }
   }
 }
 export type SourceService = ReturnType<typeof createSourceService>

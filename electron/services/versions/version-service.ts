@@ -46,6 +46,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
       'SELECT r.*, k.board_id FROM board_version_item i JOIN kpi_revision r ON r.id = i.revision_id JOIN kpi k ON k.id = i.kpi_id WHERE i.version_id = ? ORDER BY k.id'
     ),
     revisionRow: sqlite.prepare('SELECT * FROM kpi_revision WHERE id = ?'),
+    attachNotes: sqlite.prepare('UPDATE version_note SET version_id = ? WHERE board_id = ? AND version_id IS NULL'),
     revisionRows: sqlite.prepare('SELECT * FROM kpi_revision WHERE id IN (SELECT value FROM json_each(?))')
   }
 
@@ -85,6 +86,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     }
     const id = Number(stmt.insert.run(boardId, label, note, actor, now()).lastInsertRowid)
     const pinned = stmt.pinLive.run(id, boardId).changes
+    stmt.attachNotes.run(id, boardId)
     audit.record({ actor, action: 'version.cut', boardId, summary: `Cut version ${label} (${pinned} KPIs)`, details: { label, kpis: pinned } })
     return id
   })

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { STAGES } from '../services/domain/kpi'
+import { PROPOSAL_STATUSES } from '../services/domain/proposal'
+import { id, procedure, result } from './procedure'
+import type { GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from './views'
+
+const stage = z.enum(STAGES)
+const reason = z.string().trim().max(2000).optional()
+
+export const lifecycleProcedures = {
+  'stage.checklist': procedure({ input: z.strictObject({ kpiId: id, to: stage }), output: result<GateItem[]>() }),
+  'stage.set': procedure({
+    input: z.strictObject({ kpiId: id, to: stage, reason, confirmTarget: z.boolean().optional() }),
+    output: result<StageMove>()
+  }),
+  /** Moves a whole board (or a selection) to a stage; returns what moved, what a gate blocked, and the version label to cut. */
+  'stage.moveBoard': procedure({
+    input: z.strictObject({ boardId: id, to: stage, kpiIds: z.array(id).optional(), reason, confirmTarget: z.boolean().optional() }),
+    output: result<{ moved: StageMove[]; blocked: { code: string; checklist: GateItem[] }[]; suggestedLabel: string }>()
+  }),
+  'status.board': procedure({ input: z.strictObject({ boardId: id }), output: result<KpiStatus[]>() }),
+  'proposal.list': procedure({
+    input: z.strictObject({ boardId: id, status: z.enum(PROPOSAL_STATUSES).optional(), kpiId: id.optional() }),
+    output: result<ProposalView[]>()
+  }),
+  'proposal.get': procedure({ input: z.strictObject({ id }), output: result<ProposalView>() }),
+  'proposal.accept': procedure({
+    input: z.strictObject({ id, fields: z.array(z.string()).min(1).optional(), edits: z.record(z.string(), z.unknown()).optional(), note: reason }),
+    output: result<ProposalView>()
+  }),
+  'proposal.reject': procedure({ input: z.strictObject({ id, note: reason }), output: result<ProposalView>() }),
+  'notes.add': procedure({
+    input: z.strictObject({ boardId: id, kind: z.enum(['dev-review', 'launch-plan', 'note']), body: z.string().trim().min(1).max(100_000) }),
+    output: result<VersionNoteView>()
+  }),
+  'notes.list': procedure({ input: z.strictObject({ boardId: id }), output: result<VersionNoteView[]>() })
+}
