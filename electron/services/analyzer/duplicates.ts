@@ -1,4 +1,4 @@
-import { sampleCorrelation } from 'simple-statistics'
+import { mean, sampleCorrelation, sampleStandardDeviation } from 'simple-statistics'
 import type { Measurement } from '../domain/measurement'
 import type { ProposalDraft } from '../domain/proposal'
 import { fmt } from './format'
@@ -26,24 +26,47 @@ function grid(kpis: AnalyzerKpi[], measurements: Map<number, Measurement[]>): Fl
   })
 }
 
+/** z-scores of a series with a value in every slot, for a one-pass screen of full pairs; null otherwise. */
+function standardised(row: Float64Array): Float64Array | null {
+  if (row.length < 2 || row.some(Number.isNaN)) return null
+  const values = Array.from(row)
+  const spread = sampleStandardDeviation(values)
+  if (spread === 0) return null
+  const centre = mean(values)
+  return row.map((value) => (value - centre) / spread)
+}
+
+function commonPoints(rowA: Float64Array, rowB: Float64Array, xs: number[], ys: number[]): void {
+  xs.length = 0
+  ys.length = 0
+  for (let i = 0; i < rowA.length; i++) {
+    if (Number.isNaN(rowA[i]!) || Number.isNaN(rowB[i]!)) continue
+    xs.push(rowA[i]!)
+    ys.push(rowB[i]!)
+  }
+}
+
+// Pairs of complete series are screened by the dot product of their z-scores (Pearson's r, exactly);
+// only candidates, and partial pairs, go through sampleCorrelation.
 function correlatedPairs(rows: Float64Array[]): Pair[] {
   const pairs: Pair[] = []
   const xs: number[] = []
   const ys: number[] = []
-  const counts = rows.map((row) => row.reduce((count, value) => (Number.isNaN(value) ? count : count + 1), 0))
-  for (let a = 0; a < rows.length; a++) {
-    if (counts[a]! < DUPLICATE_MIN_PERIODS) continue
-    for (let b = a + 1; b < rows.length; b++) {
-      if (counts[b]! < DUPLICATE_MIN_PERIODS) continue
-      const rowA = rows[a]!
-      const rowB = rows[b]!
-      xs.length = 0
-      ys.length = 0
-      for (let i = 0; i < rowA.length; i++) {
-        if (Number.isNaN(rowA[i]!) || Number.isNaN(rowB[i]!)) continue
-        xs.push(rowA[i]!)
-        ys.push(rowB[i]!)
+  const eligible = rows.flatMap((row, index) => (row.reduce((count, value) => (Number.isNaN(value) ? count : count + 1), 0) >= DUPLICATE_MIN_PERIODS ? [index] : []))
+  const zs = rows.map(standardised)
+  const screen = (DUPLICATE_R - 1e-9) * ((rows[0]?.length ?? 1) - 1)
+  for (let i = 0; i < eligible.length; i++) {
+    const a = eligible[i]!
+    const za = zs[a]
+    for (let j = i + 1; j < eligible.length; j++) {
+      const b = eligible[j]!
+      const zb = zs[b]
+      if (za && zb) {
+        let dot = 0
+        for (let k = 0; k < za.length; k++) dot += za[k]! * zb[k]!
+        if (Math.abs(dot) <= screen) continue
       }
+      commonPoints(rows[a]!, rows[b]!, xs, ys)
       if (xs.length < DUPLICATE_MIN_PERIODS) continue
       const r = sampleCorrelation(xs, ys)
       if (Number.isFinite(r) && Math.abs(r) > DUPLICATE_R) pairs.push({ a, b, r, n: xs.length })

@@ -50,6 +50,9 @@ describe('trial review', () => {
     const [proposal] = await trial(session, series(4, '2025-11-03', 'week', [38, 40, 41, 39]))
     expect((patchOf(proposal, 'target')!.value as Target).parsed).toEqual({ comparator: 'between', value: 34.5, upper: 44.5, unit: 'min' })
     expect(await trial(session, series(4, '2025-11-03', 'week', [18, 25, 31, 22]))).toEqual([])
+    const gpu = kpi(8, { code: 'KPI-B010', name: 'GPU utilisation', direction: 'range', unit: '%', target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' }) })
+    const [recentred] = await trial(gpu, series(8, '2025-11-03', 'week', [40, 42, 38, 41]))
+    expect((patchOf(recentred, 'target')!.value as Target)).toEqual({ text: '40.5% ± 10%', parsed: { comparator: '±', value: 40.5, tolerance: 10, unit: '%' } })
   })
 
   it('judges a monthly growth target on the growth, not the level', async () => {
