@@ -1,6 +1,9 @@
 import { Command } from 'commander'
+import { actualsCommands } from './commands/actuals'
 import { boardCommands } from './commands/board'
 import { kpiCommands } from './commands/kpi'
+import { lifecycleCommands } from './commands/lifecycle'
+import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
 import { createRun } from './run'
@@ -17,5 +20,8 @@ kpiCommands(program, run)
 versionCommands(program, run)
 restoreCommand(program, run)
 auditCommand(program, run)
+actualsCommands(program, run)
+lifecycleCommands(program, run)
+sourceCommands(program, run)
 
 await program.parseAsync(process.argv)
