@@ -1,10 +1,10 @@
 import type { Comparator, ParsedTarget } from '../domain/kpi'
-import { type Cursor, type TargetState, is, matchSeq, peek, spanText } from './cursor'
+import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './cursor'
 import {
   APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
   SUFFIX_PHRASES, TBD_WORDS
 } from './lexicon'
-import { readQuantity, readTolerance, readUpper } from './quantity'
+import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
 
@@ -19,14 +19,14 @@ export interface GrammarResult {
 
 const WEAK_VERBS = new Set(['达到', '达', '支持', 'reach', 'hit', 'achieve', 'support', 'supports'])
 const USER_LABELS = new Set(['mau', 'dau', 'wau'])
+const PREFIX_PHRASES = indexPhrases(PHRASE_COMPARATORS)
+const SUFFIX_PHRASE_INDEX = indexPhrases(SUFFIX_PHRASES)
 const FLIP: Record<Comparator, Comparator> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=', between: 'between', '±': '±' }
 
 /** A comparator written before a number, as [comparator, token length]. */
 function prefixComparator(c: Cursor): readonly [Comparator, number] | undefined {
-  for (const [words, comparator] of PHRASE_COMPARATORS) {
-    const n = matchSeq(c, words)
-    if (n) return [comparator, n]
-  }
+  const phrase = matchPhrase(c, PREFIX_PHRASES)
+  if (phrase) return phrase
   const t = peek(c)
   const found = t && t.kind !== 'text' && t.kind !== 'num' ? PREFIX_COMPARATORS.get(t.text) : undefined
   return found ? [found, 1] : undefined
@@ -109,12 +109,20 @@ function mainClause(c: Cursor, st: TargetState): boolean {
 
 function afterMain(c: Cursor, st: TargetState): boolean {
   const t = peek(c) as Token
-  const phrase = SUFFIX_PHRASES.find(([words]) => matchSeq(c, words))
-  const suffix = phrase?.[1] ?? (t.kind === 'cjk' ? SUFFIX_COMPARATORS.get(t.text) : undefined)
+  const phrase = matchPhrase(c, SUFFIX_PHRASE_INDEX)
+  const suffix = phrase?.[0] ?? (t.kind === 'cjk' ? SUFFIX_COMPARATORS.get(t.text) : undefined)
   const plus = t.text === '+' && peek(c, 1)?.kind !== 'num'
   if (suffix || plus) {
-    setComparator(st, suffix ?? '>=', false, phrase ? phrase[0].join(' ') : t.raw)
-    c.pos += phrase ? phrase[0].length : 1
+    const length = phrase ? phrase[1] : 1
+    setComparator(st, suffix ?? '>=', false, spanText(c.tokens, c.pos, c.pos + length))
+    c.pos += length
+    st.suffixEnd = c.pos
+    return true
+  }
+  const unit = st.suffixEnd === c.pos && st.main?.unit === null ? readUnit(c, 0) : undefined
+  if (unit && st.main) {
+    st.main.unit = unit.unit
+    c.pos += unit.length
     return true
   }
   if (t.text === '左右' || t.text === 'approximately') {

@@ -69,7 +69,7 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   return { quantity, length: k - ahead }
 }
 
-function readUnit(c: Cursor, k: number): { unit: string; length: number } | undefined {
+export function readUnit(c: Cursor, k: number): { unit: string; length: number } | undefined {
   let j = k
   while (UNIT_MODIFIERS.has(peek(c, j)?.text ?? '')) j++
   if (!unitOf(peek(c, j))) j = k

@@ -2,6 +2,7 @@ import type { PeriodUnit } from '../domain/kpi'
 import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './cursor'
 import { CHANGE_VERBS, ENTITY_WORDS, PERIOD_WORDS, RATE_ADVERBS } from './lexicon'
 
+const BY_WORDS = new Set(['by', 'before', 'until'])
 const ORDINALS = new Set(['th', 'st', 'nd', 'rd'])
 const PERCENTILE_CJK = new Set(['分位', '分位数', '百分位'])
 const RATE_LEADS = new Set(['每', '每个', 'per', 'each', 'every', '/'])
@@ -101,7 +102,7 @@ export function withinWindow(c: Cursor, st: TargetState): boolean {
 
 /** "by Q2", "Q1 2026", "by June", "by 2026": a date, not a duration; noted, never turned into a window. */
 export function deadline(c: Cursor, st: TargetState): boolean {
-  const by = ['by', 'before', 'until'].includes(peek(c)?.text ?? '') ? 1 : 0
+  const by = BY_WORDS.has(peek(c)?.text ?? '') ? 1 : 0
   const d = peek(c, by)
   if (!d) return false
   const isYear = (k: number) => {
