@@ -19,6 +19,8 @@ export interface TargetState {
   comparator?: Comparator
   /** Set by verbs such as 达到/支持/reach, which an explicit symbol may refine. */
   weakComparator?: boolean
+  /** The comparator came after the number ("5分钟内", "1000+"). */
+  suffixComparator?: boolean
   between?: boolean
   approximate?: boolean
   main?: Quantity

@@ -17,7 +17,7 @@ export interface GrammarResult {
   explicitComparator: boolean
 }
 
-const WEAK_VERBS = new Set(['达到', '达', '支持', 'reach', 'hit', 'achieve', 'support', 'supports'])
+const WEAK_VERBS = new Set(['达到', '达', '达成', '实现', '支持', 'reach', 'hit', 'achieve', 'support', 'supports'])
 const USER_LABELS = new Set(['mau', 'dau', 'wau'])
 const PREFIX_PHRASES = indexPhrases(PHRASE_COMPARATORS)
 const SUFFIX_PHRASE_INDEX = indexPhrases(SUFFIX_PHRASES)
@@ -117,6 +117,7 @@ function afterMain(c: Cursor, st: TargetState): boolean {
     setComparator(st, suffix ?? '>=', false, spanText(c.tokens, c.pos, c.pos + length))
     c.pos += length
     st.suffixEnd = c.pos
+    st.suffixComparator = true
     return true
   }
   const unit = st.suffixEnd === c.pos && st.main?.unit === null ? readUnit(c, 0) : undefined
@@ -146,8 +147,9 @@ function scaleSuffix(c: Cursor, st: TargetState): boolean {
 }
 
 /**
- * A second number after the main clause. When both clauses carry comparators the first is the target and the
- * rest is read as the metric's definition ("≥ 60%用户使用≥3个核心功能"); any other second number is ambiguous.
+ * A second number after the main clause. When both clauses open with comparators the first is the target and
+ * the rest is read as the metric's definition ("≥ 60%用户使用≥3个核心功能"); any other second number
+ * ("5分钟内响应率≥95%", "Top 10 … ≤ 30%") is ambiguous.
  */
 function secondClause(c: Cursor, st: TargetState): boolean {
   const comparator = prefixComparator(c)
@@ -155,7 +157,7 @@ function secondClause(c: Cursor, st: TargetState): boolean {
   const from = st.firstNoiseAfterMain ?? c.pos
   const head = spanText(c.tokens, 0, from)
   const rest = spanText(c.tokens, from)
-  if (comparator && st.comparator && !st.weakComparator) {
+  if (comparator && st.comparator && !st.weakComparator && !st.suffixComparator) {
     st.notes.push(`Compound condition: "${head}" was taken as the target and "${rest}" as part of the metric's definition.`)
   } else {
     st.fatal = `More than one number ("${head}" and "${rest}"); it is unclear which is the target.`

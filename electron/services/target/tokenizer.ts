@@ -99,7 +99,7 @@ function readNumber(s: string, start: number, push: Push): number {
   }
   if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
   const raw = s.slice(start, j)
-  let value = Number(raw.replaceAll(',', ''))
+  let value = Number(raw.includes(',') ? raw.replaceAll(',', '') : raw)
   const magnitude = readMagnitude(s, j)
   if (magnitude) {
     value = Number((value * magnitude[1]).toPrecision(15))
