@@ -11,8 +11,6 @@ import { deadline, percentile, rateWindow, withinWindow } from './windows'
 export interface GrammarResult {
   parsed: ParsedTarget | null
   issue?: string
-  /** The change verb's sign, for callers that need growth vs reduction (change rules). */
-  changeSign?: 1 | -1 | 0
   /** Whether a comparator was written (not defaulted). */
   explicitComparator: boolean
 }
@@ -58,7 +56,7 @@ function beforeMain(c: Cursor, st: TargetState): boolean {
   if (APPROXIMATE.has(t.text)) st.approximate = true
   else if (TBD_WORDS.has(t.text) && t.kind !== 'op') st.tbd = true
   else if (t.kind === 'word' && USER_LABELS.has(t.text)) st.subjectUnit = 'users'
-  else if (t.kind === 'word' && /^[a-f][+-]?$/.test(t.text) && t.raw !== t.text.toLowerCase() && isGradeContext(c)) {
+  else if (t.kind === 'word' && /^[a-f]$/.test(t.text) && t.raw !== t.text.toLowerCase() && isGradeContext(c)) {
     st.grade = t.raw
   } else return mainClause(c, st)
   c.pos++
@@ -189,7 +187,7 @@ function assemble(st: TargetState): GrammarResult {
     return fail('The target has no number to measure against.')
   }
   const sign = st.change === -1 ? -1 : 1
-  let unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? null
+  const unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? null
   for (const other of [st.upper, st.tolerance]) {
     if (other?.unit && unit && other.unit !== unit) {
       return fail(`"${main.raw}" and "${other.raw}" are in different units (${unit}, ${other.unit}).`)
@@ -209,5 +207,5 @@ function assemble(st: TargetState): GrammarResult {
   if (st.perEntity) parsed.unit = `${unit ?? 'count'}/${st.perEntity}`
   const notes = [...st.notes]
   if (st.approximate && !explicitComparator && comparator === '=') notes.push('The target is approximate; it was read as an exact value.')
-  return { parsed, explicitComparator, changeSign: st.change, ...(notes.length ? { issue: notes.join(' ') } : {}) }
+  return { parsed, explicitComparator, ...(notes.length ? { issue: notes.join(' ') } : {}) }
 }
