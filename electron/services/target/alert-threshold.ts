@@ -47,7 +47,7 @@ function readRatio(seg: readonly Token[]): number | 'other' | undefined {
  * An absolute red boundary ("< 50%", "P95 > 800ms", "MTTR > 45分钟"), expressed in the target's unit when
  * the units are comparable (45 min stays 45 for a minutes target; "> 2小时" is 120 for one). It must point
  * the bad way for the target's direction, name the same percentile and, unless the target is itself a
- * change, not be a change ("月增长 < 20%" under a level target is a different measure).
+ * change or rate, not be one ("月增长 < 20%", "月新增内容 < 10个" under a level target measure something else).
  */
 function readRedValue(seg: readonly Token[], target: ParsedTarget | null | undefined): number | undefined {
   const { parsed, issue, explicitComparator } = parseTokens(seg)
@@ -56,6 +56,8 @@ function readRedValue(seg: readonly Token[], target: ParsedTarget | null | undef
   if (!below && parsed.comparator !== '>' && parsed.comparator !== '>=') return undefined
   if (!target) return parsed.value
   if (parsed.change && !target.change) return undefined
+  const w = parsed.window
+  if (w && (w.kind !== target.window?.kind || w.unit !== target.window.unit)) return undefined
   if (parsed.percentile !== undefined && target.percentile !== undefined && parsed.percentile !== target.percentile) {
     return undefined
   }

@@ -129,7 +129,8 @@ function afterMain(c: Cursor, st: TargetState): boolean {
     c.pos++
     return true
   }
-  if (scaleSuffix(c, st) || changeWord(c, st)) return true
+  // A change word counts only right after the number ("20% growth"), not in a later note ("(Growth阶段)").
+  if (scaleSuffix(c, st) || (st.firstNoiseAfterMain === undefined && changeWord(c, st))) return true
   return secondClause(c, st)
 }
 

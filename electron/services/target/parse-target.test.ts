@@ -107,6 +107,10 @@ const CASES: readonly (readonly [string, ParsedTarget | null, RegExp?])[] = [
   ['NPS ≥ -10', { comparator: '>=', value: -10, unit: null }],
   ['≥60%（行业领先水平）', pct('>=', 60)],
   ['10-20 users', { comparator: 'between', value: 10, unit: 'users', upper: 20 }],
+  ['20% growth', pct('>=', 20, { change: true })],
+  ['$100/用户 (Growth阶段)', { comparator: '=', value: 100, unit: '$/user' }],
+  ['3.0+ sessions/user', { comparator: '>=', value: 3, unit: 'sessions/user' }],
+  ['1M+ calls/month', { comparator: '>=', value: 1_000_000, unit: 'calls', window: perMonth }],
   // lines from an OKR block
   ['API调用量达到500万次/月', { comparator: '>=', value: 5_000_000, unit: 'count', window: perMonth }],
   ['单用户成本控制在$50以下', { comparator: '<=', value: 50, unit: '$' }],

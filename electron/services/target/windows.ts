@@ -48,7 +48,7 @@ export function percentile(c: Cursor, st: TargetState): boolean {
   return true
 }
 
-/** "/月", "每月", "per month", "a week" (after the number), "monthly" (after the number), "月均", "月增长". */
+/** "/月", "每月", "per month", "a week" / "monthly" (after the number), "月均", "月增长", "月新增". */
 export function rateWindow(c: Cursor, st: TargetState): boolean {
   const t = peek(c)
   if (!t) return false
@@ -64,7 +64,8 @@ export function rateWindow(c: Cursor, st: TargetState): boolean {
   }
   const adverb = RATE_ADVERBS.get(t.text)
   const period = t.kind === 'cjk' ? PERIOD_WORDS.get(t.text) : undefined
-  const beforeChange = period !== undefined && CHANGE_VERBS.has(peek(c, 1)?.text ?? '')
+  const next = peek(c, 1)?.text ?? ''
+  const beforeChange = period !== undefined && (CHANGE_VERBS.has(next) || next === '新增')
   if ((adverb && (st.main || t.kind === 'cjk')) || beforeChange) {
     setWindow(st, { kind: 'per', unit: (adverb ?? period) as PeriodUnit })
     c.pos++
