@@ -1,6 +1,6 @@
 import type { AlertThresholds, ParsedTarget } from '../domain/kpi'
 import { changeRuleFromTokens, mentionsChangeRule } from './change-rule'
-import { spanText } from './cursor'
+import { spanText } from './parse-state'
 import { parseTokens } from './grammar'
 import { defaultDirection } from './parse-target'
 import { type Token, tokenize } from './tokenizer'

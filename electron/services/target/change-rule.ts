@@ -1,5 +1,5 @@
 import type { ChangeRule, Severity } from '../domain/kpi'
-import { type Cursor, is, matchSeq, peek } from './cursor'
+import { type Cursor, is, matchSeq, peek } from './parse-state'
 import { CHANGE_VERBS } from './lexicon'
 import { type Token, tokenize } from './tokenizer'
 

@@ -1,5 +1,5 @@
 import type { Comparator, ParsedTarget } from '../domain/kpi'
-import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './cursor'
+import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './parse-state'
 import {
   APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
   SUFFIX_PHRASES, TBD_WORDS

@@ -152,6 +152,21 @@ describe('parseTarget', () => {
     }
   })
 
+  it('never throws and always returns a schema-valid target for arbitrary mixtures of its vocabulary', () => {
+    const pieces = ['≥', '<=', '>', '±', '~', '-', '+', '/', '%', '$', '¥', '(', ')', ',', '1', '0', '60', '1,000', '1.5',
+      '3M', '5m', 'P95', 'ms', '小时', '个月', '内', '每', '月', '用户', '以上', '以下', '增长', '降低', 'between', 'and',
+      'at least', 'within', 'per', 'week', 'by', 'Q2', 'B', '级', '满分', '分', ' ', '待定', '环比', '的', '目标']
+    let seed = 42
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('')
+      const target = parseTarget(text)
+      expect(target.text).toBe(text.trim())
+      expect(target.parsed !== null || target.issue !== undefined, text).toBe(true)
+      expect(() => targetSchema.parse(target), text).not.toThrow()
+    }
+  })
+
   it('parses 10,000 targets in well under half a second', () => {
     const inputs = CASES.map(([text]) => text)
     const run = () => {

@@ -1,4 +1,4 @@
-import { type Cursor, type Quantity, peek } from './cursor'
+import { type Cursor, type Quantity, peek } from './parse-state'
 import {
   APPROXIMATE, CHANGE_VERBS, CURRENCIES, ENTITY_WORDS, PERIOD_WORDS, PREFIX_COMPARATORS, RANGE_JOINERS,
   RATE_ADVERBS, UNIT_MODIFIERS, UNIT_WORDS

@@ -1,5 +1,5 @@
 import type { PeriodUnit } from '../domain/kpi'
-import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './cursor'
+import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './parse-state'
 import { CHANGE_VERBS, ENTITY_WORDS, PERIOD_WORDS, RATE_ADVERBS } from './lexicon'
 
 const BY_WORDS = new Set(['by', 'before', 'until'])
@@ -25,7 +25,7 @@ function setWindow(st: TargetState, w: Window): void {
     st.fatal = 'The text names two different periods; keep one.'
   } else if (old && old.kind !== w.kind) {
     const within = old.kind === 'within' ? old : w
-    st.notes.push(`The deadline (within ${within.amount ?? 1} ${within.unit}) was not kept; a target holds one window.`)
+    st.notes.push(`The deadline (within ${within.amount ?? 1} × ${within.unit}) was not kept; a target holds one window.`)
     st.window = old.kind === 'per' ? old : w
   } else {
     st.window = w
