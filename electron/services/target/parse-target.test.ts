@@ -108,6 +108,7 @@ const CASES: readonly (readonly [string, ParsedTarget | null, RegExp?])[] = [
   ['≥60%（行业领先水平）', pct('>=', 60)],
   ['10-20 users', { comparator: 'between', value: 10, unit: 'users', upper: 20 }],
   ['20% growth', pct('>=', 20, { change: true })],
+  ['6个月内每月增长20%', pct('>=', 20, { window: perMonth, change: true }), /deadline \(within 6 × month\) was not kept/],
   ['$100/用户 (Growth阶段)', { comparator: '=', value: 100, unit: '$/user' }],
   ['3.0+ sessions/user', { comparator: '>=', value: 3, unit: 'sessions/user' }],
   ['1M+ calls/month', { comparator: '>=', value: 1_000_000, unit: 'calls', window: perMonth }],
