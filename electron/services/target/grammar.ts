@@ -1,32 +1,30 @@
 import type { Comparator, ParsedTarget } from '../domain/kpi'
-import { type Cursor, type TargetState, is, matchSeq, peek, spanText } from './cursor'
+import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './parse-state'
 import {
   APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
   SUFFIX_PHRASES, TBD_WORDS
 } from './lexicon'
-import { readQuantity, readTolerance, readUpper } from './quantity'
+import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
 
 export interface GrammarResult {
   parsed: ParsedTarget | null
   issue?: string
-  /** The change verb's sign, for callers that need growth vs reduction (change rules). */
-  changeSign?: 1 | -1 | 0
   /** Whether a comparator was written (not defaulted). */
   explicitComparator: boolean
 }
 
-const WEAK_VERBS = new Set(['达到', '达', '支持', 'reach', 'hit', 'achieve', 'support', 'supports'])
+const WEAK_VERBS = new Set(['达到', '达', '达成', '实现', '支持', 'reach', 'hit', 'achieve', 'support', 'supports'])
 const USER_LABELS = new Set(['mau', 'dau', 'wau'])
+const PREFIX_PHRASES = indexPhrases(PHRASE_COMPARATORS)
+const SUFFIX_PHRASE_INDEX = indexPhrases(SUFFIX_PHRASES)
 const FLIP: Record<Comparator, Comparator> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=', between: 'between', '±': '±' }
 
 /** A comparator written before a number, as [comparator, token length]. */
 function prefixComparator(c: Cursor): readonly [Comparator, number] | undefined {
-  for (const [words, comparator] of PHRASE_COMPARATORS) {
-    const n = matchSeq(c, words)
-    if (n) return [comparator, n]
-  }
+  const phrase = matchPhrase(c, PREFIX_PHRASES)
+  if (phrase) return phrase
   const t = peek(c)
   const found = t && t.kind !== 'text' && t.kind !== 'num' ? PREFIX_COMPARATORS.get(t.text) : undefined
   return found ? [found, 1] : undefined
@@ -58,7 +56,7 @@ function beforeMain(c: Cursor, st: TargetState): boolean {
   if (APPROXIMATE.has(t.text)) st.approximate = true
   else if (TBD_WORDS.has(t.text) && t.kind !== 'op') st.tbd = true
   else if (t.kind === 'word' && USER_LABELS.has(t.text)) st.subjectUnit = 'users'
-  else if (t.kind === 'word' && /^[a-f][+-]?$/.test(t.text) && t.raw !== t.text.toLowerCase() && isGradeContext(c)) {
+  else if (t.kind === 'word' && /^[a-f]$/.test(t.text) && t.raw !== t.text.toLowerCase() && isGradeContext(c)) {
     st.grade = t.raw
   } else return mainClause(c, st)
   c.pos++
@@ -109,12 +107,21 @@ function mainClause(c: Cursor, st: TargetState): boolean {
 
 function afterMain(c: Cursor, st: TargetState): boolean {
   const t = peek(c) as Token
-  const phrase = SUFFIX_PHRASES.find(([words]) => matchSeq(c, words))
-  const suffix = phrase?.[1] ?? (t.kind === 'cjk' ? SUFFIX_COMPARATORS.get(t.text) : undefined)
+  const phrase = matchPhrase(c, SUFFIX_PHRASE_INDEX)
+  const suffix = phrase?.[0] ?? (t.kind === 'cjk' ? SUFFIX_COMPARATORS.get(t.text) : undefined)
   const plus = t.text === '+' && peek(c, 1)?.kind !== 'num'
   if (suffix || plus) {
-    setComparator(st, suffix ?? '>=', false, phrase ? phrase[0].join(' ') : t.raw)
-    c.pos += phrase ? phrase[0].length : 1
+    const length = phrase ? phrase[1] : 1
+    setComparator(st, suffix ?? '>=', false, spanText(c.tokens, c.pos, c.pos + length))
+    c.pos += length
+    st.suffixEnd = c.pos
+    st.suffixComparator = true
+    return true
+  }
+  const unit = st.suffixEnd === c.pos && st.main?.unit === null ? readUnit(c, 0) : undefined
+  if (unit && st.main) {
+    st.main.unit = unit.unit
+    c.pos += unit.length
     return true
   }
   if (t.text === '左右' || t.text === 'approximately') {
@@ -122,7 +129,8 @@ function afterMain(c: Cursor, st: TargetState): boolean {
     c.pos++
     return true
   }
-  if (scaleSuffix(c, st) || changeWord(c, st)) return true
+  // A change word counts only right after the number ("20% growth"), not in a later note ("(Growth阶段)").
+  if (scaleSuffix(c, st) || (st.firstNoiseAfterMain === undefined && changeWord(c, st))) return true
   return secondClause(c, st)
 }
 
@@ -138,8 +146,9 @@ function scaleSuffix(c: Cursor, st: TargetState): boolean {
 }
 
 /**
- * A second number after the main clause. When both clauses carry comparators the first is the target and the
- * rest is read as the metric's definition ("≥ 60%用户使用≥3个核心功能"); any other second number is ambiguous.
+ * A second number after the main clause. When both clauses open with comparators the first is the target and
+ * the rest is read as the metric's definition ("≥ 60%用户使用≥3个核心功能"); any other second number
+ * ("5分钟内响应率≥95%", "Top 10 … ≤ 30%") is ambiguous.
  */
 function secondClause(c: Cursor, st: TargetState): boolean {
   const comparator = prefixComparator(c)
@@ -147,7 +156,7 @@ function secondClause(c: Cursor, st: TargetState): boolean {
   const from = st.firstNoiseAfterMain ?? c.pos
   const head = spanText(c.tokens, 0, from)
   const rest = spanText(c.tokens, from)
-  if (comparator && st.comparator && !st.weakComparator) {
+  if (comparator && st.comparator && !st.weakComparator && !st.suffixComparator) {
     st.notes.push(`Compound condition: "${head}" was taken as the target and "${rest}" as part of the metric's definition.`)
   } else {
     st.fatal = `More than one number ("${head}" and "${rest}"); it is unclear which is the target.`
@@ -179,7 +188,7 @@ function assemble(st: TargetState): GrammarResult {
     return fail('The target has no number to measure against.')
   }
   const sign = st.change === -1 ? -1 : 1
-  let unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? null
+  const unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? null
   for (const other of [st.upper, st.tolerance]) {
     if (other?.unit && unit && other.unit !== unit) {
       return fail(`"${main.raw}" and "${other.raw}" are in different units (${unit}, ${other.unit}).`)
@@ -199,5 +208,5 @@ function assemble(st: TargetState): GrammarResult {
   if (st.perEntity) parsed.unit = `${unit ?? 'count'}/${st.perEntity}`
   const notes = [...st.notes]
   if (st.approximate && !explicitComparator && comparator === '=') notes.push('The target is approximate; it was read as an exact value.')
-  return { parsed, explicitComparator, changeSign: st.change, ...(notes.length ? { issue: notes.join(' ') } : {}) }
+  return { parsed, explicitComparator, ...(notes.length ? { issue: notes.join(' ') } : {}) }
 }

@@ -6,7 +6,7 @@ import type { Comparator, PeriodUnit } from '../domain/kpi'
 export const PREFIX_COMPARATORS = new Map<string, Comparator>([
   ['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'], ['=', '='],
   ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['至少', '>='], ['最少', '>='], ['最低', '>='],
-  ['不得低于', '>='], ['达到', '>='], ['达', '>='], ['支持', '>='],
+  ['不得低于', '>='], ['达到', '>='], ['达', '>='], ['达成', '>='], ['实现', '>='], ['支持', '>='],
   ['不超过', '<='], ['不高于', '<='], ['不大于', '<='], ['不多于', '<='], ['最多', '<='], ['至多', '<='],
   ['最高', '<='], ['不得超过', '<='], ['控制在', '<='],
   ['低于', '<'], ['少于', '<'], ['小于', '<'], ['高于', '>'], ['大于', '>'], ['多于', '>'], ['超过', '>'],
@@ -38,7 +38,7 @@ export const SUFFIX_PHRASES: readonly (readonly [string[], Comparator])[] = [
 
 /** Unit words → normalised unit. */
 export const UNIT_WORDS = new Map<string, string>([
-  ['%', '%'], ['percent', '%'], ['pct', '%'], ['‰', '‰'],
+  ['%', '%'], ['percent', '%'], ['pct', '%'], ['pp', '%'], ['个百分点', '%'], ['百分点', '%'], ['‰', '‰'],
   ['ms', 'ms'], ['毫秒', 'ms'], ['millisecond', 'ms'], ['milliseconds', 'ms'],
   ['s', 's'], ['sec', 's'], ['secs', 's'], ['second', 's'], ['seconds', 's'], ['秒', 's'], ['秒钟', 's'],
   ['min', 'min'], ['mins', 'min'], ['minute', 'min'], ['minutes', 'min'], ['分钟', 'min'],
@@ -94,12 +94,13 @@ export const ENTITY_WORDS = new Map<string, string>([
 /** Change verbs: +1 growth, -1 reduction. */
 export const CHANGE_VERBS = new Map<string, 1 | -1>([
   ['增长', 1], ['增加', 1], ['提升', 1], ['提高', 1], ['上升', 1], ['上涨', 1], ['增幅', 1],
-  ['下降', -1], ['降低', -1], ['减少', -1], ['减低', -1], ['缩短', -1], ['下跌', -1], ['降幅', -1],
+  ['下降', -1], ['降低', -1], ['减少', -1], ['减低', -1], ['缩短', -1], ['下跌', -1], ['降幅', -1], ['下滑', -1],
+  ['跌幅', -1], ['暴跌', -1], ['涨幅', 1], ['上扬', 1], ['激增', 1], ['暴涨', 1],
   ['increase', 1], ['grow', 1], ['growth', 1], ['raise', 1], ['improve', 1], ['rise', 1],
   ['reduce', -1], ['decrease', -1], ['cut', -1], ['lower', -1], ['drop', -1], ['decline', -1], ['shrink', -1]
 ])
 /** Nouns naming a change rate; they make the target a change without a sign of their own. */
-export const CHANGE_NOUNS = new Set(['增长率', '增速', '增长速度', '环比增长率', 'rate'])
+export const CHANGE_NOUNS = new Set(['增长率', '增速', '增长速度', '环比增长率'])
 
 export const APPROXIMATE = new Set(['约', '大约', '左右', 'about', 'around', 'approximately', 'approx', 'roughly', '~'])
 export const RANGE_JOINERS = new Set(['-', '~', 'to', '至', '到'])
@@ -116,7 +117,6 @@ export const CJK_WORDS: ReadonlySet<string> = new Set(
     '黄', '预警', '告警', '百分位'
   ].filter((w) => /[\u3400-\u9fff]/.test(w))
 )
-export const CJK_MAX_WORD = Math.max(...[...CJK_WORDS].map((w) => w.length))
 
 /** Chinese numerals usable before a counter word ("三个月内", "一年内"). */
 export const CJK_NUMERALS = new Map<string, number>([

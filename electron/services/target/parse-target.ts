@@ -22,7 +22,7 @@ export { formatTarget, type TargetLocale } from './format'
 export function parseTarget(text: string): Target {
   const trimmed = text.trim()
   if (!trimmed) return { text: trimmed, parsed: null, issue: 'The target is empty.' }
-  if (TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
+  if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
     return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
   }
   const result = parseTokens(tokenize(trimmed))

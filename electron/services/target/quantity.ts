@@ -1,4 +1,4 @@
-import { type Cursor, type Quantity, peek } from './cursor'
+import { type Cursor, type Quantity, peek } from './parse-state'
 import {
   APPROXIMATE, CHANGE_VERBS, CURRENCIES, ENTITY_WORDS, PERIOD_WORDS, PREFIX_COMPARATORS, RANGE_JOINERS,
   RATE_ADVERBS, UNIT_MODIFIERS, UNIT_WORDS
@@ -69,7 +69,7 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   return { quantity, length: k - ahead }
 }
 
-function readUnit(c: Cursor, k: number): { unit: string; length: number } | undefined {
+export function readUnit(c: Cursor, k: number): { unit: string; length: number } | undefined {
   let j = k
   while (UNIT_MODIFIERS.has(peek(c, j)?.text ?? '')) j++
   if (!unitOf(peek(c, j))) j = k

@@ -1,4 +1,4 @@
-import { CJK_MAX_WORD, CJK_NUMERALS, CJK_WORDS, MAGNITUDES, PERIOD_WORDS, UNIT_WORDS } from './lexicon'
+import { CJK_NUMERALS, CJK_WORDS, MAGNITUDES, PERIOD_WORDS, UNIT_WORDS } from './lexicon'
 
 /**
  * num: a number with its magnitude applied ("1.2万" → 12000); pct: a percentile marker ("P95" → 95);
@@ -17,13 +17,25 @@ export interface Token {
   /** Whitespace precedes this token. */
   spaced: boolean
   /** A number whose digit grouping is broken ("1,00"). */
-  malformed?: boolean
+  malformed: boolean
 }
+
+type Push = (kind: TokenKind, text: string, raw: string, value: number, malformed?: boolean) => void
 
 const OPS: readonly (readonly [string, string])[] = [
   ['+/-', '±'], ['>=', '>='], ['<=', '<='], ['=>', '>='], ['=<', '<='], ['==', '='],
   ['≥', '>='], ['≧', '>='], ['⩾', '>='], ['≤', '<='], ['≦', '<='], ['⩽', '<=']
 ]
+const OP_LEADS = '+<>=≥≧⩾≤≦⩽'
+
+function matchOp(s: string, i: number): readonly [string, string] | undefined {
+  for (let k = 0; k < OPS.length; k++) {
+    const op = OPS[k] as readonly [string, string]
+    if (s.startsWith(op[0], i)) return op
+  }
+  return undefined
+}
+
 const REPLACEMENTS = new Map([
   ['−', '-'], ['–', '-'], ['—', '-'], ['〜', '~'], ['、', ','], ['。', ';'], ['：', ':'], ['﹪', '%']
 ])
@@ -45,8 +57,9 @@ export function tokenize(input: string): Token[] {
   const out: Token[] = []
   let i = 0
   let spaced = false
-  const push = (t: Omit<Token, 'spaced'>) => {
-    out.push({ ...t, spaced })
+  // Every token gets the same shape, which keeps property access monomorphic on the hot path.
+  const push: Push = (kind, text, raw, value, malformed = false) => {
+    out.push({ kind, text, raw, value, spaced, malformed })
     spaced = false
   }
   while (i < s.length) {
@@ -61,9 +74,9 @@ export function tokenize(input: string): Token[] {
     } else if (isCjk(code)) {
       i = readCjk(s, i, push)
     } else {
-      const op = OPS.find(([k]) => s.startsWith(k, i))
+      const op = OP_LEADS.includes(s[i] as string) ? matchOp(s, i) : undefined
       const raw = op ? op[0] : (s[i] as string)
-      push({ kind: 'op', text: op ? op[1] : raw, raw, value: NaN })
+      push('op', op ? op[1] : raw, raw, NaN)
       i += raw.length
     }
   }
@@ -75,7 +88,7 @@ function readDigits(s: string, i: number): number {
   return i
 }
 
-function readNumber(s: string, start: number, push: (t: Omit<Token, 'spaced'>) => void): number {
+function readNumber(s: string, start: number, push: Push): number {
   let j = readDigits(s, start)
   let malformed = false
   // Thousands groups must have exactly three digits; "1,00" is flagged rather than read as 1 or 100.
@@ -86,18 +99,21 @@ function readNumber(s: string, start: number, push: (t: Omit<Token, 'spaced'>) =
   }
   if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
   const raw = s.slice(start, j)
-  let value = Number(raw.replaceAll(',', ''))
+  let value = Number(raw.includes(',') ? raw.replaceAll(',', '') : raw)
   const magnitude = readMagnitude(s, j)
   if (magnitude) {
     value = Number((value * magnitude[1]).toPrecision(15))
     j += magnitude[0].length
   }
-  push({ kind: 'num', text: s.slice(start, j), raw: s.slice(start, j), value, ...(malformed ? { malformed } : {}) })
+  const text = s.slice(start, j)
+  push('num', text, text, value, malformed)
   return j
 }
 
+const MAGNITUDE_KEYS = ['千万', '百万', '十万', '万', '千', '亿', 'bn', 'k', 'K', 'M', 'B']
+
 function readMagnitude(s: string, j: number): readonly [string, number] | undefined {
-  for (const key of ['千万', '百万', '十万', '万', '千', '亿', 'bn', 'k', 'K', 'M', 'B']) {
+  for (const key of MAGNITUDE_KEYS) {
     if (!s.startsWith(key, j)) continue
     if (isLatin(key.charCodeAt(0)) && isLatin(s.charCodeAt(j + key.length))) continue
     return [key, MAGNITUDES.get(key) as number]
@@ -105,28 +121,29 @@ function readMagnitude(s: string, j: number): readonly [string, number] | undefi
   return undefined
 }
 
-function readWord(s: string, start: number, push: (t: Omit<Token, 'spaced'>) => void): number {
+function readWord(s: string, start: number, push: Push): number {
   let j = start
   while (isLatin(s.charCodeAt(j))) j++
   const letters = s.slice(start, j).toLowerCase()
   if ((letters === 'p' || letters === 'tp') && isDigit(s.charCodeAt(j))) {
     let end = readDigits(s, j)
     if (s[end] === '.' && isDigit(s.charCodeAt(end + 1))) end = readDigits(s, end + 1)
-    push({ kind: 'pct', text: s.slice(start, end), raw: s.slice(start, end), value: Number(s.slice(j, end)) })
+    const text = s.slice(start, end)
+    push('pct', text, text, Number(s.slice(j, end)))
     return end
   }
   while (isLatin(s.charCodeAt(j)) || isDigit(s.charCodeAt(j))) j++
   const raw = s.slice(start, j)
-  push({ kind: 'word', text: raw.toLowerCase(), raw, value: NaN })
+  push('word', raw.toLowerCase(), raw, NaN)
   return j
 }
 
 /** Longest-match segmentation against the lexicon; unknown characters gather into `text` tokens. */
-function readCjk(s: string, start: number, push: (t: Omit<Token, 'spaced'>) => void): number {
+function readCjk(s: string, start: number, push: Push): number {
   let j = start
   let pending = ''
   const flush = () => {
-    if (pending) push({ kind: 'text', text: pending, raw: pending, value: NaN })
+    if (pending) push('text', pending, pending, NaN)
     pending = ''
   }
   while (j < s.length && isCjk(s.charCodeAt(j))) {
@@ -134,14 +151,14 @@ function readCjk(s: string, start: number, push: (t: Omit<Token, 'spaced'>) => v
     const next = numeral === undefined ? undefined : matchWord(s, j + 1)
     if (numeral !== undefined && next && (PERIOD_WORDS.has(next) || UNIT_WORDS.has(next))) {
       flush()
-      push({ kind: 'num', text: s[j] as string, raw: s[j] as string, value: numeral })
+      push('num', s[j] as string, s[j] as string, numeral)
       j++
       continue
     }
     const word = matchWord(s, j)
     if (word) {
       flush()
-      push({ kind: 'cjk', text: word, raw: word, value: NaN })
+      push('cjk', word, word, NaN)
       j += word.length
     } else {
       pending += s[j]
@@ -152,10 +169,15 @@ function readCjk(s: string, start: number, push: (t: Omit<Token, 'spaced'>) => v
   return j
 }
 
+const BY_FIRST_CHAR = new Map<string, string[]>()
+for (const w of [...CJK_WORDS].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST_CHAR.get(w[0] as string) ?? []
+  list.push(w)
+  BY_FIRST_CHAR.set(w[0] as string, list)
+}
+
 function matchWord(s: string, j: number): string | undefined {
-  for (let len = Math.min(CJK_MAX_WORD, s.length - j); len > 0; len--) {
-    const w = s.slice(j, j + len)
-    if (CJK_WORDS.has(w)) return w
-  }
+  const candidates = BY_FIRST_CHAR.get(s[j] as string)
+  if (candidates) for (const w of candidates) if (s.startsWith(w, j)) return w
   return undefined
 }

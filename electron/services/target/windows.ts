@@ -1,7 +1,8 @@
 import type { PeriodUnit } from '../domain/kpi'
-import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './cursor'
+import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './parse-state'
 import { CHANGE_VERBS, ENTITY_WORDS, PERIOD_WORDS, RATE_ADVERBS } from './lexicon'
 
+const BY_WORDS = new Set(['by', 'before', 'until'])
 const ORDINALS = new Set(['th', 'st', 'nd', 'rd'])
 const PERCENTILE_CJK = new Set(['分位', '分位数', '百分位'])
 const RATE_LEADS = new Set(['每', '每个', 'per', 'each', 'every', '/'])
@@ -24,7 +25,7 @@ function setWindow(st: TargetState, w: Window): void {
     st.fatal = 'The text names two different periods; keep one.'
   } else if (old && old.kind !== w.kind) {
     const within = old.kind === 'within' ? old : w
-    st.notes.push(`The deadline (within ${within.amount ?? 1} ${within.unit}) was not kept; a target holds one window.`)
+    st.notes.push(`The deadline (within ${within.amount ?? 1} × ${within.unit}) was not kept; a target holds one window.`)
     st.window = old.kind === 'per' ? old : w
   } else {
     st.window = w
@@ -47,7 +48,7 @@ export function percentile(c: Cursor, st: TargetState): boolean {
   return true
 }
 
-/** "/月", "每月", "per month", "a week" (after the number), "monthly" (after the number), "月均", "月增长". */
+/** "/月", "每月", "per month", "a week" / "monthly" (after the number), "月均", "月增长", "月新增". */
 export function rateWindow(c: Cursor, st: TargetState): boolean {
   const t = peek(c)
   if (!t) return false
@@ -63,7 +64,8 @@ export function rateWindow(c: Cursor, st: TargetState): boolean {
   }
   const adverb = RATE_ADVERBS.get(t.text)
   const period = t.kind === 'cjk' ? PERIOD_WORDS.get(t.text) : undefined
-  const beforeChange = period !== undefined && CHANGE_VERBS.has(peek(c, 1)?.text ?? '')
+  const next = peek(c, 1)?.text ?? ''
+  const beforeChange = period !== undefined && (CHANGE_VERBS.has(next) || next === '新增')
   if ((adverb && (st.main || t.kind === 'cjk')) || beforeChange) {
     setWindow(st, { kind: 'per', unit: (adverb ?? period) as PeriodUnit })
     c.pos++
@@ -101,7 +103,7 @@ export function withinWindow(c: Cursor, st: TargetState): boolean {
 
 /** "by Q2", "Q1 2026", "by June", "by 2026": a date, not a duration; noted, never turned into a window. */
 export function deadline(c: Cursor, st: TargetState): boolean {
-  const by = ['by', 'before', 'until'].includes(peek(c)?.text ?? '') ? 1 : 0
+  const by = BY_WORDS.has(peek(c)?.text ?? '') ? 1 : 0
   const d = peek(c, by)
   if (!d) return false
   const isYear = (k: number) => {

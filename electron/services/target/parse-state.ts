@@ -19,6 +19,8 @@ export interface TargetState {
   comparator?: Comparator
   /** Set by verbs such as 达到/支持/reach, which an explicit symbol may refine. */
   weakComparator?: boolean
+  /** The comparator came after the number ("5分钟内", "1000+"). */
+  suffixComparator?: boolean
   between?: boolean
   approximate?: boolean
   main?: Quantity
@@ -32,6 +34,8 @@ export interface TargetState {
   /** A user-count label before the number ("DAU 5000+"). */
   subjectUnit?: string
   grade?: string
+  /** Where a suffix comparator ended ("5000+ users" puts the unit after it). */
+  suffixEnd?: number
   /** "TBD"/"待定" was written. */
   tbd?: boolean
   /** Index of the first token after the main clause that the grammar did not use. */
@@ -57,7 +61,32 @@ export function is(c: Cursor, text: string, ahead = 0): boolean {
 
 /** Matches a sequence of token texts starting at the cursor; returns its length or 0. */
 export function matchSeq(c: Cursor, words: readonly string[], ahead = 0): number {
-  return words.every((w, k) => is(c, w, ahead + k)) ? words.length : 0
+  for (let k = 0; k < words.length; k++) if (c.tokens[c.pos + ahead + k]?.text !== words[k]) return 0
+  return words.length
+}
+
+/** Phrases grouped by their first word, so that a token is checked only against phrases it can start. */
+export type PhraseIndex<T> = ReadonlyMap<string, readonly (readonly [readonly string[], T])[]>
+
+export function indexPhrases<T>(phrases: readonly (readonly [readonly string[], T])[]): PhraseIndex<T> {
+  const index = new Map<string, (readonly [readonly string[], T])[]>()
+  for (const phrase of phrases) {
+    const first = phrase[0][0] as string
+    index.set(first, [...(index.get(first) ?? []), phrase])
+  }
+  return index
+}
+
+/** The longest-listed phrase of the index starting at the cursor, as [value, token length]. */
+export function matchPhrase<T>(c: Cursor, index: PhraseIndex<T>): readonly [T, number] | undefined {
+  const candidates = index.get(c.tokens[c.pos]?.text ?? '')
+  if (!candidates) return undefined
+  for (let k = 0; k < candidates.length; k++) {
+    const phrase = candidates[k] as readonly [readonly string[], T]
+    const n = matchSeq(c, phrase[0])
+    if (n) return [phrase[1], n]
+  }
+  return undefined
 }
 
 /** The tokens from `from` to `to` as the user wrote them (spacing preserved where it was). */
