@@ -212,6 +212,36 @@ export type FormulaPreview =
   | { kind: 'single'; value: number; boundSql: string; elapsedMs: number }
   | { kind: 'series'; points: { periodStart: string; value: number }[]; boundSql: string; elapsedMs: number }
 
+export interface ImportCandidateView {
+  index: number
+  fields: KpiFields
+  /** The current value as written in the document (tables), recorded as a measurement on commit. */
+  currentValue: string | null
+  confidence: number
+  warnings: string[]
+  lines: { start: number; end: number }
+  origin: 'block' | 'table' | 'list' | 'assistant'
+  /** The board's KPI this one matches (by code, else name) and what would change. */
+  match: { kpiId: number; code: string; changes: FieldChange[] } | null
+  action: 'create' | 'update' | 'unchanged'
+}
+
+export interface ImportPreview {
+  fileName: string
+  candidates: ImportCandidateView[]
+  notes: string[]
+  lineCount: number
+}
+
+export interface ImportCommitResult {
+  boardId: number
+  version: string
+  created: number
+  updated: number
+  unchanged: number
+  values: number
+}
+
 export interface AppInfo {
   version: string
   workspace: string

@@ -1,0 +1,15 @@
+import type { HandlersOf } from '../../api'
+import type { importProcedures } from '../../api/import'
+import type { Core } from '../core'
+import { createPrdImportService } from '../prd-import/prd-import-service'
+
+const bytes = (content: { base64: string } | { text: string }) =>
+  'base64' in content ? Buffer.from(content.base64, 'base64') : Buffer.from(content.text, 'utf8')
+
+export function importHandlers(core: Core): HandlersOf<typeof importProcedures> {
+  const prd = createPrdImportService(core)
+  return {
+    'import.prd.preview': ({ boardId, fileName, content }) => prd.preview({ boardId, fileName, data: bytes(content) }),
+    'import.prd.commit': (input, { actor }) => prd.commit(input, actor)
+  }
+}

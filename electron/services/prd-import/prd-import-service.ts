@@ -1,0 +1,98 @@
+import dayjs from 'dayjs'
+import type { NewKpi } from '../../api/kpi-input'
+import type { FieldChange, ImportCandidateView, ImportCommitResult, ImportPreview, KpiView } from '../../api/views'
+import { periodContaining } from '../actuals/periods'
+import type { Core } from '../core'
+import { AppError } from '../errors'
+import { extractKpis } from '../import/extract'
+import { readPrd } from '../import/read-prd'
+import type { Candidate } from '../import/types'
+import { diffFields } from '../kpis/field-diff'
+import { parseNumber } from '../target/parse-target'
+
+export interface CommitItem {
+  fields: NewKpi
+  currentValue?: string | null
+  lines?: { start: number; end: number }
+}
+
+// The lifecycle position and identity of an existing KPI are not the PRD's to change.
+const KEEP_ON_MATCH = new Set(['stage', 'status', 'code'])
+
+function match(candidate: Candidate, existing: KpiView[]): KpiView | undefined {
+  const code = candidate.fields.code.toLowerCase()
+  const name = candidate.fields.name.trim().toLowerCase()
+  const generated = candidate.warnings.includes('generated-code')
+  return existing.find((k) => !generated && k.code.toLowerCase() === code) ?? existing.find((k) => k.name.trim().toLowerCase() === name)
+}
+
+function changesFor(kpi: KpiView, candidate: Candidate): FieldChange[] {
+  return diffFields(kpi, { ...candidate.fields, stage: kpi.stage, status: kpi.status, code: kpi.code }).filter(
+    (c) => !KEEP_ON_MATCH.has(c.field) && !(typeof c.to === 'string' && c.to === '') && !(Array.isArray(c.to) && c.to.length === 0) && c.to !== null
+  )
+}
+
+/** A PRD to a v0.1 draft board: read, extract offline, preview against the board, then commit at once. */
+export function createPrdImportService(core: Core) {
+  async function preview(input: { boardId?: number; fileName: string; data: Buffer }): Promise<ImportPreview> {
+    const text = await readPrd(input.data, input.fileName)
+    const { candidates, notes } = extractKpis(text, { fileName: input.fileName })
+    const existing = input.boardId ? core.kpis.list(input.boardId, true) : []
+    const views: ImportCandidateView[] = candidates.map((c, index) => {
+      const found = match(c, existing)
+      const changes = found ? changesFor(found, c) : []
+      return {
+        index,
+        fields: c.fields,
+        currentValue: c.currentValue,
+        confidence: c.confidence,
+        warnings: c.warnings,
+        lines: c.lines,
+        origin: c.origin,
+        match: found ? { kpiId: found.id, code: found.code, changes } : null,
+        action: !found ? 'create' : changes.length ? 'update' : 'unchanged'
+      }
+    })
+    return { fileName: input.fileName, candidates: views, notes, lineCount: text.split('\n').length }
+  }
+
+  function commit(input: { boardId?: number; boardName?: string; fileName: string; items: CommitItem[]; versionLabel?: string }, actor: string): ImportCommitResult {
+    if (input.items.length === 0) throw new AppError('IMPORT_NO_KPI', 'Nothing to import: no KPI was selected.')
+    const period = periodContaining(dayjs(core.deps.now()).format('YYYY-MM-DD'), 'monthly')
+    const result = core.transaction(() => {
+      const boardId = input.boardId ?? core.boards.create(requiredName(input.boardName), `Imported from ${input.fileName}`, actor).id
+      const existing = core.kpis.list(boardId, true)
+      const options = { actor, source: 'import' as const, reason: `Imported from ${input.fileName}` }
+      const counts = { created: 0, updated: 0, unchanged: 0, values: 0 }
+      for (const item of input.items) {
+        const found = existing.find((k) => k.code.toLowerCase() === item.fields.code.toLowerCase())
+        let kpi: KpiView
+        if (found) {
+          const { stage: _stage, status: _status, code: _code, ...patch } = item.fields
+          kpi = core.kpis.edit(found.id, patch, options)
+          counts[kpi.revisionId === found.revisionId ? 'unchanged' : 'updated']++
+        } else {
+          kpi = core.kpis.add(boardId, { ...item.fields, stage: item.fields.stage ?? 'draft' }, { ...options, reason: `${options.reason}${item.lines ? ` (lines ${item.lines.start}–${item.lines.end})` : ''}` })
+          counts.created++
+        }
+        const value = item.currentValue ? parseNumber(item.currentValue) : null
+        if (value !== null) {
+          core.measurements.addMany(boardId, [{ kpiId: kpi.id, m: { period, value, source: 'import', note: `Current value "${item.currentValue}" in ${input.fileName}` } }], actor, `Imported current value of ${kpi.code}`)
+          counts.values++
+        }
+      }
+      const label = input.versionLabel ?? (core.versions.list(boardId).some((v) => v.label === 'v0.1') ? undefined : 'v0.1')
+      const version = core.versions.cut(boardId, { label, note: `Imported from ${input.fileName}` }, actor)
+      return { boardId, version: version.label, ...counts }
+    })
+    return result
+  }
+
+  return { preview, commit }
+}
+
+function requiredName(name: string | undefined): string {
+  if (!name?.trim()) throw new AppError('VALIDATION', 'Name the board to import into.')
+  return name.trim()
+}
+export type PrdImportService = ReturnType<typeof createPrdImportService>
