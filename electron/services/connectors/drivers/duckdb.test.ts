@@ -101,13 +101,13 @@ describe('DuckDB connector on a database file', () => {
     }
     const driver = createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
-    // DuckDB refuses CREATE while preparing it on a read-only file; its statement type stops the rest.
+    // DuckDB's own statement type stops anything but a SELECT; file access is fenced by configuration.
     expect(await unchecked('DELETE FROM users')).toBe('SOURCE_WRITE_REFUSED')
-    expect(await unchecked('CREATE TABLE intruder AS SELECT 1')).toBe('SOURCE_READ_ONLY')
-    expect(await unchecked(`COPY users TO '${dir}/leak.csv'`)).toBe('SOURCE_WRITE_REFUSED')
+    expect(await unchecked('CREATE TABLE intruder AS SELECT 1')).toBe('SOURCE_WRITE_REFUSED')
+    expect(await unchecked(`COPY users TO '${dir}/leak.csv'`)).toBe('SOURCE_READ_ONLY')
     expect(await unchecked("SELECT COUNT(*) FROM (SELECT nextval('x'))")).toBe('QUERY_FAILED')
     expect(await unchecked(`SELECT COUNT(*) FROM read_csv('${folder}/api_logs.csv')`)).toBe('SOURCE_READ_ONLY')
-    expect(await unchecked('SET enable_external_access = true')).toBe('QUERY_FAILED')
+    expect(await unchecked('SET enable_external_access = true')).toBe('SOURCE_WRITE_REFUSED')
     expect(await unchecked('SELECT 1; DELETE FROM users')).toBe('SOURCE_WRITE_REFUSED')
     await driver.close()
     expect(existsSync(`${dir}/leak.csv`)).toBe(false)
