@@ -22,12 +22,16 @@ async function query(file: string, sql: string): Promise<unknown[][]> {
   }
 }
 
+async function row(file: string, sql: string): Promise<unknown[]> {
+  return (await query(file, sql))[0] ?? []
+}
+
 /** An order-independent fingerprint of every table's content. */
 async function fingerprint(file: string): Promise<string[]> {
   const sums: string[] = []
   for (const table of DEMO_TABLES) {
-    const [[count, sum]] = (await query(file, `SELECT COUNT(*), SUM(hash(t)::HUGEINT) FROM ${table} t`)) as [[bigint, bigint]]
-    sums.push(`${table}:${count}:${sum}`)
+    const [count, sum] = await row(file, `SELECT COUNT(*), SUM(hash(t)::HUGEINT) FROM ${table} t`)
+    sums.push(`${table}:${String(count)}:${String(sum)}`)
   }
   return sums
 }
@@ -50,7 +54,7 @@ describe('generateDemoWarehouse', () => {
     expect(generated.rows).toBeGreaterThan(500_000)
     // CPU time over all DuckDB threads: robust to other load on the machine, and < 10 s wall on 2 cores.
     expect(cpuMs).toBeLessThan(10_000)
-    const [[first, last]] = await query(full, 'SELECT MIN(activity_date), MAX(activity_date) FROM user_activity')
+    const [first, last] = await row(full, 'SELECT MIN(activity_date), MAX(activity_date) FROM user_activity')
     expect(String((first as Date).toISOString()).slice(0, 10)).toBe('2025-07-01')
     expect(String((last as Date).toISOString()).slice(0, 10)).toBe('2026-06-30')
   })
@@ -59,7 +63,7 @@ describe('generateDemoWarehouse', () => {
     const mau = (await query(full, `SELECT date_trunc('month', activity_date) AS m, COUNT(DISTINCT user_id) FROM user_activity
       WHERE task_executed >= 1 GROUP BY 1 ORDER BY 1`)).map((r) => Number(r[1]))
     expect(mau.at(-1)!).toBeGreaterThan(mau[1]! * 5)
-    const [[weekday, weekend]] = await query(full, `SELECT
+    const [weekday, weekend] = await row(full, `SELECT
       COUNT(*) FILTER (WHERE dayofweek(activity_date) BETWEEN 1 AND 5) / 5.0,
       COUNT(*) FILTER (WHERE dayofweek(activity_date) IN (0, 6)) / 2.0 FROM user_activity`)
     expect(Number(weekend)).toBeLessThan(Number(weekday) * 0.75)
@@ -67,9 +71,9 @@ describe('generateDemoWarehouse', () => {
       WHERE timestamp >= DATE '2026-01-01' GROUP BY 1 ORDER BY 1`)).map((r) => Number(r[1]))
     expect(Math.max(...p95)).toBeGreaterThan(700)
     expect(p95.at(-1)!).toBeLessThan(560)
-    const [[failed]] = await query(full, "SELECT COUNT(*) FROM deployment_logs WHERE status = 'failed'")
+    const [failed] = await row(full, "SELECT COUNT(*) FROM deployment_logs WHERE status = 'failed'")
     expect(Number(failed)).toBeGreaterThan(0)
-    const [[down, incidents]] = await query(full, `SELECT (SELECT COUNT(*) FROM system_health_checks WHERE status = 'down'),
+    const [down, incidents] = await row(full, `SELECT (SELECT COUNT(*) FROM system_health_checks WHERE status = 'down'),
       (SELECT COUNT(*) FROM incident_management WHERE severity_level IN ('P0', 'P1'))`)
     expect(Number(incidents)).toBeGreaterThan(0)
     expect(Number(down)).toBeGreaterThan(0)
