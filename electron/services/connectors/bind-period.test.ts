@@ -32,8 +32,8 @@ describe('bindPeriod', () => {
     expect(bindPeriod(sql, 'sqlite', november).values).toHaveLength(3)
   })
 
-  it('uses typed named parameters for ClickHouse and drops a trailing semicolon', () => {
-    const bound = bindPeriod('SELECT count() FROM api_logs WHERE ts >= :period_start AND ts < :period_end;', 'clickhouse', november)
+  it('uses typed named parameters for ClickHouse and drops a trailing semicolon and comment', () => {
+    const bound = bindPeriod('SELECT count() FROM api_logs WHERE ts >= :period_start AND ts < :period_end; -- monthly\n', 'clickhouse', november)
     expect(bound.text).toBe('SELECT count() FROM api_logs WHERE ts >= {period_start:Date} AND ts < {period_end:Date}')
     expect(bound.named).toEqual({ period_start: '2025-11-01', period_end: '2025-12-01' })
   })
