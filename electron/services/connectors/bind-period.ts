@@ -1,6 +1,6 @@
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../errors'
-import { tokenize } from './sql-lexer'
+import { tokenize, type Token } from './sql-lexer'
 import type { Period } from './types'
 
 export interface BoundQuery {
@@ -40,7 +40,9 @@ export function bindPeriod(sql: string, kind: SourceKind, period: Period): Bound
   const notes: string[] = []
   const tokens = tokenize(sql, kind)
   let end = tokens.length
-  while (end > 0 && (tokens[end - 1]!.type === 'space' || tokens[end - 1]!.text === ';')) end--
+  // Trailing semicolons and comments go: drivers wrap or extend the statement (cursor, FORMAT clause).
+  const droppable = (t: Token): boolean => t.type === 'space' || t.type === 'comment' || t.text === ';'
+  while (end > 0 && droppable(tokens[end - 1]!)) end--
   const parts = tokens.slice(0, end).map((t) => {
     if (t.type !== 'param') return t.text
     const name = t.text.slice(1)

@@ -23,7 +23,7 @@ export function createConnector(config: SourceConfig): Connector {
   return {
     test: (signal) => driver.test(signal),
     tables: (signal) => driver.tables(signal),
-    runFormula: (sql, period, signal) => {
+    runFormula: async (sql, period, signal) => {
       checkFormula(sql, config.kind)
       return runFormulaUnchecked(driver, config, sql, period, signal)
     },

@@ -69,8 +69,9 @@ export function tokenize(sql: string, kind: SourceKind): Token[] {
       const j = sql.indexOf('\n', i)
       push('comment', j < 0 ? sql.length : j)
     } else if (c === '/' && next === '*') {
-      const executable = kind === 'mysql' && /^\/\*(!|M!)/.test(sql.slice(i, i + 4))
-      if (executable) push('op', i + (sql[i + 2] === 'M' ? 4 : 3))
+      // MySQL runs the body of /*! … */ and /*M! … */: only the opener (and version) is skipped.
+      const executable = kind === 'mysql' ? /^\/\*M?!\d*/.exec(sql.slice(i, i + 12)) : null
+      if (executable) push('space', i + executable[0].length)
       else push('comment', blockCommentEnd(sql, i, d.nestedComments))
     } else if (c === "'") {
       const prev = tokens.at(-1)

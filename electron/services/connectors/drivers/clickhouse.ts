@@ -1,4 +1,4 @@
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 import { AppError, isAppError } from '../../errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
@@ -22,7 +22,9 @@ export function createClickHouseDriver(config: SourceConfig): Driver {
       password: config.password ?? '',
       database: address.database || 'default',
       request_timeout: timeoutMs + CONNECT_TIMEOUT_MS,
-      application: 'kpiloop'
+      application: 'kpiloop',
+      // Failures come back as AppErrors; the client's own logging would only duplicate them.
+      log: { level: ClickHouseLogLevel.OFF }
     }))
 
   const readOnlySettings = (limits?: RunLimits): ClickHouseSettings =>

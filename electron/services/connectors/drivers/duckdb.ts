@@ -1,4 +1,4 @@
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api'
 import { AppError, isAppError } from '../../errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'
@@ -92,6 +92,11 @@ export function createDuckDbDriver(config: SourceConfig): Driver {
           throw new AppError('SOURCE_WRITE_REFUSED', 'The formula holds more than one statement.')
         }
         const prepared = await statements.prepare(0)
+        // DuckDB's own parser classifies the statement: COPY … TO could write inside an allowed folder.
+        if (prepared.statementType !== StatementType.SELECT) {
+          prepared.destroySync()
+          throw new AppError('SOURCE_WRITE_REFUSED', 'DuckDB classified the formula as something other than a SELECT.')
+        }
         prepared.bind(query.values)
         const timer = setTimeout(() => c.interrupt(), limits.timeoutMs)
         const onAbort = (): void => c.interrupt()
@@ -124,11 +129,11 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
   if (/^INTERRUPT/i.test(message) || /Interrupted/.test(message)) {
     return signal?.aborted ? cancelled() : new AppError('SOURCE_TIMEOUT', 'The query ran past the timeout.')
   }
-  if (/read-only mode|read-only database|Permission Error/i.test(message)) {
-    return new AppError('SOURCE_READ_ONLY', `The database refused it in the read-only session: ${message}`)
-  }
   if (/database does not exist|Cannot open (database )?file|No such file|not a valid DuckDB database|Could not set lock/i.test(message)) {
     return new AppError('SOURCE_CONFIG', `Cannot open ${where}: ${message}`)
+  }
+  if (/read-only mode|read-only database|Permission Error/i.test(message)) {
+    return new AppError('SOURCE_READ_ONLY', `The database refused it in the read-only session: ${message}`)
   }
   return new AppError('QUERY_FAILED', message)
 }
