@@ -1,4 +1,4 @@
-import { kpiFieldsSchema, type Direction, type ParsedTarget, type Target } from '../domain/kpi'
+import { alertThresholdsSchema, kpiFieldsSchema, type Direction, type ParsedTarget, type Target } from '../domain/kpi'
 import { parseAlertThreshold } from '../target/alert-threshold'
 import { parseTarget } from '../target/parse-target'
 import type { Draft } from './draft'
@@ -47,9 +47,11 @@ export function finishCandidate(draft: Draft, code: string, generated: boolean):
   const notes = [...draft.notes]
   if (draft.frequencyText && !frequency) notes.push(`Frequency: ${draft.frequencyText}`)
   let alertThresholds = null
-  if (draft.alertText || draft.alertRules.length) {
+  if (draft.alertText) {
     const parsed = parseAlertThreshold(draft.alertText, target ?? undefined)
     alertThresholds = { ...parsed, rules: [...parsed.rules, ...draft.alertRules] }
+  } else if (draft.alertRules.length) {
+    alertThresholds = alertThresholdsSchema.parse({ rules: draft.alertRules })
   }
   const fields = kpiFieldsSchema.parse({
     code,

@@ -5,9 +5,62 @@ import { toString } from 'mdast-util-to-string'
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
+const CHUNK_CHARS = 16_000
 
+/** Start offsets of pieces of about CHUNK_CHARS that begin at a top-level ATX heading outside fences and comments. */
+function chunkStarts(markdown: string): number[] {
+  const starts = [0]
+  let fence: string | null = null
+  let comment = false
+  let offset = 0
+  while (offset < markdown.length) {
+    const newline = markdown.indexOf('\n', offset)
+    const end = newline < 0 ? markdown.length : newline
+    const line = markdown.slice(offset, end)
+    if (fence) {
+      if (line.trimStart().startsWith(fence)) fence = null
+    } else if (comment) {
+      comment = !line.includes('-->')
+    } else {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+      if (open) fence = open[1]!
+      else if (line.includes('<!--') && !line.includes('-->')) comment = true
+      else if (line.startsWith('#') && offset - starts[starts.length - 1]! >= CHUNK_CHARS) starts.push(offset)
+    }
+    offset = end + 1
+  }
+  return starts
+}
+
+function shift(node: Nodes, lines: number, offset: number): void {
+  const position = node.position
+  if (position) {
+    position.start.line += lines
+    position.end.line += lines
+    if (position.start.offset !== undefined) position.start.offset += offset
+    if (position.end.offset !== undefined) position.end.offset += offset
+  }
+  if ('children' in node) for (const child of node.children) shift(child, lines, offset)
+}
+
+/**
+ * remark-parse + remark-gfm. micromark's edit map makes one huge parse superlinear, so a long PRD is
+ * parsed in pieces split at top-level headings (which end every block) and the positions are shifted back.
+ */
 export function parseMarkdown(markdown: string): Root {
-  return processor.parse(markdown)
+  const starts = chunkStarts(markdown)
+  if (starts.length === 1) return processor.parse(markdown)
+  const root: Root = { type: 'root', children: [] }
+  let lines = 0
+  starts.forEach((start, index) => {
+    const piece = markdown.slice(start, starts[index + 1] ?? markdown.length)
+    const tree = processor.parse(piece)
+    if (index > 0) for (const child of tree.children) shift(child, lines, start)
+    root.children.push(...tree.children)
+    lines += piece.split('\n').length - 1
+  })
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: 1, offset: markdown.length } }
+  return root
 }
 
 export function textOf(node: Nodes): string {
