@@ -1,0 +1,183 @@
+import { CJK_NUMERALS, CJK_WORDS, MAGNITUDES, PERIOD_WORDS, UNIT_WORDS } from './lexicon'
+
+/**
+ * num: a number with its magnitude applied ("1.2万" → 12000); pct: a percentile marker ("P95" → 95);
+ * op: a symbol, comparators normalised to ASCII; word: a Latin word, lower-cased;
+ * cjk: a known Chinese word; text: an unknown run of Chinese (or other) characters.
+ */
+export type TokenKind = 'num' | 'pct' | 'op' | 'word' | 'cjk' | 'text'
+
+export interface Token {
+  kind: TokenKind
+  /** Lower-cased for words; the normalised symbol for ops; as written otherwise. */
+  text: string
+  /** As written (after width normalisation). */
+  raw: string
+  value: number
+  /** Whitespace precedes this token. */
+  spaced: boolean
+  /** A number whose digit grouping is broken ("1,00"). */
+  malformed: boolean
+}
+
+type Push = (kind: TokenKind, text: string, raw: string, value: number, malformed?: boolean) => void
+
+const OPS: readonly (readonly [string, string])[] = [
+  ['+/-', '±'], ['>=', '>='], ['<=', '<='], ['=>', '>='], ['=<', '<='], ['==', '='],
+  ['≥', '>='], ['≧', '>='], ['⩾', '>='], ['≤', '<='], ['≦', '<='], ['⩽', '<=']
+]
+const OP_LEADS = '+<>=≥≧⩾≤≦⩽'
+
+function matchOp(s: string, i: number): readonly [string, string] | undefined {
+  for (let k = 0; k < OPS.length; k++) {
+    const op = OPS[k] as readonly [string, string]
+    if (s.startsWith(op[0], i)) return op
+  }
+  return undefined
+}
+
+const REPLACEMENTS = new Map([
+  ['−', '-'], ['–', '-'], ['—', '-'], ['〜', '~'], ['、', ','], ['。', ';'], ['：', ':'], ['﹪', '%']
+])
+
+/** Full-width forms to ASCII (NFKC), typographic dashes and tildes to their ASCII kin. */
+export function normalize(text: string): string {
+  let s = text.normalize('NFKC')
+  if (/[−–—〜、。：﹪]/.test(s)) s = [...s].map((c) => REPLACEMENTS.get(c) ?? c).join('')
+  return s.trim()
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000
+
+export function tokenize(input: string): Token[] {
+  const s = normalize(input)
+  const out: Token[] = []
+  let i = 0
+  let spaced = false
+  // Every token gets the same shape, which keeps property access monomorphic on the hot path.
+  const push: Push = (kind, text, raw, value, malformed = false) => {
+    out.push({ kind, text, raw, value, spaced, malformed })
+    spaced = false
+  }
+  while (i < s.length) {
+    const code = s.charCodeAt(i)
+    if (isSpace(code)) {
+      spaced = true
+      i++
+    } else if (isDigit(code) || (code === 46 && isDigit(s.charCodeAt(i + 1)))) {
+      i = readNumber(s, i, push)
+    } else if (isLatin(code)) {
+      i = readWord(s, i, push)
+    } else if (isCjk(code)) {
+      i = readCjk(s, i, push)
+    } else {
+      const op = OP_LEADS.includes(s[i] as string) ? matchOp(s, i) : undefined
+      const raw = op ? op[0] : (s[i] as string)
+      push('op', op ? op[1] : raw, raw, NaN)
+      i += raw.length
+    }
+  }
+  return out
+}
+
+function readDigits(s: string, i: number): number {
+  while (isDigit(s.charCodeAt(i))) i++
+  return i
+}
+
+function readNumber(s: string, start: number, push: Push): number {
+  let j = readDigits(s, start)
+  let malformed = false
+  // Thousands groups must have exactly three digits; "1,00" is flagged rather than read as 1 or 100.
+  while (s[j] === ',' && isDigit(s.charCodeAt(j + 1))) {
+    const end = readDigits(s, j + 1)
+    if (end - j - 1 !== 3) malformed = true
+    j = end
+  }
+  if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
+  const raw = s.slice(start, j)
+  let value = Number(raw.includes(',') ? raw.replaceAll(',', '') : raw)
+  const magnitude = readMagnitude(s, j)
+  if (magnitude) {
+    value = Number((value * magnitude[1]).toPrecision(15))
+    j += magnitude[0].length
+  }
+  const text = s.slice(start, j)
+  push('num', text, text, value, malformed)
+  return j
+}
+
+const MAGNITUDE_KEYS = ['千万', '百万', '十万', '万', '千', '亿', 'bn', 'k', 'K', 'M', 'B']
+
+function readMagnitude(s: string, j: number): readonly [string, number] | undefined {
+  for (const key of MAGNITUDE_KEYS) {
+    if (!s.startsWith(key, j)) continue
+    if (isLatin(key.charCodeAt(0)) && isLatin(s.charCodeAt(j + key.length))) continue
+    return [key, MAGNITUDES.get(key) as number]
+  }
+  return undefined
+}
+
+function readWord(s: string, start: number, push: Push): number {
+  let j = start
+  while (isLatin(s.charCodeAt(j))) j++
+  const letters = s.slice(start, j).toLowerCase()
+  if ((letters === 'p' || letters === 'tp') && isDigit(s.charCodeAt(j))) {
+    let end = readDigits(s, j)
+    if (s[end] === '.' && isDigit(s.charCodeAt(end + 1))) end = readDigits(s, end + 1)
+    const text = s.slice(start, end)
+    push('pct', text, text, Number(s.slice(j, end)))
+    return end
+  }
+  while (isLatin(s.charCodeAt(j)) || isDigit(s.charCodeAt(j))) j++
+  const raw = s.slice(start, j)
+  push('word', raw.toLowerCase(), raw, NaN)
+  return j
+}
+
+/** Longest-match segmentation against the lexicon; unknown characters gather into `text` tokens. */
+function readCjk(s: string, start: number, push: Push): number {
+  let j = start
+  let pending = ''
+  const flush = () => {
+    if (pending) push('text', pending, pending, NaN)
+    pending = ''
+  }
+  while (j < s.length && isCjk(s.charCodeAt(j))) {
+    const numeral = CJK_NUMERALS.get(s[j] as string)
+    const next = numeral === undefined ? undefined : matchWord(s, j + 1)
+    if (numeral !== undefined && next && (PERIOD_WORDS.has(next) || UNIT_WORDS.has(next))) {
+      flush()
+      push('num', s[j] as string, s[j] as string, numeral)
+      j++
+      continue
+    }
+    const word = matchWord(s, j)
+    if (word) {
+      flush()
+      push('cjk', word, word, NaN)
+      j += word.length
+    } else {
+      pending += s[j]
+      j++
+    }
+  }
+  flush()
+  return j
+}
+
+const BY_FIRST_CHAR = new Map<string, string[]>()
+for (const w of [...CJK_WORDS].sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST_CHAR.get(w[0] as string) ?? []
+  list.push(w)
+  BY_FIRST_CHAR.set(w[0] as string, list)
+}
+
+function matchWord(s: string, j: number): string | undefined {
+  const candidates = BY_FIRST_CHAR.get(s[j] as string)
+  if (candidates) for (const w of candidates) if (s.startsWith(w, j)) return w
+  return undefined
+}
