@@ -111,6 +111,23 @@ describe('a loose bullet-list PRD with mixed units', () => {
     expect(result.candidates[7]!.lines).toEqual({ start: 16, end: 16 })
   })
 
+  it('parses each unit: users within a period, %, percentile seconds, ms, ¥, count per day', () => {
+    expect(result.candidates.map(({ fields }) => [fields.target?.parsed?.comparator, fields.target?.parsed?.value, fields.unit, fields.direction])).toEqual([
+      ['>=', 5000, '', 'higher'],
+      ['>=', 99.5, '%', 'higher'],
+      ['<', 1.2, 's', 'lower'],
+      ['<=', 300, 'ms', 'lower'],
+      ['>=', 45, '¥', 'higher'],
+      ['>=', 1.5, 'count', 'higher'],
+      ['>=', 12000, 'users', 'higher'],
+      ['<', 0.5, '%', 'lower'],
+      [undefined, undefined, '', 'higher']
+    ])
+    expect(result.candidates[0]!.fields.target?.parsed?.window).toEqual({ kind: 'within', amount: 6, unit: 'month' })
+    expect(result.candidates[2]!.fields.target?.parsed?.percentile).toBe(90)
+    expect(result.candidates[5]!.fields.target?.parsed?.window).toEqual({ kind: 'per', unit: 'day' })
+  })
+
   it('keeps the vague metric as a draft with no-target and vague warnings', () => {
     expect(result.candidates[8]!.warnings).toEqual(expect.arrayContaining(['no-target', 'vague']))
     expect(result.candidates[8]!.fields.target).toBeNull()
@@ -154,6 +171,11 @@ describe('an alert-rules document', () => {
     ])
     expect(rulesOf('订单转化率')).toEqual([['P0', 'drop', 30]])
     expect(rulesOf('退款处理时长')).toEqual([['P2', 'rise', 20]])
+    expect(result.candidates[0]!.fields.alertThresholds?.rules).toEqual([
+      { severity: 'P1', period: 'period', direction: 'drop', percent: 15, text: 'P1：支付成功率环比下降 > 15%' },
+      { severity: 'P2', period: 'week', direction: 'drop', percent: 5, text: 'P2：周环比下降 > 5%' }
+    ])
+    expect(result.candidates[0]!.fields.frequency).toBe('realtime')
   })
 
   it('reports a rule naming no KPI instead of guessing', () => {

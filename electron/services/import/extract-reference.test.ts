@@ -86,6 +86,43 @@ describe('extractKpis on the real PRD chapter', () => {
     expect(candidate.warnings.includes('no-formula')).toBe(sql === '')
   })
 
+  it.each([
+    ['KPI-U001', { comparator: '>=', value: 1000, unit: 'users', window: { kind: 'within', amount: 6, unit: 'month' } }],
+    ['KPI-U002', { comparator: '>=', value: 20, unit: '%', window: { kind: 'per', unit: 'month' }, change: true }],
+    ['KPI-U003', { comparator: '>=', value: 60, unit: '%' }],
+    ['KPI-U007', { comparator: '>=', value: 25, unit: 'min' }],
+    ['KPI-U010', { comparator: '>=', value: 4.2, unit: 'score', scale: 5 }],
+    ['KPI-U011', { comparator: '>=', value: 40, unit: null }],
+    ['KPI-U012', { comparator: '<=', value: 8, unit: 'h' }],
+    ['KPI-B002', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 }],
+    ['KPI-B005', { comparator: '>=', value: 10000, unit: 'tasks', window: { kind: 'per', unit: 'hour' } }],
+    ['KPI-B006', { comparator: '±', value: 75, tolerance: 10, unit: '%' }],
+    ['KPI-B008', { comparator: '<=', value: 50, unit: '$', window: { kind: 'per', unit: 'month' } }],
+    ['KPI-B011', { comparator: '>=', value: 1000000, unit: 'count', window: { kind: 'per', unit: 'month' } }],
+    ['KPI-T005', { comparator: '=', value: 0, unit: 'count' }],
+    ['KPI-T007', { comparator: '=', value: 100, unit: '%' }],
+    ['KPI-T009', { comparator: '<=', value: 30, unit: 'min' }]
+  ])('%s: the target is parsed into comparator, value and unit', (code, parsed) => {
+    expect(kpi(code).fields.target?.parsed).toEqual(parsed)
+    expect(kpi(code).fields.unit).toBe(parsed.unit ?? '')
+  })
+
+  it('derives direction from the target and flags what cannot be parsed', () => {
+    expect(kpi('KPI-U003').fields.direction).toBe('higher')
+    expect(kpi('KPI-B002').fields.direction).toBe('lower')
+    expect(kpi('KPI-B006').fields.direction).toBe('range')
+    expect(kpi('KPI-T005').fields.direction).toBe('lower')
+    expect(kpi('KPI-T003').fields.target).toMatchObject({ text: '≥ B级 (SonarQube)', parsed: null })
+    expect(kpi('KPI-T003').warnings).toContain('target-unparsed')
+    expect(result.candidates.filter((candidate) => !candidate.fields.target?.parsed).map((candidate) => candidate.fields.code)).toEqual(['KPI-T003'])
+  })
+
+  it('reads absolute alert boundaries relative to the target', () => {
+    expect(kpi('KPI-U003').fields.alertThresholds).toMatchObject({ text: '< 50%', redValue: 50 })
+    expect(kpi('KPI-B002').fields.alertThresholds).toMatchObject({ text: 'P95 > 800ms', redValue: 800 })
+    expect(kpi('KPI-U001').fields.alertThresholds).toMatchObject({ text: '< 目标值的80%', redRatio: 0.8, yellowRatio: 0.9, rules: [] })
+  })
+
   it('leaves the formula empty where the KPI has no SQL block (yaml and bash snippets are not formulas)', () => {
     for (const code of ['KPI-U005', 'KPI-T002', 'KPI-T004', 'KPI-T005', 'KPI-T007', 'KPI-B004', 'KPI-T001', 'KPI-T003']) {
       expect(kpi(code).fields.formula).toBe('')

@@ -1,6 +1,6 @@
-import { alertThresholdsSchema, kpiFieldsSchema, type Direction, type ParsedTarget, type Target } from '../domain/kpi'
+import { alertThresholdsSchema, kpiFieldsSchema, type Target } from '../domain/kpi'
 import { parseAlertThreshold } from '../target/alert-threshold'
-import { parseTarget } from '../target/parse-target'
+import { defaultDirection, parseTarget } from '../target/parse-target'
 import type { Draft } from './draft'
 import type { Candidate, CandidateWarning } from './types'
 import { isVague, mapFrequency } from './value-maps'
@@ -16,14 +16,6 @@ const PENALTY: Record<CandidateWarning, number> = {
   'no-frequency': 0.05,
   'no-owner': 0.05,
   'generated-code': 0.05
-}
-
-function directionOf(parsed: ParsedTarget | null | undefined): Direction {
-  if (!parsed) return 'higher'
-  if (parsed.comparator === '<=' || parsed.comparator === '<') return 'lower'
-  if (parsed.comparator === 'between' || parsed.comparator === '±') return 'range'
-  if (parsed.comparator === '=' && parsed.value === 0) return 'lower'
-  return 'higher'
 }
 
 function warningsOf(draft: Draft, target: Target | null, generated: boolean): CandidateWarning[] {
@@ -48,7 +40,7 @@ export function finishCandidate(draft: Draft, code: string, generated: boolean):
   if (draft.frequencyText && !frequency) notes.push(`Frequency: ${draft.frequencyText}`)
   let alertThresholds = null
   if (draft.alertText) {
-    const parsed = parseAlertThreshold(draft.alertText, target ?? undefined)
+    const parsed = parseAlertThreshold(draft.alertText, target?.parsed ?? null)
     alertThresholds = { ...parsed, rules: [...parsed.rules, ...draft.alertRules] }
   } else if (draft.alertRules.length) {
     alertThresholds = alertThresholdsSchema.parse({ rules: draft.alertRules })
@@ -62,7 +54,7 @@ export function finishCandidate(draft: Draft, code: string, generated: boolean):
     dataSource: draft.dataSource,
     target,
     unit: draft.unit || target?.parsed?.unit || '',
-    direction: directionOf(target?.parsed),
+    direction: target?.parsed ? defaultDirection(target.parsed) : 'higher',
     frequency,
     owner: draft.owner,
     alertThresholds,
