@@ -52,6 +52,10 @@ describe('an English PRD with structured blocks', () => {
       ]
     })
     expect(teams!.warnings).toEqual(['no-formula'])
+    expect(teams!.fields.alertThresholds?.rules.map((rule) => [rule.severity, rule.period, rule.direction, rule.percent])).toEqual([
+      ['P2', 'week', 'drop', 20],
+      ['P1', 'day', 'drop', 40]
+    ])
   })
 
   it('generates a code for the uncoded block and ignores the yaml load profile', () => {
@@ -155,6 +159,22 @@ describe('a document full of things that are not KPIs', () => {
     const result = fixture('no-kpi.md')
     expect(result.candidates).toEqual([])
     expect(result.notes).toEqual(['No KPI found in no-kpi.md: no KPI block, KPI table or metric list with a target was recognised.'])
+  })
+})
+
+describe("the user's board design document", () => {
+  it('yields the three KPIs of its tracking board, nothing from the lifecycle table, prompts or benefits list', () => {
+    const text = readFileSync('/work/shared/reference/002_3cc898cd1ee947bf.txt', 'utf8')
+    const result = extractKpis(text)
+    expect(
+      result.candidates.map(({ fields, currentValue }) => [fields.code, fields.name, fields.target?.text, currentValue, fields.stage, fields.status])
+    ).toEqual([
+      ['KPI-001', '工单平均响应时间', '30 分钟内', '45 分钟', 'trial', 'adjusting'],
+      ['KPI-002', 'AI 推荐准确率', '90%', '87%', 'draft', 'adopted'],
+      ['KPI-003', 'SLA 达成率', '≥ 95%', '96%', 'launched', 'stable']
+    ])
+    expect(result.candidates[0]!.fields.target?.parsed).toMatchObject({ comparator: '<=', value: 30, unit: 'min' })
+    expect(result.candidates[0]!.fields.notes).toBe('GPT‑5 最新建议: 降低目标至 40 分钟并加 SLA 警报')
   })
 })
 

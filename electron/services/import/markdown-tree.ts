@@ -147,20 +147,28 @@ export function hasNumbering(text: string): boolean {
   return NUMBERING.test(text.replace(EMOJI, '').trim())
 }
 
-/** For each top-level node, the chain of enclosing headings (outermost first); a heading's own chain holds its parents. */
+/**
+ * For each top-level node, the chain of enclosing headings (outermost first); a heading's own chain
+ * holds its parents. A document title (the only heading at the shallowest level) is left out, so that
+ * "# 成功指标与KPI体系" does not make every list of the document a metric list.
+ */
 export function sectionChains(root: Root): Heading[][] {
+  const headings = root.children.filter((node): node is Heading => node.type === 'heading')
+  const top = Math.min(...headings.map((heading) => heading.depth))
+  const atTop = headings.filter((heading) => heading.depth === top)
+  const title = atTop.length === 1 ? atTop[0] : undefined
   const stack: Heading[] = []
   return root.children.map((node: RootContent) => {
     if (node.type !== 'heading') return [...stack]
     while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop()
     const chain = [...stack]
-    stack.push(node)
+    if (node !== title) stack.push(node)
     return chain
   })
 }
 
-/** The nearest section heading below the document title, cleaned, as a category ('' when none). */
+/** The nearest section heading (the title is not in a chain), cleaned, as a category ('' when none). */
 export function sectionCategory(chain: readonly Heading[]): string {
   const parent = chain[chain.length - 1]
-  return parent && parent.depth > 1 ? cleanHeading(textOf(parent)) : ''
+  return parent ? cleanHeading(textOf(parent)) : ''
 }

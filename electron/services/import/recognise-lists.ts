@@ -35,13 +35,19 @@ function metricDraft(text: string, kind: SectionKind, start: number, end: number
   const split = splitMetric(text, metricContext)
   if (!split || !split.name) return null
   const coded = splitCodeAndName(split.name)
-  const name = (coded?.name || split.name).replace(/[\s(（]+$/, '').trim()
+  const name = (coded?.name || split.name)
+    .replace(/\s+(?:to|at|of|is|are|be|by|should be|must be|stays?|remains?)$/i, '')
+    .replace(/(?:需要达到|应达到|要达到|达到|应为|需为)$/, '')
+    .replace(/[\s(（]+$/, '')
+    .trim()
   if (!name || name.length > 40 || /[。；;!?！？]/.test(name)) return null
   if (labelKind(name) || isTimeLabel(name) || NOT_A_METRIC.test(name)) return null
   const value = split.value.replace(LEAD_WORD, '').trim()
   if (value) {
     const parsed = parseTarget(value).parsed
-    if (!metricContext && !(parsed && TARGET_SIGNAL.test(split.value))) return null
+    const signal = TARGET_SIGNAL.test(split.value)
+    if (!metricContext && !(parsed && signal)) return null
+    if (!signal && (value.length > 30 || /[，。；,;]/.test(value))) return null
     if (!parsed && !isVague(value) && !/\d/.test(value)) return null
   } else if (!metricContext || name.length > 24 || /[，,、]/.test(name)) {
     return null
