@@ -73,6 +73,13 @@ export function readEntries(nodes: readonly RootContent[]): { entries: Entry[]; 
     } else if (node.type === 'code') {
       if (!current && isSqlFence(node)) current = open(null, '', '')
       current?.code.push(node)
+    } else if (node.type === 'table') {
+      // A two-column "field | value" table inside a block reads like labelled lines.
+      for (const row of node.children) {
+        const [labelCell, valueCell] = row.children
+        const kind = labelCell ? labelKind(textOf(labelCell), true) : null
+        if (kind && valueCell) current = open(kind, textOf(labelCell!), textOf(valueCell))
+      }
     } else if (node.type === 'heading') {
       current = open(labelKind(textOf(node), true), textOf(node), '')
     }
