@@ -72,6 +72,26 @@ describe('an English PRD with structured blocks', () => {
   })
 })
 
+describe('a Chinese PRD with numbered headings, plain labels, field tables and inline HTML', () => {
+  const result = fixture('numbered-blocks.md')
+
+  it('takes numbered headings with KPI fields as blocks, skips a section with only an owner and a vague goal', () => {
+    expect(
+      result.candidates.map(({ fields, origin, lines }) => [fields.code, fields.name, fields.target?.text, fields.frequency, fields.owner, fields.dataSource, fields.category, origin, lines.start])
+    ).toEqual([
+      ['KPI-001', '首屏加载时间', 'P90 ≤ 1.5s', 'hourly', '前端负责人', '前端 RUM', '性能指标', 'block', 9],
+      ['KPI-002', '接口错误率', '< 0.1%', 'realtime', '后端组', '网关日志', '性能指标', 'block', 17],
+      ['KPI-003', '日均订单量', '≥ 20,000 单', null, '', '', '运营指标', 'list', 33],
+      ['KPI-004', '退货率', '≤ 3%', null, '', '', '运营指标', 'list', 34]
+    ])
+  })
+
+  it('never lets HTML tags into KPI text', () => {
+    expect(result.candidates[0]!.fields.description).toBe('从点击到首屏渲染完成的耗时')
+    expect(JSON.stringify(result.candidates)).not.toMatch(/<\/?(b|em|strong)>/)
+  })
+})
+
 describe('a Chinese PRD whose KPIs live in a tracking table', () => {
   const result = fixture('chinese-table.md')
 
@@ -244,5 +264,37 @@ describe('tables that are broken or duplicated', () => {
       ['KPI-001', '退款成功率', '', 'draft', null, 'block']
     ])
     expect(result.notes).toEqual(['The code KPI-7 at line 10 is used twice; the second KPI was given KPI-001.'])
+  })
+})
+
+describe('a long PRD parsed in pieces', () => {
+  it('keeps line numbers, fences with "#" lines and formulas exact across piece boundaries', () => {
+    const block = (n: number) =>
+      [
+        `#### KPI-L${n}: 指标${n}`,
+        `**目标**: ≥ ${n}%`,
+        '**计算工具**:',
+        '```bash',
+        '# 这一行以井号开头，但在代码块里',
+        `run-report --kpi ${n}`,
+        '```',
+        '**计算公式**:',
+        '```sql',
+        `SELECT ${n} AS value`,
+        '```',
+        `**负责人**: 团队${n}`,
+        ''
+      ].join('\n')
+    const markdown = Array.from({ length: 400 }, (_, index) => block(index + 1)).join('\n')
+    expect(markdown.length).toBeGreaterThan(60_000)
+    const lines = markdown.split('\n')
+    const { candidates } = extractKpis(markdown)
+    expect(candidates).toHaveLength(400)
+    for (const [index, candidate] of candidates.entries()) {
+      const n = index + 1
+      expect(lines[candidate.lines.start - 1]).toBe(`#### KPI-L${n}: 指标${n}`)
+      expect(candidate.fields.formula).toBe(`SELECT ${n} AS value`)
+      expect(candidate.fields.owner).toBe(`团队${n}`)
+    }
   })
 })

@@ -1,7 +1,6 @@
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
-import { toString } from 'mdast-util-to-string'
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
@@ -63,8 +62,16 @@ export function parseMarkdown(markdown: string): Root {
   return root
 }
 
+/** Plain text of a node; inline HTML tags are dropped so that they never reach a KPI field. */
+function plainText(node: Nodes): string {
+  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return ''
+  if ('value' in node) return node.value
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('')
+  return ''
+}
+
 export function textOf(node: Nodes): string {
-  return toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+  return plainText(node).replace(/\s+/g, ' ').trim()
 }
 
 export function startLine(node: Nodes): number {
@@ -109,7 +116,7 @@ export function inlineLines(paragraph: Paragraph): InlineLine[] {
     } else if (child.type === 'html') {
       continue
     } else {
-      const text = toString(child, { includeImageAlt: false })
+      const text = plainText(child)
       const atStart = current.text.trim() === ''
       if (atStart && current.lead === null && (child.type === 'strong' || child.type === 'emphasis')) {
         current.lead = text.trim()
@@ -154,7 +161,7 @@ export function hasNumbering(text: string): boolean {
  */
 export function sectionChains(root: Root): Heading[][] {
   const headings = root.children.filter((node): node is Heading => node.type === 'heading')
-  const top = Math.min(...headings.map((heading) => heading.depth))
+  const top = headings.reduce((min, heading) => Math.min(min, heading.depth), 7)
   const atTop = headings.filter((heading) => heading.depth === top)
   const title = atTop.length === 1 ? atTop[0] : undefined
   const stack: Heading[] = []
