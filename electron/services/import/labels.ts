@@ -1,0 +1,86 @@
+// Field labels as PRD authors write them (Chinese and English), compared after normalizeLabel().
+
+export type FieldKind =
+  | 'code'
+  | 'name'
+  | 'description'
+  | 'category'
+  | 'formula'
+  | 'dataSource'
+  | 'target'
+  | 'current'
+  | 'unit'
+  | 'frequency'
+  | 'owner'
+  | 'alert'
+  | 'benchmarks'
+  | 'breakdown'
+  | 'stage'
+  | 'status'
+
+const EXACT: Record<FieldKind, string[]> = {
+  code: ['kpi编号', '编号', '指标编号', 'kpi代码', 'id', 'kpiid', 'code', 'kpicode', '#'],
+  name: ['指标', '指标名称', '指标名', '名称', 'kpi名称', 'kpi', 'metric', 'metrics', 'metricname', 'kpiname', 'name', 'indicator'],
+  description: [
+    '衡量定义', '定义', '指标定义', '描述', '指标描述', '说明', '衡量标准', '口径', '统计口径', '衡量方式',
+    'definition', 'description', 'measurement', 'howmeasured', 'meaning'
+  ],
+  category: ['分类', '类别', '维度', '层级', '指标类别', 'category', 'layer', 'dimension'],
+  formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', 'formula', 'calculation', 'sql', 'query'],
+  dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources'],
+  target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', 'target', 'targets', 'goal', 'targetvalue'],
+  current: ['当前值', '现值', '实际值', '当前', '现状', 'current', 'currentvalue', 'actual', 'actuals', 'baseline'],
+  unit: ['单位', 'unit', 'units'],
+  frequency: [
+    '监控频率', '采集频率', '统计频率', '更新频率', '频率', '采集周期', '统计周期', '监控周期',
+    'frequency', 'cadence', 'monitoringfrequency', 'reviewfrequency', 'collectionfrequency'
+  ],
+  owner: ['负责人', '责任人', '指标负责人', 'owner', 'owners', 'responsible', 'dri', 'accountable'],
+  alert: [
+    '预警阈值', '告警阈值', '预警', '告警', '预警规则', '告警规则', '报警阈值',
+    'alert', 'alerts', 'alerting', 'alertthreshold', 'alertthresholds', 'alertrules', 'alertrule'
+  ],
+  benchmarks: ['基准值', '行业基准', '基准', '参考值', '行业参考', '行业参考值', 'benchmark', 'benchmarks', 'industrybenchmark', 'industrybenchmarks'],
+  breakdown: [
+    '目标分解', '目标轨迹', '目标设定', '阶段目标', '里程碑', '分阶段目标',
+    'milestones', 'milestone', 'targetbreakdown', 'targettrajectory', 'phasedtargets', 'trajectory'
+  ],
+  stage: ['阶段', '生命周期', '生命周期阶段', 'stage', 'phase', 'lifecycle'],
+  status: ['状态', 'status', 'state']
+}
+
+// Longer labels that end like a known one ("用户画像基准", "吞吐量目标") keep its meaning.
+const SUFFIXES: [string, FieldKind][] = [
+  ['基准', 'benchmarks'],
+  ['benchmarks', 'benchmarks'],
+  ['目标分解', 'breakdown'],
+  ['目标轨迹', 'breakdown'],
+  ['目标', 'breakdown'],
+  ['规划', 'breakdown'],
+  ['负责人', 'owner'],
+  ['预警阈值', 'alert'],
+  ['告警阈值', 'alert']
+]
+
+const LOOKUP = new Map<string, FieldKind>()
+for (const [kind, labels] of Object.entries(EXACT) as [FieldKind, string[]][]) {
+  for (const label of labels) LOOKUP.set(label, kind)
+}
+
+export function normalizeLabel(label: string): string {
+  return label
+    .replace(/[*_`]/g, '')
+    .replace(/[:：]\s*$/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase()
+}
+
+/** The field a label names; `loose` also accepts suffix matches (for labels inside a KPI block). */
+export function labelKind(label: string, loose = false): FieldKind | null {
+  const key = normalizeLabel(label)
+  const exact = LOOKUP.get(key)
+  if (exact) return exact
+  if (!loose || key.length > 16) return null
+  for (const [suffix, kind] of SUFFIXES) if (key.endsWith(suffix)) return kind
+  return null
+}

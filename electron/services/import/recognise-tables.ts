@@ -1,0 +1,100 @@
+import type { Heading, Root, Table } from 'mdast'
+import { newDraft, normalizeCode, splitCodeAndName, type Draft } from './draft'
+import { labelKind, type FieldKind } from './labels'
+import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
+import { mapStage, mapStatus } from './value-maps'
+
+const MEASURE_KINDS: FieldKind[] = ['target', 'current', 'formula', 'dataSource', 'frequency']
+
+/** Column kinds of a table whose header reads like a KPI table, or null (document info, pricing …). */
+function kpiColumns(table: Table): (FieldKind | null)[] | null {
+  const header = table.children[0]
+  if (!header) return null
+  const kinds = header.children.map((cell) => labelKind(textOf(cell)))
+  const has = (kind: FieldKind) => kinds.includes(kind)
+  const named = has('name') || has('description') || has('code')
+  return named && MEASURE_KINDS.some(has) ? kinds : null
+}
+
+function applyCell(draft: Draft, kind: FieldKind | null, header: string, value: string): void {
+  switch (kind) {
+    case 'code':
+      draft.code = normalizeCode(value) ?? (value || null)
+      return
+    case 'name':
+    case 'description':
+      return
+    case 'target':
+      draft.targetText = value
+      return
+    case 'current':
+      draft.currentValue = value || null
+      return
+    case 'stage':
+      draft.stage = mapStage(value)
+      if (!draft.stage) draft.notes.push(`${header}: ${value}`)
+      return
+    case 'status':
+      draft.status = mapStatus(value)
+      if (!draft.status) draft.notes.push(`${header}: ${value}`)
+      return
+    case 'formula':
+    case 'dataSource':
+    case 'unit':
+    case 'owner':
+    case 'category':
+      draft[kind] = value
+      return
+    case 'frequency':
+      draft.frequencyText = value
+      return
+    case 'alert':
+      draft.alertText = value
+      return
+    case 'benchmarks':
+      draft.benchmarks.push({ label: header, value })
+      return
+    default:
+      draft.notes.push(`${header}: ${value}`)
+  }
+}
+
+/** One KPI per row of every Markdown table whose header names a metric and a target, value or source. */
+export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<number>): { drafts: Draft[]; notes: string[] } {
+  const drafts: Draft[] = []
+  const notes: string[] = []
+  root.children.forEach((table, index) => {
+    if (table.type !== 'table' || consumed.has(index)) return
+    const kinds = kpiColumns(table)
+    if (!kinds) return
+    const headers = table.children[0]!.children.map(textOf)
+    const nameColumn = [kinds.indexOf('name'), kinds.indexOf('description'), kinds.indexOf('code')].find((column) => column >= 0)!
+    const ragged: number[] = []
+    for (const row of table.children.slice(1)) {
+      if (row.children.length !== headers.length) ragged.push(startLine(row))
+      const cells = headers.map((_, column) => {
+        const cell = row.children[column]
+        return cell ? textOf(cell) : ''
+      })
+      const coded = splitCodeAndName(cells[nameColumn] ?? '')
+      const name = kinds[nameColumn] === 'code' ? '' : coded ? coded.name : (cells[nameColumn] ?? '')
+      const draft = newDraft('table', name, startLine(row), endLine(row))
+      if (coded) draft.code = coded.code
+      const description = kinds.indexOf('description')
+      if (description >= 0 && description !== nameColumn) draft.description = cells[description] ?? ''
+      cells.forEach((value, column) => {
+        if (column !== nameColumn && value) applyCell(draft, kinds[column] ?? null, headers[column] ?? '', value)
+      })
+      if (!draft.name) draft.name = draft.code ?? ''
+      if (!draft.name) continue
+      draft.category ||= sectionCategory(chains[index] ?? [])
+      drafts.push(draft)
+    }
+    if (ragged.length) {
+      notes.push(
+        `The table at line ${startLine(table)} has rows whose cell count differs from its header (lines ${ragged.join(', ')}); missing cells were left empty and extra cells ignored.`
+      )
+    }
+  })
+  return { drafts, notes }
+}
