@@ -1,26 +1,45 @@
-import type { NewKpi } from '../electron/api/kpi-input'
+import dayjs from 'dayjs'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { newKpiSchema } from '../electron/api/kpi-input'
 import type { Core } from '../electron/services/core'
-import { DEMO_KPIS } from './demo-warehouse/demo-kpis'
+import { DEMO_KPIS, generateDemoWarehouse } from './demo-warehouse'
 
 export const SAMPLE_BOARD = 'AI 助手 KPI 看板（示例）'
+export const DEMO_SOURCE = 'demo'
 const ACTOR = 'KPI Loop sample'
+const PULLED_STAGES = new Set(['trial', 'launched', 'operating'])
 
 /**
- * A new workspace opens on a sample board with real history: every KPI drafted from a PRD (v0.1),
- * then moved on to the stage it is at today with a reason, and a version cut at that point.
+ * A new workspace opens on a sample board with real history: a demo analytics warehouse
+ * (DuckDB, beside the workspace) connected as a data source, every KPI drafted from a PRD (v0.1),
+ * then moved to the stage it is at today, actuals pulled for the measured stages, and a first
+ * offline draft review so the board shows proposals.
  */
 export async function seedFirstRun(core: Core): Promise<void> {
-  core.transaction(() => {
-    const board = core.boards.create(SAMPLE_BOARD, 'Sample board of an AI assistant product: KPIs at every lifecycle stage.', ACTOR)
+  const today = dayjs(core.deps.now()).format('YYYY-MM-DD')
+  const warehouse = join(dirname(core.file), 'demo-warehouse.duckdb')
+  await generateDemoWarehouse(warehouse, { endDate: today })
+  core.sources.save({ name: DEMO_SOURCE, kind: 'duckdb', url: `duckdb://${pathToFileURL(warehouse).pathname}` }, ACTOR, 'add')
+
+  const board = core.transaction(() => {
+    const created = core.boards.create(SAMPLE_BOARD, 'Sample board of an AI assistant product: KPIs at every lifecycle stage, measured on the demo warehouse.', ACTOR)
     const drafted = DEMO_KPIS.map((fields) => {
-      const draft: NewKpi = { ...fields, stage: 'draft', status: 'proposed' }
-      return { kpi: core.kpis.add(board.id, draft, { actor: ACTOR, source: 'import', reason: 'Drafted from the sample PRD' }), fields }
+      const draft = newKpiSchema.parse({ ...fields, stage: 'draft', status: 'proposed' })
+      return { kpi: core.kpis.add(created.id, draft, { actor: ACTOR, source: 'import', reason: 'Drafted from the sample PRD' }), fields }
     })
-    core.versions.cut(board.id, { label: 'v0.1', note: 'Draft board from the PRD' }, ACTOR)
+    core.versions.cut(created.id, { label: 'v0.1', note: 'Draft board from the PRD' }, ACTOR)
     for (const { kpi, fields } of drafted) {
       if ((fields.stage ?? 'draft') === 'draft') continue
-      core.kpis.edit(kpi.id, { stage: fields.stage, status: fields.status }, { actor: ACTOR, reason: 'Passed the dev review' })
+      core.kpis.edit(kpi.id, { stage: fields.stage, status: fields.status }, { actor: ACTOR, reason: 'Passed the dev review' }, 'stage')
     }
-    core.versions.cut(board.id, { note: 'After the dev review and the first trial weeks' }, ACTOR)
+    return created
   })
+
+  const measured = core.kpis.list(board.id).filter((k) => PULLED_STAGES.has(k.stage)).map((k) => k.id)
+  const from = dayjs(today).subtract(6, 'month').startOf('month').format('YYYY-MM-DD')
+  const to = dayjs(today).startOf('month').format('YYYY-MM-DD')
+  await core.pull.pull({ boardId: board.id, kpiIds: measured, from, to }, ACTOR)
+  core.versions.cut(board.id, { note: 'After the dev review and the first trial months' }, ACTOR)
+  await core.analyzerReview({ boardId: board.id, stage: 'draft' })
 }

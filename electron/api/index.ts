@@ -3,6 +3,7 @@ import type { ErrorEnvelope } from '../services/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
 import { boardProcedures } from './board'
+import { importProcedures } from './import'
 import { kpiProcedures } from './kpi'
 import { lifecycleProcedures } from './lifecycle'
 import type { Procedure } from './procedure'
@@ -14,7 +15,8 @@ export const procedures = {
   ...kpiProcedures,
   ...versionProcedures,
   ...lifecycleProcedures,
-  ...actualsProcedures
+  ...actualsProcedures,
+  ...importProcedures
 }
 
 type Procedures = typeof procedures
