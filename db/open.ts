@@ -70,6 +70,10 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // A workspace of 10,000 KPIs × 20 revisions is ~100 MB: keep its hot pages in memory.
+    sqlite.pragma('cache_size = -65536')
+    sqlite.pragma('mmap_size = 268435456')
+    sqlite.pragma('temp_store = MEMORY')
     const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
     migrate(db, { migrationsFolder: folder })
     sqlite.pragma(`user_version = ${known}`)

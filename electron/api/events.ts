@@ -3,6 +3,8 @@ export interface EventMap {
   'board.changed': { boardId: number | null }
   'kpi.changed': { boardId: number; kpiIds: number[] }
   'version.changed': { boardId: number }
+  'actuals.changed': { boardId: number; kpiIds: number[] }
+  'proposal.changed': { boardId: number }
 }
 export type EventName = keyof EventMap
-export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed']
+export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed', 'actuals.changed', 'proposal.changed']

@@ -91,6 +91,88 @@ export interface AuditView {
   details: Record<string, unknown> | null
 }
 
+export interface MeasurementView {
+  id: number
+  kpiId: number
+  periodStart: string
+  periodEnd: string
+  value: number
+  source: 'manual' | 'csv' | 'query' | 'import'
+  dataSourceId: number | null
+  queryHash: string | null
+  note: string
+  author: string
+  recordedAt: number
+}
+
+export interface SourceView {
+  id: number
+  name: string
+  kind: 'postgres' | 'mysql' | 'sqlite' | 'duckdb' | 'clickhouse'
+  /** Connection URL without password. */
+  url: string
+  /** Whether a password/token is available (never the secret itself). */
+  hasSecret: boolean
+  allowRawRows: boolean
+  timeoutMs: number | null
+  updatedAt: number
+}
+
+export interface PullResult {
+  kpiId: number
+  code: string
+  outcome: 'pulled' | 'skipped' | 'failed'
+  stored: number
+  values: { periodStart: string; periodEnd: string; value: number }[]
+  message?: string
+  errorCode?: string
+}
+
+export interface PullSummary {
+  results: PullResult[]
+  stored: number
+  failed: number
+}
+
+export interface ProposalView {
+  id: number
+  boardId: number
+  kpiId: number | null
+  code: string
+  engine: 'analyzer' | 'assistant'
+  stage: Stage
+  kind: 'patch' | 'add' | 'retire'
+  /** For `add`, one entry whose value holds the new KPI's fields. */
+  patches: { field: KpiField; value: unknown; rationale: string; current: unknown }[]
+  rationale: string
+  rule: string | null
+  status: 'pending' | 'accepted' | 'partial' | 'rejected' | 'superseded'
+  sessionId: number | null
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionNote: string | null
+  acceptedFields: string[] | null
+  resultRevisionId: number | null
+  createdAt: number
+  /** The KPI changed since the proposal was made. */
+  stale: boolean
+}
+
+export interface GateItem {
+  id: string
+  ok: boolean
+  label: string
+  /** The stage whose gate this item belongs to. */
+  stage: Stage
+  detail?: string
+}
+
+export interface StageMove {
+  kpi: KpiView
+  checklist: GateItem[]
+  overridden: boolean
+}
+
 export interface AppInfo {
   version: string
   workspace: string

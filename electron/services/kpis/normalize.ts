@@ -1,5 +1,5 @@
 import type { KpiPatch } from '../../api/kpi-input'
-import { kpiFieldsSchema, type KpiFields, type Target } from '../domain/kpi'
+import { kpiFieldsSchema, type KpiField, type KpiFields, type Target } from '../domain/kpi'
 import { AppError } from '../errors'
 import { defaultDirection, parseTarget } from '../target/parse-target'
 
@@ -16,7 +16,8 @@ export function toTarget(value: string | Target | null | undefined): Target | nu
  */
 export function applyPatch(base: KpiFields | null, patch: KpiPatch): KpiFields {
   const { target: targetInput, ...rest } = patch
-  const merged: Record<string, unknown> = { ...(base ?? {}), ...stripUndefined(rest) }
+  const changes = stripUndefined(rest)
+  const merged: Record<string, unknown> = { ...(base ?? {}), ...changes }
   if (targetInput !== undefined) {
     const target = toTarget(targetInput)
     merged.target = target
@@ -25,14 +26,20 @@ export function applyPatch(base: KpiFields | null, patch: KpiPatch): KpiFields {
       if (patch.direction === undefined) merged.direction = defaultDirection(target.parsed)
     }
   }
-  const parsed = kpiFieldsSchema.safeParse(merged)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError('VALIDATION', `Invalid KPI field ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid value'}`, {
-      field: issue?.path[0]
-    })
+  // A stored KPI is valid already: only the fields the patch touches need checking (hot path).
+  if (base) {
+    for (const field of Object.keys(changes) as KpiField[]) merged[field] = check(kpiFieldsSchema.shape[field].safeParse(merged[field]), field)
+    return merged as KpiFields
   }
-  return parsed.data
+  return check(kpiFieldsSchema.safeParse(merged))
+}
+
+function check<T>(parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, field?: string): T {
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const name = field ?? String(issue?.path[0] ?? '')
+  const path = [field, ...(issue?.path ?? [])].filter((p) => p !== undefined).join('.')
+  throw new AppError('VALIDATION', `Invalid KPI field ${path}: ${issue?.message ?? 'invalid value'}`, { field: name })
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,0 +1,11 @@
+import { workspaceBench } from './workspace.bench'
+
+// `npm run bench`: every benchmark prints its ratio against a raw baseline measured in the same run.
+const benches: [string, () => boolean | Promise<boolean>][] = [['workspace', workspaceBench]]
+const only = process.argv[2]
+let ok = true
+for (const [name, bench] of benches) {
+  if (only && name !== only) continue
+  ok = (await bench()) && ok
+}
+process.exitCode = ok ? 0 : 1

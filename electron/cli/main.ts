@@ -1,0 +1,21 @@
+import { Command } from 'commander'
+import { boardCommands } from './commands/board'
+import { kpiCommands } from './commands/kpi'
+import { auditCommand, restoreCommand, versionCommands } from './commands/version'
+import type { GlobalOptions } from './context'
+import { createRun } from './run'
+
+const program = new Command('kpiloop')
+  .description('KPI Loop: versioned KPI boards through their lifecycle, from the terminal.')
+  .option('--db <path>', 'workspace file (default: the desktop app’s workspace)')
+  .option('--json', 'machine-readable output on stdout')
+  .showHelpAfterError()
+
+const run = createRun(() => program.opts<GlobalOptions>())
+boardCommands(program, run)
+kpiCommands(program, run)
+versionCommands(program, run)
+restoreCommand(program, run)
+auditCommand(program, run)
+
+await program.parseAsync(process.argv)

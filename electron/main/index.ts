@@ -1,0 +1,51 @@
+import { app, dialog, ipcMain } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { seedFirstRun } from '../../resources/first-run'
+import { createRuntime, type Runtime } from '../services/runtime'
+import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
+import { registerIpc } from './ipc'
+import { electronSqliteBinding } from './native'
+import { createMainWindow } from './window'
+
+app.setName('KPI Loop')
+if (!app.requestSingleInstanceLock()) app.quit()
+
+const rendererUrl = () =>
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+
+let runtime: Runtime | undefined
+
+async function start() {
+  const nativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath)
+  if (!nativeBinding) {
+    dialog.showErrorBox('KPI Loop', 'The SQLite module for Electron is missing. Run `npm start`, which builds it.')
+    return app.quit()
+  }
+  mkdirSync(app.getPath('userData'), { recursive: true })
+  runtime = await createRuntime({
+    file: process.env.KPILOOP_WORKSPACE ?? join(app.getPath('userData'), WORKSPACE_FILE),
+    nativeBinding,
+    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+    mode: 'desktop',
+    version: app.getVersion(),
+    systemLocale: app.getLocale(),
+    onFirstRun: seedFirstRun
+  })
+  const ipc = registerIpc(ipcMain, { dispatch: runtime.dispatch, events: runtime.core.events, rendererUrl, actor: currentActor() })
+  const window = createMainWindow(join(import.meta.dirname, '../preload'), rendererUrl())
+  const stopForwarding = ipc.forwardEvents(window.webContents)
+  window.on('closed', stopForwarding)
+}
+
+app.on('second-instance', () => app.focus({ steal: true }))
+app.on('window-all-closed', () => app.quit())
+app.on('will-quit', () => runtime?.close())
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox('KPI Loop could not open its workspace', (error as Error).message)
+    app.quit()
+  })

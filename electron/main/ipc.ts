@@ -1,0 +1,57 @@
+import { CHANNELS } from '../preload/channels'
+import type { Dispatch } from '../services/dispatcher'
+import type { EventBus } from '../services/events/event-bus'
+import { isTrustedSender } from './security'
+
+/** The parts of Electron's ipcMain and WebContents this module uses (typed against Electron's own). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void
+  on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): void
+}
+export interface IpcEventLike {
+  senderFrame: { url: string } | null
+  sender: { send(channel: string, ...args: unknown[]): void; isDestroyed(): boolean }
+}
+
+const untrusted = { ok: false, error: { code: 'UNAUTHORIZED', message: 'Untrusted sender.' } } as const
+
+/**
+ * One channel for calls, one for streams: every input is validated by the dispatcher,
+ * every sender is checked against our renderer's URL.
+ */
+export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; events: EventBus; rendererUrl: () => string; actor: string }) {
+  const running = new Map<string, AbortController>()
+  const trusted = (event: IpcEventLike) => isTrustedSender(event.senderFrame?.url, deps.rendererUrl())
+
+  ipc.handle(CHANNELS.call, async (event, name, input) => {
+    if (!trusted(event)) return untrusted
+    return deps.dispatch(String(name), input, { actor: deps.actor, signal: new AbortController().signal, emit: () => {} })
+  })
+
+  ipc.on(CHANNELS.stream, (event, id, name, input) => {
+    const streamId = String(id)
+    const reply = (channel: string, payload: unknown) => {
+      if (!event.sender.isDestroyed()) event.sender.send(channel, streamId, payload)
+    }
+    if (!trusted(event)) return reply(CHANNELS.result, untrusted)
+    const controller = new AbortController()
+    running.set(streamId, controller)
+    void deps
+      .dispatch(String(name), input, { actor: deps.actor, signal: controller.signal, emit: (chunk) => reply(CHANNELS.chunk, chunk) })
+      .then((result) => reply(CHANNELS.result, result))
+      .finally(() => running.delete(streamId))
+  })
+
+  ipc.on(CHANNELS.cancel, (event, id) => {
+    if (trusted(event)) running.get(String(id))?.abort()
+  })
+
+  return {
+    /** Forwards core events to a window. Returns the unsubscribe function. */
+    forwardEvents(target: IpcEventLike['sender']) {
+      return deps.events.onAny((name, payload) => {
+        if (!target.isDestroyed()) target.send(CHANNELS.event, name, payload)
+      })
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import Papa from 'papaparse'
+import type { MeasurementView } from '../../api/views'
+import type { AuditService } from '../audit/audit-service'
+import type { ServiceDeps } from '../context'
+import type { MeasurementSource } from '../domain/measurement'
+import { AppError } from '../errors'
+import type { KpiService } from '../kpis/kpi-service'
+import { checkedPeriod, type Period } from './periods'
+
+interface Row {
+  id: number
+  kpi_id: number
+  period_start: string
+  period_end: string
+  value: number
+  source: MeasurementSource
+  data_source_id: number | null
+  query_hash: string | null
+  note: string
+  author: string
+  recorded_at: number
+}
+
+export interface NewMeasurement {
+  period: Period
+  value: number
+  source: MeasurementSource
+  note?: string
+  dataSourceId?: number | null
+  queryHash?: string | null
+}
+
+const toView = (row: Row): MeasurementView => ({
+  id: row.id,
+  kpiId: row.kpi_id,
+  periodStart: row.period_start,
+  periodEnd: row.period_end,
+  value: row.value,
+  source: row.source,
+  dataSourceId: row.data_source_id,
+  queryHash: row.query_hash,
+  note: row.note,
+  author: row.author,
+  recordedAt: row.recorded_at
+})
+
+// The current value of a period is its latest row; earlier rows stay as history.
+const CURRENT = `SELECT * FROM (
+  SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.kpi_id, m.period_start, m.period_end ORDER BY m.id DESC) AS rn
+  FROM measurement m %WHERE%) WHERE rn = 1 ORDER BY kpi_id, period_start`
+
+export function createMeasurementService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService }) {
+  const { sqlite, events, audit, kpis, now } = deps
+  const stmt = {
+    insert: sqlite.prepare(
+      `INSERT INTO measurement (kpi_id, period_start, period_end, value, source, data_source_id, query_hash, note, author, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ),
+    currentOfKpi: sqlite.prepare(CURRENT.replace('%WHERE%', 'WHERE m.kpi_id = ?')),
+    currentOfBoard: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE k.board_id = ?')),
+    historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
+  }
+
+  const addManyTx = sqlite.transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
+    // Current values per KPI, loaded once, so that a re-pull of unchanged numbers stores nothing.
+    const current = new Map<number, Map<string, number>>()
+    const currentOf = (kpiId: number) => {
+      let values = current.get(kpiId)
+      if (!values) {
+        values = new Map((stmt.currentOfKpi.all(kpiId) as Row[]).map((r) => [`${r.period_start}/${r.period_end}`, r.value]))
+        current.set(kpiId, values)
+      }
+      return values
+    }
+    let stored = 0
+    const at = now()
+    for (const { kpiId, m } of items) {
+      if (!Number.isFinite(m.value)) throw new AppError('MEASUREMENT_INVALID', `Value ${m.value} is not a number.`)
+      const key = `${m.period.start}/${m.period.end}`
+      const values = currentOf(kpiId)
+      if (m.source === 'query' && values.get(key) === m.value) continue
+      stmt.insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, m.note ?? '', actor, at)
+      values.set(key, m.value)
+      stored++
+    }
+    audit.record({ actor, action: 'actuals.add', boardId, kpiId: items.length === 1 ? items[0]!.kpiId : null, summary, details: { stored, received: items.length } })
+    return stored
+  })
+
+  /** Stores values; a re-pull that returns the same number for a period adds nothing. */
+  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string): number {
+    const stored = addManyTx(boardId, items, actor, summary)
+    if (stored > 0) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
+    return stored
+  }
+  const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as Row[]).map(toView)
+
+  return {
+    addMany,
+    add(kpiId: number, m: NewMeasurement, actor: string): MeasurementView {
+      const kpi = kpis.get(kpiId)
+      addMany(kpi.boardId, [{ kpiId, m }], actor, `${kpi.code}: ${m.value} for ${m.period.start}…${m.period.end}`)
+      return list(kpiId).find((v) => v.periodStart === m.period.start && v.periodEnd === m.period.end)!
+    },
+    list,
+    history: (kpiId: number): MeasurementView[] => (stmt.historyOfKpi.all(kpiId) as Row[]).map(toView),
+    /** Current values of every KPI of a board, grouped by KPI and sorted by period. */
+    ofBoard(boardId: number): Map<number, MeasurementView[]> {
+      const byKpi = new Map<number, MeasurementView[]>()
+      for (const row of stmt.currentOfBoard.all(boardId) as Row[]) {
+        const list = byKpi.get(row.kpi_id) ?? []
+        list.push(toView(row))
+        byKpi.set(row.kpi_id, list)
+      }
+      return byKpi
+    },
+    /** CSV with columns code, period_start, period_end, value[, note]: all rows or none. */
+    importCsv(boardId: number, text: string, actor: string, fileName = 'actuals.csv'): number {
+      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() })
+      const missing = ['code', 'period_start', 'period_end', 'value'].filter((c) => !parsed.meta.fields?.includes(c))
+      if (missing.length) throw new AppError('MEASUREMENT_INVALID', `${fileName}: missing column(s) ${missing.join(', ')} (expected code, period_start, period_end, value).`)
+      if (parsed.errors.length) throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${(parsed.errors[0]!.row ?? 0) + 2}: ${parsed.errors[0]!.message}`)
+      const items = parsed.data.map((row, index) => {
+        const line = index + 2
+        try {
+          const kpiId = kpis.resolve(boardId, (row.code ?? '').trim())
+          const value = Number((row.value ?? '').replace(/,/g, '').trim())
+          if (row.value?.trim() === '' || !Number.isFinite(value)) throw new AppError('MEASUREMENT_INVALID', `value "${row.value}" is not a number`)
+          return { kpiId, m: { period: checkedPeriod(row.period_start ?? '', row.period_end ?? ''), value, source: 'csv' as const, note: row.note?.trim() ?? '' } }
+        } catch (error) {
+          throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${line}: ${(error as Error).message}`, { line })
+        }
+      })
+      if (items.length === 0) throw new AppError('MEASUREMENT_INVALID', `${fileName} has no rows.`)
+      return addMany(boardId, items, actor, `Imported ${items.length} actuals from ${fileName}`)
+    }
+  }
+}
+export type MeasurementService = ReturnType<typeof createMeasurementService>

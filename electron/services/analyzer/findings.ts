@@ -1,0 +1,53 @@
+import type { ProposalDraft } from '../domain/proposal'
+import type { FieldPatch } from '../domain/proposal'
+import type { AnalyzerKpi } from './types'
+
+/** One thing a rule found: a concrete field change, or an ask appended to the KPI's notes. */
+export interface Finding {
+  /** Stable rule id, e.g. 'draft.no-unit'. */
+  rule: string
+  /** Short English label for the proposal's summary ("no unit"). */
+  title: string
+  patch?: FieldPatch
+  note?: { line: string; rationale: string }
+}
+
+/**
+ * Groups a KPI's findings into one patch proposal: concrete patches first (one per field, first
+ * wins), then one `notes` patch holding every ask not already written in the notes.
+ */
+export function groupFindings(kpi: AnalyzerKpi, findings: Finding[], heading: string): ProposalDraft | null {
+  const patches: FieldPatch[] = []
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    if (!finding.patch || patches.some((patch) => patch.field === finding.patch!.field)) continue
+    patches.push(finding.patch)
+    kept.push(finding)
+  }
+  const existing = kpi.fields.notes
+  const asks = findings.filter((finding) => finding.note && !existing.includes(finding.note.line))
+  const lines = [...new Set(asks.map((finding) => finding.note!.line))]
+  if (lines.length > 0) {
+    patches.push({
+      field: 'notes',
+      value: [existing.trimEnd(), ...lines].filter((line) => line !== '').join('\n'),
+      rationale: [...new Set(asks.map((finding) => finding.note!.rationale))].join(' ')
+    })
+    kept.push(...asks)
+  }
+  if (patches.length === 0) return null
+  const rules = [...new Set(kept.map((finding) => finding.rule))].sort()
+  const titles = [...new Set(kept.map((finding) => finding.title))]
+  return {
+    kind: 'patch',
+    code: kpi.fields.code,
+    patches,
+    rationale: `${heading} for ${kpi.fields.code} ${kpi.fields.name}: ${titles.join(', ')}.`,
+    rule: rules.join(',')
+  }
+}
+
+/** Picks the KPI's language for text written into its own fields. */
+export function say(chinese: boolean, zh: string, en: string): string {
+  return chinese ? zh : en
+}

@@ -1,0 +1,6 @@
+export { analyze } from './analyze'
+export { kpiHealth } from './health'
+export { trialStats } from './trial-stats'
+export { gateChecklist, type GateContext } from './gates'
+export { ruleBreaches, type RuleBreach } from './change-rules'
+export type { AnalyzerInput, AnalyzerKpi, AnalyzerOptions, FormulaCheck, GateItem, HealthLevel, KpiHealth, TrialStats } from './types'

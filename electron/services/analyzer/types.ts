@@ -1,0 +1,74 @@
+import type { KpiFields, Stage } from '../domain/kpi'
+import type { Measurement } from '../domain/measurement'
+
+export interface AnalyzerKpi {
+  id: number
+  fields: KpiFields
+  /** Epoch ms when the KPI entered `launched`. */
+  launchedAt?: number
+}
+
+export type FormulaCheck =
+  | { ok: true; value?: number }
+  | {
+      ok: false
+      code: 'syntax' | 'missing-table' | 'missing-column' | 'write' | 'failed' | 'no-source'
+      message: string
+      missing?: string[]
+    }
+
+export interface AnalyzerOptions {
+  /** ISO dates, end exclusive; without it the trial review uses every measurement. */
+  trialWindow?: { start: string; end: string }
+  /** Periods of the KPI's frequency without data before it counts as stale (default 3). */
+  staleAfterPeriods?: number
+  /** Points needed before the trial review proposes target changes (default 3). */
+  minTrialPoints?: number
+  /** Recent periods the operating review looks at for always-green and missed targets (default 6). */
+  recentPeriods?: number
+}
+
+export interface AnalyzerInput {
+  stage: Stage
+  kpis: AnalyzerKpi[]
+  /** Measurements per KPI id, sorted by periodStart. */
+  measurements: Map<number, Measurement[]>
+  now: Date
+  options?: AnalyzerOptions
+  /** Injected by the caller: parses the formula and runs it read-only against the KPI's source. */
+  checkFormula?: (kpi: AnalyzerKpi) => Promise<FormulaCheck>
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
+}
+
+export type HealthLevel = 'green' | 'yellow' | 'red' | 'none'
+
+export interface KpiHealth {
+  level: HealthLevel
+  /** Ratio to target, 1.0 = on target; null when it cannot be computed. */
+  attainment: number | null
+  reason: string
+}
+
+export interface TrialStats {
+  n: number
+  mean: number | null
+  latest: number | null
+  /** Attainment of the mean against the target. */
+  attainment: number | null
+  /** Mean minus the target (for ranges: distance outside the range, signed). */
+  gap: number | null
+  /** Least-squares slope per period. */
+  slope: number | null
+  /** Coefficient of variation (sample standard deviation / |mean|). */
+  volatility: number | null
+  min: number | null
+  max: number | null
+  suggestedBaseline: number | null
+}
+
+export interface GateItem {
+  id: string
+  ok: boolean
+  label: string
+}

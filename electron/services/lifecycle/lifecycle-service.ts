@@ -1,0 +1,90 @@
+import type { GateItem, KpiView, StageMove } from '../../api/views'
+import type { MeasurementService } from '../actuals/measurement-service'
+import type { PullService } from '../actuals/pull-service'
+import { lastCompletePeriod } from '../actuals/pull-service'
+import { gateChecklist, isManualSource } from '../analyzer/gates'
+import type { Stage } from '../domain/kpi'
+import { stageIndex } from '../domain/kpi'
+import { AppError } from '../errors'
+import type { KpiService } from '../kpis/kpi-service'
+import { suggestLabel } from '../versions/labels'
+import type { VersionService } from '../versions/version-service'
+import dayjs from 'dayjs'
+
+export interface StageOptions {
+  /** Moves past an unmet gate; recorded in the revision. */
+  reason?: string
+  /** The user confirms the target that launch will lock. */
+  confirmTarget?: boolean
+  minTrialPoints?: number
+}
+
+/** Stage gates of the lifecycle; a KPI skipping stages must pass every gate on the way. */
+export function createLifecycleService(deps: { kpis: KpiService; measurements: MeasurementService; pull: PullService; versions: VersionService; now: () => number }) {
+  const { kpis, measurements, pull, versions } = deps
+
+  async function formulaRuns(kpi: KpiView, signal?: AbortSignal): Promise<{ runs: boolean; detail?: string }> {
+    try {
+      const period = lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), kpi.frequency)
+      const result = await pull.preview(kpi.id, period, signal)
+      return { runs: true, detail: result.kind === 'single' ? `${result.value}` : `${result.points.length} points` }
+    } catch (error) {
+      return { runs: false, detail: (error as Error).message }
+    }
+  }
+
+  async function checklist(kpi: KpiView, to: Stage, options: StageOptions, signal?: AbortSignal): Promise<GateItem[]> {
+    if (to === 'retired' || stageIndex(to) <= stageIndex(kpi.stage)) return []
+    const items: GateItem[] = []
+    for (let i = stageIndex(kpi.stage) + 1; i <= stageIndex(to); i++) {
+      const step = (['draft', 'feasibility', 'trial', 'launched', 'operating'] as const)[i]
+      if (!step) continue
+      const manualEntry = isManualSource(kpi.dataSource)
+      const run = step === 'trial' && !manualEntry ? await formulaRuns(kpi, signal) : undefined
+      const gate = gateChecklist(kpi, step, {
+        measurementCount: measurements.list(kpi.id).length,
+        formulaRuns: run?.runs,
+        manualEntry,
+        minTrialPoints: options.minTrialPoints,
+        targetConfirmed: options.confirmTarget
+      })
+      for (const item of gate) items.push({ ...item, stage: step, detail: item.id === 'gate.formula-runs' ? run?.detail : undefined })
+    }
+    return items
+  }
+
+  async function setStage(kpiId: number, to: Stage, options: StageOptions, actor: string, signal?: AbortSignal): Promise<StageMove> {
+    const kpi = kpis.get(kpiId)
+    if (kpi.stage === to) return { kpi, checklist: [], overridden: false }
+    const items = await checklist(kpi, to, options, signal)
+    const unmet = items.filter((i) => !i.ok)
+    if (unmet.length && !options.reason?.trim()) {
+      throw new AppError('GATE_BLOCKED', `${kpi.code} cannot move to ${to}: ${unmet.map((i) => i.label).join('; ')}. Give a reason to override.`, { code: kpi.code, checklist: items })
+    }
+    const reason = unmet.length ? `Gate overridden (${unmet.map((i) => i.id).join(', ')}): ${options.reason}` : options.reason ?? ''
+    const moved = to === 'retired' ? kpis.retire(kpiId, { actor, reason }) : kpis.edit(kpiId, { stage: to }, { actor, reason }, 'stage')
+    return { kpi: moved, checklist: items, overridden: unmet.length > 0 }
+  }
+
+  return {
+    checklist: async (kpiId: number, to: Stage, options: StageOptions = {}, signal?: AbortSignal) => checklist(kpis.get(kpiId), to, options, signal),
+    setStage,
+    /** Moves every KPI of the board (or a selection) that is behind `to`; blocked ones are reported. */
+    async moveBoard(boardId: number, to: Stage, options: StageOptions & { kpiIds?: number[] }, actor: string, signal?: AbortSignal) {
+      const chosen = kpis.list(boardId).filter((k) => (options.kpiIds ? options.kpiIds.includes(k.id) : stageIndex(k.stage) < stageIndex(to)))
+      const moved: StageMove[] = []
+      const blocked: { code: string; checklist: GateItem[] }[] = []
+      for (const kpi of chosen) {
+        try {
+          moved.push(await setStage(kpi.id, to, options, actor, signal))
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'GATE_BLOCKED') throw error
+          blocked.push({ code: kpi.code, checklist: (error.details?.checklist as GateItem[]) ?? [] })
+        }
+      }
+      const labels = versions.list(boardId).map((v) => v.label)
+      return { moved, blocked, suggestedLabel: suggestLabel(to, labels) }
+    }
+  }
+}
+export type LifecycleService = ReturnType<typeof createLifecycleService>

@@ -1,0 +1,142 @@
+import { kpiPatchSchema, newKpiSchema, type KpiPatch } from '../../api/kpi-input'
+import type { KpiView, ProposalView } from '../../api/views'
+import type { AuditService } from '../audit/audit-service'
+import type { ServiceDeps } from '../context'
+import type { KpiField, Stage } from '../domain/kpi'
+import type { Engine, ProposalDraft, ProposalStatus } from '../domain/proposal'
+import { AppError } from '../errors'
+import type { KpiService } from '../kpis/kpi-service'
+import { toProposalView, type ProposalRow } from './proposal-row'
+
+export interface Decision {
+  /** Fields to accept; all when omitted. */
+  fields?: string[]
+  /** Values the user edited before accepting, by field. */
+  edits?: Record<string, unknown>
+  note?: string
+}
+
+const SELECT = 'SELECT p.*, k.head_revision_id FROM proposal p LEFT JOIN kpi k ON k.id = p.kpi_id'
+
+/** Every patch value must be a valid value of its field before it is stored. */
+function checkPatch(field: KpiField, value: unknown): void {
+  const schema = kpiPatchSchema.shape[field]
+  if (!schema.safeParse(value).success) throw new AppError('VALIDATION', `Proposed value for ${field} is not valid: ${JSON.stringify(value).slice(0, 120)}`)
+}
+
+export function createProposalService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService }) {
+  const { sqlite, audit, kpis, events, now } = deps
+  const stmt = {
+    insert: sqlite.prepare(
+      `INSERT INTO proposal (board_id, kpi_id, base_revision_id, engine, stage, kind, code, patches, rationale, rule, status, session_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`
+    ),
+    supersede: sqlite.prepare("UPDATE proposal SET status = 'superseded' WHERE board_id = ? AND code = ? AND kind = ? AND status = 'pending' AND engine = ? AND COALESCE(rule, '') = COALESCE(?, '')"),
+    get: sqlite.prepare(`${SELECT} WHERE p.id = ?`),
+    decide: sqlite.prepare('UPDATE proposal SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, accepted_fields = ?, result_revision_id = ? WHERE id = ?'),
+    latestPerKpi: sqlite.prepare(
+      `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
+    )
+  }
+
+  const view = (row: ProposalRow): ProposalView => {
+    let current: KpiView | undefined
+    return toProposalView(row, (field) => {
+      if (row.kpi_id === null) return undefined
+      current ??= kpis.get(row.kpi_id)
+      return current[field as KpiField]
+    })
+  }
+
+  function row(id: number): ProposalRow {
+    const found = stmt.get.get(id) as ProposalRow | undefined
+    if (!found) throw new AppError('PROPOSAL_NOT_FOUND', `Proposal ${id} does not exist.`, { id })
+    return found
+  }
+
+  const storeTx = sqlite.transaction((boardId: number, stage: Stage, engine: Engine, drafts: ProposalDraft[], sessionId: number | null): number[] => {
+    const ids: number[] = []
+    for (const draft of drafts) {
+      const kpiId = draft.kind === 'add' ? null : kpis.resolve(boardId, draft.code)
+      const code = draft.kind === 'add' ? draft.fields.code : draft.code
+      const patches = draft.kind === 'patch' ? draft.patches : []
+      for (const p of patches) checkPatch(p.field, p.value)
+      if (draft.kind === 'add') newKpiSchema.parse(draft.fields)
+      const base = kpiId === null ? null : kpis.get(kpiId).revisionId
+      const payload = draft.kind === 'add' ? [{ field: 'name', value: draft.fields, rationale: draft.rationale }] : patches
+      stmt.supersede.run(boardId, code, draft.kind, engine, draft.rule ?? null)
+      ids.push(Number(stmt.insert.run(boardId, kpiId, base, engine, stage, draft.kind, code, JSON.stringify(payload), draft.rationale, draft.rule ?? null, sessionId, now()).lastInsertRowid))
+    }
+    return ids
+  })
+
+  const acceptTx = sqlite.transaction((id: number, decision: Decision, actor: string) => {
+    const found = row(id)
+    if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
+    const source = found.engine === 'assistant' ? ('assistant' as const) : ('analyzer' as const)
+    const options = { actor, source, proposalId: id, reason: decision.note || `Accepted ${found.engine} proposal #${id}: ${found.rationale}`.slice(0, 2000) }
+    let result: KpiView
+    let accepted: string[] = []
+    if (found.kind === 'add') {
+      const fields = { ...(JSON.parse(found.patches)[0].value as Record<string, unknown>), ...(decision.edits ?? {}) }
+      result = kpis.add(found.board_id, newKpiSchema.parse(fields), options)
+    } else if (found.kind === 'retire') {
+      result = kpis.retire(found.kpi_id!, options)
+    } else {
+      const patches = JSON.parse(found.patches) as { field: KpiField; value: unknown }[]
+      accepted = decision.fields ?? patches.map((p) => p.field)
+      const unknown = accepted.filter((f) => !patches.some((p) => p.field === f))
+      if (unknown.length || accepted.length === 0) throw new AppError('VALIDATION', `Choose fields of this proposal (${patches.map((p) => p.field).join(', ')}).`)
+      const patch: Record<string, unknown> = {}
+      for (const p of patches) if (accepted.includes(p.field)) patch[p.field] = decision.edits && p.field in decision.edits ? decision.edits[p.field] : p.value
+      // Accepting a target change after launch is the user's explicit, reasoned re-baseline.
+      result = kpis.edit(found.kpi_id!, kpiPatchSchema.parse(patch) as KpiPatch, { ...options, rebaseline: true })
+    }
+    const total = found.kind === 'patch' ? (JSON.parse(found.patches) as unknown[]).length : 0
+    const status: ProposalStatus = found.kind === 'patch' && accepted.length < total ? 'partial' : 'accepted'
+    stmt.decide.run(status, actor, now(), decision.note ?? null, found.kind === 'patch' ? JSON.stringify(accepted) : null, result.revisionId, id)
+    audit.record({ actor, action: 'proposal.accept', boardId: found.board_id, kpiId: result.id, summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}`, details: { proposal: id, status } })
+    return result
+  })
+
+  const rejectTx = sqlite.transaction((id: number, note: string, actor: string) => {
+    const found = row(id)
+    if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
+    stmt.decide.run('rejected', actor, now(), note || null, null, null, id)
+    audit.record({ actor, action: 'proposal.reject', boardId: found.board_id, kpiId: found.kpi_id, summary: `Rejected proposal #${id} for ${found.code}${note ? ` — ${note}` : ''}` })
+    return found.board_id
+  })
+
+  return {
+    /** Stores proposals of either engine; an older pending proposal from the same rule is superseded. */
+    store(boardId: number, stage: Stage, engine: Engine, drafts: ProposalDraft[], sessionId: number | null = null): ProposalView[] {
+      const ids = storeTx(boardId, stage, engine, drafts, sessionId)
+      if (ids.length) events.emit('proposal.changed', { boardId })
+      return ids.map((id) => view(row(id)))
+    },
+    list(boardId: number, filter: { status?: ProposalStatus; kpiId?: number } = {}): ProposalView[] {
+      const where = ['p.board_id = ?']
+      const params: (number | string)[] = [boardId]
+      if (filter.status) (where.push('p.status = ?'), params.push(filter.status))
+      if (filter.kpiId) (where.push('p.kpi_id = ?'), params.push(filter.kpiId))
+      return (sqlite.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.id DESC`).all(...params) as ProposalRow[]).map(view)
+    },
+    get: (id: number): ProposalView => view(row(id)),
+    accept(id: number, decision: Decision, actor: string): { proposal: ProposalView; kpi: KpiView } {
+      const kpi = acceptTx(id, decision, actor)
+      events.emit('proposal.changed', { boardId: kpi.boardId })
+      return { proposal: view(row(id)), kpi }
+    },
+    reject(id: number, note: string, actor: string): ProposalView {
+      const boardId = rejectTx(id, note, actor)
+      events.emit('proposal.changed', { boardId })
+      return view(row(id))
+    },
+    /** The newest non-superseded proposal of each KPI, for the board's "latest proposal" column. */
+    latestByKpi(boardId: number): Map<number, { id: number; status: ProposalStatus; rationale: string; engine: Engine }> {
+      const rows = stmt.latestPerKpi.all(boardId) as ProposalRow[]
+      return new Map(rows.map((r) => [r.kpi_id!, { id: r.id, status: r.status, rationale: r.rationale, engine: r.engine }]))
+    }
+  }
+}
+export type ProposalService = ReturnType<typeof createProposalService>

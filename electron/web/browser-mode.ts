@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { seedFirstRun } from '../../resources/first-run'
+import { createRuntime } from '../services/runtime'
+import { currentActor } from '../services/workspace-path'
+import { startWebServer } from './server'
+
+export interface BrowserModeOptions {
+  workspaceFile: string
+  staticDir: string
+  port?: number
+  /** Seed the sample board into a brand-new workspace (default true, as the desktop app does). */
+  sample?: boolean
+  systemLocale?: string
+  version?: string
+}
+
+/** Opens the workspace and serves the UI and the procedures; `close()` stops both. */
+export async function startBrowserMode(options: BrowserModeOptions) {
+  mkdirSync(dirname(options.workspaceFile), { recursive: true })
+  const runtime = await createRuntime({
+    file: options.workspaceFile,
+    mode: 'web',
+    version: options.version ?? '0.1.0',
+    systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    onFirstRun: options.sample === false ? undefined : seedFirstRun
+  })
+  try {
+    const server = await startWebServer({ runtime, staticDir: options.staticDir, port: options.port, actor: currentActor() })
+    return {
+      ...server,
+      runtime,
+      close: async () => {
+        await server.close()
+        runtime.close()
+      }
+    }
+  } catch (error) {
+    runtime.close()
+    throw error
+  }
+}
