@@ -14,8 +14,8 @@ export function Root() {
   // Set before rendering so that dates in this render already use the language.
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en')
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
-      <AntApp>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp message={{ top: 64, maxCount: 3 }}>
         <App />
       </AntApp>
     </ConfigProvider>

@@ -26,7 +26,7 @@ export function AuditDrawer({ boardId }: { boardId: number }) {
   }, [open, boardId, notify.error])
 
   return (
-    <Drawer title={t('audit.title')} open={open} onClose={() => openPanel(null)} size={860}>
+    <Drawer title={t('audit.title')} open={open} onClose={() => openPanel(null)} size={860} className="audit-drawer">
       <Table<AuditView>
         size="small"
         rowKey="id"

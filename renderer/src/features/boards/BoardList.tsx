@@ -54,7 +54,7 @@ export function BoardList() {
     <nav className="board-list" aria-label={t('boards.title')}>
       <div className="board-list-head">
         <Typography.Text strong>{t('boards.title')}</Typography.Text>
-        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-board">
           {t('boards.create')}
         </Button>
       </div>
@@ -84,6 +84,7 @@ export function BoardList() {
         ))}
       </ul>
       <BoardNameModal
+        formName="create-board"
         open={creating}
         title={t('boards.create')}
         withDescription
@@ -95,6 +96,7 @@ export function BoardList() {
         }}
       />
       <BoardNameModal
+        formName="rename-board"
         open={renaming !== null}
         title={t('boards.rename')}
         initialName={renaming?.name}

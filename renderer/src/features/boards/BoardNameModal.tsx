@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useNotify } from '../../components/useNotify'
 
 interface Props {
+  /** Names the form, so its inputs get distinct ids. */
+  formName: string
   open: boolean
   title: string
   initialName?: string
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** Name (and description) of a new or renamed board. */
-export function BoardNameModal({ open, title, initialName = '', withDescription = false, onSubmit, onClose }: Props) {
+export function BoardNameModal({ formName, open, title, initialName = '', withDescription = false, onSubmit, onClose }: Props) {
   const { t } = useTranslation()
   const notify = useNotify()
   const [form] = Form.useForm<{ name: string; description: string }>()
@@ -38,7 +40,7 @@ export function BoardNameModal({ open, title, initialName = '', withDescription 
 
   return (
     <Modal title={title} open={open} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} okText={t('app.save')} cancelText={t('app.cancel')} forceRender>
-      <Form form={form} layout="vertical" name="board-name" onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" name={formName} onFinish={() => void submit()}>
         <Form.Item name="name" label={t('boards.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={200} autoFocus />
         </Form.Item>

@@ -79,16 +79,16 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Typography.Text type="secondary" data-testid="kpi-count">
           {t('toolbar.showing', { shown, total: kpis.length })}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)} data-testid="add-kpi">
           {t('toolbar.addKpi')}
         </Button>
-        <Button icon={<BranchesOutlined />} onClick={onCutVersion}>
+        <Button icon={<BranchesOutlined />} onClick={onCutVersion} data-testid="cut-version">
           {t('toolbar.cutVersion')}
         </Button>
-        <Button icon={<HistoryOutlined />} onClick={() => openPanel('versions')}>
+        <Button icon={<HistoryOutlined />} onClick={() => openPanel('versions')} data-testid="open-versions">
           {t('toolbar.versions')}
         </Button>
-        <Button icon={<AuditOutlined />} onClick={() => openPanel('audit')}>
+        <Button icon={<AuditOutlined />} onClick={() => openPanel('audit')} data-testid="open-audit">
           {t('toolbar.audit')}
         </Button>
       </Space>

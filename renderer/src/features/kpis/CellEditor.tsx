@@ -1,5 +1,5 @@
-import { Input, Select } from 'antd'
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { Input, Select, type InputRef } from 'antd'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { TargetPreview } from '../../components/TargetPreview'
@@ -21,6 +21,9 @@ export function CellEditor({ kpi, column, seed, onCommit, onCancel }: Props) {
   const { t } = useTranslation()
   const [text, setText] = useState(seed ?? editText(kpi, column))
   const busy = useRef(false)
+  const input = useRef<InputRef>(null)
+  // Typing into a cell continues after the seed character, so the caret goes to the end.
+  useEffect(() => input.current?.focus({ cursor: 'end' }), [])
 
   const commit = async (value: string, how: EditEnd) => {
     if (busy.current) return
@@ -67,7 +70,7 @@ export function CellEditor({ kpi, column, seed, onCommit, onCancel }: Props) {
   return (
     <div className="cell-editor-wrap">
       <Input
-        autoFocus
+        ref={input}
         size="small"
         className="cell-editor"
         value={text}

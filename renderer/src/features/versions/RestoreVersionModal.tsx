@@ -44,6 +44,7 @@ export function RestoreVersionModal({ boardId, label, onClose }: { boardId: numb
       <Typography.Paragraph>{t('versions.confirmRestore', { label })}</Typography.Paragraph>
       <Input.TextArea
         aria-label={t('versions.restoreReason')}
+        data-testid="restore-reason"
         placeholder={t('drawer.reasonPlaceholder')}
         value={reason}
         onChange={(e) => setReason(e.target.value)}

@@ -40,6 +40,7 @@ export function VersionsDrawer({ boardId, onCut }: { boardId: number; onCut: () 
       open={open}
       onClose={() => openPanel(null)}
       size={720}
+      className="versions-drawer"
       extra={
         <Button type="primary" icon={<BranchesOutlined />} onClick={onCut}>
           {t('versions.cut')}
@@ -84,10 +85,10 @@ export function VersionsDrawer({ boardId, onCut }: { boardId: number; onCut: () 
           />
           <Space className="version-compare" wrap>
             <span>{t('versions.from')}</span>
-            <Select value={from} onChange={setFrom} options={options} style={{ width: 150 }} data-testid="diff-from" />
+            <Select value={from} onChange={setFrom} options={options} style={{ width: 150 }} data-testid="diff-from" classNames={{ popup: { root: 'diff-from-popup' } }} />
             <span>{t('versions.to')}</span>
-            <Select value={to} onChange={setTo} options={options} style={{ width: 150 }} data-testid="diff-to" />
-            <Button icon={<SwapOutlined />} onClick={() => void compare()} disabled={!from}>
+            <Select value={to} onChange={setTo} options={options} style={{ width: 150 }} data-testid="diff-to" classNames={{ popup: { root: 'diff-to-popup' } }} />
+            <Button icon={<SwapOutlined />} onClick={() => void compare()} disabled={!from} data-testid="compare-versions">
               {t('versions.compare')}
             </Button>
           </Space>
