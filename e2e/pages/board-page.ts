@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test'
+
+/** The open board: toolbar, the virtual grid and the "Add KPI" dialog. */
+export function boardPage(page: Page) {
+  const grid = page.getByRole('grid')
+  const row = (code: string) => grid.locator(`[role="row"][data-kpi-code="${code}"]`)
+  return {
+    title: page.getByTestId('board-title'),
+    filter: page.getByTestId('kpi-filter').locator('input'),
+    count: page.getByTestId('kpi-count'),
+    addKpi: page.getByTestId('add-kpi'),
+    cutVersion: page.getByTestId('cut-version'),
+    openVersions: page.getByTestId('open-versions'),
+    openAudit: page.getByTestId('open-audit'),
+    groupBy: page.getByTestId('group-by'),
+    grid,
+    headerCell: (index: number) => grid.locator(`[role="columnheader"][aria-colindex="${index}"]`),
+    bodyRows: grid.locator('.grid-body [role="row"]'),
+    groupRows: grid.locator('.grid-body [role="row"][aria-expanded]'),
+    row,
+    cell: (code: string, column: string) => row(code).locator(`[role="gridcell"][data-col="${column}"]`),
+    activeCell: grid.locator('[role="gridcell"][aria-selected="true"]'),
+    editor: grid.locator('.grid-cell.editing input'),
+    targetPreview: grid.getByTestId('target-preview'),
+    codeLink: (code: string) => row(code).locator('.cell-code'),
+    newCode: page.locator('#add-kpi_code'),
+    newName: page.locator('#add-kpi_name'),
+    newTarget: page.locator('#add-kpi_target'),
+    newOwner: page.locator('#add-kpi_owner'),
+    auditDrawer: page.locator('.audit-drawer'),
+    auditRows: page.locator('.audit-drawer .ant-table-tbody tr.ant-table-row')
+  }
+}

@@ -1,0 +1,28 @@
+import type { Page } from '@playwright/test'
+
+/** The KPI detail drawer: the fields form and the revision timeline. */
+export function kpiDrawer(page: Page) {
+  const root = page.locator('.kpi-drawer')
+  const revision = (n: number) => root.locator(`[data-testid="revision"][data-number="${n}"]`)
+  return {
+    root,
+    title: page.getByTestId('drawer-title'),
+    fieldsTab: root.getByRole('tab').nth(0),
+    historyTab: root.getByRole('tab').nth(1),
+    target: page.locator('#kpi-form_target'),
+    owner: page.locator('#kpi-form_owner'),
+    reason: page.locator('#kpi-form_reason'),
+    preview: root.getByTestId('target-preview'),
+    save: page.getByTestId('kpi-save'),
+    addBenchmark: root.getByTestId('benchmarks-list').locator('button.ant-btn-dashed'),
+    benchmarkInputs: root.getByTestId('benchmarks-list').locator('input'),
+    revisions: root.getByTestId('revision'),
+    revision,
+    revisionCheckbox: (n: number) => revision(n).getByRole('checkbox'),
+    restoreRevision: (n: number) => revision(n).locator('.ant-btn-link'),
+    popconfirmOk: page.locator('.ant-popconfirm:visible .ant-btn-primary'),
+    compare: page.getByTestId('compare-revisions'),
+    revisionDiff: root.getByTestId('revision-diff'),
+    close: root.locator('.ant-drawer-close')
+  }
+}

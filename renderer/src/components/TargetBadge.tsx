@@ -1,0 +1,27 @@
+import { WarningFilled } from '@ant-design/icons'
+import { Tag, Tooltip } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { Target } from '../../../electron/services/domain/kpi'
+import { formatParsedTarget } from './target-format'
+import { useTargetWords } from './useTargetWords'
+
+/** The parsed form of a target as a small badge, or a red flag when the parser did not understand it. */
+export function TargetBadge({ target }: { target: Target | null }) {
+  const { t } = useTranslation()
+  const words = useTargetWords()
+  if (!target || !target.text.trim()) return null
+  if (!target.parsed) {
+    return (
+      <Tooltip title={t('target.unparsed', { issue: target.issue ?? '' })}>
+        <Tag color="error" icon={<WarningFilled />} data-testid="target-unparsed" className="target-badge">
+          {t('table.unparsed')}
+        </Tag>
+      </Tooltip>
+    )
+  }
+  return (
+    <Tag color={target.issue ? 'warning' : 'processing'} variant="outlined" className="target-badge" data-testid="target-parsed" title={target.issue}>
+      {formatParsedTarget(target.parsed, words)}
+    </Tag>
+  )
+}

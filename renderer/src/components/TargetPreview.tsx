@@ -1,0 +1,37 @@
+import { Space, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Target } from '../../../electron/services/domain/kpi'
+import { api } from '../api/client'
+import { TargetBadge } from './TargetBadge'
+
+/** Parses the text as the user types (through `target.parse`, debounced) and shows what the core understood. */
+export function TargetPreview({ text }: { text: string }) {
+  const { t } = useTranslation()
+  const [target, setTarget] = useState<Target | null>(null)
+  useEffect(() => {
+    if (!text.trim()) {
+      setTarget(null)
+      return
+    }
+    let live = true
+    const timer = setTimeout(() => {
+      api.call('target.parse', { text }).then(
+        (parsed) => live && setTarget(parsed),
+        () => live && setTarget(null)
+      )
+    }, 150)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [text])
+  if (!target) return null
+  return (
+    <Space size={4} className="target-preview" data-testid="target-preview">
+      <Typography.Text type="secondary">{t('target.preview')}</Typography.Text>
+      <TargetBadge target={target} />
+      {target.issue && <Typography.Text type={target.parsed ? 'warning' : 'danger'}>{target.issue}</Typography.Text>}
+    </Space>
+  )
+}

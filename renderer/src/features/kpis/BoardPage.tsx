@@ -1,0 +1,78 @@
+import { Empty, Space, Tag, Typography } from 'antd'
+import { useCallback, useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { KpiView } from '../../../../electron/api'
+import type { KpiPatch } from '../../../../electron/api/kpi-input'
+import { useNotify } from '../../components/useNotify'
+import { AuditDrawer } from '../audit/AuditDrawer'
+import { useBoardStore } from '../boards/useBoardStore'
+import { KpiDrawer } from '../kpi-detail/KpiDrawer'
+import { useUiStore } from '../ui/useUiStore'
+import { CutVersionModal } from '../versions/CutVersionModal'
+import { useVersionStore } from '../versions/useVersionStore'
+import { VersionsDrawer } from '../versions/VersionsDrawer'
+import { useCutVersion } from '../versions/useCutVersion'
+import { AddKpiModal } from './AddKpiModal'
+import { BoardToolbar } from './BoardToolbar'
+import { KpiGrid } from './KpiGrid'
+import { buildRows, filterKpis, toggleSort, type SortField } from './rows'
+import { useKpiStore } from './useKpiStore'
+
+/** One board: toolbar, the editable grid, and the drawers and dialogs working on it. */
+export function BoardPage({ boardId }: { boardId: number }) {
+  const { t } = useTranslation()
+  const notify = useNotify()
+  const board = useBoardStore((s) => s.boards.find((b) => b.id === boardId))
+  const kpis = useKpiStore((s) => s.kpis)
+  const loadedBoard = useKpiStore((s) => s.boardId)
+  const query = useKpiStore((s) => s.query)
+  const setQuery = useKpiStore((s) => s.setQuery)
+  const edit = useKpiStore((s) => s.edit)
+  const load = useKpiStore((s) => s.load)
+  const loadVersions = useVersionStore((s) => s.load)
+  const openDetail = useUiStore((s) => s.openDetail)
+  const cut = useCutVersion(boardId)
+
+  useEffect(() => {
+    load(boardId).catch(notify.error)
+    loadVersions(boardId).catch(notify.error)
+  }, [boardId, load, loadVersions, notify.error])
+
+  const rows = useMemo(() => buildRows(kpis, query), [kpis, query])
+  const shown = useMemo(() => filterKpis(kpis, query).length, [kpis, query])
+  const onSort = useCallback((field: SortField) => setQuery({ sort: toggleSort(useKpiStore.getState().query.sort, field) }), [setQuery])
+  const onToggleGroup = useCallback((key: string) => {
+    const { collapsed } = useKpiStore.getState().query
+    setQuery({ collapsed: collapsed.includes(key) ? collapsed.filter((k) => k !== key) : [...collapsed, key] })
+  }, [setQuery])
+  const onEdit = useCallback((kpi: KpiView, patch: KpiPatch) => edit(kpi.id, patch), [edit])
+
+  if (!board) return null
+  return (
+    <div className="board-page" data-board-id={boardId}>
+      <div className="board-title">
+        <Space align="baseline" size={12}>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="board-title">
+            {board.name}
+          </Typography.Title>
+          {board.latestVersion ? <Tag color="purple">{board.latestVersion}</Tag> : <Typography.Text type="secondary">{t('boards.noVersion')}</Typography.Text>}
+        </Space>
+        {board.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{board.description}</Typography.Paragraph>}
+      </div>
+      <BoardToolbar shown={shown} onCutVersion={cut.open} />
+      {loadedBoard === boardId && kpis.length === 0 && !query.text ? (
+        <Empty className="board-empty" description={t('table.emptyBoard')} />
+      ) : (
+        <KpiGrid rows={rows} sort={query.sort} onSort={onSort} onToggleGroup={onToggleGroup} onOpen={openDetail} onEdit={onEdit} />
+      )}
+      <Typography.Text type="secondary" className="grid-hint">
+        {t('table.editHint')}
+      </Typography.Text>
+      <AddKpiModal />
+      <KpiDrawer />
+      <VersionsDrawer boardId={boardId} onCut={cut.open} />
+      <AuditDrawer boardId={boardId} />
+      <CutVersionModal boardId={boardId} {...cut.modal} />
+    </div>
+  )
+}

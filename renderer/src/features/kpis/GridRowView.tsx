@@ -1,0 +1,87 @@
+import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons'
+import { memo, type CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { KpiView } from '../../../../electron/api'
+import { CellContent } from './CellContent'
+import { CellEditor, type EditEnd } from './CellEditor'
+import { COLUMNS, GRID_WIDTH } from './columns'
+import type { GridRow } from './rows'
+
+interface Props {
+  row: GridRow
+  index: number
+  style: CSSProperties
+  /** The active column when this row holds the cursor, else -1. */
+  activeCol: number
+  editing: boolean
+  seed: string | null
+  onCellClick: (row: number, col: number, edit: boolean) => void
+  onToggleGroup: (key: string) => void
+  onOpen: (kpiId: number) => void
+  onCommit: (kpi: KpiView, col: number, text: string, how: EditEnd) => Promise<boolean>
+  onCancel: () => void
+}
+
+export const cellId = (row: number, col: number) => `kpi-cell-${row}-${col}`
+
+function GroupLabel({ row }: { row: Extract<GridRow, { kind: 'group' }> }) {
+  const { t } = useTranslation()
+  const label = row.key === '' ? t('table.noValue') : row.groupBy === 'stage' ? t(`stage.${row.key}`) : row.key
+  return <>{t('table.group', { label, count: row.count })}</>
+}
+
+/** One virtual row: a collapsible group header or a KPI with one cell per column. */
+export const GridRowView = memo(function GridRowView(props: Props) {
+  const { row, index, style, activeCol } = props
+  if (row.kind === 'group') {
+    return (
+      <div role="row" aria-rowindex={index + 2} aria-expanded={!row.collapsed} className="grid-row grid-group" style={{ ...style, width: GRID_WIDTH }}>
+        <div
+          role="gridcell"
+          id={cellId(index, 0)}
+          aria-colindex={1}
+          aria-colspan={COLUMNS.length}
+          aria-selected={activeCol >= 0}
+          className={`grid-cell grid-group-cell${activeCol >= 0 ? ' active' : ''}`}
+          onClick={() => {
+            props.onCellClick(index, 0, false)
+            props.onToggleGroup(row.key)
+          }}
+        >
+          {row.collapsed ? <CaretRightOutlined /> : <CaretDownOutlined />}
+          <GroupLabel row={row} />
+        </div>
+      </div>
+    )
+  }
+  const { kpi } = row
+  return (
+    <div role="row" aria-rowindex={index + 2} data-kpi-code={kpi.code} className="grid-row" style={{ ...style, width: GRID_WIDTH }}>
+      {COLUMNS.map((column, col) => {
+        const active = col === activeCol
+        const editing = active && props.editing
+        return (
+          <div
+            key={column.key}
+            role="gridcell"
+            id={cellId(index, col)}
+            aria-colindex={col + 1}
+            aria-selected={active}
+            aria-readonly={column.editor === null}
+            data-col={column.key}
+            className={`grid-cell${active ? ' active' : ''}${editing ? ' editing' : ''}`}
+            style={{ width: column.width }}
+            onClick={() => props.onCellClick(index, col, false)}
+            onDoubleClick={() => props.onCellClick(index, col, true)}
+          >
+            {editing ? (
+              <CellEditor kpi={kpi} column={column} seed={props.seed} onCommit={(text, how) => props.onCommit(kpi, col, text, how)} onCancel={props.onCancel} />
+            ) : (
+              <CellContent kpi={kpi} column={column} onOpen={props.onOpen} />
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+})

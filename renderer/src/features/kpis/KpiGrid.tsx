@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { KpiView } from '../../../../electron/api'
+import type { KpiPatch } from '../../../../electron/api/kpi-input'
+import { useNotify } from '../../components/useNotify'
+import type { EditEnd } from './CellEditor'
+import { cellPatch, COLUMNS } from './columns'
+import { afterEdit, clampCursor, gridKey, initialCursor, type GridBounds, type GridCursor } from './grid-nav'
+import { GridHeader } from './GridHeader'
+import { cellId, GridRowView } from './GridRowView'
+import type { GridRow, SortField, SortSpec } from './rows'
+
+export const ROW_HEIGHT = 52
+
+interface Props {
+  rows: GridRow[]
+  sort: SortSpec | null
+  onSort: (field: SortField) => void
+  onToggleGroup: (key: string) => void
+  onOpen: (kpiId: number) => void
+  onEdit: (kpi: KpiView, patch: KpiPatch) => Promise<unknown>
+}
+
+/** The board as a virtualized, keyboard-driven grid: only the rows in view (plus a few) are in the DOM. */
+export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: Props) {
+  const { t } = useTranslation()
+  const notify = useNotify()
+  const container = useRef<HTMLDivElement>(null)
+  const [rawCursor, setCursor] = useState<GridCursor>(initialCursor)
+  const cursor = clampCursor(rawCursor, { rows: rows.length, cols: COLUMNS.length })
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => container.current, estimateSize: () => ROW_HEIGHT, overscan: 8 })
+
+  const bounds = useMemo<GridBounds>(() => {
+    const viewport = container.current?.clientHeight ?? 600
+    return {
+      rows: rows.length,
+      cols: COLUMNS.length,
+      isGroup: (r) => rows[r]?.kind === 'group',
+      isEditable: (c) => COLUMNS[c]?.editor != null,
+      pageSize: Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
+    }
+  }, [rows])
+
+  useEffect(() => {
+    if (rows.length) virtualizer.scrollToIndex(cursor.row, { align: 'auto' })
+  }, [cursor.row, rows.length, virtualizer])
+
+  const focusGrid = () => container.current?.focus({ preventScroll: true })
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (cursor.editing || e.target !== container.current) return
+    const { cursor: next, effect, handled } = gridKey(cursor, e, bounds)
+    if (!handled) return
+    e.preventDefault()
+    setCursor(next)
+    const row = rows[cursor.row]
+    if (effect === 'toggle-group' && row?.kind === 'group') onToggleGroup(row.key)
+    if (effect === 'open-detail' && row?.kind === 'kpi') onOpen(row.kpi.id)
+  }
+
+  const onCellClick = useCallback((row: number, col: number, edit: boolean) => {
+    setCursor({ row, col, editing: edit && COLUMNS[col]?.editor != null, seed: null })
+    if (!edit) container.current?.focus({ preventScroll: true })
+  }, [])
+
+  const onCommit = useCallback(
+    async (kpi: KpiView, col: number, text: string, how: EditEnd) => {
+      const patch = cellPatch(kpi, COLUMNS[col]!, text)
+      try {
+        if (patch) await onEdit(kpi, patch as KpiPatch)
+      } catch (error) {
+        notify.error(error)
+        return false
+      }
+      setCursor((c) => afterEdit(c, how, bounds))
+      if (how !== 'blur') focusGrid()
+      return true
+    },
+    [bounds, notify, onEdit]
+  )
+
+  const onCancel = useCallback(() => {
+    setCursor((c) => afterEdit(c, 'cancel', bounds))
+    focusGrid()
+  }, [bounds])
+
+  return (
+    <div
+      ref={container}
+      role="grid"
+      aria-label={t('table.editHint')}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={rows.length ? cellId(cursor.row, rows[cursor.row]?.kind === 'group' ? 0 : cursor.col) : undefined}
+      tabIndex={0}
+      className="kpi-grid"
+      onKeyDown={onKeyDown}
+    >
+      <GridHeader sort={sort} onSort={onSort} />
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <GridRowView
+            key={item.key}
+            row={rows[item.index]!}
+            index={item.index}
+            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            activeCol={item.index === cursor.row ? cursor.col : -1}
+            editing={item.index === cursor.row && cursor.editing}
+            seed={cursor.seed}
+            onCellClick={onCellClick}
+            onToggleGroup={onToggleGroup}
+            onOpen={onOpen}
+            onCommit={onCommit}
+            onCancel={onCancel}
+          />
+        ))}
+      </div>
+      {rows.length === 0 && <div className="grid-empty">{t('table.empty')}</div>}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import type { KpiView } from '../../../../electron/api'
+import { FREQUENCIES, STAGES, STATUSES, type KpiField } from '../../../../electron/services/domain/kpi'
+import type { SortField } from './rows'
+
+export type EditorKind = 'text' | 'target' | 'select'
+
+export interface GridColumn {
+  key: SortField
+  /** The KPI field the cell edits; null for read-only columns. */
+  field: KpiField | null
+  width: number
+  editor: EditorKind | null
+  /** Choices of a select editor; `''` stands for "none". */
+  options?: readonly string[]
+  /** Key prefix that translates the options (`stage.` → stage.draft). */
+  optionPrefix?: string
+}
+
+/** The user's board columns, in order. */
+export const COLUMNS: GridColumn[] = [
+  { key: 'code', field: 'code', width: 120, editor: 'text' },
+  { key: 'name', field: 'name', width: 260, editor: 'text' },
+  { key: 'dataSource', field: 'dataSource', width: 150, editor: 'text' },
+  { key: 'target', field: 'target', width: 220, editor: 'target' },
+  { key: 'unit', field: 'unit', width: 70, editor: 'text' },
+  { key: 'stage', field: 'stage', width: 110, editor: 'select', options: STAGES.filter((s) => s !== 'retired'), optionPrefix: 'stage.' },
+  { key: 'status', field: 'status', width: 100, editor: 'select', options: STATUSES.filter((s) => s !== 'retired'), optionPrefix: 'status.' },
+  { key: 'owner', field: 'owner', width: 100, editor: 'text' },
+  { key: 'frequency', field: 'frequency', width: 100, editor: 'select', options: ['', ...FREQUENCIES], optionPrefix: 'frequency.' },
+  { key: 'category', field: 'category', width: 110, editor: 'text' },
+  { key: 'updatedAt', field: null, width: 130, editor: null }
+]
+
+export const GRID_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0)
+
+/** The text an editor starts from. */
+export function editText(kpi: KpiView, column: GridColumn): string {
+  switch (column.field) {
+    case null:
+      return ''
+    case 'target':
+      return kpi.target?.text ?? ''
+    case 'frequency':
+      return kpi.frequency ?? ''
+    default:
+      return String(kpi[column.field] ?? '')
+  }
+}
+
+/** The `kpi.edit` patch for a committed cell; null when nothing changed. */
+export function cellPatch(kpi: KpiView, column: GridColumn, text: string): Record<string, unknown> | null {
+  if (!column.field || text === editText(kpi, column)) return null
+  if (column.field === 'target') return { target: text.trim() === '' ? null : text }
+  if (column.field === 'frequency') return { frequency: text === '' ? null : text }
+  return { [column.field]: text }
+}

@@ -1,0 +1,112 @@
+import type { KpiView } from '../../../../electron/api'
+import { STAGES, type Stage } from '../../../../electron/services/domain/kpi'
+
+export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
+export type SortField = 'code' | 'name' | 'dataSource' | 'target' | 'unit' | 'stage' | 'status' | 'owner' | 'frequency' | 'category' | 'updatedAt'
+export interface SortSpec {
+  field: SortField
+  dir: 'asc' | 'desc'
+}
+
+export interface KpiQuery {
+  text: string
+  stages: Stage[]
+  owners: string[]
+  categories: string[]
+  sort: SortSpec | null
+  groupBy: GroupBy
+  /** Keys of collapsed groups. */
+  collapsed: string[]
+}
+
+export const emptyQuery: KpiQuery = { text: '', stages: [], owners: [], categories: [], sort: null, groupBy: 'none', collapsed: [] }
+
+export type GridRow =
+  | { kind: 'group'; groupBy: Exclude<GroupBy, 'none'>; key: string; count: number; collapsed: boolean }
+  | { kind: 'kpi'; kpi: KpiView }
+
+const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
+
+/** Case-insensitive match of the filter text against what a user would search by. */
+export function filterKpis(kpis: readonly KpiView[], query: Pick<KpiQuery, 'text' | 'stages' | 'owners' | 'categories'>): KpiView[] {
+  const needle = query.text.trim().toLowerCase()
+  return kpis.filter((k) => {
+    if (query.stages.length && !query.stages.includes(k.stage)) return false
+    if (query.owners.length && !query.owners.includes(k.owner)) return false
+    if (query.categories.length && !query.categories.includes(k.category)) return false
+    if (!needle) return true
+    const hay = [k.code, k.name, k.description, k.owner, k.category, k.dataSource, k.target?.text ?? '', ...k.tags]
+    return hay.some((s) => s.toLowerCase().includes(needle))
+  })
+}
+
+function sortValue(kpi: KpiView, field: SortField): string | number {
+  switch (field) {
+    case 'stage':
+      return STAGES.indexOf(kpi.stage)
+    case 'updatedAt':
+      return kpi.updatedAt
+    case 'target':
+      return kpi.target?.parsed?.value ?? kpi.target?.text ?? ''
+    case 'frequency':
+      return kpi.frequency ?? ''
+    default:
+      return kpi[field]
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'number') return -1
+  if (typeof b === 'number') return 1
+  // Empty values sink to the bottom whatever the direction of the text sort.
+  if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1
+  return collator.compare(a, b)
+}
+
+/** Stable sort; ties keep the board's order. Without a sort, the order is by code. */
+export function sortKpis(kpis: readonly KpiView[], sort: SortSpec | null): KpiView[] {
+  const spec = sort ?? { field: 'code', dir: 'asc' }
+  const sign = spec.dir === 'asc' ? 1 : -1
+  return [...kpis].sort((a, b) => sign * compareValues(sortValue(a, spec.field), sortValue(b, spec.field)))
+}
+
+/** Clicking a header cycles ascending → descending → no sort. */
+export function toggleSort(current: SortSpec | null, field: SortField): SortSpec | null {
+  if (current?.field !== field) return { field, dir: 'asc' }
+  return current.dir === 'asc' ? { field, dir: 'desc' } : null
+}
+
+function groupKey(kpi: KpiView, groupBy: Exclude<GroupBy, 'none'>): string {
+  return groupBy === 'stage' ? kpi.stage : kpi[groupBy]
+}
+
+/** The flat list of rows the virtual grid renders: group headers (in stage order or by name) and the KPIs of open groups. */
+export function buildRows(kpis: readonly KpiView[], query: KpiQuery): GridRow[] {
+  const sorted = sortKpis(filterKpis(kpis, query), query.sort)
+  if (query.groupBy === 'none') return sorted.map((kpi) => ({ kind: 'kpi', kpi }))
+  const groupBy = query.groupBy
+  const groups = new Map<string, KpiView[]>()
+  for (const kpi of sorted) {
+    const key = groupKey(kpi, groupBy)
+    const members = groups.get(key)
+    if (members) members.push(kpi)
+    else groups.set(key, [kpi])
+  }
+  const keys = [...groups.keys()].sort((a, b) =>
+    groupBy === 'stage' ? STAGES.indexOf(a as Stage) - STAGES.indexOf(b as Stage) : compareValues(a, b)
+  )
+  const rows: GridRow[] = []
+  for (const key of keys) {
+    const members = groups.get(key)!
+    const collapsed = query.collapsed.includes(key)
+    rows.push({ kind: 'group', groupBy, key, count: members.length, collapsed })
+    if (!collapsed) for (const kpi of members) rows.push({ kind: 'kpi', kpi })
+  }
+  return rows
+}
+
+/** Distinct non-empty values of a field, for the filter menus. */
+export function distinctValues(kpis: readonly KpiView[], field: 'owner' | 'category'): string[] {
+  return [...new Set(kpis.map((k) => k[field]).filter((v) => v !== ''))].sort(collator.compare)
+}
