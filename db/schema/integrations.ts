@@ -40,7 +40,7 @@ export const alertEvent = sqliteTable(
       .notNull()
       .references(() => kpi.id),
     measurementId: integer(),
-    level: text().$type<'red' | 'yellow' | 'green'>().notNull(),
+    level: text().$type<'red' | 'yellow' | 'rule'>().notNull(),
     severity: text().$type<'P0' | 'P1' | 'P2' | 'P3'>(),
     rule: text(),
     message: text().notNull(),

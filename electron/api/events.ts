@@ -5,6 +5,7 @@ export interface EventMap {
   'version.changed': { boardId: number }
   'actuals.changed': { boardId: number; kpiIds: number[] }
   'proposal.changed': { boardId: number }
+  'alert.raised': { boardId: number; alerts: import('./views').AlertView[] }
 }
 export type EventName = keyof EventMap
-export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed', 'actuals.changed', 'proposal.changed']
+export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed', 'actuals.changed', 'proposal.changed', 'alert.raised']

@@ -242,6 +242,19 @@ export interface ImportCommitResult {
   values: number
 }
 
+export interface AlertView {
+  id: number
+  kpiId: number
+  code: string
+  /** `red`: the KPI crossed into red; `rule`: a period-over-period rule broke. */
+  level: 'red' | 'yellow' | 'rule'
+  severity: 'P0' | 'P1' | 'P2' | 'P3' | null
+  rule: string | null
+  message: string
+  createdAt: number
+  acknowledgedAt: number | null
+}
+
 export interface AppInfo {
   version: string
   workspace: string
