@@ -298,3 +298,28 @@ describe('a long PRD parsed in pieces', () => {
     }
   })
 })
+
+describe('cancelling and progress', () => {
+  const long = Array.from({ length: 300 }, (_, index) => `## 模块 ${index}\n\n- 指标${index}: ≥ ${index}%\n\n${'说明文字。'.repeat(30)}\n`).join('\n')
+
+  it('reports progress per parsed piece up to the total', () => {
+    const progress: [number, number][] = []
+    const { candidates } = extractKpis(long, { onProgress: (done, total) => progress.push([done, total]) })
+    expect(candidates).toHaveLength(300)
+    const total = progress[0]![1]
+    expect(total).toBeGreaterThan(1)
+    expect(progress).toEqual(Array.from({ length: total }, (_, index) => [index + 1, total]))
+  })
+
+  it('stops with CANCELLED when the signal is aborted', () => {
+    const controller = new AbortController()
+    const run = () =>
+      extractKpis(long, {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 1) controller.abort()
+        }
+      })
+    expect(run).toThrow(expect.objectContaining({ code: 'CANCELLED' }))
+  })
+})
