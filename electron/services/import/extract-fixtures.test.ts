@@ -298,3 +298,52 @@ describe('a long PRD parsed in pieces', () => {
     }
   })
 })
+
+describe('cancelling and progress', () => {
+  const long = Array.from({ length: 300 }, (_, index) => `## 模块 ${index}\n\n- 指标${index}: ≥ ${index}%\n\n${'说明文字。'.repeat(30)}\n`).join('\n')
+
+  it('reports progress per parsed piece up to the total', () => {
+    const progress: [number, number][] = []
+    const { candidates } = extractKpis(long, { onProgress: (done, total) => progress.push([done, total]) })
+    expect(candidates).toHaveLength(300)
+    const total = progress[0]![1]
+    expect(total).toBeGreaterThan(1)
+    expect(progress).toEqual(Array.from({ length: total }, (_, index) => [index + 1, total]))
+  })
+
+  it('stops with CANCELLED when the signal is aborted', () => {
+    const controller = new AbortController()
+    const run = () =>
+      extractKpis(long, {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 1) controller.abort()
+        }
+      })
+    expect(run).toThrow(expect.objectContaining({ code: 'CANCELLED' }))
+  })
+})
+
+describe('an English KPI board table', () => {
+  it('maps stage and status words and splits a code written before the name', () => {
+    const markdown = [
+      '## KPI board',
+      '',
+      '| KPI | Target | Current | Owner | Stage | Status |',
+      '|-----|--------|---------|-------|-------|--------|',
+      '| KPI-11 Checkout conversion | ≥ 3.5% | 3.1% | Growth | Trial | At risk |',
+      '| KPI-12 Refund time | ≤ 48 h | 30 h | Support | Live | On track |',
+      '| KPI-13 Search relevance | improve ranking | | Search | Draft | New |',
+      '| KPI-14 Legacy export usage | ≥ 100 | 12 | Platform | Retired | Retired |'
+    ].join('\n')
+    const { candidates } = extractKpis(markdown)
+    expect(candidates.map(({ fields, currentValue }) => [fields.code, fields.name, fields.owner, currentValue, fields.stage, fields.status])).toEqual([
+      ['KPI-11', 'Checkout conversion', 'Growth', '3.1%', 'trial', 'at-risk'],
+      ['KPI-12', 'Refund time', 'Support', '30 h', 'launched', 'stable'],
+      ['KPI-13', 'Search relevance', 'Search', null, 'draft', 'proposed'],
+      ['KPI-14', 'Legacy export usage', 'Platform', '12', 'retired', 'retired']
+    ])
+    expect(candidates[1]!.fields.direction).toBe('lower')
+    expect(candidates[2]!.warnings).toEqual(expect.arrayContaining(['target-unparsed', 'vague']))
+  })
+})

@@ -36,7 +36,7 @@ function assignCodes(drafts: Draft[], prefix: string, notes: string[]): Candidat
  * Candidates come in document order; nothing is invented when the document holds no KPI.
  */
 export function extractKpis(markdown: string, options: ExtractOptions = {}): ExtractResult {
-  const root = parseMarkdown(markdown)
+  const root = parseMarkdown(markdown, { signal: options.signal, onProgress: options.onProgress })
   const chains = sectionChains(root)
   const blocks = recogniseBlocks(root, chains)
   const tables = recogniseTables(root, chains, blocks.consumed)

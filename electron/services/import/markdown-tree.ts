@@ -1,9 +1,16 @@
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
+import { AppError } from '../errors'
 import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
+
+export interface ParseHooks {
+  signal?: AbortSignal
+  /** Pieces parsed so far out of the total; parsing is nearly all of an extraction's time. */
+  onProgress?: (done: number, total: number) => void
+}
 const CHUNK_CHARS = 16_000
 
 /** Start offsets of pieces of about CHUNK_CHARS that begin at a top-level ATX heading outside fences and comments. */
@@ -46,17 +53,18 @@ function shift(node: Nodes, lines: number, offset: number): void {
  * remark-parse + remark-gfm. micromark's edit map makes one huge parse superlinear, so a long PRD is
  * parsed in pieces split at top-level headings (which end every block) and the positions are shifted back.
  */
-export function parseMarkdown(markdown: string): Root {
+export function parseMarkdown(markdown: string, hooks: ParseHooks = {}): Root {
   const starts = chunkStarts(markdown)
-  if (starts.length === 1) return processor.parse(markdown)
   const root: Root = { type: 'root', children: [] }
   let lines = 0
   starts.forEach((start, index) => {
+    if (hooks.signal?.aborted) throw new AppError('CANCELLED', 'The PRD import was cancelled.')
     const piece = markdown.slice(start, starts[index + 1] ?? markdown.length)
     const tree = processor.parse(piece)
     if (index > 0) for (const child of tree.children) shift(child, lines, start)
     root.children.push(...tree.children)
     lines += piece.split('\n').length - 1
+    hooks.onProgress?.(index + 1, starts.length)
   })
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: lines + 1, column: 1, offset: markdown.length } }
   return root

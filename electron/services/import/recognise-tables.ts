@@ -1,4 +1,5 @@
 import type { Heading, Root, Table } from 'mdast'
+import { sectionKind } from './context'
 import { newDraft, normalizeCode, splitCodeAndName, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
@@ -12,7 +13,9 @@ function kpiColumns(table: Table): (FieldKind | null)[] | null {
   if (!header) return null
   const kinds = header.children.map((cell) => labelKind(textOf(cell)))
   const has = (kind: FieldKind) => kinds.includes(kind)
-  const named = has('name') || has('description') || has('code')
+  // A bare "description | target" pair is also how phase plans look; it needs a value or source column too.
+  const described = has('description') && (has('current') || has('dataSource') || has('formula'))
+  const named = has('name') || has('code') || described
   return named && MEASURE_KINDS.some(has) ? kinds : null
 }
 
@@ -64,7 +67,7 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
   const drafts: Draft[] = []
   const notes: string[] = []
   root.children.forEach((table, index) => {
-    if (table.type !== 'table' || consumed.has(index)) return
+    if (table.type !== 'table' || consumed.has(index) || sectionKind(chains[index] ?? []) === 'excluded') return
     const kinds = kpiColumns(table)
     if (!kinds) return
     const headers = table.children[0]!.children.map(textOf)

@@ -38,4 +38,7 @@ export interface ExtractOptions {
   fileName?: string
   /** Prefix of generated codes; `KPI-` gives KPI-001, KPI-002 … */
   codePrefix?: string
+  /** Cancels a long extraction with AppError CANCELLED. */
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
 }
