@@ -1,7 +1,11 @@
+import { importBench } from './import.bench'
 import { workspaceBench } from './workspace.bench'
 
 // `npm run bench`: every benchmark prints its ratio against a raw baseline measured in the same run.
-const benches: [string, () => boolean | Promise<boolean>][] = [['workspace', workspaceBench]]
+const benches: [string, () => boolean | Promise<boolean>][] = [
+  ['workspace', workspaceBench],
+  ['import', importBench]
+]
 const only = process.argv[2]
 let ok = true
 for (const [name, bench] of benches) {
