@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { STAGES } from '../services/domain/kpi'
 import { PROPOSAL_STATUSES } from '../services/domain/proposal'
 import { id, procedure, result } from './procedure'
-import type { GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from './views'
+import type { AlertView, GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from './views'
 
 const stage = z.enum(STAGES)
 const reason = z.string().trim().max(2000).optional()
@@ -33,5 +33,7 @@ export const lifecycleProcedures = {
     input: z.strictObject({ boardId: id, kind: z.enum(['dev-review', 'launch-plan', 'note']), body: z.string().trim().min(1).max(100_000) }),
     output: result<VersionNoteView>()
   }),
-  'notes.list': procedure({ input: z.strictObject({ boardId: id }), output: result<VersionNoteView[]>() })
+  'notes.list': procedure({ input: z.strictObject({ boardId: id }), output: result<VersionNoteView[]>() }),
+  'alerts.list': procedure({ input: z.strictObject({ boardId: id, limit: z.number().int().min(1).max(1000).default(200) }), output: result<AlertView[]>() }),
+  'alerts.acknowledge': procedure({ input: z.strictObject({ id }), output: result<{ acknowledged: true }>() })
 }

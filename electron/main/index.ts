@@ -1,8 +1,9 @@
-import { app, dialog, ipcMain } from 'electron'
+import { Notification, app, dialog, ipcMain } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { seedFirstRun } from '../../resources/first-run'
+import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime, type Runtime } from '../services/runtime'
 import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
 import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret-store'
@@ -40,6 +41,15 @@ async function start() {
   const window = createMainWindow(join(import.meta.dirname, '../preload'), rendererUrl())
   const stopForwarding = ipc.forwardEvents(window.webContents)
   window.on('closed', stopForwarding)
+  const core = runtime.core
+  core.events.onAny((name, payload) => {
+    if (name !== 'alert.raised' || !Notification.isSupported()) return
+    for (const alert of (payload as { alerts: { message: string; severity: string | null }[] }).alerts) {
+      new Notification({ title: alert.severity ? `KPI Loop · ${alert.severity}` : 'KPI Loop · red', body: alert.message }).show()
+    }
+  })
+  const scheduler = startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed', error) })
+  app.on('will-quit', () => scheduler.stop())
 }
 
 app.on('second-instance', () => app.focus({ steal: true }))

@@ -1,6 +1,7 @@
 import { openWorkspace, type OpenOptions, type Workspace } from '../../db/open'
 import { createMeasurementService } from './actuals/measurement-service'
 import { createPullService } from './actuals/pull-service'
+import { createAlertService } from './alerts/alert-service'
 import { createAuditService } from './audit/audit-service'
 import { createBoardService } from './boards/board-service'
 import type { ServiceDeps } from './context'
@@ -43,10 +44,19 @@ export function createCore(file: string, options: CoreOptions = {}) {
   const proposals = createProposalService({ ...deps, audit, kpis })
   const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, now: deps.now })
   const notes = createNotesService({ ...deps, audit })
+  const alerts = createAlertService({ ...deps, kpis, measurements })
+  // New actual values are checked for alerts once their transaction has committed.
+  deps.events.onAny((name, payload) => {
+    if (name === 'actuals.changed') {
+      const { boardId, kpiIds } = payload as { boardId: number; kpiIds: number[] }
+      alerts.evaluate(boardId, kpiIds)
+    }
+  })
   const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
   return {
     file: workspace.file,
     deps,
+    now: deps.now,
     events: deps.events,
     secrets,
     settings,
@@ -60,6 +70,7 @@ export function createCore(file: string, options: CoreOptions = {}) {
     proposals,
     lifecycle,
     notes,
+    alerts,
     analyzerReview,
     /** Runs several service calls as one transaction (better-sqlite3 nests them as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.sqlite.transaction(fn)(),

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { seedFirstRun } from '../../resources/first-run'
+import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime } from '../services/runtime'
 import { currentActor } from '../services/workspace-path'
 import { startWebServer } from './server'
@@ -11,6 +12,8 @@ export interface BrowserModeOptions {
   port?: number
   /** Seed the sample board into a brand-new workspace (default true, as the desktop app does). */
   sample?: boolean
+  /** Pull actuals on schedule while serving (default true). */
+  schedule?: boolean
   systemLocale?: string
   version?: string
 }
@@ -27,10 +30,13 @@ export async function startBrowserMode(options: BrowserModeOptions) {
   })
   try {
     const server = await startWebServer({ runtime, staticDir: options.staticDir, port: options.port, actor: currentActor() })
+    const core = runtime.core
+    const scheduler = options.schedule === false ? null : startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) })
     return {
       ...server,
       runtime,
       close: async () => {
+        scheduler?.stop()
         await server.close()
         runtime.close()
       }

@@ -20,6 +20,8 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'proposal.reject': ({ id, note }, { actor }) => proposals.reject(id, note ?? '', actor),
     'notes.add': ({ boardId, kind, body }, { actor }) => notes.add(boardId, kind, body, actor),
     'notes.list': ({ boardId }) => notes.list(boardId),
+    'alerts.list': ({ boardId, limit }) => core.alerts.list(boardId, limit),
+    'alerts.acknowledge': ({ id }) => (core.alerts.acknowledge(id), { acknowledged: true as const }),
     'actuals.add': ({ kpiId, periodStart, periodEnd, value, note }, { actor }) =>
       measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
     'actuals.list': ({ kpiId, history }) => (history ? measurements.history(kpiId) : measurements.list(kpiId)),

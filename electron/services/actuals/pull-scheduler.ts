@@ -1,0 +1,64 @@
+import dayjs from 'dayjs'
+import type { BoardService } from '../boards/board-service'
+import type { KpiService } from '../kpis/kpi-service'
+import type { MeasurementService } from './measurement-service'
+import { lastCompletePeriod, type PullService } from './pull-service'
+
+export interface SchedulerDeps {
+  boards: BoardService
+  kpis: KpiService
+  measurements: MeasurementService
+  pull: PullService
+  now: () => number
+  actor: string
+  onError?: (error: unknown) => void
+}
+
+/** KPIs with a formula and a source whose last complete period has no value yet, per board. */
+export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>): Map<number, number[]> {
+  const today = dayjs(deps.now()).format('YYYY-MM-DD')
+  const due = new Map<number, number[]>()
+  for (const board of deps.boards.list()) {
+    const series = deps.measurements.ofBoard(board.id)
+    for (const kpi of deps.kpis.list(board.id)) {
+      if (!kpi.formula.trim() || !kpi.dataSource.trim() || kpi.dataSource === 'manual' || kpi.stage === 'draft') continue
+      const period = lastCompletePeriod(today, kpi.frequency)
+      if ((series.get(kpi.id) ?? []).some((m) => m.periodStart === period.start && m.periodEnd === period.end)) continue
+      due.set(board.id, [...(due.get(board.id) ?? []), kpi.id])
+    }
+  }
+  return due
+}
+
+/**
+ * Pulls on schedule while the app is open: every tick, each KPI whose latest complete period
+ * (by its frequency) has no value yet. One tick at a time; stop() cancels a running one.
+ */
+export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000) {
+  let running: AbortController | null = null
+  async function tick() {
+    if (running) return
+    running = new AbortController()
+    try {
+      for (const [boardId, kpiIds] of duePulls(deps)) {
+        await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal: running.signal })
+      }
+    } catch (error) {
+      deps.onError?.(error)
+    } finally {
+      running = null
+    }
+  }
+  const timer = setInterval(() => void tick(), intervalMs)
+  timer.unref()
+  const first = setTimeout(() => void tick(), 5_000)
+  first.unref()
+  return {
+    tick,
+    stop() {
+      clearInterval(timer)
+      clearTimeout(first)
+      running?.abort()
+    }
+  }
+}
