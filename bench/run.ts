@@ -1,10 +1,14 @@
+import { analyzerBench } from './analyzer.bench'
 import { importBench } from './import.bench'
+import { pullBench } from './pull.bench'
 import { workspaceBench } from './workspace.bench'
 
 // `npm run bench`: every benchmark prints its ratio against a raw baseline measured in the same run.
 const benches: [string, () => boolean | Promise<boolean>][] = [
   ['workspace', workspaceBench],
-  ['import', importBench]
+  ['import', importBench],
+  ['analyzer', analyzerBench],
+  ['pull', pullBench]
 ]
 const only = process.argv[2]
 let ok = true

@@ -124,6 +124,8 @@ export interface PullResult {
   outcome: 'pulled' | 'skipped' | 'failed'
   stored: number
   values: { periodStart: string; periodEnd: string; value: number }[]
+  /** Time spent in the source database. */
+  queryMs?: number
   message?: string
   errorCode?: string
 }

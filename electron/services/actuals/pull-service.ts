@@ -42,19 +42,23 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
     }
   }
 
-  async function valuesFor(connector: Connector, kpi: KpiView, periods: Period[], signal?: AbortSignal): Promise<{ period: Period; value: number }[]> {
+  /** The values of a KPI for some periods, and the time spent in the source database. */
+  async function valuesFor(connector: Connector, kpi: KpiView, periods: Period[], signal?: AbortSignal) {
+    let queryMs = 0
     if (periods.length > 1) {
       const whole = await connector.runFormula(kpi.formula, { start: periods[0]!.start, end: periods.at(-1)!.end }, signal)
-      if (whole.kind === 'series') return matchSeries(whole, periods, kpi)
+      queryMs += whole.elapsedMs
+      if (whole.kind === 'series') return { values: matchSeries(whole, periods, kpi), queryMs }
     }
     const values: { period: Period; value: number }[] = []
     for (const period of periods) {
       signal?.throwIfAborted()
       const result = await connector.runFormula(kpi.formula, period, signal)
+      queryMs += result.elapsedMs
       if (result.kind === 'series') values.push(...matchSeries(result, [period], kpi))
       else values.push({ period, value: result.value })
     }
-    return values
+    return { values, queryMs }
   }
 
   function matchSeries(result: Extract<FormulaResult, { kind: 'series' }>, periods: Period[], kpi: KpiView) {
@@ -85,11 +89,11 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
           try {
             if (!open.has(kpi.dataSource)) open.set(kpi.dataSource, sources.open(kpi.dataSource))
             const { connector, source } = open.get(kpi.dataSource)!
-            const values = await valuesFor(connector, kpi, periods, options.signal)
+            const { values, queryMs } = await valuesFor(connector, kpi, periods, options.signal)
             const hash = queryHash(kpi.formula)
             const items = values.map(({ period, value }) => ({ kpiId: kpi.id, m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement }))
             const stored = items.length ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`) : 0
-            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'pulled', stored, values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value })) })
+            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'pulled', stored, queryMs, values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value })) })
           } catch (error) {
             if (options.signal?.aborted) throw new AppError('CANCELLED', 'Pull cancelled.', { done: results.length })
             const message = isAppError(error) ? error.message : (error as Error).message
