@@ -6,7 +6,7 @@ export function boardPage(page: Page) {
   const row = (code: string) => grid.locator(`[role="row"][data-kpi-code="${code}"]`)
   return {
     title: page.getByTestId('board-title'),
-    filter: page.getByTestId('kpi-filter').locator('input'),
+    filter: page.locator('input[data-testid="kpi-filter"], [data-testid="kpi-filter"] input'),
     count: page.getByTestId('kpi-count'),
     addKpi: page.getByTestId('add-kpi'),
     cutVersion: page.getByTestId('cut-version'),

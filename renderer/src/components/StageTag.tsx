@@ -13,7 +13,7 @@ export const STAGE_COLOR: Record<Stage, string> = {
 
 const STAGE_LABEL: Record<Stage, string> = { draft: 'v0.1', feasibility: 'v0.9', trial: 'v1.0', launched: 'v1.0+', operating: 'vX.Y', retired: '' }
 
-const STATUS_COLOR: Record<Status, string> = {
+export const STATUS_COLOR: Record<Status, string> = {
   proposed: 'default',
   adjusting: 'orange',
   adopted: 'blue',

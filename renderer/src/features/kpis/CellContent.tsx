@@ -1,20 +1,43 @@
-import { Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { KpiView } from '../../../../electron/api'
-import { StageTag, StatusText } from '../../components/StageTag'
-import { TargetBadge } from '../../components/TargetBadge'
+import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
+import { formatParsedTarget, type TargetWords } from '../../components/target-format'
 import type { GridColumn } from './columns'
 
-/** What a cell shows when it is not being edited; all text is rendered as text. */
-export function CellContent({ kpi, column, onOpen }: { kpi: KpiView; column: GridColumn; onOpen: (kpiId: number) => void }) {
-  const { t } = useTranslation()
+/** The grid's light badge (plain spans, native tooltip): thousands of antd Tags and Tooltips would slow scrolling. */
+function gridTargetBadge(target: KpiView['target'], { t, words }: CellContext) {
+  if (!target?.text.trim()) return null
+  if (!target.parsed) {
+    return (
+      <span className="grid-tag tag-error" data-testid="target-unparsed" title={t('target.unparsed', { issue: target.issue ?? '' })}>
+        ⚠ {t('table.unparsed')}
+      </span>
+    )
+  }
+  return (
+    <span className={`grid-tag outlined ${target.issue ? 'tag-warning' : 'tag-blue'}`} data-testid="target-parsed" title={target.issue}>
+      {formatParsedTarget(target.parsed, words)}
+    </span>
+  )
+}
+
+/** What every cell needs, computed once per grid render instead of once per cell. */
+export interface CellContext {
+  t: TFunction
+  words: TargetWords
+  onOpen: (kpiId: number) => void
+}
+
+/** What a cell shows when it is not being edited; all text is rendered as text. A plain function: no hooks per cell. */
+export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) {
+  const { t, onOpen } = ctx
   switch (column.key) {
     case 'code':
       return (
-        <Typography.Link className="cell-code" onClick={() => onOpen(kpi.id)} title={t('table.open')}>
+        <button type="button" className="cell-code" onClick={() => onOpen(kpi.id)} title={t('table.open')}>
           {kpi.code}
-        </Typography.Link>
+        </button>
       )
     case 'name':
       return (
@@ -27,13 +50,13 @@ export function CellContent({ kpi, column, onOpen }: { kpi: KpiView; column: Gri
       return (
         <div className="cell-stack">
           <span className="cell-main">{kpi.target?.text ?? ''}</span>
-          <TargetBadge target={kpi.target} />
+          {gridTargetBadge(kpi.target, ctx)}
         </div>
       )
     case 'stage':
-      return <StageTag stage={kpi.stage} />
+      return <span className={`grid-tag tag-${STAGE_COLOR[kpi.stage]}`}>{t(`stage.${kpi.stage}`)}</span>
     case 'status':
-      return <StatusText status={kpi.status} />
+      return <span className={`grid-tag outlined tag-${STATUS_COLOR[kpi.status]}`}>{t(`status.${kpi.status}`)}</span>
     case 'frequency':
       return <span>{kpi.frequency ? t(`frequency.${kpi.frequency}`) : ''}</span>
     case 'updatedAt':

@@ -2,7 +2,7 @@ import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons'
 import { memo, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
-import { CellContent } from './CellContent'
+import { cellContent, type CellContext } from './CellContent'
 import { CellEditor, type EditEnd } from './CellEditor'
 import { COLUMNS, GRID_WIDTH } from './columns'
 import type { GridRow } from './rows'
@@ -17,7 +17,7 @@ interface Props {
   seed: string | null
   onCellClick: (row: number, col: number, edit: boolean) => void
   onToggleGroup: (key: string) => void
-  onOpen: (kpiId: number) => void
+  ctx: CellContext
   onCommit: (kpi: KpiView, col: number, text: string, how: EditEnd) => Promise<boolean>
   onCancel: () => void
 }
@@ -77,7 +77,7 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             {editing ? (
               <CellEditor kpi={kpi} column={column} seed={props.seed} onCommit={(text, how) => props.onCommit(kpi, col, text, how)} onCancel={props.onCancel} />
             ) : (
-              <CellContent kpi={kpi} column={column} onOpen={props.onOpen} />
+              cellContent(kpi, column, props.ctx)
             )}
           </div>
         )

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/api/kpi-input'
 import { useNotify } from '../../components/useNotify'
+import { useTargetWords } from '../../components/useTargetWords'
+import type { CellContext } from './CellContent'
 import type { EditEnd } from './CellEditor'
 import { cellPatch, COLUMNS } from './columns'
 import { afterEdit, clampCursor, gridKey, initialCursor, type GridBounds, type GridCursor } from './grid-nav'
@@ -26,6 +28,8 @@ interface Props {
 export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: Props) {
   const { t } = useTranslation()
   const notify = useNotify()
+  const words = useTargetWords()
+  const ctx = useMemo<CellContext>(() => ({ t, words, onOpen }), [t, words, onOpen])
   const container = useRef<HTMLDivElement>(null)
   const [rawCursor, setCursor] = useState<GridCursor>(initialCursor)
   const cursor = clampCursor(rawCursor, { rows: rows.length, cols: COLUMNS.length })
@@ -41,6 +45,8 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
       pageSize: Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
     }
   }, [rows])
+
+  const items = virtualizer.getVirtualItems()
 
   useEffect(() => {
     if (rows.length) virtualizer.scrollToIndex(cursor.row, { align: 'auto' })
@@ -99,9 +105,10 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
     >
       <GridHeader sort={sort} onSort={onSort} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => (
+        {items.map((item) => (
           <GridRowView
-            key={item.key}
+            // Keyed by slot, so scrolling updates the DOM of rows in place instead of remounting them.
+            key={item.index % items.length}
             row={rows[item.index]!}
             index={item.index}
             style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
@@ -110,7 +117,7 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
             seed={cursor.seed}
             onCellClick={onCellClick}
             onToggleGroup={onToggleGroup}
-            onOpen={onOpen}
+            ctx={ctx}
             onCommit={onCommit}
             onCancel={onCancel}
           />
