@@ -26,6 +26,9 @@ function sameCell(field: KpiField, head: KpiFields, file: unknown): boolean {
       return formatMilestones(head.milestones) === formatMilestones(file as KpiFields['milestones'])
     case 'tags':
       return formatTags(head.tags) === formatTags(file as KpiFields['tags'])
+    case 'unit':
+      // An empty unit is filled from the target, as when the KPI was typed in: still empty means unchanged.
+      return head.unit === file || (file === '' && head.unit === (head.target?.parsed?.unit ?? ''))
     default:
       return sameValue(head[field], file)
   }
