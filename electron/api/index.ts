@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ErrorEnvelope } from '../services/errors'
 import { appProcedures } from './app'
 import { boardProcedures } from './board'
+import { exportProcedures } from './export'
 import { kpiProcedures } from './kpi'
 import type { Procedure } from './procedure'
 import { versionProcedures } from './version'
@@ -10,7 +11,8 @@ export const procedures = {
   ...appProcedures,
   ...boardProcedures,
   ...kpiProcedures,
-  ...versionProcedures
+  ...versionProcedures,
+  ...exportProcedures
 }
 
 type Procedures = typeof procedures

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../api'
 import type { Core } from '../core'
+import { exportHandlers } from './export'
 import { workspaceHandlers } from './workspace'
 
 export interface ShellInfo {
@@ -12,6 +13,7 @@ export interface ShellInfo {
 export function createHandlers(core: Core, shell: ShellInfo): Handlers {
   return {
     'app.info': () => ({ ...shell, workspace: core.file }),
-    ...workspaceHandlers(core)
+    ...workspaceHandlers(core),
+    ...exportHandlers(core)
   }
 }
