@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { boardCommands } from './commands/board'
+import { exportCommand } from './commands/export'
 import { kpiCommands } from './commands/kpi'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
@@ -17,5 +18,6 @@ kpiCommands(program, run)
 versionCommands(program, run)
 restoreCommand(program, run)
 auditCommand(program, run)
+exportCommand(program, run)
 
 await program.parseAsync(process.argv)
