@@ -4,24 +4,26 @@ import { AppError } from '../errors'
 import type { ExportTarget, JiraExportConfig, NotionExportConfig, TrelloExportConfig } from '../export'
 import { secretEnvName } from '../secrets/secret-store'
 
-const text = z.string().trim().min(1).max(500)
-const url = z.url({ protocol: /^https?$/ }).max(500)
+// A form's empty field means "not set".
+const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+const text = blankless(z.string().trim().max(500))
+const url = blankless(z.url({ protocol: /^https?$/ }).max(500))
 
 /** Non-secret export settings per target (`export.<target>` in the workspace settings). */
 export const exportConfigSchemas = {
   notion: z.strictObject({
     /** Create the KPI database under this page on the first export. */
-    parentPageId: text.optional(),
+    parentPageId: text,
     /** Or add KPIs to this existing database. */
-    databaseId: text.optional(),
+    databaseId: text,
     /** Remembered after the first export so later exports update the same database. */
-    dataSourceId: text.optional(),
-    databaseTitle: text.optional(),
+    dataSourceId: text,
+    databaseTitle: text,
     /** Default https://api.notion.com. */
-    baseUrl: url.optional()
+    baseUrl: url
   }),
-  jira: z.strictObject({ host: url.optional(), email: text.optional(), projectKey: text.optional(), issueType: text.optional() }),
-  trello: z.strictObject({ boardId: text.optional(), baseUrl: url.optional() })
+  jira: z.strictObject({ host: url, email: text, projectKey: text, issueType: text }),
+  trello: z.strictObject({ boardId: text, baseUrl: url })
 }
 export type ExportConfigs = { [T in ExportTarget]: z.infer<(typeof exportConfigSchemas)[T]> }
 

@@ -96,6 +96,20 @@ describe('export to Jira through the service', () => {
     expect(server.violations).toEqual([])
   })
 
+  it('stops between KPIs when cancelled, keeping the link of what was done and recording it', async () => {
+    const server = await startJiraServer({ email: 'po@example.com', token: JIRA_TOKEN, projects: ['KPI'] })
+    cleanups.push(() => server.close())
+    const fx = fixture({ KPILOOP_SECRET_EXPORT_JIRA_APITOKEN: JIRA_TOKEN })
+    const service = createExportService({ core: fx.core })
+    service.config.set('jira', { host: server.url, email: 'po@example.com', projectKey: 'KPI' })
+    const controller = new AbortController()
+    const error = await failure(service.run({ boardId: fx.boardId, target: 'jira' }, { actor: 'po', signal: controller.signal, onProgress: () => controller.abort() }))
+    expect(error.code).toBe('CANCELLED')
+    expect((error.details?.results as { code: string }[]).map((r) => r.code)).toEqual(['KPI-U001'])
+    expect(service.links(fx.boardId).map((l) => l.code)).toEqual(['KPI-U001'])
+    expect(fx.core.audit.list({ boardId: fx.boardId, limit: 1 })[0]?.summary).toBe('Exported to jira: 1 created, 0 updated, 0 failed; stopped: CANCELLED')
+  })
+
   it('names every missing piece of configuration', async () => {
     const fx = fixture()
     const service = createExportService({ core: fx.core })
@@ -147,6 +161,8 @@ describe('export settings', () => {
     expect(service.config.update('notion', { parentPageId: 'page-3' })).toEqual({ parentPageId: 'page-3' })
 
     expect(() => service.config.set('jira', { host: 'not a url' })).toThrow(/host/)
+    service.config.set('jira', { host: ' ', email: 'po@example.com', projectKey: '' })
+    expect(fx.core.settings.get('export.jira')).toEqual({ email: 'po@example.com' })
     expect(() => service.config.set('trello', {}, { password: 'x' })).toThrow(/no credential named password/)
     service.config.set('notion', {}, { token: '' })
     expect(service.config.get('notion').hasSecrets).toEqual({ token: false })
