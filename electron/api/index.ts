@@ -9,10 +9,10 @@ import { versionProcedures } from './version'
 
 export const procedures = {
   ...appProcedures,
+  ...exportProcedures,
   ...boardProcedures,
   ...kpiProcedures,
-  ...versionProcedures,
-  ...exportProcedures
+  ...versionProcedures
 }
 
 type Procedures = typeof procedures

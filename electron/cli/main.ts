@@ -1,9 +1,9 @@
 import { Command } from 'commander'
 import { boardCommands } from './commands/board'
-import { exportCommand } from './commands/export'
 import { kpiCommands } from './commands/kpi'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
+import { exportCommand } from './commands/export'
 import { createRun } from './run'
 
 const program = new Command('kpiloop')
@@ -14,10 +14,10 @@ const program = new Command('kpiloop')
 
 const run = createRun(() => program.opts<GlobalOptions>())
 boardCommands(program, run)
+exportCommand(program, run)
 kpiCommands(program, run)
 versionCommands(program, run)
 restoreCommand(program, run)
 auditCommand(program, run)
-exportCommand(program, run)
 
 await program.parseAsync(process.argv)

@@ -12,8 +12,8 @@ export interface ShellInfo {
 /** Binds every procedure of the contract to the core services, one file per domain. */
 export function createHandlers(core: Core, shell: ShellInfo): Handlers {
   return {
+    ...exportHandlers(core),
     'app.info': () => ({ ...shell, workspace: core.file }),
-    ...workspaceHandlers(core),
-    ...exportHandlers(core)
+    ...workspaceHandlers(core)
   }
 }
