@@ -2,10 +2,10 @@ import type { z } from 'zod'
 import type { ErrorEnvelope } from '../services/errors'
 import { appProcedures } from './app'
 import { boardProcedures } from './board'
-import { exportProcedures } from './export'
 import { kpiProcedures } from './kpi'
 import type { Procedure } from './procedure'
 import { versionProcedures } from './version'
+import { exportProcedures } from './export'
 
 export const procedures = {
   ...appProcedures,

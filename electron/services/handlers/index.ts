@@ -1,7 +1,7 @@
 import type { Handlers } from '../../api'
 import type { Core } from '../core'
-import { exportHandlers } from './export'
 import { workspaceHandlers } from './workspace'
+import { exportHandlers } from './export'
 
 export interface ShellInfo {
   version: string
