@@ -8,9 +8,11 @@ import { kpiProcedures } from './kpi'
 import { lifecycleProcedures } from './lifecycle'
 import type { Procedure } from './procedure'
 import { versionProcedures } from './version'
+import { exportProcedures } from './export'
 
 export const procedures = {
   ...appProcedures,
+  ...exportProcedures,
   ...boardProcedures,
   ...kpiProcedures,
   ...versionProcedures,

@@ -6,6 +6,7 @@ import { lifecycleCommands } from './commands/lifecycle'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
+import { exportCommand } from './commands/export'
 import { createRun } from './run'
 
 const program = new Command('kpiloop')
@@ -16,6 +17,7 @@ const program = new Command('kpiloop')
 
 const run = createRun(() => program.opts<GlobalOptions>())
 boardCommands(program, run)
+exportCommand(program, run)
 kpiCommands(program, run)
 versionCommands(program, run)
 restoreCommand(program, run)

@@ -3,6 +3,7 @@ import type { Core } from '../core'
 import { importHandlers } from './import'
 import { lifecycleHandlers } from './lifecycle'
 import { workspaceHandlers } from './workspace'
+import { exportHandlers } from './export'
 
 export interface ShellInfo {
   version: string
@@ -13,6 +14,7 @@ export interface ShellInfo {
 /** Binds every procedure of the contract to the core services, one file per domain. */
 export function createHandlers(core: Core, shell: ShellInfo): Handlers {
   return {
+    ...exportHandlers(core),
     'app.info': () => ({ ...shell, workspace: core.file }),
     ...workspaceHandlers(core),
     ...lifecycleHandlers(core),

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import type { ExportTarget } from '../services/export'
+import type { ExportConfigs } from '../services/exports/export-config'
+import type { ApiExportResult, StoredLink } from '../services/exports/export-service'
+import type { ExportedFile } from '../services/exports/file-export'
+import type { TableImportCounts, TableImportPreview } from '../services/exports/table-import'
+import { id, procedure, result } from './procedure'
+
+/** The saved settings of one target and which of its credentials are set. */
+export interface ExportConfigView {
+  config: ExportConfigs[ExportTarget]
+  hasSecrets: Record<string, boolean>
+}
+
+const locale = z.enum(['en', 'zh-CN'])
+const target = z.enum(['notion', 'jira', 'trello'])
+const scope = {
+  boardId: id,
+  /** A board version label: its pinned KPIs; omitted for the board as it is now. */
+  versionLabel: z.string().trim().min(1).max(40).optional(),
+  /** A selection of the board's KPIs; omitted for all of them. */
+  kpiIds: z.array(id).min(1).max(5000).optional()
+}
+/** A CSV/XLSX file as the renderer read it; base64 of at most 20 MB. */
+const tableFile = { boardId: id, fileName: z.string().trim().min(1).max(255), base64: z.base64().max(28_000_000) }
+
+export const exportProcedures = {
+  'export.file': procedure({
+    input: z.strictObject({
+      ...scope,
+      format: z.enum(['markdown', 'csv', 'xlsx', 'jira-csv', 'notion']),
+      locale: locale.default('en'),
+      /** Jira CSV: an Epic named after the board first, every KPI its child. */
+      epic: z.boolean().optional()
+    }),
+    output: result<{ files: ExportedFile[] }>()
+  }),
+  /** Streams `{ done, total, code }` after each KPI; a stopped run's error carries `details.results`. */
+  'export.run': procedure({
+    input: z.strictObject({ ...scope, target, locale: locale.default('en'), onMissing: z.enum(['recreate', 'report']).optional() }),
+    output: result<ApiExportResult>(),
+    chunk: result<{ done: number; total: number; code: string }>()
+  }),
+  /** The saved settings and which credentials are set; never a credential's value. */
+  'export.config.get': procedure({
+    input: z.strictObject({ target }),
+    output: result<ExportConfigView>()
+  }),
+  /** Replaces the settings; `secrets` sets credentials by name (`''` removes one). */
+  'export.config.set': procedure({
+    input: z.strictObject({
+      target,
+      config: z.record(z.string(), z.string()),
+      secrets: z.record(z.string(), z.string().max(4000)).optional()
+    }),
+    output: result<ExportConfigView>()
+  }),
+  'export.links': procedure({ input: z.strictObject({ boardId: id }), output: result<StoredLink[]>() }),
+  'import.table.preview': procedure({ input: z.strictObject(tableFile), output: result<TableImportPreview>() }),
+  'import.table.commit': procedure({ input: z.strictObject(tableFile), output: result<TableImportCounts>() })
+}
