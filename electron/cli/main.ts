@@ -1,12 +1,13 @@
 import { Command } from 'commander'
 import { actualsCommands } from './commands/actuals'
 import { boardCommands } from './commands/board'
+import { exportCommand } from './commands/export'
+import { importCommand } from './commands/import'
 import { kpiCommands } from './commands/kpi'
 import { lifecycleCommands } from './commands/lifecycle'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
-import { exportCommand } from './commands/export'
 import { createRun } from './run'
 
 const program = new Command('kpiloop')
@@ -17,7 +18,6 @@ const program = new Command('kpiloop')
 
 const run = createRun(() => program.opts<GlobalOptions>())
 boardCommands(program, run)
-exportCommand(program, run)
 kpiCommands(program, run)
 versionCommands(program, run)
 restoreCommand(program, run)
@@ -25,5 +25,7 @@ auditCommand(program, run)
 actualsCommands(program, run)
 lifecycleCommands(program, run)
 sourceCommands(program, run)
+importCommand(program, run)
+exportCommand(program, run)
 
 await program.parseAsync(process.argv)
