@@ -1,0 +1,6 @@
+export { createAssistant, type Assistant, type AssistantOptions } from './assistant-service'
+export { extractKpisFromProse, type ProseExtractOptions } from './extract-prose'
+export { LLM_ENV, LLM_KEY_REF, llmSettingsPatchSchema, type LlmSettingsPatch } from './llm-settings'
+export { TEMPLATE_NAMES, resolvePromptsFolder } from './prompt-templates'
+export type { ReviewRequest } from './review-run'
+export type * from './views'
