@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ErrorEnvelope } from '../services/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
+import { assistantProcedures } from './assistant'
 import { boardProcedures } from './board'
 import { kpiProcedures } from './kpi'
 import { lifecycleProcedures } from './lifecycle'
@@ -14,7 +15,8 @@ export const procedures = {
   ...kpiProcedures,
   ...versionProcedures,
   ...lifecycleProcedures,
-  ...actualsProcedures
+  ...actualsProcedures,
+  ...assistantProcedures
 }
 
 type Procedures = typeof procedures

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../api'
 import type { Core } from '../core'
+import { assistantHandlers } from './assistant'
 import { lifecycleHandlers } from './lifecycle'
 import { workspaceHandlers } from './workspace'
 
@@ -14,6 +15,7 @@ export function createHandlers(core: Core, shell: ShellInfo): Handlers {
   return {
     'app.info': () => ({ ...shell, workspace: core.file }),
     ...workspaceHandlers(core),
-    ...lifecycleHandlers(core)
+    ...lifecycleHandlers(core),
+    ...assistantHandlers(core)
   }
 }

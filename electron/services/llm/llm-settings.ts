@@ -19,21 +19,35 @@ const headersSchema = z.record(z.string().trim().regex(/^[A-Za-z0-9-]+$/, 'Heade
   'Put the API key in the API key field, not in a header: headers are stored unencrypted.'
 )
 
+const fields = {
+  provider: z.enum(PROVIDER_IDS),
+  baseURL: z.string().trim().max(500),
+  model: z.string().trim().max(200),
+  headers: headersSchema,
+  structuredOutput: z.enum(['json_schema', 'json_object']),
+  timeoutMs: z.number().int().min(1_000).max(600_000),
+  maxRetries: z.number().int().min(0).max(8),
+  sessionTokenBudget: z.number().int().min(1_000).max(10_000_000),
+  concurrency: z.number().int().min(1).max(16),
+  kpisPerRequest: z.number().int().min(1).max(500)
+}
+
 export const storedLlmSettingsSchema = z.object({
-  provider: z.enum(PROVIDER_IDS).default('custom'),
-  baseURL: z.string().trim().max(500).default(''),
-  model: z.string().trim().max(200).default(''),
-  headers: headersSchema.default({}),
-  structuredOutput: z.enum(['json_schema', 'json_object']).default('json_object'),
-  timeoutMs: z.number().int().min(1_000).max(600_000).default(120_000),
-  maxRetries: z.number().int().min(0).max(8).default(2),
-  sessionTokenBudget: z.number().int().min(1_000).max(10_000_000).default(200_000),
-  concurrency: z.number().int().min(1).max(16).default(3),
-  kpisPerRequest: z.number().int().min(1).max(500).default(25)
+  provider: fields.provider.default('custom'),
+  baseURL: fields.baseURL.default(''),
+  model: fields.model.default(''),
+  headers: fields.headers.default({}),
+  structuredOutput: fields.structuredOutput.default('json_object'),
+  timeoutMs: fields.timeoutMs.default(120_000),
+  maxRetries: fields.maxRetries.default(2),
+  sessionTokenBudget: fields.sessionTokenBudget.default(200_000),
+  concurrency: fields.concurrency.default(3),
+  kpisPerRequest: fields.kpisPerRequest.default(25)
 })
 export type StoredLlmSettings = z.output<typeof storedLlmSettingsSchema>
 
-export const llmSettingsPatchSchema = storedLlmSettingsSchema.partial().extend({
+// No defaults here: a patch changes only what it names.
+export const llmSettingsPatchSchema = z.object(fields).partial().extend({
   /** Write-only: a string stores the key, null deletes it. */
   apiKey: z.string().trim().min(1).max(500).nullable().optional()
 })
