@@ -3,6 +3,7 @@ import { actualsCommands } from './commands/actuals'
 import { boardCommands } from './commands/board'
 import { kpiCommands } from './commands/kpi'
 import { lifecycleCommands } from './commands/lifecycle'
+import { reviewCommands } from './commands/review'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
@@ -23,5 +24,6 @@ auditCommand(program, run)
 actualsCommands(program, run)
 lifecycleCommands(program, run)
 sourceCommands(program, run)
+reviewCommands(program, run)
 
 await program.parseAsync(process.argv)
