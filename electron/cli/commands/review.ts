@@ -2,9 +2,11 @@ import type { Command } from 'commander'
 import type { ProposalView } from '../../api/views'
 import { REVIEW_STAGES, type ReviewStage } from '../../services/assistant/stage-prompts'
 import { AppError } from '../../services/errors'
-import { createAssistant } from '../../services/llm'
 import { show } from '../format'
 import type { Run } from '../run'
+
+// Loaded on use: the other commands should not pay for the LLM SDK at start-up.
+const loadAssistant = () => import('../../services/llm')
 
 function proposalLines(p: ProposalView): string[] {
   const lines = [`#${p.id} ${p.kind} ${p.code} (${p.engine})`]
@@ -33,6 +35,7 @@ export function reviewCommands(program: Command, run: Run) {
         const kpiIds = opts.kpi?.map((code) => ctx.core.kpis.resolve(boardId, code))
         const controller = new AbortController()
         process.once('SIGINT', () => controller.abort())
+        const { createAssistant } = await loadAssistant()
         const result = await createAssistant(ctx.core)
           .run({ boardId, stage: opts.stage as ReviewStage, engine: opts.engine, kpiIds }, { signal: controller.signal })
           .catch((error: unknown) => {
@@ -52,6 +55,7 @@ export function reviewCommands(program: Command, run: Run) {
     .description('send one short request to the configured endpoint (environment overrides apply)')
     .action(() =>
       run(async (ctx) => {
+        const { createAssistant } = await loadAssistant()
         const tested = await createAssistant(ctx.core).test()
         ctx.out(`${tested.model} answered in ${tested.latencyMs} ms.`, tested)
       })
