@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import type { ProviderPreset } from '../services/assistant/provider-presets'
-import { REVIEW_STAGES } from '../services/assistant/stage-prompts'
-import { llmSettingsPatchSchema } from '../services/llm/llm-settings'
-import { TEMPLATE_NAMES } from '../services/llm/prompt-templates'
+import { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../services/llm/contract'
 import type {
   ChatResult,
   LlmSettingsView,
@@ -16,8 +14,8 @@ import type {
 } from '../services/llm/views'
 import { id, procedure, result } from './procedure'
 
-const stage = z.enum(REVIEW_STAGES)
-const templateName = z.enum(TEMPLATE_NAMES as [string, ...string[]])
+const stage = z.enum(REVIEW_STAGE_NAMES)
+const templateName = z.enum(TEMPLATE_NAMES)
 const selection = { boardId: id, stage, kpiIds: z.array(id).min(1).optional() }
 
 export const assistantProcedures = {

@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AuditService } from '../audit/audit-service'
-import { defaultPromptsFolder, loadDefaultTemplate, REVIEW_STAGES, type TemplateName } from '../assistant/stage-prompts'
+import { defaultPromptsFolder, loadDefaultTemplate, type TemplateName } from '../assistant/stage-prompts'
 import type { ServiceDeps } from '../context'
+import { TEMPLATE_NAMES } from './contract'
 import { AppError } from '../errors'
 import type { PromptTemplateVersion, PromptTemplateView } from './views'
-
-export const TEMPLATE_NAMES: readonly TemplateName[] = [...REVIEW_STAGES, 'import']
 
 // A reset is a row with an empty body: history keeps it, and a saved template is never empty.
 const RESET_BODY = ''
