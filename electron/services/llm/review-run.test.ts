@@ -33,7 +33,7 @@ const review = (stage: ReviewStage, chunks: ReviewChunk[] = [], signal?: AbortSi
 const sentText = (index: number) => JSON.stringify(server.requests[index]?.body)
 const sentMessages = (index: number) => (server.requests[index]?.body as { messages: { role: string; content: string }[] }).messages
 
-const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: ProposalView[]) => void; sees: string[] }[] = [
+const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: ProposalView[]) => void; sees: string[]; setup?: () => void }[] = [
   {
     stage: 'draft',
     answer: reviewAnswer('KPI-003 只有愿望，没有可衡量的目标。', [proposal('patch', 'KPI-003', '“显著提升”无法衡量，改为 CSAT 评分', [['target', '≥ 4.5/5'], ['formula', 'AVG(csat_responses.score)'], ['frequency', '每月']])]),
@@ -60,6 +60,17 @@ const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: Prop
     sees: ['44.5', '46.1', '2026-01-19']
   },
   {
+    stage: 'launched',
+    setup: () => {
+      const id = ws.core.kpis.add(board.boardId, { code: 'KPI-006', name: 'AI 自助解决率', target: '≥ 45%', unit: '%', frequency: 'weekly', stage: 'launched' }, { actor: 'pm-li' }).id
+      ws.core.measurements.add(id, { period: { start: '2026-01-19', end: '2026-01-26' }, value: 47.5, source: 'manual' }, 'pm-li')
+      ws.core.notes.add(board.boardId, 'launch-plan', '3 月 1 日全量上线，先开放给华东区客户。', 'pm-li')
+    },
+    answer: reviewAnswer('自助解决率稳定在目标之上。', [proposal('patch', 'KPI-006', '上线后需要预警', [['alertThresholds', '< 40% 连续两周']])]),
+    expect: ([p]) => expect(p!.patches[0]).toMatchObject({ field: 'alertThresholds', value: { text: '< 40% 连续两周' } }),
+    sees: ['3 月 1 日全量上线', '47.5']
+  },
+  {
     stage: 'operating',
     answer: reviewAnswer('SLA 连续三个月超过 98%。', [proposal('patch', 'KPI-004', '连续三个月 ≥ 98.2%', [['target', '≥ 97%']])]),
     expect: ([p]) => expect(p!.patches[0]!.value).toEqual({ text: '≥ 97%', parsed: { comparator: '>=', value: 97, unit: '%' } }),
@@ -68,7 +79,8 @@ const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: Prop
 ]
 
 describe('review.run with the LLM', () => {
-  it.each(stageCases)('stores assistant proposals with parsed targets at the $stage stage, and the session', async ({ stage, answer, expect: check, sees }) => {
+  it.each(stageCases)('stores assistant proposals with parsed targets at the $stage stage, and the session', async ({ stage, answer, expect: check, sees, setup }) => {
+    setup?.()
     await configure()
     server.enqueue({ json: answer, usage: { promptTokens: 1800, completionTokens: 240 } })
     const chunks: ReviewChunk[] = []
