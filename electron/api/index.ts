@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ErrorEnvelope } from '../services/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
+import { assistantProcedures } from './assistant'
 import { boardProcedures } from './board'
 import { importProcedures } from './import'
 import { kpiProcedures } from './kpi'
@@ -18,7 +19,8 @@ export const procedures = {
   ...versionProcedures,
   ...lifecycleProcedures,
   ...actualsProcedures,
-  ...importProcedures
+  ...importProcedures,
+  ...assistantProcedures
 }
 
 type Procedures = typeof procedures

@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { kpiCommands } from './commands/kpi'
 import { lifecycleCommands } from './commands/lifecycle'
+import { reviewCommands } from './commands/review'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
 import type { GlobalOptions } from './context'
@@ -27,5 +28,6 @@ lifecycleCommands(program, run)
 sourceCommands(program, run)
 importCommand(program, run)
 exportCommand(program, run)
+reviewCommands(program, run)
 
 await program.parseAsync(process.argv)

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../api'
 import type { Core } from '../core'
 import { importHandlers } from './import'
+import { assistantHandlers } from './assistant'
 import { lifecycleHandlers } from './lifecycle'
 import { workspaceHandlers } from './workspace'
 import { exportHandlers } from './export'
@@ -18,6 +19,7 @@ export function createHandlers(core: Core, shell: ShellInfo): Handlers {
     'app.info': () => ({ ...shell, workspace: core.file }),
     ...workspaceHandlers(core),
     ...lifecycleHandlers(core),
-    ...importHandlers(core)
+    ...importHandlers(core),
+    ...assistantHandlers(core)
   }
 }

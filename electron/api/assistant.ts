@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import type { ProviderPreset } from '../services/assistant/provider-presets'
+import { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../services/llm/contract'
+import type {
+  ChatResult,
+  LlmSettingsView,
+  LlmTestResult,
+  PromptTemplateView,
+  ReviewChunk,
+  ReviewPreviewView,
+  ReviewRunResult,
+  ReviewSessionSummary,
+  ReviewSessionView
+} from '../services/llm/views'
+import { id, procedure, result } from './procedure'
+
+const stage = z.enum(REVIEW_STAGE_NAMES)
+const templateName = z.enum(TEMPLATE_NAMES)
+const selection = { boardId: id, stage, kpiIds: z.array(id).min(1).optional() }
+
+export const assistantProcedures = {
+  /** The stored LLM settings; the key is never returned, only `hasKey`. */
+  'llm.settings.get': procedure({ input: z.strictObject({}), output: result<LlmSettingsView>() }),
+  /** `apiKey`: a string stores it (write-only), null deletes it. */
+  'llm.settings.set': procedure({ input: llmSettingsPatchSchema.strict(), output: result<LlmSettingsView>() }),
+  'llm.presets': procedure({ input: z.strictObject({}), output: result<readonly ProviderPreset[]>() }),
+  /** Tests the stored endpoint, or the unsaved values of the settings form laid over it. */
+  'llm.test': procedure({ input: z.strictObject({ draft: llmSettingsPatchSchema.strict().optional() }), output: result<LlmTestResult>() }),
+  /** Exactly the requests a review would send now. */
+  'llm.preview': procedure({ input: z.strictObject(selection), output: result<ReviewPreviewView>() }),
+  'prompt.list': procedure({ input: z.strictObject({}), output: result<PromptTemplateView[]>() }),
+  'prompt.save': procedure({ input: z.strictObject({ name: templateName, body: z.string().trim().min(1).max(50_000) }), output: result<PromptTemplateView>() }),
+  'prompt.reset': procedure({ input: z.strictObject({ name: templateName }), output: result<PromptTemplateView>() }),
+  /** A review by the analyzer or the LLM; streams tokens, progress and notes; the analyzer answers when the LLM is offline. */
+  'review.run': procedure({
+    input: z.strictObject({ ...selection, engine: z.enum(['analyzer', 'llm']).default('llm') }),
+    output: result<ReviewRunResult>(),
+    chunk: result<ReviewChunk>()
+  }),
+  /** A follow-up question in a review session, answered as streamed text. */
+  'review.chat': procedure({
+    input: z.strictObject({ sessionId: id, message: z.string().trim().min(1).max(20_000) }),
+    output: result<ChatResult>(),
+    chunk: result<ReviewChunk>()
+  }),
+  'review.sessions': procedure({ input: z.strictObject({ boardId: id }), output: result<ReviewSessionSummary[]>() }),
+  'review.session': procedure({ input: z.strictObject({ id }), output: result<ReviewSessionView>() })
+}
