@@ -6,7 +6,7 @@ import pg from 'pg'
 import { createCore } from '../electron/services/core'
 import { report } from './harness'
 
-const KPIS = 1_000
+const KPIS = Number(process.env.KPILOOP_BENCH_KPIS ?? 1_000)
 const WEEKS = 52
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -33,13 +33,25 @@ export async function pullBench(): Promise<boolean> {
         core.kpis.add(boardId, { code: `K${k}`, name: `KPI ${k}`, frequency: 'weekly', dataSource: 'warehouse', formula, stage: 'trial' }, { actor })
       }
     })
+    // Storing is the time spent inside addMany (validation, dedup against current values, inserts, audit, commit).
+    const addMany = core.measurements.addMany
+    let storeMs = 0
+    core.measurements.addMany = (...args) => {
+      const start = performance.now()
+      try {
+        return addMany(...args)
+      } finally {
+        storeMs += performance.now() - start
+      }
+    }
     const started = performance.now()
     const summary = await core.pull.pull({ boardId, from: '2024-01-01', to: '2024-12-30' }, actor)
     const total = performance.now() - started
     const queryMs = summary.results.reduce((ms, r) => ms + (r.queryMs ?? 0), 0)
-    const storeMs = total - queryMs
 
+    // The baseline writes the same rows into a table of the same shape and index as `measurement`.
     core.deps.sqlite.exec('CREATE TABLE raw_measurement AS SELECT * FROM measurement WHERE 0')
+    core.deps.sqlite.exec('CREATE INDEX raw_measurement_kpi_period ON raw_measurement (kpi_id, period_start, period_end)')
     const insert = core.deps.sqlite.prepare(
       'INSERT INTO raw_measurement (kpi_id, period_start, period_end, value, source, data_source_id, query_hash, note, author, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     )
@@ -55,7 +67,7 @@ export async function pullBench(): Promise<boolean> {
     const rawRate = (KPIS * WEEKS) / (rawMs / 1000)
     return report(`Backfill from PostgreSQL: ${KPIS} KPIs × ${WEEKS} weeks`, [
       { name: 'values stored', value: `${rows} (${summary.failed} failed)`, ok: rows === KPIS * WEEKS && summary.failed === 0, goal: `${KPIS * WEEKS}` },
-      { name: 'time in PostgreSQL', value: `${queryMs.toFixed(0)} ms of ${total.toFixed(0)} ms`, ok: true, goal: 'reported' },
+      { name: 'time in PostgreSQL / storing / whole pull', value: `${queryMs.toFixed(0)} ms / ${storeMs.toFixed(0)} ms / ${total.toFixed(0)} ms`, ok: true, goal: 'reported' },
       { name: 'store rate vs raw inserts', value: `${storeRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(storeRate / rawRate).toFixed(2)}`, ok: storeRate >= rawRate * 0.5, goal: '≥ 0.5' }
     ])
   } finally {

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { newKpiSchema } from '../electron/api/kpi-input'
 import type { Core } from '../electron/services/core'
-import { DEMO_KPIS, generateDemoWarehouse } from './demo-warehouse'
 
 export const SAMPLE_BOARD = 'AI 助手 KPI 看板（示例）'
 export const DEMO_SOURCE = 'demo'
@@ -17,6 +16,8 @@ const PULLED_STAGES = new Set(['trial', 'launched', 'operating'])
  * offline draft review so the board shows proposals.
  */
 export async function seedFirstRun(core: Core): Promise<void> {
+  // DuckDB is loaded only when a workspace is first created.
+  const { DEMO_KPIS, generateDemoWarehouse } = await import('./demo-warehouse')
   const today = dayjs(core.deps.now()).format('YYYY-MM-DD')
   const warehouse = join(dirname(core.file), 'demo-warehouse.duckdb')
   await generateDemoWarehouse(warehouse, { endDate: today })

@@ -32,7 +32,8 @@ const json = async (...args: string[]) => {
   return JSON.parse(result.stdout)
 }
 
-describe('kpiloop CLI', () => {
+// Each step spawns the real CLI (a fresh Node process), so a walk-through takes a while.
+describe('kpiloop CLI', { timeout: 180_000 }, () => {
   it('walks a board through edits, versions, diff and restore', async () => {
     expect((await json('board', 'create', 'Growth')).name).toBe('Growth')
     expect((await json('board', 'list')).map((b: { name: string }) => b.name)).toEqual(['Growth'])

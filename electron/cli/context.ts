@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { seedFirstRun } from '../../resources/first-run'
 import { createCore, type Core } from '../services/core'
 import { createEnvSecretStore } from '../services/secrets/secret-store'
 import { currentActor, defaultWorkspacePath } from '../services/workspace-path'
@@ -24,7 +23,7 @@ export async function openCli(options: GlobalOptions): Promise<CliContext> {
   if (!options.db) mkdirSync(dirname(file), { recursive: true })
   const core = createCore(file)
   const fresh = (core.deps.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n === 0
-  if (fresh && !options.db) await seedFirstRun(core)
+  if (fresh && !options.db) await (await import('../../resources/first-run')).seedFirstRun(core)
   const json = options.json === true
   return {
     core,

@@ -87,10 +87,13 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     return stored
   })
 
-  /** Stores values; a re-pull that returns the same number for a period adds nothing. */
-  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string): number {
+  /**
+   * Stores values; a re-pull that returns the same number for a period adds nothing. A bulk caller
+   * (a pull) passes `announce: false` and announces all its KPIs once at the end.
+   */
+  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, announce = true): number {
     const stored = addManyTx(boardId, items, actor, summary)
-    if (stored > 0) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
+    if (stored > 0 && announce) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
     return stored
   }
   const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as Row[]).map(toView)

@@ -6,6 +6,7 @@ import type { KpiView } from '../../api/views'
 import { AppError, isAppError } from '../errors'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SourceService } from '../sources/source-service'
+import type { EventBus } from '../events/event-bus'
 import type { MeasurementService, NewMeasurement } from './measurement-service'
 import { periodContaining, periodsBetween, type Period } from './periods'
 
@@ -28,8 +29,8 @@ export function lastCompletePeriod(today: string, frequency: KpiView['frequency'
  * Runs KPI formulas on their data sources and stores the numbers as measurements.
  * A formula returning (period, value) rows backfills a whole range in one query.
  */
-export function createPullService(deps: { kpis: KpiService; sources: SourceService; measurements: MeasurementService; now: () => number }) {
-  const { kpis, sources, measurements } = deps
+export function createPullService(deps: { kpis: KpiService; sources: SourceService; measurements: MeasurementService; events: EventBus; now: () => number }) {
+  const { kpis, sources, measurements, events } = deps
 
   function pullable(kpi: KpiView): string | null {
     if (!kpi.formula.trim()) return 'no formula'
@@ -92,7 +93,7 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
             const { values, queryMs } = await valuesFor(connector, kpi, periods, options.signal)
             const hash = queryHash(kpi.formula)
             const items = values.map(({ period, value }) => ({ kpiId: kpi.id, m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement }))
-            const stored = items.length ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`) : 0
+            const stored = items.length ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, false) : 0
             results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'pulled', stored, queryMs, values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value })) })
           } catch (error) {
             if (options.signal?.aborted) throw new AppError('CANCELLED', 'Pull cancelled.', { done: results.length })
@@ -103,6 +104,8 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
         options.onProgress?.(chosen.length, chosen.length, '')
       } finally {
         await Promise.all([...open.values()].map(({ connector }) => connector.close()))
+        const changed = results.filter((r) => r.stored > 0).map((r) => r.kpiId)
+        if (changed.length) events.emit('actuals.changed', { boardId: request.boardId, kpiIds: changed })
       }
       return { results, stored: results.reduce((n, r) => n + r.stored, 0), failed: results.filter((r) => r.outcome === 'failed').length }
     },

@@ -46,10 +46,11 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
 
   const evaluateTx = sqlite.transaction((boardId: number, kpiIds: number[] | undefined): AlertView[] => {
     const raised: AlertView[] = []
-    const series = measurements.ofBoard(boardId)
-    for (const kpi of kpis.list(boardId)) {
-      if (kpiIds && !kpiIds.includes(kpi.id)) continue
-      const points = series.get(kpi.id) ?? []
+    // A pull of one KPI reads that KPI's series only, not the board's.
+    const series = kpiIds ? null : measurements.ofBoard(boardId)
+    const chosen = kpiIds ? kpiIds.map((id) => kpis.get(id)).filter((k) => k.stage !== 'retired') : kpis.list(boardId)
+    for (const kpi of chosen) {
+      const points = series ? (series.get(kpi.id) ?? []) : measurements.list(kpi.id)
       const latest = points.at(-1)
       if (!latest) continue
       const raise = (level: AlertView['level'], severity: AlertView['severity'], rule: string | null, message: string) => {

@@ -1,12 +1,8 @@
 import { bindPeriod } from './bind-period'
-import { createClickHouseDriver } from './drivers/clickhouse'
-import { createDuckDbDriver } from './drivers/duckdb'
 import { throwIfAborted } from './drivers/driver-errors'
-import { createMysqlDriver } from './drivers/mysql'
-import { createPostgresDriver } from './drivers/postgres'
-import { createSqliteDriver } from './drivers/sqlite'
 import { checkFormula } from './formula-guard'
 import { shapeResult, withTiming } from './result-shape'
+import { parseFileUrl, parseServerUrl } from './source-url'
 import {
   DEFAULT_ROW_LIMIT,
   DEFAULT_TIMEOUT_MS,
@@ -19,30 +15,35 @@ import {
 } from './types'
 
 export function createConnector(config: SourceConfig): Connector {
-  const driver = createDriver(config)
+  // A malformed URL, or one holding a password, is refused at once, before any driver loads.
+  if (config.kind === 'sqlite' || config.kind === 'duckdb') parseFileUrl(config.url, config.kind)
+  else parseServerUrl(config.url, config.kind)
+  let driver: Promise<Driver> | undefined
+  const ready = () => (driver ??= createDriver(config))
   return {
-    test: (signal) => driver.test(signal),
-    tables: (signal) => driver.tables(signal),
+    test: async (signal) => (await ready()).test(signal),
+    tables: async (signal) => (await ready()).tables(signal),
     runFormula: async (sql, period, signal) => {
       checkFormula(sql, config.kind)
-      return runFormulaUnchecked(driver, config, sql, period, signal)
+      return runFormulaUnchecked(await ready(), config, sql, period, signal)
     },
-    close: () => driver.close()
+    close: async () => (driver ? (await driver).close() : undefined)
   }
 }
 
-export function createDriver(config: SourceConfig): Driver {
+/** Each database's client library is loaded only when a source of that kind is used (CLI start-up). */
+export async function createDriver(config: SourceConfig): Promise<Driver> {
   switch (config.kind) {
     case 'postgres':
-      return createPostgresDriver(config)
+      return (await import('./drivers/postgres')).createPostgresDriver(config)
     case 'mysql':
-      return createMysqlDriver(config)
+      return (await import('./drivers/mysql')).createMysqlDriver(config)
     case 'sqlite':
-      return createSqliteDriver(config)
+      return (await import('./drivers/sqlite')).createSqliteDriver(config)
     case 'duckdb':
-      return createDuckDbDriver(config)
+      return (await import('./drivers/duckdb')).createDuckDbDriver(config)
     case 'clickhouse':
-      return createClickHouseDriver(config)
+      return (await import('./drivers/clickhouse')).createClickHouseDriver(config)
   }
 }
 

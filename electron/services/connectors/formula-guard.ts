@@ -1,10 +1,16 @@
-import pkg from 'node-sql-parser'
+import { createRequire } from 'node:module'
+import type { Parser as SqlParser } from 'node-sql-parser'
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../errors'
 import { SIDE_EFFECT_FUNCTIONS } from './side-effect-functions'
 import { significant, tokenize, type Token } from './sql-lexer'
 
-const { Parser } = pkg
+// Loaded on the first check rather than at start-up: it is one of the slowest modules to load.
+let parser: SqlParser | undefined
+const sqlParser = (): SqlParser => {
+  const { Parser } = createRequire(import.meta.url)('node-sql-parser') as typeof import('node-sql-parser')
+  return (parser ??= new Parser())
+}
 
 export const PERIOD_PARAMS = ['period_start', 'period_end'] as const
 
@@ -112,7 +118,7 @@ function parse(tokens: Token[], kind: SourceKind): FormulaCheck | null {
   const text = tokens.map((t) => (t.type === 'param' ? "'2000-01-01'" : t.text)).join('')
   let result: { ast: unknown; tableList: string[]; columnList: string[] }
   try {
-    result = new Parser().parse(text, { database: PARSER_DATABASE[kind] }) as typeof result
+    result = sqlParser().parse(text, { database: PARSER_DATABASE[kind] }) as typeof result
   } catch {
     return null
   }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../domain/kpi'
 import { AppError } from '../errors'
@@ -175,7 +175,8 @@ function cellString(cell: ExcelJS.Cell): string {
 }
 
 async function parseXlsx(data: Buffer): Promise<ParsedBoardTable> {
-  const workbook = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
   } catch {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { KPI_FIELDS, type KpiField } from '../domain/kpi'
 import type { ExportKpi } from './export-kpi'
@@ -58,6 +57,7 @@ const WRAPPED = new Set<BoardColumn>(['description', 'formula', 'benchmarks', 'm
 
 /** One sheet "KPIs": a bold frozen header row, sized columns, wrapped long text, a numeric current value. */
 export async function boardToXlsx(kpis: readonly ExportKpi[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'KPI Loop'
   const sheet = workbook.addWorksheet('KPIs', { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -10,5 +10,6 @@ export { parseBoardTable, type ParsedBoardRow, type ParsedBoardTable } from './b
 export { boardToJiraCsv, type JiraCsvOptions } from './jira-csv'
 export { NOTION_CSV_COLUMNS, boardToNotionFiles, type ExportFile, type NotionFilesInput } from './notion-files'
 export { exportToNotion, type NotionExportConfig, type NotionExportResult } from './notion'
-export { exportToJira, type JiraExportConfig } from './jira'
+// jira.js takes over a second to load: import exportToJira from './jira' where a Jira export runs.
+export type { JiraExportConfig } from './jira'
 export { exportToTrello, type TrelloExportConfig } from './trello'

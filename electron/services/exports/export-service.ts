@@ -2,7 +2,6 @@ import type { Core } from '../core'
 import { AppError } from '../errors'
 import {
   createSqliteLinkStore,
-  exportToJira,
   exportToNotion,
   exportToTrello,
   type ExportItemResult,
@@ -84,7 +83,8 @@ export function createExportService({ core }: { core: Core }) {
       }
       return { target, results: result.results, databaseUrl: result.databaseUrl }
     }
-    if (target === 'jira') return { target, results: (await exportToJira({ ...run, config: { ...jiraConfig(core), onMissing } })).results }
+    // jira.js is loaded only for a Jira export: it takes over a second to load.
+    if (target === 'jira') return { target, results: (await (await import('../export/jira')).exportToJira({ ...run, config: { ...jiraConfig(core), onMissing } })).results }
     return { target, results: (await exportToTrello({ ...run, config: { ...trelloConfig(core), locale, onMissing } })).results }
   }
 

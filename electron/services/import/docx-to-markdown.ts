@@ -1,4 +1,3 @@
-import mammoth from 'mammoth'
 import { AppError } from '../errors'
 
 // The subset of mammoth's document model (see mammoth/lib/documents.js) that a PRD needs.
@@ -93,7 +92,7 @@ function blocksOf(document: DocxElement): string[] {
 export async function docxToMarkdown(data: Buffer): Promise<string> {
   let document: DocxElement | null = null
   try {
-    await mammoth.convertToHtml(
+    await (await import('mammoth')).default.convertToHtml(
       { buffer: data },
       {
         transformDocument: (element: DocxElement) => {

@@ -67,7 +67,7 @@ describe('ClickHouse connector (HTTP)', () => {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
     expect(fake.requests.length).toBe(before)
-    const driver = createDriver(source)
+    const driver = await createDriver(source)
     expect(await codeOf(runFormulaUnchecked(driver, source, 'INSERT INTO events VALUES (today(), 1)', NOVEMBER))).toBe('SOURCE_READ_ONLY')
     expect(fake.requests.at(-1)!.params.get('readonly')).toBe('1')
     await driver.close()

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { AppError } from '../../errors'
 
@@ -59,7 +59,8 @@ export async function buildFolderDatabase(folder: string): Promise<{ file: strin
 }
 
 async function readWorkbook(file: string): Promise<{ name: string; single: boolean; rows: unknown[][] }[]> {
-  const workbook = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   await workbook.xlsx.readFile(file)
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0)
   return sheets.map((sheet) => {

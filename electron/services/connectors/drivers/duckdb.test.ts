@@ -99,7 +99,7 @@ describe('DuckDB connector on a database file', () => {
     for (const sql of ['DELETE FROM users', 'DROP TABLE tasks', "COPY users TO '/tmp/users.csv'", 'SELECT 1; DELETE FROM users', "ATTACH '/tmp/other.duckdb'"]) {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
-    const driver = createDriver(source)
+    const driver = await createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
     // DuckDB's own statement type stops anything but a SELECT; file access is fenced by configuration.
     expect(await unchecked('DELETE FROM users')).toBe('SOURCE_WRITE_REFUSED')
@@ -144,7 +144,7 @@ describe('DuckDB connector on a folder of CSV, Parquet and XLSX files', () => {
 
   it('keeps the folder read-only and cleans up its temporary database', async () => {
     const before = readdirSync(os.tmpdir()).filter((f) => f.startsWith('kpiloop-folder-')).length
-    const driver = createDriver(folderSource)
+    const driver = await createDriver(folderSource)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, folderSource, sql, NOVEMBER))
     expect(await unchecked('DROP VIEW api_logs')).toBe('SOURCE_WRITE_REFUSED')
     expect(await unchecked(`COPY api_logs TO '${folder}/copy.csv'`)).toBe('SOURCE_WRITE_REFUSED')

@@ -107,7 +107,7 @@ describe('MySQL/MariaDB connector', () => {
   })
 
   it('lets the read-only session stop writes and DDL that slip past the guard', async () => {
-    const driver = createDriver(source)
+    const driver = await createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
     expect(await unchecked('DELETE FROM users')).toBe('SOURCE_READ_ONLY')
     expect(await unchecked("UPDATE tasks SET status = 'failed'")).toBe('SOURCE_READ_ONLY')

@@ -122,7 +122,7 @@ describe('PostgreSQL connector', () => {
   it('lets the read-only transaction stop writes that slip past the guard', async () => {
     // A user function that deletes passes the guard; the read-only transaction refuses it.
     expect(await codeOf(connector.runFormula('SELECT purge_users()', NOVEMBER))).toBe('SOURCE_READ_ONLY')
-    const driver = createDriver(source)
+    const driver = await createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
     // Even a session setting switched off by one run does not carry into the next.
     expect(await unchecked("SELECT length(set_config('default_transaction_read_only', 'off', false))")).toBe('ok')

@@ -31,30 +31,41 @@ export function createPostgresDriver(config: SourceConfig): Driver {
     ...(sslmode && sslmode !== 'disable' ? { ssl: { rejectUnauthorized: sslmode === 'verify-full' } } : {})
   }
 
-  async function withClient<T>(signal: AbortSignal | undefined, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  // One small pool per connector: a pull of 1,000 KPIs reuses connections instead of opening 1,000.
+  let pool: pg.Pool | undefined
+  const poolOf = (): pg.Pool => {
+    if (!pool) {
+      pool = new pg.Pool({ ...clientConfig, max: 4, idleTimeoutMillis: 10_000 })
+      pool.on('error', () => undefined)
+    }
+    return pool
+  }
+
+  async function withClient<T>(signal: AbortSignal | undefined, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     throwIfAborted(signal)
-    const client = new pg.Client(clientConfig)
-    client.on('error', () => undefined)
+    let client: pg.PoolClient
     try {
-      await client.connect()
+      client = await poolOf().connect()
     } catch (error) {
-      await client.end().catch(() => undefined)
       throw mapError(error, where, signal)
     }
-    const pid = (client as pg.Client & { processID: number | null }).processID
+    const pid = (client as pg.PoolClient & { processID: number | null }).processID
     const onAbort = (): void => void cancelBackend(clientConfig, pid)
     signal?.addEventListener('abort', onAbort, { once: true })
+    let broken: Error | undefined
     try {
       return await work(client)
     } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error))
       throw mapError(error, where, signal)
     } finally {
       signal?.removeEventListener('abort', onAbort)
-      await client.end().catch(() => undefined)
+      // A connection that failed mid-statement is discarded rather than reused.
+      client.release(broken)
     }
   }
 
-  async function readOnly<T>(client: pg.Client, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>): Promise<T> {
     await client.query('BEGIN READ ONLY')
     try {
       await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`)
@@ -87,7 +98,11 @@ export function createPostgresDriver(config: SourceConfig): Driver {
           return result.rows as unknown[][]
         })
       ),
-    close: async () => undefined
+    close: async () => {
+      const open = pool
+      pool = undefined
+      await open?.end().catch(() => undefined)
+    }
   }
 }
 

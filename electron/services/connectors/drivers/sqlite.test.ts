@@ -78,7 +78,7 @@ describe('SQLite connector', () => {
     for (const sql of ['DELETE FROM users', 'DROP TABLE tasks', 'SELECT 1; DELETE FROM users', "SELECT load_extension('/tmp/x.so')"]) {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
-    const driver = createDriver(source)
+    const driver = await createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
     expect(await unchecked('DELETE FROM users')).toBe('SOURCE_READ_ONLY')
     expect(await unchecked("UPDATE tasks SET status = 'failed'")).toBe('SOURCE_READ_ONLY')
