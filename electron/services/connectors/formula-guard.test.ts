@@ -3,12 +3,10 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../errors'
+import { referenceFile } from '../testing/reference'
 import { checkFormula } from './formula-guard'
 
-const REFERENCE_PRD = path.join(
-  process.env.KPILOOP_REFERENCE_DIR ?? '/work/shared/reference',
-  '000_2d830c7e33d9cdc7.txt'
-)
+const REFERENCE_PRD = referenceFile('000_2d830c7e33d9cdc7.txt')
 
 function codeOf(run: () => unknown): string {
   try {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractKpis } from './extract'
+import { referenceFile } from '../testing/reference'
 
 // The user's real PRD chapter, read in place (never copied into fixtures).
-const REFERENCE = '/work/shared/reference/000_2d830c7e33d9cdc7.txt'
+const REFERENCE = referenceFile('000_2d830c7e33d9cdc7.txt')
 const text = readFileSync(REFERENCE, 'utf8')
 const lines = text.split('\n')
 const result = extractKpis(text, { fileName: '000_2d830c7e33d9cdc7.txt' })
