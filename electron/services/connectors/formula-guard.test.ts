@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../errors'
