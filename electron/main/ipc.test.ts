@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CHANNELS } from '../preload/channels'
+import { createDispatcher } from '../services/dispatcher'
+import { createHandlers } from '../services/handlers'
+import { tempWorkspace } from '../services/testing/temp-workspace'
+import { registerIpc, type IpcEventLike, type IpcMainLike } from './ipc'
+
+type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
+
+/** The two ipcMain methods the shell uses, recording what the main process sends back. */
+function ipcMainDouble() {
+  const handlers = new Map<string, Listener>()
+  const listeners = new Map<string, Listener>()
+  const ipc: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), on: (c, l) => void listeners.set(c, l) }
+  const sent: [string, ...unknown[]][] = []
+  const event = (url: string): IpcEventLike => ({ senderFrame: { url }, sender: { send: (c, ...a) => void sent.push([c, ...a]), isDestroyed: () => false } })
+  return { ipc, handlers, listeners, sent, event }
+}
+
+const RENDERER = 'file:///app/out/renderer/index.html'
+let ws: ReturnType<typeof tempWorkspace>
+let double: ReturnType<typeof ipcMainDouble>
+
+beforeEach(() => {
+  ws = tempWorkspace()
+  double = ipcMainDouble()
+  const dispatch = createDispatcher(createHandlers(ws.core, { version: 't', mode: 'desktop', systemLocale: 'en' }))
+  const ipc = registerIpc(double.ipc, { dispatch, events: ws.core.events, rendererUrl: () => RENDERER, actor: 'desktop-user' })
+  ipc.forwardEvents(double.event(RENDERER).sender)
+})
+afterEach(() => ws.cleanup())
+
+describe('IPC of the desktop shell', () => {
+  it('dispatches calls from our renderer and refuses other frames', async () => {
+    const call = double.handlers.get(CHANNELS.call)!
+    expect(await call(double.event(RENDERER), 'board.create', { name: 'Desk' })).toMatchObject({ ok: true, data: { name: 'Desk' } })
+    expect(await call(double.event('https://evil.example/'), 'board.delete', { boardId: 1 })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    expect(ws.core.boards.list()).toHaveLength(1)
+    expect(await call(double.event(RENDERER), 'board.create', { name: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('forwards core events to the window', async () => {
+    await double.handlers.get(CHANNELS.call)!(double.event(RENDERER), 'board.create', { name: 'Events' })
+    expect(double.sent).toContainEqual([CHANNELS.event, 'board.changed', { boardId: expect.any(Number) }])
+  })
+
+  it('streams a pull with progress chunks and its result', async () => {
+    const boardId = ws.core.boards.create('Pull', '', 'x').id
+    ws.core.kpis.add(boardId, { code: 'M', name: 'manual one', dataSource: 'manual' }, { actor: 'x' })
+    double.listeners.get(CHANNELS.stream)!(double.event(RENDERER), 's1', 'actuals.pull', { boardId })
+    await expect.poll(() => double.sent.find(([c]) => c === CHANNELS.result)).toBeTruthy()
+    expect(double.sent.filter(([c]) => c === CHANNELS.chunk).map(([, id]) => id)).toContain('s1')
+    const [, id, result] = double.sent.find(([c]) => c === CHANNELS.result)!
+    expect(id).toBe('s1')
+    expect(result).toMatchObject({ ok: true, data: { results: [{ code: 'M', outcome: 'skipped' }] } })
+  })
+})
