@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
+import { runCli } from './testing/run-cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const exec = promisify(execFile)
-const BIN = resolve(import.meta.dirname, '../../bin/kpiloop.mjs')
 let dir: string
 let db: string
 
@@ -16,15 +13,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function kpiloop(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, KPILOOP_ACTOR: 'cli-user' } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const kpiloop = (...args: string[]) => runCli(db, args, { KPILOOP_ACTOR: 'cli-user' })
 const json = async (...args: string[]) => {
   const result = await kpiloop('--json', ...args)
   expect(result.stderr).toBe('')

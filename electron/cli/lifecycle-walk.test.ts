@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { runCli } from './testing/run-cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const exec = promisify(execFile)
-const BIN = resolve(import.meta.dirname, '../../bin/kpiloop.mjs')
 const PRD = resolve(import.meta.dirname, '../services/import/fixtures/english-structured.md')
 let dir: string
 let db: string
@@ -17,16 +14,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function kpiloop(...args: string[]) {
-  const env = { ...process.env, KPILOOP_ACTOR: 'po', KPILOOP_LLM_BASE_URL: '', KPILOOP_LLM_MODEL: '' }
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', db, ...args], { env })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const kpiloop = (...args: string[]) => runCli(db, args, { KPILOOP_ACTOR: 'po', KPILOOP_LLM_BASE_URL: '', KPILOOP_LLM_MODEL: '' })
 const json = async (...args: string[]) => {
   const result = await kpiloop('--json', ...args)
   expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(0)

@@ -1,4 +1,5 @@
 import type { AlertThresholds, Direction, ParsedTarget } from '../domain/kpi'
+import { defaultDirection } from '../target/parse-target'
 import type { HealthLevel } from './types'
 
 export type Orientation = 'higher' | 'lower' | 'range'
@@ -8,19 +9,7 @@ export const DEFAULT_YELLOW_RATIO = 0.9
 
 /** The comparator decides; a bare `=` falls back to the KPI's declared direction. */
 export function orientationOf(target: ParsedTarget, direction: Direction): Orientation {
-  switch (target.comparator) {
-    case '>=':
-    case '>':
-      return 'higher'
-    case '<=':
-    case '<':
-      return 'lower'
-    case 'between':
-    case '±':
-      return 'range'
-    case '=':
-      return direction
-  }
+  return target.comparator === '=' ? direction : defaultDirection(target)
 }
 
 /** Inclusive bounds of a range target; `=` on an in-range KPI is a zero-width range. */

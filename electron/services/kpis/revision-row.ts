@@ -1,4 +1,4 @@
-import type { RevisionView } from '../../api/views'
+import type { KpiView, RevisionView } from '../../api/views'
 import type { KpiFields, RevisionKind, RevisionSource } from '../domain/kpi'
 
 /** A kpi_revision row as better-sqlite3 returns it (snake_case, JSON as text). */
@@ -56,6 +56,20 @@ export function rowToFields(row: RevisionRow): KpiFields {
     status: row.status,
     tags: parseJson(row.tags, []),
     notes: row.notes
+  }
+}
+
+/** A revision joined with its KPI's board, as the KPI looked at that revision. */
+export function rowToKpiView(row: RevisionRow & { board_id: number }): KpiView {
+  return {
+    ...rowToFields(row),
+    id: row.kpi_id,
+    boardId: row.board_id,
+    revisionId: row.id,
+    revisionNumber: row.number,
+    major: row.major,
+    updatedAt: row.created_at,
+    updatedBy: row.author
   }
 }
 

@@ -2,7 +2,7 @@ import type { KpiView, RevisionView } from '../../api/views'
 import type { ServiceDeps } from '../context'
 import type { KpiFields } from '../domain/kpi'
 import { AppError } from '../errors'
-import { INSERT_REVISION_SQL, revisionParams, rowToFields, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
+import { INSERT_REVISION_SQL, revisionParams, rowToFields, rowToKpiView, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
 
 export interface HeadRow {
   id: number
@@ -31,8 +31,7 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
     moveHead: sqlite.prepare('UPDATE kpi SET head_revision_id = ?, code = ? WHERE id = ?'),
     history: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? ORDER BY number'),
-    revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?'),
-    byId: sqlite.prepare('SELECT r.*, k.board_id FROM kpi_revision r JOIN kpi k ON k.id = r.kpi_id WHERE r.id = ?')
+    revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?')
   }
 
   const toHead = (row: HeadSqlRow): HeadRow => ({
@@ -46,16 +45,6 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     fields: rowToFields(row)
   })
 
-  const toView = (row: HeadSqlRow): KpiView => ({
-    ...rowToFields(row),
-    id: row.kpi_id,
-    boardId: row.board_id,
-    revisionId: row.id,
-    revisionNumber: row.number,
-    major: row.major,
-    updatedAt: row.created_at,
-    updatedBy: row.author
-  })
 
   return {
     requireBoard(boardId: number): void {
@@ -79,7 +68,7 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       }
     },
     listBoard(boardId: number, includeRetired: boolean): KpiView[] {
-      return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(toView)
+      return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(rowToKpiView)
     },
     resolveCode(boardId: number, code: string): number {
       const row = stmt.codeOwner.get(boardId, code) as { id: number } | undefined
@@ -116,10 +105,6 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       const row = stmt.revision.get(kpiId, number) as RevisionRow | undefined
       if (!row) throw new AppError('REVISION_NOT_FOUND', `Revision ${number} of KPI ${kpiId} does not exist.`, { kpiId, number })
       return rowToFields(row)
-    },
-    revisionById(id: number): (KpiView & { kind: string }) | undefined {
-      const row = stmt.byId.get(id) as HeadSqlRow | undefined
-      return row ? { ...toView(row), kind: row.kind } : undefined
     }
   }
 }

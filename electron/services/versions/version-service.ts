@@ -4,7 +4,7 @@ import type { BoardService } from '../boards/board-service'
 import type { ServiceDeps } from '../context'
 import { AppError } from '../errors'
 import type { KpiService } from '../kpis/kpi-service'
-import { rowToFields, type RevisionRow } from '../kpis/revision-row'
+import { rowToFields, rowToKpiView, type RevisionRow } from '../kpis/revision-row'
 import { boardStage, suggestLabel } from './labels'
 import { diffPins, type Pin } from './version-diff'
 
@@ -127,16 +127,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     get: (boardId: number, label: string): VersionView => toView(version(boardId, label)),
     kpis(boardId: number, label: string): KpiView[] {
       const rows = stmt.pinnedRows.all(version(boardId, label).id) as (RevisionRow & { board_id: number })[]
-      return rows.map((row) => ({
-        ...rowToFields(row),
-        id: row.kpi_id,
-        boardId: row.board_id,
-        revisionId: row.id,
-        revisionNumber: row.number,
-        major: row.major,
-        updatedAt: row.created_at,
-        updatedBy: row.author
-      }))
+      return rows.map(rowToKpiView)
     },
     diff(boardId: number, from: string, to: string): VersionDiff {
       const rowsOf = (ids: number[]) => new Map((stmt.revisionRows.all(JSON.stringify(ids)) as RevisionRow[]).map((r) => [r.id, r]))
