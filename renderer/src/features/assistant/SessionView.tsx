@@ -25,7 +25,9 @@ export function SessionView({ sessionId }: { sessionId: number }) {
     useAssistantStore.getState().loadSession(sessionId).catch(notify.error)
   }, [sessionId, notify.error])
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [session?.messages.length, streaming?.text])
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' })
+  }, [session?.messages.length, streaming?.text])
 
   const send = async () => {
     const message = question.trim()
