@@ -7,6 +7,7 @@ import type { SessionMessage } from '../../../../electron/services/llm/views'
 import { toApiError } from '../../api/api-error'
 import { StageTag } from '../../components/StageTag'
 import { useNotify } from '../../components/useNotify'
+import { messageText } from './message-text'
 import { formatCost } from './settings-form'
 import { STATUS_TAG } from './SessionsTab'
 import { useAssistantStore } from './useAssistantStore'
@@ -113,6 +114,9 @@ export function SessionView({ sessionId }: { sessionId: number }) {
   )
 }
 
+// The review prompt (instructions and the board as data) is long: folded, one click away.
+const LONG = 1200
+
 /** Model output is shown as text: no HTML, no markdown images, so nothing remote is ever loaded. */
 function Bubble({ message, streaming = false }: { message: SessionMessage; streaming?: boolean }) {
   const { t } = useTranslation()
@@ -121,13 +125,13 @@ function Bubble({ message, streaming = false }: { message: SessionMessage; strea
       <Typography.Text type="secondary" className="assistant-bubble-role">
         {t(`assistant.role.${message.role}`)}
       </Typography.Text>
-      {message.role === 'system' ? (
+      {message.role === 'system' || message.content.length > LONG ? (
         <details>
           <summary className="assistant-bubble-summary">{message.content.split('\n')[0]}</summary>
-          <div className="assistant-bubble-text">{message.content}</div>
+          <div className="assistant-bubble-text">{messageText(message.content)}</div>
         </details>
       ) : (
-        <div className="assistant-bubble-text">{message.content}</div>
+        <div className="assistant-bubble-text">{messageText(message.content)}</div>
       )}
     </div>
   )
