@@ -77,7 +77,7 @@ export function SettingsTab() {
     }
   }
 
-  const keyNote = browserMode ? t('assistant.keyBrowser') : view.keyStorageInsecure ? t('assistant.keyInsecure') : t('assistant.keySecure')
+  const keyNote = browserMode ? t('assistant.keyBrowser') : view.keyStorageInsecure ? undefined : t('assistant.keySecure')
 
   return (
     <div className="assistant-settings" data-testid="assistant-settings">
@@ -115,7 +115,7 @@ export function SettingsTab() {
             {view.hasKey && !env('apiKey') && <Button icon={<DeleteOutlined />} onClick={() => void removeKey()}>{t('assistant.removeKey')}</Button>}
           </Space.Compact>
         </Form.Item>
-        {view.keyStorageInsecure && !browserMode && view.hasKey && <Alert type="warning" showIcon className="assistant-gap" title={t('assistant.keyInsecure')} />}
+        {view.keyStorageInsecure && !browserMode && !env('apiKey') && <Alert type="warning" showIcon className="assistant-gap" title={t('assistant.keyInsecure')} />}
         <Form.Item name="structuredOutput" label={t('assistant.structuredOutput')}>
           <Select options={[{ value: 'json_schema', label: t('assistant.jsonSchema') }, { value: 'json_object', label: t('assistant.jsonObject') }]} />
         </Form.Item>
