@@ -28,6 +28,8 @@ export function assistantPage(page: Page) {
     templateReset: page.getByTestId('template-reset'),
     confirmOk: page.locator('.ant-popconfirm .ant-btn-primary'),
     templateHistory: page.getByTestId('template-history').locator('.ant-list-item'),
+    templateVersion: page.getByTestId('template-version'),
+    versionModalClose: page.locator('.ant-modal:visible .ant-modal-footer .ant-btn').first(),
     previewRequests: page.getByTestId('preview-request'),
     sessionRows: page.locator('[data-testid="session-list"] tr[data-session-id]'),
     sessionView: page.getByTestId('session-view'),

@@ -37,7 +37,6 @@ test.describe('assistant', () => {
   test('configures a custom endpoint, edits a template, previews it and chats in a review session', async ({ page, server, core, runtime }) => {
     const board = seedSupportBoard(core)
     const app = appPage(page)
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack))
     const a = assistantPage(page)
     await page.goto(server.url)
     await expect(app.ready).toBeAttached()
@@ -75,6 +74,10 @@ test.describe('assistant', () => {
     await a.templateSave.click()
     await expect(a.templateState).toHaveText('Edited')
     await expect(a.templateHistory).toHaveCount(1)
+    await a.templateHistory.first().getByRole('button').click()
+    await expect(a.templateVersion).toContainText('MARKER-Q3-REVIEW')
+    await a.versionModalClose.click()
+    await expect(a.templateVersion).toBeHidden()
 
     await a.previewTab.click()
     await expect(a.previewRequests.first()).toContainText('MARKER-Q3-REVIEW')
