@@ -2,6 +2,7 @@ import { Empty, Layout, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNotify } from './components/useNotify'
+import { AssistantButton, AssistantDrawer } from './features/assistant/AssistantDrawer'
 import { BoardList } from './features/boards/BoardList'
 import { useBoardStore } from './features/boards/useBoardStore'
 import { BoardPage } from './features/kpis/BoardPage'
@@ -42,7 +43,10 @@ export function App() {
             {t('app.tagline')}
           </Typography.Text>
         </div>
-        <LanguageSwitch />
+        <span className="header-actions">
+          <AssistantButton />
+          <LanguageSwitch />
+        </span>
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" className="app-sider">
@@ -52,6 +56,7 @@ export function App() {
           {boardId !== null ? <BoardPage key={boardId} boardId={boardId} /> : loaded && <Empty className="board-empty" description={t('boards.pick')} />}
         </Layout.Content>
       </Layout>
+      <AssistantDrawer />
     </Layout>
   )
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../electron/services/errors'
+import { assistantI18n } from '../features/assistant/i18n'
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION: 'Some input is not valid.',
@@ -231,6 +232,7 @@ export const en = {
   validation: {
     required: 'Required'
   },
+  ...assistantI18n.en,
   errors
 }
 

@@ -1,3 +1,4 @@
+import { assistantI18n } from '../features/assistant/i18n'
 import type { Messages } from './en'
 
 export const zhCN: Messages = {
@@ -173,6 +174,7 @@ export const zhCN: Messages = {
   validation: {
     required: '必填'
   },
+  ...assistantI18n.zhCN,
   errors: {
     VALIDATION: '输入不合法。',
     INTERNAL: 'KPI Loop 内部出错。',
