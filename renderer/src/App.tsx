@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNotify } from './components/useNotify'
 import { BoardList } from './features/boards/BoardList'
 import { useBoardStore } from './features/boards/useBoardStore'
+import { ImportPrdModal } from './features/import/ImportPrdModal'
 import { BoardPage } from './features/kpis/BoardPage'
 import { LanguageSwitch } from './features/ui/LanguageSwitch'
 import { useLiveEvents } from './features/ui/useLiveEvents'
@@ -52,6 +53,7 @@ export function App() {
           {boardId !== null ? <BoardPage key={boardId} boardId={boardId} /> : loaded && <Empty className="board-empty" description={t('boards.pick')} />}
         </Layout.Content>
       </Layout>
+      <ImportPrdModal />
     </Layout>
   )
 }

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../../electron/services/errors'
+import { importI18n } from '../features/import/i18n'
+import { exportI18n } from '../features/export/i18n'
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION: 'Some input is not valid.',
@@ -231,6 +233,8 @@ export const en = {
   validation: {
     required: 'Required'
   },
+  ...importI18n.en,
+  ...exportI18n.en,
   errors
 }
 

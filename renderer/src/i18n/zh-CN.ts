@@ -1,4 +1,6 @@
 import type { Messages } from './en'
+import { importI18n } from '../features/import/i18n'
+import { exportI18n } from '../features/export/i18n'
 
 export const zhCN: Messages = {
   app: {
@@ -173,6 +175,8 @@ export const zhCN: Messages = {
   validation: {
     required: '必填'
   },
+  ...importI18n.zhCN,
+  ...exportI18n.zhCN,
   errors: {
     VALIDATION: '输入不合法。',
     INTERNAL: 'KPI Loop 内部出错。',
