@@ -84,7 +84,8 @@ export const useExportStore = create<ExportState>((set, get) => {
     },
     loadConfig: async (target) => set({ configs: { ...get().configs, [target]: await api.call('export.config.get', { target }) } }),
     saveConfig: async (target, form) => {
-      const saved = (get().configs[target]?.config ?? {}) as Record<string, string | undefined>
+      // Read the saved settings afresh: an export may have remembered Notion's data source since the form loaded.
+      const saved = (await api.call('export.config.get', { target })).config as Record<string, string | undefined>
       const view = await api.call('export.config.set', { target, config: settingsToSave(target, saved, form), secrets: secretsToSave(target, form) })
       set({ configs: { ...get().configs, [target]: view } })
     },
@@ -101,7 +102,7 @@ export const useExportStore = create<ExportState>((set, get) => {
       } finally {
         patchRun(target, { running: false })
         set({ cancel: null })
-        await loadLinks().catch(() => undefined)
+        await Promise.all([loadLinks(), get().loadConfig(target)]).catch(() => undefined)
       }
     }
   }
