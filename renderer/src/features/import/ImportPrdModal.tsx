@@ -46,7 +46,7 @@ export function ImportPrdModal() {
   )
 
   return (
-    <Modal open={s.open} title={t('import.title')} onCancel={s.close} footer={footer} width={s.preview ? 1200 : 720} destroyOnHidden className="import-modal" maskClosable={false}>
+    <Modal open={s.open} title={t('import.title')} onCancel={s.close} footer={footer} width={s.preview ? 'min(1320px, 96vw)' : 720} destroyOnHidden className="import-modal" maskClosable={false}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {!s.preview && <PrdSource />}
         {s.busy && !s.preview && <Spin tip={t('import.reading', { file: s.fileName ?? '' })}><div style={{ height: 40 }} /></Spin>}

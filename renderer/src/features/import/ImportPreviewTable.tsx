@@ -39,18 +39,38 @@ export function ImportPreviewTable() {
     {
       title: t('import.include'),
       key: 'include',
-      width: 64,
+      width: 56,
       fixed: 'left',
       render: (_, row) => <Checkbox checked={row.include} onChange={(e) => toggle(row.index, e.target.checked)} aria-label={t('import.include')} data-testid="row-include" />
     },
-    { ...field('code', 120), fixed: 'left' },
-    field('name', 200),
-    { title: t('field.target'), key: 'target', width: 200, render: (_, row) => <TargetCell row={row} onChange={(value) => editTarget(row.index, value)} /> },
-    field('unit', 80),
+    {
+      ...field('code', 130),
+      fixed: 'left',
+      render: (_, row) => (
+        <>
+          {field('code', 130).render(null, row)}
+          <SourceLines row={row} text={text} />
+        </>
+      )
+    },
+    field('name', 180),
+    { title: t('field.target'), key: 'target', width: 190, render: (_, row) => <TargetCell row={row} onChange={(value) => editTarget(row.index, value)} /> },
+    {
+      title: t('import.warnings'),
+      key: 'warnings',
+      width: 230,
+      render: (_, row) => (
+        <>
+          <Confidence value={row.candidate.confidence} />
+          <WarningTags row={row} />
+        </>
+      )
+    },
+    field('unit', 76),
     {
       title: t('field.frequency'),
       key: 'frequency',
-      width: 120,
+      width: 110,
       render: (_, row) => (
         <Select
           size="small"
@@ -63,14 +83,11 @@ export function ImportPreviewTable() {
         />
       )
     },
-    field('owner', 110),
-    field('category', 130),
-    field('dataSource', 150),
-    { title: t('import.formula'), key: 'formula', width: 70, render: (_, row) => <FormulaButton row={row} onOpen={() => setFormulaOf(row)} /> },
-    { title: t('import.confidence'), key: 'confidence', width: 90, render: (_, row) => <Confidence value={row.candidate.confidence} /> },
-    { title: t('import.warnings'), key: 'warnings', width: 220, render: (_, row) => <WarningTags row={row} /> },
-    { title: t('import.lines'), key: 'lines', width: 80, render: (_, row) => <SourceLines row={row} text={text} /> },
-    { title: t('import.action'), key: 'action', width: 120, fixed: 'right', render: (_, row) => <ActionTag row={row} /> }
+    field('owner', 100),
+    field('category', 120),
+    field('dataSource', 140),
+    { title: t('import.formula'), key: 'formula', width: 64, render: (_, row) => <FormulaButton row={row} onOpen={() => setFormulaOf(row)} /> },
+    { title: t('import.action'), key: 'action', width: 110, fixed: 'right', render: (_, row) => <ActionTag row={row} /> }
   ]
 
   return (
@@ -82,7 +99,7 @@ export function ImportPreviewTable() {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1800, y: 440 }}
+        scroll={{ x: 1500, y: 440 }}
         rowClassName={(row) => (row.include ? '' : 'import-row-dropped')}
         onRow={(row) => ({ 'data-testid': 'import-row', 'data-index': row.index } as React.HTMLAttributes<HTMLElement>)}
       />

@@ -22,12 +22,12 @@ export function SourceLines({ row, text }: { row: ImportRow; text: string | null
   const { t } = useTranslation()
   const excerpt = sourceExcerpt(text, row.candidate.lines)
   const label = (
-    <span className="import-lines" data-testid="row-lines">
-      {t('import.linesRange', row.candidate.lines)}
-    </span>
+    <Typography.Text type="secondary" className="import-lines" data-testid="row-lines">
+      {t('import.linesAt', row.candidate.lines)}
+    </Typography.Text>
   )
   return (
-    <span>
+    <div>
       {excerpt ? (
         <Popover content={<pre className="import-excerpt">{excerpt}</pre>} title={t(`import.origin.${row.candidate.origin}`)}>
           {label}
@@ -35,7 +35,7 @@ export function SourceLines({ row, text }: { row: ImportRow; text: string | null
       ) : (
         <Tooltip title={t(`import.origin.${row.candidate.origin}`)}>{label}</Tooltip>
       )}
-    </span>
+    </div>
   )
 }
 
@@ -44,9 +44,7 @@ export function FormulaButton({ row, onOpen }: { row: ImportRow; onOpen: () => v
   const has = Boolean(row.fields.formula.trim())
   return (
     <Tooltip title={has ? <pre className="import-excerpt">{row.fields.formula}</pre> : t('import.formulaNone')}>
-      <Button size="small" type={has ? 'default' : 'dashed'} icon={<FunctionOutlined />} onClick={onOpen} aria-label={t('import.formulaEdit')} data-testid="row-formula">
-        {has ? 'ƒ' : '+'}
-      </Button>
+      <Button size="small" type={has ? 'primary' : 'dashed'} ghost={has} icon={<FunctionOutlined />} onClick={onOpen} aria-label={t('import.formulaEdit')} data-testid="row-formula" />
     </Tooltip>
   )
 }
@@ -63,13 +61,18 @@ export function ActionTag({ row }: { row: ImportRow }) {
   )
   if (action !== 'update' || !match) return tag
   return (
-    <Popover title={t('import.diffTitle', { code: match.code })} content={<FieldChanges changes={match.changes} />}>
+    <Popover title={t('import.diffTitle', { code: match.code })} content={<FieldChanges changes={match.changes} />} styles={{ root: { maxWidth: 600 } }}>
       {tag}
     </Popover>
   )
 }
 
 export function Confidence({ value }: { value: number }) {
+  const { t } = useTranslation()
   const pct = Math.round(value * 100)
-  return <Typography.Text type={pct >= 80 ? 'success' : pct >= 50 ? 'warning' : 'danger'}>{pct}%</Typography.Text>
+  return (
+    <div className="import-confidence">
+      <Typography.Text type={pct >= 80 ? 'success' : pct >= 50 ? 'warning' : 'danger'}>{t('import.confidenceAt', { pct })}</Typography.Text>
+    </div>
+  )
 }
