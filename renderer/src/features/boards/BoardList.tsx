@@ -59,7 +59,7 @@ export function BoardList() {
           {t('boards.create')}
         </Button>
       </div>
-      <ImportPrdButton size="small" />
+      <ImportPrdButton size="small" className="board-list-import" />
       {boards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('boards.empty')} />}
       <ul>
         {boards.map((board) => (
