@@ -24,6 +24,11 @@ export function importDialog(page: Page) {
     commit: root.getByTestId('import-commit'),
     error: root.getByTestId('import-error'),
     none: root.getByTestId('import-none'),
-    excerpt: page.locator('.import-excerpt:visible')
+    excerpt: page.locator('.import-excerpt:visible'),
+    menuTable: page.getByTestId('import-table'),
+    tableFileInput: page.locator('.table-import-modal input[type="file"]'),
+    tableChanged: page.getByTestId('table-changed'),
+    tableUnknown: page.getByTestId('table-unknown'),
+    tableCommit: page.locator('#table-commit')
   }
 }

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs'
+import Papa from 'papaparse'
+import { createExportService } from '../../electron/services/exports/export-service'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { importDialog } from '../pages/import-dialog'
+import { seedSupportBoard } from '../seed'
 
 const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 
@@ -122,4 +125,30 @@ test.describe('in English', () => {
     await expect(app.successMessage).toContainText('Created 2, updated 1')
     expect(core.kpis.list(existing.id).find((k) => k.code === 'KPI-C002')?.target?.text).toBe('≥ 85%')
   })
+})
+
+test('an edited board CSV imports back as a per-KPI diff, reporting the column it cannot use', async ({ page, server, core }) => {
+  const supportBoard = seedSupportBoard(core)
+  const { files } = await createExportService({ core }).file({ boardId: supportBoard.id, format: 'csv', locale: 'zh-CN' })
+  const table = Papa.parse<Record<string, string>>(Buffer.from(files[0]!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true })
+  const rows = table.data.map((row) => ({ ...row, 评审意见: '', ...(row.code === 'KPI-S002' ? { owner: '赵敏', target: '≥ 65%' } : {}) }))
+  const edited = Papa.unparse(rows)
+
+  const app = appPage(page)
+  const board = boardPage(page)
+  const dialog = importDialog(page)
+  await page.goto(server.url)
+  await expect(app.ready).toBeAttached()
+  await dialog.openMenu.click()
+  await dialog.menuTable.click()
+  await dialog.tableFileInput.setInputFiles({ name: '客服看板-已修改.csv', mimeType: 'text/csv', buffer: Buffer.from(edited, 'utf8') })
+  await expect(dialog.tableChanged).toHaveCount(1)
+  await expect(dialog.tableChanged).toHaveAttribute('data-code', 'KPI-S002')
+  await expect(dialog.tableChanged.locator('tr[data-field="owner"]')).toContainText('李娜')
+  await expect(dialog.tableChanged.locator('tr[data-field="owner"]')).toContainText('赵敏')
+  await expect(dialog.tableUnknown).toContainText('评审意见')
+  await dialog.tableCommit.click()
+  await expect(app.successMessage).toContainText('变更 1 个')
+  await expect(board.cell('KPI-S002', 'target')).toContainText('≥ 65%')
+  expect(core.kpis.list(supportBoard.id).find((k) => k.code === 'KPI-S002')?.owner).toBe('赵敏')
 })

@@ -36,6 +36,7 @@ export function TableImportModal() {
       okButtonProps={{ disabled: blocked, loading: busy, id: 'table-commit' }}
       width={820}
       destroyOnHidden
+      className="table-import-modal"
     >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Upload.Dragger accept={TABLE_EXTENSIONS.join(',')} showUploadList={false} disabled={busy} beforeUpload={(file) => (void analyse(file), false)} data-testid="table-drop">
