@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Input, Modal, Space, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import { useNotify } from '../../components/useNotify'
 import { useBoardStore } from '../boards/useBoardStore'
 import { useKpiStore } from '../kpis/useKpiStore'
@@ -15,7 +16,23 @@ import { useImportStore } from './useImportStore'
 export function ImportPrdModal() {
   const { t } = useTranslation()
   const notify = useNotify()
-  const s = useImportStore()
+  const s = useImportStore(
+    useShallow((st) => ({
+      open: st.open,
+      into: st.into,
+      currentBoard: st.currentBoard,
+      boardName: st.boardName,
+      busy: st.busy,
+      error: st.error,
+      fileName: st.fileName,
+      preview: st.preview,
+      rows: st.rows,
+      setBoardName: st.setBoardName,
+      back: st.back,
+      close: st.close,
+      commit: st.commit
+    }))
+  )
   const included = s.rows.filter((r) => r.include).length
   const needsName = s.into === 'new' && !s.boardName.trim()
 
