@@ -5,6 +5,7 @@ import { useNotify } from './components/useNotify'
 import { AssistantButton, AssistantDrawer } from './features/assistant/AssistantDrawer'
 import { BoardList } from './features/boards/BoardList'
 import { useBoardStore } from './features/boards/useBoardStore'
+import { ImportPrdModal } from './features/import/ImportPrdModal'
 import { BoardPage } from './features/kpis/BoardPage'
 import { LanguageSwitch } from './features/ui/LanguageSwitch'
 import { useLiveEvents } from './features/ui/useLiveEvents'
@@ -57,6 +58,7 @@ export function App() {
         </Layout.Content>
       </Layout>
       <AssistantDrawer />
+      <ImportPrdModal />
     </Layout>
   )
 }

@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../../electron/services/errors'
 import { assistantI18n } from '../features/assistant/i18n'
+import { importI18n } from '../features/import/i18n'
+import { exportI18n } from '../features/export/i18n'
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION: 'Some input is not valid.',
@@ -233,6 +235,8 @@ export const en = {
     required: 'Required'
   },
   ...assistantI18n.en,
+  ...importI18n.en,
+  ...exportI18n.en,
   errors
 }
 

@@ -1,5 +1,7 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import type { Messages } from './en'
+import { importI18n } from '../features/import/i18n'
+import { exportI18n } from '../features/export/i18n'
 
 export const zhCN: Messages = {
   app: {
@@ -175,6 +177,8 @@ export const zhCN: Messages = {
     required: '必填'
   },
   ...assistantI18n.zhCN,
+  ...importI18n.zhCN,
+  ...exportI18n.zhCN,
   errors: {
     VALIDATION: '输入不合法。',
     INTERNAL: 'KPI Loop 内部出错。',

@@ -6,6 +6,7 @@ import type { BoardView } from '../../../../electron/api'
 import { STAGES } from '../../../../electron/services/domain/kpi'
 import { STAGE_COLOR } from '../../components/StageTag'
 import { useNotify } from '../../components/useNotify'
+import { ImportPrdButton } from '../import/ImportMenu'
 import { useUiStore } from '../ui/useUiStore'
 import { BoardNameModal } from './BoardNameModal'
 import { useBoardStore } from './useBoardStore'
@@ -58,6 +59,7 @@ export function BoardList() {
           {t('boards.create')}
         </Button>
       </div>
+      <ImportPrdButton size="small" className="board-list-import" />
       {boards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('boards.empty')} />}
       <ul>
         {boards.map((board) => (

@@ -6,6 +6,9 @@ import type { KpiPatch } from '../../../../electron/api/kpi-input'
 import { useNotify } from '../../components/useNotify'
 import { AuditDrawer } from '../audit/AuditDrawer'
 import { useBoardStore } from '../boards/useBoardStore'
+import { ExportModal } from '../export/ExportModal'
+import { ImportPrdButton } from '../import/ImportMenu'
+import { TableImportModal } from '../import/TableImportModal'
 import { KpiDrawer } from '../kpi-detail/KpiDrawer'
 import { useUiStore } from '../ui/useUiStore'
 import { CutVersionModal } from '../versions/CutVersionModal'
@@ -61,7 +64,9 @@ export function BoardPage({ boardId }: { boardId: number }) {
       </div>
       <BoardToolbar shown={shown} onCutVersion={cut.open} />
       {loadedBoard === boardId && kpis.length === 0 && !query.text ? (
-        <Empty className="board-empty" description={t('table.emptyBoard')} />
+        <Empty className="board-empty" description={t('table.emptyBoard')}>
+          <ImportPrdButton type="primary" board={{ id: board.id, name: board.name }} />
+        </Empty>
       ) : (
         <KpiGrid rows={rows} sort={query.sort} onSort={onSort} onToggleGroup={onToggleGroup} onOpen={openDetail} onEdit={onEdit} />
       )}
@@ -73,6 +78,8 @@ export function BoardPage({ boardId }: { boardId: number }) {
       <VersionsDrawer boardId={boardId} onCut={cut.open} />
       <AuditDrawer boardId={boardId} />
       <CutVersionModal boardId={boardId} {...cut.modal} />
+      <TableImportModal />
+      <ExportModal />
     </div>
   )
 }

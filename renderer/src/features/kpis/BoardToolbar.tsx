@@ -3,6 +3,8 @@ import { Button, Checkbox, Input, Select, Space, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STAGES } from '../../../../electron/services/domain/kpi'
+import { ExportButton } from '../export/ExportButton'
+import { ImportMenu } from '../import/ImportMenu'
 import { useUiStore } from '../ui/useUiStore'
 import { distinctValues, type GroupBy } from './rows'
 import { useKpiStore } from './useKpiStore'
@@ -82,6 +84,8 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)} data-testid="add-kpi">
           {t('toolbar.addKpi')}
         </Button>
+        <ImportMenu />
+        <ExportButton />
         <Button icon={<BranchesOutlined />} onClick={onCutVersion} data-testid="cut-version">
           {t('toolbar.cutVersion')}
         </Button>

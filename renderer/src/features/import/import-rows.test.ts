@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportPreview } from '../../../../electron/api'
+import { extractKpis } from '../../../../electron/services/import/extract'
+import { parseTarget } from '../../../../electron/services/target/parse-target'
+import { canCommit, commitItems, currentWarnings, duplicateCodes, editRow, editTargetText, rowsOf, setParsedTarget, sourceExcerpt, toggleRow } from './import-rows'
+
+const PRD = `# 智能客服助手 PRD
+
+## 成功指标
+
+### KPI-C001: 首次响应时间
+- **目标**: P95 ≤ 30秒
+- **数据源**: 客服会话日志
+- **监控频率**: 每日
+- **负责人**: 李雷
+
+### KPI-C003: 用户满意度
+- **目标**: 明显好于竞品
+- **衡量定义**: 会话结束后的评分
+- **数据源**: 满意度问卷
+- **监控频率**: 每月
+- **负责人**: 王芳
+`
+
+// The preview the core would send for a new board, built with the real extractor.
+function preview(): ImportPreview {
+  const { candidates, notes } = extractKpis(PRD)
+  return {
+    fileName: 'prd.md',
+    notes,
+    lineCount: PRD.split('\n').length,
+    candidates: candidates.map((c, index) => ({ ...c, index, match: null, action: 'create' as const }))
+  }
+}
+
+describe('import preview rows', () => {
+  it('starts with every KPI found included and its warnings as the extractor gave them', () => {
+    const rows = rowsOf(preview())
+    expect(rows.map((r) => [r.fields.code, r.include])).toEqual([
+      ['KPI-C001', true],
+      ['KPI-C003', true]
+    ])
+    expect(currentWarnings(rows[1]!)).toEqual(expect.arrayContaining(['target-unparsed', 'vague']))
+    expect(canCommit(rows)).toBe(true)
+  })
+
+  it('clears the unparsed-target warning once the edited target parses, and only for the text that was parsed', () => {
+    let rows = editTargetText(rowsOf(preview()), 1, '≥ 4.5/5')
+    expect(rows[1]!.parsing).toBe(true)
+    expect(canCommit(rows)).toBe(false)
+    const stale = setParsedTarget(rows, 1, parseTarget('≥ 4'))
+    expect(stale[1]!.parsing).toBe(true)
+    rows = setParsedTarget(rows, 1, parseTarget('≥ 4.5/5'))
+    expect(rows[1]!.fields.target?.parsed).toMatchObject({ comparator: '>=', value: 4.5, scale: 5 })
+    expect(currentWarnings(rows[1]!)).not.toContain('target-unparsed')
+    expect(currentWarnings(rows[1]!)).not.toContain('vague')
+    expect(rows[1]!.edited).toBe(true)
+    expect(canCommit(rows)).toBe(true)
+  })
+
+  it('flags a target edited into something still not understood', () => {
+    const rows = setParsedTarget(editTargetText(rowsOf(preview()), 0, '越快越好'), 0, parseTarget('越快越好'))
+    expect(currentWarnings(rows[0]!)).toContain('target-unparsed')
+  })
+
+  it('commits only the included rows with their edits, the lines they came from and trimmed identity', () => {
+    let rows = rowsOf(preview())
+    rows = editRow(rows, 0, { owner: '韩梅梅', name: ' 首次响应时长 ' })
+    rows = toggleRow(rows, 1, false)
+    const items = commitItems(rows)
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({ fields: { code: 'KPI-C001', name: '首次响应时长', owner: '韩梅梅', frequency: 'daily' }, lines: { start: 5, end: 9 } })
+    expect(items[0]!.fields.target).toMatchObject({ text: 'P95 ≤ 30秒', parsed: { percentile: 95, unit: 's' } })
+  })
+
+  it('refuses to commit two included rows with one code, or nothing at all', () => {
+    const rows = editRow(rowsOf(preview()), 1, { code: 'kpi-c001' })
+    expect(duplicateCodes(rows)).toEqual(new Set(['kpi-c001']))
+    expect(canCommit(rows)).toBe(false)
+    expect(canCommit(toggleRow(rows, 1, false))).toBe(true)
+    expect(canCommit(toggleRow(toggleRow(rows, 0, false), 1, false))).toBe(false)
+  })
+
+  it('shows the source lines of a KPI from the document text', () => {
+    const rows = rowsOf(preview())
+    expect(sourceExcerpt(PRD, rows[1]!.candidate.lines)).toBe(PRD.split('\n').slice(10, 16).join('\n'))
+    expect(sourceExcerpt(PRD, rows[1]!.candidate.lines)?.startsWith('### KPI-C003: 用户满意度')).toBe(true)
+    expect(sourceExcerpt(null, rows[1]!.candidate.lines)).toBeNull()
+    expect(sourceExcerpt(PRD, { start: 1, end: 10 }, 3)).toBe('# 智能客服助手 PRD\n\n## 成功指标\n…')
+  })
+})

@@ -1,0 +1,87 @@
+import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
+import type { NewKpi } from '../../../../electron/api/kpi-input'
+import type { KpiFields, Target } from '../../../../electron/services/domain/kpi'
+
+/** One candidate as the user edits it in the preview. */
+export interface ImportRow {
+  index: number
+  include: boolean
+  fields: KpiFields
+  /** Set when the user changed any field; the preview's diff against the board may then be stale. */
+  edited: boolean
+  /** The target text is being re-parsed by the core. */
+  parsing: boolean
+  candidate: ImportCandidateView
+}
+
+export type EditableField = 'code' | 'name' | 'unit' | 'owner' | 'category' | 'dataSource' | 'formula' | 'frequency'
+
+export function rowsOf(preview: ImportPreview): ImportRow[] {
+  return preview.candidates.map((candidate) => ({ index: candidate.index, include: true, fields: candidate.fields, edited: false, parsing: false, candidate }))
+}
+
+export function editRow(rows: ImportRow[], index: number, patch: Partial<Pick<KpiFields, EditableField>>): ImportRow[] {
+  return rows.map((r) => (r.index === index ? { ...r, fields: { ...r.fields, ...patch }, edited: true } : r))
+}
+
+/** The typed text shows at once; the parsed form follows when the core answers (`setParsedTarget`). */
+export function editTargetText(rows: ImportRow[], index: number, text: string): ImportRow[] {
+  return rows.map((r) =>
+    r.index === index ? { ...r, fields: { ...r.fields, target: text.trim() ? { text, parsed: null } : null }, edited: true, parsing: Boolean(text.trim()) } : r
+  )
+}
+
+/** Applies a parse result only if the text is still the one that was parsed. */
+export function setParsedTarget(rows: ImportRow[], index: number, target: Target): ImportRow[] {
+  return rows.map((r) => (r.index === index && r.fields.target?.text === target.text ? { ...r, fields: { ...r.fields, target }, parsing: false } : r))
+}
+
+export function toggleRow(rows: ImportRow[], index: number, include: boolean): ImportRow[] {
+  return rows.map((r) => (r.index === index ? { ...r, include } : r))
+}
+
+/** Warnings as they stand after the user's edits: a fixed target or a filled field clears its warning. */
+export function currentWarnings(row: ImportRow): string[] {
+  const { fields } = row
+  const cleared = new Set<string>()
+  if (fields.target?.parsed) ['target-unparsed', 'no-target', 'vague'].forEach((w) => cleared.add(w))
+  if (fields.target && !fields.target.parsed && !row.parsing) cleared.add('no-target')
+  if (fields.formula.trim()) cleared.add('no-formula')
+  if (fields.unit.trim() || fields.target?.parsed?.unit) cleared.add('no-unit')
+  if (fields.dataSource.trim()) cleared.add('no-source')
+  if (fields.frequency) cleared.add('no-frequency')
+  if (fields.owner.trim()) cleared.add('no-owner')
+  if (fields.code !== row.candidate.fields.code) cleared.add('generated-code')
+  const warnings = row.candidate.warnings.filter((w) => !cleared.has(w))
+  if (fields.target && !fields.target.parsed && !row.parsing && !warnings.includes('target-unparsed')) warnings.unshift('target-unparsed')
+  if (!fields.target && !warnings.includes('no-target')) warnings.unshift('no-target')
+  return warnings
+}
+
+/** Codes used by more than one included row: the commit would merge them, so the preview flags them. */
+export function duplicateCodes(rows: ImportRow[]): Set<string> {
+  const seen = new Map<string, number>()
+  for (const r of rows) if (r.include) seen.set(r.fields.code.trim().toLowerCase(), (seen.get(r.fields.code.trim().toLowerCase()) ?? 0) + 1)
+  return new Set([...seen].filter(([, n]) => n > 1).map(([code]) => code))
+}
+
+export function canCommit(rows: ImportRow[]): boolean {
+  const included = rows.filter((r) => r.include)
+  return included.length > 0 && included.every((r) => r.fields.code.trim() && r.fields.name.trim() && !r.parsing) && duplicateCodes(rows).size === 0
+}
+
+/** The commit's items: included rows only, with their (edited) fields. */
+export function commitItems(rows: ImportRow[]): { fields: NewKpi; currentValue: string | null; lines: { start: number; end: number } }[] {
+  return rows
+    .filter((r) => r.include)
+    .map((r) => ({ fields: { ...r.fields, code: r.fields.code.trim(), name: r.fields.name.trim() }, currentValue: r.candidate.currentValue, lines: r.candidate.lines }))
+}
+
+/** The document's lines a candidate came from (1-based, inclusive), for the hover; null without the text. */
+export function sourceExcerpt(text: string | null, lines: { start: number; end: number }, max = 40): string | null {
+  if (text === null) return null
+  const all = text.split(/\r?\n/)
+  const slice = all.slice(Math.max(0, lines.start - 1), Math.min(lines.end, lines.start - 1 + max))
+  if (slice.length === 0) return null
+  return slice.join('\n') + (lines.end - lines.start + 1 > max ? '\n…' : '')
+}
