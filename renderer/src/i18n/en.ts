@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../electron/services/errors'
+import { review } from '../features/review/i18n'
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION: 'Some input is not valid.',
@@ -231,7 +232,8 @@ export const en = {
   validation: {
     required: 'Required'
   },
-  errors
+  errors,
+  ...review.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

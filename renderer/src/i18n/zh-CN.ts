@@ -1,3 +1,4 @@
+import { review } from '../features/review/i18n'
 import type { Messages } from './en'
 
 export const zhCN: Messages = {
@@ -229,5 +230,6 @@ export const zhCN: Messages = {
     EXPORT_RATE_LIMIT: '导出目标限流中，请稍后再试。',
     EXPORT_FAILED: '导出失败。',
     EXPORT_CONFIG: '导出配置不完整。'
-  }
+  },
+  ...review.zhCN
 }

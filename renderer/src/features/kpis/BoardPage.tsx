@@ -7,6 +7,9 @@ import { useNotify } from '../../components/useNotify'
 import { AuditDrawer } from '../audit/AuditDrawer'
 import { useBoardStore } from '../boards/useBoardStore'
 import { KpiDrawer } from '../kpi-detail/KpiDrawer'
+import { BoardAltView } from '../review/BoardAltView'
+import { ReviewMount } from '../review/ReviewMount'
+import { useReviewStore } from '../review/useReviewStore'
 import { useUiStore } from '../ui/useUiStore'
 import { CutVersionModal } from '../versions/CutVersionModal'
 import { useVersionStore } from '../versions/useVersionStore'
@@ -32,6 +35,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const loadVersions = useVersionStore((s) => s.load)
   const openDetail = useUiStore((s) => s.openDetail)
   const cut = useCutVersion(boardId)
+  const view = useReviewStore((s) => s.view)
 
   useEffect(() => {
     load(boardId).catch(notify.error)
@@ -60,7 +64,9 @@ export function BoardPage({ boardId }: { boardId: number }) {
         {board.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{board.description}</Typography.Paragraph>}
       </div>
       <BoardToolbar shown={shown} onCutVersion={cut.open} />
-      {loadedBoard === boardId && kpis.length === 0 && !query.text ? (
+      {view !== 'grid' ? (
+        <BoardAltView view={view} />
+      ) : loadedBoard === boardId && kpis.length === 0 && !query.text ? (
         <Empty className="board-empty" description={t('table.emptyBoard')} />
       ) : (
         <KpiGrid rows={rows} sort={query.sort} onSort={onSort} onToggleGroup={onToggleGroup} onOpen={openDetail} onEdit={onEdit} />
@@ -73,6 +79,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
       <VersionsDrawer boardId={boardId} onCut={cut.open} />
       <AuditDrawer boardId={boardId} />
       <CutVersionModal boardId={boardId} {...cut.modal} />
+      <ReviewMount boardId={boardId} boardName={board.name} />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { Button, Checkbox, Input, Select, Space, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STAGES } from '../../../../electron/services/domain/kpi'
+import { ReviewActions } from '../review/ReviewActions'
 import { useUiStore } from '../ui/useUiStore'
 import { distinctValues, type GroupBy } from './rows'
 import { useKpiStore } from './useKpiStore'
@@ -79,6 +80,7 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Typography.Text type="secondary" data-testid="kpi-count">
           {t('toolbar.showing', { shown, total: kpis.length })}
         </Typography.Text>
+        <ReviewActions />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)} data-testid="add-kpi">
           {t('toolbar.addKpi')}
         </Button>

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import type { KpiView } from '../../../../electron/api'
 import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
 import { formatParsedTarget, type TargetWords } from '../../components/target-format'
+import { CurrentValueCell, LatestProposalCell, StatusLightCell } from '../review/StatusCells'
 import type { GridColumn } from './columns'
 
 /** The grid's light badge (plain spans, native tooltip): thousands of antd Tags and Tooltips would slow scrolling. */
@@ -59,6 +60,12 @@ export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) 
       return <span className={`grid-tag outlined tag-${STATUS_COLOR[kpi.status]}`}>{t(`status.${kpi.status}`)}</span>
     case 'frequency':
       return <span>{kpi.frequency ? t(`frequency.${kpi.frequency}`) : ''}</span>
+    case 'currentValue':
+      return <CurrentValueCell kpiId={kpi.id} unit={kpi.unit} />
+    case 'light':
+      return <StatusLightCell kpiId={kpi.id} />
+    case 'proposal':
+      return <LatestProposalCell kpiId={kpi.id} />
     case 'updatedAt':
       return <span className="cell-muted">{dayjs(kpi.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
     default:
