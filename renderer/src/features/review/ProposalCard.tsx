@@ -97,7 +97,7 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
                     </td>
                   )}
                   <td className="review-field">{t(`field.${row.field}`)}</td>
-                  {proposal.kind === 'patch' && <td className="review-current">{show(row.field, row.current)}</td>}
+                  {proposal.kind === 'patch' && <td className={`review-current${formatFieldValue(row.field, row.current, (key) => key) === null ? ' empty' : ''}`}>{show(row.field, row.current)}</td>}
                   <td className="review-proposed">
                     {pending && row.selectable && editorFor(row.field).kind !== 'none' ? (
                       <ProposedEditor row={row} value={edited[row.field] ?? editSeed(row.field, row.proposed)} onChange={(v) => setEdited({ ...edited, [row.field]: v })} />
