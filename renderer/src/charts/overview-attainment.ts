@@ -12,7 +12,7 @@ export function attainmentOption(statuses: readonly KpiStatus[], labels: Attainm
   return {
     title: { text: labels.title, left: 0, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
-    grid: { left: 48, right: 16, top: 40, bottom: 56 },
+    grid: { left: 52, right: 56, top: 48, bottom: 48 },
     xAxis: { type: 'category' as const, data: measured.map((s) => s.code), axisLabel: { rotate: measured.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value' as const, axisLabel: { formatter: '{value}%' } },
     series: [

@@ -31,6 +31,6 @@ describe('stage funnel', () => {
   it('counts every KPI at or past a stage so the funnel narrows, ignoring retired', () => {
     expect(reachedCounts(['draft', 'draft', 'feasibility', 'trial', 'operating', 'retired']).map((s) => s.count)).toEqual([5, 3, 2, 1, 1])
     const option = stageFunnelOption(['draft', 'launched'], 'Funnel', (s) => `v-${s}`)
-    expect(option.series[0]!.data[3]).toEqual({ name: 'v-launched', value: 1 })
+    expect(option.series[0]!.data[3]).toMatchObject({ name: 'v-launched', value: 1 })
   })
 })

@@ -28,13 +28,13 @@ export function OverviewView() {
   return (
     <div className="overview" data-testid="overview">
       <Card size="small" className="overview-wide">
-        {measured ? <EChart option={options.attainment} testId="chart-attainment" /> : <Empty description={t('review.overview.noData')} />}
+        {measured ? <EChart option={options.attainment} height={260} testId="chart-attainment" /> : <Empty description={t('review.overview.noData')} />}
       </Card>
       <Card size="small">
-        <EChart option={options.status} testId="chart-status" />
+        <EChart option={options.status} height={260} testId="chart-status" />
       </Card>
       <Card size="small">
-        <EChart option={options.funnel} testId="chart-funnel" />
+        <EChart option={options.funnel} height={260} testId="chart-funnel" />
       </Card>
     </div>
   )

@@ -17,6 +17,8 @@ export const PROPOSAL_STATUS_COLOR: Record<ProposalView['status'], string> = {
   superseded: 'default'
 }
 
+const LONG_TEXT: readonly string[] = ['notes', 'description', 'formula']
+
 function ProposedEditor({ row, value, onChange }: { row: DiffRow; value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation()
   const spec = editorFor(row.field)
@@ -24,6 +26,9 @@ function ProposedEditor({ row, value, onChange }: { row: DiffRow; value: string;
     return (
       <Select size="small" value={value} onChange={onChange} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`${spec.prefix}${o}`) }))} />
     )
+  }
+  if (LONG_TEXT.includes(row.field)) {
+    return <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 6 }} value={value} onChange={(e) => onChange(e.target.value)} data-testid="proposed-input" />
   }
   return <Input size="small" value={value} onChange={(e) => onChange(e.target.value)} data-testid="proposed-input" />
 }
