@@ -1,9 +1,9 @@
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
-import type { KpiView } from '../../../../electron/api'
+import type { KpiStatus, KpiView } from '../../../../electron/api'
 import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
 import { formatParsedTarget, type TargetWords } from '../../components/target-format'
-import { CurrentValueCell, LatestProposalCell, StatusLightCell } from '../review/StatusCells'
+import { currentValueCell, latestProposalCell, statusLightCell } from '../review/StatusCells'
 import type { GridColumn } from './columns'
 
 /** The grid's light badge (plain spans, native tooltip): thousands of antd Tags and Tooltips would slow scrolling. */
@@ -28,6 +28,8 @@ export interface CellContext {
   t: TFunction
   words: TargetWords
   onOpen: (kpiId: number) => void
+  /** Status lights and latest proposals by KPI id. */
+  statuses: Record<number, KpiStatus>
 }
 
 /** What a cell shows when it is not being edited; all text is rendered as text. A plain function: no hooks per cell. */
@@ -61,11 +63,11 @@ export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) 
     case 'frequency':
       return <span>{kpi.frequency ? t(`frequency.${kpi.frequency}`) : ''}</span>
     case 'currentValue':
-      return <CurrentValueCell kpiId={kpi.id} unit={kpi.unit} />
+      return currentValueCell(ctx.statuses[kpi.id], kpi.unit, t)
     case 'light':
-      return <StatusLightCell kpiId={kpi.id} />
+      return statusLightCell(ctx.statuses[kpi.id], t)
     case 'proposal':
-      return <LatestProposalCell kpiId={kpi.id} />
+      return latestProposalCell(ctx.statuses[kpi.id], t)
     case 'updatedAt':
       return <span className="cell-muted">{dayjs(kpi.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
     default:

@@ -8,7 +8,7 @@ import { filterKpis, sortKpis } from '../kpis/rows'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useUiStore } from '../ui/useUiStore'
 import { FORWARD_STAGES } from './review-format'
-import { StatusLightCell } from './StatusCells'
+import { StatusLight } from './StatusCells'
 import { useReviewStore } from './useReviewStore'
 
 function KanbanCard({ kpi }: { kpi: KpiView }) {
@@ -35,7 +35,7 @@ function KanbanCard({ kpi }: { kpi: KpiView }) {
       <div className="kanban-card-name">{kpi.name}</div>
       <div className="kanban-card-foot">
         <span className="kanban-target">{kpi.target?.text ?? '—'}</span>
-        <StatusLightCell kpiId={kpi.id} />
+        <StatusLight kpiId={kpi.id} />
       </div>
     </div>
   )

@@ -1,12 +1,14 @@
 import './review.css'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import type { KpiStatus } from '../../../../electron/api'
 import { formatAttainment, formatValue, periodLabel } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
+// Plain functions, not components: the virtual grid renders thousands of cells while scrolling.
+
 /** The latest measured value of a KPI, with its period as a tooltip. */
-export function CurrentValueCell({ kpiId, unit }: { kpiId: number; unit: string }) {
-  const { t } = useTranslation()
-  const status = useReviewStore((s) => s.statuses[kpiId])
+export function currentValueCell(status: KpiStatus | undefined, unit: string, t: TFunction) {
   const value = formatValue(status?.value ?? null)
   if (!status || value === null) return <span className="cell-muted">—</span>
   const period = periodLabel(status)
@@ -19,9 +21,7 @@ export function CurrentValueCell({ kpiId, unit }: { kpiId: number; unit: string 
 }
 
 /** Red/yellow/green light with the attainment; grey when there is no measurement yet. */
-export function StatusLightCell({ kpiId }: { kpiId: number }) {
-  const { t } = useTranslation()
-  const status = useReviewStore((s) => s.statuses[kpiId])
+export function statusLightCell(status: KpiStatus | undefined, t: TFunction) {
   const level = status?.level ?? 'none'
   const pct = formatAttainment(status?.attainment ?? null)
   return (
@@ -33,10 +33,8 @@ export function StatusLightCell({ kpiId }: { kpiId: number }) {
 }
 
 /** The latest proposal's rationale, shortened; a click opens the review panel on it. */
-export function LatestProposalCell({ kpiId }: { kpiId: number }) {
-  const { t } = useTranslation()
-  const latest = useReviewStore((s) => s.statuses[kpiId]?.latestProposal ?? null)
-  const openPanel = useReviewStore((s) => s.openPanel)
+export function latestProposalCell(status: KpiStatus | undefined, t: TFunction) {
+  const latest = status?.latestProposal ?? null
   if (!latest) return <span className="cell-muted">—</span>
   return (
     <button
@@ -46,10 +44,17 @@ export function LatestProposalCell({ kpiId }: { kpiId: number }) {
       title={`${t(`review.proposalStatus.${latest.status}`)} · ${latest.rationale}`}
       onClick={(e) => {
         e.stopPropagation()
-        openPanel(latest.id)
+        useReviewStore.getState().openPanel(latest.id)
       }}
     >
       {latest.rationale}
     </button>
   )
+}
+
+/** The light as a component, for the kanban cards. */
+export function StatusLight({ kpiId }: { kpiId: number }) {
+  const { t } = useTranslation()
+  const status = useReviewStore((s) => s.statuses[kpiId])
+  return statusLightCell(status, t)
 }
