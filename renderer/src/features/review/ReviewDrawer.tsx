@@ -40,7 +40,7 @@ export function ReviewDrawer({ boardId, boardName }: { boardId: number; boardNam
   }, [open, focusId, proposals])
 
   return (
-    <Drawer open={open} onClose={close} size={820} className="review-drawer" title={t('review.title', { board: boardName })} destroyOnHidden>
+    <Drawer open={open} onClose={close} size={820} className="review-drawer" title={t('review.title', { board: boardName })}>
       <ReviewRun boardId={boardId} boardStage={stage} onDone={() => void loadProposals(boardId).catch(notify.error)} />
       <div className="review-list-head">
         <Typography.Title level={5} style={{ margin: 0 }}>
