@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../electron/services/errors'
 import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
+import { review } from '../features/review/i18n'
 
 const errors: Record<ErrorCode, string> = {
   VALIDATION: 'Some input is not valid.',
@@ -237,7 +238,8 @@ export const en = {
   ...assistantI18n.en,
   ...importI18n.en,
   ...exportI18n.en,
-  errors
+  errors,
+  ...review.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -1,4 +1,5 @@
 import { assistantI18n } from '../features/assistant/i18n'
+import { review } from '../features/review/i18n'
 import type { Messages } from './en'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
@@ -235,5 +236,6 @@ export const zhCN: Messages = {
     EXPORT_RATE_LIMIT: '导出目标限流中，请稍后再试。',
     EXPORT_FAILED: '导出失败。',
     EXPORT_CONFIG: '导出配置不完整。'
-  }
+  },
+  ...review.zhCN
 }

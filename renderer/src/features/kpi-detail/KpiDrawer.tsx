@@ -5,6 +5,7 @@ import { StageTag } from '../../components/StageTag'
 import { TargetBadge } from '../../components/TargetBadge'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
+import { StageMoveButton } from '../review/StageMoveButton'
 import { useUiStore } from '../ui/useUiStore'
 import { KpiForm } from './KpiForm'
 import { RevisionTimeline } from './RevisionTimeline'
@@ -43,6 +44,8 @@ export function KpiDrawer() {
       }
       extra={
         kpi && (
+          <Space>
+          <StageMoveButton kpiId={kpi.id} />
           <Popconfirm
             title={retired ? t('drawer.reinstate') : t('drawer.confirmRetire', { code: kpi.code })}
             okText={t('app.ok')}
@@ -51,6 +54,7 @@ export function KpiDrawer() {
           >
             <Button danger={!retired}>{retired ? t('drawer.reinstate') : t('drawer.retire')}</Button>
           </Popconfirm>
+          </Space>
         )
       }
     >

@@ -10,6 +10,9 @@ import { ExportModal } from '../export/ExportModal'
 import { ImportPrdButton } from '../import/ImportMenu'
 import { TableImportModal } from '../import/TableImportModal'
 import { KpiDrawer } from '../kpi-detail/KpiDrawer'
+import { BoardAltView } from '../review/BoardAltView'
+import { ReviewMount } from '../review/ReviewMount'
+import { useReviewStore } from '../review/useReviewStore'
 import { useUiStore } from '../ui/useUiStore'
 import { CutVersionModal } from '../versions/CutVersionModal'
 import { useVersionStore } from '../versions/useVersionStore'
@@ -35,6 +38,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const loadVersions = useVersionStore((s) => s.load)
   const openDetail = useUiStore((s) => s.openDetail)
   const cut = useCutVersion(boardId)
+  const view = useReviewStore((s) => s.view)
 
   useEffect(() => {
     load(boardId).catch(notify.error)
@@ -63,7 +67,9 @@ export function BoardPage({ boardId }: { boardId: number }) {
         {board.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{board.description}</Typography.Paragraph>}
       </div>
       <BoardToolbar shown={shown} onCutVersion={cut.open} />
-      {loadedBoard === boardId && kpis.length === 0 && !query.text ? (
+      {view !== 'grid' ? (
+        <BoardAltView view={view} />
+      ) : loadedBoard === boardId && kpis.length === 0 && !query.text ? (
         <Empty className="board-empty" description={t('table.emptyBoard')}>
           <ImportPrdButton type="primary" board={{ id: board.id, name: board.name }} />
         </Empty>
@@ -80,6 +86,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
       <CutVersionModal boardId={boardId} {...cut.modal} />
       <TableImportModal />
       <ExportModal />
+      <ReviewMount boardId={boardId} boardName={board.name} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { STAGES } from '../../../../electron/services/domain/kpi'
 import { ExportButton } from '../export/ExportButton'
 import { ImportMenu } from '../import/ImportMenu'
+import { ReviewActions } from '../review/ReviewActions'
 import { useUiStore } from '../ui/useUiStore'
 import { distinctValues, type GroupBy } from './rows'
 import { useKpiStore } from './useKpiStore'
@@ -81,6 +82,7 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Typography.Text type="secondary" data-testid="kpi-count">
           {t('toolbar.showing', { shown, total: kpis.length })}
         </Typography.Text>
+        <ReviewActions />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)} data-testid="add-kpi">
           {t('toolbar.addKpi')}
         </Button>

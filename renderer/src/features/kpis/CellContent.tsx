@@ -1,8 +1,9 @@
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
-import type { KpiView } from '../../../../electron/api'
+import type { KpiStatus, KpiView } from '../../../../electron/api'
 import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
 import { formatParsedTarget, type TargetWords } from '../../components/target-format'
+import { currentValueCell, latestProposalCell, statusLightCell } from '../review/StatusCells'
 import type { GridColumn } from './columns'
 
 /** The grid's light badge (plain spans, native tooltip): thousands of antd Tags and Tooltips would slow scrolling. */
@@ -27,6 +28,8 @@ export interface CellContext {
   t: TFunction
   words: TargetWords
   onOpen: (kpiId: number) => void
+  /** Status lights and latest proposals by KPI id. */
+  statuses: Record<number, KpiStatus>
 }
 
 /** What a cell shows when it is not being edited; all text is rendered as text. A plain function: no hooks per cell. */
@@ -59,6 +62,12 @@ export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) 
       return <span className={`grid-tag outlined tag-${STATUS_COLOR[kpi.status]}`}>{t(`status.${kpi.status}`)}</span>
     case 'frequency':
       return <span>{kpi.frequency ? t(`frequency.${kpi.frequency}`) : ''}</span>
+    case 'currentValue':
+      return currentValueCell(ctx.statuses[kpi.id], kpi.unit, t)
+    case 'light':
+      return statusLightCell(ctx.statuses[kpi.id], t)
+    case 'proposal':
+      return latestProposalCell(ctx.statuses[kpi.id], t)
     case 'updatedAt':
       return <span className="cell-muted">{dayjs(kpi.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
     default:

@@ -19,9 +19,9 @@ export function GridHeader({ sort, onSort }: { sort: SortSpec | null; onSort: (f
             aria-sort={ariaSort(sort, column.key)}
             className="grid-cell grid-header-cell"
             style={{ width: column.width }}
-            onClick={() => onSort(column.key)}
+            onClick={() => column.sortable !== false && onSort(column.key)}
           >
-            <span>{t(`field.${column.key === 'updatedAt' ? 'updated' : column.key}`)}</span>
+            <span>{t(column.labelKey ?? `field.${column.key === 'updatedAt' ? 'updated' : column.key}`)}</span>
             {sort?.field === column.key && (sort.dir === 'asc' ? <CaretUpOutlined /> : <CaretDownOutlined />)}
           </div>
         ))}

@@ -5,6 +5,7 @@ import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/api/kpi-input'
 import { useNotify } from '../../components/useNotify'
 import { useTargetWords } from '../../components/useTargetWords'
+import { useReviewStore } from '../review/useReviewStore'
 import type { CellContext } from './CellContent'
 import type { EditEnd } from './CellEditor'
 import { cellPatch, COLUMNS } from './columns'
@@ -29,7 +30,8 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
   const { t } = useTranslation()
   const notify = useNotify()
   const words = useTargetWords()
-  const ctx = useMemo<CellContext>(() => ({ t, words, onOpen }), [t, words, onOpen])
+  const statuses = useReviewStore((s) => s.statuses)
+  const ctx = useMemo<CellContext>(() => ({ t, words, onOpen, statuses }), [t, words, onOpen, statuses])
   const container = useRef<HTMLDivElement>(null)
   const [rawCursor, setCursor] = useState<GridCursor>(initialCursor)
   const cursor = clampCursor(rawCursor, { rows: rows.length, cols: COLUMNS.length })

@@ -14,6 +14,10 @@ export interface GridColumn {
   options?: readonly string[]
   /** Key prefix that translates the options (`stage.` → stage.draft). */
   optionPrefix?: string
+  /** Header translation key when it is not `field.<key>`. */
+  labelKey?: string
+  /** Columns filled from the status store cannot sort the KPI list. */
+  sortable?: false
 }
 
 /** The user's board columns, in order. */
@@ -28,7 +32,10 @@ export const COLUMNS: GridColumn[] = [
   { key: 'owner', field: 'owner', width: 100, editor: 'text' },
   { key: 'frequency', field: 'frequency', width: 100, editor: 'select', options: ['', ...FREQUENCIES], optionPrefix: 'frequency.' },
   { key: 'category', field: 'category', width: 110, editor: 'text' },
-  { key: 'updatedAt', field: null, width: 130, editor: null }
+  { key: 'updatedAt', field: null, width: 130, editor: null },
+  { key: 'currentValue', field: null, width: 110, editor: null, labelKey: 'review.column.currentValue', sortable: false },
+  { key: 'light', field: null, width: 130, editor: null, labelKey: 'review.column.light', sortable: false },
+  { key: 'proposal', field: null, width: 240, editor: null, labelKey: 'review.column.proposal', sortable: false }
 ]
 
 export const GRID_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0)

@@ -2,7 +2,7 @@ import type { KpiView } from '../../../../electron/api'
 import { STAGES, type Stage } from '../../../../electron/services/domain/kpi'
 
 export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
-export type SortField = 'code' | 'name' | 'dataSource' | 'target' | 'unit' | 'stage' | 'status' | 'owner' | 'frequency' | 'category' | 'updatedAt'
+export type SortField = 'code' | 'name' | 'dataSource' | 'target' | 'unit' | 'stage' | 'status' | 'owner' | 'frequency' | 'category' | 'updatedAt' | 'currentValue' | 'light' | 'proposal'
 export interface SortSpec {
   field: SortField
   dir: 'asc' | 'desc'
@@ -50,6 +50,10 @@ function sortValue(kpi: KpiView, field: SortField): string | number {
       return kpi.target?.parsed?.value ?? kpi.target?.text ?? ''
     case 'frequency':
       return kpi.frequency ?? ''
+    case 'currentValue':
+    case 'light':
+    case 'proposal':
+      return ''
     default:
       return kpi[field]
   }

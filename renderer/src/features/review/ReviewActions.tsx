@@ -1,0 +1,42 @@
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, NodeIndexOutlined, TableOutlined } from '@ant-design/icons'
+import { Button, Segmented } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { filterKpis } from '../kpis/rows'
+import { useKpiStore } from '../kpis/useKpiStore'
+import { useReviewStore, type BoardView } from './useReviewStore'
+
+/** Toolbar additions: Grid/Kanban/Overview, "Move board…" (the shown KPIs when a filter is on) and "Review". */
+export function ReviewActions() {
+  const { t } = useTranslation()
+  const view = useReviewStore((s) => s.view)
+  const setView = useReviewStore((s) => s.setView)
+  const openPanel = useReviewStore((s) => s.openPanel)
+  const openMove = useReviewStore((s) => s.openMove)
+
+  const moveBoard = () => {
+    const { kpis, query } = useKpiStore.getState()
+    const shown = filterKpis(kpis, query)
+    openMove({ scope: 'board', ...(shown.length < kpis.length ? { kpiIds: shown.map((k) => k.id) } : {}) })
+  }
+
+  return (
+    <>
+      <Segmented<BoardView>
+        value={view}
+        onChange={setView}
+        data-testid="board-view"
+        options={[
+          { value: 'grid', label: t('review.view.grid'), icon: <TableOutlined /> },
+          { value: 'kanban', label: t('review.view.kanban'), icon: <AppstoreOutlined /> },
+          { value: 'overview', label: t('review.view.overview'), icon: <BarChartOutlined /> }
+        ]}
+      />
+      <Button icon={<NodeIndexOutlined />} onClick={moveBoard} data-testid="move-board">
+        {t('review.move.board')}
+      </Button>
+      <Button icon={<AuditOutlined />} onClick={() => openPanel()} data-testid="open-review">
+        {t('review.open')}
+      </Button>
+    </>
+  )
+}

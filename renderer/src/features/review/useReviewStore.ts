@@ -1,0 +1,62 @@
+import { create } from 'zustand'
+import type { KpiStatus, ProposalView } from '../../../../electron/api'
+import type { Stage } from '../../../../electron/services/domain/kpi'
+import { api } from '../../api/client'
+
+export type BoardView = 'grid' | 'kanban' | 'overview'
+export type ProposalFilter = ProposalView['status'] | 'all'
+
+/** What the stage-move dialog works on: one KPI, or the board (all behind the target, or a selection). */
+export type MoveRequest = { scope: 'kpi'; kpiId: number; to?: Stage } | { scope: 'board'; kpiIds?: number[] }
+
+interface ReviewState {
+  boardId: number | null
+  statuses: Record<number, KpiStatus>
+  proposals: ProposalView[]
+  filter: ProposalFilter
+  view: BoardView
+  panelOpen: boolean
+  /** The proposal the grid's "latest proposal" cell asked to see. */
+  focusId: number | null
+  move: MoveRequest | null
+  loadStatus: (boardId: number) => Promise<void>
+  loadProposals: (boardId: number) => Promise<void>
+  setFilter: (filter: ProposalFilter) => void
+  setView: (view: BoardView) => void
+  openPanel: (focusId?: number | null) => void
+  closePanel: () => void
+  openMove: (move: MoveRequest | null) => void
+  /** Puts a decided proposal into the list without a reload. */
+  putProposal: (proposal: ProposalView) => void
+}
+
+export const useReviewStore = create<ReviewState>((set, get) => ({
+  boardId: null,
+  statuses: {},
+  proposals: [],
+  filter: 'pending',
+  view: 'grid',
+  panelOpen: false,
+  focusId: null,
+  move: null,
+  loadStatus: async (boardId) => {
+    if (get().boardId !== boardId) set({ boardId, statuses: {}, proposals: [], panelOpen: false, focusId: null, move: null })
+    const list = await api.call('status.board', { boardId })
+    if (get().boardId === boardId) set({ statuses: Object.fromEntries(list.map((s) => [s.kpiId, s])) })
+  },
+  loadProposals: async (boardId) => {
+    const { filter } = get()
+    const proposals = await api.call('proposal.list', { boardId, ...(filter === 'all' ? {} : { status: filter }) })
+    if (get().boardId === boardId && get().filter === filter) set({ proposals })
+  },
+  setFilter: (filter) => {
+    set({ filter })
+    const { boardId } = get()
+    if (boardId !== null) void get().loadProposals(boardId)
+  },
+  setView: (view) => set({ view }),
+  openPanel: (focusId = null) => set({ panelOpen: true, focusId, ...(focusId !== null ? { filter: 'all' } : {}) }),
+  closePanel: () => set({ panelOpen: false, focusId: null }),
+  openMove: (move) => set({ move }),
+  putProposal: (proposal) => set({ proposals: get().proposals.map((p) => (p.id === proposal.id ? proposal : p)) })
+}))
