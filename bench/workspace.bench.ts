@@ -30,9 +30,15 @@ export function workspaceBench(): boolean {
     const rawLoad = timeMs(() => raw.all(boardId))
     const load = timeMs(() => core.kpis.list(boardId))
 
-    core.deps.sqlite.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, kpi_id INTEGER, note TEXT, at INTEGER)')
-    const rawInsert = core.deps.sqlite.prepare('INSERT INTO bench_raw (kpi_id, note, at) VALUES (?, ?, ?)')
-    const rawTx = core.deps.sqlite.transaction((i: number) => rawInsert.run(i, `note ${i}`, Date.now()))
+    // The baseline inserts the same revision row, raw, into a table of kpi_revision's shape and index,
+    // one row per transaction; an edit writes that row plus the head pointer and the audit entry.
+    core.deps.sqlite.exec('CREATE TABLE bench_raw AS SELECT * FROM kpi_revision WHERE 0')
+    core.deps.sqlite.exec('CREATE UNIQUE INDEX bench_raw_number ON bench_raw (kpi_id, number)')
+    const sample = core.deps.sqlite.prepare('SELECT * FROM kpi_revision WHERE id = (SELECT head_revision_id FROM kpi WHERE id = ?)').get(ids[0]) as Record<string, unknown>
+    const columns = Object.keys(sample).filter((c) => c !== 'id')
+    const rawInsert = core.deps.sqlite.prepare(`INSERT INTO bench_raw (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    let rawCount = 0
+    const rawTx = core.deps.sqlite.transaction((i: number) => rawInsert.run(...columns.map((c) => (c === 'number' ? ++rawCount : c === 'kpi_id' ? ids[(i * 7919) % KPIS] : sample[c]))))
     const N = 5_000
     const edit = (i: number) => core.kpis.edit(ids[(i * 7919) % KPIS]!, { notes: `edit ${i}` }, { actor, reason: 'bench' })
     // Both sides start from a checkpointed WAL and a warm JIT, so neither pays for the seeding.
@@ -52,7 +58,7 @@ export function workspaceBench(): boolean {
 
     const checks: Check[] = [
       { name: 'board load vs raw select', value: `${load.toFixed(1)} ms vs ${rawLoad.toFixed(1)} ms = ${(load / rawLoad).toFixed(2)}×`, ok: load <= rawLoad * 3, goal: '≤ 3×' },
-      { name: 'KPI edit (revision + audit) vs raw insert', value: `${editRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(editRate / rawRate).toFixed(2)}`, ok: editRate >= rawRate / 3, goal: '≥ 0.33' },
+      { name: 'KPI edit (revision + head + audit) vs raw revision-row insert', value: `${editRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(editRate / rawRate).toFixed(2)}`, ok: editRate >= rawRate / 3, goal: '≥ 0.33' },
       { name: `cut a version of ${KPIS} KPIs`, value: `${cut.toFixed(1)} ms`, ok: cut < 300, goal: '< 300 ms' },
       { name: `diff two versions of ${KPIS} KPIs (1,000 changed)`, value: `${diff.toFixed(1)} ms`, ok: diff < 300, goal: '< 300 ms' }
     ]

@@ -90,15 +90,12 @@ export function rowToRevision(row: RevisionRow): RevisionView {
   }
 }
 
+// Positional parameters: binding an array is markedly cheaper than named binding on the edit hot path.
 export const INSERT_REVISION_SQL = `INSERT INTO kpi_revision (
   kpi_id, number, parent_id, kind, major, code, name, description, category, formula, data_source,
   target, unit, direction, frequency, owner, alert_thresholds, benchmarks, milestones, stage, status,
   tags, notes, author, source, reason, proposal_id, created_at
-) VALUES (
-  @kpiId, @number, @parentId, @kind, @major, @code, @name, @description, @category, @formula, @dataSource,
-  @target, @unit, @direction, @frequency, @owner, @alertThresholds, @benchmarks, @milestones, @stage, @status,
-  @tags, @notes, @author, @source, @reason, @proposalId, @createdAt
-)`
+) VALUES (${Array(28).fill('?').join(', ')})`
 
 export interface RevisionMeta {
   kpiId: number
@@ -113,26 +110,36 @@ export interface RevisionMeta {
   createdAt: number
 }
 
-export function revisionParams(fields: KpiFields, meta: RevisionMeta) {
-  return {
-    ...meta,
-    code: fields.code,
-    name: fields.name,
-    description: fields.description,
-    category: fields.category,
-    formula: fields.formula,
-    dataSource: fields.dataSource,
-    target: fields.target ? JSON.stringify(fields.target) : null,
-    unit: fields.unit,
-    direction: fields.direction,
-    frequency: fields.frequency,
-    owner: fields.owner,
-    alertThresholds: fields.alertThresholds ? JSON.stringify(fields.alertThresholds) : null,
-    benchmarks: JSON.stringify(fields.benchmarks),
-    milestones: JSON.stringify(fields.milestones),
-    stage: fields.stage,
-    status: fields.status,
-    tags: JSON.stringify(fields.tags),
-    notes: fields.notes
-  }
+/** The values of INSERT_REVISION_SQL, in its column order. */
+export function revisionParams(fields: KpiFields, meta: RevisionMeta): unknown[] {
+  return [
+    meta.kpiId,
+    meta.number,
+    meta.parentId,
+    meta.kind,
+    meta.major,
+    fields.code,
+    fields.name,
+    fields.description,
+    fields.category,
+    fields.formula,
+    fields.dataSource,
+    fields.target ? JSON.stringify(fields.target) : null,
+    fields.unit,
+    fields.direction,
+    fields.frequency,
+    fields.owner,
+    fields.alertThresholds ? JSON.stringify(fields.alertThresholds) : null,
+    JSON.stringify(fields.benchmarks),
+    JSON.stringify(fields.milestones),
+    fields.stage,
+    fields.status,
+    JSON.stringify(fields.tags),
+    fields.notes,
+    meta.author,
+    meta.source,
+    meta.reason,
+    meta.proposalId,
+    meta.createdAt
+  ]
 }

@@ -29,7 +29,9 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     codeOwner: sqlite.prepare('SELECT id FROM kpi WHERE board_id = ? AND code = ?'),
     createKpi: sqlite.prepare('INSERT INTO kpi (board_id, code, created_at) VALUES (?, ?, ?)'),
     insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
-    moveHead: sqlite.prepare('UPDATE kpi SET head_revision_id = ?, code = ? WHERE id = ?'),
+    // The code is written only when it changed: touching it rewrites the (board, code) index too.
+    moveHead: sqlite.prepare('UPDATE kpi SET head_revision_id = ? WHERE id = ?'),
+    recode: sqlite.prepare('UPDATE kpi SET code = ? WHERE id = ? AND code != ?'),
     history: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? ORDER BY number'),
     revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?')
   }
@@ -83,8 +85,9 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       return Number(stmt.createKpi.run(boardId, code, createdAt).lastInsertRowid)
     },
     insert(boardId: number, fields: KpiFields, meta: RevisionMeta): KpiView {
-      const id = Number(stmt.insertRevision.run(revisionParams(fields, meta)).lastInsertRowid)
-      stmt.moveHead.run(id, fields.code, meta.kpiId)
+      const id = Number(stmt.insertRevision.run(...revisionParams(fields, meta)).lastInsertRowid)
+      stmt.moveHead.run(id, meta.kpiId)
+      stmt.recode.run(fields.code, meta.kpiId, fields.code)
       return {
         ...fields,
         id: meta.kpiId,
