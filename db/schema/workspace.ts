@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type {
   AlertThresholds,
   Benchmark,
@@ -121,6 +121,7 @@ export const boardVersionItem = sqliteTable(
   (t) => [primaryKey({ columns: [t.versionId, t.kpiId] })]
 )
 
+// No secondary index: every mutation writes here, and the log is read newest-first by rowid.
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -132,7 +133,6 @@ export const auditLog = sqliteTable(
     kpiId: integer(),
     summary: text().notNull(),
     details: text({ mode: 'json' }).$type<Record<string, unknown>>()
-  },
-  (t) => [index('audit_log_board').on(t.boardId, t.at)]
+  }
 )
 export type AuditEntry = typeof auditLog.$inferSelect

@@ -34,7 +34,9 @@ export interface RevisionRow {
   created_at: number
 }
 
-const parseJson = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty)
+// Most KPIs have no benchmarks, milestones or tags: skip JSON.parse for the empty forms (board load).
+const parseJson = <T>(text: string | null, empty: T): T => (text === null || text === '' || text === '[]' || text === 'null' ? structuredEmpty(empty) : (JSON.parse(text) as T))
+const structuredEmpty = <T>(empty: T): T => (Array.isArray(empty) ? ([] as T) : empty)
 
 export function rowToFields(row: RevisionRow): KpiFields {
   return {
