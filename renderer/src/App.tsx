@@ -8,6 +8,8 @@ import { BoardPage } from './features/kpis/BoardPage'
 import { LanguageSwitch } from './features/ui/LanguageSwitch'
 import { useLiveEvents } from './features/ui/useLiveEvents'
 import { useUiStore } from './features/ui/useUiStore'
+import { AlertsBell } from './features/actuals/AlertsBell'
+import { SourcesButton } from './features/sources/SourcesDrawer'
 
 /** The window: header with the language switch, boards on the left, the open board on the right. */
 export function App() {
@@ -42,7 +44,11 @@ export function App() {
             {t('app.tagline')}
           </Typography.Text>
         </div>
-        <LanguageSwitch />
+        <span className="header-actions" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          <AlertsBell />
+          <SourcesButton />
+          <LanguageSwitch />
+        </span>
       </Layout.Header>
       <Layout>
         <Layout.Sider width={260} theme="light" className="app-sider">

@@ -19,21 +19,21 @@ describe('targetBands', () => {
   it('mirrors for lower-is-better: green under the target, red above target / redRatio', () => {
     const bands = targetBands({ comparator: '<=', value: 500, unit: 'ms', percentile: 95 }, 'lower', { redRatio: 0.8, yellowRatio: 0.9 })
     expect(bands.map((b) => b.level)).toEqual(['green', 'yellow', 'red'])
-    expect(bands[0].to).toBeCloseTo(555.56, 1)
-    expect(bands[2].from).toBe(625)
+    expect(bands[0]?.to).toBeCloseTo(555.56, 1)
+    expect(bands[2]?.from).toBe(625)
   })
 
   it('gives a range target a green middle with yellow and red on both sides', () => {
     const bands = targetBands({ comparator: '±', value: 75, tolerance: 10, unit: '%' }, 'range', null)
     expect(bands.map((b) => b.level)).toEqual(['red', 'yellow', 'green', 'yellow', 'red'])
     expect(bands[2]).toEqual({ level: 'green', from: 65, to: 85 })
-    expect(bands[1].from).toBeCloseTo(61, 6)
-    expect(bands[3].to).toBeCloseTo(89, 6)
+    expect(bands[1]?.from).toBeCloseTo(61, 6)
+    expect(bands[3]?.to).toBeCloseTo(89, 6)
   })
 
   it('follows the declared direction for a bare = target', () => {
-    expect(targetBands({ comparator: '=', value: 10, unit: null }, 'lower', null)[0].level).toBe('green')
-    expect(targetBands({ comparator: '=', value: 10, unit: null }, 'higher', null)[0].level).toBe('red')
+    expect(targetBands({ comparator: '=', value: 10, unit: null }, 'lower', null)[0]?.level).toBe('green')
+    expect(targetBands({ comparator: '=', value: 10, unit: null }, 'higher', null)[0]?.level).toBe('red')
   })
 })
 

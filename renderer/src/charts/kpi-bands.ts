@@ -14,11 +14,16 @@ const DEFAULT_YELLOW = 0.9
 
 type Thresholds = Pick<AlertThresholds, 'redRatio' | 'yellowRatio'> & { redValue?: number | null }
 
+/** Low and high edge of a range target; a single value is a zero-width range. */
+function rangeEdges(target: ParsedTarget): [number, number] {
+  if (target.comparator === 'between' && target.upper !== undefined) return [Math.min(target.value, target.upper), Math.max(target.value, target.upper)]
+  const tolerance = target.comparator === '±' ? Math.abs(target.tolerance ?? 0) : 0
+  return [target.value - tolerance, target.value + tolerance]
+}
+
 /** Lines the target draws: one value, or the two edges of a range. */
 export function targetLines(target: ParsedTarget): number[] {
-  if (target.comparator === 'between' && target.upper !== undefined) return [Math.min(target.value, target.upper), Math.max(target.value, target.upper)]
-  if (target.comparator === '±') return [target.value - Math.abs(target.tolerance ?? 0), target.value + Math.abs(target.tolerance ?? 0)]
-  return [target.value]
+  return (target.comparator === 'between' && target.upper !== undefined) || target.comparator === '±' ? rangeEdges(target) : [target.value]
 }
 
 function orientation(target: ParsedTarget, direction: Direction): Direction {
@@ -41,7 +46,7 @@ export function targetBands(target: ParsedTarget, direction: Direction, threshol
   const side = orientation(target, direction)
 
   if (side === 'range') {
-    const [low, high] = targetLines(target)
+    const [low, high] = rangeEdges(target)
     const width = high - low > 0 ? high - low : Math.abs(t)
     const margin = (1 - red) * width
     if (margin <= 0) return [{ level: 'red', from: null, to: low }, { level: 'green', from: low, to: high }, { level: 'red', from: high, to: null }]

@@ -51,7 +51,7 @@ function extent(points: ChartPoint[], extra: number[]): { min: number; max: numb
     if (v < min) min = v
     if (v > max) max = v
   }
-  for (let i = 0; i < points.length; i++) if (Number.isFinite(points[i].value)) take(points[i].value)
+  for (const p of points) if (Number.isFinite(p.value)) take(p.value)
   for (const v of extra) if (Number.isFinite(v)) take(v)
   return min <= max ? { min, max } : null
 }
@@ -76,7 +76,7 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsOption {
   const y = yRange(input, lines, edges)
   const large = input.points.length > SYMBOL_LIMIT
   const data = new Array<[string, number]>(input.points.length)
-  for (let i = 0; i < input.points.length; i++) data[i] = [input.points[i].periodStart, input.points[i].value]
+  input.points.forEach((p, i) => (data[i] = [p.periodStart, p.value]))
 
   const dated = input.milestones.filter((m) => m.due)
   const levelled = input.milestones.filter((m) => !m.due && typeof m.value === 'number')

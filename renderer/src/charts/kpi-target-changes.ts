@@ -13,11 +13,11 @@ export interface TargetChange {
 export function targetChanges(revisions: RevisionView[]): TargetChange[] {
   const ordered = [...revisions].sort((a, b) => a.number - b.number)
   const changes: TargetChange[] = []
-  for (let i = 1; i < ordered.length; i++) {
-    const before = ordered[i - 1].target?.text ?? ''
-    const after = ordered[i].target?.text ?? ''
-    if (before === after) continue
-    changes.push({ at: ordered[i].createdAt, revision: ordered[i].number, from: before, to: after, reason: ordered[i].reason })
-  }
+  ordered.forEach((rev, i) => {
+    const before = i > 0 ? (ordered[i - 1]?.target?.text ?? '') : null
+    const after = rev.target?.text ?? ''
+    if (before === null || before === after) return
+    changes.push({ at: rev.createdAt, revision: rev.number, from: before, to: after, reason: rev.reason })
+  })
   return changes
 }

@@ -1,3 +1,5 @@
+import { actualsMessages } from '../features/actuals/i18n'
+import { sourcesMessages } from '../features/sources/i18n'
 import type { ErrorCode } from '../../../electron/services/errors'
 
 const errors: Record<ErrorCode, string> = {
@@ -231,6 +233,8 @@ export const en = {
   validation: {
     required: 'Required'
   },
+  ...actualsMessages.en,
+  ...sourcesMessages.en,
   errors
 }
 

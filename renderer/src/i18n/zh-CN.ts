@@ -1,3 +1,5 @@
+import { actualsMessages } from '../features/actuals/i18n'
+import { sourcesMessages } from '../features/sources/i18n'
 import type { Messages } from './en'
 
 export const zhCN: Messages = {
@@ -173,6 +175,8 @@ export const zhCN: Messages = {
   validation: {
     required: '必填'
   },
+  ...actualsMessages.zhCN,
+  ...sourcesMessages.zhCN,
   errors: {
     VALIDATION: '输入不合法。',
     INTERNAL: 'KPI Loop 内部出错。',

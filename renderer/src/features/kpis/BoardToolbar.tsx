@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STAGES } from '../../../../electron/services/domain/kpi'
 import { useUiStore } from '../ui/useUiStore'
+import { PullActualsButton } from '../actuals/PullActualsButton'
 import { distinctValues, type GroupBy } from './rows'
 import { useKpiStore } from './useKpiStore'
 
@@ -85,6 +86,7 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Button icon={<BranchesOutlined />} onClick={onCutVersion} data-testid="cut-version">
           {t('toolbar.cutVersion')}
         </Button>
+        <PullActualsButton />
         <Button icon={<HistoryOutlined />} onClick={() => openPanel('versions')} data-testid="open-versions">
           {t('toolbar.versions')}
         </Button>
