@@ -57,7 +57,9 @@ export function PullDialog() {
           <div data-testid="pull-progress" data-done={progress?.done ?? 0} data-total={progress?.total ?? 0}>
             <Progress percent={percent} status={running ? 'active' : cancelled ? 'exception' : 'success'} />
             <Typography.Text type="secondary">
-              {progress ? t('actuals.pull.progress', { done: progress.done, total: progress.total, code: progress.code }) : t('actuals.pull.starting')}
+              {!progress ? t('actuals.pull.starting')
+                : running ? t('actuals.pull.progress', { done: progress.done, total: progress.total, code: progress.code })
+                : t('actuals.pull.finished', { done: progress.done, total: progress.total })}
             </Typography.Text>
           </div>
         )}

@@ -58,7 +58,7 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
   const required = [{ required: true, message: t('validation.required') }]
   const fileKind = kind === 'sqlite' || kind === 'duckdb'
   return (
-    <Modal open={open} title={editing ? t('sources.editTitle', { name: editing.name }) : t('sources.addTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('app.save')} cancelText={t('app.cancel')} confirmLoading={saving} width={600} forceRender>
+    <Modal open={open} title={editing ? t('sources.editTitle', { name: editing.name }) : t('sources.addTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('app.save')} cancelText={t('app.cancel')} confirmLoading={saving} width={600} destroyOnHidden>
       <Form form={form} name="source-form" layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('sources.name')} rules={[...required, { pattern: /^[^\s#]+$/, message: t('sources.nameRule') }]}>
           <Input disabled={editing !== null} placeholder="warehouse" />
