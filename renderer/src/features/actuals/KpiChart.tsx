@@ -3,6 +3,7 @@ import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, M
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { EChartsOption } from 'echarts'
 
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent, CanvasRenderer])
@@ -11,11 +12,14 @@ echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZo
 export function KpiChart({ option, height = 300 }: { option: EChartsOption; height?: number }) {
   const ref = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
+  const { i18n } = useTranslation()
+  const locale = i18n.language.startsWith('zh') ? 'ZH' : 'EN'
 
   useEffect(() => {
     if (!ref.current) return
-    const instance = echarts.init(ref.current, null, { renderer: 'canvas' })
+    const instance = echarts.init(ref.current, null, { renderer: 'canvas', locale })
     chart.current = instance
+    instance.setOption(option, true)
     const observer = new ResizeObserver(() => instance.resize())
     observer.observe(ref.current)
     return () => {
@@ -23,7 +27,8 @@ export function KpiChart({ option, height = 300 }: { option: EChartsOption; heig
       instance.dispose()
       chart.current = null
     }
-  }, [])
+    // Axis words follow the UI language, which ECharts only takes at init; the option effect below keeps data current.
+  }, [locale])
 
   useEffect(() => {
     chart.current?.setOption(option, true)

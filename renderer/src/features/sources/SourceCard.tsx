@@ -77,7 +77,7 @@ export function SourceCard({ source, onEdit }: { source: SourceView; onEdit: () 
       )}
       {tables && (
         <div className="source-tables" data-testid="source-table-tree">
-          {tables.length ? <Tree showLine treeData={tableTree(tables)} height={260} /> : <Typography.Text type="secondary">{t('sources.noTables')}</Typography.Text>}
+          {tables.length ? <Tree showLine treeData={tableTree(tables)} /> : <Typography.Text type="secondary">{t('sources.noTables')}</Typography.Text>}
         </div>
       )}
     </Card>
