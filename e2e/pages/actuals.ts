@@ -8,6 +8,7 @@ export function actualsPage(page: Page) {
   const sourceForm = page.locator('.ant-modal:visible').filter({ has: page.locator('#source-form_name') })
   const source = (name: string) => page.locator(`[data-testid="source-card"][data-source-name="${name}"]`)
   return {
+    drawerTitle: page.getByTestId('drawer-title'),
     tabButton: page.locator('.kpi-drawer').getByRole('tab', { name: /Actuals|实际值/ }),
     tab,
     chart: tab.getByTestId('kpi-chart'),

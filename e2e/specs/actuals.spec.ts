@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import dayjs from 'dayjs'
+import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { actualsPage } from '../pages/actuals'
 import { appPage } from '../pages/app-page'
@@ -11,6 +12,16 @@ import { seedSupportBoard } from '../seed'
 
 const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 test.use({ systemLocale: 'en' })
+
+/** The drawer slides in; a tab click during the slide can be lost, so click until the tab shows. */
+async function openActualsTab(page: Page) {
+  const ui = actualsPage(page)
+  await expect(ui.drawerTitle).toBeVisible()
+  await expect(async () => {
+    await ui.tabButton.click()
+    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+}
 
 test('on the sample workspace a trial KPI is backfilled with progress, results, chart and values', async ({ page, sampleServer }) => {
   test.setTimeout(420_000)
@@ -22,7 +33,7 @@ test('on the sample workspace a trial KPI is backfilled with progress, results, 
   await expect(app.ready).toBeAttached()
 
   await board.codeLink('KPI-U003').click()
-  await ui.tabButton.click()
+  await openActualsTab(page)
   await expect(ui.chartCanvas).toBeAttached()
   const before = Number(await ui.valuesCount.getAttribute('data-count'))
   expect(before).toBeGreaterThan(0)
@@ -63,7 +74,7 @@ test('on the sample workspace a trial KPI is backfilled with progress, results, 
   await page.keyboard.press('Escape')
   await app.chinese.click()
   await board.codeLink('KPI-U003').click()
-  await ui.tabButton.click()
+  await openActualsTab(page)
   await expect(ui.chartCanvas).toBeAttached()
   await page.screenshot({ path: `${SHOTS}/actuals-chart-zh-CN.png` })
   await ui.pull.click()
@@ -81,7 +92,7 @@ test('a manual value is stored, and a CSV with a bad line names the line and sto
   await expect(app.ready).toBeAttached()
 
   await board.codeLink('KPI-S003').click()
-  await ui.tabButton.click()
+  await openActualsTab(page)
   await expect(ui.valuesCount).toHaveAttribute('data-count', '0')
 
   await ui.toolHeader(/by hand/).click()
