@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
 import { createRuntime, type Runtime } from '../electron/services/runtime'
 import { startWebServer } from '../electron/web/server'
+import { startBrowserMode } from '../electron/web/browser-mode'
 
 type WebServer = Awaited<ReturnType<typeof startWebServer>>
 
@@ -15,6 +16,8 @@ interface Fixtures {
   /** The core behind the server, to prepare data a test is not about. */
   core: Runtime['core']
   runtime: Runtime
+  /** Browser mode over a new workspace seeded like a first run: the sample board and the demo DuckDB warehouse. */
+  sampleServer: Awaited<ReturnType<typeof startBrowserMode>>
 }
 
 export const test = base.extend<Fixtures>({
@@ -31,7 +34,14 @@ export const test = base.extend<Fixtures>({
     await use(server)
     await server.close()
   },
-  core: async ({ runtime }, use) => use(runtime.core)
+  core: async ({ runtime }, use) => use(runtime.core),
+  sampleServer: async ({ systemLocale }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpiloop-e2e-sample-'))
+    const server = await startBrowserMode({ workspaceFile: join(dir, 'workspace.kpiloop'), staticDir: 'out/renderer', port: 0, sample: true, schedule: false, systemLocale, version: 'e2e' })
+    await use(server)
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 export { expect }

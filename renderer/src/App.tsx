@@ -10,6 +10,8 @@ import { BoardPage } from './features/kpis/BoardPage'
 import { LanguageSwitch } from './features/ui/LanguageSwitch'
 import { useLiveEvents } from './features/ui/useLiveEvents'
 import { useUiStore } from './features/ui/useUiStore'
+import { AlertsBell } from './features/actuals/AlertsBell'
+import { SourcesButton } from './features/sources/SourcesDrawer'
 
 /** The window: header with the language switch, boards on the left, the open board on the right. */
 export function App() {
@@ -45,6 +47,8 @@ export function App() {
           </Typography.Text>
         </div>
         <span className="header-actions">
+          <AlertsBell />
+          <SourcesButton />
           <AssistantButton />
           <LanguageSwitch />
         </span>

@@ -1,3 +1,5 @@
+import { actualsMessages } from '../features/actuals/i18n'
+import { sourcesMessages } from '../features/sources/i18n'
 import type { ErrorCode } from '../../../electron/services/errors'
 import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
@@ -238,6 +240,8 @@ export const en = {
   ...assistantI18n.en,
   ...importI18n.en,
   ...exportI18n.en,
+  ...actualsMessages.en,
+  ...sourcesMessages.en,
   errors,
   ...review.en
 }

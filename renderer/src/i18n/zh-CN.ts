@@ -1,5 +1,7 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
+import { actualsMessages } from '../features/actuals/i18n'
+import { sourcesMessages } from '../features/sources/i18n'
 import type { Messages } from './en'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
@@ -180,6 +182,8 @@ export const zhCN: Messages = {
   ...assistantI18n.zhCN,
   ...importI18n.zhCN,
   ...exportI18n.zhCN,
+  ...actualsMessages.zhCN,
+  ...sourcesMessages.zhCN,
   errors: {
     VALIDATION: '输入不合法。',
     INTERNAL: 'KPI Loop 内部出错。',

@@ -7,6 +7,7 @@ import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { StageMoveButton } from '../review/StageMoveButton'
 import { useUiStore } from '../ui/useUiStore'
+import { ActualsTab } from '../actuals/ActualsTab'
 import { KpiForm } from './KpiForm'
 import { RevisionTimeline } from './RevisionTimeline'
 
@@ -62,7 +63,8 @@ export function KpiDrawer() {
         <Tabs
           items={[
             { key: 'fields', label: t('drawer.fields'), children: <KpiForm kpi={kpi} /> },
-            { key: 'history', label: t('drawer.history'), children: <RevisionTimeline kpi={kpi} /> }
+            { key: 'history', label: t('drawer.history'), children: <RevisionTimeline kpi={kpi} /> },
+            { key: 'actuals', label: t('actuals.tab'), children: <ActualsTab kpi={kpi} /> }
           ]}
         />
       )}

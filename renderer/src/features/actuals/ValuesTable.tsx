@@ -1,0 +1,67 @@
+import { Switch, Table, Tag, Typography } from 'antd'
+import dayjs from 'dayjs'
+import { useTranslation } from 'react-i18next'
+import { withUnit } from '../../components/target-format'
+import type { ValueRow } from './actuals-rows'
+import { useActualsStore } from './useActualsStore'
+
+const periodText = (r: ValueRow) => {
+  const start = dayjs(r.periodStart)
+  if (r.periodStart === r.periodEnd) return r.periodStart
+  if (start.date() === 1 && start.endOf('month').format('YYYY-MM-DD') === r.periodEnd) return start.format('YYYY-MM')
+  return `${r.periodStart} – ${r.periodEnd}`
+}
+
+/** The values of a KPI, newest period first; history shows what re-pulls and corrections replaced. */
+export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | null }) {
+  const { t } = useTranslation()
+  const loading = useActualsStore((s) => s.loading)
+  const showHistory = useActualsStore((s) => s.showHistory)
+  const setShowHistory = useActualsStore((s) => s.setShowHistory)
+  const shown = showHistory ? rows : rows.filter((r) => !r.superseded)
+
+  return (
+    <div className="actuals-values">
+      <div className="actuals-values-head">
+        <Typography.Text strong data-testid="values-count" data-count={shown.length}>{t('actuals.table.title', { count: shown.length })}</Typography.Text>
+        <span>
+          <Switch size="small" checked={showHistory} onChange={setShowHistory} data-testid="values-history" />{' '}
+          <Typography.Text type="secondary">{t('actuals.table.history')}</Typography.Text>
+        </span>
+      </div>
+      <Table<ValueRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={shown}
+        pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('actuals.table.empty') }}
+        rowClassName={(r) => (r.superseded ? 'value-superseded' : '')}
+        data-testid="values-table"
+        onRow={(r) => ({ 'data-period': r.periodStart, 'data-superseded': String(r.superseded) }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('actuals.table.period'), key: 'period', width: 170, render: (_, r) => periodText(r) },
+          {
+            title: t('actuals.table.value'),
+            dataIndex: 'value',
+            width: 120,
+            align: 'right',
+            render: (v: number, r) => (
+              <span>
+                {withUnit(v, unit)} {r.superseded && <Tag>{t('actuals.table.superseded')}</Tag>}
+              </span>
+            )
+          },
+          { title: t('actuals.table.source'), dataIndex: 'source', width: 100, render: (s: ValueRow['source']) => <Tag>{t(`actuals.source.${s}`)}</Tag> },
+          { title: t('actuals.table.note'), dataIndex: 'note', ellipsis: true },
+          {
+            title: t('actuals.table.recorded'),
+            key: 'recorded',
+            width: 170,
+            render: (_, r) => <Typography.Text type="secondary">{`${dayjs(r.recordedAt).format('YYYY-MM-DD HH:mm')} · ${r.author}`}</Typography.Text>
+          }
+        ]}
+      />
+    </div>
+  )
+}
