@@ -9,7 +9,13 @@ const content = z.strictObject({ base64: z.string().max(28_000_000) }).or(z.stri
 
 export const importProcedures = {
   'import.prd.preview': procedure({
-    input: z.strictObject({ boardId: id.optional(), fileName, content }),
+    input: z.strictObject({
+      boardId: id.optional(),
+      fileName,
+      content,
+      /** Also ask the assistant (LLM) for KPIs in free prose; its finds join the same preview. */
+      assistant: z.boolean().optional()
+    }),
     output: result<ImportPreview>()
   }),
   'import.prd.commit': procedure({

@@ -23,14 +23,15 @@ export function importCommand(program: Command, run: Run) {
     .description('import a PRD (.md, .txt, .docx) as a draft board, or a board table (.csv, .xlsx) as revisions')
     .requiredOption('--board <name>', 'board to import into (created when it does not exist)')
     .option('--dry-run', 'show what would be imported; write nothing')
-    .action((file: string, opts: { board: string; dryRun?: boolean }) =>
+    .option('--assistant', 'also ask the assistant (LLM) for KPIs written as free prose')
+    .action((file: string, opts: { board: string; dryRun?: boolean; assistant?: boolean }) =>
       run(async (ctx) => {
         const ext = extname(file).toLowerCase()
         if (ext === '.csv' || ext === '.xlsx') return runTableImport(ctx, file, { board: opts.board, dryRun: opts.dryRun === true })
         if (statSync(file).size > MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', `${basename(file)} is larger than 10 MB; split the document.`)
         const boardId = ctx.core.boards.list().find((b) => b.name === opts.board)?.id
         const prd = createPrdImportService(ctx.core)
-        const preview = await prd.preview({ boardId, fileName: basename(file), data: readFileSync(file) })
+        const preview = await prd.preview({ boardId, fileName: basename(file), data: readFileSync(file), assistant: opts.assistant })
         if (opts.dryRun) return ctx.out(previewText(preview), preview)
         if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${basename(file)}; nothing was written.`)
         const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines }))

@@ -8,7 +8,8 @@ import { extractKpis } from '../import/extract'
 import { readPrd } from '../import/read-prd'
 import type { Candidate } from '../import/types'
 import { diffFields } from '../kpis/field-diff'
-import { parseNumber } from '../target/parse-target'
+import { parseNumber, parseTarget } from '../target/parse-target'
+import { assistantCandidates } from './assistant-candidates'
 
 export interface CommitItem {
   fields: NewKpi
@@ -19,14 +20,16 @@ export interface CommitItem {
 // The lifecycle position and identity of an existing KPI are not the PRD's to change.
 const KEEP_ON_MATCH = new Set(['stage', 'status', 'code'])
 
-function match(candidate: Candidate, existing: KpiView[]): KpiView | undefined {
+type Found = Pick<Candidate, 'fields'> & { warnings: string[] }
+
+function match(candidate: Found, existing: KpiView[]): KpiView | undefined {
   const code = candidate.fields.code.toLowerCase()
   const name = candidate.fields.name.trim().toLowerCase()
   const generated = candidate.warnings.includes('generated-code')
   return existing.find((k) => !generated && k.code.toLowerCase() === code) ?? existing.find((k) => k.name.trim().toLowerCase() === name)
 }
 
-function changesFor(kpi: KpiView, candidate: Candidate): FieldChange[] {
+function changesFor(kpi: KpiView, candidate: Found): FieldChange[] {
   return diffFields(kpi, { ...candidate.fields, stage: kpi.stage, status: kpi.status, code: kpi.code }).filter(
     (c) => !KEEP_ON_MATCH.has(c.field) && !(typeof c.to === 'string' && c.to === '') && !(Array.isArray(c.to) && c.to.length === 0) && c.to !== null
   )
@@ -34,9 +37,17 @@ function changesFor(kpi: KpiView, candidate: Candidate): FieldChange[] {
 
 /** A PRD to a v0.1 draft board: read, extract offline, preview against the board, then commit at once. */
 export function createPrdImportService(core: Core) {
-  async function preview(input: { boardId?: number; fileName: string; data: Buffer }): Promise<ImportPreview> {
+  async function preview(input: { boardId?: number; fileName: string; data: Buffer; assistant?: boolean; signal?: AbortSignal }): Promise<ImportPreview> {
     const text = await readPrd(input.data, input.fileName)
-    const { candidates, notes } = extractKpis(text, { fileName: input.fileName })
+    const { candidates: offline, notes } = extractKpis(text, { fileName: input.fileName })
+    const candidates: Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] = [...offline]
+    if (input.assistant) {
+      // The LLM client loads only when the user asks the assistant to read the prose.
+      const { extractKpisFromProse } = await import('../llm')
+      const found = assistantCandidates(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
+      candidates.push(...found)
+      notes.push(`The assistant found ${found.length} more KPI(s) in the prose.`)
+    }
     const existing = input.boardId ? core.kpis.list(input.boardId, true) : []
     const views: ImportCandidateView[] = candidates.map((c, index) => {
       const found = match(c, existing)
@@ -75,7 +86,7 @@ export function createPrdImportService(core: Core) {
           kpi = core.kpis.add(boardId, { ...item.fields, stage: item.fields.stage ?? 'draft' }, { ...options, reason: `${options.reason}${item.lines ? ` (lines ${item.lines.start}–${item.lines.end})` : ''}` })
           counts.created++
         }
-        const value = item.currentValue ? parseNumber(item.currentValue) : null
+        const value = item.currentValue ? currentNumber(item.currentValue) : null
         if (value !== null) {
           core.measurements.addMany(boardId, [{ kpiId: kpi.id, m: { period, value, source: 'import', note: `Current value "${item.currentValue}" in ${input.fileName}` } }], actor, `Imported current value of ${kpi.code}`)
           counts.values++
@@ -89,6 +100,12 @@ export function createPrdImportService(core: Core) {
   }
 
   return { preview, commit }
+}
+
+/** "52%", "45 分钟", "1,042": the number of a current value as written in a PRD table. */
+function currentNumber(text: string): number | null {
+  const parsed = parseTarget(text).parsed
+  return parsed && parsed.comparator === '=' ? parsed.value : parseNumber(text)
 }
 
 function requiredName(name: string | undefined): string {

@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons'
-import { Button, Input, Radio, Space, Tabs, Typography, Upload } from 'antd'
+import { Button, Checkbox, Input, Radio, Space, Tabs, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRD_EXTENSIONS, readPrdFile } from './read-file'
@@ -15,6 +15,8 @@ export function PrdSource() {
   const setInto = useImportStore((s) => s.setInto)
   const setBoardName = useImportStore((s) => s.setBoardName)
   const analyse = useImportStore((s) => s.analyse)
+  const useAssistant = useImportStore((s) => s.useAssistant)
+  const setUseAssistant = useImportStore((s) => s.setUseAssistant)
   const [pasted, setPasted] = useState('')
 
   const onFile = async (file: File) => {
@@ -39,6 +41,9 @@ export function PrdSource() {
             data-testid="import-board-name"
           />
         )}
+        <Checkbox checked={useAssistant} onChange={(e) => setUseAssistant(e.target.checked)} data-testid="import-assistant">
+          {t('import.useAssistant')}
+        </Checkbox>
       </Space>
       <Tabs
         items={[

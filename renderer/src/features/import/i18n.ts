@@ -41,6 +41,7 @@ export const importI18n = {
       drop_row: 'Leave out',
       edited: 'edited',
       origin: { block: 'KPI block', table: 'Table row', list: 'List item', assistant: 'Assistant' },
+      useAssistant: 'Also ask the assistant for KPIs written as prose',
       actionKind: { create: 'New', update: 'Update', unchanged: 'Unchanged' },
       diffTitle: 'Changes to {{code}} on the board',
       warning: {
@@ -110,6 +111,7 @@ export const importI18n = {
       drop_row: '不导入',
       edited: '已修改',
       origin: { block: 'KPI 段落', table: '表格行', list: '列表项', assistant: '助手' },
+      useAssistant: '同时请助手从描述性文字中识别 KPI',
       actionKind: { create: '新建', update: '更新', unchanged: '无变化' },
       diffTitle: '{{code}} 在看板上的变化',
       warning: {

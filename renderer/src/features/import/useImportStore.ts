@@ -12,6 +12,9 @@ interface ImportState {
   /** The open board when the dialog was opened from it. */
   currentBoard: { id: number; name: string } | null
   boardName: string
+  /** Also ask the assistant (LLM) for KPIs written as free prose. */
+  useAssistant: boolean
+  setUseAssistant: (on: boolean) => void
   busy: boolean
   error: ApiError | null
   fileName: string | null
@@ -41,6 +44,8 @@ export const useImportStore = create<ImportState>((set, get) => ({
   into: 'new',
   currentBoard: null,
   boardName: '',
+  useAssistant: false,
+  setUseAssistant: (useAssistant) => set({ useAssistant }),
   ...fresh,
   start: (board) => set({ open: true, currentBoard: board, into: board ? 'current' : 'new', boardName: '', ...fresh }),
   close: () => set({ open: false, ...fresh }),
@@ -51,7 +56,7 @@ export const useImportStore = create<ImportState>((set, get) => ({
     set({ busy: true, error: null, fileName, text, preview: null, rows: [] })
     try {
       const boardId = into === 'current' && currentBoard ? currentBoard.id : undefined
-      const preview = await api.call('import.prd.preview', { boardId, fileName, content })
+      const preview = await api.call('import.prd.preview', { boardId, fileName, content, ...(get().useAssistant ? { assistant: true } : {}) })
       set({ preview, rows: rowsOf(preview), boardName: get().boardName || fileName.replace(/\.[^.]+$/, '') })
     } catch (error) {
       set({ error: toApiError(error) })
