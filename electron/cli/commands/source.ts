@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { AppError } from '../../services/errors'
 import { secretEnvName } from '../../services/secrets/secret-store'
 import { table } from '../format'
+import { promptSecret } from '../prompt-secret'
 import type { Run } from '../run'
 
 const KINDS = ['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'] as const
@@ -18,10 +19,13 @@ export function sourceCommands(program: Command, run: Run) {
       run(async (ctx) => {
         if (!(KINDS as readonly string[]).includes(opts.kind)) throw new AppError('VALIDATION', `Unknown kind "${opts.kind}". Kinds: ${KINDS.join(', ')}.`)
         const ref = `source:${name}`
-        // The password is read from the environment, never from a flag (shell history) or a file.
-        const password = process.env[secretEnvName(ref)] || undefined
+        // The password comes from the environment or a hidden prompt, never from a flag (shell history) or a file.
+        const password = process.env[secretEnvName(ref)] || (await promptSecret(`Password for ${name} (empty for none): `))
         const saved = ctx.core.sources.save({ name, kind: opts.kind as (typeof KINDS)[number], url: opts.url, password, allowRawRows: opts.allowRawRows, timeoutMs: opts.timeout ? Number(opts.timeout) : undefined }, ctx.actor, 'add')
-        ctx.out(`Added data source ${name}. ${password ? '' : `If it needs a password, set ${secretEnvName(ref)} when running kpiloop.`}`.trim(), saved)
+        // The CLI writes no password to disk: check the connection now, while it has one.
+        const check = password ? await ctx.core.sources.test(name).then((t) => `Connected to ${t.serverVersion}.${t.canWrite ? ` Warning: this user can write (${t.writeReason ?? 'write privileges'}); a read-only role is the real boundary.` : ''}`, (e: Error) => `Connection test failed: ${e.message}`) : ''
+        const later = `Later kpiloop runs read the password from ${secretEnvName(ref)} (the desktop app stores it encrypted).`
+        ctx.out([`Added data source ${name}.`, check, later].filter(Boolean).join(' '), saved)
       })
     )
   source.command('list').action(() =>
