@@ -1,8 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeChatServer, type FakeChatServer } from '../assistant/testing/fake-chat-server'
-import { createEncryptedSecretStore, type Cipher } from '../secrets/encrypted-secret-store'
+import { createEncryptedSecretStore } from '../secrets/encrypted-secret-store'
+import { aesCipher } from '../testing/aes-cipher'
 import { tempWorkspace } from '../testing/temp-workspace'
 import { createAssistant } from './assistant-service'
 import { procedureCaller } from './testing/dispatch'
@@ -10,24 +10,6 @@ import type { LlmSettingsView, LlmTestResult } from './views'
 
 const KEY = 'sk-settings-8d7c6b5a4f3e2d1c'
 
-/** AES-GCM with a per-process key: stands in for the OS keychain that Electron's safeStorage uses. */
-function aesCipher(): Cipher {
-  const key = randomBytes(32)
-  return {
-    strong: true,
-    encrypt(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    decrypt(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
-      decipher.setAuthTag(data.subarray(12, 28))
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8')
-    }
-  }
-}
 
 let ws: ReturnType<typeof tempWorkspace>
 let server: FakeChatServer

@@ -1,27 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { aesCipher } from '../testing/aes-cipher'
 import { tempWorkspace } from '../testing/temp-workspace'
-import { createEncryptedSecretStore, type Cipher } from './encrypted-secret-store'
-
-// A real AES-GCM cipher standing in for the OS keychain, which the test machine does not have.
-function aesCipher(): Cipher {
-  const key = randomBytes(32)
-  return {
-    strong: true,
-    encrypt(plain) {
-      const iv = randomBytes(12)
-      const c = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
-      return Buffer.concat([iv, c.getAuthTag(), body])
-    },
-    decrypt(data) {
-      const d = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12))
-      d.setAuthTag(data.subarray(12, 28))
-      return Buffer.concat([d.update(data.subarray(28)), d.final()]).toString('utf8')
-    }
-  }
-}
+import { createEncryptedSecretStore } from './encrypted-secret-store'
 
 let ws: ReturnType<typeof tempWorkspace> | undefined
 afterEach(() => ws?.cleanup())
