@@ -10,7 +10,6 @@ import type { LlmSettingsView, LlmTestResult } from './views'
 
 const KEY = 'sk-settings-8d7c6b5a4f3e2d1c'
 
-
 let ws: ReturnType<typeof tempWorkspace>
 let server: FakeChatServer
 beforeEach(async () => {
