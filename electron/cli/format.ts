@@ -1,4 +1,5 @@
 import type { FieldChange, KpiView, RevisionView, VersionDiff } from '../api/views'
+import { formatTarget } from '../services/target/parse-target'
 
 /** Fixed-width text table for terminals; CJK characters count double. */
 export function table(headers: string[], rows: string[][]): string {
@@ -21,7 +22,7 @@ export function kpiDetail(kpi: KpiView): string {
   const parsed = target?.parsed
   const lines = [
     `${kpi.code}  ${kpi.name}   (revision ${kpi.revisionNumber}, ${kpi.stage}, ${kpi.status})`,
-    `target:       ${target ? target.text : '—'}${parsed ? `  →  ${parsed.percentile ? `P${parsed.percentile} ` : ''}${parsed.comparator} ${parsed.value}${parsed.upper !== undefined ? `..${parsed.upper}` : ''}${parsed.tolerance !== undefined ? ` ± ${parsed.tolerance}` : ''} ${parsed.unit ?? ''}`.trimEnd() : target ? `  (not understood: ${target.issue ?? 'unparsed'})` : ''}`
+    `target:       ${target ? target.text : '—'}${parsed ? `  →  ${formatTarget(parsed, 'en')}` : target ? `  (not understood: ${target.issue ?? 'unparsed'})` : ''}`
   ]
   for (const field of ['description', 'category', 'unit', 'direction', 'frequency', 'owner', 'dataSource', 'formula', 'tags', 'notes'] as const) {
     lines.push(`${(field + ':').padEnd(14)}${show(kpi[field])}`)
