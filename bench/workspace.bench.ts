@@ -26,27 +26,35 @@ export function workspaceBench(): boolean {
     })
     console.log(`  seeded ${KPIS} KPIs × ${REVISIONS} revisions in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`)
 
-    const raw = core.deps.sqlite.prepare('SELECT r.*, k.board_id FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id WHERE k.board_id = ?')
+    const raw = core.deps.sqlite.prepare('SELECT r.*, k.board_id FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id WHERE k.board_id = ?')
     const rawLoad = timeMs(() => raw.all(boardId))
     const load = timeMs(() => core.kpis.list(boardId))
 
-    // The baseline inserts the same revision row, raw, into a table of kpi_revision's shape and index,
-    // one row per transaction; an edit writes that row plus the head pointer and the audit entry.
-    core.deps.sqlite.exec('CREATE TABLE bench_raw AS SELECT * FROM kpi_revision WHERE 0')
-    core.deps.sqlite.exec('CREATE UNIQUE INDEX bench_raw_number ON bench_raw (kpi_id, number)')
-    const sample = core.deps.sqlite.prepare('SELECT * FROM kpi_revision WHERE id = (SELECT head_revision_id FROM kpi WHERE id = ?)').get(ids[0]) as Record<string, unknown>
-    const columns = Object.keys(sample).filter((c) => c !== 'id')
-    const rawInsert = core.deps.sqlite.prepare(`INSERT INTO bench_raw (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-    let rawCount = 0
-    const rawTx = core.deps.sqlite.transaction((i: number) => rawInsert.run(...columns.map((c) => (c === 'number' ? ++rawCount : c === 'kpi_id' ? ids[(i * 7919) % KPIS] : sample[c]))))
+    // Baselines: the revision rows an edit writes, raw, one per transaction, into kpi_revision itself
+    // and, for comparison, into an empty copy of it, whose few pages stay hot.
+    const sqlite = core.deps.sqlite
     const N = 5_000
-    const edit = (i: number) => core.kpis.edit(ids[(i * 7919) % KPIS]!, { notes: `edit ${i}` }, { actor, reason: 'bench' })
-    // Both sides start from a checkpointed WAL and a warm JIT, so neither pays for the seeding.
-    core.deps.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    perSecond(1_000, (i) => rawTx(i))
-    perSecond(1_000, (i) => edit(N + i))
-    const rawRate = perSecond(N, (i) => rawTx(i))
-    const editRate = perSecond(N, edit)
+    const pick = (i: number) => ids[(i * 7919) % KPIS]!
+    const headRow = sqlite.prepare('SELECT r.* FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id WHERE k.kpi_id = ?')
+    const heads = Array.from({ length: N }, (_, i) => headRow.get(pick(i)) as Record<string, unknown>)
+    const columns = Object.keys(heads[0]!).filter((c) => c !== 'id')
+    let number = 1_000_000
+    sqlite.exec('CREATE TABLE bench_empty AS SELECT * FROM kpi_revision WHERE 0; CREATE UNIQUE INDEX bench_empty_number ON bench_empty (kpi_id, number)')
+    // Each side starts from a checkpointed WAL and a warm JIT, so none pays for the seeding or another side.
+    const rate = (fn: (i: number) => unknown) => {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      perSecond(1_000, fn)
+      return perSecond(N, fn)
+    }
+    const rawRate = (table: string) => {
+      const insert = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      return rate(sqlite.transaction((i: number) => insert.run(...columns.map((c) => (c === 'number' ? ++number : heads[i]![c])))))
+    }
+    const rawTableRate = rawRate('kpi_revision')
+    const rawEmptyRate = rawRate('bench_empty')
+    // Raw rows became heads above; edits build on them with the next numbers.
+    let edits = 0
+    const editRate = rate((i) => core.kpis.edit(pick(i), { notes: `edit ${++edits}` }, { actor, reason: 'bench' }))
 
     const cut = timeMs(() => core.versions.cut(boardId, {}, actor), 3)
     core.transaction(() => {
@@ -58,7 +66,12 @@ export function workspaceBench(): boolean {
 
     const checks: Check[] = [
       { name: 'board load vs raw select', value: `${load.toFixed(1)} ms vs ${rawLoad.toFixed(1)} ms = ${(load / rawLoad).toFixed(2)}×`, ok: load <= rawLoad * 3, goal: '≤ 3×' },
-      { name: 'KPI edit (revision + head + audit) vs raw revision-row insert', value: `${editRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(editRate / rawRate).toFixed(2)}`, ok: editRate >= rawRate / 3, goal: '≥ 0.33' },
+      {
+        name: 'KPI edit (head read, revision, audit) vs raw insert of its revision row',
+        value: `${editRate.toFixed(0)}/s vs ${rawTableRate.toFixed(0)}/s = ${(editRate / rawTableRate).toFixed(2)} (into an empty copy: ${rawEmptyRate.toFixed(0)}/s = ${(editRate / rawEmptyRate).toFixed(2)})`,
+        ok: editRate >= rawTableRate / 3,
+        goal: '≥ 0.33'
+      },
       { name: `cut a version of ${KPIS} KPIs`, value: `${cut.toFixed(1)} ms`, ok: cut < 300, goal: '< 300 ms' },
       { name: `diff two versions of ${KPIS} KPIs (1,000 changed)`, value: `${diff.toFixed(1)} ms`, ok: diff < 300, goal: '< 300 ms' }
     ]

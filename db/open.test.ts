@@ -27,6 +27,13 @@ function olderMigrations(count: number): string {
 const tables = (ws: ReturnType<typeof openWorkspace>) =>
   (ws.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
 
+/** Inserts the next revision of KPI 1 as the app writes it (no id given). */
+const revisionOf = (ws: ReturnType<typeof openWorkspace>) =>
+  ws.sqlite.prepare(
+    `INSERT INTO kpi_revision (kpi_id, number, kind, code, name, description, category, formula, data_source, unit, direction, owner, benchmarks, milestones, stage, status, tags, notes, author, source, created_at)
+     VALUES (1, ?, 'edit', 'KPI-1', 'MAU', '', '', '', '', '', 'up', '', '[]', '[]', 'draft', 'active', '[]', '', 'pm', 'human', 3)`
+  )
+
 describe('opening a workspace', () => {
   it('creates and migrates a new workspace with WAL and foreign keys', () => {
     const ws = openWorkspace(join(dir, 'new.kpiloop'))
@@ -46,6 +53,47 @@ describe('opening a workspace', () => {
     const current = openWorkspace(file)
     expect(tables(current)).toContain('measurement')
     expect(current.sqlite.prepare('SELECT name FROM board').all()).toEqual([{ name: 'Legacy' }])
+    current.close()
+  })
+
+  it('upgrades a workspace whose KPIs kept a head pointer: same revisions, same heads, pinned versions intact', () => {
+    const file = join(dir, 'pointer.kpiloop')
+    const old = openWorkspace(file, { migrationsFolder: olderMigrations(3) })
+    const revision = (id: number, number: number, target: string) =>
+      old.sqlite
+        .prepare(
+          `INSERT INTO kpi_revision (id, kpi_id, number, parent_id, kind, code, name, description, category, formula, data_source, unit, direction, owner, benchmarks, milestones, stage, status, tags, notes, author, source, created_at)
+           VALUES (?, 1, ?, ?, 'edit', 'KPI-1', 'MAU', '', '', '', '', '', 'up', '', '[]', '[]', 'draft', 'active', '[]', ?, 'pm', 'human', ?)`
+        )
+        .run(id, number, number === 1 ? null : id - 1, target, number)
+    old.sqlite.exec(`
+      INSERT INTO board (id, name, created_at, updated_at) VALUES (1, 'Legacy', 1, 1);
+      INSERT INTO kpi (id, board_id, code, head_revision_id, created_at) VALUES (1, 1, 'KPI-1', NULL, 1);`)
+    revision(7, 1, 'first')
+    revision(8, 2, 'second')
+    old.sqlite.exec(`
+      UPDATE kpi SET head_revision_id = 8 WHERE id = 1;
+      INSERT INTO board_version (id, board_id, label, author, created_at) VALUES (1, 1, 'v0.1', 'pm', 1);
+      INSERT INTO board_version_item (version_id, kpi_id, revision_id) VALUES (1, 1, 7);
+      INSERT INTO audit_log (at, actor, action, board_id, kpi_id, summary) VALUES (1, 'pm', 'kpi.edit', 1, 1, 'KPI-1: notes');`)
+    old.close()
+
+    const current = openWorkspace(file)
+    const one = <T>(sql: string) => current.sqlite.prepare(sql).get() as T
+    expect(one('SELECT kpi_id, board_id, revision_id FROM kpi_head')).toEqual({ kpi_id: 1, board_id: 1, revision_id: 8 })
+    expect(current.sqlite.prepare('SELECT id, number, notes FROM kpi_revision ORDER BY id').all()).toEqual([
+      { id: 7, number: 1, notes: 'first' },
+      { id: 8, number: 2, notes: 'second' }
+    ])
+    expect(one('SELECT revision_id FROM board_version_item')).toEqual({ revision_id: 7 })
+    expect(one('SELECT summary FROM audit_log')).toEqual({ summary: 'KPI-1: notes' })
+    expect(current.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(current.sqlite.pragma('foreign_key_check')).toEqual([])
+    // Append-only tables lost AUTOINCREMENT: new rows follow the highest id, and references still hold.
+    revisionOf(current).run(3)
+    expect(one('SELECT max(id) AS id FROM kpi_revision')).toEqual({ id: 9 })
+    expect(one('SELECT revision_id FROM kpi_head')).toEqual({ revision_id: 9 })
+    expect(() => current.sqlite.prepare('INSERT INTO board_version_item (version_id, kpi_id, revision_id) VALUES (1, 2, 99)').run()).toThrow(/FOREIGN KEY/)
     current.close()
   })
 

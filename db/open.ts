@@ -51,6 +51,13 @@ function sqliteError(error: unknown, file: string): never {
   throw error
 }
 
+function assertReferencesHold(sqlite: Database.Database, file: string): void {
+  const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  if (broken.length === 0) return
+  const first = broken[0]!
+  throw new Error(`Upgrading ${file} left ${broken.length} broken reference(s), first ${first.table} row ${first.rowid} → ${first.parent}.`)
+}
+
 /**
  * Opens (creating if needed) a workspace file and brings its schema up to date.
  * A file from a newer KPI Loop is refused before anything is written to it.
@@ -68,14 +75,18 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     }
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
-    sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     // A workspace of 10,000 KPIs × 20 revisions is ~100 MB: keep its hot pages in memory.
     sqlite.pragma('cache_size = -65536')
     sqlite.pragma('mmap_size = 268435456')
     sqlite.pragma('temp_store = MEMORY')
     const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
+    // A migration rebuilds a table the SQLite way (copy, drop, rename), which foreign keys refuse
+    // half-way through; migrations run with them off, and their result is checked before any use.
+    sqlite.pragma('foreign_keys = OFF')
     migrate(db, { migrationsFolder: folder })
+    if (applied < known) assertReferencesHold(sqlite, file)
+    sqlite.pragma('foreign_keys = ON')
     sqlite.pragma(`user_version = ${known}`)
     const opened = sqlite
     return { db, sqlite: opened, file, close: () => opened.close() }

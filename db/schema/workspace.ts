@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type {
   AlertThresholds,
   Benchmark,
@@ -12,7 +12,7 @@ import type {
   Status,
   Target
 } from '../../electron/services/domain/kpi'
-import { id, timestamp } from './columns'
+import { appendId, id, timestamp } from './columns'
 
 export const board = sqliteTable(
   'board',
@@ -30,7 +30,7 @@ export const board = sqliteTable(
 export type Board = typeof board.$inferSelect
 export type NewBoard = typeof board.$inferInsert
 
-/** A KPI's identity. `code` and `headRevisionId` are a read model kept in step with kpi_revision. */
+/** A KPI's identity. `code` is a read model kept in step with its newest revision (codes are unique per board). */
 export const kpi = sqliteTable(
   'kpi',
   {
@@ -39,7 +39,6 @@ export const kpi = sqliteTable(
       .notNull()
       .references(() => board.id),
     code: text().notNull(),
-    headRevisionId: integer(),
     createdAt: timestamp().notNull()
   },
   (t) => [uniqueIndex('kpi_board_code').on(t.boardId, t.code)]
@@ -50,7 +49,7 @@ export type Kpi = typeof kpi.$inferSelect
 export const kpiRevision = sqliteTable(
   'kpi_revision',
   {
-    id: id(),
+    id: appendId(),
     kpiId: integer()
       .notNull()
       .references(() => kpi.id),
@@ -86,6 +85,18 @@ export const kpiRevision = sqliteTable(
   (t) => [uniqueIndex('kpi_revision_number').on(t.kpiId, t.number)]
 )
 export type KpiRevision = typeof kpiRevision.$inferSelect
+
+/**
+ * Each KPI with its head, the newest revision. Revisions are append-only, so the head is the one with
+ * the highest number, found by one seek in kpi_revision_number; an edit writes no pointer to it.
+ */
+export const kpiHead = sqliteView('kpi_head', {
+  kpiId: integer().notNull(),
+  boardId: integer().notNull(),
+  revisionId: integer().notNull()
+}).as(
+  sql`SELECT k.id AS kpi_id, k.board_id AS board_id, (SELECT h.id FROM kpi_revision h WHERE h.kpi_id = k.id ORDER BY h.number DESC LIMIT 1) AS revision_id FROM kpi k`
+)
 export type NewKpiRevision = typeof kpiRevision.$inferInsert
 
 export const boardVersion = sqliteTable(
@@ -125,7 +136,7 @@ export const boardVersionItem = sqliteTable(
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: id(),
+    id: appendId(),
     at: timestamp().notNull(),
     actor: text().notNull(),
     action: text().notNull(),

@@ -22,7 +22,7 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     rename: sqlite.prepare('UPDATE board SET name = ?, updated_at = ? WHERE id = ?'),
     remove: sqlite.prepare('UPDATE board SET deleted_at = ?, updated_at = ? WHERE id = ?'),
     stages: sqlite.prepare(
-      'SELECT r.stage AS stage, COUNT(*) AS n FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id WHERE k.board_id = ? GROUP BY r.stage'
+      'SELECT r.stage AS stage, COUNT(*) AS n FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id WHERE k.board_id = ? GROUP BY r.stage'
     ),
     latestVersion: sqlite.prepare('SELECT label FROM board_version WHERE board_id = ? ORDER BY id DESC LIMIT 1')
   }

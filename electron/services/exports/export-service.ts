@@ -69,8 +69,8 @@ export function createExportService({ core }: { core: Core }) {
   const links = createSqliteLinkStore(core.deps.db)
   const linksOfBoard = core.deps.sqlite.prepare(
     `SELECT l.kpi_id AS kpiId, r.code, l.target, l.container, l.external_id AS externalId, l.external_url AS externalUrl,
-            l.last_revision_id AS lastRevisionId, l.exported_at AS exportedAt, k.head_revision_id AS headRevisionId
-     FROM export_link l JOIN kpi k ON k.id = l.kpi_id JOIN kpi_revision r ON r.id = k.head_revision_id
+            l.last_revision_id AS lastRevisionId, l.exported_at AS exportedAt, k.revision_id AS headRevisionId
+     FROM export_link l JOIN kpi_head k ON k.kpi_id = l.kpi_id JOIN kpi_revision r ON r.id = k.revision_id
      WHERE k.board_id = ? ORDER BY l.target, r.code`
   )
 

@@ -61,23 +61,59 @@ export function rowToFields(row: RevisionRow): KpiFields {
   }
 }
 
-/** A revision joined with its KPI's board, as the KPI looked at that revision. */
-export function rowToKpiView(row: RevisionRow & { board_id: number }): KpiView {
+/** Which revision of which KPI a view shows. */
+export interface ViewMeta {
+  kpiId: number
+  boardId: number
+  revisionId: number
+  number: number
+  major: number
+  createdAt: number
+  author: string
+}
+
+/**
+ * A KPI as it reads at one revision, written out as one object literal: spreading the fields into a
+ * wider object sends V8 down a slow path that made board load and edits several times slower.
+ */
+export function kpiView(f: KpiFields, m: ViewMeta): KpiView {
   return {
-    ...rowToFields(row),
-    id: row.kpi_id,
-    boardId: row.board_id,
-    revisionId: row.id,
-    revisionNumber: row.number,
-    major: row.major,
-    updatedAt: row.created_at,
-    updatedBy: row.author
+    code: f.code,
+    name: f.name,
+    description: f.description,
+    category: f.category,
+    formula: f.formula,
+    dataSource: f.dataSource,
+    target: f.target,
+    unit: f.unit,
+    direction: f.direction,
+    frequency: f.frequency,
+    owner: f.owner,
+    alertThresholds: f.alertThresholds,
+    benchmarks: f.benchmarks,
+    milestones: f.milestones,
+    stage: f.stage,
+    status: f.status,
+    tags: f.tags,
+    notes: f.notes,
+    id: m.kpiId,
+    boardId: m.boardId,
+    revisionId: m.revisionId,
+    revisionNumber: m.number,
+    major: m.major,
+    updatedAt: m.createdAt,
+    updatedBy: m.author
   }
 }
 
+/** A revision joined with its KPI's board, as the KPI looked at that revision. */
+export function rowToKpiView(row: RevisionRow & { board_id: number }): KpiView {
+  return kpiView(rowToFields(row), { kpiId: row.kpi_id, boardId: row.board_id, revisionId: row.id, number: row.number, major: row.major, createdAt: row.created_at, author: row.author })
+}
+
 export function rowToRevision(row: RevisionRow): RevisionView {
-  return {
-    ...rowToFields(row),
+  // rowToFields returns a fresh literal: adding to it stays on V8's fast path, unlike a spread.
+  return Object.assign(rowToFields(row), {
     id: row.id,
     kpiId: row.kpi_id,
     number: row.number,
@@ -89,7 +125,7 @@ export function rowToRevision(row: RevisionRow): RevisionView {
     reason: row.reason,
     proposalId: row.proposal_id,
     createdAt: row.created_at
-  }
+  })
 }
 
 // Positional parameters: binding an array is markedly cheaper than named binding on the edit hot path.

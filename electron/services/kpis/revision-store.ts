@@ -2,7 +2,7 @@ import type { KpiView, RevisionView } from '../../api/views'
 import type { ServiceDeps } from '../context'
 import type { KpiFields } from '../domain/kpi'
 import { AppError } from '../errors'
-import { INSERT_REVISION_SQL, revisionParams, rowToFields, rowToKpiView, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
+import { INSERT_REVISION_SQL, kpiView, revisionParams, rowToFields, rowToKpiView, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
 
 export interface HeadRow {
   id: number
@@ -17,20 +17,19 @@ export interface HeadRow {
 
 type HeadSqlRow = RevisionRow & { board_id: number }
 
-const HEAD_SQL = `SELECT r.*, k.board_id FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id`
+const HEAD_SQL = `SELECT r.*, k.board_id FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id`
 
 /** Prepared statements over kpi and kpi_revision: the hot path of every KPI read and write. */
 export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
   const stmt = {
     board: sqlite.prepare('SELECT id FROM board WHERE id = ? AND deleted_at IS NULL'),
-    head: sqlite.prepare(`${HEAD_SQL} WHERE k.id = ?`),
-    boardLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND r.stage != 'retired' ORDER BY k.id`),
-    boardAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? ORDER BY k.id`),
+    head: sqlite.prepare(`${HEAD_SQL} WHERE k.kpi_id = ?`),
+    boardLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND r.stage != 'retired' ORDER BY k.kpi_id`),
+    boardAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? ORDER BY k.kpi_id`),
     codeOwner: sqlite.prepare('SELECT id FROM kpi WHERE board_id = ? AND code = ?'),
     createKpi: sqlite.prepare('INSERT INTO kpi (board_id, code, created_at) VALUES (?, ?, ?)'),
     insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
     // The code is written only when it changed: touching it rewrites the (board, code) index too.
-    moveHead: sqlite.prepare('UPDATE kpi SET head_revision_id = ? WHERE id = ?'),
     recode: sqlite.prepare('UPDATE kpi SET code = ? WHERE id = ? AND code != ?'),
     history: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? ORDER BY number'),
     revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?')
@@ -47,7 +46,6 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     fields: rowToFields(row)
   })
 
-
   return {
     requireBoard(boardId: number): void {
       if (!stmt.board.get(boardId)) throw new AppError('BOARD_NOT_FOUND', `Board ${boardId} does not exist.`, { boardId })
@@ -58,16 +56,7 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       return toHead(row)
     },
     view(head: HeadRow): KpiView {
-      return {
-        ...head.fields,
-        id: head.kpiId,
-        boardId: head.boardId,
-        revisionId: head.id,
-        revisionNumber: head.number,
-        major: head.major,
-        updatedAt: head.createdAt,
-        updatedBy: head.author
-      }
+      return kpiView(head.fields, { kpiId: head.kpiId, boardId: head.boardId, revisionId: head.id, number: head.number, major: head.major, createdAt: head.createdAt, author: head.author })
     },
     listBoard(boardId: number, includeRetired: boolean): KpiView[] {
       return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(rowToKpiView)
@@ -86,18 +75,8 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     },
     insert(boardId: number, fields: KpiFields, meta: RevisionMeta): KpiView {
       const id = Number(stmt.insertRevision.run(...revisionParams(fields, meta)).lastInsertRowid)
-      stmt.moveHead.run(id, meta.kpiId)
       stmt.recode.run(fields.code, meta.kpiId, fields.code)
-      return {
-        ...fields,
-        id: meta.kpiId,
-        boardId,
-        revisionId: id,
-        revisionNumber: meta.number,
-        major: meta.major,
-        updatedAt: meta.createdAt,
-        updatedBy: meta.author
-      }
+      return kpiView(fields, { kpiId: meta.kpiId, boardId, revisionId: id, number: meta.number, major: meta.major, createdAt: meta.createdAt, author: meta.author })
     },
     history(kpiId: number): RevisionView[] {
       const rows = stmt.history.all(kpiId) as RevisionRow[]

@@ -16,7 +16,7 @@ export interface Decision {
   note?: string
 }
 
-const SELECT = 'SELECT p.*, k.head_revision_id FROM proposal p LEFT JOIN kpi k ON k.id = p.kpi_id'
+const SELECT = 'SELECT p.*, k.revision_id AS head_revision_id FROM proposal p LEFT JOIN kpi_head k ON k.kpi_id = p.kpi_id'
 
 /** Every patch value must be a valid value of its field before it is stored. */
 function checkPatch(field: KpiField, value: unknown): void {

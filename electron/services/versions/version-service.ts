@@ -32,14 +32,14 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     insert: sqlite.prepare('INSERT INTO board_version (board_id, label, note, author, created_at) VALUES (?, ?, ?, ?, ?)'),
     pinLive: sqlite.prepare(
       `INSERT INTO board_version_item (version_id, kpi_id, revision_id)
-       SELECT ?, k.id, k.head_revision_id FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id
+       SELECT ?, k.kpi_id, k.revision_id FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id
        WHERE k.board_id = ? AND r.stage != 'retired'`
     ),
     pins: sqlite.prepare(
       'SELECT i.kpi_id AS kpiId, i.revision_id AS revisionId, r.code, r.name FROM board_version_item i JOIN kpi_revision r ON r.id = i.revision_id WHERE i.version_id = ?'
     ),
     currentPins: sqlite.prepare(
-      `SELECT k.id AS kpiId, k.head_revision_id AS revisionId, r.code, r.name FROM kpi k JOIN kpi_revision r ON r.id = k.head_revision_id
+      `SELECT k.kpi_id AS kpiId, k.revision_id AS revisionId, r.code, r.name FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id
        WHERE k.board_id = ? AND r.stage != 'retired'`
     ),
     pinnedRows: sqlite.prepare(

@@ -12,7 +12,7 @@ export function workspaceWith(kpis: readonly ExportKpi[]): Workspace & { cleanup
   const now = Date.now()
   const boardId = workspace.db.insert(board).values({ name: 'AI 助手', createdAt: now, updatedAt: now }).returning({ id: board.id }).get().id
   for (const k of kpis) {
-    workspace.db.insert(kpi).values({ id: k.id, boardId, code: k.code, headRevisionId: k.revisionId, createdAt: now }).run()
+    workspace.db.insert(kpi).values({ id: k.id, boardId, code: k.code, createdAt: now }).run()
     const { id, revisionId, currentValue: _c, latestProposal: _p, versionLabel: _v, ...fields } = k
     workspace.db
       .insert(kpiRevision)
