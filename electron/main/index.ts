@@ -7,7 +7,7 @@ import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime, type Runtime } from '../services/runtime'
 import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
 import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret-store'
-import { registerIpc } from './ipc'
+import { dispatchWhenReady, registerIpc } from './ipc'
 import { keychainCipher } from './keychain'
 import { electronSqliteBinding } from './native'
 import { createMainWindow } from './window'
@@ -27,7 +27,7 @@ async function start() {
     return app.quit()
   }
   mkdirSync(app.getPath('userData'), { recursive: true })
-  runtime = await createRuntime({
+  const ready = createRuntime({
     file: process.env.KPILOOP_WORKSPACE ?? join(app.getPath('userData'), WORKSPACE_FILE),
     nativeBinding,
     migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
@@ -37,9 +37,11 @@ async function start() {
     onFirstRun: seedFirstRun,
     secrets: (sqlite) => createEncryptedSecretStore(sqlite, keychainCipher())
   })
-  const ipc = registerIpc(ipcMain, { dispatch: runtime.dispatch, events: runtime.core.events, rendererUrl, actor: currentActor() })
+  // Handlers first, then the window: its first calls wait for the workspace instead of failing.
+  const ipc = registerIpc(ipcMain, { dispatch: dispatchWhenReady(ready), rendererUrl, actor: currentActor() })
   const window = createMainWindow(join(import.meta.dirname, '../preload'), rendererUrl())
-  const stopForwarding = ipc.forwardEvents(window.webContents)
+  runtime = await ready
+  const stopForwarding = ipc.forwardEvents(runtime.core.events, window.webContents)
   window.on('closed', stopForwarding)
   const core = runtime.core
   core.events.onAny((name, payload) => {

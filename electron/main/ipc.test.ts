@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS } from '../preload/channels'
 import { createDispatcher } from '../services/dispatcher'
+import { AppError } from '../services/errors'
 import { createHandlers } from '../services/handlers'
 import { tempWorkspace } from '../services/testing/temp-workspace'
-import { registerIpc, type IpcEventLike, type IpcMainLike } from './ipc'
+import { dispatchWhenReady, registerIpc, type IpcEventLike, type IpcMainLike } from './ipc'
 
 type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
 
@@ -25,8 +26,8 @@ beforeEach(() => {
   ws = tempWorkspace()
   double = ipcMainDouble()
   const dispatch = createDispatcher(createHandlers(ws.core, { version: 't', mode: 'desktop', systemLocale: 'en' }))
-  const ipc = registerIpc(double.ipc, { dispatch, events: ws.core.events, rendererUrl: () => RENDERER, actor: 'desktop-user' })
-  ipc.forwardEvents(double.event(RENDERER).sender)
+  const ipc = registerIpc(double.ipc, { dispatch, rendererUrl: () => RENDERER, actor: 'desktop-user' })
+  ipc.forwardEvents(ws.core.events, double.event(RENDERER).sender)
 })
 afterEach(() => ws.cleanup())
 
@@ -53,5 +54,21 @@ describe('IPC of the desktop shell', () => {
     const [, id, result] = double.sent.find(([c]) => c === CHANNELS.result)!
     expect(id).toBe('s1')
     expect(result).toMatchObject({ ok: true, data: { results: [{ code: 'M', outcome: 'skipped' }] } })
+  })
+
+  it('answers calls made while the workspace is still opening once it is open, and says why when it cannot open', async () => {
+    let open!: (runtime: { dispatch: typeof dispatch }) => void
+    const dispatch = createDispatcher(createHandlers(ws.core, { version: 't', mode: 'desktop', systemLocale: 'en' }))
+    const early = dispatchWhenReady(new Promise((resolve) => (open = resolve)))
+    const ctx = { actor: 'desktop-user', signal: new AbortController().signal, emit: () => {} }
+    let answered = false
+    const pending = early('board.create', { name: 'Early' }, ctx).finally(() => (answered = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(answered).toBe(false)
+    open({ dispatch })
+    expect(await pending).toMatchObject({ ok: true, data: { name: 'Early' } })
+
+    const failed = dispatchWhenReady(Promise.reject(new AppError('WORKSPACE_TOO_NEW', 'Written by a newer KPI Loop.')))
+    expect(await failed('board.list', {}, ctx)).toEqual({ ok: false, error: { code: 'WORKSPACE_TOO_NEW', message: 'Written by a newer KPI Loop.' } })
   })
 })

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../preload/channels'
-import type { Dispatch } from '../services/dispatcher'
+import { toEnvelope, type Dispatch } from '../services/dispatcher'
 import type { EventBus } from '../services/events/event-bus'
 import { isTrustedSender } from './security'
 
@@ -19,7 +19,7 @@ const untrusted = { ok: false, error: { code: 'UNAUTHORIZED', message: 'Untruste
  * One channel for calls, one for streams: every input is validated by the dispatcher,
  * every sender is checked against our renderer's URL.
  */
-export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; events: EventBus; rendererUrl: () => string; actor: string }) {
+export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; rendererUrl: () => string; actor: string }) {
   const running = new Map<string, AbortController>()
   const trusted = (event: IpcEventLike) => isTrustedSender(event.senderFrame?.url, deps.rendererUrl())
 
@@ -48,10 +48,24 @@ export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; events
 
   return {
     /** Forwards core events to a window. Returns the unsubscribe function. */
-    forwardEvents(target: IpcEventLike['sender']) {
-      return deps.events.onAny((name, payload) => {
+    forwardEvents(events: EventBus, target: IpcEventLike['sender']) {
+      return events.onAny((name, payload) => {
         if (!target.isDestroyed()) target.send(CHANNELS.event, name, payload)
       })
+    }
+  }
+}
+
+/**
+ * A dispatch usable before the workspace is open (a first run seeds the sample workspace for a few
+ * seconds): the window shows at once, and its first calls are answered when the workspace is ready.
+ */
+export function dispatchWhenReady(ready: Promise<{ dispatch: Dispatch }>): Dispatch {
+  return async (name, input, ctx) => {
+    try {
+      return await (await ready).dispatch(name, input, ctx)
+    } catch (error) {
+      return { ok: false, error: toEnvelope(error) }
     }
   }
 }
