@@ -10,6 +10,17 @@ const USER = '用户价值 / User value'
 const BUSINESS = '业务 / Business'
 const TECH = '技术 / Technical'
 
+/** Share of the users first active in the period who are active again `days` days later. */
+const retention = (days: number) => `WITH first_days AS (
+  SELECT user_id, MIN(activity_date) AS first_day
+  FROM user_activity WHERE task_executed >= 1 GROUP BY user_id
+)
+SELECT ROUND(COUNT(DISTINCT a.user_id) * 100.0 / NULLIF(COUNT(DISTINCT f.user_id), 0), 2)
+FROM first_days f
+LEFT JOIN user_activity a
+  ON a.user_id = f.user_id AND a.activity_date = f.first_day + ${days} AND a.task_executed >= 1
+WHERE f.first_day >= :period_start AND f.first_day < :period_end`
+
 export const DEMO_KPIS: KpiFieldsInput[] = [
   {
     code: 'KPI-D001',
@@ -44,15 +55,7 @@ WHERE timestamp >= :period_start AND timestamp < :period_end`,
     name: '7日留存率 (D7 retention)',
     description: 'Share of users whose first active day falls in the period and who are active again 7 days later.',
     category: USER,
-    formula: `WITH first_days AS (
-  SELECT user_id, MIN(activity_date) AS first_day
-  FROM user_activity WHERE task_executed >= 1 GROUP BY user_id
-)
-SELECT ROUND(COUNT(DISTINCT a.user_id) * 100.0 / NULLIF(COUNT(DISTINCT f.user_id), 0), 2)
-FROM first_days f
-LEFT JOIN user_activity a
-  ON a.user_id = f.user_id AND a.activity_date = f.first_day + 7 AND a.task_executed >= 1
-WHERE f.first_day >= :period_start AND f.first_day < :period_end`,
+    formula: retention(7),
     dataSource: 'demo',
     target: { text: '≥ 40%', parsed: { comparator: '>=', value: 40, unit: '%' } },
     unit: '%',
@@ -86,15 +89,7 @@ WHERE started_at >= :period_start AND started_at < :period_end`,
     name: '次日留存率 (D1 retention)',
     description: 'Share of users whose first active day falls in the period and who run a task again the next day.',
     category: USER,
-    formula: `WITH first_days AS (
-  SELECT user_id, MIN(activity_date) AS first_day
-  FROM user_activity WHERE task_executed >= 1 GROUP BY user_id
-)
-SELECT ROUND(COUNT(DISTINCT a.user_id) * 100.0 / NULLIF(COUNT(DISTINCT f.user_id), 0), 2)
-FROM first_days f
-LEFT JOIN user_activity a
-  ON a.user_id = f.user_id AND a.activity_date = f.first_day + 1 AND a.task_executed >= 1
-WHERE f.first_day >= :period_start AND f.first_day < :period_end`,
+    formula: retention(1),
     dataSource: 'demo',
     target: { text: '≥ 60%', parsed: { comparator: '>=', value: 60, unit: '%' } },
     unit: '%',
