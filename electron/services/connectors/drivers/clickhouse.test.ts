@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../errors'
+import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { startFakeClickHouse, type FakeClickHouse } from '../testing/fake-clickhouse'
 import type { SourceConfig } from '../types'
@@ -9,15 +10,6 @@ let fake: FakeClickHouse
 let source: SourceConfig
 const NOVEMBER = { start: '2025-11-01', end: '2025-12-01' }
 const COUNT = 'SELECT count() FROM events WHERE event_date >= :period_start AND event_date < :period_end'
-
-async function codeOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-    return 'ok'
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
-  }
-}
 
 beforeAll(async () => {
   fake = await startFakeClickHouse({ user: 'kpi', password: 's3cret' })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../errors'
+import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
@@ -13,15 +13,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kpi-duckdb-'))
 const file = path.join(dir, 'product.duckdb')
 const folder = path.join(dir, 'exports')
 const source: SourceConfig = { kind: 'duckdb', url: `duckdb://${file}` }
-
-async function codeOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-    return 'ok'
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
-  }
-}
 
 async function withWritable<T>(work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(file)

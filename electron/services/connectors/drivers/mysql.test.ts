@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../errors'
+import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
@@ -19,15 +20,6 @@ async function admin<T = unknown>(sql: string, values: unknown[] = []): Promise<
     return (await connection.query(sql, values))[0] as T
   } finally {
     await connection.end()
-  }
-}
-
-async function codeOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-    return 'ok'
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
   }
 }
 

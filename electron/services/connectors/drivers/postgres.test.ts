@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../errors'
+import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
@@ -21,15 +22,6 @@ async function adminQuery(sql: string): Promise<pg.QueryResult> {
     return await client.query(sql)
   } finally {
     await client.end()
-  }
-}
-
-async function codeOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-    return 'ok'
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../errors'
+import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
@@ -11,15 +11,6 @@ import type { SourceConfig } from '../types'
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kpi-sqlite-'))
 const file = path.join(dir, 'product.db')
 const source: SourceConfig = { kind: 'sqlite', url: `sqlite://${file}` }
-
-async function codeOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run
-    return 'ok'
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
-  }
-}
 
 const count = (table: string): number => {
   const db = new Database(file, { readonly: true })
