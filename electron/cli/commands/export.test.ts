@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startNotionServer, type NotionTestServer } from '../../services/export/testing/notion-server'
 import { boardFixture, BOARD, type BoardFixture } from '../../services/exports/testing/board-fixture'
+import { runCli } from '../testing/run-cli'
 
-const exec = promisify(execFile)
-const BIN = resolve(import.meta.dirname, '../../../bin/kpiloop.mjs')
 const TOKEN = 'ntn_cli_secret_9c8b7a6f5e'
 const PAGE = '1f2e3d4c-0000-4000-8000-00000000bbbb'
 
@@ -18,15 +15,7 @@ beforeEach(() => {
 })
 afterEach(() => fx.cleanup())
 
-async function kpiloop(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', fx.file, ...args], { cwd: fx.dir, env: { ...process.env, KPILOOP_ACTOR: 'cli-po', ...env } })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const kpiloop = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(fx.file, args, { KPILOOP_ACTOR: 'cli-po', ...env }, fx.dir)
 
 describe('kpiloop export to files', () => {
   it('writes Markdown to --out and a Jira CSV under its default name in the current folder', { timeout: 120_000 }, async () => {

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process'
-import { resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeChatServer, type FakeChatServer } from '../../services/assistant/testing/fake-chat-server'
 import { createCore } from '../../services/core'
 import { proposal, reviewAnswer } from '../../services/llm/testing/dispatch'
 import { seedSupportBoard } from '../../services/llm/testing/support-board'
 import { tempWorkspace } from '../../services/testing/temp-workspace'
+import { runCli } from '../testing/run-cli'
 
-const exec = promisify(execFile)
-const BIN = resolve(import.meta.dirname, '../../../bin/kpiloop.mjs')
 const KEY = 'sk-cli-0b1c2d3e4f5a6b7c'
 let server: FakeChatServer
 let ws: ReturnType<typeof tempWorkspace>
@@ -25,16 +21,7 @@ afterEach(async () => {
   await server.close()
 })
 
-async function kpiloop(env: Record<string, string>, ...args: string[]) {
-  const options = { env: { ...process.env, KPILOOP_ACTOR: 'cli-user', ...env } }
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', ws.file, ...args], options)
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const kpiloop = (env: Record<string, string>, ...args: string[]) => runCli(ws.file, args, { KPILOOP_ACTOR: 'cli-user', ...env })
 const llmEnv = () => ({ KPILOOP_LLM_BASE_URL: server.url, KPILOOP_LLM_MODEL: 'deepseek-chat', KPILOOP_LLM_API_KEY: KEY })
 const pendingProposals = () => {
   const core = createCore(ws.file)

@@ -11,10 +11,10 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the real `kpiloop` bin on a workspace file, as a user's shell or cron would. */
-export async function runCli(db: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs the real `kpiloop` bin on a workspace file, as a user's shell or cron would (in `cwd` when given). */
+export async function runCli(db: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, ...env } })
+    const { stdout, stderr } = await exec(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, ...env }, cwd })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
