@@ -131,6 +131,8 @@ export const en = {
     versions: 'Versions',
     audit: 'Audit log',
     showing: '{{shown}} of {{total}} KPIs',
+    selected: '{{count}} selected',
+    clearSelection: 'Clear selection',
     retired: 'Show retired'
   },
   table: {
@@ -141,7 +143,8 @@ export const en = {
     group: '{{label}} ({{count}})',
     editHint: 'Arrow keys move, Enter or typing edits, Enter saves, Esc cancels',
     saved: 'Saved',
-    open: 'Open details'
+    open: 'Open details',
+    selectAll: 'Select every KPI shown'
   },
   target: {
     preview: 'Parsed as',

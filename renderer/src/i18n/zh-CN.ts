@@ -73,6 +73,8 @@ export const zhCN: Messages = {
     versions: '版本',
     audit: '审计日志',
     showing: '显示 {{shown}} / {{total}} 个 KPI',
+    selected: '已选 {{count}} 个',
+    clearSelection: '取消选择',
     retired: '显示已下线'
   },
   table: {
@@ -83,7 +85,8 @@ export const zhCN: Messages = {
     group: '{{label}}（{{count}}）',
     editHint: '方向键移动，回车或直接输入开始编辑，回车保存，Esc 取消',
     saved: '已保存',
-    open: '查看详情'
+    open: '查看详情',
+    selectAll: '选择筛选显示的全部 KPI'
   },
   target: {
     preview: '解析为',

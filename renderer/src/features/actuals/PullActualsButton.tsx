@@ -3,11 +3,11 @@ import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useUiStore } from '../ui/useUiStore'
-import { filterKpis } from '../kpis/rows'
+import { actionScope } from '../kpis/selection'
 import { PullDialog } from './PullDialog'
 import { usePullStore } from './usePullStore'
 
-/** The toolbar's "Pull actuals": the whole board, or the KPIs the filter shows; hosts the pull dialog. */
+/** The toolbar's "Pull actuals": the ticked KPIs, else those the filter shows, else the board; hosts the pull dialog. */
 export function PullActualsButton() {
   const { t } = useTranslation()
   const open = usePullStore((s) => s.open)
@@ -15,10 +15,10 @@ export function PullActualsButton() {
   const pull = () => {
     const boardId = useUiStore.getState().boardId
     if (boardId === null) return
-    const { kpis, query } = useKpiStore.getState()
-    const shown = filterKpis(kpis, query)
-    if (shown.length < kpis.length) open({ boardId, kpiIds: shown.map((k) => k.id), label: t('actuals.pull.shownScope', { count: shown.length }) })
-    else open({ boardId, label: t('actuals.pull.boardScope') })
+    const { kpis, query, selected } = useKpiStore.getState()
+    const scope = actionScope(kpis, query, selected)
+    if (scope.kind === 'board') open({ boardId, label: t('actuals.pull.boardScope') })
+    else open({ boardId, kpiIds: scope.ids, label: t(`actuals.pull.${scope.kind}Scope`, { count: scope.ids.length }) })
   }
 
   return (

@@ -29,7 +29,8 @@ interface ExportState {
   links: StoredLink[]
   runs: Partial<Record<ExportTarget, RunState>>
   cancel: (() => void) | null
-  open: (boardId: number, preselected: number[]) => Promise<void>
+  /** Opens on the board, or on `preselected` when the user ticked them; a filter only preselects them for "Selected KPIs". */
+  open: (boardId: number, preselected: number[], scope?: ExportScopeKind) => Promise<void>
   close: () => void
   setScope: (patch: Partial<Pick<ExportState, 'scope' | 'kpiIds' | 'versionLabel'>>) => void
   download: (format: FileFormat, epic: boolean) => Promise<string[]>
@@ -67,8 +68,8 @@ export const useExportStore = create<ExportState>((set, get) => {
     links: [],
     runs: {},
     cancel: null,
-    open: async (boardId, preselected) => {
-      set({ boardId, scope: 'board', kpiIds: preselected, versionLabel: null, runs: {}, links: [] })
+    open: async (boardId, preselected, scope = 'board') => {
+      set({ boardId, scope, kpiIds: preselected, versionLabel: null, runs: {}, links: [] })
       const [info] = await Promise.all([api.call('app.info', {}), loadLinks()])
       set({ mode: info.mode })
     },

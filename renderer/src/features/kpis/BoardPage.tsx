@@ -46,7 +46,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
   }, [boardId, load, loadVersions, notify.error])
 
   const rows = useMemo(() => buildRows(kpis, query), [kpis, query])
-  const shown = useMemo(() => filterKpis(kpis, query).length, [kpis, query])
+  const shownIds = useMemo(() => filterKpis(kpis, query).map((k) => k.id), [kpis, query])
   const onSort = useCallback((field: SortField) => setQuery({ sort: toggleSort(useKpiStore.getState().query.sort, field) }), [setQuery])
   const onToggleGroup = useCallback((key: string) => {
     const { collapsed } = useKpiStore.getState().query
@@ -66,7 +66,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
         </Space>
         {board.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{board.description}</Typography.Paragraph>}
       </div>
-      <BoardToolbar shown={shown} onCutVersion={cut.open} />
+      <BoardToolbar shown={shownIds.length} onCutVersion={cut.open} />
       {view !== 'grid' ? (
         <BoardAltView view={view} />
       ) : loadedBoard === boardId && kpis.length === 0 && !query.text ? (
@@ -74,7 +74,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
           <ImportPrdButton type="primary" board={{ id: board.id, name: board.name }} />
         </Empty>
       ) : (
-        <KpiGrid rows={rows} sort={query.sort} onSort={onSort} onToggleGroup={onToggleGroup} onOpen={openDetail} onEdit={onEdit} />
+        <KpiGrid rows={rows} shownIds={shownIds} sort={query.sort} onSort={onSort} onToggleGroup={onToggleGroup} onOpen={openDetail} onEdit={onEdit} />
       )}
       <Typography.Text type="secondary" className="grid-hint">
         {t('table.editHint')}

@@ -19,6 +19,8 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
   const setQuery = useKpiStore((s) => s.setQuery)
   const includeRetired = useKpiStore((s) => s.includeRetired)
   const setIncludeRetired = useKpiStore((s) => s.setIncludeRetired)
+  const ticked = useKpiStore((s) => s.selected.size)
+  const clearSelection = useKpiStore((s) => s.clearSelection)
   const openPanel = useUiStore((s) => s.openPanel)
   const setAddingKpi = useUiStore((s) => s.setAddingKpi)
   const owners = useMemo(() => distinctValues(kpis, 'owner'), [kpis])
@@ -83,6 +85,16 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Typography.Text type="secondary" data-testid="kpi-count">
           {t('toolbar.showing', { shown, total: kpis.length })}
         </Typography.Text>
+        {ticked > 0 && (
+          <Space size={4} data-testid="selection">
+            <Typography.Text strong data-testid="selection-count">
+              {t('toolbar.selected', { count: ticked })}
+            </Typography.Text>
+            <Button size="small" type="link" onClick={clearSelection} data-testid="clear-selection">
+              {t('toolbar.clearSelection')}
+            </Button>
+          </Space>
+        )}
         <ReviewActions />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingKpi(true)} data-testid="add-kpi">
           {t('toolbar.addKpi')}

@@ -1,16 +1,35 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons'
+import { Checkbox } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { COLUMNS } from './columns'
+import { COLUMNS, SELECT_WIDTH } from './columns'
 import type { SortField, SortSpec } from './rows'
 
 const ariaSort = (sort: SortSpec | null, key: SortField) => (sort?.field !== key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending')
 
-/** The sticky header row; clicking a header sorts by it (asc → desc → off). */
-export function GridHeader({ sort, onSort }: { sort: SortSpec | null; onSort: (field: SortField) => void }) {
+export interface SelectAll {
+  /** How many of the KPIs the filter shows are ticked, out of how many. */
+  ticked: number
+  shown: number
+  onChange: (on: boolean) => void
+}
+
+/** The sticky header row: a box ticking every KPI the filter shows; clicking a header sorts by it (asc → desc → off). */
+export function GridHeader({ sort, onSort, selectAll }: { sort: SortSpec | null; onSort: (field: SortField) => void; selectAll: SelectAll }) {
   const { t } = useTranslation()
+  const all = selectAll.shown > 0 && selectAll.ticked === selectAll.shown
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row">
+        <div role="columnheader" className="grid-cell grid-select" style={{ width: SELECT_WIDTH }}>
+          <Checkbox
+            checked={all}
+            indeterminate={selectAll.ticked > 0 && !all}
+            disabled={selectAll.shown === 0}
+            aria-label={t('table.selectAll')}
+            onChange={(e) => selectAll.onChange(e.target.checked)}
+            data-testid="select-all"
+          />
+        </div>
         {COLUMNS.map((column, index) => (
           <div
             key={column.key}

@@ -10,14 +10,18 @@ import type { CellContext } from './CellContent'
 import type { EditEnd } from './CellEditor'
 import { cellPatch, COLUMNS } from './columns'
 import { afterEdit, clampCursor, gridKey, initialCursor, type GridBounds, type GridCursor } from './grid-nav'
-import { GridHeader } from './GridHeader'
+import { GridHeader, type SelectAll } from './GridHeader'
 import { cellId, GridRowView } from './GridRowView'
 import type { GridRow, SortField, SortSpec } from './rows'
+import { rowRange } from './selection'
+import { useKpiStore } from './useKpiStore'
 
 export const ROW_HEIGHT = 52
 
 interface Props {
   rows: GridRow[]
+  /** Every KPI the filter shows, collapsed groups included: what the header's box ticks. */
+  shownIds: number[]
   sort: SortSpec | null
   onSort: (field: SortField) => void
   onToggleGroup: (key: string) => void
@@ -26,7 +30,7 @@ interface Props {
 }
 
 /** The board as a virtualized, keyboard-driven grid: only the rows in view (plus a few) are in the DOM. */
-export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: Props) {
+export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, onEdit }: Props) {
   const { t } = useTranslation()
   const notify = useNotify()
   const words = useTargetWords()
@@ -35,6 +39,9 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
   const container = useRef<HTMLDivElement>(null)
   const [rawCursor, setCursor] = useState<GridCursor>(initialCursor)
   const cursor = clampCursor(rawCursor, { rows: rows.length, cols: COLUMNS.length })
+  const selected = useKpiStore((s) => s.selected)
+  const select = useKpiStore((s) => s.select)
+  const lastTicked = useRef<number | null>(null)
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => container.current, estimateSize: () => ROW_HEIGHT, overscan: 8 })
 
   const bounds = useMemo<GridBounds>(() => {
@@ -72,6 +79,19 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
     if (!edit) container.current?.focus({ preventScroll: true })
   }, [])
 
+  const onSelect = useCallback(
+    (index: number, on: boolean, range: boolean) => {
+      select(rowRange(rows, range && lastTicked.current !== null ? lastTicked.current : index, index), on)
+      lastTicked.current = index
+    },
+    [rows, select]
+  )
+
+  const selectAll = useMemo<SelectAll>(
+    () => ({ ticked: shownIds.filter((id) => selected.has(id)).length, shown: shownIds.length, onChange: (on) => select(shownIds, on) }),
+    [selected, select, shownIds]
+  )
+
   const onCommit = useCallback(
     async (kpi: KpiView, col: number, text: string, how: EditEnd) => {
       const patch = cellPatch(kpi, COLUMNS[col]!, text)
@@ -105,25 +125,30 @@ export function KpiGrid({ rows, sort, onSort, onToggleGroup, onOpen, onEdit }: P
       className="kpi-grid"
       onKeyDown={onKeyDown}
     >
-      <GridHeader sort={sort} onSort={onSort} />
+      <GridHeader sort={sort} onSort={onSort} selectAll={selectAll} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
-          <GridRowView
-            // Keyed by slot, so scrolling updates the DOM of rows in place instead of remounting them.
-            key={item.index % items.length}
-            row={rows[item.index]!}
-            index={item.index}
-            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-            activeCol={item.index === cursor.row ? cursor.col : -1}
-            editing={item.index === cursor.row && cursor.editing}
-            seed={cursor.seed}
-            onCellClick={onCellClick}
-            onToggleGroup={onToggleGroup}
-            ctx={ctx}
-            onCommit={onCommit}
-            onCancel={onCancel}
-          />
-        ))}
+        {items.map((item) => {
+          const row = rows[item.index]!
+          return (
+            <GridRowView
+              // Keyed by slot, so scrolling updates the DOM of rows in place instead of remounting them.
+              key={item.index % items.length}
+              row={row}
+              index={item.index}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              activeCol={item.index === cursor.row ? cursor.col : -1}
+              editing={item.index === cursor.row && cursor.editing}
+              seed={cursor.seed}
+              selected={row.kind === 'kpi' && selected.has(row.kpi.id)}
+              onSelect={onSelect}
+              onCellClick={onCellClick}
+              onToggleGroup={onToggleGroup}
+              ctx={ctx}
+              onCommit={onCommit}
+              onCancel={onCancel}
+            />
+          )
+        })}
       </div>
       {rows.length === 0 && <div className="grid-empty">{t('table.empty')}</div>}
     </div>

@@ -38,7 +38,9 @@ export const COLUMNS: GridColumn[] = [
   { key: 'proposal', field: null, width: 240, editor: null, labelKey: 'review.column.proposal', sortable: false }
 ]
 
-export const GRID_WIDTH = COLUMNS.reduce((sum, c) => sum + c.width, 0)
+/** The tick box in front of each row, outside the navigable columns. */
+export const SELECT_WIDTH = 36
+export const GRID_WIDTH = SELECT_WIDTH + COLUMNS.reduce((sum, c) => sum + c.width, 0)
 
 /** The text an editor starts from. */
 export function editText(kpi: KpiView, column: GridColumn): string {

@@ -3,6 +3,7 @@ import type { Input, KpiView } from '../../../../electron/api'
 import type { KpiPatch, NewKpi } from '../../../../electron/api/kpi-input'
 import { api } from '../../api/client'
 import { emptyQuery, type KpiQuery } from './rows'
+import { withIds } from './selection'
 
 interface KpiState {
   boardId: number | null
@@ -10,6 +11,10 @@ interface KpiState {
   loading: boolean
   includeRetired: boolean
   query: KpiQuery
+  /** KPIs ticked in the grid; board actions work on them when there are any. */
+  selected: ReadonlySet<number>
+  select: (ids: readonly number[], on: boolean) => void
+  clearSelection: () => void
   load: (boardId: number) => Promise<void>
   /** Re-reads the KPIs an event named; many at once reloads the board. */
   refresh: (boardId: number, kpiIds: number[]) => Promise<void>
@@ -45,8 +50,11 @@ export const useKpiStore = create<KpiState>((set, get) => {
     loading: false,
     includeRetired: false,
     query: emptyQuery,
+    selected: new Set(),
+    select: (ids, on) => set({ selected: withIds(get().selected, ids, on) }),
+    clearSelection: () => set({ selected: new Set() }),
     load: async (boardId) => {
-      if (get().boardId !== boardId) set({ boardId, kpis: [], query: emptyQuery })
+      if (get().boardId !== boardId) set({ boardId, kpis: [], query: emptyQuery, selected: new Set() })
       set({ loading: true })
       try {
         const kpis = await api.call('kpi.list', { boardId, includeRetired: get().includeRetired })

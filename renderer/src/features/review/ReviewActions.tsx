@@ -1,11 +1,11 @@
 import { AppstoreOutlined, AuditOutlined, BarChartOutlined, NodeIndexOutlined, TableOutlined } from '@ant-design/icons'
 import { Button, Segmented } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { filterKpis } from '../kpis/rows'
+import { actionScope } from '../kpis/selection'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useReviewStore, type BoardView } from './useReviewStore'
 
-/** Toolbar additions: Grid/Kanban/Overview, "Move board…" (the shown KPIs when a filter is on) and "Review". */
+/** Toolbar additions: Grid/Kanban/Overview, "Move board…" (the ticked KPIs, else those the filter shows) and "Review". */
 export function ReviewActions() {
   const { t } = useTranslation()
   const view = useReviewStore((s) => s.view)
@@ -14,9 +14,9 @@ export function ReviewActions() {
   const openMove = useReviewStore((s) => s.openMove)
 
   const moveBoard = () => {
-    const { kpis, query } = useKpiStore.getState()
-    const shown = filterKpis(kpis, query)
-    openMove({ scope: 'board', ...(shown.length < kpis.length ? { kpiIds: shown.map((k) => k.id) } : {}) })
+    const { kpis, query, selected } = useKpiStore.getState()
+    const scope = actionScope(kpis, query, selected)
+    openMove({ scope: 'board', ...(scope.kind === 'board' ? {} : { kpiIds: scope.ids }) })
   }
 
   return (
