@@ -1,4 +1,6 @@
 import type { Comparator, Direction, Frequency, KpiFields, ParsedTarget } from '../domain/kpi'
+import { say } from './findings'
+import { PERIOD_ZH } from './format'
 
 const VAGUE_CHINESE = ['提升', '优化', '显著', '尽量', '尽可能', '大幅', '改善', '更好', '明显']
 const VAGUE_ENGLISH =
@@ -19,7 +21,7 @@ interface FrequencyHint {
   english: RegExp
   chinese: string[]
   frequency: Frequency
-  why: string
+  why: { zh: string; en: string }
 }
 
 // Checked in order: the first hint whose words appear in the KPI decides.
@@ -28,41 +30,49 @@ const FREQUENCY_HINTS: FrequencyHint[] = [
     english: /\b(?:latency|response time|p9\d|uptime|availability|error rate|throughput|qps|timeout)\b/i,
     chinese: ['延迟', '时延', '响应时间', '可用性', '错误率', '吞吐', '超时'],
     frequency: 'hourly',
-    why: 'latency, availability and error rates move within minutes; hourly keeps alerts timely (realtime if a monitoring stream exists)'
+    why: {
+      zh: '延迟、可用性和错误率几分钟内就会变化，按小时统计才能及时预警（有监控数据流时可用实时）',
+      en: 'latency, availability and error rates move within minutes; hourly keeps alerts timely (realtime if a monitoring stream exists)'
+    }
   },
-  { english: /\b(?:dau|daily active)\b/i, chinese: ['日活'], frequency: 'daily', why: 'a daily-active count is defined per day' },
-  { english: /\b(?:tickets?|incidents?|resolution)\b/i, chinese: ['工单', '故障'], frequency: 'daily', why: 'support and incident queues are worked daily' },
+  { english: /\b(?:dau|daily active)\b/i, chinese: ['日活'], frequency: 'daily', why: { zh: '日活按天定义', en: 'a daily-active count is defined per day' } },
+  {
+    english: /\b(?:tickets?|incidents?|resolution)\b/i,
+    chinese: ['工单', '故障'],
+    frequency: 'daily',
+    why: { zh: '工单和故障队列按天处理', en: 'support and incident queues are worked daily' }
+  },
   {
     english: /\b(?:retention|churn|wau|weekly active|engagement|conversion|sessions?|vulnerabilit(?:y|ies))\b/i,
     chinese: ['留存', '流失', '周活', '使用频次', '转化', '会话', '漏洞'],
     frequency: 'weekly',
-    why: 'retention, engagement and conversion need a week of cohort data to be stable'
+    why: { zh: '留存、活跃度和转化需要一周的同期群数据才稳定', en: 'retention, engagement and conversion need a week of cohort data to be stable' }
   },
   {
     english: /\b(?:revenue|gmv|arr|mrr|cost|profit|mau|monthly active|nps|csat|satisfaction|ltv|cac)\b/i,
     chinese: ['收入', '营收', '成本', '利润', '月活', '满意度', '净推荐', '付费'],
     frequency: 'monthly',
-    why: 'revenue, cost, MAU and satisfaction surveys are reported per month'
+    why: { zh: '收入、成本、月活和满意度调查按月汇报', en: 'revenue, cost, MAU and satisfaction surveys are reported per month' }
   }
 ]
 
 const UNIT_FREQUENCY: Record<string, FrequencyHint['frequency']> = { ms: 'hourly', s: 'hourly', $: 'monthly', '¥': 'monthly', '€': 'monthly' }
 
-/** A collection frequency suggested from the KPI's wording and unit, with the reason. */
-export function suggestFrequency(fields: KpiFields): { frequency: Frequency; why: string } {
+/** A collection frequency suggested from the KPI's wording and unit, with the reason in the KPI's language. */
+export function suggestFrequency(fields: KpiFields, zh: boolean): { frequency: Frequency; why: string } {
   const text = [fields.name, fields.description, fields.category, fields.target?.text ?? ''].join(' ')
   for (const hint of FREQUENCY_HINTS) {
-    if (hint.english.test(text) || hint.chinese.some((word) => text.includes(word))) return { frequency: hint.frequency, why: hint.why }
+    if (hint.english.test(text) || hint.chinese.some((word) => text.includes(word))) return { frequency: hint.frequency, why: say(zh, hint.why.zh, hint.why.en) }
   }
   const unit = fields.target?.parsed?.unit || fields.unit
   const byUnit = UNIT_FREQUENCY[unit]
-  if (byUnit) return { frequency: byUnit, why: `the unit is ${unit}` }
+  if (byUnit) return { frequency: byUnit, why: say(zh, `单位是 ${unit}`, `the unit is ${unit}`) }
   const window = fields.target?.parsed?.window
   if (window?.kind === 'per' && (window.unit === 'day' || window.unit === 'week' || window.unit === 'month')) {
     const frequency = ({ day: 'daily', week: 'weekly', month: 'monthly' } as const)[window.unit]
-    return { frequency, why: `the target is stated per ${window.unit}` }
+    return { frequency, why: say(zh, `目标按${PERIOD_ZH[window.unit]}设定`, `the target is stated per ${window.unit}`) }
   }
-  return { frequency: 'weekly', why: 'nothing in the wording or unit points elsewhere; a weekly review is the common convention' }
+  return { frequency: 'weekly', why: say(zh, '措辞和单位都没有指向其他频率，按周复盘是通行做法', 'nothing in the wording or unit points elsewhere; a weekly review is the common convention') }
 }
 
 const NUMBER = /(?<![A-Za-z\d.])[$¥€]?\s?-?\d[\d,]*(?:\.\d+)?/g

@@ -9,7 +9,7 @@ describe('draft quantifiability lint', () => {
     expect(draftProposal(kpi(1, RETENTION_D1))).toBeNull()
   })
 
-  it('groups every finding on a vague Chinese goal into one proposal, with Chinese notes', () => {
+  it('groups every finding on a vague Chinese goal into one proposal, with Chinese notes, rationales and summary', () => {
     const proposal = draftProposal(kpi(2, { code: 'KPI-U020', name: '显著提升用户留存', target: target('大幅提升', null) }))!
     valid([proposal])
     expect(proposal.kind).toBe('patch')
@@ -23,7 +23,14 @@ describe('draft quantifiability lint', () => {
     expect(notes).toContain('目标：大幅、提升')
     expect(notes).toContain('数据来源')
     expect(patchOf(proposal, 'frequency')).toMatchObject({ value: 'weekly' })
-    expect(patchOf(proposal, 'frequency')!.rationale).toMatch(/retention/)
+    expect(patchOf(proposal, 'frequency')!.rationale).toBe('建议每周统计：留存、活跃度和转化需要一周的同期群数据才稳定。')
+    expect(patchOf(proposal, 'alertThresholds')!.rationale).toBe('产品默认阈值（红：低于目标的80%；黄：低于90%）；PRD 另有规定时请调整。')
+    const asks = patchOf(proposal, 'notes')!.rationale
+    expect(asks).toContain('目标中没有数值，无从衡量。没有单位的数值无法跨周期、跨数据源比较。')
+    expect(asks).toContain('名称（显著、提升）、目标（大幅、提升）中的模糊词只表达了愿望，不是可度量的结果。')
+    expect(proposal.rationale).toBe(
+      '可量化检查（KPI-U020 显著提升用户留存）：缺少统计频率、缺少预警阈值、目标未量化、缺少单位、缺少公式或定义、缺少数据来源、缺少负责人、措辞模糊、缺少行业基准。'
+    )
     expect(patchOf(proposal, 'target')).toBeUndefined()
   })
 
@@ -34,8 +41,8 @@ describe('draft quantifiability lint', () => {
     }))!
     const suggested = patchOf(proposal, 'target')!
     expect(suggested.value).toEqual({ text: '响应控制在 30 分钟内', parsed: { comparator: '<=', value: 30, unit: 'min' } })
-    expect(suggested.rationale).toMatch(/^Suggestion to confirm/)
-    expect(patchOf(proposal, 'unit')).toMatchObject({ value: 'min' })
+    expect(suggested.rationale).toBe('待确认的建议：解析器无法定位“响应控制在 30 分钟内”中的数值，按 ≤ 30 min 理解（比较符取自原文措辞）。')
+    expect(patchOf(proposal, 'unit')).toEqual({ field: 'unit', value: 'min', rationale: '取自建议的目标（≤ 30 min）。' })
     expect(patchOf(proposal, 'frequency')).toMatchObject({ value: 'hourly' })
     const thresholds = patchOf(proposal, 'alertThresholds')!.value as { text: string; redRatio: number }
     expect(thresholds.redRatio).toBe(0.8)
@@ -46,7 +53,16 @@ describe('draft quantifiability lint', () => {
     const proposal = draftProposal(kpi(4, { code: 'KPI-B020', name: 'Paying teams', target: target('from 40 to at least 120 teams in Q3', null) }))!
     const suggested = patchOf(proposal, 'target')!
     expect((suggested.value as Target).parsed).toEqual({ comparator: '>=', value: 120, unit: null })
-    expect(suggested.rationale).toContain('40, 120')
+    expect(suggested.rationale).toBe(
+      'Suggestion to confirm: the parser could not place the number in "from 40 to at least 120 teams in Q3"; read as ≥ 120 (the comparator comes from the wording).' +
+        ' It holds several numbers (40, 120); the suggestion uses the last.'
+    )
+    expect(proposal.rationale).toMatch(/^Quantifiability lint for KPI-B020 Paying teams: target not structured, no frequency, /)
+    expect(patchOf(proposal, 'frequency')!.rationale).toBe('Suggested weekly: nothing in the wording or unit points elsewhere; a weekly review is the common convention.')
+    const chinese = draftProposal(kpi(4, { code: 'KPI-B020', name: '付费团队数', target: target('三季度从 40 增长到至少 120', null) }))!
+    expect(patchOf(chinese, 'target')!.rationale).toBe(
+      '待确认的建议：解析器无法定位“三季度从 40 增长到至少 120”中的数值，按 ≥ 120 理解（比较符取自原文措辞）。其中有多个数值（40、120），建议取最后一个。'
+    )
   })
 
   it('flags English vague wording and takes the unit from the parsed target', () => {
@@ -58,7 +74,8 @@ describe('draft quantifiability lint', () => {
     }))!
     valid([proposal])
     expect(proposal.rule).toBe('draft.no-unit,draft.vague-wording')
-    expect(patchOf(proposal, 'unit')).toMatchObject({ value: '%' })
+    expect(patchOf(proposal, 'unit')).toEqual({ field: 'unit', value: '%', rationale: 'Taken from the parsed target (≥ 3.5%).' })
+    expect(proposal.rationale).toBe('Quantifiability lint for KPI-C001 Improve checkout conversion: no unit, vague wording.')
     const notes = patchOf(proposal, 'notes')!
     expect(notes.value).toBe('Analyzer: vague wording (name: improve; description: significantly, better) — say what is measured and how much.')
     expect(notes.rationale).toContain('state a wish')
@@ -87,13 +104,13 @@ describe('draft hints', () => {
 
   it('suggests a frequency from the kind of KPI', () => {
     const base = { code: 'K', target: null }
-    expect(suggestFrequency(kpi(1, { ...base, name: 'API P95 latency' }).fields).frequency).toBe('hourly')
-    expect(suggestFrequency(kpi(1, { ...base, name: '7日留存率' }).fields).frequency).toBe('weekly')
-    expect(suggestFrequency(kpi(1, { ...base, name: 'Monthly recurring revenue (MRR)' }).fields).frequency).toBe('monthly')
-    expect(suggestFrequency(kpi(1, { ...base, name: '月活跃用户数 (MAU)' }).fields).frequency).toBe('monthly')
-    expect(suggestFrequency(kpi(1, { ...base, name: '日活' }).fields).frequency).toBe('daily')
-    const fallback = suggestFrequency(kpi(1, { ...base, name: 'Agent 创建数量' }).fields)
-    expect(fallback.frequency).toBe('weekly')
-    expect(fallback.why).toMatch(/convention/)
+    expect(suggestFrequency(kpi(1, { ...base, name: 'API P95 latency' }).fields, false).frequency).toBe('hourly')
+    expect(suggestFrequency(kpi(1, { ...base, name: '7日留存率' }).fields, true).frequency).toBe('weekly')
+    expect(suggestFrequency(kpi(1, { ...base, name: 'Monthly recurring revenue (MRR)' }).fields, false).frequency).toBe('monthly')
+    expect(suggestFrequency(kpi(1, { ...base, name: '月活跃用户数 (MAU)' }).fields, true).frequency).toBe('monthly')
+    expect(suggestFrequency(kpi(1, { ...base, name: '日活' }).fields, true).frequency).toBe('daily')
+    const agents = kpi(1, { ...base, name: 'Agent 创建数量' }).fields
+    expect(suggestFrequency(agents, false)).toEqual({ frequency: 'weekly', why: expect.stringMatching(/convention/) })
+    expect(suggestFrequency(agents, true).why).toBe('措辞和单位都没有指向其他频率，按周复盘是通行做法')
   })
 })

@@ -1,7 +1,8 @@
 import { mean, sampleCorrelation, sampleStandardDeviation } from 'simple-statistics'
 import type { Measurement } from '../domain/measurement'
 import type { ProposalDraft } from '../domain/proposal'
-import { fmt } from './format'
+import { say } from './findings'
+import { fmt, prefersChinese } from './format'
 import type { AnalyzerKpi } from './types'
 
 /** Pearson |r| above this over enough common periods: the two KPIs carry the same information. */
@@ -78,6 +79,7 @@ function correlatedPairs(rows: Float64Array[]): Pair[] {
 /**
  * One retire proposal per near-duplicate pair, strongest first; a KPI is proposed once. The one
  * retired has fewer measurements, or, on a tie, comes later on the board. Anti-correlation counts too.
+ * The rationale is in the language of the KPI proposed for retirement.
  */
 export function duplicateProposals(kpis: AnalyzerKpi[], measurements: Map<number, Measurement[]>): ProposalDraft[] {
   const rows = grid(kpis, measurements)
@@ -90,10 +92,16 @@ export function duplicateProposals(kpis: AnalyzerKpi[], measurements: Map<number
     const countB = measurements.get(kpis[pair.b]!.id)?.length ?? 0
     const [keep, drop] = countB <= countA ? [kpis[pair.a]!, kpis[pair.b]!] : [kpis[pair.b]!, kpis[pair.a]!]
     taken.add(pair.a).add(pair.b)
+    const kept = `${keep.fields.code} ${keep.fields.name}`
+    const dropped = `${drop.fields.code} ${drop.fields.name}`
     proposals.push({
       kind: 'retire',
       code: drop.fields.code,
-      rationale: `${keep.fields.code} ${keep.fields.name} and ${drop.fields.code} ${drop.fields.name} move together (r = ${fmt(pair.r)} over ${pair.n} common periods): one of them adds no information. Retire ${drop.fields.code}, or keep it and retire ${keep.fields.code} instead.`,
+      rationale: say(
+        prefersChinese(drop.fields.name, drop.fields.description),
+        `${kept} 与 ${dropped} 同步变化（${pair.n} 个共同周期内 r = ${fmt(pair.r)}），其中一个没有提供额外信息。建议退役 ${drop.fields.code}，或保留它、改为退役 ${keep.fields.code}。`,
+        `${kept} and ${dropped} move together (r = ${fmt(pair.r)} over ${pair.n} common periods): one of them adds no information. Retire ${drop.fields.code}, or keep it and retire ${keep.fields.code} instead.`
+      ),
       rule: 'operating.duplicate'
     })
   }

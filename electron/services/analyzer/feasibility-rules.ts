@@ -18,27 +18,50 @@ function checkFinding(check: Extract<FormulaCheck, { ok: false }>, zh: boolean):
       const names = missing || check.message
       return {
         rule,
-        title: `missing ${check.code === 'missing-table' ? 'tables' : 'columns'}`,
+        title: say(zh, `数据源缺少${kind}`, `missing ${kind}`),
         note: {
           line: say(zh, `分析器：公式引用的${kind}在数据源中不存在：${names}。`, `Analyzer: the formula refers to ${kind} missing from the data source: ${names}.`),
-          rationale: `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`
+          rationale: say(zh, `公式检查失败：${check.message}。请修正公式，或换成现有数据结构能支持的指标。`, `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`)
         }
       }
     }
     case 'write':
-      return { rule, title: 'formula writes', note: { line: say(zh, '分析器：公式包含写操作，只允许只读查询。', 'Analyzer: the formula writes data; only read-only queries are allowed.'), rationale: `The formula was refused before reaching the database: ${check.message}.` } }
+      return {
+        rule,
+        title: say(zh, '公式包含写操作', 'formula writes'),
+        note: {
+          line: say(zh, '分析器：公式包含写操作，只允许只读查询。', 'Analyzer: the formula writes data; only read-only queries are allowed.'),
+          rationale: say(zh, `公式在到达数据库之前就被拒绝：${check.message}。`, `The formula was refused before reaching the database: ${check.message}.`)
+        }
+      }
     case 'syntax':
-      return { rule, title: 'formula does not parse', note: { line: say(zh, `分析器：公式无法解析：${check.message}`, `Analyzer: the formula does not parse: ${check.message}`), rationale: 'A formula that does not parse cannot be pulled on schedule.' } }
+      return {
+        rule,
+        title: say(zh, '公式无法解析', 'formula does not parse'),
+        note: {
+          line: say(zh, `分析器：公式无法解析：${check.message}`, `Analyzer: the formula does not parse: ${check.message}`),
+          rationale: say(zh, '无法解析的公式不能按计划拉取数据。', 'A formula that does not parse cannot be pulled on schedule.')
+        }
+      }
     case 'failed':
     case 'no-source':
-      return { rule, title: 'formula fails', note: { line: say(zh, `分析器：公式运行失败：${check.message}`, `Analyzer: the formula failed to run: ${check.message}`), rationale: 'The feasibility gate needs the formula to return a number.' } }
+      return {
+        rule,
+        title: say(zh, '公式运行失败', 'formula fails'),
+        note: {
+          line: say(zh, `分析器：公式运行失败：${check.message}`, `Analyzer: the formula failed to run: ${check.message}`),
+          rationale: say(zh, '可行性关卡要求公式能返回一个数值。', 'The feasibility gate needs the formula to return a number.')
+        }
+      }
   }
 }
 
 /** A target no system can reach: a share above 100 %, a score above its scale, a duration of 0 or less. */
 function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: number | undefined, zh: boolean): Finding | null {
   const orientation = orientationOf(parsed, kpi.fields.direction)
-  const now = current === undefined ? '' : ` The formula returns ${fmt(current)} today.`
+  const now = current === undefined ? '' : say(zh, `公式当前返回 ${fmt(current)}。`, ` The formula returns ${fmt(current)} today.`)
+  const title = say(zh, '目标不可能达到', 'target beyond the possible')
+  const stated = targetText(parsed, zh)
   const top = parsed.comparator === 'between' ? Math.max(parsed.value, parsed.upper ?? parsed.value) : parsed.value
   let ceiling: number | null = null
   if (parsed.unit === '%' && !parsed.change && orientation !== 'lower' && top > 100) ceiling = 100
@@ -47,28 +70,45 @@ function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: numb
     const lowered: ParsedTarget = parsed.comparator === 'between'
       ? { ...parsed, value: Math.min(parsed.value, ceiling), upper: Math.min(parsed.upper ?? ceiling, ceiling) }
       : { ...parsed, value: ceiling }
+    const ceilingText = withUnit(ceiling, parsed.unit)
     return {
       rule: 'feasibility.implausible-target',
-      title: 'target beyond the possible',
-      patch: { field: 'target', value: makeTarget(lowered), rationale: `${targetText(parsed)} cannot be reached: the value cannot exceed ${withUnit(ceiling, parsed.unit)}. Lowered to the ceiling; the trial will show a realistic level.${now}` }
+      title,
+      patch: {
+        field: 'target',
+        value: makeTarget(lowered, zh),
+        rationale: say(
+          zh,
+          `${stated} 无法达到：数值不可能超过 ${ceilingText}。已降到上限，实际水平由试运行确定。${now}`,
+          `${stated} cannot be reached: the value cannot exceed ${ceilingText}. Lowered to the ceiling; the trial will show a realistic level.${now}`
+        )
+      }
     }
   }
   const isDuration = parsed.percentile !== undefined || DURATION_UNITS.has(parsed.unit ?? '')
   if (orientation === 'lower' && isDuration && parsed.value <= 0) {
     if (current !== undefined && current > 0) {
-      const relaxed: ParsedTarget = { ...parsed, value: roundNice(current) }
+      const relaxed = makeTarget({ ...parsed, value: roundNice(current) }, zh)
       return {
         rule: 'feasibility.implausible-target',
-        title: 'target beyond the possible',
-        patch: { field: 'target', value: makeTarget(relaxed), rationale: `${targetText(parsed)} is impossible: no system answers in zero time. Suggested ${targetText(relaxed)}, the value the formula returns today — a starting point to refine in the trial, not a benchmark.` }
+        title,
+        patch: {
+          field: 'target',
+          value: relaxed,
+          rationale: say(
+            zh,
+            `${stated} 不可能达到：没有系统能在零时间内响应。建议先用公式当前返回的 ${relaxed.text}，作为试运行中继续调整的起点，而非行业基准。`,
+            `${stated} is impossible: no system answers in zero time. Suggested ${relaxed.text}, the value the formula returns today — a starting point to refine in the trial, not a benchmark.`
+          )
+        }
       }
     }
     return {
       rule: 'feasibility.implausible-target',
-      title: 'target beyond the possible',
+      title,
       note: {
-        line: say(zh, `分析器：目标 ${targetText(parsed)} 不可能达到，请按当前系统能力设定。`, `Analyzer: the target ${targetText(parsed)} cannot be reached — set it from what the system does today.`),
-        rationale: `${targetText(parsed)} is impossible: a duration or percentile latency cannot be zero.`
+        line: say(zh, `分析器：目标 ${stated} 不可能达到，请按当前系统能力设定。`, `Analyzer: the target ${stated} cannot be reached — set it from what the system does today.`),
+        rationale: say(zh, `${stated} 不可能达到：时长或分位延迟不可能为零。`, `${stated} is impossible: a duration or percentile latency cannot be zero.`)
       }
     }
   }
@@ -87,16 +127,26 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
 
   if (check && !check.ok) findings.push(checkFinding(check, zh))
   if (!manual && (noFormula || unreachable)) {
-    const why = noFormula ? 'It has no formula' : `Its data source "${fields.dataSource}" is not a connected source`
+    const why = noFormula
+      ? say(zh, '没有公式', 'It has no formula')
+      : say(zh, `数据来源“${fields.dataSource}”不是已连接的数据源`, `Its data source "${fields.dataSource}" is not a connected source`)
     findings.push({
       rule: 'feasibility.uncollectable',
-      title: 'cannot be collected automatically',
-      patch: { field: 'dataSource', value: 'manual', rationale: `${why}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.` }
+      title: say(zh, '无法自动采集', 'cannot be collected automatically'),
+      patch: {
+        field: 'dataSource',
+        value: 'manual',
+        rationale: say(zh, `${why}，无法拉取数值。请改为手工录入（manual），或将该指标退役。`, `${why}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.`)
+      }
     })
     proposals.push({
       kind: 'retire',
       code: fields.code,
-      rationale: `${fields.code} ${fields.name} cannot be collected: ${why.toLowerCase()}. Retire it unless someone enters the values by hand.`,
+      rationale: say(
+        zh,
+        `${fields.code} ${fields.name} 无法采集：${why}。除非有人手工录入数值，否则建议退役。`,
+        `${fields.code} ${fields.name} cannot be collected: ${why.toLowerCase()}. Retire it unless someone enters the values by hand.`
+      ),
       rule: 'feasibility.uncollectable-retire'
     })
   }
@@ -105,6 +155,6 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
     const implausible = implausibleTarget(kpi, parsed, check?.ok ? check.value : undefined, zh)
     if (implausible) findings.push(implausible)
   }
-  const grouped = groupFindings(kpi, findings, 'Feasibility check')
+  const grouped = groupFindings(kpi, findings, { zh: '可行性检查', en: 'Feasibility check' })
   return grouped ? [grouped, ...proposals] : proposals
 }

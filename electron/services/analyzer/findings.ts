@@ -1,12 +1,13 @@
 import type { ProposalDraft } from '../domain/proposal'
 import type { FieldPatch } from '../domain/proposal'
+import { prefersChinese } from './format'
 import type { AnalyzerKpi } from './types'
 
 /** One thing a rule found: a concrete field change, or an ask appended to the KPI's notes. */
 export interface Finding {
   /** Stable rule id, e.g. 'draft.no-unit'. */
   rule: string
-  /** Short English label for the proposal's summary ("no unit"). */
+  /** Short label for the proposal's summary, in the KPI's language ("no unit", "缺少单位"). */
   title: string
   patch?: FieldPatch
   note?: { line: string; rationale: string }
@@ -16,7 +17,8 @@ export interface Finding {
  * Groups a KPI's findings into one patch proposal: concrete patches first (one per field, first
  * wins), then one `notes` patch holding every ask not already written in the notes.
  */
-export function groupFindings(kpi: AnalyzerKpi, findings: Finding[], heading: string): ProposalDraft | null {
+export function groupFindings(kpi: AnalyzerKpi, findings: Finding[], heading: { zh: string; en: string }): ProposalDraft | null {
+  const zh = prefersChinese(kpi.fields.name, kpi.fields.description)
   const patches: FieldPatch[] = []
   const kept: Finding[] = []
   for (const finding of findings) {
@@ -31,23 +33,24 @@ export function groupFindings(kpi: AnalyzerKpi, findings: Finding[], heading: st
     patches.push({
       field: 'notes',
       value: [existing.trimEnd(), ...lines].filter((line) => line !== '').join('\n'),
-      rationale: [...new Set(asks.map((finding) => finding.note!.rationale))].join(' ')
+      rationale: [...new Set(asks.map((finding) => finding.note!.rationale))].join(zh ? '' : ' ')
     })
     kept.push(...asks)
   }
   if (patches.length === 0) return null
   const rules = [...new Set(kept.map((finding) => finding.rule))].sort()
   const titles = [...new Set(kept.map((finding) => finding.title))]
+  const subject = `${kpi.fields.code} ${kpi.fields.name}`
   return {
     kind: 'patch',
     code: kpi.fields.code,
     patches,
-    rationale: `${heading} for ${kpi.fields.code} ${kpi.fields.name}: ${titles.join(', ')}.`,
+    rationale: say(zh, `${heading.zh}（${subject}）：${titles.join('、')}。`, `${heading.en} for ${subject}: ${titles.join(', ')}.`),
     rule: rules.join(',')
   }
 }
 
-/** Picks the KPI's language for text written into its own fields. */
+/** Picks the KPI's language for a text the analyzer writes. */
 export function say(chinese: boolean, zh: string, en: string): string {
   return chinese ? zh : en
 }

@@ -1,4 +1,4 @@
-import type { ParsedTarget, Target } from '../domain/kpi'
+import type { ParsedTarget, PeriodUnit, Target } from '../domain/kpi'
 
 /** Round for proposals and rationales: integers from 1000 up, four significant digits below (99.95 stays). */
 export function roundNice(value: number): number {
@@ -25,8 +25,15 @@ export function withUnit(value: number, unit: string | null | undefined): string
   return `${fmt(value)} ${unit}`
 }
 
-/** Canonical text of a parsed target, used when the analyzer writes a new target. */
-export function targetText(parsed: ParsedTarget): string {
+/** Chinese period names, as in 每月, 6个月内, 按月. */
+export const PERIOD_ZH: Record<PeriodUnit, string> = { hour: '小时', day: '天', week: '周', month: '月', quarter: '季度', year: '年' }
+
+/**
+ * Canonical text of a parsed target, used when the analyzer writes a new target. Numbers and units are
+ * the same in both languages; a Chinese KPI gets Chinese change and window words, in the order the
+ * target parser reads back (每月增长 ≥ 20%, ≥ 600 users/月, 6个月内 ≥ 1000 users).
+ */
+export function targetText(parsed: ParsedTarget, zh: boolean): string {
   const unit = parsed.unit
   const prefix = parsed.percentile !== undefined ? `P${parsed.percentile} ` : ''
   const scale = parsed.scale !== undefined ? `/${fmt(parsed.scale)}` : ''
@@ -43,16 +50,24 @@ export function targetText(parsed: ParsedTarget): string {
     const symbol = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' }[parsed.comparator]
     body = `${symbol} ${withUnit(parsed.value, unit)}${scale}`
   }
+  if (zh) {
+    const period = parsed.window ? PERIOD_ZH[parsed.window.unit] : ''
+    const per = parsed.window?.kind === 'per' ? period : ''
+    // "6个月内": without 个, "6月内" reads as "within June".
+    const measure = parsed.window?.unit === 'month' || parsed.window?.unit === 'quarter' ? '个' : ''
+    const within = parsed.window?.kind === 'within' ? `${parsed.window.amount ?? 1}${measure}${period}内 ` : ''
+    return parsed.change ? `${within}${prefix}${per && `每${per}`}增长 ${body}` : `${within}${prefix}${body}${per && `/${per}`}`
+  }
   return `${prefix}${body}${suffix}${window}`
 }
 
-export function makeTarget(parsed: ParsedTarget): Target {
-  return { text: targetText(parsed), parsed }
+export function makeTarget(parsed: ParsedTarget, zh: boolean): Target {
+  return { text: targetText(parsed, zh), parsed }
 }
 
 const CJK = /[\u3400-\u9fff]/
 
-/** The analyzer writes notes in the KPI's own language: Chinese when its name holds CJK text. */
+/** The analyzer writes every text in the KPI's own language: Chinese when its name or description holds CJK text. */
 export function prefersChinese(...texts: string[]): boolean {
   return texts.some((text) => CJK.test(text))
 }

@@ -34,11 +34,14 @@ describe('kpiHealth — higher is better', () => {
     expect(kpiHealth(fields, 56).level).toBe('yellow')
   })
 
-  it('explains the verdict with the numbers', () => {
-    const health = kpiHealth(retention, 47)
-    expect(health.reason).toContain('47')
-    expect(health.reason).toContain('≥ 60%')
-    expect(health.reason).toContain('78.3%')
+  it('explains the verdict with the numbers, in the KPI’s language', () => {
+    expect(kpiHealth(retention, 47).reason).toBe('47% 对比 ≥ 60%（达成率 78.3%）：低于红线。')
+    expect(kpiHealth(retention, 61).reason).toBe('61% 对比 ≥ 60%（达成率 101.7%）：正常。')
+    const english = kpi(1, { ...RETENTION_D1, name: 'Next-day retention', description: 'Share of day-1 users active on day 2', alertThresholds: null }).fields
+    expect(kpiHealth(english, 47).reason).toBe('47% against ≥ 60% (attainment 78.3%): below the red threshold.')
+    expect(kpiHealth(english, 53).reason).toBe('53% against ≥ 60% (attainment 88.3%): below the yellow threshold.')
+    expect(kpiHealth(english, null).reason).toBe('No value for this period yet.')
+    expect(kpiHealth(retention, null).reason).toBe('本周期还没有数值。')
   })
 })
 
@@ -67,8 +70,8 @@ describe('kpiHealth — lower is better mirrors the ratios', () => {
 
   it('makes any value above a zero target red (0个高危漏洞)', () => {
     const vulns = kpi(4, { code: 'KPI-T009', name: '高危安全漏洞数', target: target('0个高危漏洞', { comparator: '<=', value: 0, unit: 'count' }), direction: 'lower' }).fields
-    expect(kpiHealth(vulns, 0)).toMatchObject({ level: 'green', attainment: 1 })
-    expect(kpiHealth(vulns, 1)).toMatchObject({ level: 'red', attainment: 0 })
+    expect(kpiHealth(vulns, 0)).toMatchObject({ level: 'green', attainment: 1, reason: '0 达到零目标。' })
+    expect(kpiHealth(vulns, 1)).toMatchObject({ level: 'red', attainment: 0, reason: '1 对比零目标（0个高危漏洞）：任何大于 0 的值都是红色。' })
   })
 })
 
@@ -82,6 +85,7 @@ describe('kpiHealth — ranges', () => {
     expect(kpiHealth(session, 55).level).toBe('red')
     expect(kpiHealth(session, 85).level).toBe('red')
     expect(kpiHealth(session, 58).attainment).toBeCloseTo(0.9, 6)
+    expect(kpiHealth(session, 55).reason).toBe('55% 超出目标区间 60–80（超出幅度已过红线）。')
   })
 
   it('handles ± tolerance the same way', () => {
@@ -90,6 +94,7 @@ describe('kpiHealth — ranges', () => {
     expect(kpiHealth(tolerance, 90).level).toBe('red')
     expect(kpiHealth(tolerance, 62).level).toBe('yellow')
     expect(kpiHealth(tolerance, 60).level).toBe('red')
+    expect(kpiHealth(tolerance, 62).reason).toBe('62% is outside the target range 65–85 (within the red margin).')
   })
 })
 
@@ -104,7 +109,9 @@ describe('kpiHealth — change-rate targets and missing data', () => {
 
   it('says so when the previous value is missing', () => {
     expect(kpiHealth(growth, 130)).toMatchObject({ level: 'none', attainment: null })
-    expect(kpiHealth(growth, 130).reason).toMatch(/previous/)
+    expect(kpiHealth(growth, 130).reason).toBe('变化率目标需要上一周期的数值。')
+    expect(kpiHealth({ ...growth, name: 'Sign-up growth' }, 130).reason).toMatch(/previous/)
+    expect(kpiHealth(growth, 130, 100).reason).toBe('变化 30% 对比 每月新增用户数增长20%（达成率 150%）：正常。')
   })
 
   it('has no level without a value or a structured target', () => {

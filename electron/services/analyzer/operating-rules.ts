@@ -1,6 +1,7 @@
 import type { ParsedTarget } from '../domain/kpi'
 import type { Measurement } from '../domain/measurement'
 import type { ProposalDraft } from '../domain/proposal'
+import { frequencyLabel, stageLabel } from '../export/kpi-text'
 import { orientationOf } from './attainment'
 import { duplicateProposals } from './duplicates'
 import { groupFindings, say, type Finding } from './findings'
@@ -26,22 +27,29 @@ function staleProposals(kpi: AnalyzerKpi, series: Measurement[], options: Operat
   const since = last ? isoTime(last.periodEnd) : (kpi.launchedAt ?? null)
   const missed = since === null ? null : Math.floor((options.now.getTime() - since) / frequencyMs(frequency))
   if (missed !== null && missed < options.staleAfterPeriods) return null
-  const assumed = kpi.fields.frequency ? '' : ' (no frequency set; weekly assumed)'
+  const assumed = kpi.fields.frequency ? '' : say(zh, '；未设置统计频率，按每周估算', ' (no frequency set; weekly assumed)')
+  const periods = say(zh, `已错过 ${missed} 个统计周期（${frequencyLabel(frequency, 'zh-CN')}${assumed}）`, `${missed} ${frequency} periods missed${assumed}`)
   const what = last
-    ? `no value since ${last.periodEnd}: ${missed} ${frequency} periods missed${assumed}`
+    ? say(zh, `自 ${last.periodEnd} 起没有数值，${periods}`, `no value since ${last.periodEnd}: ${periods}`)
     : since !== null
-      ? `no value since launch on ${isoDate(since)}: ${missed} ${frequency} periods missed${assumed}`
-      : 'no value has ever been recorded'
+      ? say(zh, `自 ${isoDate(since)} 上线以来没有数值，${periods}`, `no value since launch on ${isoDate(since)}: ${periods}`)
+      : say(zh, '从未记录过数值', 'no value has ever been recorded')
+  const { code, name } = kpi.fields
   return {
     finding: {
       rule: 'operating.stale',
-      title: 'stale',
+      title: say(zh, '数据中断', 'stale'),
       note: {
         line: say(zh, '分析器：该指标长期没有数据，请修复数据源或公式，或将其退役。', 'Analyzer: this KPI has stopped receiving data — fix its data source or formula, or retire it.'),
-        rationale: `${kpi.fields.code} has ${what}.`
+        rationale: say(zh, `${code} ${what}。`, `${code} has ${what}.`)
       }
     },
-    retire: { kind: 'retire', code: kpi.fields.code, rationale: `${kpi.fields.code} ${kpi.fields.name} has ${what}; a KPI nobody measures informs no decision.`, rule: 'operating.stale-retire' }
+    retire: {
+      kind: 'retire',
+      code,
+      rationale: say(zh, `${code} ${name} ${what}；无人度量的指标无法支撑任何决策。`, `${code} ${name} has ${what}; a KPI nobody measures informs no decision.`),
+      rule: 'operating.stale-retire'
+    }
   }
 }
 
@@ -49,7 +57,7 @@ function isBetter(candidate: number, target: ParsedTarget, orientation: string):
   return orientation === 'higher' ? candidate > target.value : orientation === 'lower' ? candidate < target.value : false
 }
 
-function alwaysGreen(kpi: AnalyzerKpi, series: Measurement[], recentPeriods: number): { findings: Finding[]; retire: ProposalDraft } | null {
+function alwaysGreen(kpi: AnalyzerKpi, series: Measurement[], recentPeriods: number, zh: boolean): { findings: Finding[]; retire: ProposalDraft } | null {
   const target = kpi.fields.target?.parsed
   if (!target || series.length < recentPeriods + (target.change ? 1 : 0)) return null
   const start = series.length - recentPeriods
@@ -60,28 +68,47 @@ function alwaysGreen(kpi: AnalyzerKpi, series: Measurement[], recentPeriods: num
   const values = comparedSeries(series.slice(target.change ? start - 1 : start), target)
   const orientation = orientationOf(target, kpi.fields.direction)
   const baseline = baselineOf(values, orientation)
-  const span = `green in each of the last ${recentPeriods} periods (values ${fmt(Math.min(...values))}–${fmt(Math.max(...values))} against ${targetText(target)})`
+  const valueSpan = `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+  const span = say(
+    zh,
+    `最近 ${recentPeriods} 个周期全部为绿（数值 ${valueSpan}，目标 ${targetText(target, zh)}）`,
+    `green in each of the last ${recentPeriods} periods (values ${valueSpan} against ${targetText(target, zh)})`
+  )
+  const { code, name } = kpi.fields
   const findings: Finding[] = []
   if (baseline !== null && isBetter(baseline, target, orientation)) {
-    const raised = makeTarget({ ...target, value: baseline })
+    const raised = makeTarget({ ...target, value: baseline }, zh)
     findings.push({
       rule: 'operating.always-green',
-      title: 'always green',
-      patch: { field: 'target', value: raised, rationale: `${kpi.fields.code} was ${span}: it no longer tells anything. Re-baseline to ${raised.text} (the level kept in 3 periods out of 4), or retire it.` }
-    }, ...adjustingStatus(kpi.fields))
+      title: say(zh, '长期全绿', 'always green'),
+      patch: {
+        field: 'target',
+        value: raised,
+        rationale: say(
+          zh,
+          `${code} ${span}，已经说明不了什么。建议把基线调到 ${raised.text}（4 个周期中有 3 个能保持的水平），或将其退役。`,
+          `${code} was ${span}: it no longer tells anything. Re-baseline to ${raised.text} (the level kept in 3 periods out of 4), or retire it.`
+        )
+      }
+    }, ...adjustingStatus(kpi.fields, zh))
   }
-  return { findings, retire: { kind: 'retire', code: kpi.fields.code, rationale: `${kpi.fields.code} ${kpi.fields.name} was ${span}; retire it if no decision depends on it.`, rule: 'operating.always-green-retire' } }
+  const retire = say(zh, `${code} ${name} ${span}；如果没有决策依赖它，建议退役。`, `${code} ${name} was ${span}; retire it if no decision depends on it.`)
+  return { findings, retire: { kind: 'retire', code, rationale: retire, rule: 'operating.always-green-retire' } }
 }
 
 function laggingFinding(kpi: AnalyzerKpi, advanced: number, total: number, zh: boolean): Finding {
   const stage = kpi.fields.stage
-  const stageZh = stage === 'draft' ? '初稿' : '可行性'
+  const stageZh = stageLabel(stage, 'zh-CN')
   return {
     rule: 'operating.lagging-stage',
-    title: 'behind the board',
+    title: say(zh, '落后于看板进度', 'behind the board'),
     note: {
       line: say(zh, `分析器：看板上其他指标已上线或运营，此指标仍处于${stageZh}阶段，请推进或退役。`, `Analyzer: the rest of the board is launched or operating while this KPI is still in ${stage} — move it forward or retire it.`),
-      rationale: `${advanced} of ${total} KPIs on the board are launched or operating; ${kpi.fields.code} is still in ${stage}.`
+      rationale: say(
+        zh,
+        `看板上 ${total} 个指标中已有 ${advanced} 个上线或运营，${kpi.fields.code} 仍处于${stageZh}阶段。`,
+        `${advanced} of ${total} KPIs on the board are launched or operating; ${kpi.fields.code} is still in ${stage}.`
+      )
     }
   }
 }
@@ -103,7 +130,7 @@ export function operatingProposals(kpis: AnalyzerKpi[], measurements: Map<number
     } else {
       const series = measurements.get(kpi.id) ?? []
       const stale = staleProposals(kpi, series, options, zh)
-      const green = stale ? null : alwaysGreen(kpi, series, options.recentPeriods)
+      const green = stale ? null : alwaysGreen(kpi, series, options.recentPeriods, zh)
       if (stale) {
         findings.push(stale.finding)
         retires.push(stale.retire)
@@ -113,11 +140,11 @@ export function operatingProposals(kpis: AnalyzerKpi[], measurements: Map<number
       } else if (kpi.fields.target?.parsed && series.length >= options.recentPeriods) {
         const target = kpi.fields.target.parsed
         const recent = series.slice(-options.recentPeriods - (target.change ? 1 : 0))
-        const retarget = retargetFinding(kpi.fields, comparedSeries(recent, target), target, 'operating', false)
-        if (retarget) findings.push(retarget, ...adjustingStatus(kpi.fields))
+        const retarget = retargetFinding(kpi.fields, comparedSeries(recent, target), target, 'operating', false, zh)
+        if (retarget) findings.push(retarget, ...adjustingStatus(kpi.fields, zh))
       }
     }
-    const grouped = groupFindings(kpi, findings, 'Operating review')
+    const grouped = groupFindings(kpi, findings, { zh: '运营复盘', en: 'Operating review' })
     if (grouped) proposals.push(grouped)
     proposals.push(...retires)
   }

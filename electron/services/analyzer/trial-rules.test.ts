@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Target } from '../domain/kpi'
+import { parseTarget } from '../target/parse-target'
 import { analyze } from './analyze'
 import { kpi, patchOf, RETENTION_D1, series, target, valid } from './test-fixtures'
 import type { AnalyzerKpi } from './types'
@@ -20,10 +21,11 @@ describe('trial review', () => {
     expect(proposal!.rule).toBe('status.adjusting,trial.overachieved')
     const raised = patchOf(proposal, 'target')!
     expect((raised.value as Target)).toEqual({ text: '≥ 55.5%', parsed: { comparator: '>=', value: 55.5, unit: '%' } })
-    expect(raised.rationale).toContain('all 6 periods')
-    expect(raised.rationale).toContain('values 52–63')
-    expect(raised.rationale).toContain('attainment 130%–157.5%')
-    expect(patchOf(proposal, 'status')).toMatchObject({ value: 'adjusting' })
+    expect(raised.rationale).toBe(
+      '≥ 40% 在全部 6 个周期中达成率都不低于 120%（数值 52–63，达成率 130%–157.5%，均值 57.67）。建议提高到 ≥ 55.5%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
+    )
+    expect(patchOf(proposal, 'status')).toMatchObject({ value: 'adjusting', rationale: '目标正在根据实测数据重新设定。' })
+    expect(proposal!.rationale).toBe('试运行复盘（KPI-U003 用户次日留存率）：目标过于宽松、状态改为调整中。')
   })
 
   it('lowers the bar of a lower-is-better target missed badly every week (the board’s 30 → 45 minutes)', async () => {
@@ -31,14 +33,22 @@ describe('trial review', () => {
     expect(proposal!.rule).toBe('status.adjusting,trial.underachieved')
     const lowered = patchOf(proposal, 'target')!
     expect((lowered.value as Target).parsed).toEqual({ comparator: '<=', value: 47, unit: 'min' })
-    expect(lowered.rationale).toContain('all 5 periods')
-    expect(lowered.rationale).toContain('≤ 30 min')
+    expect(lowered.rationale).toContain('≤ 30 min 在全部 5 个周期中达成率都低于 70%')
+    expect(lowered.rationale).toContain('建议放宽到 ≤ 47 min（数据的第 75 百分位：4 个周期中有 3 个能保持）。')
+    expect(proposal!.rationale).toBe('试运行复盘（KPI-001 工单平均响应时间）：目标难以达到、状态改为调整中。')
   })
 
   it('tightens a lower-is-better target that the trial beats by far, counting zero readings as beaten', async () => {
     const incidents = kpi(3, { code: 'KPI-T005', name: 'P1 incidents per week', direction: 'lower', unit: 'count', target: target('≤ 5', { comparator: '<=', value: 5, unit: 'count' }) })
     const [proposal] = await trial(incidents, series(3, '2025-11-03', 'week', [0, 1, 2, 0, 1, 3]))
-    expect((patchOf(proposal, 'target')!.value as Target).parsed).toMatchObject({ comparator: '<=', value: 1.75 })
+    const tightened = patchOf(proposal, 'target')!
+    expect((tightened.value as Target).parsed).toMatchObject({ comparator: '<=', value: 1.75 })
+    expect(tightened.rationale).toBe(
+      '≤ 5 count was beaten by at least 120% in all 6 periods (values 0–3, attainment 166.7%–500%, mean 1.167).' +
+        ' Tighten to ≤ 1.75 count (75th percentile of the data: kept in 3 periods out of 4).'
+    )
+    expect(patchOf(proposal, 'status')!.rationale).toBe('The target is being re-set from measured data.')
+    expect(proposal!.rationale).toBe('Trial review for KPI-T005 P1 incidents per week: target too easy, status adjusting, unstable values.')
   })
 
   it('leaves a target alone when the trial is mixed', async () => {
@@ -53,15 +63,22 @@ describe('trial review', () => {
     const gpu = kpi(8, { code: 'KPI-B010', name: 'GPU utilisation', direction: 'range', unit: '%', target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' }) })
     const [recentred] = await trial(gpu, series(8, '2025-11-03', 'week', [40, 42, 38, 41]))
     expect((patchOf(recentred, 'target')!.value as Target)).toEqual({ text: '40.5% ± 10%', parsed: { comparator: '±', value: 40.5, tolerance: 10, unit: '%' } })
+    expect(patchOf(recentred, 'target')!.rationale).toMatch(/\. Move to 40\.5% ± 10% \(centred on the median, same width\)\.$/)
+    expect(patchOf(proposal, 'target')!.rationale).toMatch(/。建议将区间移到 34\.5 min – 44\.5 min（以中位数为中心，宽度不变）。$/)
   })
 
-  it('judges a monthly growth target on the growth, not the level', async () => {
-    const growth = kpi(5, { code: 'KPI-U002', name: '新用户注册率', unit: '%', target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true }) })
+  it('judges a monthly growth target on the growth, not the level, and writes it as the KPI does', async () => {
+    const growth = kpi(5, { code: 'KPI-U002', name: '新用户注册率', unit: '%', target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true, window: { kind: 'per', unit: 'month' } }) })
     const [proposal] = await trial(growth, series(5, '2025-08-01', 'month', [100, 150, 230, 340]))
-    const raised = (patchOf(proposal, 'target')!.value as Target).parsed!
-    expect(raised).toMatchObject({ comparator: '>=', change: true, unit: '%' })
-    expect(raised.value).toBeGreaterThan(47)
-    expect(raised.value).toBeLessThan(50)
+    const raised = patchOf(proposal, 'target')!.value as Target
+    expect(raised.parsed).toMatchObject({ comparator: '>=', change: true, unit: '%' })
+    expect(raised.parsed!.value).toBeGreaterThan(47)
+    expect(raised.parsed!.value).toBeLessThan(50)
+    expect(raised.text).toBe(`每月增长 ≥ ${raised.parsed!.value}%`)
+    expect(parseTarget(raised.text).parsed).toEqual(raised.parsed)
+    const english = kpi(5, { ...growth.fields, name: 'New sign-up growth' })
+    const [proposalEn] = await trial(english, series(5, '2025-08-01', 'month', [100, 150, 230, 340]))
+    expect((patchOf(proposalEn, 'target')!.value as Target).text).toBe(`≥ ${raised.parsed!.value}% change per month`)
   })
 
   it('asks for more data instead of changing the target when there are too few points', async () => {
@@ -69,13 +86,18 @@ describe('trial review', () => {
     expect(proposal!.rule).toBe('trial.more-data')
     expect(proposal!.kind === 'patch' && proposal!.patches.map((patch) => patch.field)).toEqual(['notes'])
     expect(patchOf(proposal, 'notes')!.value).toContain('至少需要 3 个周期')
-    expect(patchOf(proposal, 'notes')!.rationale).toContain('Only 2 of 3')
+    expect(patchOf(proposal, 'notes')!.rationale).toBe('目前只有 2 个周期（需要 3 个），不足以判断目标。')
+    expect(proposal!.rationale).toBe('试运行复盘（KPI-001 工单平均响应时间）：试运行数据不足。')
+    const english = kpi(2, { ...ticketResponse.fields, name: 'Average ticket response time' })
+    const [proposalEn] = await trial(english, series(2, '2025-11-03', 'week', [60, 62]))
+    expect(patchOf(proposalEn, 'notes')!.rationale).toBe('Only 2 of 3 periods so far: too few to judge the target.')
+    expect(proposalEn!.rationale).toBe('Trial review for KPI-001 Average ticket response time: not enough trial data.')
   })
 
   it('only uses the points inside the trial window', async () => {
     const points = series(2, '2025-10-06', 'week', [20, 22, 21, 45, 47, 44, 48])
     const [proposal] = await trial(ticketResponse, points, { trialWindow: { start: '2025-10-27', end: '2025-11-24' } })
-    expect(patchOf(proposal, 'target')!.rationale).toContain('all 4 periods')
+    expect(patchOf(proposal, 'target')!.rationale).toContain('在全部 4 个周期中')
     expect(await trial(ticketResponse, points, { trialWindow: { start: '2025-10-27', end: '2025-11-24' }, minTrialPoints: 5 })).toMatchObject([{ rule: 'trial.more-data' }])
   })
 
@@ -85,6 +107,10 @@ describe('trial review', () => {
     const suggested = patchOf(proposal, 'target')!
     expect((suggested.value as Target).parsed).toEqual({ comparator: '>=', value: 191.3, unit: 'users' })
     expect(suggested.rationale).toMatch(/^Suggestion from the trial data \(4 periods/)
+    const [chinese] = await trial(kpi(6, { ...dau.fields, name: '日活跃用户数' }), series(6, '2025-11-03', 'week', [180, 210, 195, 220]))
+    expect(patchOf(chinese, 'target')!.rationale).toBe(
+      '根据试运行数据给出的建议（4 个周期，数据的第 25 百分位：4 个周期中有 3 个能达到），待确认：该指标没有可供比较的结构化目标。'
+    )
   })
 
   it('warns about a series too unstable to lock a target on', async () => {
@@ -92,5 +118,8 @@ describe('trial review', () => {
     const [proposal] = await trial(conversions, series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14]))
     expect(proposal!.rule).toBe('trial.volatile')
     expect(patchOf(proposal, 'notes')!.rationale).toMatch(/Coefficient of variation 0\.\d+ over 6 periods/)
+    const [chinese] = await trial(kpi(7, { ...conversions.fields, name: '试用转付费率' }), series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14]))
+    expect(patchOf(chinese, 'notes')!.rationale).toBe('6 个周期的变异系数为 0.7596（最小 2，最大 18）。')
+    expect(chinese!.rationale).toBe('试运行复盘（KPI-C002 试用转付费率）：数值波动大。')
   })
 })

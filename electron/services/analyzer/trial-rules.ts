@@ -26,14 +26,14 @@ export function inWindow(points: Measurement[], window: { start: string; end: st
   })
 }
 
-function baselineWhy(orientation: string): string {
-  if (orientation === 'higher') return '25th percentile of the data: reached in 3 periods out of 4'
-  if (orientation === 'lower') return '75th percentile of the data: kept in 3 periods out of 4'
-  return 'centred on the median, same width'
+function baselineWhy(orientation: string, zh: boolean): string {
+  if (orientation === 'higher') return say(zh, '数据的第 25 百分位：4 个周期中有 3 个能达到', '25th percentile of the data: reached in 3 periods out of 4')
+  if (orientation === 'lower') return say(zh, '数据的第 75 百分位：4 个周期中有 3 个能保持', '75th percentile of the data: kept in 3 periods out of 4')
+  return say(zh, '以中位数为中心，宽度不变', 'centred on the median, same width')
 }
 
 /** A target moved to what the data shows, when every period beat it widely or missed it badly. */
-export function retargetFinding(fields: KpiFields, values: number[], target: ParsedTarget, rulePrefix: string, allowRaise: boolean): Finding | null {
+export function retargetFinding(fields: KpiFields, values: number[], target: ParsedTarget, rulePrefix: string, allowRaise: boolean, zh: boolean): Finding | null {
   const orientation = orientationOf(target, fields.direction)
   if (orientation !== 'range' && target.value <= 0) return null
   const attainments = values.map((value) => rawAttainment(value, target, orientation))
@@ -53,37 +53,66 @@ export function retargetFinding(fields: KpiFields, values: number[], target: Par
     proposed = { ...target, value: baseline }
   }
   const finite = attainments.filter(Number.isFinite)
-  const spread = finite.length > 0 ? ` attainment ${fmtPercent(Math.min(...finite))}–${fmtPercent(Math.max(...finite))},` : ''
-  const observed = `values ${fmt(Math.min(...values))}–${fmt(Math.max(...values))},${spread} mean ${fmt(values.reduce((a, b) => a + b, 0) / values.length)}`
-  const verdict = over ? `beaten by at least ${fmtPercent(WIDE_MARGIN)}` : `missed badly (below ${fmtPercent(BAD_MISS)} attainment)`
-  const move = over ? (orientation === 'higher' ? 'Raise' : 'Tighten') : orientation === 'range' ? 'Move' : 'Lower the bar'
+  const valueSpan = `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+  const attained = finite.length > 0 ? `${fmtPercent(Math.min(...finite))}–${fmtPercent(Math.max(...finite))}` : null
+  const mean = fmt(values.reduce((a, b) => a + b, 0) / values.length)
+  const observed = say(
+    zh,
+    `数值 ${valueSpan}，${attained ? `达成率 ${attained}，` : ''}均值 ${mean}`,
+    `values ${valueSpan},${attained ? ` attainment ${attained},` : ''} mean ${mean}`
+  )
+  const verdict = over
+    ? say(zh, `达成率都不低于 ${fmtPercent(WIDE_MARGIN)}`, `beaten by at least ${fmtPercent(WIDE_MARGIN)}`)
+    : say(zh, `达成率都低于 ${fmtPercent(BAD_MISS)}`, `missed badly (below ${fmtPercent(BAD_MISS)} attainment)`)
+  const move = over
+    ? (orientation === 'higher' ? say(zh, '建议提高到', 'Raise') : say(zh, '建议收紧到', 'Tighten'))
+    : orientation === 'range' ? say(zh, '建议将区间移到', 'Move') : say(zh, '建议放宽到', 'Lower the bar')
+  const from = targetText(target, zh)
+  const moved = makeTarget(proposed, zh)
   return {
     rule: `${rulePrefix}.${over ? 'overachieved' : 'underachieved'}`,
-    title: over ? 'target too easy' : 'target out of reach',
+    title: over ? say(zh, '目标过于宽松', 'target too easy') : say(zh, '目标难以达到', 'target out of reach'),
     patch: {
       field: 'target',
-      value: makeTarget(proposed),
-      rationale: `${targetText(target)} was ${verdict} in all ${values.length} periods (${observed}). ${move} to ${targetText(proposed)} (${baselineWhy(orientation)}).`
+      value: moved,
+      rationale: say(
+        zh,
+        `${from} 在全部 ${values.length} 个周期中${verdict}（${observed}）。${move} ${moved.text}（${baselineWhy(orientation, zh)}）。`,
+        `${from} was ${verdict} in all ${values.length} periods (${observed}). ${move} to ${moved.text} (${baselineWhy(orientation, zh)}).`
+      )
     }
   }
 }
 
-function suggestedTarget(fields: KpiFields, values: number[], direction: Direction): Finding {
+function suggestedTarget(fields: KpiFields, values: number[], direction: Direction, zh: boolean): Finding {
   const unit = fields.unit.trim() || null
   const parsed: ParsedTarget = direction === 'range'
     ? { comparator: 'between', value: roundNice(quantile(values, 0.25)), upper: roundNice(quantile(values, 0.75)), unit }
     : { comparator: direction === 'higher' ? '>=' : '<=', value: baselineOf(values, direction)!, unit }
+  const how = direction === 'range' ? say(zh, '四分位区间', 'interquartile range') : baselineWhy(direction, zh)
   return {
     rule: 'trial.no-target',
-    title: 'no structured target',
-    patch: { field: 'target', value: makeTarget(parsed), rationale: `Suggestion from the trial data (${values.length} periods, ${direction === 'range' ? 'interquartile range' : baselineWhy(direction)}), to confirm: the KPI has no structured target to compare with.` }
+    title: say(zh, '缺少结构化目标', 'no structured target'),
+    patch: {
+      field: 'target',
+      value: makeTarget(parsed, zh),
+      rationale: say(
+        zh,
+        `根据试运行数据给出的建议（${values.length} 个周期，${how}），待确认：该指标没有可供比较的结构化目标。`,
+        `Suggestion from the trial data (${values.length} periods, ${how}), to confirm: the KPI has no structured target to compare with.`
+      )
+    }
   }
 }
 
 /** Marks the KPI 调整中 / adjusting while its target moves, as on the user's board. */
-export function adjustingStatus(fields: KpiFields): Finding[] {
+export function adjustingStatus(fields: KpiFields, zh: boolean): Finding[] {
   if (fields.status === 'adjusting') return []
-  return [{ rule: 'status.adjusting', title: 'status adjusting', patch: { field: 'status', value: 'adjusting', rationale: 'The target is being re-set from measured data.' } }]
+  return [{
+    rule: 'status.adjusting',
+    title: say(zh, '状态改为调整中', 'status adjusting'),
+    patch: { field: 'status', value: 'adjusting', rationale: say(zh, '目标正在根据实测数据重新设定。', 'The target is being re-set from measured data.') }
+  }]
 }
 
 /** Trial review of one KPI over its points in the trial window. */
@@ -96,29 +125,33 @@ export function trialProposals(kpi: AnalyzerKpi, points: Measurement[], minTrial
   if (values.length < minTrialPoints) {
     findings.push({
       rule: 'trial.more-data',
-      title: 'not enough trial data',
+      title: say(zh, '试运行数据不足', 'not enough trial data'),
       note: {
         line: say(zh, `分析器：试运行数据不足（至少需要 ${minTrialPoints} 个周期），暂不调整目标，请继续收集。`, `Analyzer: not enough trial data (at least ${minTrialPoints} periods needed); keep collecting before changing the target.`),
-        rationale: `Only ${values.length} of ${minTrialPoints} periods so far: too few to judge the target.`
+        rationale: say(zh, `目前只有 ${values.length} 个周期（需要 ${minTrialPoints} 个），不足以判断目标。`, `Only ${values.length} of ${minTrialPoints} periods so far: too few to judge the target.`)
       }
     })
   } else if (!target) {
-    findings.push(suggestedTarget(fields, values, fields.direction))
+    findings.push(suggestedTarget(fields, values, fields.direction, zh))
   } else {
-    const retarget = retargetFinding(fields, values, target, 'trial', true)
-    if (retarget) findings.push(retarget, ...adjustingStatus(fields))
+    const retarget = retargetFinding(fields, values, target, 'trial', true, zh)
+    if (retarget) findings.push(retarget, ...adjustingStatus(fields, zh))
     const stats = trialStats(points, target, fields.direction)
     if (stats.volatility !== null && stats.volatility > VOLATILE_CV) {
       findings.push({
         rule: 'trial.volatile',
-        title: 'unstable values',
+        title: say(zh, '数值波动大', 'unstable values'),
         note: {
           line: say(zh, '分析器：试运行数值波动很大，锁定目标前请检查公式与统计周期。', 'Analyzer: trial values swing widely; check the formula and the period before locking the target.'),
-          rationale: `Coefficient of variation ${fmt(stats.volatility)} over ${stats.n} periods (min ${fmt(stats.min)}, max ${fmt(stats.max)}).`
+          rationale: say(
+            zh,
+            `${stats.n} 个周期的变异系数为 ${fmt(stats.volatility)}（最小 ${fmt(stats.min)}，最大 ${fmt(stats.max)}）。`,
+            `Coefficient of variation ${fmt(stats.volatility)} over ${stats.n} periods (min ${fmt(stats.min)}, max ${fmt(stats.max)}).`
+          )
         }
       })
     }
   }
-  const grouped = groupFindings(kpi, findings, 'Trial review')
+  const grouped = groupFindings(kpi, findings, { zh: '试运行复盘', en: 'Trial review' })
   return grouped ? [grouped] : []
 }
