@@ -28,7 +28,8 @@ describe('alerts', () => {
     core.measurements.add(kpi.id, { period: month('10'), value: 70, source: 'manual' }, actor)
     const alerts = core.alerts.list(boardId)
     expect(alerts).toHaveLength(1)
-    expect(alerts[0]).toMatchObject({ code: 'B003', level: 'red', message: expect.stringContaining('70') })
+    expect(alerts[0]).toMatchObject({ code: 'B003', level: 'red' })
+    expect(alerts[0]!.message).toMatch(/^B003 任务成功率：2025-10-01 的值为 70 — .*低于红线/)
     expect(raised).toHaveLength(1)
     core.alerts.evaluate(boardId)
     core.measurements.add(kpi.id, { period: month('11'), value: 60, source: 'manual' }, actor)
@@ -44,9 +45,17 @@ describe('alerts', () => {
     core.measurements.add(kpi.id, { period: month('10'), value: 1500, source: 'manual' }, actor)
     core.measurements.add(kpi.id, { period: month('11'), value: 1100, source: 'manual' }, actor)
     const [alert] = core.alerts.list(boardId)
-    expect(alert).toMatchObject({ level: 'rule', severity: 'P1', message: expect.stringContaining('-26.7%') })
+    expect(alert).toMatchObject({ level: 'rule', severity: 'P1', message: 'P1 DAU Daily actives: -26.7% (1500 → 1100), rule drop > 20%' })
     core.alerts.acknowledge(alert!.id)
     expect(core.alerts.list(boardId)[0]?.acknowledgedAt).not.toBeNull()
+  })
+
+  it('speaks the language of a Chinese KPI in a rule alert', () => {
+    const rules = [{ severity: 'P1' as const, period: 'month' as const, direction: 'drop' as const, percent: 15 }]
+    const kpi = core.kpis.add(boardId, { code: 'PAY', name: '支付成功率', target: '≥ 90%', alertThresholds: { redRatio: 0.5, yellowRatio: 0.6, rules } }, { actor })
+    core.measurements.add(kpi.id, { period: month('10'), value: 99, source: 'manual' }, actor)
+    core.measurements.add(kpi.id, { period: month('11'), value: 80, source: 'manual' }, actor)
+    expect(core.alerts.list(boardId)[0]?.message).toBe('P1 PAY 支付成功率：月环比 -19.2% (99 → 80)，规则：下降 > 15%')
   })
 
   it('schedules a pull only for KPIs whose last complete period has no value', () => {

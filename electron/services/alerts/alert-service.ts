@@ -1,8 +1,13 @@
 import type { AlertView } from '../../api/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { kpiHealth, ruleBreaches } from '../analyzer'
+import { say } from '../analyzer/findings'
+import { prefersChinese } from '../analyzer/format'
+import type { ChangeRule } from '../domain/kpi'
 import type { ServiceDeps } from '../context'
 import type { KpiService } from '../kpis/kpi-service'
+
+const COMPARED_ZH: Record<ChangeRule['period'], string> = { day: '日环比', week: '周环比', month: '月环比', period: '环比' }
 
 interface Row {
   id: number
@@ -60,10 +65,21 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
       }
       const health = kpiHealth(kpi, latest.value, points.at(-2)?.value ?? null)
       const before = points.length > 1 ? kpiHealth(kpi, points.at(-2)!.value, points.at(-3)?.value ?? null).level : 'none'
-      if (health.level === 'red' && before !== 'red') raise('red', null, null, `${kpi.code} ${kpi.name}: ${latest.value} for ${latest.periodStart} — ${health.reason}`)
+      // Like the analyzer's texts, an alert speaks the KPI's language (the health reason already does).
+      const zh = prefersChinese(kpi.name, kpi.description)
+      const subject = `${kpi.code} ${kpi.name}`
+      if (health.level === 'red' && before !== 'red') {
+        raise('red', null, null, say(zh, `${subject}：${latest.periodStart} 的值为 ${latest.value} — ${health.reason}`, `${subject}: ${latest.value} for ${latest.periodStart} — ${health.reason}`))
+      }
       for (const breach of ruleBreaches(kpi, points)) {
         const { rule } = breach
-        raise('rule', rule.severity, `${rule.period}-${rule.direction}-${rule.percent}`, `${rule.severity} ${kpi.code} ${kpi.name}: ${breach.change.toFixed(1)}% (${breach.previous.value} → ${breach.current.value}), rule ${rule.direction} > ${rule.percent}%`)
+        const change = `${breach.change.toFixed(1)}% (${breach.previous.value} → ${breach.current.value})`
+        const message = say(
+          zh,
+          `${rule.severity} ${subject}：${COMPARED_ZH[rule.period]} ${change}，规则：${rule.direction === 'drop' ? '下降' : '上升'} > ${rule.percent}%`,
+          `${rule.severity} ${subject}: ${change}, rule ${rule.direction} > ${rule.percent}%`
+        )
+        raise('rule', rule.severity, `${rule.period}-${rule.direction}-${rule.percent}`, message)
       }
     }
     return raised
