@@ -85,6 +85,7 @@ export const kpiRevision = sqliteTable(
   (t) => [uniqueIndex('kpi_revision_number').on(t.kpiId, t.number)]
 )
 export type KpiRevision = typeof kpiRevision.$inferSelect
+export type NewKpiRevision = typeof kpiRevision.$inferInsert
 
 /**
  * Each KPI with its head, the newest revision. Revisions are append-only, so the head is the one with
@@ -97,7 +98,6 @@ export const kpiHead = sqliteView('kpi_head', {
 }).as(
   sql`SELECT k.id AS kpi_id, k.board_id AS board_id, (SELECT h.id FROM kpi_revision h WHERE h.kpi_id = k.id ORDER BY h.number DESC LIMIT 1) AS revision_id FROM kpi k`
 )
-export type NewKpiRevision = typeof kpiRevision.$inferInsert
 
 export const boardVersion = sqliteTable(
   'board_version',
