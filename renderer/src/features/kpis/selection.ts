@@ -2,7 +2,10 @@ import type { KpiView } from '../../../../electron/api'
 import { filterKpis, type GridRow, type KpiQuery } from './rows'
 
 /** What a board action (pull, move, export) works on: the ticked KPIs, else those the filter shows, else the board. */
-export type ActionScope = { kind: 'selected' | 'shown'; ids: number[] } | { kind: 'board'; ids: number[] }
+export interface ActionScope {
+  kind: 'selected' | 'shown' | 'board'
+  ids: number[]
+}
 
 export function actionScope(kpis: readonly KpiView[], query: Pick<KpiQuery, 'text' | 'stages' | 'owners' | 'categories'>, selected: ReadonlySet<number>): ActionScope {
   // A KPI retired or removed since it was ticked no longer counts.
