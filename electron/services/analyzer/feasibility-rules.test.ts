@@ -84,6 +84,9 @@ describe('feasibility review', () => {
     expect(proposals[0]!.rationale).toBe('可行性检查（KPI-U003 用户次日留存率）：无法自动采集、公式运行失败。')
     expect(patchOf(proposals[0], 'notes')!.rationale).toBe('可行性关卡要求公式能返回一个数值。')
     expect(proposals[1]).toMatchObject({ kind: 'retire', rationale: 'KPI-U003 用户次日留存率 无法采集：数据来源“用户认证系统”不是已连接的数据源。除非有人手工录入数值，否则建议退役。' })
+    const [patch, retire] = await review([feasible({ name: 'D1 retention', description: 'Share of new users back the next day', dataSource: 'Auth DB' })])
+    expect(patchOf(patch, 'dataSource')!.rationale).toBe('Its data source "Auth DB" is not a connected source, so no value can be pulled. Enter values by hand (manual), or retire the KPI.')
+    expect(retire!.rationale).toBe('KPI-U003 D1 retention cannot be collected: its data source "Auth DB" is not a connected source. Retire it unless someone enters the values by hand.')
   })
 
   it('lowers a share above 100% to the ceiling', async () => {

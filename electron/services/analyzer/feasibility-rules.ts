@@ -128,15 +128,15 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
   if (check && !check.ok) findings.push(checkFinding(check, zh))
   if (!manual && (noFormula || unreachable)) {
     const why = noFormula
-      ? say(zh, '没有公式', 'It has no formula')
-      : say(zh, `数据来源“${fields.dataSource}”不是已连接的数据源`, `Its data source "${fields.dataSource}" is not a connected source`)
+      ? say(zh, '没有公式', 'it has no formula')
+      : say(zh, `数据来源“${fields.dataSource}”不是已连接的数据源`, `its data source "${fields.dataSource}" is not a connected source`)
     findings.push({
       rule: 'feasibility.uncollectable',
       title: say(zh, '无法自动采集', 'cannot be collected automatically'),
       patch: {
         field: 'dataSource',
         value: 'manual',
-        rationale: say(zh, `${why}，无法拉取数值。请改为手工录入（manual），或将该指标退役。`, `${why}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.`)
+        rationale: say(zh, `${why}，无法拉取数值。请改为手工录入（manual），或将该指标退役。`, `${why.charAt(0).toUpperCase()}${why.slice(1)}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.`)
       }
     })
     proposals.push({
@@ -145,7 +145,7 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
       rationale: say(
         zh,
         `${fields.code} ${fields.name} 无法采集：${why}。除非有人手工录入数值，否则建议退役。`,
-        `${fields.code} ${fields.name} cannot be collected: ${why.toLowerCase()}. Retire it unless someone enters the values by hand.`
+        `${fields.code} ${fields.name} cannot be collected: ${why}. Retire it unless someone enters the values by hand.`
       ),
       rule: 'feasibility.uncollectable-retire'
     })
