@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { defaultWorkspacePath } from '../services/workspace-path'
 import { startBrowserMode } from './browser-mode'
-import { parseArgs } from 'node:util'
 
 // `npm run web [-- --port N --db FILE]`: browser mode for machines without a desktop session.
 const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } } })
+const workspaceFile = values.db ?? defaultWorkspacePath()
+// Building the demo warehouse and its pulls takes several seconds: say so before the address appears.
+if (!existsSync(workspaceFile)) console.log(`First run: creating ${workspaceFile} with the sample board and its demo warehouse…`)
 const server = await startBrowserMode({
-  workspaceFile: values.db ?? defaultWorkspacePath(),
+  workspaceFile,
   staticDir: 'out/renderer',
   port: values.port ? Number(values.port) : Number(process.env.KPILOOP_PORT ?? 0)
 }).catch((error: unknown) => {
