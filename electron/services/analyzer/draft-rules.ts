@@ -3,7 +3,7 @@ import type { ProposalDraft } from '../domain/proposal'
 import { frequencyLabel } from '../export/kpi-text'
 import { DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, orientationOf, type Orientation } from './attainment'
 import { guessTargetFromText, suggestFrequency, vagueWords } from './draft-hints'
-import { groupFindings, say, type Finding } from './findings'
+import { ask, groupFindings, say, type Finding } from './findings'
 import { fmt, prefersChinese, targetText } from './format'
 import type { AnalyzerKpi } from './types'
 
@@ -69,10 +69,6 @@ function thresholdsText(orientation: Orientation, zh: boolean): string {
   if (orientation === 'lower') return say(zh, '红：高于目标的125%；黄：高于111%', 'red above 125% of target, yellow above 111%')
   if (orientation === 'range') return say(zh, '黄：超出区间；红：超出区间宽度的20%以上', 'yellow outside the range, red beyond 20% of its width')
   return say(zh, '红：低于目标的80%；黄：低于90%', 'red below 80% of target, yellow below 90%')
-}
-
-function ask(rule: string, title: string, line: string, rationale: string): Finding {
-  return { rule, title, note: { line, rationale } }
 }
 
 /** Quantifiability lint of one draft KPI. */

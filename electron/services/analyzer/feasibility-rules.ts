@@ -1,7 +1,7 @@
 import type { ParsedTarget } from '../domain/kpi'
 import type { ProposalDraft } from '../domain/proposal'
 import { orientationOf } from './attainment'
-import { groupFindings, say, type Finding } from './findings'
+import { ask, groupFindings, say, type Finding } from './findings'
 import { fmt, makeTarget, prefersChinese, roundNice, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import type { AnalyzerKpi, FormulaCheck } from './types'
@@ -16,43 +16,35 @@ function checkFinding(check: Extract<FormulaCheck, { ok: false }>, zh: boolean):
     case 'missing-column': {
       const kind = check.code === 'missing-table' ? say(zh, '表', 'tables') : say(zh, '列', 'columns')
       const names = missing || check.message
-      return {
+      return ask(
         rule,
-        title: say(zh, `数据源缺少${kind}`, `missing ${kind}`),
-        note: {
-          line: say(zh, `分析器：公式引用的${kind}在数据源中不存在：${names}。`, `Analyzer: the formula refers to ${kind} missing from the data source: ${names}.`),
-          rationale: say(zh, `公式检查失败：${check.message}。请修正公式，或换成现有数据结构能支持的指标。`, `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`)
-        }
-      }
+        say(zh, `数据源缺少${kind}`, `missing ${kind}`),
+        say(zh, `分析器：公式引用的${kind}在数据源中不存在：${names}。`, `Analyzer: the formula refers to ${kind} missing from the data source: ${names}.`),
+        say(zh, `公式检查失败：${check.message}。请修正公式，或换成现有数据结构能支持的指标。`, `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`)
+      )
     }
     case 'write':
-      return {
+      return ask(
         rule,
-        title: say(zh, '公式包含写操作', 'formula writes'),
-        note: {
-          line: say(zh, '分析器：公式包含写操作，只允许只读查询。', 'Analyzer: the formula writes data; only read-only queries are allowed.'),
-          rationale: say(zh, `公式在到达数据库之前就被拒绝：${check.message}。`, `The formula was refused before reaching the database: ${check.message}.`)
-        }
-      }
+        say(zh, '公式包含写操作', 'formula writes'),
+        say(zh, '分析器：公式包含写操作，只允许只读查询。', 'Analyzer: the formula writes data; only read-only queries are allowed.'),
+        say(zh, `公式在到达数据库之前就被拒绝：${check.message}。`, `The formula was refused before reaching the database: ${check.message}.`)
+      )
     case 'syntax':
-      return {
+      return ask(
         rule,
-        title: say(zh, '公式无法解析', 'formula does not parse'),
-        note: {
-          line: say(zh, `分析器：公式无法解析：${check.message}`, `Analyzer: the formula does not parse: ${check.message}`),
-          rationale: say(zh, '无法解析的公式不能按计划拉取数据。', 'A formula that does not parse cannot be pulled on schedule.')
-        }
-      }
+        say(zh, '公式无法解析', 'formula does not parse'),
+        say(zh, `分析器：公式无法解析：${check.message}`, `Analyzer: the formula does not parse: ${check.message}`),
+        say(zh, '无法解析的公式不能按计划拉取数据。', 'A formula that does not parse cannot be pulled on schedule.')
+      )
     case 'failed':
     case 'no-source':
-      return {
+      return ask(
         rule,
-        title: say(zh, '公式运行失败', 'formula fails'),
-        note: {
-          line: say(zh, `分析器：公式运行失败：${check.message}`, `Analyzer: the formula failed to run: ${check.message}`),
-          rationale: say(zh, '可行性关卡要求公式能返回一个数值。', 'The feasibility gate needs the formula to return a number.')
-        }
-      }
+        say(zh, '公式运行失败', 'formula fails'),
+        say(zh, `分析器：公式运行失败：${check.message}`, `Analyzer: the formula failed to run: ${check.message}`),
+        say(zh, '可行性关卡要求公式能返回一个数值。', 'The feasibility gate needs the formula to return a number.')
+      )
   }
 }
 

@@ -13,6 +13,11 @@ export interface Finding {
   note?: { line: string; rationale: string }
 }
 
+/** A finding without a concrete value: an ask appended to the KPI's notes. */
+export function ask(rule: string, title: string, line: string, rationale: string): Finding {
+  return { rule, title, note: { line, rationale } }
+}
+
 /**
  * Groups a KPI's findings into one patch proposal: concrete patches first (one per field, first
  * wins), then one `notes` patch holding every ask not already written in the notes.
