@@ -122,6 +122,8 @@ export interface PullResult {
   kpiId: number
   code: string
   outcome: 'pulled' | 'skipped' | 'failed'
+  /** Why a KPI was skipped, for the UI to say in its language (`message` says it in English). */
+  skipReason?: 'no-formula' | 'manual' | 'not-connected'
   stored: number
   values: { periodStart: string; periodEnd: string; value: number }[]
   /** Time spent in the source database. */

@@ -53,7 +53,7 @@ describe('IPC of the desktop shell', () => {
     expect(double.sent.filter(([c]) => c === CHANNELS.chunk).map(([, id]) => id)).toContain('s1')
     const [, id, result] = double.sent.find(([c]) => c === CHANNELS.result)!
     expect(id).toBe('s1')
-    expect(result).toMatchObject({ ok: true, data: { results: [{ code: 'M', outcome: 'skipped' }] } })
+    expect(result).toMatchObject({ ok: true, data: { results: [{ code: 'M', outcome: 'skipped', skipReason: 'no-formula' }] } })
   })
 
   it('answers calls made while the workspace is still opening once it is open, and says why when it cannot open', async () => {

@@ -32,14 +32,14 @@ export function lastCompletePeriod(today: string, frequency: KpiView['frequency'
 export function createPullService(deps: { kpis: KpiService; sources: SourceService; measurements: MeasurementService; events: EventBus; now: () => number }) {
   const { kpis, sources, measurements, events } = deps
 
-  function pullable(kpi: KpiView): string | null {
-    if (!kpi.formula.trim()) return 'no formula'
-    if (!kpi.dataSource.trim() || kpi.dataSource === 'manual') return 'manual entry'
+  function pullable(kpi: KpiView): { reason: NonNullable<PullResult['skipReason']>; message: string } | null {
+    if (!kpi.formula.trim()) return { reason: 'no-formula', message: 'no formula' }
+    if (!kpi.dataSource.trim() || kpi.dataSource === 'manual') return { reason: 'manual', message: 'manual entry' }
     try {
       sources.get(kpi.dataSource)
       return null
     } catch {
-      return `data source "${kpi.dataSource}" is not connected`
+      return { reason: 'not-connected', message: `data source "${kpi.dataSource}" is not connected` }
     }
   }
 
@@ -83,7 +83,7 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
           options.onProgress?.(index, chosen.length, kpi.code)
           const skipped = pullable(kpi)
           if (skipped) {
-            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'skipped', stored: 0, values: [], message: skipped })
+            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'skipped', skipReason: skipped.reason, stored: 0, values: [], message: skipped.message })
             continue
           }
           const periods = request.from && request.to ? periodsBetween(request.from, request.to, kpi.frequency) : [lastCompletePeriod(today, kpi.frequency)]
@@ -114,7 +114,7 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
     async preview(kpiId: number, period: Period, signal?: AbortSignal): Promise<FormulaResult> {
       const kpi = kpis.get(kpiId)
       const reason = pullable(kpi)
-      if (reason) throw new AppError('SOURCE_CONFIG', `${kpi.code} cannot be pulled: ${reason}.`)
+      if (reason) throw new AppError('SOURCE_CONFIG', `${kpi.code} cannot be pulled: ${reason.message}.`)
       const { connector } = sources.open(kpi.dataSource)
       try {
         return await connector.runFormula(kpi.formula, period, signal)

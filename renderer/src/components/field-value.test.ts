@@ -32,7 +32,7 @@ describe('formatFieldValue', () => {
       '第1个月: 50 MAU; 第2个月: 150 MAU @2026-03-01'
     )
     expect(formatFieldValue('alertThresholds', { redRatio: 0.8, yellowRatio: 0.9, text: '< 目标值的80%', rules: [] }, t)).toBe(
-      '低于目标 80% 为红色 · 低于 90% 为黄色 · < 目标值的80%'
+      '达成率低于 80% 为红色 · 低于 90% 为黄色 · < 目标值的80%'
     )
   })
 })

@@ -1,6 +1,7 @@
 import { Space, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { PullResult, PullSummary } from '../../../../electron/api'
+import { resultMessage } from './pull-message'
 
 const COLOR: Record<PullResult['outcome'], string> = { pulled: 'green', skipped: 'default', failed: 'red' }
 
@@ -32,7 +33,7 @@ export function PullResults({ summary }: { summary: PullSummary }) {
           {
             title: t('actuals.pull.message'),
             key: 'message',
-            render: (_, r) => (r.errorCode ? `${t(`errors.${r.errorCode}`, { defaultValue: r.errorCode })} ${r.message ?? ''}` : (r.message ?? ''))
+            render: (_, r) => resultMessage(r, t)
           }
         ]}
       />

@@ -76,7 +76,9 @@ const en = {
       result: 'Result',
       periods: 'Periods',
       message: 'Message',
-      outcome: { pulled: 'Pulled', skipped: 'Skipped', failed: 'Failed' }
+      outcome: { pulled: 'Pulled', skipped: 'Skipped', failed: 'Failed' },
+      unchanged: 'Same as already stored: {{count}}',
+      skip: { 'no-formula': 'No formula', manual: 'Entered by hand', 'not-connected': 'Its data source is not connected' }
     },
     alerts: {
       title: 'Alerts',
@@ -167,7 +169,9 @@ const zhCN: typeof en = {
       result: '结果',
       periods: '周期数',
       message: '说明',
-      outcome: { pulled: '已拉取', skipped: '已跳过', failed: '失败' }
+      outcome: { pulled: '已拉取', skipped: '已跳过', failed: '失败' },
+      unchanged: '与已保存的数值相同：{{count}} 个周期',
+      skip: { 'no-formula': '没有公式', manual: '手工录入', 'not-connected': '数据源未连接' }
     },
     alerts: {
       title: '告警',
