@@ -44,7 +44,8 @@ export async function pullBench(): Promise<boolean> {
     )
     type Items = Parameters<typeof core.measurements.addMany>[1]
     const rawBatch = sqlite.transaction((items: Items) => {
-      for (const { kpiId, m } of items) insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, '', actor, Date.now())
+      for (const { kpiId, m } of items)
+        insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, '', actor, Date.now())
     })
     // Storing is the time spent inside addMany (validation, dedup against current values, inserts, audit, commit).
     const addMany = core.measurements.addMany
@@ -79,8 +80,18 @@ export async function pullBench(): Promise<boolean> {
     const rawRate = rawRows / (rawMs / 1000)
     return report(`Backfill from PostgreSQL: ${KPIS} KPIs × ${WEEKS} weeks`, [
       { name: 'values stored', value: `${rows} (${summary.failed} failed)`, ok: rows === KPIS * WEEKS && summary.failed === 0, goal: `${KPIS * WEEKS}` },
-      { name: 'time in PostgreSQL / storing / whole pull', value: `${queryMs.toFixed(0)} ms / ${storeMs.toFixed(0)} ms / ${total.toFixed(0)} ms`, ok: true, goal: 'reported' },
-      { name: 'store rate vs raw inserts', value: `${storeRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(storeRate / rawRate).toFixed(2)}`, ok: storeRate >= rawRate * 0.5, goal: '≥ 0.5' }
+      {
+        name: 'time in PostgreSQL / storing / whole pull',
+        value: `${queryMs.toFixed(0)} ms / ${storeMs.toFixed(0)} ms / ${total.toFixed(0)} ms`,
+        ok: true,
+        goal: 'reported'
+      },
+      {
+        name: 'store rate vs raw inserts',
+        value: `${storeRate.toFixed(0)}/s vs ${rawRate.toFixed(0)}/s = ${(storeRate / rawRate).toFixed(2)}`,
+        ok: storeRate >= rawRate * 0.5,
+        goal: '≥ 0.5'
+      }
     ])
   } finally {
     core.close()

@@ -65,7 +65,12 @@ export function workspaceBench(): boolean {
     const diff = timeMs(() => core.versions.diff(boardId, labels[0]!, 'bench-b'), 3)
 
     const checks: Check[] = [
-      { name: 'board load vs raw select', value: `${load.toFixed(1)} ms vs ${rawLoad.toFixed(1)} ms = ${(load / rawLoad).toFixed(2)}×`, ok: load <= rawLoad * 3, goal: '≤ 3×' },
+      {
+        name: 'board load vs raw select',
+        value: `${load.toFixed(1)} ms vs ${rawLoad.toFixed(1)} ms = ${(load / rawLoad).toFixed(2)}×`,
+        ok: load <= rawLoad * 3,
+        goal: '≤ 3×'
+      },
       {
         name: 'KPI edit (head read, revision, audit) vs raw insert of its revision row',
         value: `${editRate.toFixed(0)}/s vs ${rawTableRate.toFixed(0)}/s = ${(editRate / rawTableRate).toFixed(2)} (into an empty copy: ${rawEmptyRate.toFixed(0)}/s = ${(editRate / rawEmptyRate).toFixed(2)})`,

@@ -71,7 +71,11 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     const applied = sqlite.pragma('user_version', { simple: true }) as number
     if (applied > known) {
-      throw new AppError('WORKSPACE_TOO_NEW', `${file} was written by a newer KPI Loop (schema ${applied}, this app knows ${known}). Update the app to open it.`, { file, applied, known })
+      throw new AppError(
+        'WORKSPACE_TOO_NEW',
+        `${file} was written by a newer KPI Loop (schema ${applied}, this app knows ${known}). Update the app to open it.`,
+        { file, applied, known }
+      )
     }
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')

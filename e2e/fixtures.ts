@@ -37,7 +37,15 @@ export const test = base.extend<Fixtures>({
   core: async ({ runtime }, use) => use(runtime.core),
   sampleServer: async ({ systemLocale }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'kpiloop-e2e-sample-'))
-    const server = await startBrowserMode({ workspaceFile: join(dir, 'workspace.kpiloop'), staticDir: 'out/renderer', port: 0, sample: true, schedule: false, systemLocale, version: 'e2e' })
+    const server = await startBrowserMode({
+      workspaceFile: join(dir, 'workspace.kpiloop'),
+      staticDir: 'out/renderer',
+      port: 0,
+      sample: true,
+      schedule: false,
+      systemLocale,
+      version: 'e2e'
+    })
     await use(server)
     await server.close()
     rmSync(dir, { recursive: true, force: true })

@@ -24,7 +24,11 @@ export async function seedFirstRun(core: Core): Promise<void> {
   core.sources.save({ name: DEMO_SOURCE, kind: 'duckdb', url: `duckdb://${pathToFileURL(warehouse).pathname}` }, ACTOR, 'add')
 
   const board = core.transaction(() => {
-    const created = core.boards.create(SAMPLE_BOARD, 'Sample board of an AI assistant product: KPIs at every lifecycle stage, measured on the demo warehouse.', ACTOR)
+    const created = core.boards.create(
+      SAMPLE_BOARD,
+      'Sample board of an AI assistant product: KPIs at every lifecycle stage, measured on the demo warehouse.',
+      ACTOR
+    )
     const drafted = DEMO_KPIS.map((fields) => {
       const draft = newKpiSchema.parse({ ...fields, stage: 'draft', status: 'proposed' })
       return { kpi: core.kpis.add(created.id, draft, { actor: ACTOR, source: 'import', reason: 'Drafted from the sample PRD' }), fields }
@@ -37,7 +41,10 @@ export async function seedFirstRun(core: Core): Promise<void> {
     return created
   })
 
-  const measured = core.kpis.list(board.id).filter((k) => PULLED_STAGES.has(k.stage)).map((k) => k.id)
+  const measured = core.kpis
+    .list(board.id)
+    .filter((k) => PULLED_STAGES.has(k.stage))
+    .map((k) => k.id)
   const from = dayjs(today).subtract(6, 'month').startOf('month').format('YYYY-MM-DD')
   const to = dayjs(today).startOf('month').format('YYYY-MM-DD')
   await core.pull.pull({ boardId: board.id, kpiIds: measured, from, to }, ACTOR)

@@ -25,7 +25,15 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, env, stdio: 'inh
 
 console.log(`Preparing SQLite for Electron ${electronVersion} …`)
 try {
-  run(process.execPath, [require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] }), '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch])
+  run(process.execPath, [
+    require.resolve('prebuild-install/bin.js', { paths: [sqliteDir] }),
+    '--runtime',
+    'electron',
+    '--target',
+    electronVersion,
+    '--arch',
+    process.arch
+  ])
 } catch {
   console.log('No prebuilt module; compiling from source with node-gyp …')
   try {

@@ -25,7 +25,11 @@ export const board = sqliteTable(
     // Boards are hidden, never erased: their KPIs' history stays in the workspace.
     deletedAt: timestamp()
   },
-  (t) => [uniqueIndex('board_name_live').on(t.name).where(sql`deleted_at IS NULL`)]
+  (t) => [
+    uniqueIndex('board_name_live')
+      .on(t.name)
+      .where(sql`deleted_at IS NULL`)
+  ]
 )
 export type Board = typeof board.$inferSelect
 export type NewBoard = typeof board.$inferInsert
@@ -133,17 +137,14 @@ export const boardVersionItem = sqliteTable(
 )
 
 // No secondary index: every mutation writes here, and the log is read newest-first by rowid.
-export const auditLog = sqliteTable(
-  'audit_log',
-  {
-    id: appendId(),
-    at: timestamp().notNull(),
-    actor: text().notNull(),
-    action: text().notNull(),
-    boardId: integer(),
-    kpiId: integer(),
-    summary: text().notNull(),
-    details: text({ mode: 'json' }).$type<Record<string, unknown>>()
-  }
-)
+export const auditLog = sqliteTable('audit_log', {
+  id: appendId(),
+  at: timestamp().notNull(),
+  actor: text().notNull(),
+  action: text().notNull(),
+  boardId: integer(),
+  kpiId: integer(),
+  summary: text().notNull(),
+  details: text({ mode: 'json' }).$type<Record<string, unknown>>()
+})
 export type AuditEntry = typeof auditLog.$inferSelect

@@ -22,11 +22,24 @@ async function runTrialReview(runtime: Runtime, boardId: number): Promise<number
   chat.enqueue({
     json: {
       summary: '首次响应时长三周均值 45 分钟，目标 30 分钟偏紧。',
-      proposals: [{ kind: 'patch', code: 'KPI-S001', rationale: '三周实际 P95 均值 45.3 分钟', changes: [{ field: 'target', value: 'P95 ≤ 40分钟', rationale: '' }], benchmarks: [], milestones: [] }]
+      proposals: [
+        {
+          kind: 'patch',
+          code: 'KPI-S001',
+          rationale: '三周实际 P95 均值 45.3 分钟',
+          changes: [{ field: 'target', value: 'P95 ≤ 40分钟', rationale: '' }],
+          benchmarks: [],
+          milestones: []
+        }
+      ]
     },
     usage: { promptTokens: 1500, completionTokens: 200 }
   })
-  const result = await runtime.dispatch('review.run', { boardId, stage: 'trial', engine: 'llm' }, { actor: 'e2e', signal: new AbortController().signal, emit: () => {} })
+  const result = await runtime.dispatch(
+    'review.run',
+    { boardId, stage: 'trial', engine: 'llm' },
+    { actor: 'e2e', signal: new AbortController().signal, emit: () => {} }
+  )
   if (!result.ok) throw new Error(`review.run failed: ${result.error.code} ${result.error.message}`)
   return (result.data as { sessionId: number }).sessionId
 }
@@ -103,7 +116,11 @@ test.describe('assistant', () => {
     await expect(a.sessionView).toBeVisible()
     await expect(a.sessionUsage).toContainText('1,500 tokens in, 200 out')
 
-    chat.enqueue({ stream: ['因为三周的', '均值是 45.3 分钟，', '40 分钟是可达的中间目标。'], delayMs: 250, usage: { promptTokens: 1900, completionTokens: 30 } })
+    chat.enqueue({
+      stream: ['因为三周的', '均值是 45.3 分钟，', '40 分钟是可达的中间目标。'],
+      delayMs: 250,
+      usage: { promptTokens: 1900, completionTokens: 30 }
+    })
     await a.chatInput.fill('为什么不是 45 分钟？')
     await a.chatSend.click()
     await expect(a.streamingMessage).toContainText('因为三周的')
@@ -131,7 +148,11 @@ for (const locale of ['zh-CN', 'en'] as const) {
     test(`settings, templates and a session render in ${locale}`, async ({ page, server, core, runtime }) => {
       mkdirSync(SHOTS, { recursive: true })
       const board = seedSupportBoard(core)
-      const set = await runtime.dispatch('llm.settings.set', { provider: 'custom', baseURL: chat.url, model: 'gpt-4.1-mini', apiKey: KEY, headers: { 'X-Team': 'support' } }, { actor: 'e2e', signal: new AbortController().signal, emit: () => {} })
+      const set = await runtime.dispatch(
+        'llm.settings.set',
+        { provider: 'custom', baseURL: chat.url, model: 'gpt-4.1-mini', apiKey: KEY, headers: { 'X-Team': 'support' } },
+        { actor: 'e2e', signal: new AbortController().signal, emit: () => {} }
+      )
       expect(set.ok).toBe(true)
       await runTrialReview(runtime, board.id)
       const a = assistantPage(page)

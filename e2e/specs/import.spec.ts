@@ -88,7 +88,10 @@ test('a picture renamed .md is refused with a translated message and nothing is 
   await page.goto(server.url)
   await expect(app.ready).toBeAttached()
 
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a50000000049454e44ae426082', 'hex')
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a50000000049454e44ae426082',
+    'hex'
+  )
   await dialog.openFromSidebar.click()
   await dialog.boardName.fill('不该出现的看板')
   await dialog.fileInput.setInputFiles({ name: '需求文档.md', mimeType: 'text/markdown', buffer: png })
@@ -130,7 +133,12 @@ test.describe('in English', () => {
 test('an edited board CSV imports back as a per-KPI diff, reporting the column it cannot use', async ({ page, server, core }) => {
   const supportBoard = seedSupportBoard(core)
   const { files } = await createExportService({ core }).file({ boardId: supportBoard.id, format: 'csv', locale: 'zh-CN' })
-  const table = Papa.parse<Record<string, string>>(Buffer.from(files[0]!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true })
+  const table = Papa.parse<Record<string, string>>(
+    Buffer.from(files[0]!.base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    { header: true, skipEmptyLines: true }
+  )
   const rows = table.data.map((row) => ({ ...row, 评审意见: '', ...(row.code === 'KPI-S002' ? { owner: '赵敏', target: '≥ 65%' } : {}) }))
   const edited = Papa.unparse(rows)
 

@@ -17,7 +17,12 @@ for (const locale of ['zh-CN', 'en'] as const) {
       const board = seedSupportBoard(core)
       const kpis = core.kpis.list(board.id)
       const id = (code: string) => kpis.find((k) => k.code === code)!.id
-      const actuals: [string, number][] = [['KPI-S001', 52], ['KPI-S002', 52], ['KPI-S003', 96.4], ['KPI-S004', 4.6]]
+      const actuals: [string, number][] = [
+        ['KPI-S001', 52],
+        ['KPI-S002', 52],
+        ['KPI-S003', 96.4],
+        ['KPI-S004', 4.6]
+      ]
       for (const [code, value] of actuals) {
         const added = await runtime.dispatch('actuals.add', { kpiId: id(code), periodStart: '2026-11-01', periodEnd: '2026-11-07', value }, ctx)
         expect(added.ok).toBe(true)

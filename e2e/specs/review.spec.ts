@@ -9,7 +9,11 @@ test.use({ systemLocale: 'en' })
 
 test('the analyzer reviews a draft KPI and one field of its proposal is accepted', async ({ page, server, core }) => {
   const board = core.boards.create('Support desk', 'First PRD draft', 'e2e')
-  core.kpis.add(board.id, { code: 'KPI-A01', name: 'Share of tickets answered by the bot', target: '≥ 60%', dataSource: 'bot logs', formula: 'answered_by_bot / tickets' }, { actor: 'e2e' })
+  core.kpis.add(
+    board.id,
+    { code: 'KPI-A01', name: 'Share of tickets answered by the bot', target: '≥ 60%', dataSource: 'bot logs', formula: 'answered_by_bot / tickets' },
+    { actor: 'e2e' }
+  )
   const app = appPage(page)
   const grid = boardPage(page)
   const review = reviewPanel(page)
@@ -49,7 +53,15 @@ test('an assistant review session streams its answer and its proposal is accepte
     core.kpis.add(board.id, { code: 'KPI-C01', name: 'Customer satisfaction', target: 'significantly better', dataSource: 'survey' }, { actor: 'e2e' })
     const set = await runtime.dispatch(
       'llm.settings.set',
-      { provider: 'custom', baseURL: chat.url, model: 'gpt-4.1-mini', apiKey: 'sk-e2e-0d9f7a', structuredOutput: 'json_schema', maxRetries: 0, timeoutMs: 10_000 },
+      {
+        provider: 'custom',
+        baseURL: chat.url,
+        model: 'gpt-4.1-mini',
+        apiKey: 'sk-e2e-0d9f7a',
+        structuredOutput: 'json_schema',
+        maxRetries: 0,
+        timeoutMs: 10_000
+      },
       { actor: 'e2e', signal: new AbortController().signal, emit: () => {} }
     )
     expect(set.ok).toBe(true)
@@ -106,7 +118,19 @@ test('a draft KPI missing fields is blocked at the feasibility gate until a reas
 
 test('moving the board to feasibility overrides blocked gates with a reason and offers to cut v0.9', async ({ page, server, core }) => {
   const board = core.boards.create('Support desk', '', 'e2e')
-  core.kpis.add(board.id, { code: 'KPI-B01', name: 'First reply time', target: '≤ 30 min', formula: 'p95(first_reply_at - created_at)', dataSource: 'tickets', frequency: 'daily', owner: 'Zhang Wei' }, { actor: 'e2e' })
+  core.kpis.add(
+    board.id,
+    {
+      code: 'KPI-B01',
+      name: 'First reply time',
+      target: '≤ 30 min',
+      formula: 'p95(first_reply_at - created_at)',
+      dataSource: 'tickets',
+      frequency: 'daily',
+      owner: 'Zhang Wei'
+    },
+    { actor: 'e2e' }
+  )
   core.kpis.add(board.id, { code: 'KPI-B02', name: 'Knowledge base coverage', target: 'better' }, { actor: 'e2e' })
   const app = appPage(page)
   const grid = boardPage(page)

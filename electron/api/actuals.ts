@@ -3,7 +3,12 @@ import { id, procedure, result } from './procedure'
 import type { FormulaPreview, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from './views'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-const sourceName = z.string().trim().min(1).max(100).regex(/^[^\s#]+$/, 'no spaces or #')
+const sourceName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s#]+$/, 'no spaces or #')
 const sourceKind = z.enum(['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'])
 
 export const actualsProcedures = {

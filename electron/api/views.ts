@@ -1,10 +1,4 @@
-import type {
-  KpiField,
-  KpiFields,
-  RevisionKind,
-  RevisionSource,
-  Stage
-} from '../services/domain/kpi'
+import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from '../services/domain/kpi'
 
 export interface BoardView {
   id: number

@@ -27,9 +27,32 @@ describe('kpiloop CLI', { timeout: 180_000 }, () => {
     expect((await json('board', 'create', 'Growth')).name).toBe('Growth')
     expect((await json('board', 'list')).map((b: { name: string }) => b.name)).toEqual(['Growth'])
 
-    await json('kpi', 'add', '--board', 'Growth', '--code', 'KPI-U003', '--name', '次日留存率', '--target', '≥ 60%', '--set', 'owner=产品经理', '--set', 'frequency=daily', '--set', 'tags=留存,核心')
+    await json(
+      'kpi',
+      'add',
+      '--board',
+      'Growth',
+      '--code',
+      'KPI-U003',
+      '--name',
+      '次日留存率',
+      '--target',
+      '≥ 60%',
+      '--set',
+      'owner=产品经理',
+      '--set',
+      'frequency=daily',
+      '--set',
+      'tags=留存,核心'
+    )
     const shown = await json('kpi', 'show', '--board', 'Growth', 'KPI-U003')
-    expect(shown).toMatchObject({ code: 'KPI-U003', owner: '产品经理', frequency: 'daily', tags: ['留存', '核心'], target: { text: '≥ 60%', parsed: { comparator: '>=', value: 60, unit: '%' } } })
+    expect(shown).toMatchObject({
+      code: 'KPI-U003',
+      owner: '产品经理',
+      frequency: 'daily',
+      tags: ['留存', '核心'],
+      target: { text: '≥ 60%', parsed: { comparator: '>=', value: 60, unit: '%' } }
+    })
 
     await json('version', 'cut', '--board', 'Growth', '--note', 'PRD draft')
     const edited = await json('kpi', 'edit', '--board', 'Growth', 'KPI-U003', '--set', 'target=≥ 55%', '--reason', 'dev review')
@@ -37,7 +60,10 @@ describe('kpiloop CLI', { timeout: 180_000 }, () => {
     expect((await json('version', 'cut', '--board', 'Growth')).label).toBe('v0.2')
 
     const history = await json('kpi', 'history', '--board', 'Growth', 'KPI-U003')
-    expect(history.map((r: { reason: string; author: string }) => [r.author, r.reason])).toEqual([['cli-user', ''], ['cli-user', 'dev review']])
+    expect(history.map((r: { reason: string; author: string }) => [r.author, r.reason])).toEqual([
+      ['cli-user', ''],
+      ['cli-user', 'dev review']
+    ])
 
     const diff = await json('version', 'diff', '--board', 'Growth', 'v0.1', 'v0.2')
     expect(diff.changed[0].changes[0]).toMatchObject({ field: 'target', from: { text: '≥ 60%' }, to: { text: '≥ 55%' } })

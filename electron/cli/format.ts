@@ -5,7 +5,11 @@ import { formatTarget } from '../services/target/parse-target'
 export function table(headers: string[], rows: string[][]): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFDC]/.test(ch) ? 2 : 1), 0)
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))))
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - width(c))).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - width(c)))
+      .join('  ')
+      .trimEnd()
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
@@ -29,7 +33,10 @@ export function kpiDetail(kpi: KpiView): string {
   }
   if (kpi.milestones.length) lines.push(`milestones:   ${kpi.milestones.map((m) => `${m.label}: ${m.target}`).join('; ')}`)
   if (kpi.benchmarks.length) lines.push(`benchmarks:   ${kpi.benchmarks.map((b) => `${b.label}: ${b.value}`).join('; ')}`)
-  if (kpi.alertThresholds) lines.push(`alerts:       ${kpi.alertThresholds.text ?? `red < ${kpi.alertThresholds.redRatio * 100}%, yellow < ${kpi.alertThresholds.yellowRatio * 100}% of target`}`)
+  if (kpi.alertThresholds)
+    lines.push(
+      `alerts:       ${kpi.alertThresholds.text ?? `red < ${kpi.alertThresholds.redRatio * 100}%, yellow < ${kpi.alertThresholds.yellowRatio * 100}% of target`}`
+    )
   return lines.join('\n')
 }
 
@@ -43,7 +50,9 @@ export function historyTable(revisions: RevisionView[]): string {
 export const changeLines = (changes: FieldChange[], indent = '  ') => changes.map((c) => `${indent}${c.field}: ${show(c.from)} → ${show(c.to)}`)
 
 export function versionDiffText(diff: VersionDiff): string {
-  const lines = [`${diff.from} → ${diff.to}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`]
+  const lines = [
+    `${diff.from} → ${diff.to}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`
+  ]
   for (const k of diff.added) lines.push(`+ ${k.code} ${k.name}`)
   for (const k of diff.removed) lines.push(`- ${k.code} ${k.name}`)
   for (const k of diff.changed) lines.push(`~ ${k.code} ${k.name} (r${k.fromRevision} → r${k.toRevision})`, ...changeLines(k.changes, '    '))

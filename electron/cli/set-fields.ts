@@ -24,14 +24,21 @@ export function parseSetOptions(pairs: string[]): KpiPatch {
 }
 
 function fieldValue(field: string, raw: string): unknown {
-  if (field === 'tags') return raw.split(',').map((t) => t.trim()).filter(Boolean)
+  if (field === 'tags')
+    return raw
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
   if (field === 'frequency') return raw.trim() === '' ? null : raw.trim()
   if (JSON_FIELDS.has(field)) {
     if (raw.trim() === '') return field === 'alertThresholds' ? null : []
     try {
       return JSON.parse(raw)
     } catch {
-      throw new AppError('VALIDATION', `${field} takes JSON, e.g. ${field === 'alertThresholds' ? '{"redRatio":0.8,"yellowRatio":0.9}' : '[{"label":"Month 1","target":"50"}]'}.`)
+      throw new AppError(
+        'VALIDATION',
+        `${field} takes JSON, e.g. ${field === 'alertThresholds' ? '{"redRatio":0.8,"yellowRatio":0.9}' : '[{"label":"Month 1","target":"50"}]'}.`
+      )
     }
   }
   return raw

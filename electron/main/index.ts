@@ -15,8 +15,7 @@ import { createMainWindow } from './window'
 app.setName('KPI Loop')
 if (!app.requestSingleInstanceLock()) app.quit()
 
-const rendererUrl = () =>
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+const rendererUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
 
 let runtime: Runtime | undefined
 

@@ -6,9 +6,6 @@ import { join } from 'node:path'
  * CLI load (scripts/electron-native.mjs builds it). Returns undefined when absent.
  */
 export function electronSqliteBinding(appPath: string, resourcesPath: string): string | undefined {
-  const candidates = [
-    join(appPath, '.native', 'electron', 'better_sqlite3.node'),
-    join(resourcesPath, 'native', 'better_sqlite3.node')
-  ]
+  const candidates = [join(appPath, '.native', 'electron', 'better_sqlite3.node'), join(resourcesPath, 'native', 'better_sqlite3.node')]
   return candidates.find((file) => existsSync(file))
 }

@@ -12,7 +12,15 @@ const ctx: CallContext = { actor: 'tester', signal: new AbortController().signal
 beforeEach(() => {
   ws = tempWorkspace()
   const handlers = createHandlers(ws.core, { version: 'test', mode: 'web', systemLocale: 'zh-CN' })
-  dispatch = createDispatcher({ ...handlers, 'board.list': () => { throw new Error('disk on fire at /secret/path') } }, (e) => logged.push(e))
+  dispatch = createDispatcher(
+    {
+      ...handlers,
+      'board.list': () => {
+        throw new Error('disk on fire at /secret/path')
+      }
+    },
+    (e) => logged.push(e)
+  )
 })
 afterEach(() => ws.cleanup())
 

@@ -31,7 +31,10 @@ export async function startBrowserMode(options: BrowserModeOptions) {
   try {
     const server = await startWebServer({ runtime, staticDir: options.staticDir, port: options.port, actor: currentActor() })
     const core = runtime.core
-    const scheduler = options.schedule === false ? null : startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) })
+    const scheduler =
+      options.schedule === false
+        ? null
+        : startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) })
     return {
       ...server,
       runtime,

@@ -59,7 +59,9 @@ describe('browser mode', () => {
 
   it('refuses another Host header (DNS rebinding)', async () => {
     const status = await new Promise<number>((done) => {
-      request({ host: '127.0.0.1', port: server.port, path: server.url.slice(base.length), headers: { host: 'evil.example:80' } }, (res) => done(res.statusCode ?? 0)).end()
+      request({ host: '127.0.0.1', port: server.port, path: server.url.slice(base.length), headers: { host: 'evil.example:80' } }, (res) =>
+        done(res.statusCode ?? 0)
+      ).end()
     })
     expect(status).toBe(403)
   })

@@ -46,7 +46,11 @@ export async function startWebServer(options: WebServerOptions) {
       if (!input.ok) return sendJson(res, 400, input)
       const controller = new AbortController()
       const sse = startSse(res, () => controller.abort())
-      const result = await dispatch(url.pathname.slice(12), input.value, ctx(controller.signal, (chunk) => sse.send('chunk', chunk)))
+      const result = await dispatch(
+        url.pathname.slice(12),
+        input.value,
+        ctx(controller.signal, (chunk) => sse.send('chunk', chunk))
+      )
       sse.send('result', result)
       return sse.end()
     }

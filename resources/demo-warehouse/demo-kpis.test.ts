@@ -60,7 +60,10 @@ describe('DEMO_KPIS', () => {
           values.push(result.value)
         }
       }
-      expect(values.some((v) => v !== 0), kpi.code).toBe(true)
+      expect(
+        values.some((v) => v !== 0),
+        kpi.code
+      ).toBe(true)
     }
   }, 60_000)
 })

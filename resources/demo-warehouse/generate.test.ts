@@ -60,21 +60,37 @@ describe('generateDemoWarehouse', () => {
   })
 
   it('tells a story: growth, quieter weekends and a latency regression after a failed deployment', async () => {
-    const mau = (await query(full, `SELECT date_trunc('month', activity_date) AS m, COUNT(DISTINCT user_id) FROM user_activity
-      WHERE task_executed >= 1 GROUP BY 1 ORDER BY 1`)).map((r) => Number(r[1]))
+    const mau = (
+      await query(
+        full,
+        `SELECT date_trunc('month', activity_date) AS m, COUNT(DISTINCT user_id) FROM user_activity
+      WHERE task_executed >= 1 GROUP BY 1 ORDER BY 1`
+      )
+    ).map((r) => Number(r[1]))
     expect(mau.at(-1)!).toBeGreaterThan(mau[1]! * 5)
-    const [weekday, weekend] = await row(full, `SELECT
+    const [weekday, weekend] = await row(
+      full,
+      `SELECT
       COUNT(*) FILTER (WHERE dayofweek(activity_date) BETWEEN 1 AND 5) / 5.0,
-      COUNT(*) FILTER (WHERE dayofweek(activity_date) IN (0, 6)) / 2.0 FROM user_activity`)
+      COUNT(*) FILTER (WHERE dayofweek(activity_date) IN (0, 6)) / 2.0 FROM user_activity`
+    )
     expect(Number(weekend)).toBeLessThan(Number(weekday) * 0.75)
-    const p95 = (await query(full, `SELECT date_trunc('week', timestamp) AS w, quantile_cont(response_time, 0.95) FROM api_logs
-      WHERE timestamp >= DATE '2026-01-01' GROUP BY 1 ORDER BY 1`)).map((r) => Number(r[1]))
+    const p95 = (
+      await query(
+        full,
+        `SELECT date_trunc('week', timestamp) AS w, quantile_cont(response_time, 0.95) FROM api_logs
+      WHERE timestamp >= DATE '2026-01-01' GROUP BY 1 ORDER BY 1`
+      )
+    ).map((r) => Number(r[1]))
     expect(Math.max(...p95)).toBeGreaterThan(700)
     expect(p95.at(-1)!).toBeLessThan(560)
     const [failed] = await row(full, "SELECT COUNT(*) FROM deployment_logs WHERE status = 'failed'")
     expect(Number(failed)).toBeGreaterThan(0)
-    const [down, incidents] = await row(full, `SELECT (SELECT COUNT(*) FROM system_health_checks WHERE status = 'down'),
-      (SELECT COUNT(*) FROM incident_management WHERE severity_level IN ('P0', 'P1'))`)
+    const [down, incidents] = await row(
+      full,
+      `SELECT (SELECT COUNT(*) FROM system_health_checks WHERE status = 'down'),
+      (SELECT COUNT(*) FROM incident_management WHERE severity_level IN ('P0', 'P1'))`
+    )
     expect(Number(incidents)).toBeGreaterThan(0)
     expect(Number(down)).toBeGreaterThan(0)
   })

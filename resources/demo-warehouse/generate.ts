@@ -34,10 +34,7 @@ export const DEFAULT_DEMO_SEED = 20251104
  * Writes a DuckDB file of synthetic analytics for an AI-assistant product, entirely in SQL so that
  * DuckDB generates it in bulk. Same seed + endDate + days → identical data.
  */
-export async function generateDemoWarehouse(
-  file: string,
-  options: DemoWarehouseOptions
-): Promise<{ tables: string[]; rows: number }> {
+export async function generateDemoWarehouse(file: string, options: DemoWarehouseOptions): Promise<{ tables: string[]; rows: number }> {
   const { endDate, days = 365, seed = DEFAULT_DEMO_SEED } = options
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(`${endDate}T00:00:00Z`))) {
     throw new AppError('VALIDATION', `endDate must be an ISO date (YYYY-MM-DD), got "${endDate}".`)

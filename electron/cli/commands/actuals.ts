@@ -46,7 +46,15 @@ export function actualsCommands(program: Command, run: Run) {
       run((ctx) => {
         const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
         const rows = opts.history ? ctx.core.measurements.history(kpiId) : ctx.core.measurements.list(kpiId)
-        ctx.out(rows.length ? table(['period start', 'period end', 'value', 'source', 'note'], rows.map((m) => [m.periodStart, m.periodEnd, String(m.value), m.source, m.note])) : `${code} has no actual values yet.`, rows)
+        ctx.out(
+          rows.length
+            ? table(
+                ['period start', 'period end', 'value', 'source', 'note'],
+                rows.map((m) => [m.periodStart, m.periodEnd, String(m.value), m.source, m.note])
+              )
+            : `${code} has no actual values yet.`,
+          rows
+        )
       })
     )
   actuals

@@ -18,7 +18,10 @@ export function boardCommands(program: Command, run: Run) {
       const boards = ctx.core.boards.list()
       ctx.out(
         boards.length
-          ? table(['name', 'KPIs', 'latest version', 'updated'], boards.map((b) => [b.name, String(b.kpiCount), b.latestVersion ?? '—', when(b.updatedAt)]))
+          ? table(
+              ['name', 'KPIs', 'latest version', 'updated'],
+              boards.map((b) => [b.name, String(b.kpiCount), b.latestVersion ?? '—', when(b.updatedAt)])
+            )
           : 'No boards yet. Create one: kpiloop board create NAME',
         boards
       )

@@ -54,7 +54,12 @@ describe('kpiloop export to Notion', () => {
     expect(first).toMatchObject({ code: 0, stderr: '' })
     expect(first.stdout).toMatch(/^created\s+KPI-U001\s+https:\/\/www\.notion\.so\/[0-9a-f]{32}$/m)
     expect(first.stdout).toContain('3 created, 0 updated, 0 failed')
-    expect(fx.core.settings.get('export.notion')).toEqual({ baseUrl: server.url, parentPageId: PAGE, databaseTitle: 'AI 助手 KPI', dataSourceId: [...server.dataSources.keys()][0] })
+    expect(fx.core.settings.get('export.notion')).toEqual({
+      baseUrl: server.url,
+      parentPageId: PAGE,
+      databaseTitle: 'AI 助手 KPI',
+      dataSourceId: [...server.dataSources.keys()][0]
+    })
 
     const second = await kpiloop(['--json', 'export', '--board', BOARD, '--to', 'notion'], env)
     expect(second.code).toBe(0)
@@ -68,12 +73,20 @@ describe('kpiloop export to Notion', () => {
     expect(denied.stdout + denied.stderr).not.toContain(wrong)
 
     const unset = await kpiloop(['export', '--board', BOARD, '--to', 'trello'])
-    expect(unset.stderr).toContain('The trello export needs the Trello board id, the Trello API key (KPILOOP_SECRET_EXPORT_TRELLO_KEY), the Trello token (KPILOOP_SECRET_EXPORT_TRELLO_TOKEN). [EXPORT_CONFIG]')
+    expect(unset.stderr).toContain(
+      'The trello export needs the Trello board id, the Trello API key (KPILOOP_SECRET_EXPORT_TRELLO_KEY), the Trello token (KPILOOP_SECRET_EXPORT_TRELLO_TOKEN). [EXPORT_CONFIG]'
+    )
     expect(server.violations).toEqual([])
   })
 
   it('prints every KPI’s result and exits non-zero when one failed', { timeout: 120_000 }, async () => {
-    server.fail({ method: 'POST', path: /^\/v1\/pages$/, when: (r) => JSON.stringify(r.body).includes('KPI-B002'), status: 400, body: { object: 'error', status: 400, code: 'validation_error', message: 'Owner is not a property that exists.' } })
+    server.fail({
+      method: 'POST',
+      path: /^\/v1\/pages$/,
+      when: (r) => JSON.stringify(r.body).includes('KPI-B002'),
+      status: 400,
+      body: { object: 'error', status: 400, code: 'validation_error', message: 'Owner is not a property that exists.' }
+    })
     const run = await kpiloop(['export', '--board', BOARD, '--to', 'notion', '--notion-page', PAGE], { KPILOOP_SECRET_EXPORT_NOTION_TOKEN: TOKEN })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^failed\s+KPI-B002\s+Owner is not a property that exists\.$/m)

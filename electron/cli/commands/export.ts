@@ -55,7 +55,13 @@ function resultsText(results: readonly ExportItemResult[]): string {
   return rows.length ? `${table(['result', 'KPI', 'link or reason'], rows)}\n${summary}` : summary
 }
 
-async function exportApi(ctx: CliContext, exports: ExportService, target: ExportTarget, scope: { boardId: number; versionLabel?: string; kpiIds?: number[] }, opts: ExportOptions): Promise<void> {
+async function exportApi(
+  ctx: CliContext,
+  exports: ExportService,
+  target: ExportTarget,
+  scope: { boardId: number; versionLabel?: string; kpiIds?: number[] },
+  opts: ExportOptions
+): Promise<void> {
   const controller = new AbortController()
   const cancel = () => controller.abort()
   process.once('SIGINT', cancel)
@@ -63,7 +69,10 @@ async function exportApi(ctx: CliContext, exports: ExportService, target: Export
   if (opts.onMissing !== undefined && !onMissing) throw new AppError('VALIDATION', '--on-missing takes recreate or report.')
   const progress = process.stderr.isTTY ? (done: number, total: number, code: string) => process.stderr.write(`\r${done}/${total} ${code}\u001b[K`) : undefined
   try {
-    const outcome = await exports.run({ ...scope, target, locale: (opts.locale as Locale | undefined) ?? systemLocale(), onMissing }, { actor: ctx.actor, signal: controller.signal, onProgress: progress })
+    const outcome = await exports.run(
+      { ...scope, target, locale: (opts.locale as Locale | undefined) ?? systemLocale(), onMissing },
+      { actor: ctx.actor, signal: controller.signal, onProgress: progress }
+    )
     if (progress) process.stderr.write('\r\u001b[K')
     ctx.out(`${resultsText(outcome.results)}${outcome.databaseUrl ? `\nNotion database: ${outcome.databaseUrl}` : ''}`, outcome)
     if (outcome.results.some((r) => r.outcome === 'failed')) process.exitCode = 1
@@ -108,7 +117,10 @@ export function exportCommand(program: Command, run: Run) {
     .option('--jira-project <key>', 'project key (saved)')
     .option('--jira-issue-type <type>', 'default Task (saved)')
     .option('--trello-board <id>', 'Trello board id (saved)')
-    .addHelpText('after', '\nCredentials come only from the secret store or the environment: KPILOOP_SECRET_EXPORT_NOTION_TOKEN,\nKPILOOP_SECRET_EXPORT_JIRA_APITOKEN, KPILOOP_SECRET_EXPORT_TRELLO_KEY, KPILOOP_SECRET_EXPORT_TRELLO_TOKEN.')
+    .addHelpText(
+      'after',
+      '\nCredentials come only from the secret store or the environment: KPILOOP_SECRET_EXPORT_NOTION_TOKEN,\nKPILOOP_SECRET_EXPORT_JIRA_APITOKEN, KPILOOP_SECRET_EXPORT_TRELLO_KEY, KPILOOP_SECRET_EXPORT_TRELLO_TOKEN.'
+    )
     .action((opts: ExportOptions) =>
       run(async (ctx) => {
         const to = opts.to

@@ -14,7 +14,12 @@ let file: string
 beforeEach(async () => {
   fx = boardFixture()
   const { files } = await createExportService({ core: fx.core }).file({ boardId: fx.boardId, format: 'csv', locale: 'en' })
-  const parsed = Papa.parse<Record<string, string>>(Buffer.from(files[0]!.base64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true })
+  const parsed = Papa.parse<Record<string, string>>(
+    Buffer.from(files[0]!.base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    { header: true, skipEmptyLines: true }
+  )
   parsed.data[0]!.owner = '增长产品经理'
   parsed.data.push({ ...parsed.data[2]!, code: 'KPI-U021', name: 'NPS 净推荐值', target: '≥ 40', currentValue: '' })
   file = join(fx.dir, '看板-已编辑.csv')

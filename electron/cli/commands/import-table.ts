@@ -9,7 +9,8 @@ export function previewText(preview: TableImportPreview, boardName: string): str
   const lines = [
     `${preview.fileName} → ${boardName}: ${preview.changed.length} changed, ${preview.added.length} new, ${preview.unchanged} unchanged, ${preview.errors.length} error(s)`
   ]
-  for (const kpi of preview.changed) lines.push(`~ ${kpi.code} ${kpi.name} (line ${kpi.line}${kpi.kind === 'edit' ? '' : `, ${kpi.kind}`})`, ...changeLines(kpi.changes, '    '))
+  for (const kpi of preview.changed)
+    lines.push(`~ ${kpi.code} ${kpi.name} (line ${kpi.line}${kpi.kind === 'edit' ? '' : `, ${kpi.kind}`})`, ...changeLines(kpi.changes, '    '))
   for (const kpi of preview.added) lines.push(`+ ${kpi.code} ${kpi.fields.name} (line ${kpi.line})`)
   for (const error of preview.errors) lines.push(`! line ${error.line}: ${error.message}`)
   if (preview.unknownColumns.length) lines.push(`? columns not imported (no such KPI field): ${preview.unknownColumns.join(', ')}`)
@@ -35,7 +36,11 @@ export async function runTableImport(ctx: CliContext, file: string, { board, dry
   if (!dryRun && preview.errors.length === 0) {
     imported = await commitTableImport(ctx.core, { boardId, data, format, fileName, actor: ctx.actor })
   }
-  const outcome = preview.errors.length ? 'Nothing was imported: fix the errors above.' : dryRun ? 'Dry run: nothing was written.' : `Imported: ${imported!.changed} KPI(s) revised, ${imported!.added} added.`
+  const outcome = preview.errors.length
+    ? 'Nothing was imported: fix the errors above.'
+    : dryRun
+      ? 'Dry run: nothing was written.'
+      : `Imported: ${imported!.changed} KPI(s) revised, ${imported!.added} added.`
   ctx.out(`${previewText(preview, boardName)}\n${outcome}`, { ...preview, imported })
   if (preview.errors.length) {
     throw new AppError('IMPORT_MALFORMED', `${fileName} has ${preview.errors.length} error(s); nothing was imported.`, { errors: preview.errors })

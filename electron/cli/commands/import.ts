@@ -12,7 +12,14 @@ const MAX_BYTES = 10 * 1024 * 1024
 
 function previewText(preview: ImportPreview): string {
   if (preview.candidates.length === 0) return [`No KPI found in ${preview.fileName}.`, ...preview.notes].join('\n')
-  const rows = preview.candidates.map((c) => [c.fields.code, c.fields.name, show(c.fields.target), c.action, `${c.lines.start}–${c.lines.end}`, c.warnings.join(', ')])
+  const rows = preview.candidates.map((c) => [
+    c.fields.code,
+    c.fields.name,
+    show(c.fields.target),
+    c.action,
+    `${c.lines.start}–${c.lines.end}`,
+    c.warnings.join(', ')
+  ])
   const changes = preview.candidates.filter((c) => c.action === 'update').flatMap((c) => [`~ ${c.fields.code}`, ...changeLines(c.match!.changes, '    ')])
   return [table(['code', 'name', 'target', 'action', 'lines', 'warnings'], rows), ...changes, ...preview.notes].join('\n')
 }
@@ -36,7 +43,10 @@ export function importCommand(program: Command, run: Run) {
         if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${basename(file)}; nothing was written.`)
         const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines }))
         const result = prd.commit({ boardId, boardName: boardId ? undefined : opts.board, fileName: basename(file), items }, ctx.actor)
-        ctx.out(`${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`, { preview, result })
+        ctx.out(
+          `${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`,
+          { preview, result }
+        )
       })
     )
 }

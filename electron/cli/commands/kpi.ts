@@ -87,7 +87,10 @@ export function kpiCommands(program: Command, run: Run) {
         const kpis = ctx.core.kpis.list(ctx.board(opts.board), opts.all === true)
         ctx.out(
           kpis.length
-            ? table(['code', 'name', 'target', 'stage', 'status', 'owner', 'rev'], kpis.map((k) => [k.code, k.name, show(k.target), k.stage, k.status, k.owner || '—', String(k.revisionNumber)]))
+            ? table(
+                ['code', 'name', 'target', 'stage', 'status', 'owner', 'rev'],
+                kpis.map((k) => [k.code, k.name, show(k.target), k.stage, k.status, k.owner || '—', String(k.revisionNumber)])
+              )
             : 'This board has no KPIs yet.',
           kpis
         )
@@ -110,6 +113,9 @@ export function kpiCommands(program: Command, run: Run) {
 
 function refuseUnparsed(target: { text: string; parsed: unknown; issue?: string } | null, allowed?: boolean) {
   if (target && !target.parsed && !allowed) {
-    throw new AppError('TARGET_UNPARSED', `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%") or pass --allow-unparsed-target to keep it as text.`)
+    throw new AppError(
+      'TARGET_UNPARSED',
+      `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%") or pass --allow-unparsed-target to keep it as text.`
+    )
   }
 }

@@ -17,7 +17,17 @@ export function lifecycleCommands(program: Command, run: Run) {
         const rows = boardStatus(ctx.core, boardId)
         const kpis = new Map(ctx.core.kpis.list(boardId).map((k) => [k.id, k]))
         ctx.out(
-          table(['KPI', 'value', 'target', 'attainment', 'status', 'period'], rows.map((r) => [r.code, r.value === null ? '—' : String(r.value), show(kpis.get(r.kpiId)?.target), r.attainment === null ? '—' : `${(r.attainment * 100).toFixed(0)}%`, r.level, r.periodStart ?? '—'])),
+          table(
+            ['KPI', 'value', 'target', 'attainment', 'status', 'period'],
+            rows.map((r) => [
+              r.code,
+              r.value === null ? '—' : String(r.value),
+              show(kpis.get(r.kpiId)?.target),
+              r.attainment === null ? '—' : `${(r.attainment * 100).toFixed(0)}%`,
+              r.level,
+              r.periodStart ?? '—'
+            ])
+          ),
           rows
         )
       })
@@ -46,7 +56,15 @@ export function lifecycleCommands(program: Command, run: Run) {
       run((ctx) => {
         if (opts.status && !(PROPOSAL_STATUSES as readonly string[]).includes(opts.status)) throw new AppError('VALIDATION', `Unknown status "${opts.status}".`)
         const list = ctx.core.proposals.list(ctx.board(opts.board), { status: opts.status as ProposalStatus | undefined })
-        ctx.out(list.length ? table(['id', 'KPI', 'engine', 'stage', 'kind', 'fields', 'status'], list.map((p) => [String(p.id), p.code, p.engine, p.stage, p.kind, p.kind === 'patch' ? p.patches.map((x) => x.field).join(',') : '—', p.status])) : 'No proposals.', list)
+        ctx.out(
+          list.length
+            ? table(
+                ['id', 'KPI', 'engine', 'stage', 'kind', 'fields', 'status'],
+                list.map((p) => [String(p.id), p.code, p.engine, p.stage, p.kind, p.kind === 'patch' ? p.patches.map((x) => x.field).join(',') : '—', p.status])
+              )
+            : 'No proposals.',
+          list
+        )
       })
     )
   proposal.command('show <id>').action((id: string) =>
@@ -63,7 +81,10 @@ export function lifecycleCommands(program: Command, run: Run) {
     .option('--note <text>')
     .action((id: string, opts: { fields?: string; note?: string }) =>
       run((ctx) => {
-        const fields = opts.fields?.split(',').map((f) => f.trim()).filter(Boolean)
+        const fields = opts.fields
+          ?.split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
         const { proposal: p, kpi } = ctx.core.proposals.accept(Number(id), { fields, note: opts.note }, ctx.actor)
         ctx.out(`Accepted #${p.id} (${p.status}): ${kpi.code} is at revision ${kpi.revisionNumber}.`, { proposal: p, kpi })
       })

@@ -34,7 +34,9 @@ const pendingProposals = () => {
 
 describe('kpiloop review and kpiloop llm test', () => {
   it('reviews one KPI with the LLM named by the environment and prints the proposal', async () => {
-    server.enqueue({ json: reviewAnswer('三周均值 45.3 分钟。', [proposal('patch', 'KPI-001', '三周均值 45.3 分钟，30 分钟达不到', [['target', '≤ 40 分钟']])]) })
+    server.enqueue({
+      json: reviewAnswer('三周均值 45.3 分钟。', [proposal('patch', 'KPI-001', '三周均值 45.3 分钟，30 分钟达不到', [['target', '≤ 40 分钟']])])
+    })
     const result = await kpiloop(llmEnv(), 'review', '--board', '客服助手 KPI', '--stage', 'trial', '--engine', 'llm', '--kpi', 'KPI-001')
     expect(result).toMatchObject({ code: 0, stderr: '' })
     expect(result.stdout).toContain('The assistant reviewed 1 KPIs: 1 proposals (session 1).')

@@ -29,7 +29,8 @@ export function reviewCommands(program: Command, run: Run) {
     .option('--kpi <code...>', 'review only these KPIs')
     .action((opts: { board: string; stage: string; engine: string; kpi?: string[] }) =>
       run(async (ctx) => {
-        if (!(REVIEW_STAGES as readonly string[]).includes(opts.stage)) throw new AppError('VALIDATION', `Unknown stage "${opts.stage}". Stages: ${REVIEW_STAGES.join(', ')}.`)
+        if (!(REVIEW_STAGES as readonly string[]).includes(opts.stage))
+          throw new AppError('VALIDATION', `Unknown stage "${opts.stage}". Stages: ${REVIEW_STAGES.join(', ')}.`)
         if (opts.engine !== 'analyzer' && opts.engine !== 'llm') throw new AppError('VALIDATION', `Unknown engine "${opts.engine}" (analyzer or llm).`)
         const boardId = ctx.board(opts.board)
         const kpiIds = opts.kpi?.map((code) => ctx.core.kpis.resolve(boardId, code))
@@ -45,7 +46,12 @@ export function reviewCommands(program: Command, run: Run) {
           })
         if (result.note) process.stderr.write(`note: ${result.note}\n`)
         const head = `${result.engine === 'assistant' ? 'The assistant' : 'The analyzer'} reviewed ${result.reviewed} KPIs: ${result.proposals.length} proposals${result.sessionId ? ` (session ${result.sessionId})` : ''}.`
-        const body = [head, ...(result.summary ? [result.summary] : []), ...result.proposals.flatMap(proposalLines), ...(result.dropped ?? []).map((text) => `dropped: ${text}`)]
+        const body = [
+          head,
+          ...(result.summary ? [result.summary] : []),
+          ...result.proposals.flatMap(proposalLines),
+          ...(result.dropped ?? []).map((text) => `dropped: ${text}`)
+        ]
         ctx.out(body.join('\n'), result)
       })
     )

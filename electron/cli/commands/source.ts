@@ -21,9 +21,26 @@ export function sourceCommands(program: Command, run: Run) {
         const ref = `source:${name}`
         // The password comes from the environment or a hidden prompt, never from a flag (shell history) or a file.
         const password = process.env[secretEnvName(ref)] || (await promptSecret(`Password for ${name} (empty for none): `))
-        const saved = ctx.core.sources.save({ name, kind: opts.kind as (typeof KINDS)[number], url: opts.url, password, allowRawRows: opts.allowRawRows, timeoutMs: opts.timeout ? Number(opts.timeout) : undefined }, ctx.actor, 'add')
+        const saved = ctx.core.sources.save(
+          {
+            name,
+            kind: opts.kind as (typeof KINDS)[number],
+            url: opts.url,
+            password,
+            allowRawRows: opts.allowRawRows,
+            timeoutMs: opts.timeout ? Number(opts.timeout) : undefined
+          },
+          ctx.actor,
+          'add'
+        )
         // The CLI writes no password to disk: check the connection now, while it has one.
-        const check = password ? await ctx.core.sources.test(name).then((t) => `Connected to ${t.serverVersion}.${t.canWrite ? ` Warning: this user can write (${t.writeReason ?? 'write privileges'}); a read-only role is the real boundary.` : ''}`, (e: Error) => `Connection test failed: ${e.message}`) : ''
+        const check = password
+          ? await ctx.core.sources.test(name).then(
+              (t) =>
+                `Connected to ${t.serverVersion}.${t.canWrite ? ` Warning: this user can write (${t.writeReason ?? 'write privileges'}); a read-only role is the real boundary.` : ''}`,
+              (e: Error) => `Connection test failed: ${e.message}`
+            )
+          : ''
         const later = `Later kpiloop runs read the password from ${secretEnvName(ref)} (the desktop app stores it encrypted).`
         ctx.out([`Added data source ${name}.`, check, later].filter(Boolean).join(' '), saved)
       })
@@ -31,13 +48,23 @@ export function sourceCommands(program: Command, run: Run) {
   source.command('list').action(() =>
     run((ctx) => {
       const list = ctx.core.sources.list()
-      ctx.out(list.length ? table(['name', 'kind', 'url', 'secret'], list.map((s) => [s.name, s.kind, s.url, s.hasSecret ? 'yes' : '—'])) : 'No data sources yet.', list)
+      ctx.out(
+        list.length
+          ? table(
+              ['name', 'kind', 'url', 'secret'],
+              list.map((s) => [s.name, s.kind, s.url, s.hasSecret ? 'yes' : '—'])
+            )
+          : 'No data sources yet.',
+        list
+      )
     })
   )
   source.command('test <name>').action((name: string) =>
     run(async (ctx) => {
       const result = await ctx.core.sources.test(name)
-      const warn = result.canWrite ? `\nWarning: this connection can write (${result.writeReason ?? 'write privileges'}). KPI Loop only reads, but a read-only role is the real boundary.` : ''
+      const warn = result.canWrite
+        ? `\nWarning: this connection can write (${result.writeReason ?? 'write privileges'}). KPI Loop only reads, but a read-only role is the real boundary.`
+        : ''
       ctx.out(`${name}: connected to ${result.serverVersion}${result.user ? ` as ${result.user}` : ''}.${warn}`, result)
     })
   )

@@ -23,7 +23,12 @@ export function versionCommands(program: Command, run: Run) {
       run((ctx) => {
         const versions = ctx.core.versions.list(ctx.board(opts.board))
         ctx.out(
-          versions.length ? table(['label', 'KPIs', 'when', 'who', 'note'], versions.map((v) => [v.label, String(v.kpiCount), when(v.createdAt), v.author, v.note])) : 'No versions yet.',
+          versions.length
+            ? table(
+                ['label', 'KPIs', 'when', 'who', 'note'],
+                versions.map((v) => [v.label, String(v.kpiCount), when(v.createdAt), v.author, v.note])
+              )
+            : 'No versions yet.',
           versions
         )
       })
@@ -54,7 +59,10 @@ export function restoreCommand(program: Command, run: Run) {
         const boardId = ctx.board(opts.board)
         if (opts.version && !opts.kpi) {
           const outcome = ctx.core.versions.restore(boardId, opts.version, opts.reason ?? '', ctx.actor)
-          return ctx.out(`Restored ${opts.board} to ${opts.version}: ${outcome.restored} KPIs restored, ${outcome.retired} retired, ${outcome.unchanged} unchanged.`, outcome)
+          return ctx.out(
+            `Restored ${opts.board} to ${opts.version}: ${outcome.restored} KPIs restored, ${outcome.retired} retired, ${outcome.unchanged} unchanged.`,
+            outcome
+          )
         }
         if (opts.kpi && opts.revision && !opts.version) {
           const number = Number(opts.revision)
@@ -75,8 +83,17 @@ export function auditCommand(program: Command, run: Run) {
     .option('--limit <n>', 'how many entries', '50')
     .action((opts: { board?: string; limit: string }) =>
       run((ctx) => {
-        const entries = ctx.core.audit.list({ boardId: opts.board ? ctx.board(opts.board) : undefined, limit: Math.min(1000, Math.max(1, Number(opts.limit) || 50)) })
-        ctx.out(table(['when', 'who', 'action', 'summary'], entries.map((e) => [when(e.at), e.actor, e.action, e.summary])), entries)
+        const entries = ctx.core.audit.list({
+          boardId: opts.board ? ctx.board(opts.board) : undefined,
+          limit: Math.min(1000, Math.max(1, Number(opts.limit) || 50))
+        })
+        ctx.out(
+          table(
+            ['when', 'who', 'action', 'summary'],
+            entries.map((e) => [when(e.at), e.actor, e.action, e.summary])
+          ),
+          entries
+        )
       })
     )
 }

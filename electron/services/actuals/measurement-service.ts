@@ -83,7 +83,14 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       values.set(key, m.value)
       stored++
     }
-    audit.record({ actor, action: 'actuals.add', boardId, kpiId: items.length === 1 ? items[0]!.kpiId : null, summary, details: { stored, received: items.length } })
+    audit.record({
+      actor,
+      action: 'actuals.add',
+      boardId,
+      kpiId: items.length === 1 ? items[0]!.kpiId : null,
+      summary,
+      details: { stored, received: items.length }
+    })
     return stored
   })
 
@@ -119,9 +126,14 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     },
     /** CSV with columns code, period_start, period_end, value[, note]: all rows or none. */
     importCsv(boardId: number, text: string, actor: string, fileName = 'actuals.csv'): number {
-      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() })
+      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+        header: true,
+        skipEmptyLines: 'greedy',
+        transformHeader: (h) => h.trim().toLowerCase()
+      })
       const missing = ['code', 'period_start', 'period_end', 'value'].filter((c) => !parsed.meta.fields?.includes(c))
-      if (missing.length) throw new AppError('MEASUREMENT_INVALID', `${fileName}: missing column(s) ${missing.join(', ')} (expected code, period_start, period_end, value).`)
+      if (missing.length)
+        throw new AppError('MEASUREMENT_INVALID', `${fileName}: missing column(s) ${missing.join(', ')} (expected code, period_start, period_end, value).`)
       if (parsed.errors.length) throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${(parsed.errors[0]!.row ?? 0) + 2}: ${parsed.errors[0]!.message}`)
       const items = parsed.data.map((row, index) => {
         const line = index + 2
@@ -129,7 +141,10 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
           const kpiId = kpis.resolve(boardId, (row.code ?? '').trim())
           const value = Number((row.value ?? '').replace(/,/g, '').trim())
           if (row.value?.trim() === '' || !Number.isFinite(value)) throw new AppError('MEASUREMENT_INVALID', `value "${row.value}" is not a number`)
-          return { kpiId, m: { period: checkedPeriod(row.period_start ?? '', row.period_end ?? ''), value, source: 'csv' as const, note: row.note?.trim() ?? '' } }
+          return {
+            kpiId,
+            m: { period: checkedPeriod(row.period_start ?? '', row.period_end ?? ''), value, source: 'csv' as const, note: row.note?.trim() ?? '' }
+          }
         } catch (error) {
           throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${line}: ${(error as Error).message}`, { line })
         }

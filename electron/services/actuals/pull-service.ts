@@ -71,7 +71,11 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
   }
 
   return {
-    async pull(request: PullRequest, actor: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number, code: string) => void } = {}): Promise<PullSummary> {
+    async pull(
+      request: PullRequest,
+      actor: string,
+      options: { signal?: AbortSignal; onProgress?: (done: number, total: number, code: string) => void } = {}
+    ): Promise<PullSummary> {
       const all = kpis.list(request.boardId)
       const chosen = request.kpiIds ? all.filter((k) => request.kpiIds!.includes(k.id)) : all
       const today = dayjs(deps.now()).format('YYYY-MM-DD')
@@ -92,13 +96,33 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
             const { connector, source } = open.get(kpi.dataSource)!
             const { values, queryMs } = await valuesFor(connector, kpi, periods, options.signal)
             const hash = queryHash(kpi.formula)
-            const items = values.map(({ period, value }) => ({ kpiId: kpi.id, m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement }))
-            const stored = items.length ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, false) : 0
-            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'pulled', stored, queryMs, values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value })) })
+            const items = values.map(({ period, value }) => ({
+              kpiId: kpi.id,
+              m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement
+            }))
+            const stored = items.length
+              ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, false)
+              : 0
+            results.push({
+              kpiId: kpi.id,
+              code: kpi.code,
+              outcome: 'pulled',
+              stored,
+              queryMs,
+              values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value }))
+            })
           } catch (error) {
             if (options.signal?.aborted) throw new AppError('CANCELLED', 'Pull cancelled.', { done: results.length })
             const message = isAppError(error) ? error.message : (error as Error).message
-            results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'failed', stored: 0, values: [], message, errorCode: isAppError(error) ? error.code : 'QUERY_FAILED' })
+            results.push({
+              kpiId: kpi.id,
+              code: kpi.code,
+              outcome: 'failed',
+              stored: 0,
+              values: [],
+              message,
+              errorCode: isAppError(error) ? error.code : 'QUERY_FAILED'
+            })
           }
         }
         options.onProgress?.(chosen.length, chosen.length, '')

@@ -39,7 +39,12 @@ describe('alerts', () => {
   it('raises a period-over-period rule with its severity', () => {
     const kpi = core.kpis.add(
       boardId,
-      { code: 'DAU', name: 'Daily actives', target: '≥ 1000', alertThresholds: { redRatio: 0.5, yellowRatio: 0.6, rules: [{ severity: 'P1', period: 'period', direction: 'drop', percent: 20 }] } },
+      {
+        code: 'DAU',
+        name: 'Daily actives',
+        target: '≥ 1000',
+        alertThresholds: { redRatio: 0.5, yellowRatio: 0.6, rules: [{ severity: 'P1', period: 'period', direction: 'drop', percent: 20 }] }
+      },
       { actor }
     )
     core.measurements.add(kpi.id, { period: month('10'), value: 1500, source: 'manual' }, actor)
@@ -52,7 +57,11 @@ describe('alerts', () => {
 
   it('speaks the language of a Chinese KPI in a rule alert', () => {
     const rules = [{ severity: 'P1' as const, period: 'month' as const, direction: 'drop' as const, percent: 15 }]
-    const kpi = core.kpis.add(boardId, { code: 'PAY', name: '支付成功率', target: '≥ 90%', alertThresholds: { redRatio: 0.5, yellowRatio: 0.6, rules } }, { actor })
+    const kpi = core.kpis.add(
+      boardId,
+      { code: 'PAY', name: '支付成功率', target: '≥ 90%', alertThresholds: { redRatio: 0.5, yellowRatio: 0.6, rules } },
+      { actor }
+    )
     core.measurements.add(kpi.id, { period: month('10'), value: 99, source: 'manual' }, actor)
     core.measurements.add(kpi.id, { period: month('11'), value: 80, source: 'manual' }, actor)
     expect(core.alerts.list(boardId)[0]?.message).toBe('P1 PAY 支付成功率：月环比 -19.2% (99 → 80)，规则：下降 > 15%')

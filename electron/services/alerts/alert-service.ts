@@ -31,10 +31,8 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
   const { sqlite, kpis, measurements, events, now } = deps
   const stmt = {
     insert: sqlite.prepare('INSERT INTO alert_event (kpi_id, measurement_id, level, severity, rule, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    seen: sqlite.prepare('SELECT 1 FROM alert_event WHERE kpi_id = ? AND measurement_id = ? AND COALESCE(rule, \'\') = ?'),
-    list: sqlite.prepare(
-      'SELECT a.*, k.code, k.board_id FROM alert_event a JOIN kpi k ON k.id = a.kpi_id WHERE k.board_id = ? ORDER BY a.id DESC LIMIT ?'
-    ),
+    seen: sqlite.prepare("SELECT 1 FROM alert_event WHERE kpi_id = ? AND measurement_id = ? AND COALESCE(rule, '') = ?"),
+    list: sqlite.prepare('SELECT a.*, k.code, k.board_id FROM alert_event a JOIN kpi k ON k.id = a.kpi_id WHERE k.board_id = ? ORDER BY a.id DESC LIMIT ?'),
     ack: sqlite.prepare('UPDATE alert_event SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL')
   }
   const toView = (r: Row): AlertView => ({
@@ -69,7 +67,16 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
       const zh = prefersChinese(kpi.name, kpi.description)
       const subject = `${kpi.code} ${kpi.name}`
       if (health.level === 'red' && before !== 'red') {
-        raise('red', null, null, say(zh, `${subject}：${latest.periodStart} 的值为 ${latest.value} — ${health.reason}`, `${subject}: ${latest.value} for ${latest.periodStart} — ${health.reason}`))
+        raise(
+          'red',
+          null,
+          null,
+          say(
+            zh,
+            `${subject}：${latest.periodStart} 的值为 ${latest.value} — ${health.reason}`,
+            `${subject}: ${latest.value} for ${latest.periodStart} — ${health.reason}`
+          )
+        )
       }
       for (const breach of ruleBreaches(kpi, points)) {
         const { rule } = breach

@@ -29,6 +29,8 @@ describe('analyze', () => {
   it('refuses to start when already cancelled', async () => {
     const controller = new AbortController()
     controller.abort()
-    await expect(analyze({ stage: 'draft', kpis: [vague], measurements: new Map(), now, signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(analyze({ stage: 'draft', kpis: [vague], measurements: new Map(), now, signal: controller.signal })).rejects.toMatchObject({
+      code: 'CANCELLED'
+    })
   })
 })

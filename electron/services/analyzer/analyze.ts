@@ -18,7 +18,8 @@ function resolveOptions(input: AnalyzerInput) {
     trialWindow: input.options?.trialWindow
   }
   for (const key of ['staleAfterPeriods', 'minTrialPoints', 'recentPeriods'] as const) {
-    if (!Number.isInteger(options[key]) || options[key] < 1) throw new AppError('VALIDATION', `Analyzer option ${key} must be a positive integer.`, { [key]: options[key] })
+    if (!Number.isInteger(options[key]) || options[key] < 1)
+      throw new AppError('VALIDATION', `Analyzer option ${key} must be a positive integer.`, { [key]: options[key] })
   }
   const window = options.trialWindow
   if (window && !(Date.parse(window.start) < Date.parse(window.end))) {
@@ -83,7 +84,11 @@ export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
     }
     case 'launched':
     case 'operating': {
-      const proposals = operatingProposals(kpis, input.measurements, { now: input.now, staleAfterPeriods: options.staleAfterPeriods, recentPeriods: options.recentPeriods })
+      const proposals = operatingProposals(kpis, input.measurements, {
+        now: input.now,
+        staleAfterPeriods: options.staleAfterPeriods,
+        recentPeriods: options.recentPeriods
+      })
       onProgress?.(total, total)
       return proposals
     }

@@ -71,12 +71,7 @@ export interface Assessment {
  * lower-is-better mirrors on target / value (red above 125 %, yellow above ~111 % of target).
  * `redValue` replaces the ratio red boundary; ranges go yellow outside and red beyond 20 % of the width.
  */
-export function assess(
-  value: number,
-  target: ParsedTarget,
-  direction: Direction,
-  thresholds: AlertThresholds | null
-): Assessment {
+export function assess(value: number, target: ParsedTarget, direction: Direction, thresholds: AlertThresholds | null): Assessment {
   const orientation = orientationOf(target, direction)
   const attainment = rawAttainment(value, target, orientation)
   const meets = meetsTarget(value, target, orientation)

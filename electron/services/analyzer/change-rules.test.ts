@@ -3,7 +3,8 @@ import { ruleBreaches } from './change-rules'
 import { kpi, series, target } from './test-fixtures'
 
 const dau = (rules: { severity: 'P0' | 'P1' | 'P2' | 'P3'; period: 'day' | 'week' | 'month' | 'period'; direction: 'drop' | 'rise'; percent: number }[]) =>
-  kpi(1, { code: 'KPI-U014', name: '日活跃用户数 (DAU)', target: target('≥ 200', { comparator: '>=', value: 200, unit: 'users' }), alertThresholds: { rules } }).fields
+  kpi(1, { code: 'KPI-U014', name: '日活跃用户数 (DAU)', target: target('≥ 200', { comparator: '>=', value: 200, unit: 'users' }), alertThresholds: { rules } })
+    .fields
 
 describe('ruleBreaches', () => {
   it('reports a week-over-week drop above 20% with the computed change', () => {
@@ -26,7 +27,7 @@ describe('ruleBreaches', () => {
     const breaches = ruleBreaches(fields, series(1, '2025-11-03', 'day', values))
     expect(breaches).toHaveLength(1)
     expect(breaches[0]!.previous.periodStart).toBe('2025-11-09')
-    expect(breaches[0]!.change).toBeCloseTo((90 - 140) / 140 * 100, 6)
+    expect(breaches[0]!.change).toBeCloseTo(((90 - 140) / 140) * 100, 6)
   })
 
   it('checks rises and month-over-month rules, several at once', () => {

@@ -62,7 +62,8 @@ const UNIT_FREQUENCY: Record<string, FrequencyHint['frequency']> = { ms: 'hourly
 export function suggestFrequency(fields: KpiFields, zh: boolean): { frequency: Frequency; why: string } {
   const text = [fields.name, fields.description, fields.category, fields.target?.text ?? ''].join(' ')
   for (const hint of FREQUENCY_HINTS) {
-    if (hint.english.test(text) || hint.chinese.some((word) => text.includes(word))) return { frequency: hint.frequency, why: say(zh, hint.why.zh, hint.why.en) }
+    if (hint.english.test(text) || hint.chinese.some((word) => text.includes(word)))
+      return { frequency: hint.frequency, why: say(zh, hint.why.zh, hint.why.en) }
   }
   const unit = fields.target?.parsed?.unit || fields.unit
   const byUnit = UNIT_FREQUENCY[unit]
@@ -72,17 +73,44 @@ export function suggestFrequency(fields: KpiFields, zh: boolean): { frequency: F
     const frequency = ({ day: 'daily', week: 'weekly', month: 'monthly' } as const)[window.unit]
     return { frequency, why: say(zh, `目标按${PERIOD_ZH[window.unit]}设定`, `the target is stated per ${window.unit}`) }
   }
-  return { frequency: 'weekly', why: say(zh, '措辞和单位都没有指向其他频率，按周复盘是通行做法', 'nothing in the wording or unit points elsewhere; a weekly review is the common convention') }
+  return {
+    frequency: 'weekly',
+    why: say(
+      zh,
+      '措辞和单位都没有指向其他频率，按周复盘是通行做法',
+      'nothing in the wording or unit points elsewhere; a weekly review is the common convention'
+    )
+  }
 }
 
 const NUMBER = /(?<![A-Za-z\d.])[$¥€]?\s?-?\d[\d,]*(?:\.\d+)?/g
 
 // Unit words as they follow a number in PRD text, mapped to the normalised unit names of ParsedTarget.
 const UNIT_WORDS: [string, string][] = [
-  ['%', '%'], ['％', '%'], ['毫秒', 'ms'], ['ms', 'ms'], ['秒', 's'], ['分钟', 'min'], ['min', 'min'], ['小时', 'h'],
-  ['minutes', 'min'], ['seconds', 's'], ['sec', 's'], ['hours', 'h'], ['hour', 'h'], ['天', 'day'], ['days', 'day'],
-  ['用户', 'users'], ['人', 'users'], ['users', 'users'], ['元', '¥'], ['次', 'count'], ['个', 'count'], ['分', 'score'],
-  ['s', 's'], ['h', 'h']
+  ['%', '%'],
+  ['％', '%'],
+  ['毫秒', 'ms'],
+  ['ms', 'ms'],
+  ['秒', 's'],
+  ['分钟', 'min'],
+  ['min', 'min'],
+  ['小时', 'h'],
+  ['minutes', 'min'],
+  ['seconds', 's'],
+  ['sec', 's'],
+  ['hours', 'h'],
+  ['hour', 'h'],
+  ['天', 'day'],
+  ['days', 'day'],
+  ['用户', 'users'],
+  ['人', 'users'],
+  ['users', 'users'],
+  ['元', '¥'],
+  ['次', 'count'],
+  ['个', 'count'],
+  ['分', 'score'],
+  ['s', 's'],
+  ['h', 'h']
 ]
 
 /** The unit word the text starts with; an English word must end there ("5 stars" is not seconds). */
@@ -116,7 +144,10 @@ export function guessTargetFromText(text: string, direction: Direction): NumberG
   if (matches.length === 0) return null
   const numbers = matches.map((match) => Number(match[0].replace(/[$¥€,\s]/g, '')))
   const last = matches[matches.length - 1]!
-  const after = text.slice(last.index + last[0].length).trimStart().toLowerCase()
+  const after = text
+    .slice(last.index + last[0].length)
+    .trimStart()
+    .toLowerCase()
   const currency = last[0].trimStart()[0]
   const unit = currency === '$' || currency === '¥' || currency === '€' ? currency : unitAt(after)
   let comparator: Comparator = direction === 'lower' ? '<=' : direction === 'range' ? '=' : '>='

@@ -14,8 +14,15 @@ describe('draft quantifiability lint', () => {
     valid([proposal])
     expect(proposal.kind).toBe('patch')
     expect(proposal.rule!.split(',')).toEqual([
-      'draft.no-benchmark', 'draft.no-formula', 'draft.no-frequency', 'draft.no-owner', 'draft.no-source',
-      'draft.no-thresholds', 'draft.no-unit', 'draft.target-vague', 'draft.vague-wording'
+      'draft.no-benchmark',
+      'draft.no-formula',
+      'draft.no-frequency',
+      'draft.no-owner',
+      'draft.no-source',
+      'draft.no-thresholds',
+      'draft.no-unit',
+      'draft.target-vague',
+      'draft.vague-wording'
     ])
     const notes = patchOf(proposal, 'notes')!.value as string
     expect(notes).toContain('负责人')
@@ -35,10 +42,16 @@ describe('draft quantifiability lint', () => {
   })
 
   it('suggests a structured target from a number the parser could not place, and says it is a suggestion', () => {
-    const proposal = draftProposal(kpi(3, {
-      code: 'KPI-001', name: '工单平均响应时间', description: '从创建到首次响应', dataSource: '工单系统日志', owner: '客服经理',
-      target: target('响应控制在 30 分钟内', null)
-    }))!
+    const proposal = draftProposal(
+      kpi(3, {
+        code: 'KPI-001',
+        name: '工单平均响应时间',
+        description: '从创建到首次响应',
+        dataSource: '工单系统日志',
+        owner: '客服经理',
+        target: target('响应控制在 30 分钟内', null)
+      })
+    )!
     const suggested = patchOf(proposal, 'target')!
     expect(suggested.value).toEqual({ text: '响应控制在 30 分钟内', parsed: { comparator: '<=', value: 30, unit: 'min' } })
     expect(suggested.rationale).toBe('待确认的建议：解析器无法定位“响应控制在 30 分钟内”中的数值，按 ≤ 30 min 理解（比较符取自原文措辞）。')
@@ -58,7 +71,9 @@ describe('draft quantifiability lint', () => {
         ' It holds several numbers (40, 120); the suggestion uses the last.'
     )
     expect(proposal.rationale).toMatch(/^Quantifiability lint for KPI-B020 Paying teams: target not structured, no frequency, /)
-    expect(patchOf(proposal, 'frequency')!.rationale).toBe('Suggested weekly: nothing in the wording or unit points elsewhere; a weekly review is the common convention.')
+    expect(patchOf(proposal, 'frequency')!.rationale).toBe(
+      'Suggested weekly: nothing in the wording or unit points elsewhere; a weekly review is the common convention.'
+    )
     const chinese = draftProposal(kpi(4, { code: 'KPI-B020', name: '付费团队数', target: target('三季度从 40 增长到至少 120', null) }))!
     expect(patchOf(chinese, 'target')!.rationale).toBe(
       '待确认的建议：解析器无法定位“三季度从 40 增长到至少 120”中的数值，按 ≥ 120 理解（比较符取自原文措辞）。其中有多个数值（40、120），建议取最后一个。'
@@ -66,12 +81,20 @@ describe('draft quantifiability lint', () => {
   })
 
   it('flags English vague wording and takes the unit from the parsed target', () => {
-    const proposal = draftProposal(kpi(5, {
-      code: 'KPI-C001', name: 'Improve checkout conversion', description: 'Significantly better conversion of carts into orders',
-      formula: 'SELECT orders * 100.0 / carts FROM funnel', dataSource: 'warehouse', owner: 'Growth PM', frequency: 'weekly',
-      target: target('≥ 3.5%', { comparator: '>=', value: 3.5, unit: '%' }),
-      benchmarks: [{ label: 'E-commerce average', value: '2.5–3%' }], alertThresholds: {}
-    }))!
+    const proposal = draftProposal(
+      kpi(5, {
+        code: 'KPI-C001',
+        name: 'Improve checkout conversion',
+        description: 'Significantly better conversion of carts into orders',
+        formula: 'SELECT orders * 100.0 / carts FROM funnel',
+        dataSource: 'warehouse',
+        owner: 'Growth PM',
+        frequency: 'weekly',
+        target: target('≥ 3.5%', { comparator: '>=', value: 3.5, unit: '%' }),
+        benchmarks: [{ label: 'E-commerce average', value: '2.5–3%' }],
+        alertThresholds: {}
+      })
+    )!
     valid([proposal])
     expect(proposal.rule).toBe('draft.no-unit,draft.vague-wording')
     expect(patchOf(proposal, 'unit')).toEqual({ field: 'unit', value: '%', rationale: 'Taken from the parsed target (≥ 3.5%).' })

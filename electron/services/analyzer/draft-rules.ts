@@ -14,14 +14,16 @@ function targetFindings(fields: KpiFields, zh: boolean): { findings: Finding[]; 
   if (text === '') {
     return {
       parsed: null,
-      findings: [{
-        rule: 'draft.no-target',
-        title: say(zh, '缺少目标值', 'no target'),
-        note: {
-          line: say(zh, '分析器：缺少目标值，请写明比较符与数值（如 ≥ 60%）。', 'Analyzer: target missing — state a comparator and a value (e.g. ≥ 60%).'),
-          rationale: say(zh, '没有目标值，无法判断红黄绿。', 'Without a target the KPI cannot be judged red, yellow or green.')
+      findings: [
+        {
+          rule: 'draft.no-target',
+          title: say(zh, '缺少目标值', 'no target'),
+          note: {
+            line: say(zh, '分析器：缺少目标值，请写明比较符与数值（如 ≥ 60%）。', 'Analyzer: target missing — state a comparator and a value (e.g. ≥ 60%).'),
+            rationale: say(zh, '没有目标值，无法判断红黄绿。', 'Without a target the KPI cannot be judged red, yellow or green.')
+          }
         }
-      }]
+      ]
     }
   }
   const parsed = fields.target?.parsed ?? null
@@ -30,38 +32,52 @@ function targetFindings(fields: KpiFields, zh: boolean): { findings: Finding[]; 
   if (!guess) {
     return {
       parsed: null,
-      findings: [{
-        rule: 'draft.target-vague',
-        title: say(zh, '目标未量化', 'target not quantified'),
-        note: {
-          line: say(zh, `分析器：目标“${text}”没有数值，请改为可度量的目标（比较符 + 数值 + 单位）。`, `Analyzer: the target "${text}" has no number — rewrite it as comparator + value + unit.`),
-          rationale: say(zh, '目标中没有数值，无从衡量。', 'The target text holds no number, so nothing can be measured against it.')
+      findings: [
+        {
+          rule: 'draft.target-vague',
+          title: say(zh, '目标未量化', 'target not quantified'),
+          note: {
+            line: say(
+              zh,
+              `分析器：目标“${text}”没有数值，请改为可度量的目标（比较符 + 数值 + 单位）。`,
+              `Analyzer: the target "${text}" has no number — rewrite it as comparator + value + unit.`
+            ),
+            rationale: say(zh, '目标中没有数值，无从衡量。', 'The target text holds no number, so nothing can be measured against it.')
+          }
         }
-      }]
+      ]
     }
   }
-  const several = guess.numbers.length > 1
-    ? say(zh, `其中有多个数值（${guess.numbers.map(fmt).join('、')}），建议取最后一个。`, ` It holds several numbers (${guess.numbers.map(fmt).join(', ')}); the suggestion uses the last.`)
-    : ''
-  const how = guess.comparatorFrom === 'wording'
-    ? say(zh, '比较符取自原文措辞', 'the comparator comes from the wording')
-    : say(zh, `比较符按指标方向（${DIRECTION_ZH[fields.direction]}）确定`, `the comparator follows the KPI's direction (${fields.direction})`)
+  const several =
+    guess.numbers.length > 1
+      ? say(
+          zh,
+          `其中有多个数值（${guess.numbers.map(fmt).join('、')}），建议取最后一个。`,
+          ` It holds several numbers (${guess.numbers.map(fmt).join(', ')}); the suggestion uses the last.`
+        )
+      : ''
+  const how =
+    guess.comparatorFrom === 'wording'
+      ? say(zh, '比较符取自原文措辞', 'the comparator comes from the wording')
+      : say(zh, `比较符按指标方向（${DIRECTION_ZH[fields.direction]}）确定`, `the comparator follows the KPI's direction (${fields.direction})`)
   const read = targetText(guess.parsed, zh)
   return {
     parsed: guess.parsed,
-    findings: [{
-      rule: 'draft.target-unparsed',
-      title: say(zh, '目标未结构化', 'target not structured'),
-      patch: {
-        field: 'target',
-        value: { text, parsed: guess.parsed },
-        rationale: say(
-          zh,
-          `待确认的建议：解析器无法定位“${text}”中的数值，按 ${read} 理解（${how}）。${several}`,
-          `Suggestion to confirm: the parser could not place the number in "${text}"; read as ${read} (${how}).${several}`
-        )
+    findings: [
+      {
+        rule: 'draft.target-unparsed',
+        title: say(zh, '目标未结构化', 'target not structured'),
+        patch: {
+          field: 'target',
+          value: { text, parsed: guess.parsed },
+          rationale: say(
+            zh,
+            `待确认的建议：解析器无法定位“${text}”中的数值，按 ${read} 理解（${how}）。${several}`,
+            `Suggestion to confirm: the parser could not place the number in "${text}"; read as ${read} (${how}).${several}`
+          )
+        }
       }
-    }]
+    ]
   }
 }
 
@@ -85,24 +101,35 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       const rationale = say(zh, `取自${from}（${shown}）。`, `Taken from ${from} (${shown}).`)
       findings.push({ rule: 'draft.no-unit', title, patch: { field: 'unit', value: parsed.unit, rationale } })
     } else {
-      findings.push(ask('draft.no-unit', title, say(zh, '分析器：缺少单位（%、ms、人、元…）。', 'Analyzer: unit missing (%, ms, users, $ …).'), say(zh, '没有单位的数值无法跨周期、跨数据源比较。', 'A value without a unit cannot be compared across periods or sources.')))
+      findings.push(
+        ask(
+          'draft.no-unit',
+          title,
+          say(zh, '分析器：缺少单位（%、ms、人、元…）。', 'Analyzer: unit missing (%, ms, users, $ …).'),
+          say(zh, '没有单位的数值无法跨周期、跨数据源比较。', 'A value without a unit cannot be compared across periods or sources.')
+        )
+      )
     }
   }
   if (fields.formula.trim() === '' && fields.description.trim() === '') {
-    findings.push(ask(
-      'draft.no-formula',
-      say(zh, '缺少公式或定义', 'no formula or definition'),
-      say(zh, '分析器：缺少计算公式或定义（SQL 或文字说明）。', 'Analyzer: formula or definition missing (SQL or prose).'),
-      say(zh, '没有公式或定义，每次算出的口径都可能不同。', 'Nobody can compute the KPI the same way twice without a formula or definition.')
-    ))
+    findings.push(
+      ask(
+        'draft.no-formula',
+        say(zh, '缺少公式或定义', 'no formula or definition'),
+        say(zh, '分析器：缺少计算公式或定义（SQL 或文字说明）。', 'Analyzer: formula or definition missing (SQL or prose).'),
+        say(zh, '没有公式或定义，每次算出的口径都可能不同。', 'Nobody can compute the KPI the same way twice without a formula or definition.')
+      )
+    )
   }
   if (fields.dataSource.trim() === '') {
-    findings.push(ask(
-      'draft.no-source',
-      say(zh, '缺少数据来源', 'no data source'),
-      say(zh, '分析器：缺少数据来源（已连接的数据源、系统名称或 manual）。', 'Analyzer: data source missing (a connected source, a system name, or manual).'),
-      say(zh, '可行性评审需要知道数据从哪里来。', 'The feasibility review needs to know where the numbers come from.')
-    ))
+    findings.push(
+      ask(
+        'draft.no-source',
+        say(zh, '缺少数据来源', 'no data source'),
+        say(zh, '分析器：缺少数据来源（已连接的数据源、系统名称或 manual）。', 'Analyzer: data source missing (a connected source, a system name, or manual).'),
+        say(zh, '可行性评审需要知道数据从哪里来。', 'The feasibility review needs to know where the numbers come from.')
+      )
+    )
   }
   if (fields.frequency === null) {
     const { frequency, why } = suggestFrequency(fields, zh)
@@ -110,7 +137,14 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
     findings.push({ rule: 'draft.no-frequency', title: say(zh, '缺少统计频率', 'no frequency'), patch: { field: 'frequency', value: frequency, rationale } })
   }
   if (fields.owner.trim() === '') {
-    findings.push(ask('draft.no-owner', say(zh, '缺少负责人', 'no owner'), say(zh, '分析器：缺少负责人。', 'Analyzer: owner missing.'), say(zh, '没有负责人，指标变红时无人跟进。', 'A KPI without an owner has nobody to act when it turns red.')))
+    findings.push(
+      ask(
+        'draft.no-owner',
+        say(zh, '缺少负责人', 'no owner'),
+        say(zh, '分析器：缺少负责人。', 'Analyzer: owner missing.'),
+        say(zh, '没有负责人，指标变红时无人跟进。', 'A KPI without an owner has nobody to act when it turns red.')
+      )
+    )
   }
 
   const vague = (
@@ -124,16 +158,18 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
     .filter((hit) => hit.words.length > 0)
   if (vague.length > 0) {
     const where = vague.map((hit) => `${hit.label}${zh ? '：' : ': '}${hit.words.join(zh ? '、' : ', ')}`).join(zh ? '；' : '; ')
-    findings.push(ask(
-      'draft.vague-wording',
-      say(zh, '措辞模糊', 'vague wording'),
-      say(zh, `分析器：措辞模糊（${where}），请改为可度量的表述。`, `Analyzer: vague wording (${where}) — say what is measured and how much.`),
-      say(
-        zh,
-        `${vague.map((hit) => `${hit.label}（${hit.words.join('、')}）`).join('、')}中的模糊词只表达了愿望，不是可度量的结果。`,
-        `Vague words in ${vague.map((hit) => `${hit.key} (${hit.words.join(', ')})`).join(', ')} state a wish, not a measurable result.`
+    findings.push(
+      ask(
+        'draft.vague-wording',
+        say(zh, '措辞模糊', 'vague wording'),
+        say(zh, `分析器：措辞模糊（${where}），请改为可度量的表述。`, `Analyzer: vague wording (${where}) — say what is measured and how much.`),
+        say(
+          zh,
+          `${vague.map((hit) => `${hit.label}（${hit.words.join('、')}）`).join('、')}中的模糊词只表达了愿望，不是可度量的结果。`,
+          `Vague words in ${vague.map((hit) => `${hit.key} (${hit.words.join(', ')})`).join(', ')} state a wish, not a measurable result.`
+        )
       )
-    ))
+    )
   }
 
   if (fields.alertThresholds === null) {
@@ -143,16 +179,26 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
     findings.push({
       rule: 'draft.no-thresholds',
       title: say(zh, '缺少预警阈值', 'no alert thresholds'),
-      patch: { field: 'alertThresholds', value, rationale: say(zh, `产品默认阈值（${text}）；PRD 另有规定时请调整。`, `The product's default thresholds (${text}); adjust when the PRD names its own.`) }
+      patch: {
+        field: 'alertThresholds',
+        value,
+        rationale: say(zh, `产品默认阈值（${text}）；PRD 另有规定时请调整。`, `The product's default thresholds (${text}); adjust when the PRD names its own.`)
+      }
     })
   }
   if (fields.benchmarks.length === 0) {
-    findings.push(ask(
-      'draft.no-benchmark',
-      say(zh, '缺少行业基准', 'no benchmark'),
-      say(zh, '分析器：缺少行业基准，请补充参考值及其来源。', 'Analyzer: benchmark missing — add an industry reference value and its source.'),
-      say(zh, '行业基准能说明目标是激进还是保守；分析器不会凭空编造。', 'A benchmark shows whether the target is ambitious or timid; the analyzer does not invent one.')
-    ))
+    findings.push(
+      ask(
+        'draft.no-benchmark',
+        say(zh, '缺少行业基准', 'no benchmark'),
+        say(zh, '分析器：缺少行业基准，请补充参考值及其来源。', 'Analyzer: benchmark missing — add an industry reference value and its source.'),
+        say(
+          zh,
+          '行业基准能说明目标是激进还是保守；分析器不会凭空编造。',
+          'A benchmark shows whether the target is ambitious or timid; the analyzer does not invent one.'
+        )
+      )
+    )
   }
   return findings
 }

@@ -53,7 +53,9 @@ function correlatedPairs(rows: Float64Array[]): Pair[] {
   const pairs: Pair[] = []
   const xs: number[] = []
   const ys: number[] = []
-  const eligible = rows.flatMap((row, index) => (row.reduce((count, value) => (Number.isNaN(value) ? count : count + 1), 0) >= DUPLICATE_MIN_PERIODS ? [index] : []))
+  const eligible = rows.flatMap((row, index) =>
+    row.reduce((count, value) => (Number.isNaN(value) ? count : count + 1), 0) >= DUPLICATE_MIN_PERIODS ? [index] : []
+  )
   const zs = rows.map(standardised)
   const screen = (DUPLICATE_R - 1e-9) * ((rows[0]?.length ?? 1) - 1)
   for (let i = 0; i < eligible.length; i++) {

@@ -17,7 +17,8 @@ warehouse.exec(`
 afterAll(() => warehouse.close())
 
 async function checkFormula(subject: AnalyzerKpi): Promise<FormulaCheck> {
-  if (subject.fields.dataSource !== 'analytics') return { ok: false, code: 'no-source', message: `No connected data source named "${subject.fields.dataSource}".` }
+  if (subject.fields.dataSource !== 'analytics')
+    return { ok: false, code: 'no-source', message: `No connected data source named "${subject.fields.dataSource}".` }
   let statement: Database.Statement
   try {
     statement = warehouse.prepare(subject.fields.formula)
@@ -63,15 +64,23 @@ describe('feasibility review', () => {
   })
 
   it('proposes manual entry or retirement for a KPI that cannot be collected, in the KPI’s language', async () => {
-    const proposals = await review([feasible({ code: 'KPI-U005', name: '30日留存率', formula: '', description: '第1天活跃用户在第30天仍然活跃的比例', dataSource: '用户行为日志' })])
+    const proposals = await review([
+      feasible({ code: 'KPI-U005', name: '30日留存率', formula: '', description: '第1天活跃用户在第30天仍然活跃的比例', dataSource: '用户行为日志' })
+    ])
     expect(proposals.map((proposal) => [proposal.kind, proposal.rule])).toEqual([
       ['patch', 'feasibility.uncollectable'],
       ['retire', 'feasibility.uncollectable-retire']
     ])
-    expect(patchOf(proposals[0], 'dataSource')).toEqual({ field: 'dataSource', value: 'manual', rationale: '没有公式，无法拉取数值。请改为手工录入（manual），或将该指标退役。' })
+    expect(patchOf(proposals[0], 'dataSource')).toEqual({
+      field: 'dataSource',
+      value: 'manual',
+      rationale: '没有公式，无法拉取数值。请改为手工录入（manual），或将该指标退役。'
+    })
     expect(proposals[0]!.rationale).toBe('可行性检查（KPI-U005 30日留存率）：无法自动采集。')
     expect(proposals[1]!.rationale).toBe('KPI-U005 30日留存率 无法采集：没有公式。除非有人手工录入数值，否则建议退役。')
-    const [patch, retire] = await review([feasible({ code: 'KPI-U005', name: 'D30 retention', formula: '', description: 'Share of day-1 users still active on day 30' })])
+    const [patch, retire] = await review([
+      feasible({ code: 'KPI-U005', name: 'D30 retention', formula: '', description: 'Share of day-1 users still active on day 30' })
+    ])
     expect(patchOf(patch, 'dataSource')!.rationale).toBe('It has no formula, so no value can be pulled. Enter values by hand (manual), or retire the KPI.')
     expect(patch!.rationale).toBe('Feasibility check for KPI-U005 D30 retention: cannot be collected automatically.')
     expect(retire!.rationale).toBe('KPI-U005 D30 retention cannot be collected: it has no formula. Retire it unless someone enters the values by hand.')
@@ -83,19 +92,36 @@ describe('feasibility review', () => {
     expect(proposals[0]!.rule).toBe('feasibility.no-source,feasibility.uncollectable')
     expect(proposals[0]!.rationale).toBe('可行性检查（KPI-U003 用户次日留存率）：无法自动采集、公式运行失败。')
     expect(patchOf(proposals[0], 'notes')!.rationale).toBe('可行性关卡要求公式能返回一个数值。')
-    expect(proposals[1]).toMatchObject({ kind: 'retire', rationale: 'KPI-U003 用户次日留存率 无法采集：数据来源“用户认证系统”不是已连接的数据源。除非有人手工录入数值，否则建议退役。' })
+    expect(proposals[1]).toMatchObject({
+      kind: 'retire',
+      rationale: 'KPI-U003 用户次日留存率 无法采集：数据来源“用户认证系统”不是已连接的数据源。除非有人手工录入数值，否则建议退役。'
+    })
     const [patch, retire] = await review([feasible({ name: 'D1 retention', description: 'Share of new users back the next day', dataSource: 'Auth DB' })])
-    expect(patchOf(patch, 'dataSource')!.rationale).toBe('Its data source "Auth DB" is not a connected source, so no value can be pulled. Enter values by hand (manual), or retire the KPI.')
-    expect(retire!.rationale).toBe('KPI-U003 D1 retention cannot be collected: its data source "Auth DB" is not a connected source. Retire it unless someone enters the values by hand.')
+    expect(patchOf(patch, 'dataSource')!.rationale).toBe(
+      'Its data source "Auth DB" is not a connected source, so no value can be pulled. Enter values by hand (manual), or retire the KPI.'
+    )
+    expect(retire!.rationale).toBe(
+      'KPI-U003 D1 retention cannot be collected: its data source "Auth DB" is not a connected source. Retire it unless someone enters the values by hand.'
+    )
   })
 
   it('lowers a share above 100% to the ceiling', async () => {
-    const [proposal] = await review([feasible({ code: 'KPI-B001', name: '系统可用性', formula: 'SELECT 99.95', target: target('≥ 120%', { comparator: '>=', value: 120, unit: '%' }) })])
+    const [proposal] = await review([
+      feasible({ code: 'KPI-B001', name: '系统可用性', formula: 'SELECT 99.95', target: target('≥ 120%', { comparator: '>=', value: 120, unit: '%' }) })
+    ])
     const lowered = patchOf(proposal, 'target')!
     expect((lowered.value as Target).parsed).toEqual({ comparator: '>=', value: 100, unit: '%' })
     expect(lowered.rationale).toBe('≥ 120% 无法达到：数值不可能超过 100%。已降到上限，实际水平由试运行确定。公式当前返回 99.95。')
     expect(proposal!.rationale).toBe('可行性检查（KPI-B001 系统可用性）：目标不可能达到。')
-    const [english] = await review([feasible({ code: 'KPI-B001', name: 'Availability', description: 'Share of minutes up', formula: 'SELECT 99.95', target: target('≥ 120%', { comparator: '>=', value: 120, unit: '%' }) })])
+    const [english] = await review([
+      feasible({
+        code: 'KPI-B001',
+        name: 'Availability',
+        description: 'Share of minutes up',
+        formula: 'SELECT 99.95',
+        target: target('≥ 120%', { comparator: '>=', value: 120, unit: '%' })
+      })
+    ])
     expect(patchOf(english, 'target')!.rationale).toBe(
       '≥ 120% cannot be reached: the value cannot exceed 100%. Lowered to the ceiling; the trial will show a realistic level. The formula returns 99.95 today.'
     )
@@ -104,8 +130,13 @@ describe('feasibility review', () => {
 
   it('replaces an impossible P95 of 0 ms with what the formula returns today', async () => {
     const latency = feasible({
-      code: 'KPI-T001', name: 'API P95 latency', description: 'Slowest 5% of API responses', direction: 'lower', formula: 'SELECT MAX(latency_ms) FROM api_requests',
-      target: target('P95 ≤ 0ms', { comparator: '<=', value: 0, unit: 'ms', percentile: 95 }), unit: 'ms'
+      code: 'KPI-T001',
+      name: 'API P95 latency',
+      description: 'Slowest 5% of API responses',
+      direction: 'lower',
+      formula: 'SELECT MAX(latency_ms) FROM api_requests',
+      target: target('P95 ≤ 0ms', { comparator: '<=', value: 0, unit: 'ms', percentile: 95 }),
+      unit: 'ms'
     })
     const [proposal] = await review([latency])
     const relaxed = patchOf(proposal, 'target')!
@@ -140,7 +171,11 @@ describe('feasibility review', () => {
     expect(seen.at(-1)).toEqual([5, 5])
     const controller = new AbortController()
     const run = analyze({
-      stage: 'feasibility', kpis, measurements: new Map(), now: new Date(), signal: controller.signal,
+      stage: 'feasibility',
+      kpis,
+      measurements: new Map(),
+      now: new Date(),
+      signal: controller.signal,
       checkFormula: async (subject) => {
         controller.abort()
         return checkFormula(subject)

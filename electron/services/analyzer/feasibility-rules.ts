@@ -20,7 +20,11 @@ function checkFinding(check: Extract<FormulaCheck, { ok: false }>, zh: boolean):
         rule,
         say(zh, `数据源缺少${kind}`, `missing ${kind}`),
         say(zh, `分析器：公式引用的${kind}在数据源中不存在：${names}。`, `Analyzer: the formula refers to ${kind} missing from the data source: ${names}.`),
-        say(zh, `公式检查失败：${check.message}。请修正公式，或换成现有数据结构能支持的指标。`, `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`)
+        say(
+          zh,
+          `公式检查失败：${check.message}。请修正公式，或换成现有数据结构能支持的指标。`,
+          `The formula check failed: ${check.message}. Fix the formula or replace the KPI with one the schema supports.`
+        )
       )
     }
     case 'write':
@@ -59,9 +63,10 @@ function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: numb
   if (parsed.unit === '%' && !parsed.change && orientation !== 'lower' && top > 100) ceiling = 100
   if (parsed.scale !== undefined && top > parsed.scale) ceiling = parsed.scale
   if (ceiling !== null) {
-    const lowered: ParsedTarget = parsed.comparator === 'between'
-      ? { ...parsed, value: Math.min(parsed.value, ceiling), upper: Math.min(parsed.upper ?? ceiling, ceiling) }
-      : { ...parsed, value: ceiling }
+    const lowered: ParsedTarget =
+      parsed.comparator === 'between'
+        ? { ...parsed, value: Math.min(parsed.value, ceiling), upper: Math.min(parsed.upper ?? ceiling, ceiling) }
+        : { ...parsed, value: ceiling }
     const ceilingText = withUnit(ceiling, parsed.unit)
     return {
       rule: 'feasibility.implausible-target',
@@ -99,7 +104,11 @@ function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: numb
       rule: 'feasibility.implausible-target',
       title,
       note: {
-        line: say(zh, `分析器：目标 ${stated} 不可能达到，请按当前系统能力设定。`, `Analyzer: the target ${stated} cannot be reached — set it from what the system does today.`),
+        line: say(
+          zh,
+          `分析器：目标 ${stated} 不可能达到，请按当前系统能力设定。`,
+          `Analyzer: the target ${stated} cannot be reached — set it from what the system does today.`
+        ),
         rationale: say(zh, `${stated} 不可能达到：时长或分位延迟不可能为零。`, `${stated} is impossible: a duration or percentile latency cannot be zero.`)
       }
     }
@@ -128,7 +137,11 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
       patch: {
         field: 'dataSource',
         value: 'manual',
-        rationale: say(zh, `${why}，无法拉取数值。请改为手工录入（manual），或将该指标退役。`, `${why.charAt(0).toUpperCase()}${why.slice(1)}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.`)
+        rationale: say(
+          zh,
+          `${why}，无法拉取数值。请改为手工录入（manual），或将该指标退役。`,
+          `${why.charAt(0).toUpperCase()}${why.slice(1)}, so no value can be pulled. Enter values by hand (manual), or retire the KPI.`
+        )
       }
     })
     proposals.push({

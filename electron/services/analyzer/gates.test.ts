@@ -12,14 +12,24 @@ describe('gateChecklist', () => {
   it('names every missing piece of a vague draft', () => {
     const vague = kpi(2, { code: 'KPI-X01', name: 'Improve onboarding', target: target('make it better', null) }).fields
     expect(failing(gateChecklist(vague, 'feasibility', { measurementCount: 0 }))).toEqual([
-      'gate.target-structured', 'gate.formula', 'gate.data-source', 'gate.frequency', 'gate.owner'
+      'gate.target-structured',
+      'gate.formula',
+      'gate.data-source',
+      'gate.frequency',
+      'gate.owner'
     ])
   })
 
   it('accepts the unit from the unit field when the parsed target has none, and a prose definition as formula', () => {
     const nps = kpi(3, {
-      code: 'KPI-U011', name: '净推荐值 (NPS)', description: '推荐者百分比 - 贬损者百分比', dataSource: 'NPS 调研', frequency: 'monthly', owner: '产品经理',
-      target: target('≥ 40', { comparator: '>=', value: 40, unit: null }), unit: 'score'
+      code: 'KPI-U011',
+      name: '净推荐值 (NPS)',
+      description: '推荐者百分比 - 贬损者百分比',
+      dataSource: 'NPS 调研',
+      frequency: 'monthly',
+      owner: '产品经理',
+      target: target('≥ 40', { comparator: '>=', value: 40, unit: null }),
+      unit: 'score'
     }).fields
     expect(failing(gateChecklist(nps, 'feasibility', { measurementCount: 0 }))).toEqual([])
     expect(failing(gateChecklist({ ...nps, unit: '' }, 'feasibility', { measurementCount: 0 }))).toEqual(['gate.target-structured'])

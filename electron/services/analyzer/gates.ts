@@ -26,7 +26,11 @@ export function gateChecklist(fields: KpiFields, to: Stage, ctx: GateContext): G
       const parsed = fields.target?.parsed ?? null
       const unit = parsed?.unit || fields.unit.trim()
       return [
-        { id: 'gate.target-structured', ok: parsed !== null && Number.isFinite(parsed.value) && unit !== '', label: 'Target is structured (comparator, value, unit)' },
+        {
+          id: 'gate.target-structured',
+          ok: parsed !== null && Number.isFinite(parsed.value) && unit !== '',
+          label: 'Target is structured (comparator, value, unit)'
+        },
         { id: 'gate.formula', ok: fields.formula.trim() !== '' || fields.description.trim() !== '', label: 'A formula or definition exists' },
         { id: 'gate.data-source', ok: fields.dataSource.trim() !== '', label: 'A data source is named' },
         { id: 'gate.frequency', ok: fields.frequency !== null, label: 'A collection frequency is set' },
@@ -44,7 +48,11 @@ export function gateChecklist(fields: KpiFields, to: Stage, ctx: GateContext): G
     case 'launched': {
       const needed = ctx.minTrialPoints ?? 3
       return [
-        { id: 'gate.trial-points', ok: ctx.measurementCount >= needed, label: `At least ${needed} actual values in the trial window (${ctx.measurementCount} so far)` },
+        {
+          id: 'gate.trial-points',
+          ok: ctx.measurementCount >= needed,
+          label: `At least ${needed} actual values in the trial window (${ctx.measurementCount} so far)`
+        },
         { id: 'gate.target-confirmed', ok: ctx.targetConfirmed === true, label: 'The user confirmed the target to lock' }
       ]
     }

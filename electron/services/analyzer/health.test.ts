@@ -62,22 +62,42 @@ describe('kpiHealth — lower is better mirrors the ratios', () => {
   })
 
   it('treats a P95 latency like any value and a zero reading as the best possible', () => {
-    const latency = kpi(3, { code: 'KPI-T001', name: 'API P95 latency', target: target('P95 ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 }), direction: 'lower' }).fields
+    const latency = kpi(3, {
+      code: 'KPI-T001',
+      name: 'API P95 latency',
+      target: target('P95 ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 }),
+      direction: 'lower'
+    }).fields
     expect(kpiHealth(latency, 480).level).toBe('green')
     expect(kpiHealth(latency, 700).level).toBe('red')
     expect(kpiHealth(latency, 0)).toMatchObject({ level: 'green', attainment: null })
   })
 
   it('makes any value above a zero target red (0个高危漏洞)', () => {
-    const vulns = kpi(4, { code: 'KPI-T009', name: '高危安全漏洞数', target: target('0个高危漏洞', { comparator: '<=', value: 0, unit: 'count' }), direction: 'lower' }).fields
+    const vulns = kpi(4, {
+      code: 'KPI-T009',
+      name: '高危安全漏洞数',
+      target: target('0个高危漏洞', { comparator: '<=', value: 0, unit: 'count' }),
+      direction: 'lower'
+    }).fields
     expect(kpiHealth(vulns, 0)).toMatchObject({ level: 'green', attainment: 1, reason: '0 达到零目标。' })
     expect(kpiHealth(vulns, 1)).toMatchObject({ level: 'red', attainment: 0, reason: '1 对比零目标（0个高危漏洞）：任何大于 0 的值都是红色。' })
   })
 })
 
 describe('kpiHealth — ranges', () => {
-  const session = kpi(5, { code: 'KPI-U007', name: '会话平均时长', target: target('60–80%', { comparator: 'between', value: 60, upper: 80, unit: '%' }), direction: 'range' }).fields
-  const tolerance = kpi(6, { code: 'KPI-B010', name: 'GPU utilisation', target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' }), direction: 'range' }).fields
+  const session = kpi(5, {
+    code: 'KPI-U007',
+    name: '会话平均时长',
+    target: target('60–80%', { comparator: 'between', value: 60, upper: 80, unit: '%' }),
+    direction: 'range'
+  }).fields
+  const tolerance = kpi(6, {
+    code: 'KPI-B010',
+    name: 'GPU utilisation',
+    target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' }),
+    direction: 'range'
+  }).fields
 
   it('is yellow just outside and red beyond 20% of the width', () => {
     expect(kpiHealth(session, 70)).toMatchObject({ level: 'green', attainment: 1 })
@@ -99,7 +119,11 @@ describe('kpiHealth — ranges', () => {
 })
 
 describe('kpiHealth — change-rate targets and missing data', () => {
-  const growth = kpi(7, { code: 'KPI-U002', name: '新用户注册率', target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true }) }).fields
+  const growth = kpi(7, {
+    code: 'KPI-U002',
+    name: '新用户注册率',
+    target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true })
+  }).fields
 
   it('compares the growth over the previous period', () => {
     expect(kpiHealth(growth, 130, 100)).toMatchObject({ level: 'green', attainment: 1.5 })

@@ -10,8 +10,22 @@ const review = (kpis: AnalyzerKpi[], data: [number, Measurement[]][], stage: 'op
   analyze({ stage, kpis, measurements: new Map(data), now: NOW }).then(valid)
 const rulesOf = (proposals: { rule?: string; kind: string; code?: string }[]) => proposals.map((proposal) => `${proposal.kind}:${proposal.rule}`)
 
-const sla = kpi(1, { code: 'KPI-003', name: 'SLA 达成率', stage: 'operating', frequency: 'weekly', unit: '%', target: target('≥ 95%', { comparator: '>=', value: 95, unit: '%' }) })
-const mau = kpi(2, { code: 'KPI-U001', name: '月活跃用户数 (MAU)', stage: 'operating', frequency: 'monthly', unit: 'users', target: target('≥ 1000', { comparator: '>=', value: 1000, unit: 'users' }) })
+const sla = kpi(1, {
+  code: 'KPI-003',
+  name: 'SLA 达成率',
+  stage: 'operating',
+  frequency: 'weekly',
+  unit: '%',
+  target: target('≥ 95%', { comparator: '>=', value: 95, unit: '%' })
+})
+const mau = kpi(2, {
+  code: 'KPI-U001',
+  name: '月活跃用户数 (MAU)',
+  stage: 'operating',
+  frequency: 'monthly',
+  unit: 'users',
+  target: target('≥ 1000', { comparator: '>=', value: 1000, unit: 'users' })
+})
 const slaEn = kpi(1, { ...sla.fields, name: 'SLA attainment' })
 
 describe('operating review — stale and always-green KPIs', () => {
@@ -60,7 +74,9 @@ describe('operating review — stale and always-green KPIs', () => {
       'KPI-003 was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%): it no longer tells anything.' +
         ' Re-baseline to ≥ 97.83% (the level kept in 3 periods out of 4), or retire it.'
     )
-    expect(retire!.rationale).toBe('KPI-003 SLA attainment was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%); retire it if no decision depends on it.')
+    expect(retire!.rationale).toBe(
+      'KPI-003 SLA attainment was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%); retire it if no decision depends on it.'
+    )
   })
 
   it('does not call a KPI always green after one yellow period', async () => {
@@ -68,7 +84,14 @@ describe('operating review — stale and always-green KPIs', () => {
   })
 
   it('re-targets a KPI missed badly in every recent period, also at the launched stage', async () => {
-    const conversion = kpi(3, { code: 'KPI-C002', name: 'Trial-to-paid conversion', stage: 'launched', frequency: 'weekly', unit: '%', target: target('≥ 8%', { comparator: '>=', value: 8, unit: '%' }) })
+    const conversion = kpi(3, {
+      code: 'KPI-C002',
+      name: 'Trial-to-paid conversion',
+      stage: 'launched',
+      frequency: 'weekly',
+      unit: '%',
+      target: target('≥ 8%', { comparator: '>=', value: 8, unit: '%' })
+    })
     const [proposal] = await review([conversion], [[3, series(3, '2025-11-24', 'week', [4, 4.5, 5, 4.2, 4.8, 5.1])]], 'launched')
     expect(proposal!.rule).toBe('operating.underachieved,status.adjusting')
     expect((patchOf(proposal, 'target')!.value as Target).parsed!.value).toBe(4.275)
@@ -91,11 +114,14 @@ describe('operating review — near-duplicates and lagging KPIs', () => {
   const dauValues = [200, 220, 215, 240, 260, 255, 280, 300]
 
   it('proposes retiring one of two KPIs that move together, naming both and r, in the language of the one retired', async () => {
-    const proposals = await review([dau, sessions, nps], [
-      [10, series(10, '2025-11-10', 'week', dauValues)],
-      [11, series(11, '2025-11-10', 'week', [615, 690, 668, 742, 810, 790, 870, 925])],
-      [12, series(12, '2025-11-10', 'week', [38, 41, 37, 42, 39, 40, 38, 41])]
-    ])
+    const proposals = await review(
+      [dau, sessions, nps],
+      [
+        [10, series(10, '2025-11-10', 'week', dauValues)],
+        [11, series(11, '2025-11-10', 'week', [615, 690, 668, 742, 810, 790, 870, 925])],
+        [12, series(12, '2025-11-10', 'week', [38, 41, 37, 42, 39, 40, 38, 41])]
+      ]
+    )
     expect(rulesOf(proposals)).toEqual(['retire:operating.duplicate'])
     const retire = proposals[0]!
     expect(retire.kind === 'retire' && retire.code).toBe('KPI-U015')
@@ -103,10 +129,21 @@ describe('operating review — near-duplicates and lagging KPIs', () => {
   })
 
   it('counts a mirror-image series as a duplicate and retires the one with fewer values', async () => {
-    const proposals = await review([churn, dau], [
-      [13, series(13, '2025-11-10', 'week', dauValues.map((value) => 40 - value / 10))],
-      [10, series(10, '2025-10-27', 'week', [190, 195, ...dauValues])]
-    ])
+    const proposals = await review(
+      [churn, dau],
+      [
+        [
+          13,
+          series(
+            13,
+            '2025-11-10',
+            'week',
+            dauValues.map((value) => 40 - value / 10)
+          )
+        ],
+        [10, series(10, '2025-10-27', 'week', [190, 195, ...dauValues])]
+      ]
+    )
     const retire = proposals[0]!
     expect(retire.kind === 'retire' && retire.code).toBe('KPI-U013')
     expect(retire.rationale).toBe(
@@ -115,10 +152,15 @@ describe('operating review — near-duplicates and lagging KPIs', () => {
   })
 
   it('needs six common periods before judging', async () => {
-    expect(await review([dau, sessions], [
-      [10, series(10, '2025-11-10', 'week', dauValues)],
-      [11, series(11, '2025-12-08', 'week', [742, 810, 790, 870, 925])]
-    ])).toEqual([])
+    expect(
+      await review(
+        [dau, sessions],
+        [
+          [10, series(10, '2025-11-10', 'week', dauValues)],
+          [11, series(11, '2025-12-08', 'week', [742, 810, 790, 870, 925])]
+        ]
+      )
+    ).toEqual([])
   })
 
   it('flags KPIs left in draft or feasibility on a board that is operating', async () => {

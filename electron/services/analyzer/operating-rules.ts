@@ -40,14 +40,22 @@ function staleProposals(kpi: AnalyzerKpi, series: Measurement[], options: Operat
       rule: 'operating.stale',
       title: say(zh, '数据中断', 'stale'),
       note: {
-        line: say(zh, '分析器：该指标长期没有数据，请修复数据源或公式，或将其退役。', 'Analyzer: this KPI has stopped receiving data — fix its data source or formula, or retire it.'),
+        line: say(
+          zh,
+          '分析器：该指标长期没有数据，请修复数据源或公式，或将其退役。',
+          'Analyzer: this KPI has stopped receiving data — fix its data source or formula, or retire it.'
+        ),
         rationale: say(zh, `${code} ${what}。`, `${code} has ${what}.`)
       }
     },
     retire: {
       kind: 'retire',
       code,
-      rationale: say(zh, `${code} ${name} ${what}；无人度量的指标无法支撑任何决策。`, `${code} ${name} has ${what}; a KPI nobody measures informs no decision.`),
+      rationale: say(
+        zh,
+        `${code} ${name} ${what}；无人度量的指标无法支撑任何决策。`,
+        `${code} ${name} has ${what}; a KPI nobody measures informs no decision.`
+      ),
       rule: 'operating.stale-retire'
     }
   }
@@ -78,19 +86,22 @@ function alwaysGreen(kpi: AnalyzerKpi, series: Measurement[], recentPeriods: num
   const findings: Finding[] = []
   if (baseline !== null && isBetter(baseline, target, orientation)) {
     const raised = makeTarget({ ...target, value: baseline }, zh)
-    findings.push({
-      rule: 'operating.always-green',
-      title: say(zh, '长期全绿', 'always green'),
-      patch: {
-        field: 'target',
-        value: raised,
-        rationale: say(
-          zh,
-          `${code} ${span}，已经说明不了什么。建议把基线调到 ${raised.text}（4 个周期中有 3 个能保持的水平），或将其退役。`,
-          `${code} was ${span}: it no longer tells anything. Re-baseline to ${raised.text} (the level kept in 3 periods out of 4), or retire it.`
-        )
-      }
-    }, ...adjustingStatus(kpi.fields, zh))
+    findings.push(
+      {
+        rule: 'operating.always-green',
+        title: say(zh, '长期全绿', 'always green'),
+        patch: {
+          field: 'target',
+          value: raised,
+          rationale: say(
+            zh,
+            `${code} ${span}，已经说明不了什么。建议把基线调到 ${raised.text}（4 个周期中有 3 个能保持的水平），或将其退役。`,
+            `${code} was ${span}: it no longer tells anything. Re-baseline to ${raised.text} (the level kept in 3 periods out of 4), or retire it.`
+          )
+        }
+      },
+      ...adjustingStatus(kpi.fields, zh)
+    )
   }
   const retire = say(zh, `${code} ${name} ${span}；如果没有决策依赖它，建议退役。`, `${code} ${name} was ${span}; retire it if no decision depends on it.`)
   return { findings, retire: { kind: 'retire', code, rationale: retire, rule: 'operating.always-green-retire' } }
@@ -103,7 +114,11 @@ function laggingFinding(kpi: AnalyzerKpi, advanced: number, total: number, zh: b
     rule: 'operating.lagging-stage',
     title: say(zh, '落后于看板进度', 'behind the board'),
     note: {
-      line: say(zh, `分析器：看板上其他指标已上线或运营，此指标仍处于${stageZh}阶段，请推进或退役。`, `Analyzer: the rest of the board is launched or operating while this KPI is still in ${stage} — move it forward or retire it.`),
+      line: say(
+        zh,
+        `分析器：看板上其他指标已上线或运营，此指标仍处于${stageZh}阶段，请推进或退役。`,
+        `Analyzer: the rest of the board is launched or operating while this KPI is still in ${stage} — move it forward or retire it.`
+      ),
       rationale: say(
         zh,
         `看板上 ${total} 个指标中已有 ${advanced} 个上线或运营，${kpi.fields.code} 仍处于${stageZh}阶段。`,

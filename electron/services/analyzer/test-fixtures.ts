@@ -52,7 +52,7 @@ export const RETENTION_D1: KpiFieldsInput = {
   name: '用户次日留存率',
   description: '第1天活跃用户在第2天仍然活跃的比例',
   category: '用户价值',
-  formula: "SELECT COUNT(DISTINCT user_id) * 100.0 / (SELECT COUNT(DISTINCT user_id) FROM user_activity) FROM user_activity WHERE task_executed >= 1",
+  formula: 'SELECT COUNT(DISTINCT user_id) * 100.0 / (SELECT COUNT(DISTINCT user_id) FROM user_activity) FROM user_activity WHERE task_executed >= 1',
   dataSource: 'analytics',
   target: { text: '≥ 60%', parsed: { comparator: '>=', value: 60, unit: '%' } },
   unit: '%',

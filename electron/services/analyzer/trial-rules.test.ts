@@ -10,7 +10,13 @@ const trial = (subject: AnalyzerKpi, points: Measurement[], options: { minTrialP
   analyze({ stage: 'trial', kpis: [subject], measurements: new Map([[subject.id, points]]), now: new Date('2026-01-05T00:00:00Z'), options }).then(valid)
 
 const ticketResponse = kpi(2, {
-  code: 'KPI-001', name: '工单平均响应时间', dataSource: '工单系统日志', direction: 'lower', unit: 'min', status: 'adopted', stage: 'trial',
+  code: 'KPI-001',
+  name: '工单平均响应时间',
+  dataSource: '工单系统日志',
+  direction: 'lower',
+  unit: 'min',
+  status: 'adopted',
+  stage: 'trial',
   target: target('30 分钟内', { comparator: '<=', value: 30, unit: 'min' })
 })
 
@@ -20,7 +26,7 @@ describe('trial review', () => {
     const [proposal] = await trial(easy, series(1, '2025-11-03', 'week', [52, 55, 58, 57, 61, 63]))
     expect(proposal!.rule).toBe('status.adjusting,trial.overachieved')
     const raised = patchOf(proposal, 'target')!
-    expect((raised.value as Target)).toEqual({ text: '≥ 55.5%', parsed: { comparator: '>=', value: 55.5, unit: '%' } })
+    expect(raised.value as Target).toEqual({ text: '≥ 55.5%', parsed: { comparator: '>=', value: 55.5, unit: '%' } })
     expect(raised.rationale).toBe(
       '≥ 40% 在全部 6 个周期中达成率都不低于 120%（数值 52–63，达成率 130%–157.5%，均值 57.67）。建议提高到 ≥ 55.5%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
     )
@@ -39,7 +45,13 @@ describe('trial review', () => {
   })
 
   it('tightens a lower-is-better target that the trial beats by far, counting zero readings as beaten', async () => {
-    const incidents = kpi(3, { code: 'KPI-T005', name: 'P1 incidents per week', direction: 'lower', unit: 'count', target: target('≤ 5', { comparator: '<=', value: 5, unit: 'count' }) })
+    const incidents = kpi(3, {
+      code: 'KPI-T005',
+      name: 'P1 incidents per week',
+      direction: 'lower',
+      unit: 'count',
+      target: target('≤ 5', { comparator: '<=', value: 5, unit: 'count' })
+    })
     const [proposal] = await trial(incidents, series(3, '2025-11-03', 'week', [0, 1, 2, 0, 1, 3]))
     const tightened = patchOf(proposal, 'target')!
     expect((tightened.value as Target).parsed).toMatchObject({ comparator: '<=', value: 1.75 })
@@ -56,19 +68,36 @@ describe('trial review', () => {
   })
 
   it('moves a range the trial sits far outside, keeping its width', async () => {
-    const session = kpi(4, { code: 'KPI-U007', name: '会话平均时长', direction: 'range', unit: 'min', target: target('20–30分钟', { comparator: 'between', value: 20, upper: 30, unit: 'min' }) })
+    const session = kpi(4, {
+      code: 'KPI-U007',
+      name: '会话平均时长',
+      direction: 'range',
+      unit: 'min',
+      target: target('20–30分钟', { comparator: 'between', value: 20, upper: 30, unit: 'min' })
+    })
     const [proposal] = await trial(session, series(4, '2025-11-03', 'week', [38, 40, 41, 39]))
     expect((patchOf(proposal, 'target')!.value as Target).parsed).toEqual({ comparator: 'between', value: 34.5, upper: 44.5, unit: 'min' })
     expect(await trial(session, series(4, '2025-11-03', 'week', [18, 25, 31, 22]))).toEqual([])
-    const gpu = kpi(8, { code: 'KPI-B010', name: 'GPU utilisation', direction: 'range', unit: '%', target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' }) })
+    const gpu = kpi(8, {
+      code: 'KPI-B010',
+      name: 'GPU utilisation',
+      direction: 'range',
+      unit: '%',
+      target: target('75% ± 10%', { comparator: '±', value: 75, tolerance: 10, unit: '%' })
+    })
     const [recentred] = await trial(gpu, series(8, '2025-11-03', 'week', [40, 42, 38, 41]))
-    expect((patchOf(recentred, 'target')!.value as Target)).toEqual({ text: '40.5% ± 10%', parsed: { comparator: '±', value: 40.5, tolerance: 10, unit: '%' } })
+    expect(patchOf(recentred, 'target')!.value as Target).toEqual({ text: '40.5% ± 10%', parsed: { comparator: '±', value: 40.5, tolerance: 10, unit: '%' } })
     expect(patchOf(recentred, 'target')!.rationale).toMatch(/\. Move to 40\.5% ± 10% \(centred on the median, same width\)\.$/)
     expect(patchOf(proposal, 'target')!.rationale).toMatch(/。建议将区间移到 34\.5 min – 44\.5 min（以中位数为中心，宽度不变）。$/)
   })
 
   it('judges a monthly growth target on the growth, not the level, and writes it as the KPI does', async () => {
-    const growth = kpi(5, { code: 'KPI-U002', name: '新用户注册率', unit: '%', target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true, window: { kind: 'per', unit: 'month' } }) })
+    const growth = kpi(5, {
+      code: 'KPI-U002',
+      name: '新用户注册率',
+      unit: '%',
+      target: target('每月新增用户数增长20%', { comparator: '>=', value: 20, unit: '%', change: true, window: { kind: 'per', unit: 'month' } })
+    })
     const [proposal] = await trial(growth, series(5, '2025-08-01', 'month', [100, 150, 230, 340]))
     const raised = patchOf(proposal, 'target')!.value as Target
     expect(raised.parsed).toMatchObject({ comparator: '>=', change: true, unit: '%' })
@@ -98,7 +127,9 @@ describe('trial review', () => {
     const points = series(2, '2025-10-06', 'week', [20, 22, 21, 45, 47, 44, 48])
     const [proposal] = await trial(ticketResponse, points, { trialWindow: { start: '2025-10-27', end: '2025-11-24' } })
     expect(patchOf(proposal, 'target')!.rationale).toContain('在全部 4 个周期中')
-    expect(await trial(ticketResponse, points, { trialWindow: { start: '2025-10-27', end: '2025-11-24' }, minTrialPoints: 5 })).toMatchObject([{ rule: 'trial.more-data' }])
+    expect(await trial(ticketResponse, points, { trialWindow: { start: '2025-10-27', end: '2025-11-24' }, minTrialPoints: 5 })).toMatchObject([
+      { rule: 'trial.more-data' }
+    ])
   })
 
   it('suggests a target from the data when the KPI has none, saying it is a suggestion', async () => {
@@ -114,7 +145,12 @@ describe('trial review', () => {
   })
 
   it('warns about a series too unstable to lock a target on', async () => {
-    const conversions = kpi(7, { code: 'KPI-C002', name: 'Trial-to-paid conversion', unit: '%', target: target('≥ 8%', { comparator: '>=', value: 8, unit: '%' }) })
+    const conversions = kpi(7, {
+      code: 'KPI-C002',
+      name: 'Trial-to-paid conversion',
+      unit: '%',
+      target: target('≥ 8%', { comparator: '>=', value: 8, unit: '%' })
+    })
     const [proposal] = await trial(conversions, series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14]))
     expect(proposal!.rule).toBe('trial.volatile')
     expect(patchOf(proposal, 'notes')!.rationale).toMatch(/Coefficient of variation 0\.\d+ over 6 periods/)

@@ -33,7 +33,14 @@ function baselineWhy(orientation: string, zh: boolean): string {
 }
 
 /** A target moved to what the data shows, when every period beat it widely or missed it badly. */
-export function retargetFinding(fields: KpiFields, values: number[], target: ParsedTarget, rulePrefix: string, allowRaise: boolean, zh: boolean): Finding | null {
+export function retargetFinding(
+  fields: KpiFields,
+  values: number[],
+  target: ParsedTarget,
+  rulePrefix: string,
+  allowRaise: boolean,
+  zh: boolean
+): Finding | null {
   const orientation = orientationOf(target, fields.direction)
   if (orientation !== 'range' && target.value <= 0) return null
   const attainments = values.map((value) => rawAttainment(value, target, orientation))
@@ -44,9 +51,10 @@ export function retargetFinding(fields: KpiFields, values: number[], target: Par
   if (orientation === 'range') {
     const { low, high } = rangeBounds(target)
     const centre = roundNice(median(values))
-    proposed = target.comparator === 'between'
-      ? { ...target, value: roundNice(centre - (high - low) / 2), upper: roundNice(centre + (high - low) / 2) }
-      : { ...target, value: centre }
+    proposed =
+      target.comparator === 'between'
+        ? { ...target, value: roundNice(centre - (high - low) / 2), upper: roundNice(centre + (high - low) / 2) }
+        : { ...target, value: centre }
   } else {
     const baseline = roundNice(quantile(values, orientation === 'higher' ? 0.25 : 0.75))
     if (baseline <= 0) return null
@@ -65,8 +73,12 @@ export function retargetFinding(fields: KpiFields, values: number[], target: Par
     ? say(zh, `达成率都不低于 ${fmtPercent(WIDE_MARGIN)}`, `beaten by at least ${fmtPercent(WIDE_MARGIN)}`)
     : say(zh, `达成率都低于 ${fmtPercent(BAD_MISS)}`, `missed badly (below ${fmtPercent(BAD_MISS)} attainment)`)
   const move = over
-    ? (orientation === 'higher' ? say(zh, '建议提高到', 'Raise') : say(zh, '建议收紧到', 'Tighten'))
-    : orientation === 'range' ? say(zh, '建议将区间移到', 'Move') : say(zh, '建议放宽到', 'Lower the bar')
+    ? orientation === 'higher'
+      ? say(zh, '建议提高到', 'Raise')
+      : say(zh, '建议收紧到', 'Tighten')
+    : orientation === 'range'
+      ? say(zh, '建议将区间移到', 'Move')
+      : say(zh, '建议放宽到', 'Lower the bar')
   const from = targetText(target, zh)
   const moved = makeTarget(proposed, zh)
   return {
@@ -86,9 +98,10 @@ export function retargetFinding(fields: KpiFields, values: number[], target: Par
 
 function suggestedTarget(fields: KpiFields, values: number[], direction: Direction, zh: boolean): Finding {
   const unit = fields.unit.trim() || null
-  const parsed: ParsedTarget = direction === 'range'
-    ? { comparator: 'between', value: roundNice(quantile(values, 0.25)), upper: roundNice(quantile(values, 0.75)), unit }
-    : { comparator: direction === 'higher' ? '>=' : '<=', value: baselineOf(values, direction)!, unit }
+  const parsed: ParsedTarget =
+    direction === 'range'
+      ? { comparator: 'between', value: roundNice(quantile(values, 0.25)), upper: roundNice(quantile(values, 0.75)), unit }
+      : { comparator: direction === 'higher' ? '>=' : '<=', value: baselineOf(values, direction)!, unit }
   const how = direction === 'range' ? say(zh, '四分位区间', 'interquartile range') : baselineWhy(direction, zh)
   return {
     rule: 'trial.no-target',
@@ -108,11 +121,13 @@ function suggestedTarget(fields: KpiFields, values: number[], direction: Directi
 /** Marks the KPI 调整中 / adjusting while its target moves, as on the user's board. */
 export function adjustingStatus(fields: KpiFields, zh: boolean): Finding[] {
   if (fields.status === 'adjusting') return []
-  return [{
-    rule: 'status.adjusting',
-    title: say(zh, '状态改为调整中', 'status adjusting'),
-    patch: { field: 'status', value: 'adjusting', rationale: say(zh, '目标正在根据实测数据重新设定。', 'The target is being re-set from measured data.') }
-  }]
+  return [
+    {
+      rule: 'status.adjusting',
+      title: say(zh, '状态改为调整中', 'status adjusting'),
+      patch: { field: 'status', value: 'adjusting', rationale: say(zh, '目标正在根据实测数据重新设定。', 'The target is being re-set from measured data.') }
+    }
+  ]
 }
 
 /** Trial review of one KPI over its points in the trial window. */
@@ -127,8 +142,16 @@ export function trialProposals(kpi: AnalyzerKpi, points: Measurement[], minTrial
       rule: 'trial.more-data',
       title: say(zh, '试运行数据不足', 'not enough trial data'),
       note: {
-        line: say(zh, `分析器：试运行数据不足（至少需要 ${minTrialPoints} 个周期），暂不调整目标，请继续收集。`, `Analyzer: not enough trial data (at least ${minTrialPoints} periods needed); keep collecting before changing the target.`),
-        rationale: say(zh, `目前只有 ${values.length} 个周期（需要 ${minTrialPoints} 个），不足以判断目标。`, `Only ${values.length} of ${minTrialPoints} periods so far: too few to judge the target.`)
+        line: say(
+          zh,
+          `分析器：试运行数据不足（至少需要 ${minTrialPoints} 个周期），暂不调整目标，请继续收集。`,
+          `Analyzer: not enough trial data (at least ${minTrialPoints} periods needed); keep collecting before changing the target.`
+        ),
+        rationale: say(
+          zh,
+          `目前只有 ${values.length} 个周期（需要 ${minTrialPoints} 个），不足以判断目标。`,
+          `Only ${values.length} of ${minTrialPoints} periods so far: too few to judge the target.`
+        )
       }
     })
   } else if (!target) {
@@ -142,7 +165,11 @@ export function trialProposals(kpi: AnalyzerKpi, points: Measurement[], minTrial
         rule: 'trial.volatile',
         title: say(zh, '数值波动大', 'unstable values'),
         note: {
-          line: say(zh, '分析器：试运行数值波动很大，锁定目标前请检查公式与统计周期。', 'Analyzer: trial values swing widely; check the formula and the period before locking the target.'),
+          line: say(
+            zh,
+            '分析器：试运行数值波动很大，锁定目标前请检查公式与统计周期。',
+            'Analyzer: trial values swing widely; check the formula and the period before locking the target.'
+          ),
           rationale: say(
             zh,
             `${stats.n} 个周期的变异系数为 ${fmt(stats.volatility)}（最小 ${fmt(stats.min)}，最大 ${fmt(stats.max)}）。`,

@@ -39,7 +39,7 @@ describe('trialStats', () => {
     const points = series(4, '2025-09-01', 'month', [20, 24, 29, 35])
     const stats = trialStats(points, { comparator: '>=', value: 20, unit: '%', change: true }, 'higher')
     expect(stats.n).toBe(3)
-    expect(stats.latest).toBeCloseTo((35 - 29) / 29 * 100, 6)
+    expect(stats.latest).toBeCloseTo(((35 - 29) / 29) * 100, 6)
     expect(stats.min).toBeCloseTo(20, 6)
   })
 

@@ -12,12 +12,23 @@ afterEach(async () => {
   await server.close()
 })
 
-const settings = (over: Partial<LlmSettings> = {}): LlmSettings => ({ baseURL: server.url, model: 'fake-model', apiKey: 'sk-stream-key-123456', structuredOutput: 'json_object', timeoutMs: 2_000, maxRetries: 0, ...over })
+const settings = (over: Partial<LlmSettings> = {}): LlmSettings => ({
+  baseURL: server.url,
+  model: 'fake-model',
+  apiKey: 'sk-stream-key-123456',
+  structuredOutput: 'json_object',
+  timeoutMs: 2_000,
+  maxRetries: 0,
+  ...over
+})
 const messages = [{ role: 'user' as const, content: 'KPI-003 SLA 达成率 96%，目标 ≥ 95%。还需要调整吗？' }]
 const pieces = ['达标，', '建议保持', '目标不变。']
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught
+  )
   expect(error).toBeInstanceOf(AppError)
   return error as AppError
 }

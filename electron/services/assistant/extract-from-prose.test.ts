@@ -14,8 +14,22 @@ const bySection: Record<string, object[]> = {
     { ...blank, code: 'KPI-S01', name: '首次响应时间', target: 'P95 ≤ 30 秒', unit: 's', sourceQuote: '| KPI-S01 | 首次响应时间 | P95 ≤ 30 秒 |' },
     { ...blank, code: 'KPI-S02', name: '自助解决率', target: '≥ 45%', unit: '%', sourceQuote: '| KPI-S02 | 自助解决率 | ≥ 45% |' }
   ],
-  'Retention goals': [{ ...blank, code: 'KPI-R01', name: 'Day-30 team retention', target: '≥ 35% within two quarters', unit: '%', dataSource: 'events table', frequency: 'Weekly', owner: 'growth lead', sourceQuote: retentionQuote }],
-  '自助解决率细节': [{ ...blank, code: 'kpi-s02', name: '自助解决率', dataSource: '会话日志', frequency: '每日', owner: '客服运营', sourceQuote: '自助解决率稳定在45%左右' }]
+  'Retention goals': [
+    {
+      ...blank,
+      code: 'KPI-R01',
+      name: 'Day-30 team retention',
+      target: '≥ 35% within two quarters',
+      unit: '%',
+      dataSource: 'events table',
+      frequency: 'Weekly',
+      owner: 'growth lead',
+      sourceQuote: retentionQuote
+    }
+  ],
+  自助解决率细节: [
+    { ...blank, code: 'kpi-s02', name: '自助解决率', dataSource: '会话日志', frequency: '每日', owner: '客服运营', sourceQuote: '自助解决率稳定在45%左右' }
+  ]
 }
 
 function sectionOf(body: Record<string, unknown>): string {
@@ -50,12 +64,22 @@ describe('extractKpisWithLlm', () => {
     expect(result.chunks).toBe(4)
     expect(server.requests).toHaveLength(4)
     expect(server.peakConcurrency()).toBe(2)
-    expect(progress).toEqual([[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]])
+    expect(progress).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4]
+    ])
     expect(result.candidates.map((kpi) => kpi.code)).toEqual(['KPI-S01', 'KPI-S02', 'KPI-R01'])
     const [s01, s02, r01] = result.candidates
     expect(s01!.source).toEqual({ chunk: 0, heading: '智能客服 PRD', offset: mixedPrd.indexOf('| KPI-S01 |') })
     expect(s02).toMatchObject({ targetText: '≥ 45%', dataSource: '会话日志', frequency: 'daily', owner: '客服运营' })
-    expect(r01).toMatchObject({ frequency: 'weekly', targetText: '≥ 35% within two quarters', source: { heading: 'Retention goals', offset: mixedPrd.indexOf(retentionQuote) } })
+    expect(r01).toMatchObject({
+      frequency: 'weekly',
+      targetText: '≥ 35% within two quarters',
+      source: { heading: 'Retention goals', offset: mixedPrd.indexOf(retentionQuote) }
+    })
     expect(result.usage.promptTokens).toBeGreaterThan(0)
   })
 
@@ -69,7 +93,12 @@ describe('extractKpisWithLlm', () => {
   it('stops sending chunks when cancelled', async () => {
     const client = await start(100)
     const controller = new AbortController()
-    const error = await extractKpisWithLlm(client, mixedPrd, { maxChunkChars: 300, concurrency: 1, signal: controller.signal, onProgress: (done) => done === 1 && controller.abort() }).catch((caught: unknown) => caught)
+    const error = await extractKpisWithLlm(client, mixedPrd, {
+      maxChunkChars: 300,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (done) => done === 1 && controller.abort()
+    }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('CANCELLED')
     expect(server.requests.length).toBeLessThan(4)

@@ -42,5 +42,12 @@ export const toStatus = (text: string): Status | undefined => oneOf(STATUSES, te
 
 /** Tags arrive as one string; commas of both scripts and the enumeration comma separate them. */
 export function toTags(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；]/).map((tag) => tag.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean)
+    )
+  ]
 }

@@ -23,7 +23,12 @@ function parseLoose(text: string): unknown {
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '')
+  return path.length === 0
+    ? '(root)'
+    : path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+        .join('')
+        .replace(/^\./, '')
 }
 
 /** Parses and validates a model's answer; the errors are written to be sent back for one repair. */

@@ -33,7 +33,13 @@ export function createSqliteLlmCache(db: Db, now: () => number = Date.now): LlmC
       return { model: row.model, text: row.response, promptTokens: row.promptTokens, completionTokens: row.completionTokens }
     },
     set(key, answer) {
-      const values = { model: answer.model, response: answer.text, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, createdAt: now() }
+      const values = {
+        model: answer.model,
+        response: answer.text,
+        promptTokens: answer.promptTokens,
+        completionTokens: answer.completionTokens,
+        createdAt: now()
+      }
       db.insert(llmCache)
         .values({ key, ...values })
         .onConflictDoUpdate({ target: llmCache.key, set: values })

@@ -12,7 +12,12 @@ import { createBudget } from './token-budget'
 
 const KEY = 'sk-test-4f9a2c1d8e7b6a5f'
 const verdict = z.object({ verdict: z.enum(['keep', 'retarget']), reason: z.string() })
-const ask = { system: 'You review one KPI and answer in JSON.', user: 'KPI-T001 首次响应时间 ≤ 30 分钟, actual 45 分钟', schema: verdict, schemaName: 'kpi_verdict' }
+const ask = {
+  system: 'You review one KPI and answer in JSON.',
+  user: 'KPI-T001 首次响应时间 ≤ 30 分钟, actual 45 分钟',
+  schema: verdict,
+  schemaName: 'kpi_verdict'
+}
 
 let server: FakeChatServer
 beforeEach(async () => {
@@ -22,11 +27,26 @@ afterEach(async () => {
   await server.close()
 })
 
-const settings = (over: Partial<LlmSettings> = {}): LlmSettings => ({ baseURL: server.url, model: 'fake-model', apiKey: KEY, structuredOutput: 'json_schema', timeoutMs: 2_000, maxRetries: 2, ...over })
-const bodyOf = (index: number) => server.requests[index]?.body as { messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string; strict: boolean; schema: object } } }
+const settings = (over: Partial<LlmSettings> = {}): LlmSettings => ({
+  baseURL: server.url,
+  model: 'fake-model',
+  apiKey: KEY,
+  structuredOutput: 'json_schema',
+  timeoutMs: 2_000,
+  maxRetries: 2,
+  ...over
+})
+const bodyOf = (index: number) =>
+  server.requests[index]?.body as {
+    messages: { role: string; content: string }[]
+    response_format?: { type: string; json_schema?: { name: string; strict: boolean; schema: object } }
+  }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught
+  )
   expect(error).toBeInstanceOf(AppError)
   return error as AppError
 }
@@ -35,10 +55,19 @@ describe('completeJson', () => {
   it('sends a strict json_schema response format and returns the validated answer', async () => {
     server.enqueue({ json: { verdict: 'retarget', reason: '实际 45 分钟，目标过紧' }, usage: { promptTokens: 120, completionTokens: 30 } })
     const answer = await createLlmClient(settings()).completeJson(ask)
-    expect(answer).toMatchObject({ data: { verdict: 'retarget', reason: '实际 45 分钟，目标过紧' }, usage: { promptTokens: 120, completionTokens: 30 }, cached: false, repaired: false })
+    expect(answer).toMatchObject({
+      data: { verdict: 'retarget', reason: '实际 45 分钟，目标过紧' },
+      usage: { promptTokens: 120, completionTokens: 30 },
+      cached: false,
+      repaired: false
+    })
     const format = bodyOf(0).response_format
     expect(format?.type).toBe('json_schema')
-    expect(format?.json_schema).toMatchObject({ name: 'kpi_verdict', strict: true, schema: { type: 'object', required: ['verdict', 'reason'], additionalProperties: false } })
+    expect(format?.json_schema).toMatchObject({
+      name: 'kpi_verdict',
+      strict: true,
+      schema: { type: 'object', required: ['verdict', 'reason'], additionalProperties: false }
+    })
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`)
   })
 

@@ -93,7 +93,10 @@ function scrub(messages: ChatMessage[], apiKey: string | undefined): ChatMessage
 }
 
 /** Exactly the body `completeJson` sends, so the UI can preview what leaves the machine. */
-export function jsonRequestBody(settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>, { system, user, schema, schemaName }: Pick<JsonRequest<unknown>, 'system' | 'user' | 'schema' | 'schemaName'>): ChatCompletionCreateParamsNonStreaming {
+export function jsonRequestBody(
+  settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>,
+  { system, user, schema, schemaName }: Pick<JsonRequest<unknown>, 'system' | 'user' | 'schema' | 'schemaName'>
+): ChatCompletionCreateParamsNonStreaming {
   const jsonSchema = jsonSchemaOf(schema)
   const useSchema = settings.structuredOutput === 'json_schema'
   return {
@@ -127,10 +130,21 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
   // The whole body counts: a JSON schema in response_format is prompt tokens too.
   const beforeSend = (body: object) => deps.budget?.ensure(estimateTokens(JSON.stringify(body)))
 
-  async function complete(body: ChatCompletionCreateParamsNonStreaming, signal?: AbortSignal, onToken?: (token: string) => void): Promise<{ text: string; usage: TokenUsage; model: string }> {
+  async function complete(
+    body: ChatCompletionCreateParamsNonStreaming,
+    signal?: AbortSignal,
+    onToken?: (token: string) => void
+  ): Promise<{ text: string; usage: TokenUsage; model: string }> {
     beforeSend(body)
     if (onToken) {
-      const streamed = await readChatStream({ openai, body: { ...body, stream: true, stream_options: { include_usage: true } }, signal, onToken, idleMs: timeout, apiKey: settings.apiKey })
+      const streamed = await readChatStream({
+        openai,
+        body: { ...body, stream: true, stream_options: { include_usage: true } },
+        signal,
+        onToken,
+        idleMs: timeout,
+        apiKey: settings.apiKey
+      })
       deps.budget?.charge(streamed.usage)
       return { ...streamed, model: settings.model }
     }
@@ -173,19 +187,32 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
         remember(first.text, first.usage)
         return { data: checked.data, raw: first.text, usage: first.usage, cached: false, repaired: false }
       }
-      const repairBody = { ...body, messages: [...messages, { role: 'assistant' as const, content: first.text }, { role: 'user' as const, content: repairMessage(checked.errors) }] }
+      const repairBody = {
+        ...body,
+        messages: [...messages, { role: 'assistant' as const, content: first.text }, { role: 'user' as const, content: repairMessage(checked.errors) }]
+      }
       const second = await complete(repairBody, signal, onToken)
       const usage = addUsage(first.usage, second.usage)
       const repaired = checkJsonAnswer(second.text, schema)
       if (!repaired.ok) {
-        throw new AppError('LLM_INVALID_OUTPUT', 'The model answered twice with output that does not match the expected format.', { raw: second.text, firstRaw: first.text, errors: repaired.errors, usage })
+        throw new AppError('LLM_INVALID_OUTPUT', 'The model answered twice with output that does not match the expected format.', {
+          raw: second.text,
+          firstRaw: first.text,
+          errors: repaired.errors,
+          usage
+        })
       }
       remember(second.text, usage)
       return { data: repaired.data, raw: second.text, usage, cached: false, repaired: true }
     },
 
     async streamChat({ messages, signal, onToken }) {
-      const body: ChatCompletionCreateParamsStreaming = { model: settings.model, messages: scrub(messages, settings.apiKey), stream: true, stream_options: { include_usage: true } }
+      const body: ChatCompletionCreateParamsStreaming = {
+        model: settings.model,
+        messages: scrub(messages, settings.apiKey),
+        stream: true,
+        stream_options: { include_usage: true }
+      }
       const key = cacheKey(settings.model, body)
       const hit = deps.cache?.get(key)
       if (hit) {

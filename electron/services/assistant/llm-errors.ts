@@ -20,12 +20,17 @@ export function toLlmError(error: unknown, signal: AbortSignal | undefined, apiK
   if (error instanceof OpenAI.APIConnectionError) {
     const cause = (error.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {}
     const code = cause.cause?.code ?? cause.code
-    return new AppError('LLM_UNREACHABLE', 'The LLM endpoint could not be reached (check the base URL and that the server is running).', code ? { cause: code } : undefined)
+    return new AppError(
+      'LLM_UNREACHABLE',
+      'The LLM endpoint could not be reached (check the base URL and that the server is running).',
+      code ? { cause: code } : undefined
+    )
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const message = redactKey(providerMessage(error), apiKey)
     const details = { status: error.status, providerMessage: message }
-    if (error.status === 401 || error.status === 403) return new AppError('LLM_AUTH', 'The LLM endpoint refused the API key or the access to this model.', details)
+    if (error.status === 401 || error.status === 403)
+      return new AppError('LLM_AUTH', 'The LLM endpoint refused the API key or the access to this model.', details)
     if (error.status === 429) return new AppError('LLM_RATE_LIMIT', 'The LLM endpoint is rate limiting requests; try again later.', details)
     return new AppError('LLM_HTTP', `The LLM endpoint answered HTTP ${error.status}.`, details)
   }

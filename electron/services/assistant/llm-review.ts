@@ -15,7 +15,11 @@ export interface ReviewPreview {
 }
 
 /** Exactly what `runLlmReview` would send with these settings, for the "what leaves the machine" view. */
-export function previewReviewPrompt(stage: Stage, input: ReviewPromptInput, settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>): ReviewPreview {
+export function previewReviewPrompt(
+  stage: Stage,
+  input: ReviewPromptInput,
+  settings: Pick<LlmSettings, 'model' | 'structuredOutput' | 'apiKey'>
+): ReviewPreview {
   const { system, user } = buildReviewPrompt(stage, input)
   const body = jsonRequestBody(settings, { system, user, schema: reviewAnswerSchema, schemaName: SCHEMA_NAME })
   return { messages: body.messages as ChatMessage[], body }
@@ -33,9 +37,21 @@ export interface LlmReviewResult {
 }
 
 /** One assistant review of a board at a stage: prompt, validated answer, proposals of the analyzer's shape. */
-export async function runLlmReview(client: LlmClient, stage: Stage, input: ReviewPromptInput, options: { signal?: AbortSignal; onToken?: (token: string) => void } = {}): Promise<LlmReviewResult> {
+export async function runLlmReview(
+  client: LlmClient,
+  stage: Stage,
+  input: ReviewPromptInput,
+  options: { signal?: AbortSignal; onToken?: (token: string) => void } = {}
+): Promise<LlmReviewResult> {
   const { system, user } = buildReviewPrompt(stage, input)
-  const answer = await client.completeJson({ system, user, schema: reviewAnswerSchema, schemaName: SCHEMA_NAME, signal: options.signal, onToken: options.onToken })
+  const answer = await client.completeJson({
+    system,
+    user,
+    schema: reviewAnswerSchema,
+    schemaName: SCHEMA_NAME,
+    signal: options.signal,
+    onToken: options.onToken
+  })
   const { drafts, notes } = toProposalDrafts(answer.data, input.kpis)
   return { summary: answer.data.summary, drafts, notes, raw: answer.raw, usage: answer.usage, cached: answer.cached, repaired: answer.repaired }
 }

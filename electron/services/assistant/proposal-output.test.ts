@@ -4,7 +4,13 @@ import { toProposalDrafts, type ReviewAnswer } from './proposal-output'
 import { supportBoard } from './testing/sample-kpis'
 
 type Item = ReviewAnswer['proposals'][number]
-const item = (over: Partial<Item> & Pick<Item, 'kind' | 'code'>): Item => ({ rationale: '试运行数据支持调整', changes: [], benchmarks: [], milestones: [], ...over })
+const item = (over: Partial<Item> & Pick<Item, 'kind' | 'code'>): Item => ({
+  rationale: '试运行数据支持调整',
+  changes: [],
+  benchmarks: [],
+  milestones: [],
+  ...over
+})
 const answer = (...proposals: Item[]): ReviewAnswer => ({ summary: '整体可行', proposals })
 
 describe('toProposalDrafts', () => {
@@ -58,7 +64,14 @@ describe('toProposalDrafts', () => {
       ),
       supportBoard
     )
-    expect(drafts).toEqual([{ kind: 'patch', code: 'KPI-003', rationale: '试运行数据支持调整', patches: [{ field: 'owner', value: 'SRE 值班负责人', rationale: '上线后由 SRE 负责' }] }])
+    expect(drafts).toEqual([
+      {
+        kind: 'patch',
+        code: 'KPI-003',
+        rationale: '试运行数据支持调整',
+        patches: [{ field: 'owner', value: 'SRE 值班负责人', rationale: '上线后由 SRE 负责' }]
+      }
+    ])
     expect(notes).toEqual([
       'Dropped changes to KPI-999: no KPI has that code.',
       'Dropped retiring KPI-404: no KPI has that code.',

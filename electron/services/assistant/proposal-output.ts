@@ -4,13 +4,33 @@ import { proposalDraftSchema, type FieldPatch, type ProposalDraft } from '../dom
 import { toDirection, toFrequency, toStage, toStatus, toTags } from './field-values'
 
 /** Fields the assistant may propose through `changes`; code is identity and never patched. */
-export const ASSISTANT_FIELDS = ['name', 'description', 'category', 'formula', 'dataSource', 'target', 'unit', 'direction', 'frequency', 'owner', 'alertThresholds', 'stage', 'status', 'tags', 'notes'] as const
+export const ASSISTANT_FIELDS = [
+  'name',
+  'description',
+  'category',
+  'formula',
+  'dataSource',
+  'target',
+  'unit',
+  'direction',
+  'frequency',
+  'owner',
+  'alertThresholds',
+  'stage',
+  'status',
+  'tags',
+  'notes'
+] as const
 type AssistantField = (typeof ASSISTANT_FIELDS)[number]
 
 // Every value is a string and every key required: the strictest json_schema providers accept this shape.
 const changeSchema = z.object({
   field: z.string().describe(`One of: ${ASSISTANT_FIELDS.join(', ')}`),
-  value: z.string().describe(`The new value as text. target: as a person would write it ("≥ 60%", "P95 ≤ 500ms"); direction: ${DIRECTIONS.join('|')}; frequency: ${FREQUENCIES.join('|')}; stage: ${STAGES.join('|')}; status: ${STATUSES.join('|')}; tags: comma separated`),
+  value: z
+    .string()
+    .describe(
+      `The new value as text. target: as a person would write it ("≥ 60%", "P95 ≤ 500ms"); direction: ${DIRECTIONS.join('|')}; frequency: ${FREQUENCIES.join('|')}; stage: ${STAGES.join('|')}; status: ${STATUSES.join('|')}; tags: comma separated`
+    ),
   rationale: z.string()
 })
 
@@ -22,7 +42,9 @@ export const reviewAnswerSchema = z.object({
       code: z.string().describe('The KPI code; for add, a new code not used on the board.'),
       rationale: z.string(),
       changes: z.array(changeSchema).describe('Field changes; for add, at least name, target and formula; empty for retire.'),
-      benchmarks: z.array(z.object({ label: z.string(), value: z.string(), source: z.string() })).describe('Industry reference values, empty when none are proposed.'),
+      benchmarks: z
+        .array(z.object({ label: z.string(), value: z.string(), source: z.string() }))
+        .describe('Industry reference values, empty when none are proposed.'),
       milestones: z.array(z.object({ label: z.string(), target: z.string() })).describe('Time-phased targets, empty when none are proposed.')
     })
   )
@@ -89,9 +111,14 @@ function fieldPatches(proposal: AnswerProposal, current: KpiFields | undefined, 
     patches.push({ field: change.field, value: checked.data, rationale: change.rationale.trim() || proposal.rationale })
   }
   if (proposal.benchmarks.length > 0) {
-    patches.push({ field: 'benchmarks', value: proposal.benchmarks.map(({ label, value, source }) => ({ label, value, ...(source.trim() ? { source } : {}) })), rationale: proposal.rationale })
+    patches.push({
+      field: 'benchmarks',
+      value: proposal.benchmarks.map(({ label, value, source }) => ({ label, value, ...(source.trim() ? { source } : {}) })),
+      rationale: proposal.rationale
+    })
   }
-  if (proposal.milestones.length > 0) patches.push({ field: 'milestones', value: proposal.milestones.map(({ label, target }) => ({ label, target })), rationale: proposal.rationale })
+  if (proposal.milestones.length > 0)
+    patches.push({ field: 'milestones', value: proposal.milestones.map(({ label, target }) => ({ label, target })), rationale: proposal.rationale })
   return patches
 }
 

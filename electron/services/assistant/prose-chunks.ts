@@ -25,7 +25,14 @@ const startOf = (node: RootContent): number => node.position?.start.offset ?? 0
 function splitSection(piece: Piece, blocks: RootContent[], maxChars: number): Piece[] {
   if (piece.end - piece.start <= maxChars) return [piece]
   // The heading stays with its first block.
-  const cuts = [piece.start, ...blocks.slice(1).map(startOf).filter((at) => at > piece.start && at < piece.end), piece.end]
+  const cuts = [
+    piece.start,
+    ...blocks
+      .slice(1)
+      .map(startOf)
+      .filter((at) => at > piece.start && at < piece.end),
+    piece.end
+  ]
   const pieces: Piece[] = []
   for (let i = 0; i < cuts.length - 1; i += 1) {
     for (let at = cuts[i]!; at < cuts[i + 1]!; at += maxChars) pieces.push({ heading: piece.heading, start: at, end: Math.min(at + maxChars, cuts[i + 1]!) })
@@ -47,7 +54,8 @@ export function chunkByHeadings(text: string, maxChars = 8_000): ProseChunk[] {
   const chunks: ProseChunk[] = []
   let current: Piece | undefined
   const flush = () => {
-    if (current && text.slice(current.start, current.end).trim()) chunks.push({ index: chunks.length, heading: current.heading, start: current.start, text: text.slice(current.start, current.end) })
+    if (current && text.slice(current.start, current.end).trim())
+      chunks.push({ index: chunks.length, heading: current.heading, start: current.start, text: text.slice(current.start, current.end) })
   }
   for (const piece of pieces) {
     if (current && piece.end - current.start <= maxChars) current.end = piece.end

@@ -16,7 +16,17 @@ describe('provider presets', () => {
   })
 
   it('covers every provider the product names, local ones without a key', () => {
-    expect(PROVIDER_PRESETS.map((preset) => preset.id)).toEqual(['openai', 'azure-openai', 'deepseek', 'qwen', 'moonshot', 'ollama', 'lm-studio', 'vllm', 'custom'])
+    expect(PROVIDER_PRESETS.map((preset) => preset.id)).toEqual([
+      'openai',
+      'azure-openai',
+      'deepseek',
+      'qwen',
+      'moonshot',
+      'ollama',
+      'lm-studio',
+      'vllm',
+      'custom'
+    ])
     for (const preset of PROVIDER_PRESETS.filter((candidate) => candidate.local)) {
       expect(preset.needsKey).toBe(false)
       expect(new URL(preset.baseURL).hostname).toBe('127.0.0.1')

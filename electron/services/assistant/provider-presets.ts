@@ -83,10 +83,37 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     local: false,
     prices: { 'kimi-k2-0905-preview': { input: 0.6, output: 2.5 }, 'moonshot-v1-8k': { input: 0.2, output: 2 } }
   },
-  { id: 'ollama', label: 'Ollama', baseURL: 'http://127.0.0.1:11434/v1', defaultModel: 'qwen2.5:7b', jsonSchema: true, needsKey: false, local: true, prices: {} },
+  {
+    id: 'ollama',
+    label: 'Ollama',
+    baseURL: 'http://127.0.0.1:11434/v1',
+    defaultModel: 'qwen2.5:7b',
+    jsonSchema: true,
+    needsKey: false,
+    local: true,
+    prices: {}
+  },
   // LM Studio refuses JSON mode and only accepts json_schema.
-  { id: 'lm-studio', label: 'LM Studio', baseURL: 'http://127.0.0.1:1234/v1', defaultModel: 'qwen2.5-7b-instruct', jsonSchema: true, needsKey: false, local: true, prices: {} },
-  { id: 'vllm', label: 'vLLM', baseURL: 'http://127.0.0.1:8000/v1', defaultModel: 'Qwen/Qwen2.5-7B-Instruct', jsonSchema: true, needsKey: false, local: true, prices: {} },
+  {
+    id: 'lm-studio',
+    label: 'LM Studio',
+    baseURL: 'http://127.0.0.1:1234/v1',
+    defaultModel: 'qwen2.5-7b-instruct',
+    jsonSchema: true,
+    needsKey: false,
+    local: true,
+    prices: {}
+  },
+  {
+    id: 'vllm',
+    label: 'vLLM',
+    baseURL: 'http://127.0.0.1:8000/v1',
+    defaultModel: 'Qwen/Qwen2.5-7B-Instruct',
+    jsonSchema: true,
+    needsKey: false,
+    local: true,
+    prices: {}
+  },
   { id: 'custom', label: 'Custom (OpenAI-compatible)', baseURL: '', defaultModel: '', jsonSchema: false, needsKey: false, local: false, prices: {} }
 ]
 

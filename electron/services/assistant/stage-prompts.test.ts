@@ -17,7 +17,15 @@ const fullContext = (): ReviewContext => {
     prdExcerpt: '## 客服效率\n目标：显著提升首次响应速度。',
     devNotes: '推荐准确率需要埋点，本期无法采集用户是否采纳。',
     schema: [{ source: 'support-db', tables }],
-    series: [{ code: 'KPI-001', points: [{ period: '2026-01-05', value: 44.5 }, { period: '2026-01-12', value: 46.1 }] }],
+    series: [
+      {
+        code: 'KPI-001',
+        points: [
+          { period: '2026-01-05', value: 44.5 },
+          { period: '2026-01-12', value: 46.1 }
+        ]
+      }
+    ],
     launchPlan: '2026-03-01 全量上线，客服团队轮班。',
     attainment: [{ code: 'KPI-003', period: '2026-W10', actual: 96.2, target: '≥ 95%', attainment: 1.01, band: 'green' }],
     hints: [{ code: 'KPI-003', kind: 'retire', reason: 'green for 12 cycles in a row' }],
@@ -27,7 +35,9 @@ const fullContext = (): ReviewContext => {
 
 describe('buildReviewPrompt', () => {
   it('sends each stage only the context it needs', () => {
-    const keys = Object.fromEntries(REVIEW_STAGES.map((stage) => [stage, Object.keys(dataOf(buildReviewPrompt(stage, { template, kpis: supportBoard, context: fullContext() }).user))]))
+    const keys = Object.fromEntries(
+      REVIEW_STAGES.map((stage) => [stage, Object.keys(dataOf(buildReviewPrompt(stage, { template, kpis: supportBoard, context: fullContext() }).user))])
+    )
     expect(keys).toEqual({
       draft: ['stage', 'kpis', 'prdExcerpt'],
       feasibility: ['stage', 'kpis', 'devReviewNotes', 'schema'],
@@ -42,13 +52,25 @@ describe('buildReviewPrompt', () => {
     expect(feasibility.schema).toEqual([{ source: 'support-db', tables: [{ name: 'tickets', columns: ['id', 'created_at', 'first_reply_at'] }] }])
     const trial = buildReviewPrompt('trial', { template, kpis: supportBoard, context: fullContext() }).user
     expect(trial).not.toContain('li.wei@example.com')
-    expect(dataOf(trial).actuals).toEqual([{ code: 'KPI-001', points: [{ period: '2026-01-05', value: 44.5 }, { period: '2026-01-12', value: 46.1 }] }])
+    expect(dataOf(trial).actuals).toEqual([
+      {
+        code: 'KPI-001',
+        points: [
+          { period: '2026-01-05', value: 44.5 },
+          { period: '2026-01-12', value: 46.1 }
+        ]
+      }
+    ])
     const allowed = buildReviewPrompt('trial', { template, kpis: supportBoard, context: { ...fullContext(), allowRawRows: true } }).user
     expect(dataOf(allowed).sampleRows).toEqual(fullContext().rawRows)
   })
 
   it('never carries credentials, even when a user typed them into a KPI', () => {
-    const { system, user } = buildReviewPrompt('draft', { template, kpis: supportBoard, context: { prdExcerpt: 'Token: abc123secret; 使用 sk-proj-ABCDEF0123456789abcdef', secrets: ['S3cretPw!'] } })
+    const { system, user } = buildReviewPrompt('draft', {
+      template,
+      kpis: supportBoard,
+      context: { prdExcerpt: 'Token: abc123secret; 使用 sk-proj-ABCDEF0123456789abcdef', secrets: ['S3cretPw!'] }
+    })
     const sent = system + user
     for (const secret of ['S3cretPw!', 'Hunter2Pass', 'abc123secret', 'sk-proj-ABCDEF0123456789abcdef', 'analytics:']) expect(sent).not.toContain(secret)
     const kpi = (dataOf(user).kpis as { code: string; dataSource?: string; notes?: string }[]).find((entry) => entry.code === 'KPI-002')

@@ -84,10 +84,14 @@ function stageContext(stage: ReviewStage, context: ReviewContext): Record<string
   if (stage === 'draft' && context.prdExcerpt) pick.prdExcerpt = context.prdExcerpt.slice(0, MAX_PRD_CHARS)
   if (stage === 'feasibility') {
     if (context.devNotes) pick.devReviewNotes = context.devNotes
-    if (context.schema) pick.schema = context.schema.map(({ source, tables }) => ({ source, tables: tables.map(({ name, columns }) => ({ name, columns: [...columns] })) }))
+    if (context.schema)
+      pick.schema = context.schema.map(({ source, tables }) => ({ source, tables: tables.map(({ name, columns }) => ({ name, columns: [...columns] })) }))
   }
   if ((stage === 'trial' || stage === 'launched') && context.series) {
-    pick.actuals = context.series.map(({ code, points }) => ({ code, points: points.map(({ period, value, target }) => (target === undefined ? { period, value } : { period, value, target })) }))
+    pick.actuals = context.series.map(({ code, points }) => ({
+      code,
+      points: points.map(({ period, value, target }) => (target === undefined ? { period, value } : { period, value, target }))
+    }))
   }
   if (stage === 'launched' && context.launchPlan) pick.launchPlan = context.launchPlan
   if (stage === 'operating') {

@@ -21,7 +21,11 @@ export function createBudget(maxTokens: number): TokenBudget {
     used: () => spent,
     ensure(promptTokens) {
       if (spent + promptTokens > maxTokens) {
-        throw new AppError('LLM_BUDGET', `This session's token budget (${maxTokens}) would be exceeded; ${spent} tokens are already used.`, { limit: maxTokens, used: spent, needed: promptTokens })
+        throw new AppError('LLM_BUDGET', `This session's token budget (${maxTokens}) would be exceeded; ${spent} tokens are already used.`, {
+          limit: maxTokens,
+          used: spent,
+          needed: promptTokens
+        })
       }
     },
     charge(usage) {

@@ -30,9 +30,7 @@ export interface AuditQuery {
 
 /** The audit log: one row per mutation, written inside the mutation's own transaction. */
 export function createAuditService({ sqlite, now }: Pick<ServiceDeps, 'sqlite' | 'now'>) {
-  const insert = sqlite.prepare(
-    'INSERT INTO audit_log (at, actor, action, board_id, kpi_id, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?)'
-  )
+  const insert = sqlite.prepare('INSERT INTO audit_log (at, actor, action, board_id, kpi_id, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const toView = (row: AuditRow): AuditView => ({
     id: row.id,
     at: row.at,

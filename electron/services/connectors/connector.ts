@@ -3,16 +3,7 @@ import { throwIfAborted } from './drivers/driver-errors'
 import { checkFormula } from './formula-guard'
 import { shapeResult, withTiming } from './result-shape'
 import { parseFileUrl, parseServerUrl } from './source-url'
-import {
-  DEFAULT_ROW_LIMIT,
-  DEFAULT_TIMEOUT_MS,
-  type Connector,
-  type Driver,
-  type FormulaResult,
-  type Period,
-  type RunLimits,
-  type SourceConfig
-} from './types'
+import { DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_MS, type Connector, type Driver, type FormulaResult, type Period, type RunLimits, type SourceConfig } from './types'
 
 export function createConnector(config: SourceConfig): Connector {
   // A malformed URL, or one holding a password, is refused at once, before any driver loads.
@@ -55,13 +46,7 @@ export function limitsOf(config: SourceConfig): RunLimits {
  * Binds, runs and shapes a formula WITHOUT the formula guard. Only for tests proving that the
  * read-only session itself stops writes; the app always goes through `createConnector`.
  */
-export async function runFormulaUnchecked(
-  driver: Driver,
-  config: SourceConfig,
-  sql: string,
-  period: Period,
-  signal?: AbortSignal
-): Promise<FormulaResult> {
+export async function runFormulaUnchecked(driver: Driver, config: SourceConfig, sql: string, period: Period, signal?: AbortSignal): Promise<FormulaResult> {
   const bound = bindPeriod(sql, config.kind, period)
   const limits = limitsOf(config)
   throwIfAborted(signal)

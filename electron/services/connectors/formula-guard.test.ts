@@ -24,7 +24,11 @@ describe('checkFormula on the PostgreSQL formulas of a real PRD', () => {
   })
 
   it.each(['postgres', 'duckdb', 'clickhouse'] as const)('accepts every one of them as a %s formula', (kind) => {
-    for (const sql of blocks) expect(codeOf(() => checkFormula(sql, kind)), sql).toBe('accepted')
+    for (const sql of blocks)
+      expect(
+        codeOf(() => checkFormula(sql, kind)),
+        sql
+      ).toBe('accepted')
   })
 
   it('names the tables a formula reads, without its CTEs', () => {
@@ -36,8 +40,7 @@ describe('checkFormula on the PostgreSQL formulas of a real PRD', () => {
 })
 
 describe('checkFormula accepts reads', () => {
-  const mau =
-    'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1;'
+  const mau = 'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1;'
 
   it.each(['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'] as SourceKind[])('a bound MAU formula on %s', (kind) => {
     const check = checkFormula(mau, kind)
@@ -46,7 +49,7 @@ describe('checkFormula accepts reads', () => {
   })
 
   it('falls back to the token guard where the parser has a gap, and still names tables', () => {
-    const duck = "SELECT * EXCLUDE (email) FROM users WHERE registration_date >= :period_start"
+    const duck = 'SELECT * EXCLUDE (email) FROM users WHERE registration_date >= :period_start'
     expect(checkFormula(duck, 'duckdb')).toEqual({ tables: ['users'], columns: [], checkedBy: 'tokens' })
     const grouping = 'SELECT endpoint, status_code, COUNT(*) FROM api_logs GROUP BY GROUPING SETS ((endpoint), (status_code))'
     expect(checkFormula(grouping, 'postgres').checkedBy).toBe('tokens')
@@ -60,7 +63,7 @@ describe('checkFormula accepts reads', () => {
     const sql = `-- DELETE FROM users; :not_a_param
       SELECT COUNT(*) /* DROP TABLE users */ FROM tasks WHERE status <> 'deleted; update' AND note <> ':period_x'`
     expect(codeOf(() => checkFormula(sql, 'postgres'))).toBe('accepted')
-    expect(codeOf(() => checkFormula("SELECT COUNT(*) FROM t WHERE s = $$DROP TABLE t$$", 'postgres'))).toBe('accepted')
+    expect(codeOf(() => checkFormula('SELECT COUNT(*) FROM t WHERE s = $$DROP TABLE t$$', 'postgres'))).toBe('accepted')
     expect(codeOf(() => checkFormula("SELECT COUNT(*) FROM t WHERE s = 'it\\'s; DROP TABLE t'", 'mysql'))).toBe('accepted')
   })
 

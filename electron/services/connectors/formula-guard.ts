@@ -23,17 +23,72 @@ export interface FormulaCheck {
 
 /** Statements that are not a SELECT and change something (data, schema, session, server). */
 const WRITE_STATEMENTS = new Set([
-  'insert', 'update', 'delete', 'merge', 'upsert', 'replace', 'drop', 'alter', 'create', 'truncate', 'grant',
-  'revoke', 'copy', 'call', 'do', 'exec', 'execute', 'set', 'reset', 'pragma', 'attach', 'detach', 'install',
-  'load', 'vacuum', 'begin', 'start', 'commit', 'rollback', 'savepoint', 'lock', 'unlock', 'rename', 'optimize',
-  'kill', 'export', 'import', 'checkpoint', 'reindex', 'cluster', 'comment', 'refresh', 'listen', 'notify',
-  'prepare', 'deallocate', 'handler', 'system'
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'upsert',
+  'replace',
+  'drop',
+  'alter',
+  'create',
+  'truncate',
+  'grant',
+  'revoke',
+  'copy',
+  'call',
+  'do',
+  'exec',
+  'execute',
+  'set',
+  'reset',
+  'pragma',
+  'attach',
+  'detach',
+  'install',
+  'load',
+  'vacuum',
+  'begin',
+  'start',
+  'commit',
+  'rollback',
+  'savepoint',
+  'lock',
+  'unlock',
+  'rename',
+  'optimize',
+  'kill',
+  'export',
+  'import',
+  'checkpoint',
+  'reindex',
+  'cluster',
+  'comment',
+  'refresh',
+  'listen',
+  'notify',
+  'prepare',
+  'deallocate',
+  'handler',
+  'system'
 ])
 
 /** Words that never belong in a read: nested writes (`WITH d AS (DELETE …)`), `SELECT … INTO`, `FOR UPDATE`. */
 const WRITE_WORDS = new Set([
-  'insert', 'update', 'delete', 'merge', 'drop', 'alter', 'create', 'truncate', 'grant', 'revoke', 'copy', 'into',
-  'attach', 'detach'
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'drop',
+  'alter',
+  'create',
+  'truncate',
+  'grant',
+  'revoke',
+  'copy',
+  'into',
+  'attach',
+  'detach'
 ])
 
 /** node-sql-parser has no ClickHouse or DuckDB grammar; both read close enough to PostgreSQL. */
@@ -134,9 +189,7 @@ function parse(tokens: Token[], kind: SourceKind): FormulaCheck | null {
       .filter(([, , name]) => name !== undefined && !cteNames.has(name.toLowerCase()))
       .map(([, schema, name]) => (schema && schema !== 'null' ? `${schema}.${name}` : name!))
   )
-  const columns = unique(
-    result.columnList.map((entry) => entry.split('::')[2] ?? '').filter((c) => c !== '' && c !== '(.*)')
-  )
+  const columns = unique(result.columnList.map((entry) => entry.split('::')[2] ?? '').filter((c) => c !== '' && c !== '(.*)'))
   return { tables, columns, checkedBy: 'parser' }
 }
 

@@ -46,8 +46,22 @@ describe('shapeResult', () => {
     expect(codeOf([[Number.NaN]])).toBe('QUERY_NOT_NUMBER')
     expect(codeOf([[1, 2, 3]])).toBe('QUERY_NOT_NUMBER')
     expect(codeOf([[1], [2]])).toBe('QUERY_TOO_MANY_ROWS')
-    expect(codeOf([['web', 3], ['api', 4]])).toBe('QUERY_TOO_MANY_ROWS')
-    expect(codeOf([['2025-11-01', 1], ['2025-11-02', 2], ['2025-11-03', 3]], 2)).toBe('QUERY_TOO_MANY_ROWS')
+    expect(
+      codeOf([
+        ['web', 3],
+        ['api', 4]
+      ])
+    ).toBe('QUERY_TOO_MANY_ROWS')
+    expect(
+      codeOf(
+        [
+          ['2025-11-01', 1],
+          ['2025-11-02', 2],
+          ['2025-11-03', 3]
+        ],
+        2
+      )
+    ).toBe('QUERY_TOO_MANY_ROWS')
     expect(codeOf([['2025-11-01', null]])).toBe('QUERY_NULL')
   })
 })

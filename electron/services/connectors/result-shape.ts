@@ -1,9 +1,7 @@
 import { AppError } from '../errors'
 import type { FormulaResult } from './types'
 
-type Shaped =
-  | { kind: 'single'; value: number }
-  | { kind: 'series'; points: { periodStart: string; value: number }[] }
+type Shaped = { kind: 'single'; value: number } | { kind: 'series'; points: { periodStart: string; value: number }[] }
 
 /** One number → single; rows of (period, number) → series (backfill); anything else is an error the user can act on. */
 export function shapeResult(rows: unknown[][], rowLimit: number): Shaped {
@@ -22,15 +20,11 @@ export function shapeResult(rows: unknown[][], rowLimit: number): Shaped {
         { rows: rows.length, columns: width }
       )
     }
-    throw new AppError(
-      'QUERY_NOT_NUMBER',
-      `The formula returned ${width} columns; return one number, or rows of (period, number) for a series.`,
-      { columns: width }
-    )
+    throw new AppError('QUERY_NOT_NUMBER', `The formula returned ${width} columns; return one number, or rows of (period, number) for a series.`, {
+      columns: width
+    })
   }
-  const points = rows
-    .map((r) => ({ periodStart: periodOf(r[0])!, value: toNumber(r[1]) }))
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
+  const points = rows.map((r) => ({ periodStart: periodOf(r[0])!, value: toNumber(r[1]) })).sort((a, b) => a.periodStart.localeCompare(b.periodStart))
   return { kind: 'series', points }
 }
 

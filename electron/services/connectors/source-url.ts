@@ -31,10 +31,7 @@ function parseUrl(raw: string, kind: SourceKind): URL {
     throw new AppError('SOURCE_CONFIG', `"${redact(raw)}" is not a valid ${kind} URL.`)
   }
   if (url.password) {
-    throw new AppError(
-      'SOURCE_CONFIG',
-      'The connection URL contains a password. Remove it from the URL and save the password in the secret store.'
-    )
+    throw new AppError('SOURCE_CONFIG', 'The connection URL contains a password. Remove it from the URL and save the password in the secret store.')
   }
   if (!SCHEMES[kind].includes(url.protocol)) {
     throw new AppError('SOURCE_CONFIG', `A ${kind} source needs a ${SCHEMES[kind][0]}// URL, got ${url.protocol}//.`)

@@ -22,11 +22,51 @@ interface Dialect {
 }
 
 const DIALECTS: Record<SourceKind, Dialect> = {
-  postgres: { backslashStrings: false, doubleQuoteString: false, backtickIdentifiers: false, bracketIdentifiers: false, dollarQuotes: true, hashComments: false, nestedComments: true },
-  duckdb: { backslashStrings: false, doubleQuoteString: false, backtickIdentifiers: false, bracketIdentifiers: false, dollarQuotes: true, hashComments: false, nestedComments: false },
-  mysql: { backslashStrings: true, doubleQuoteString: true, backtickIdentifiers: true, bracketIdentifiers: false, dollarQuotes: false, hashComments: true, nestedComments: false },
-  sqlite: { backslashStrings: false, doubleQuoteString: false, backtickIdentifiers: true, bracketIdentifiers: true, dollarQuotes: false, hashComments: false, nestedComments: false },
-  clickhouse: { backslashStrings: true, doubleQuoteString: false, backtickIdentifiers: true, bracketIdentifiers: false, dollarQuotes: false, hashComments: false, nestedComments: false }
+  postgres: {
+    backslashStrings: false,
+    doubleQuoteString: false,
+    backtickIdentifiers: false,
+    bracketIdentifiers: false,
+    dollarQuotes: true,
+    hashComments: false,
+    nestedComments: true
+  },
+  duckdb: {
+    backslashStrings: false,
+    doubleQuoteString: false,
+    backtickIdentifiers: false,
+    bracketIdentifiers: false,
+    dollarQuotes: true,
+    hashComments: false,
+    nestedComments: false
+  },
+  mysql: {
+    backslashStrings: true,
+    doubleQuoteString: true,
+    backtickIdentifiers: true,
+    bracketIdentifiers: false,
+    dollarQuotes: false,
+    hashComments: true,
+    nestedComments: false
+  },
+  sqlite: {
+    backslashStrings: false,
+    doubleQuoteString: false,
+    backtickIdentifiers: true,
+    bracketIdentifiers: true,
+    dollarQuotes: false,
+    hashComments: false,
+    nestedComments: false
+  },
+  clickhouse: {
+    backslashStrings: true,
+    doubleQuoteString: false,
+    backtickIdentifiers: true,
+    bracketIdentifiers: false,
+    dollarQuotes: false,
+    hashComments: false,
+    nestedComments: false
+  }
 }
 
 const WORD_START = /[A-Za-z_\u0080-\uffff]/

@@ -42,9 +42,7 @@ export const parsedTargetSchema = z.strictObject({
   /** 95 for P95. */
   percentile: z.number().optional(),
   /** "per month" (rate) or "within 6 months" (deadline). */
-  window: z
-    .strictObject({ kind: z.enum(['per', 'within']), amount: z.number().optional(), unit: z.enum(PERIOD_UNITS) })
-    .optional(),
+  window: z.strictObject({ kind: z.enum(['per', 'within']), amount: z.number().optional(), unit: z.enum(PERIOD_UNITS) }).optional(),
   /** The target is a change rate (每月增长20%), not a level. */
   change: z.boolean().optional()
 })

@@ -23,28 +23,69 @@ const normalise = (name: string): string => name.toLowerCase().replace(/[\s_\-./
 
 /** Header aliases beyond the camelCase keys: English display names and the Chinese a product owner types. */
 const ALIASES: Record<string, BoardColumn> = {
-  kpi: 'code', kpicode: 'code', kpiid: 'code', id: 'code', 编号: 'code', kpi编号: 'code', 指标编号: 'code',
-  名称: 'name', 指标名称: 'name', kpi名称: 'name', 指标: 'name', title: 'name',
-  描述: 'description', 定义: 'description', 衡量定义: 'description', definition: 'description',
-  类别: 'category', 分类: 'category', 层级: 'category', layer: 'category',
-  公式: 'formula', 计算公式: 'formula',
-  数据源: 'dataSource', 数据来源: 'dataSource', source: 'dataSource',
-  目标: 'target', 目标值: 'target',
-  单位: 'unit', 方向: 'direction',
-  频率: 'frequency', 监控频率: 'frequency', 采集频率: 'frequency', 采集周期: 'frequency',
-  负责人: 'owner', 责任人: 'owner',
-  预警阈值: 'alertThresholds', 阈值: 'alertThresholds', alert: 'alertThresholds', alerts: 'alertThresholds', thresholds: 'alertThresholds',
-  基准: 'benchmarks', 基准值: 'benchmarks', 行业基准: 'benchmarks', benchmark: 'benchmarks',
-  里程碑: 'milestones', 目标分解: 'milestones', milestone: 'milestones',
-  阶段: 'stage', 状态: 'status', 标签: 'tags', tag: 'tags', 备注: 'notes', note: 'notes',
-  当前值: 'currentValue', current: 'currentValue', actual: 'currentValue', 实际值: 'currentValue'
+  kpi: 'code',
+  kpicode: 'code',
+  kpiid: 'code',
+  id: 'code',
+  编号: 'code',
+  kpi编号: 'code',
+  指标编号: 'code',
+  名称: 'name',
+  指标名称: 'name',
+  kpi名称: 'name',
+  指标: 'name',
+  title: 'name',
+  描述: 'description',
+  定义: 'description',
+  衡量定义: 'description',
+  definition: 'description',
+  类别: 'category',
+  分类: 'category',
+  层级: 'category',
+  layer: 'category',
+  公式: 'formula',
+  计算公式: 'formula',
+  数据源: 'dataSource',
+  数据来源: 'dataSource',
+  source: 'dataSource',
+  目标: 'target',
+  目标值: 'target',
+  单位: 'unit',
+  方向: 'direction',
+  频率: 'frequency',
+  监控频率: 'frequency',
+  采集频率: 'frequency',
+  采集周期: 'frequency',
+  负责人: 'owner',
+  责任人: 'owner',
+  预警阈值: 'alertThresholds',
+  阈值: 'alertThresholds',
+  alert: 'alertThresholds',
+  alerts: 'alertThresholds',
+  thresholds: 'alertThresholds',
+  基准: 'benchmarks',
+  基准值: 'benchmarks',
+  行业基准: 'benchmarks',
+  benchmark: 'benchmarks',
+  里程碑: 'milestones',
+  目标分解: 'milestones',
+  milestone: 'milestones',
+  阶段: 'stage',
+  状态: 'status',
+  标签: 'tags',
+  tag: 'tags',
+  备注: 'notes',
+  note: 'notes',
+  当前值: 'currentValue',
+  current: 'currentValue',
+  actual: 'currentValue',
+  实际值: 'currentValue'
 }
 for (const column of BOARD_COLUMNS) ALIASES[normalise(column)] = column
 
 export const columnFor = (header: string): BoardColumn | undefined => ALIASES[normalise(header)]
 
-const malformed = (line: number, message: string): AppError =>
-  new AppError('IMPORT_MALFORMED', `${message} (line ${line}).`, { line })
+const malformed = (line: number, message: string): AppError => new AppError('IMPORT_MALFORMED', `${message} (line ${line}).`, { line })
 
 type Fields = Partial<KpiFieldsInput> & { code: string }
 

@@ -150,9 +150,7 @@ describe('board XLSX', () => {
     sheet.addRow([1001, { richText: [{ text: '次日' }, { text: '留存率', font: { bold: true } }] }, '≥ 60%', '留存，核心', 'x'])
     const table = await parseBoardTable(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx')
     expect(table.unknownColumns).toEqual(['备注列'])
-    expect(table.rows).toEqual([
-      { line: 2, fields: { code: '1001', name: '次日留存率', target: { text: '≥ 60%', parsed: null }, tags: ['留存', '核心'] } }
-    ])
+    expect(table.rows).toEqual([{ line: 2, fields: { code: '1001', name: '次日留存率', target: { text: '≥ 60%', parsed: null }, tags: ['留存', '核心'] } }])
   })
 
   it('refuses bytes that are not a workbook', async () => {

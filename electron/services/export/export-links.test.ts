@@ -11,7 +11,15 @@ describe('createSqliteLinkStore', () => {
     const ws = workspaceWith(sampleKpis())
     cleanup = ws.cleanup
     const links = createSqliteLinkStore(ws.db)
-    const link = { kpiId: 1, target: 'jira' as const, container: 'KPI', externalId: '10001', externalUrl: 'https://x/browse/KPI-1', lastRevisionId: 11, exportedAt: 1000 }
+    const link = {
+      kpiId: 1,
+      target: 'jira' as const,
+      container: 'KPI',
+      externalId: '10001',
+      externalUrl: 'https://x/browse/KPI-1',
+      lastRevisionId: 11,
+      exportedAt: 1000
+    }
     links.put(link)
     links.put({ ...link, container: 'OPS', externalId: '20001' })
     links.put({ ...link, externalId: '10002', exportedAt: 2000 })

@@ -27,7 +27,11 @@ export function createSqliteLinkStore(db: Db): LinkStore {
     and(eq(exportLink.kpiId, kpiId), eq(exportLink.target, target), eq(exportLink.container, container))
   return {
     get(kpiId, target, container) {
-      const row = db.select().from(exportLink).where(where(kpiId, target, container)).get()
+      const row = db
+        .select()
+        .from(exportLink)
+        .where(where(kpiId, target, container))
+        .get()
       if (!row) return undefined
       const { id: _id, ...link } = row
       return link
@@ -43,7 +47,9 @@ export function createSqliteLinkStore(db: Db): LinkStore {
         .run()
     },
     remove(kpiId, target, container) {
-      db.delete(exportLink).where(where(kpiId, target, container)).run()
+      db.delete(exportLink)
+        .where(where(kpiId, target, container))
+        .run()
     }
   }
 }

@@ -18,7 +18,11 @@ describe('boardToJiraCsv', () => {
     expect(rows.map((r) => r[2])).toEqual(['KPI-U001 月活跃用户数 (MAU)', 'KPI-B002 API P95 latency | gateway', 'KPI-U010 用户满意度评分 (CSAT)'])
     expect(rows.every((r) => r[3] === 'Task' && r[1] === '')).toBe(true)
     const labels = rows.map((r) => r.slice(5).filter((l) => l !== ''))
-    expect(labels).toEqual([['stage-trial', '用户价值', '增长', 'north-star'], ['stage-launched', 'Technical', 'performance'], ['stage-draft', '用户价值']])
+    expect(labels).toEqual([
+      ['stage-trial', '用户价值', '增长', 'north-star'],
+      ['stage-launched', 'Technical', 'performance'],
+      ['stage-draft', '用户价值']
+    ])
     expect(labels.flat().some((l) => /\s/.test(l))).toBe(false)
   })
 
@@ -35,7 +39,11 @@ describe('boardToJiraCsv', () => {
     expect(header?.slice(0, 4)).toEqual(['Issue Id', 'Parent Id', 'Summary', 'Issue Type'])
     expect(rows[0]?.slice(0, 4)).toEqual(['1', '', 'AI 助手 KPI v1.0', 'Epic'])
     const children = rows.slice(1)
-    expect(children.map((r) => [r[0], r[1], r[3]])).toEqual([['2', '1', 'Story'], ['3', '1', 'Story'], ['4', '1', 'Story']])
+    expect(children.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['2', '1', 'Story'],
+      ['3', '1', 'Story'],
+      ['4', '1', 'Story']
+    ])
     const ids = rows.map((r) => r[0])
     for (const child of children) expect(ids.indexOf(child[1])).toBeLessThan(ids.indexOf(child[0]))
   })

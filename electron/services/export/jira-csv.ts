@@ -33,14 +33,7 @@ export function boardToJiraCsv(kpis: readonly ExportKpi[], options: JiraCsvOptio
   const firstId = options.epic ? 2 : 1
   if (options.epic) rows.push(['1', '', options.epic.summary, 'Epic', options.epic.description ?? '', ...pad([])])
   kpis.forEach((kpi, i) => {
-    rows.push([
-      String(firstId + i),
-      options.epic ? '1' : '',
-      kpiSummary(kpi),
-      issueType,
-      kpiWikiDescription(kpi),
-      ...pad(labelsPerKpi[i] ?? [])
-    ])
+    rows.push([String(firstId + i), options.epic ? '1' : '', kpiSummary(kpi), issueType, kpiWikiDescription(kpi), ...pad(labelsPerKpi[i] ?? [])])
   })
   return Buffer.from(Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' }) + '\r\n', 'utf8')
 }

@@ -59,7 +59,13 @@ describe('exportToJira', () => {
   })
 
   it('retries a 429 after the Retry-After delay', async () => {
-    server.fail({ method: 'POST', path: /^\/rest\/api\/3\/issue$/, status: 429, headers: { 'retry-after': '1' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } })
+    server.fail({
+      method: 'POST',
+      path: /^\/rest\/api\/3\/issue$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { errorMessages: ['Rate limit exceeded.'], errors: {} }
+    })
     const started = Date.now()
     const result = await exportToJira({ kpis, links, config: config() })
     expect(result.results.map((r) => r.outcome)).toEqual(['created', 'created', 'created'])
@@ -76,7 +82,13 @@ describe('exportToJira', () => {
   })
 
   it('keeps the links of the issues that succeeded when Jira refuses one', async () => {
-    server.fail({ method: 'POST', path: /^\/rest\/api\/3\/issue$/, when: (r) => JSON.stringify(r.body).includes('KPI-B002'), status: 400, body: { errorMessages: [], errors: { customfield_10020: 'Sprint is required.' } } })
+    server.fail({
+      method: 'POST',
+      path: /^\/rest\/api\/3\/issue$/,
+      when: (r) => JSON.stringify(r.body).includes('KPI-B002'),
+      status: 400,
+      body: { errorMessages: [], errors: { customfield_10020: 'Sprint is required.' } }
+    })
     const first = await exportToJira({ kpis, links, config: config() })
     expect(first.results.map((r) => r.outcome)).toEqual(['created', 'failed', 'created'])
     expect(first.results[1]?.error).toBe('Jira answered 400: customfield_10020: Sprint is required.')
@@ -100,7 +112,13 @@ describe('exportToJira', () => {
 
   it('stops between items when cancelled', async () => {
     const controller = new AbortController()
-    const error = await exportToJira({ kpis, links, config: config(), signal: controller.signal, onProgress: (done) => done === 2 && controller.abort() }).catch((e: unknown) => e)
+    const error = await exportToJira({
+      kpis,
+      links,
+      config: config(),
+      signal: controller.signal,
+      onProgress: (done) => done === 2 && controller.abort()
+    }).catch((e: unknown) => e)
     expect((error as AppError).code).toBe('CANCELLED')
     expect((error as AppError).details?.results).toHaveLength(2)
     expect(server.issues.size).toBe(2)

@@ -119,9 +119,22 @@ const FREQUENCY_LABELS: Record<Locale, Record<Frequency, string>> = {
 }
 const STAGE_VERSIONS: Record<string, Stage> = { 'v0.1': 'draft', 'v0.9': 'feasibility', 'v1.0': 'trial', 'v1.0+': 'launched' }
 const EXTRA_ALIASES: Record<string, string> = {
-  'real time': 'realtime', 实时: 'realtime', 每天: 'daily', 日: 'daily', 周: 'weekly', 月: 'monthly', 季度: 'quarterly',
-  初稿定义: 'draft', 开发冻结前: 'feasibility', 试运行阶段: 'trial', 正式上线: 'launched', 持续运营: 'operating',
-  已提议: 'proposed', 风险: 'at-risk', 退役: 'retired', 'at risk': 'at-risk'
+  'real time': 'realtime',
+  实时: 'realtime',
+  每天: 'daily',
+  日: 'daily',
+  周: 'weekly',
+  月: 'monthly',
+  季度: 'quarterly',
+  初稿定义: 'draft',
+  开发冻结前: 'feasibility',
+  试运行阶段: 'trial',
+  正式上线: 'launched',
+  持续运营: 'operating',
+  已提议: 'proposed',
+  风险: 'at-risk',
+  退役: 'retired',
+  'at risk': 'at-risk'
 }
 
 export const stageLabel = (stage: Stage, locale: Locale): string => STAGE_LABELS[locale][stage]
@@ -139,8 +152,7 @@ function enumFrom<T extends string>(keys: readonly T[], labels: Record<Locale, R
   return undefined
 }
 
-export const parseStage = (text: string): Stage | undefined =>
-  STAGE_VERSIONS[text.trim().toLowerCase()] ?? enumFrom(STAGES, STAGE_LABELS, text)
+export const parseStage = (text: string): Stage | undefined => STAGE_VERSIONS[text.trim().toLowerCase()] ?? enumFrom(STAGES, STAGE_LABELS, text)
 export const parseStatus = (text: string): Status | undefined => enumFrom(STATUSES, STATUS_LABELS, text)
 export const parseFrequency = (text: string): Frequency | undefined => enumFrom(FREQUENCIES, FREQUENCY_LABELS, text)
 

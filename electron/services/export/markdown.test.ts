@@ -34,7 +34,10 @@ function kpiBlocks(root: Root): Map<string, { fields: Map<string, string>; lists
       if (rest === '') pendingLabel = label
       else current.fields.set(label, rest)
     } else if (current && pendingLabel && node.type === 'list') {
-      current.lists.set(pendingLabel, (node as List).children.map((item) => toString(item)))
+      current.lists.set(
+        pendingLabel,
+        (node as List).children.map((item) => toString(item))
+      )
       pendingLabel = undefined
     } else if (current && node.type === 'code') {
       current.sql = (node as Code).value
@@ -112,13 +115,21 @@ describe('boardToMarkdown', () => {
     const md = boardToMarkdown({ boardName: 'Assistant', versionLabel: null, kpis, locale: 'en' })
     const root = parse(md)
     const headings = root.children.filter((n): n is Heading => n.type === 'heading').map((h) => `${h.depth}:${toString(h)}`)
-    expect(headings).toEqual(['1:Assistant', '2:KPI details', '3:用户价值', '4:KPI-U001: 月活跃用户数 (MAU)', '4:KPI-U010: 用户满意度评分 (CSAT)', '3:Technical', '4:KPI-B002: API P95 latency | gateway'])
+    expect(headings).toEqual([
+      '1:Assistant',
+      '2:KPI details',
+      '3:用户价值',
+      '4:KPI-U001: 月活跃用户数 (MAU)',
+      '4:KPI-U010: 用户满意度评分 (CSAT)',
+      '3:Technical',
+      '4:KPI-B002: API P95 latency | gateway'
+    ])
     expect(kpiBlocks(root).get('KPI-B002: API P95 latency | gateway')?.fields.get('Monitoring frequency')).toBe('Hourly')
     expect(tableCells(root)[2]?.[5]).toBe('Launched')
   })
 
   it('keeps a formula holding backtick fences verbatim by using a longer fence', () => {
-    const formula = 'SELECT \'```\' AS fence, COUNT(*)\nFROM t'
+    const formula = "SELECT '```' AS fence, COUNT(*)\nFROM t"
     const md = boardToMarkdown({ boardName: 'B', versionLabel: null, kpis: [{ ...kpis[0]!, formula }], locale: 'en' })
     expect(kpiBlocks(parse(md)).get('KPI-U001: 月活跃用户数 (MAU)')?.sql).toBe(formula)
   })

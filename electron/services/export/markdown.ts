@@ -78,7 +78,9 @@ export function escapeCell(text: string): string {
 
 /** A list item or paragraph start must not open a nested list, heading or quote. */
 function escapeLineStart(text: string): string {
-  return escapeInline(text).replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=#>])/, '\\$1')
+  return escapeInline(text)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=#>])/, '\\$1')
 }
 
 /** A closing `#` sequence would be dropped from a heading. */
@@ -103,7 +105,10 @@ function listField(label: string, items: readonly string[]): string[] {
 function kpiDetail(kpi: ExportKpi, locale: Locale, l: Labels): string[] {
   const lines = [`#### ${escapeHeading(`${kpi.code}: ${kpi.name}`)}`]
   lines.push(...field(l.target, kpi.target?.text ?? ''))
-  const definition = kpi.description.split(/\r?\n/).map((s) => s.replace(/^\s*[-*]\s+/, '').trim()).filter(Boolean)
+  const definition = kpi.description
+    .split(/\r?\n/)
+    .map((s) => s.replace(/^\s*[-*]\s+/, '').trim())
+    .filter(Boolean)
   if (definition.length === 1) lines.push(...field(l.definition, definition[0]!))
   else lines.push(...listField(l.definition, definition))
   lines.push(...field(l.dataSource, kpi.dataSource))
@@ -111,7 +116,12 @@ function kpiDetail(kpi: ExportKpi, locale: Locale, l: Labels): string[] {
     const fence = fenceFor(kpi.formula)
     lines.push(`**${l.formula}**:`, `${fence}sql`, kpi.formula.replace(/\s+$/, ''), fence, '')
   } else lines.push(...field(l.formula, kpi.formula))
-  lines.push(...listField(l.breakdown, kpi.milestones.map((m) => `${m.label}: ${m.target}`)))
+  lines.push(
+    ...listField(
+      l.breakdown,
+      kpi.milestones.map((m) => `${m.label}: ${m.target}`)
+    )
+  )
   lines.push(
     ...listField(
       l.benchmarks,

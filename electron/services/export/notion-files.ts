@@ -18,8 +18,18 @@ export interface ExportFile {
 
 /** The same properties as the API export's database, the title property first as Notion's CSV import expects. */
 export const NOTION_CSV_COLUMNS = [
-  'KPI code', 'KPI name', 'Description', 'Data source', 'Target', 'Current value', 'Stage',
-  'Latest proposal', 'Status', 'Owner', 'Frequency', 'Version'
+  'KPI code',
+  'KPI name',
+  'Description',
+  'Data source',
+  'Target',
+  'Current value',
+  'Stage',
+  'Latest proposal',
+  'Status',
+  'Owner',
+  'Frequency',
+  'Version'
 ] as const
 
 const safeFileName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'board'

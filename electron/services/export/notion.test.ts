@@ -79,7 +79,13 @@ describe('exportToNotion', () => {
   })
 
   it('retries a 429 after the Retry-After delay', async () => {
-    server.fail({ method: 'POST', path: /^\/v1\/pages$/, status: 429, headers: { 'retry-after': '1' }, body: { object: 'error', status: 429, code: 'rate_limited', message: 'Rate limited' } })
+    server.fail({
+      method: 'POST',
+      path: /^\/v1\/pages$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { object: 'error', status: 429, code: 'rate_limited', message: 'Rate limited' }
+    })
     const started = Date.now()
     const result = await exportToNotion({ kpis, links, config: config() })
     expect(result.results.map((r) => r.outcome)).toEqual(['created', 'created', 'created'])
@@ -97,7 +103,13 @@ describe('exportToNotion', () => {
   })
 
   it('keeps the links of the pages that succeeded when one KPI fails, and finishes it next time', async () => {
-    server.fail({ method: 'POST', path: /^\/v1\/pages$/, when: (r) => JSON.stringify(r.body).includes('KPI-B002'), status: 500, body: { object: 'error', status: 500, code: 'internal_server_error', message: 'Unexpected error.' } })
+    server.fail({
+      method: 'POST',
+      path: /^\/v1\/pages$/,
+      when: (r) => JSON.stringify(r.body).includes('KPI-B002'),
+      status: 500,
+      body: { object: 'error', status: 500, code: 'internal_server_error', message: 'Unexpected error.' }
+    })
     const first = await exportToNotion({ kpis, links, config: config() })
     expect(first.results.map((r) => r.outcome)).toEqual(['created', 'failed', 'created'])
     expect(first.results[1]?.error).toContain('Unexpected error')
@@ -126,7 +138,9 @@ describe('exportToNotion', () => {
 
   it('stops between items when cancelled', async () => {
     const controller = new AbortController()
-    const error = await exportToNotion({ kpis, links, config: config(), signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e)
+    const error = await exportToNotion({ kpis, links, config: config(), signal: controller.signal, onProgress: () => controller.abort() }).catch(
+      (e: unknown) => e
+    )
     expect((error as AppError).code).toBe('CANCELLED')
     expect((error as AppError).details?.results).toHaveLength(1)
     expect(server.pages.size).toBe(1)

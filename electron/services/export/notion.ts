@@ -125,9 +125,7 @@ async function resolveTarget(client: Client, config: NotionExportConfig): Promis
  * 2025-09-03: pages are created under a data source). Requests are throttled to ~3/s; 429s are
  * retried by the client honoring Retry-After.
  */
-export async function exportToNotion(
-  options: ExportRunOptions & { config: NotionExportConfig }
-): Promise<NotionExportResult> {
+export async function exportToNotion(options: ExportRunOptions & { config: NotionExportConfig }): Promise<NotionExportResult> {
   const { config } = options
   const throttle = createThrottle(config.requestsPerSecond ?? 3)
   const client = new Client({

@@ -28,7 +28,14 @@ describe('exportToTrello', () => {
     cleanup()
   })
 
-  const config = (more: Partial<TrelloExportConfig> = {}): TrelloExportConfig => ({ key: KEY, token: TOKEN, boardId: BOARD, baseUrl: server.url, locale: 'zh-CN', ...more })
+  const config = (more: Partial<TrelloExportConfig> = {}): TrelloExportConfig => ({
+    key: KEY,
+    token: TOKEN,
+    boardId: BOARD,
+    baseUrl: server.url,
+    locale: 'zh-CN',
+    ...more
+  })
   const listName = (cardId: string): string | undefined => server.lists.get(server.cards.get(cardId)!.idList)?.name
   const labelNames = (cardId: string): string[] => server.cards.get(cardId)!.idLabels.map((id) => server.labels.get(id)!.name)
 
@@ -71,7 +78,13 @@ describe('exportToTrello', () => {
   })
 
   it('retries a 429 after the Retry-After delay', async () => {
-    server.fail({ method: 'POST', path: /^\/1\/cards$/, status: 429, headers: { 'retry-after': '1' }, body: { error: 'API_TOKEN_LIMIT_EXCEEDED', message: 'Rate limit exceeded' } })
+    server.fail({
+      method: 'POST',
+      path: /^\/1\/cards$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: 'API_TOKEN_LIMIT_EXCEEDED', message: 'Rate limit exceeded' }
+    })
     const started = Date.now()
     const result = await exportToTrello({ kpis, links, config: config() })
     expect(result.results.map((r) => r.outcome)).toEqual(['created', 'created', 'created'])
@@ -111,7 +124,9 @@ describe('exportToTrello', () => {
 
   it('stops between items when cancelled', async () => {
     const controller = new AbortController()
-    const error = await exportToTrello({ kpis, links, config: config(), signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e)
+    const error = await exportToTrello({ kpis, links, config: config(), signal: controller.signal, onProgress: () => controller.abort() }).catch(
+      (e: unknown) => e
+    )
     expect((error as AppError).code).toBe('CANCELLED')
     expect(server.cards.size).toBe(1)
   })

@@ -63,7 +63,12 @@ function createTrelloApi(config: TrelloExportConfig, signal?: AbortSignal) {
   }
   return async <T>(method: string, path: string, body?: Record<string, unknown>): Promise<T> => {
     try {
-      return await withRateLimitRetry('Trello', () => once<T>(method, path, body), (e) => (e instanceof TrelloHttpError && e.status === 429 ? { retryAfterMs: e.retryAfterMs } : undefined), { signal })
+      return await withRateLimitRetry(
+        'Trello',
+        () => once<T>(method, path, body),
+        (e) => (e instanceof TrelloHttpError && e.status === 429 ? { retryAfterMs: e.retryAfterMs } : undefined),
+        { signal }
+      )
     } catch (error) {
       if (error instanceof TrelloHttpError && error.status === 401) {
         throw new AppError('EXPORT_AUTH', 'Trello rejected the API key or token (401). Check them in the Trello export settings.')
@@ -103,7 +108,10 @@ export async function exportToTrello(options: ExportRunOptions & { config: Trell
   }
   const statusLabels = new Map<Status, string>()
   const statusLabelIds = (): Set<string> =>
-    new Set([...labels.filter((l) => Object.keys(STATUS_COLORS).some((s) => statusLabel(s as Status, locale) === l.name)).map((l) => l.id), ...statusLabels.values()])
+    new Set([
+      ...labels.filter((l) => Object.keys(STATUS_COLORS).some((s) => statusLabel(s as Status, locale) === l.name)).map((l) => l.id),
+      ...statusLabels.values()
+    ])
   const labelFor = async (status: Status): Promise<string> => {
     const known = statusLabels.get(status) ?? labels.find((l) => l.name === statusLabel(status, locale))?.id
     if (known) return known
@@ -117,7 +125,12 @@ export async function exportToTrello(options: ExportRunOptions & { config: Trell
     target: 'trello',
     container: config.boardId,
     async create(kpi) {
-      const card = await api<TrelloCard>('POST', '/cards', { ...content(kpi), idList: stageLists.get(kpi.stage), idLabels: [await labelFor(kpi.status)], pos: 'bottom' })
+      const card = await api<TrelloCard>('POST', '/cards', {
+        ...content(kpi),
+        idList: stageLists.get(kpi.stage),
+        idLabels: [await labelFor(kpi.status)],
+        pos: 'bottom'
+      })
       return { externalId: card.id, url: card.url }
     },
     async update(kpi, link) {

@@ -78,7 +78,9 @@ export function notionConfig(core: Core): NotionExportConfig {
 
 export function jiraConfig(core: Core): JiraExportConfig {
   const config = readConfig(core, 'jira')
-  const missing = (['host', 'email', 'projectKey'] as const).filter((k) => !config[k]).map((k) => ({ host: 'the site URL', email: 'the account email', projectKey: 'the project key' })[k])
+  const missing = (['host', 'email', 'projectKey'] as const)
+    .filter((k) => !config[k])
+    .map((k) => ({ host: 'the site URL', email: 'the account email', projectKey: 'the project key' })[k])
   const { apiToken } = complete(core, 'jira', missing)
   return { host: config.host!, email: config.email!, projectKey: config.projectKey!, issueType: config.issueType, apiToken: apiToken! }
 }

@@ -54,7 +54,11 @@ export function collectExportKpis(core: Core, scope: ExportScope): ExportSet {
     const wanted = new Set(scope.kpiIds)
     const missing = scope.kpiIds.filter((id) => !views.some((v) => v.id === id))
     if (missing.length > 0) {
-      throw new AppError('KPI_NOT_FOUND', `KPI ${missing.join(', ')} is not on board ${board.name}${scope.versionLabel ? ` version ${scope.versionLabel}` : ''}.`, { kpiIds: missing })
+      throw new AppError(
+        'KPI_NOT_FOUND',
+        `KPI ${missing.join(', ')} is not on board ${board.name}${scope.versionLabel ? ` version ${scope.versionLabel}` : ''}.`,
+        { kpiIds: missing }
+      )
     }
     views = views.filter((v) => wanted.has(v.id))
   }

@@ -24,7 +24,10 @@ function fixture(env: NodeJS.ProcessEnv = {}): BoardFixture {
   return fx
 }
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e)
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
   expect(error).toBeInstanceOf(AppError)
   return error as AppError
 }
@@ -40,12 +43,24 @@ describe('export to Notion through the service', () => {
 
     const progress: [number, number, string][] = []
     const first = await service.run({ boardId: fx.boardId, target: 'notion', locale: 'zh-CN' }, { actor: 'po', onProgress: (...p) => progress.push(p) })
-    expect(first.results.map((r) => [r.code, r.outcome])).toEqual([['KPI-U001', 'created'], ['KPI-B002', 'created'], ['KPI-U010', 'created']])
-    expect(progress).toEqual([[1, 3, 'KPI-U001'], [2, 3, 'KPI-B002'], [3, 3, 'KPI-U010']])
+    expect(first.results.map((r) => [r.code, r.outcome])).toEqual([
+      ['KPI-U001', 'created'],
+      ['KPI-B002', 'created'],
+      ['KPI-U010', 'created']
+    ])
+    expect(progress).toEqual([
+      [1, 3, 'KPI-U001'],
+      [2, 3, 'KPI-B002'],
+      [3, 3, 'KPI-U010']
+    ])
     const dataSourceId = service.config.get('notion').config.dataSourceId
     expect(dataSourceId).toBe([...server.dataSources.keys()][0])
     const mau = server.pages.get(first.results[0]!.externalId!)!
-    expect([server.value(mau, 'Current value'), server.value(mau, 'Latest proposal'), server.value(mau, 'Stage')]).toEqual([412, '把第3个月目标下调到 350 MAU', '试运行'])
+    expect([server.value(mau, 'Current value'), server.value(mau, 'Latest proposal'), server.value(mau, 'Stage')]).toEqual([
+      412,
+      '把第3个月目标下调到 350 MAU',
+      '试运行'
+    ])
 
     fx.core.kpis.edit(fx.id('KPI-U001'), { stage: 'launched' }, { actor: 'po' })
     const second = await service.run({ boardId: fx.boardId, target: 'notion', locale: 'zh-CN' }, { actor: 'po' })
@@ -53,9 +68,15 @@ describe('export to Notion through the service', () => {
     expect(second.results.map((r) => r.externalId)).toEqual(first.results.map((r) => r.externalId))
     expect([server.dataSources.size, server.pages.size, server.value(mau, 'Stage')]).toEqual([1, 3, '上线'])
     expect(service.links(fx.boardId).map((l) => [l.code, l.target, l.container, l.outdated])).toEqual([
-      ['KPI-B002', 'notion', dataSourceId, false], ['KPI-U001', 'notion', dataSourceId, false], ['KPI-U010', 'notion', dataSourceId, false]
+      ['KPI-B002', 'notion', dataSourceId, false],
+      ['KPI-U001', 'notion', dataSourceId, false],
+      ['KPI-U010', 'notion', dataSourceId, false]
     ])
-    expect(fx.core.audit.list({ boardId: fx.boardId, limit: 1 })[0]).toMatchObject({ action: 'export.notion', actor: 'po', summary: 'Exported to notion: 0 created, 3 updated, 0 failed' })
+    expect(fx.core.audit.list({ boardId: fx.boardId, limit: 1 })[0]).toMatchObject({
+      action: 'export.notion',
+      actor: 'po',
+      summary: 'Exported to notion: 0 created, 3 updated, 0 failed'
+    })
     expect(server.violations).toEqual([])
   })
 
@@ -80,7 +101,13 @@ describe('export to Jira through the service', () => {
     const fx = fixture({ KPILOOP_SECRET_EXPORT_JIRA_APITOKEN: JIRA_TOKEN })
     const service = createExportService({ core: fx.core })
     service.config.set('jira', { host: server.url, email: 'po@example.com', projectKey: 'KPI' })
-    server.fail({ method: 'POST', path: /^\/rest\/api\/3\/issue$/, when: (r) => JSON.stringify(r.body).includes('KPI-B002'), status: 400, body: { errorMessages: [], errors: { components: 'Component is required.' } } })
+    server.fail({
+      method: 'POST',
+      path: /^\/rest\/api\/3\/issue$/,
+      when: (r) => JSON.stringify(r.body).includes('KPI-B002'),
+      status: 400,
+      body: { errorMessages: [], errors: { components: 'Component is required.' } }
+    })
 
     const first = await service.run({ boardId: fx.boardId, target: 'jira' }, { actor: 'po' })
     expect(first.results.map((r) => [r.code, r.outcome, r.error])).toEqual([
@@ -103,7 +130,9 @@ describe('export to Jira through the service', () => {
     const service = createExportService({ core: fx.core })
     service.config.set('jira', { host: server.url, email: 'po@example.com', projectKey: 'KPI' })
     const controller = new AbortController()
-    const error = await failure(service.run({ boardId: fx.boardId, target: 'jira' }, { actor: 'po', signal: controller.signal, onProgress: () => controller.abort() }))
+    const error = await failure(
+      service.run({ boardId: fx.boardId, target: 'jira' }, { actor: 'po', signal: controller.signal, onProgress: () => controller.abort() })
+    )
     expect(error.code).toBe('CANCELLED')
     expect((error.details?.results as { code: string }[]).map((r) => r.code)).toEqual(['KPI-U001'])
     expect(service.links(fx.boardId).map((l) => l.code)).toEqual(['KPI-U001'])

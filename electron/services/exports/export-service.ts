@@ -84,11 +84,19 @@ export function createExportService({ core }: { core: Core }) {
       return { target, results: result.results, databaseUrl: result.databaseUrl }
     }
     // jira.js is loaded only for a Jira export: it takes over a second to load.
-    if (target === 'jira') return { target, results: (await (await import('../export/jira')).exportToJira({ ...run, config: { ...jiraConfig(core), onMissing } })).results }
+    if (target === 'jira')
+      return { target, results: (await (await import('../export/jira')).exportToJira({ ...run, config: { ...jiraConfig(core), onMissing } })).results }
     return { target, results: (await exportToTrello({ ...run, config: { ...trelloConfig(core), locale, onMissing } })).results }
   }
 
-  function record(actor: string, boardId: number, target: ExportTarget, versionLabel: string | null, results: readonly ExportItemResult[], stopped?: AppError): void {
+  function record(
+    actor: string,
+    boardId: number,
+    target: ExportTarget,
+    versionLabel: string | null,
+    results: readonly ExportItemResult[],
+    stopped?: AppError
+  ): void {
     const count = (...outcomes: string[]) => results.filter((r) => outcomes.includes(r.outcome)).length
     const tally = { created: count('created', 'recreated'), updated: count('updated'), failed: count('failed'), missing: count('missing') }
     core.audit.record({
@@ -139,7 +147,12 @@ export function createExportService({ core }: { core: Core }) {
       if (value === '') core.secrets.delete(secretRef(target, name))
       else core.secrets.set(secretRef(target, name), value)
     }
-    core.audit.record({ actor, action: 'export.configure', summary: `Changed the ${target} export settings`, details: { target, settings: Object.keys(parsed.data), credentials: Object.keys(secrets) } })
+    core.audit.record({
+      actor,
+      action: 'export.configure',
+      summary: `Changed the ${target} export settings`,
+      details: { target, settings: Object.keys(parsed.data), credentials: Object.keys(secrets) }
+    })
   }
 
   /**

@@ -61,10 +61,24 @@ describe('file exports of a board', () => {
       for (const kpi of board) {
         const row = table.rows.find((r) => r.fields.code === kpi.code)!
         expect({ ...row.fields, target: row.fields.target?.text }).toEqual({
-          code: kpi.code, name: kpi.name, description: kpi.description, category: kpi.category, formula: kpi.formula,
-          dataSource: kpi.dataSource, target: kpi.target?.text, unit: kpi.unit, direction: kpi.direction, frequency: kpi.frequency,
-          owner: kpi.owner, alertThresholds: kpi.alertThresholds, benchmarks: kpi.benchmarks, milestones: kpi.milestones,
-          stage: kpi.stage, status: kpi.status, tags: kpi.tags, notes: kpi.notes
+          code: kpi.code,
+          name: kpi.name,
+          description: kpi.description,
+          category: kpi.category,
+          formula: kpi.formula,
+          dataSource: kpi.dataSource,
+          target: kpi.target?.text,
+          unit: kpi.unit,
+          direction: kpi.direction,
+          frequency: kpi.frequency,
+          owner: kpi.owner,
+          alertThresholds: kpi.alertThresholds,
+          benchmarks: kpi.benchmarks,
+          milestones: kpi.milestones,
+          stage: kpi.stage,
+          status: kpi.status,
+          tags: kpi.tags,
+          notes: kpi.notes
         })
       }
     }
@@ -148,7 +162,11 @@ describe('file exports of a board version', () => {
     fx.core.kpis.edit(fx.id('KPI-U010'), { owner: '体验负责人' }, { actor: 'owner' })
     const { files } = await service.file({ boardId: fx.boardId, format: 'notion', locale: 'en' })
     const rows = Papa.parse<Record<string, string>>(decode(files[0]!.base64).toString('utf8'), { header: true, skipEmptyLines: true }).data
-    expect(rows.map((r) => [r['KPI code'], r.Version])).toEqual([['KPI-U001', 'v0.9'], ['KPI-B002', 'v0.9'], ['KPI-U010', '']])
+    expect(rows.map((r) => [r['KPI code'], r.Version])).toEqual([
+      ['KPI-U001', 'v0.9'],
+      ['KPI-B002', 'v0.9'],
+      ['KPI-U010', '']
+    ])
   })
 
   it('says so when the version does not exist', async () => {

@@ -25,7 +25,14 @@ async function editCsv(data: Buffer): Promise<Buffer> {
   rows.find((r) => r[0] === 'KPI-U001')![col('owner')] = '增长产品经理'
   rows.find((r) => r[0] === 'KPI-U010')![col('target')] = '≥ 4.4/5.0'
   const added = header!.map(() => '')
-  Object.assign(added, { [col('code')]: 'KPI-U020', [col('name')]: '7日留存率', [col('target')]: '≥ 35%', [col('frequency')]: 'weekly', [col('owner')]: '增长产品经理', [col('stage')]: 'draft' })
+  Object.assign(added, {
+    [col('code')]: 'KPI-U020',
+    [col('name')]: '7日留存率',
+    [col('target')]: '≥ 35%',
+    [col('frequency')]: 'weekly',
+    [col('owner')]: '增长产品经理',
+    [col('stage')]: 'draft'
+  })
   const withPriority = [...rows, added].map((r, i) => [...r, ['高', '中', '低', '高'][i]!])
   return Buffer.from('\uFEFF' + Papa.unparse({ fields: [...header!, 'Priority'], data: withPriority }, { newline: '\r\n' }), 'utf8')
 }
@@ -50,7 +57,10 @@ async function editXlsx(data: Buffer): Promise<Buffer> {
 }
 
 describe('board table round trip', () => {
-  for (const [format, edit] of [['csv', editCsv], ['xlsx', editXlsx]] as const) {
+  for (const [format, edit] of [
+    ['csv', editCsv],
+    ['xlsx', editXlsx]
+  ] as const) {
     it(`previews exactly the edits made to a ${format.toUpperCase()} export, commits them as import revisions, then sees no change`, async () => {
       const file = await edit(await exported(format))
       const fileName = `AI 助手 KPI 看板 (edited).${format}`
@@ -62,8 +72,13 @@ describe('board table round trip', () => {
         ['KPI-U010', 'edit', ['target']]
       ])
       expect(preview.changed[0]!.changes[0]).toMatchObject({ from: '产品经理', to: '增长产品经理' })
-      expect(preview.changed[1]!.changes[0]).toMatchObject({ from: { text: '≥ 4.2/5.0' }, to: { text: '≥ 4.4/5.0', parsed: { comparator: '>=', value: 4.4, scale: 5 } } })
-      expect(preview.added.map((a) => [a.code, a.fields.name, a.fields.target?.parsed?.value, a.fields.frequency])).toEqual([['KPI-U020', '7日留存率', 35, 'weekly']])
+      expect(preview.changed[1]!.changes[0]).toMatchObject({
+        from: { text: '≥ 4.2/5.0' },
+        to: { text: '≥ 4.4/5.0', parsed: { comparator: '>=', value: 4.4, scale: 5 } }
+      })
+      expect(preview.added.map((a) => [a.code, a.fields.name, a.fields.target?.parsed?.value, a.fields.frequency])).toEqual([
+        ['KPI-U020', '7日留存率', 35, 'weekly']
+      ])
       expect(preview.unchanged).toBe(1)
       expect(preview.notInFile).toEqual([])
 

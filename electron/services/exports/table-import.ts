@@ -65,14 +65,24 @@ export function tableFormatOf(fileName: string): TableFormat {
 
 async function readTable(data: Buffer, format: TableFormat): Promise<ParsedBoardTable> {
   if (data.length === 0) throw new AppError('IMPORT_EMPTY', 'The file is empty.')
-  if (data.length > MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', `The file is ${(data.length / 1048576).toFixed(1)} MB; a board table may be at most 20 MB.`)
+  if (data.length > MAX_BYTES)
+    throw new AppError('IMPORT_TOO_LARGE', `The file is ${(data.length / 1048576).toFixed(1)} MB; a board table may be at most 20 MB.`)
   return parseBoardTable(data, format)
 }
 
 function plan(core: Core, boardId: number, table: ParsedBoardTable, fileName: string, format: TableFormat): Plan {
   const board: KpiView[] = core.kpis.list(boardId, true)
   const byCode = new Map(board.map((k) => [k.code, k]))
-  const preview: TableImportPreview = { fileName, format, changed: [], added: [], unchanged: 0, notInFile: [], unknownColumns: table.unknownColumns, errors: [...table.errors] }
+  const preview: TableImportPreview = {
+    fileName,
+    format,
+    changed: [],
+    added: [],
+    unchanged: 0,
+    notInFile: [],
+    unknownColumns: table.unknownColumns,
+    errors: [...table.errors]
+  }
   const edits: Plan['edits'] = []
   const adds: NewKpi[] = []
   for (const { line, fields } of table.rows) {
@@ -103,7 +113,13 @@ function plan(core: Core, boardId: number, table: ParsedBoardTable, fileName: st
 }
 
 /** What importing an edited board table would do: changed KPIs field by field, new KPIs, errors, unknown columns. */
-export async function previewTableImport(core: Core, boardId: number, data: Buffer, format: TableFormat, fileName = `board.${format}`): Promise<TableImportPreview> {
+export async function previewTableImport(
+  core: Core,
+  boardId: number,
+  data: Buffer,
+  format: TableFormat,
+  fileName = `board.${format}`
+): Promise<TableImportPreview> {
   core.boards.get(boardId)
   return plan(core, boardId, await readTable(data, format), fileName, format).preview
 }
@@ -123,7 +139,9 @@ export async function commitTableImport(
     const { preview, edits, adds } = plan(core, boardId, table, fileName, input.format)
     if (preview.errors.length > 0) {
       const first = preview.errors[0]!
-      throw new AppError('IMPORT_MALFORMED', `${fileName} has ${preview.errors.length} error(s), nothing was imported; line ${first.line}: ${first.message}`, { errors: preview.errors })
+      throw new AppError('IMPORT_MALFORMED', `${fileName} has ${preview.errors.length} error(s), nothing was imported; line ${first.line}: ${first.message}`, {
+        errors: preview.errors
+      })
     }
     const options = { actor, source: 'import' as const, reason: `Imported from ${fileName}` }
     for (const { kpiId, patch } of edits) core.kpis.edit(kpiId, patch, options)

@@ -16,7 +16,8 @@ export function exportHandlers(core: Core): HandlersOf<typeof exportProcedures> 
       return exports.config.get(target)
     },
     'export.links': ({ boardId }) => exports.links(boardId),
-    'import.table.preview': ({ boardId, fileName, base64 }) => previewTableImport(core, boardId, Buffer.from(base64, 'base64'), tableFormatOf(fileName), fileName),
+    'import.table.preview': ({ boardId, fileName, base64 }) =>
+      previewTableImport(core, boardId, Buffer.from(base64, 'base64'), tableFormatOf(fileName), fileName),
     'import.table.commit': ({ boardId, fileName, base64 }, { actor }) =>
       commitTableImport(core, { boardId, data: Buffer.from(base64, 'base64'), format: tableFormatOf(fileName), fileName, actor })
   }

@@ -9,7 +9,8 @@ const bytes = (content: { base64: string } | { text: string }) =>
 export function importHandlers(core: Core): HandlersOf<typeof importProcedures> {
   const prd = createPrdImportService(core)
   return {
-    'import.prd.preview': ({ boardId, fileName, content, assistant }, { signal }) => prd.preview({ boardId, fileName, data: bytes(content), assistant, signal }),
+    'import.prd.preview': ({ boardId, fileName, content, assistant }, { signal }) =>
+      prd.preview({ boardId, fileName, data: bytes(content), assistant, signal }),
     'import.prd.commit': (input, { actor }) => prd.commit(input, actor)
   }
 }

@@ -20,8 +20,7 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => kpis.get(kpiId),
     'kpi.add': ({ boardId, fields, reason }, { actor }) => kpis.add(boardId, fields, { actor, reason }),
-    'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline }, { actor }) =>
-      kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline }),
+    'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline }, { actor }) => kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline }),
     'kpi.retire': ({ kpiId, reason }, { actor }) => kpis.retire(kpiId, { actor, reason }),
     'kpi.reinstate': ({ kpiId, reason }, { actor }) => kpis.reinstate(kpiId, { actor, reason }),
     'kpi.history': ({ kpiId }) => kpis.history(kpiId),

@@ -19,8 +19,7 @@ function looksBinary(text: string): boolean {
   return false
 }
 
-const binaryError = () =>
-  new AppError('IMPORT_BINARY', 'The file is binary, not text. Import a Markdown, plain-text or .docx PRD.')
+const binaryError = () => new AppError('IMPORT_BINARY', 'The file is binary, not text. Import a Markdown, plain-text or .docx PRD.')
 
 /** Text of a .md/.txt file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
 export function decodeText(data: Uint8Array): string {

@@ -40,7 +40,9 @@ function inlineText(element: DocxElement): string {
 }
 
 function paragraphText(paragraph: DocxElement): string {
-  return inlineText(paragraph).replace(/\*\*\*\*/g, '').trim()
+  return inlineText(paragraph)
+    .replace(/\*\*\*\*/g, '')
+    .trim()
 }
 
 function tableMarkdown(table: DocxElement): string {
@@ -92,7 +94,9 @@ function blocksOf(document: DocxElement): string[] {
 export async function docxToMarkdown(data: Buffer): Promise<string> {
   let document: DocxElement | null = null
   try {
-    await (await import('mammoth')).default.convertToHtml(
+    await (
+      await import('mammoth')
+    ).default.convertToHtml(
       { buffer: data },
       {
         transformDocument: (element: DocxElement) => {

@@ -71,9 +71,8 @@ export function normalizeCode(text: string): string | null {
 
 /** "KPI-U001: 月活跃用户数 (MAU)" → code and name; a heading or cell that does not start with a code gives null. */
 export function splitCodeAndName(text: string): { code: string; name: string } | null {
-  const match = /^\s*([Kk][Pp][Ii][\s_-]*[A-Za-z]{0,3}[\s_-]*\d+(?:\.\d+)?|[A-Z][A-Z0-9]{0,5}-[A-Z]{0,3}\d+)(?=$|[\s:：.、—–\-|)）])\s*[:：.、—–\-|]*\s*(.*)$/.exec(
-    text
-  )
+  const match =
+    /^\s*([Kk][Pp][Ii][\s_-]*[A-Za-z]{0,3}[\s_-]*\d+(?:\.\d+)?|[A-Z][A-Z0-9]{0,5}-[A-Z]{0,3}\d+)(?=$|[\s:：.、—–\-|)）])\s*[:：.、—–\-|]*\s*(.*)$/.exec(text)
   if (!match) return null
   const code = normalizeCode(match[1]!)
   return code ? { code, name: match[2]!.trim() } : null

@@ -4,8 +4,7 @@ import { extractKpis } from './extract'
 import type { ExtractResult } from './types'
 import { referenceFile } from '../testing/reference'
 
-const fixture = (name: string): ExtractResult =>
-  extractKpis(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), { fileName: name })
+const fixture = (name: string): ExtractResult => extractKpis(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), { fileName: name })
 const summary = (result: ExtractResult) =>
   result.candidates.map(({ fields, origin }) => ({ code: fields.code, name: fields.name, target: fields.target?.text ?? null, origin }))
 
@@ -78,7 +77,17 @@ describe('a Chinese PRD with numbered headings, plain labels, field tables and i
 
   it('takes numbered headings with KPI fields as blocks, skips a section with only an owner and a vague goal', () => {
     expect(
-      result.candidates.map(({ fields, origin, lines }) => [fields.code, fields.name, fields.target?.text, fields.frequency, fields.owner, fields.dataSource, fields.category, origin, lines.start])
+      result.candidates.map(({ fields, origin, lines }) => [
+        fields.code,
+        fields.name,
+        fields.target?.text,
+        fields.frequency,
+        fields.owner,
+        fields.dataSource,
+        fields.category,
+        origin,
+        lines.start
+      ])
     ).toEqual([
       ['KPI-001', '首屏加载时间', 'P90 ≤ 1.5s', 'hourly', '前端负责人', '前端 RUM', '性能指标', 'block', 9],
       ['KPI-002', '接口错误率', '< 0.1%', 'realtime', '后端组', '网关日志', '性能指标', 'block', 17],
@@ -98,7 +107,16 @@ describe('a Chinese PRD whose KPIs live in a tracking table', () => {
 
   it('reads one KPI per row with current value, stage, status and owner; skips the info and pricing tables', () => {
     expect(
-      result.candidates.map(({ fields, currentValue }) => [fields.code, fields.name, fields.dataSource, fields.target?.text, currentValue, fields.stage, fields.status, fields.owner])
+      result.candidates.map(({ fields, currentValue }) => [
+        fields.code,
+        fields.name,
+        fields.dataSource,
+        fields.target?.text,
+        currentValue,
+        fields.stage,
+        fields.status,
+        fields.owner
+      ])
     ).toEqual([
       ['KPI-101', '首次响应时长', '工单系统日志', '≤ 20 分钟', '26 分钟', 'trial', 'adjusting', '客服主管'],
       ['KPI-102', '机器人问题解决率', '对话日志', '≥ 65%', '58%', 'draft', 'adopted', '算法组'],
@@ -202,7 +220,9 @@ describe("the user's board design document", () => {
 describe('an alert-rules document', () => {
   const result = fixture('alert-rules.md')
   const rulesOf = (name: string) =>
-    result.candidates.find((candidate) => candidate.fields.name === name)?.fields.alertThresholds?.rules.map((rule) => [rule.severity, rule.direction, rule.percent])
+    result.candidates
+      .find((candidate) => candidate.fields.name === name)
+      ?.fields.alertThresholds?.rules.map((rule) => [rule.severity, rule.direction, rule.percent])
 
   it('attaches severity rules to the metric whose section they sit in, or that they name', () => {
     expect(result.candidates.map((candidate) => candidate.fields.name)).toEqual(['支付成功率', '订单转化率', '退款处理时长'])

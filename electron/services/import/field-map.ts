@@ -16,7 +16,24 @@ export interface Entry {
   prose: string[]
 }
 
-const SQL_LANGS = new Set(['sql', 'postgresql', 'postgres', 'pgsql', 'psql', 'mysql', 'sqlite', 'plsql', 'tsql', 'clickhouse', 'duckdb', 'hive', 'hql', 'sparksql', 'bigquery', 'snowflake'])
+const SQL_LANGS = new Set([
+  'sql',
+  'postgresql',
+  'postgres',
+  'pgsql',
+  'psql',
+  'mysql',
+  'sqlite',
+  'plsql',
+  'tsql',
+  'clickhouse',
+  'duckdb',
+  'hive',
+  'hql',
+  'sparksql',
+  'bigquery',
+  'snowflake'
+])
 
 /** Only SQL fences are formulas; yaml/bash/k6 snippets describe tooling, not a calculation. */
 export function isSqlFence(code: Code): boolean {
@@ -26,7 +43,10 @@ export function isSqlFence(code: Code): boolean {
 }
 
 function join(parts: string[], separator = '; '): string {
-  return parts.map((part) => part.trim()).filter(Boolean).join(separator)
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(separator)
 }
 
 export function applyEntry(draft: Draft, entry: Entry): void {

@@ -33,7 +33,9 @@ describe('readPrd: text encodings', () => {
 
   it('falls back to GB18030 when the bytes are not UTF-8', async () => {
     // "成功指标\n- 留存率: ≥ 40%" encoded in GB18030 (GBK subset), bytes written out by hand.
-    const gbk = Buffer.from([0xb3, 0xc9, 0xb9, 0xa6, 0xd6, 0xb8, 0xb1, 0xea, 0x0a, 0x2d, 0x20, 0xc1, 0xf4, 0xb4, 0xe6, 0xc2, 0xca, 0x3a, 0x20, 0xa1, 0xdd, 0x20, 0x34, 0x30, 0x25])
+    const gbk = Buffer.from([
+      0xb3, 0xc9, 0xb9, 0xa6, 0xd6, 0xb8, 0xb1, 0xea, 0x0a, 0x2d, 0x20, 0xc1, 0xf4, 0xb4, 0xe6, 0xc2, 0xca, 0x3a, 0x20, 0xa1, 0xdd, 0x20, 0x34, 0x30, 0x25
+    ])
     expect(await readPrd(gbk, 'legacy.txt')).toBe('成功指标\n- 留存率: ≥ 40%')
   })
 
@@ -55,7 +57,12 @@ describe('readPrd: .docx', () => {
       { label: '监控频率', value: '每日' },
       { label: '负责人', value: '增长组' },
       { heading: 2, text: '其他指标' },
-      { table: [['指标', '目标值', '当前值'], ['退款率', '≤ 2%', '2.4%']] },
+      {
+        table: [
+          ['指标', '目标值', '当前值'],
+          ['退款率', '≤ 2%', '2.4%']
+        ]
+      },
       { paragraph: 'Success metrics:' },
       { bullet: '支付成功率: ≥ 99.5%' },
       { bullet: '页面加载: P95 < 2s' }

@@ -13,9 +13,12 @@ export interface AlertItem {
   heading: string
 }
 
-const COMPARATOR = /[≥≤<>=＜＞≧≦]|不低于|不高于|不超过|不少于|不多于|至少|至多|低于|高于|小于|大于|\bat (?:least|most)\b|\bno (?:more|less) than\b|\bbelow\b|\babove\b|\bunder\b/i
-const TARGET_SIGNAL = /[≥≤<>＜＞≧≦±]|\bP\d{2}\b|\d\s*\+|目标|以内|以上|以下|不低于|不超过|至少|\btarget\b|\bgoal\b|\bat (?:least|most)\b|\bwithin\b|\bbelow\b|\bunder\b/i
-const NOT_A_METRIC = /^(kr\d*|o\d+|objective|key result|email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan)$/i
+const COMPARATOR =
+  /[≥≤<>=＜＞≧≦]|不低于|不高于|不超过|不少于|不多于|至少|至多|低于|高于|小于|大于|\bat (?:least|most)\b|\bno (?:more|less) than\b|\bbelow\b|\babove\b|\bunder\b/i
+const TARGET_SIGNAL =
+  /[≥≤<>＜＞≧≦±]|\bP\d{2}\b|\d\s*\+|目标|以内|以上|以下|不低于|不超过|至少|\btarget\b|\bgoal\b|\bat (?:least|most)\b|\bwithin\b|\bbelow\b|\bunder\b/i
+const NOT_A_METRIC =
+  /^(kr\d*|o\d+|objective|key result|email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan)$/i
 const LEAD_WORD = /^(?:目标值?|target(?: value)?|goal)\s*[:：]?\s*/i
 
 /** Splits "支付成功率: ≥ 99.5%" or "崩溃率 < 0.5%" into a metric name and its target text. */

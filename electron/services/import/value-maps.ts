@@ -48,9 +48,7 @@ export function mapStatus(text: string): Status | null {
 
 /** Words of a goal that is not yet measurable (PRODUCT.md §4's quantifiability lint). */
 export function isVague(text: string): boolean {
-  return /提升|提高|优化|改善|改进|增强|显著|明显|更好|更快|尽量|降低|减少|improve|increase|reduce|better|faster|boost|enhance|significant/i.test(
-    text
-  )
+  return /提升|提高|优化|改善|改进|增强|显著|明显|更好|更快|尽量|降低|减少|improve|increase|reduce|better|faster|boost|enhance|significant/i.test(text)
 }
 
 /** Labels of time-phased targets: Month 1, Week 5-8, Q2 2026, Year 1, 第3个月, MVP阶段. */

@@ -45,7 +45,14 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     store.assertCodeFree(boardId, fields.code, null)
     const kpiId = store.createIdentity(boardId, fields.code, deps.now())
     const view = writeRevision(boardId, kpiId, null, fields, 'create', options)
-    audit.record({ actor: options.actor, action: 'kpi.add', boardId, kpiId, summary: `Added ${fields.code} ${fields.name}`, details: { source: options.source ?? 'human' } })
+    audit.record({
+      actor: options.actor,
+      action: 'kpi.add',
+      boardId,
+      kpiId,
+      summary: `Added ${fields.code} ${fields.name}`,
+      details: { source: options.source ?? 'human' }
+    })
     return view
   })
 
@@ -112,7 +119,12 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     /** Restoring is itself a new revision copying every field of the earlier one. */
     restore(kpiId: number, number: number, options: WriteOptions): KpiView {
       const target = store.revision(kpiId, number)
-      const view = editTx(kpiId, target, { ...options, source: options.source ?? 'rollback', reason: options.reason || `Restored revision ${number}` }, 'restore')
+      const view = editTx(
+        kpiId,
+        target,
+        { ...options, source: options.source ?? 'rollback', reason: options.reason || `Restored revision ${number}` },
+        'restore'
+      )
       emitChanged(view)
       return view
     },

@@ -35,7 +35,8 @@ export interface RevisionRow {
 }
 
 // Most KPIs have no benchmarks, milestones or tags: skip JSON.parse for the empty forms (board load).
-const parseJson = <T>(text: string | null, empty: T): T => (text === null || text === '' || text === '[]' || text === 'null' ? structuredEmpty(empty) : (JSON.parse(text) as T))
+const parseJson = <T>(text: string | null, empty: T): T =>
+  text === null || text === '' || text === '[]' || text === 'null' ? structuredEmpty(empty) : (JSON.parse(text) as T)
 const structuredEmpty = <T>(empty: T): T => (Array.isArray(empty) ? ([] as T) : empty)
 
 export function rowToFields(row: RevisionRow): KpiFields {
@@ -108,7 +109,15 @@ export function kpiView(f: KpiFields, m: ViewMeta): KpiView {
 
 /** A revision joined with its KPI's board, as the KPI looked at that revision. */
 export function rowToKpiView(row: RevisionRow & { board_id: number }): KpiView {
-  return kpiView(rowToFields(row), { kpiId: row.kpi_id, boardId: row.board_id, revisionId: row.id, number: row.number, major: row.major, createdAt: row.created_at, author: row.author })
+  return kpiView(rowToFields(row), {
+    kpiId: row.kpi_id,
+    boardId: row.board_id,
+    revisionId: row.id,
+    number: row.number,
+    major: row.major,
+    createdAt: row.created_at,
+    author: row.author
+  })
 }
 
 export function rowToRevision(row: RevisionRow): RevisionView {

@@ -56,7 +56,15 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       return toHead(row)
     },
     view(head: HeadRow): KpiView {
-      return kpiView(head.fields, { kpiId: head.kpiId, boardId: head.boardId, revisionId: head.id, number: head.number, major: head.major, createdAt: head.createdAt, author: head.author })
+      return kpiView(head.fields, {
+        kpiId: head.kpiId,
+        boardId: head.boardId,
+        revisionId: head.id,
+        number: head.number,
+        major: head.major,
+        createdAt: head.createdAt,
+        author: head.author
+      })
     },
     listBoard(boardId: number, includeRetired: boolean): KpiView[] {
       return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(rowToKpiView)
@@ -76,7 +84,15 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     insert(boardId: number, fields: KpiFields, meta: RevisionMeta): KpiView {
       const id = Number(stmt.insertRevision.run(...revisionParams(fields, meta)).lastInsertRowid)
       stmt.recode.run(fields.code, meta.kpiId, fields.code)
-      return kpiView(fields, { kpiId: meta.kpiId, boardId, revisionId: id, number: meta.number, major: meta.major, createdAt: meta.createdAt, author: meta.author })
+      return kpiView(fields, {
+        kpiId: meta.kpiId,
+        boardId,
+        revisionId: id,
+        number: meta.number,
+        major: meta.major,
+        createdAt: meta.createdAt,
+        author: meta.author
+      })
     },
     history(kpiId: number): RevisionView[] {
       const rows = stmt.history.all(kpiId) as RevisionRow[]

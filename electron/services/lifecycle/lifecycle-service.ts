@@ -20,7 +20,13 @@ export interface StageOptions {
 }
 
 /** Stage gates of the lifecycle; a KPI skipping stages must pass every gate on the way. */
-export function createLifecycleService(deps: { kpis: KpiService; measurements: MeasurementService; pull: PullService; versions: VersionService; now: () => number }) {
+export function createLifecycleService(deps: {
+  kpis: KpiService
+  measurements: MeasurementService
+  pull: PullService
+  versions: VersionService
+  now: () => number
+}) {
   const { kpis, measurements, pull, versions } = deps
 
   async function formulaRuns(kpi: KpiView, signal?: AbortSignal): Promise<{ runs: boolean; detail?: string }> {
@@ -59,9 +65,12 @@ export function createLifecycleService(deps: { kpis: KpiService; measurements: M
     const items = await checklist(kpi, to, options, signal)
     const unmet = items.filter((i) => !i.ok)
     if (unmet.length && !options.reason?.trim()) {
-      throw new AppError('GATE_BLOCKED', `${kpi.code} cannot move to ${to}: ${unmet.map((i) => i.label).join('; ')}. Give a reason to override.`, { code: kpi.code, checklist: items })
+      throw new AppError('GATE_BLOCKED', `${kpi.code} cannot move to ${to}: ${unmet.map((i) => i.label).join('; ')}. Give a reason to override.`, {
+        code: kpi.code,
+        checklist: items
+      })
     }
-    const reason = unmet.length ? `Gate overridden (${unmet.map((i) => i.id).join(', ')}): ${options.reason}` : options.reason ?? ''
+    const reason = unmet.length ? `Gate overridden (${unmet.map((i) => i.id).join(', ')}): ${options.reason}` : (options.reason ?? '')
     const moved = to === 'retired' ? kpis.retire(kpiId, { actor, reason }) : kpis.edit(kpiId, { stage: to }, { actor, reason }, 'stage')
     return { kpi: moved, checklist: items, overridden: unmet.length > 0 }
   }

@@ -20,7 +20,11 @@ beforeEach(() => {
   const app = new Database(appDb)
   app.exec('CREATE TABLE tickets (id INTEGER PRIMARY KEY, created_at TEXT, resolved_hours REAL)')
   const insert = app.prepare('INSERT INTO tickets (created_at, resolved_hours) VALUES (?, ?)')
-  for (const [month, hours] of [['2025-09', [6, 8, 10]], ['2025-10', [5, 7, 9]], ['2025-11', [4, 6, 8]]] as const) {
+  for (const [month, hours] of [
+    ['2025-09', [6, 8, 10]],
+    ['2025-10', [5, 7, 9]],
+    ['2025-11', [4, 6, 8]]
+  ] as const) {
     hours.forEach((h, i) => insert.run(`${month}-0${i + 1}`, h))
   }
   app.close()
@@ -58,7 +62,11 @@ describe('the lifecycle loop', () => {
   })
 
   it('walks a KPI from draft to operating on real pulled actuals', async () => {
-    const kpi = core.kpis.add(boardId, { code: 'K2', name: '工单解决时间', target: '≤ 8小时', owner: '客服经理', frequency: 'monthly', dataSource: 'helpdesk', formula: FORMULA }, { actor })
+    const kpi = core.kpis.add(
+      boardId,
+      { code: 'K2', name: '工单解决时间', target: '≤ 8小时', owner: '客服经理', frequency: 'monthly', dataSource: 'helpdesk', formula: FORMULA },
+      { actor }
+    )
     core.versions.cut(boardId, {}, actor)
     expect((await core.lifecycle.setStage(kpi.id, 'feasibility', {}, actor)).overridden).toBe(false)
     const toTrial = await core.lifecycle.setStage(kpi.id, 'trial', {}, actor)
@@ -66,7 +74,11 @@ describe('the lifecycle loop', () => {
 
     const pulled = await core.pull.pull({ boardId, from: '2025-09-01', to: '2025-12-01' }, actor)
     expect(pulled.results[0]).toMatchObject({ outcome: 'pulled', stored: 3 })
-    expect(core.measurements.list(kpi.id).map((m) => [m.periodStart, m.value])).toEqual([['2025-09-01', 8], ['2025-10-01', 7], ['2025-11-01', 6]])
+    expect(core.measurements.list(kpi.id).map((m) => [m.periodStart, m.value])).toEqual([
+      ['2025-09-01', 8],
+      ['2025-10-01', 7],
+      ['2025-11-01', 6]
+    ])
     expect((await core.pull.pull({ boardId, from: '2025-09-01', to: '2025-12-01' }, actor)).stored).toBe(0)
 
     await expect(core.lifecycle.setStage(kpi.id, 'launched', {}, actor)).rejects.toMatchObject({ code: 'GATE_BLOCKED' })
@@ -79,7 +91,11 @@ describe('the lifecycle loop', () => {
   })
 
   it('keeps an earlier pulled value in history when the source changes', async () => {
-    const kpi = core.kpis.add(boardId, { code: 'K3', name: 'Resolution', target: '≤ 8h', frequency: 'monthly', dataSource: 'helpdesk', formula: FORMULA }, { actor })
+    const kpi = core.kpis.add(
+      boardId,
+      { code: 'K3', name: 'Resolution', target: '≤ 8h', frequency: 'monthly', dataSource: 'helpdesk', formula: FORMULA },
+      { actor }
+    )
     await core.pull.pull({ boardId, from: '2025-11-01', to: '2025-12-01' }, actor)
     const app = new Database(appDb)
     app.prepare("INSERT INTO tickets (created_at, resolved_hours) VALUES ('2025-11-20', 12)").run()
@@ -91,9 +107,17 @@ describe('the lifecycle loop', () => {
 
   it('imports actuals from CSV all or nothing, and reports the failing line', () => {
     const kpi = core.kpis.add(boardId, { code: 'NPS', name: '净推荐值', target: '≥ 40' }, { actor })
-    expect(() => core.measurements.importCsv(boardId, 'code,period_start,period_end,value\nNPS,2025-10-01,2025-11-01,38\nNPS,2025-11-01,2025-12-01,forty\n', actor)).toThrow(/line 3.*forty/)
+    expect(() =>
+      core.measurements.importCsv(boardId, 'code,period_start,period_end,value\nNPS,2025-10-01,2025-11-01,38\nNPS,2025-11-01,2025-12-01,forty\n', actor)
+    ).toThrow(/line 3.*forty/)
     expect(core.measurements.list(kpi.id)).toEqual([])
-    expect(core.measurements.importCsv(boardId, '\uFEFFcode,period_start,period_end,value,note\r\nNPS,2025-10-01,2025-11-01,38,Q4 survey\r\nNPS,2025-11-01,2025-12-01,"1,042",\r\n', actor)).toBe(2)
+    expect(
+      core.measurements.importCsv(
+        boardId,
+        '\uFEFFcode,period_start,period_end,value,note\r\nNPS,2025-10-01,2025-11-01,38,Q4 survey\r\nNPS,2025-11-01,2025-12-01,"1,042",\r\n',
+        actor
+      )
+    ).toBe(2)
     expect(core.measurements.list(kpi.id).map((m) => m.value)).toEqual([38, 1042])
     expect(boardStatus(core, boardId)[0]?.level).toBe('green')
   })

@@ -21,7 +21,15 @@ export function createNotesService(deps: ServiceDeps & { audit: AuditService }) 
   const insert = sqlite.prepare('INSERT INTO version_note (board_id, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?)')
   const list = sqlite.prepare('SELECT * FROM version_note WHERE board_id = ? ORDER BY id DESC')
   const get = sqlite.prepare('SELECT * FROM version_note WHERE id = ?')
-  const toView = (r: Row): VersionNoteView => ({ id: r.id, boardId: r.board_id, versionId: r.version_id, kind: r.kind, body: r.body, author: r.author, createdAt: r.created_at })
+  const toView = (r: Row): VersionNoteView => ({
+    id: r.id,
+    boardId: r.board_id,
+    versionId: r.version_id,
+    kind: r.kind,
+    body: r.body,
+    author: r.author,
+    createdAt: r.created_at
+  })
   return {
     add(boardId: number, kind: VersionNoteView['kind'], body: string, actor: string): VersionNoteView {
       const id = sqlite.transaction(() => {

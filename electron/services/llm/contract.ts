@@ -10,10 +10,18 @@ export const TEMPLATE_NAMES = [...REVIEW_STAGE_NAMES, 'import'] as const satisfi
 // A key in a header would be stored in plain text; it belongs in the API key field.
 const SECRET_HEADERS = new Set(['authorization', 'api-key', 'x-api-key', 'proxy-authorization', 'cookie'])
 
-const headersSchema = z.record(z.string().trim().regex(/^[A-Za-z0-9-]+$/, 'Header names are letters, digits and dashes.'), z.string().max(2000)).refine(
-  (headers) => Object.keys(headers).every((name) => !SECRET_HEADERS.has(name.toLowerCase())),
-  'Put the API key in the API key field, not in a header: headers are stored unencrypted.'
-)
+const headersSchema = z
+  .record(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]+$/, 'Header names are letters, digits and dashes.'),
+    z.string().max(2000)
+  )
+  .refine(
+    (headers) => Object.keys(headers).every((name) => !SECRET_HEADERS.has(name.toLowerCase())),
+    'Put the API key in the API key field, not in a header: headers are stored unencrypted.'
+  )
 
 const fields = {
   provider: z.enum(PROVIDER_IDS),
@@ -43,9 +51,11 @@ export const storedLlmSettingsSchema = z.object({
 export type StoredLlmSettings = z.output<typeof storedLlmSettingsSchema>
 
 // No defaults here: a patch changes only what it names.
-export const llmSettingsPatchSchema = z.object(fields).partial().extend({
-  /** Write-only: a string stores the key, null deletes it. */
-  apiKey: z.string().trim().min(1).max(500).nullable().optional()
-})
+export const llmSettingsPatchSchema = z
+  .object(fields)
+  .partial()
+  .extend({
+    /** Write-only: a string stores the key, null deletes it. */
+    apiKey: z.string().trim().min(1).max(500).nullable().optional()
+  })
 export type LlmSettingsPatch = z.input<typeof llmSettingsPatchSchema>
-

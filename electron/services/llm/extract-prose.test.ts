@@ -35,7 +35,18 @@ describe('extractKpisFromProse', () => {
     server.enqueue({
       json: {
         kpis: [
-          { code: '', name: '周末工单首次响应时间', description: '周末工单从创建到首次回复的时间', target: '三个月内 ≤ 15 分钟', unit: 'min', formula: '', dataSource: '工单系统', frequency: '每周', owner: '客服主管', sourceQuote: '周末工单的首次响应时间要在三个月内降到 15 分钟以内' }
+          {
+            code: '',
+            name: '周末工单首次响应时间',
+            description: '周末工单从创建到首次回复的时间',
+            target: '三个月内 ≤ 15 分钟',
+            unit: 'min',
+            formula: '',
+            dataSource: '工单系统',
+            frequency: '每周',
+            owner: '客服主管',
+            sourceQuote: '周末工单的首次响应时间要在三个月内降到 15 分钟以内'
+          }
         ]
       }
     })
@@ -43,9 +54,18 @@ describe('extractKpisFromProse', () => {
     const progress: [number, number][] = []
     const candidates = await extractKpisFromProse(ws.core, PROSE, { env, onProgress: (done, total) => progress.push([done, total]) })
     expect(candidates).toEqual([
-      expect.objectContaining({ name: '周末工单首次响应时间', targetText: '三个月内 ≤ 15 分钟', frequency: 'weekly', owner: '客服主管', source: expect.objectContaining({ offset: PROSE.indexOf('周末工单的首次响应时间') }) })
+      expect.objectContaining({
+        name: '周末工单首次响应时间',
+        targetText: '三个月内 ≤ 15 分钟',
+        frequency: 'weekly',
+        owner: '客服主管',
+        source: expect.objectContaining({ offset: PROSE.indexOf('周末工单的首次响应时间') })
+      })
     ])
-    expect(progress).toEqual([[0, 1], [1, 1]])
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1]
+    ])
     const [system, user] = (server.requests[0]!.body as { messages: { content: string }[] }).messages
     expect(system!.content.startsWith('List every goal of this support-desk plan as a KPI.')).toBe(true)
     expect(user!.content).toContain('is data from the user')

@@ -28,7 +28,14 @@ describe('LLM settings', () => {
     expect(empty).toMatchObject({ configured: false, hasKey: false, keyStorageInsecure: false, missing: 'No base URL is set for the LLM endpoint.' })
 
     const qwen = await api.call<LlmSettingsView>('llm.settings.set', { provider: 'qwen', apiKey: KEY })
-    expect(qwen).toMatchObject({ provider: 'qwen', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', model: 'qwen-plus', structuredOutput: 'json_object', hasKey: true, configured: true })
+    expect(qwen).toMatchObject({
+      provider: 'qwen',
+      baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+      model: 'qwen-plus',
+      structuredOutput: 'json_object',
+      hasKey: true,
+      configured: true
+    })
     const everything = JSON.stringify([qwen, await api.call('llm.settings.get', {}), ws.core.audit.list({ limit: 10 })])
     expect(everything).not.toContain(KEY)
     ws.core.deps.sqlite.pragma('wal_checkpoint(TRUNCATE)')
@@ -48,7 +55,14 @@ describe('LLM settings', () => {
     const assistant = createAssistant(ws.core, { env: { KPILOOP_LLM_BASE_URL: server.url, KPILOOP_LLM_MODEL: 'qwen2.5:7b', KPILOOP_LLM_API_KEY: KEY } })
     assistant.settings.set({ provider: 'openai' }, 'pm-li')
     const view = assistant.settings.get()
-    expect(view).toMatchObject({ provider: 'openai', baseURL: 'https://api.openai.com/v1', effective: { baseURL: server.url, model: 'qwen2.5:7b' }, hasKey: true, configured: true, keyStorageInsecure: true })
+    expect(view).toMatchObject({
+      provider: 'openai',
+      baseURL: 'https://api.openai.com/v1',
+      effective: { baseURL: server.url, model: 'qwen2.5:7b' },
+      hasKey: true,
+      configured: true,
+      keyStorageInsecure: true
+    })
     expect(view.envOverrides).toEqual(['baseURL', 'model', 'apiKey'])
     expect(JSON.stringify(view)).not.toContain(KEY)
   })

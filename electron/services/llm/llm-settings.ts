@@ -82,13 +82,20 @@ export function createLlmSettings({ settings, secrets, audit, env = process.env 
       const { apiKey, ...fields } = llmSettingsPatchSchema.parse(patch)
       const current = stored()
       const preset = fields.provider && fields.provider !== current.provider ? getPreset(fields.provider) : undefined
-      const fromPreset = preset ? { baseURL: preset.baseURL, model: preset.defaultModel, structuredOutput: preset.jsonSchema ? ('json_schema' as const) : ('json_object' as const) } : {}
+      const fromPreset = preset
+        ? { baseURL: preset.baseURL, model: preset.defaultModel, structuredOutput: preset.jsonSchema ? ('json_schema' as const) : ('json_object' as const) }
+        : {}
       const next = storedLlmSettingsSchema.parse({ ...current, ...fromPreset, ...fields })
       settings.set(LLM_SETTINGS_KEY, next)
       if (apiKey === null) secrets.delete(LLM_KEY_REF)
       else if (apiKey !== undefined) secrets.set(LLM_KEY_REF, apiKey)
       const changed = [...Object.keys(fields), ...(apiKey === undefined ? [] : ['apiKey'])]
-      audit.record({ actor, action: 'llm.settings', summary: `Changed LLM settings (${changed.join(', ') || 'nothing'}) for ${getPreset(next.provider).label}`, details: { provider: next.provider, model: next.model, changed } })
+      audit.record({
+        actor,
+        action: 'llm.settings',
+        summary: `Changed LLM settings (${changed.join(', ') || 'nothing'}) for ${getPreset(next.provider).label}`,
+        details: { provider: next.provider, model: next.model, changed }
+      })
       return view()
     },
     /** The endpoint to use, or why there is none. */

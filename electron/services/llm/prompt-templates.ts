@@ -36,7 +36,8 @@ export function resolvePromptsFolder(folder?: string): string {
 }
 
 function checkName(name: string): TemplateName {
-  if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) throw new AppError('VALIDATION', `There is no prompt template named "${name}" (${TEMPLATE_NAMES.join(', ')}).`)
+  if (!(TEMPLATE_NAMES as readonly string[]).includes(name))
+    throw new AppError('VALIDATION', `There is no prompt template named "${name}" (${TEMPLATE_NAMES.join(', ')}).`)
   return name as TemplateName
 }
 
@@ -65,9 +66,12 @@ export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'now'> 
   }
 
   function view(name: TemplateName): PromptTemplateView {
-    const history = (stmt.history.all(name) as Row[]).map(
-      (row): PromptTemplateVersion => ({ id: row.id, body: row.body === RESET_BODY ? null : row.body, author: row.author, createdAt: row.created_at })
-    )
+    const history = (stmt.history.all(name) as Row[]).map((row): PromptTemplateVersion => ({
+      id: row.id,
+      body: row.body === RESET_BODY ? null : row.body,
+      author: row.author,
+      createdAt: row.created_at
+    }))
     return { ...effective(name), defaultBody: defaultBody(name), history }
   }
 

@@ -15,7 +15,14 @@ beforeEach(async () => {
   ws = tempWorkspace()
   board = seedSupportBoard(ws.core, ws.dir)
   api = procedureCaller(ws.core)
-  await api.call('llm.settings.set', { provider: 'custom', baseURL: server.url, model: 'gpt-4.1-mini', apiKey: 'sk-chat-1a2b3c4d5e6f7a8b', structuredOutput: 'json_schema', maxRetries: 0 })
+  await api.call('llm.settings.set', {
+    provider: 'custom',
+    baseURL: server.url,
+    model: 'gpt-4.1-mini',
+    apiKey: 'sk-chat-1a2b3c4d5e6f7a8b',
+    structuredOutput: 'json_schema',
+    maxRetries: 0
+  })
 })
 afterEach(async () => {
   ws.cleanup()
@@ -24,12 +31,19 @@ afterEach(async () => {
 
 describe('review.chat', () => {
   it('continues the session with streamed text and adds every turn and its usage to it', async () => {
-    server.enqueue({ json: reviewAnswer('响应时间约 45 分钟。', [proposal('patch', 'KPI-001', '三周均值 45.3 分钟', [['target', '≤ 40 分钟']])]), usage: { promptTokens: 1500, completionTokens: 200 } })
+    server.enqueue({
+      json: reviewAnswer('响应时间约 45 分钟。', [proposal('patch', 'KPI-001', '三周均值 45.3 分钟', [['target', '≤ 40 分钟']])]),
+      usage: { promptTokens: 1500, completionTokens: 200 }
+    })
     const reviewed = await api.call<ReviewRunResult>('review.run', { boardId: board.boardId, stage: 'trial', engine: 'llm' })
 
     server.enqueue({ stream: ['因为三周的', '均值是 45.3 分钟，', '40 分钟是可达的中间目标。'], usage: { promptTokens: 1900, completionTokens: 30 } })
     const chunks: ReviewChunk[] = []
-    const first = await api.call<ChatResult>('review.chat', { sessionId: reviewed.sessionId, message: '为什么不是 45 分钟？' }, { onChunk: (c) => chunks.push(c as ReviewChunk) })
+    const first = await api.call<ChatResult>(
+      'review.chat',
+      { sessionId: reviewed.sessionId, message: '为什么不是 45 分钟？' },
+      { onChunk: (c) => chunks.push(c as ReviewChunk) }
+    )
     expect(chunks).toEqual([
       { type: 'token', text: '因为三周的' },
       { type: 'token', text: '均值是 45.3 分钟，' },
@@ -37,7 +51,7 @@ describe('review.chat', () => {
     ])
     expect(first).toMatchObject({ reply: '因为三周的均值是 45.3 分钟，40 分钟是可达的中间目标。', promptTokens: 1900, completionTokens: 30, cached: false })
     expect(first.session).toMatchObject({ promptTokens: 3400, completionTokens: 230, messageCount: 6 })
-    const sent = (server.requests[1]!.body as { messages: { role: string; content: string }[]; stream: boolean })
+    const sent = server.requests[1]!.body as { messages: { role: string; content: string }[]; stream: boolean }
     expect(sent.stream).toBe(true)
     expect(sent.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'system', 'user'])
     expect(sent.messages[3]!.content).toBe(FOLLOW_UP_RULE)
@@ -46,9 +60,18 @@ describe('review.chat', () => {
     const second = await api.call<ChatResult>('review.chat', { sessionId: reviewed.sessionId, message: '那下个月再复查？' })
     expect((server.requests[2]!.body as { messages: unknown[] }).messages).toHaveLength(7)
     const session = await api.call<ReviewSessionView>('review.session', { id: reviewed.sessionId })
-    expect(session).toMatchObject({ status: 'done', promptTokens: 5400, completionTokens: 238, messageCount: 8, proposalIds: reviewed.proposals.map((p) => p.id) })
+    expect(session).toMatchObject({
+      status: 'done',
+      promptTokens: 5400,
+      completionTokens: 238,
+      messageCount: 8,
+      proposalIds: reviewed.proposals.map((p) => p.id)
+    })
     expect(session.costUsd).toBeCloseTo((5400 * 0.4 + 238 * 1.6) / 1e6, 10)
-    expect(session.messages.slice(-2).map((m) => [m.role, m.content])).toEqual([['user', '那下个月再复查？'], ['assistant', second.reply]])
+    expect(session.messages.slice(-2).map((m) => [m.role, m.content])).toEqual([
+      ['user', '那下个月再复查？'],
+      ['assistant', second.reply]
+    ])
   })
 
   it('refuses an unknown session and an empty message', async () => {

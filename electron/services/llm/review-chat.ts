@@ -27,10 +27,25 @@ export function createReviewChat(deps: { settings: LlmSettingsService; sessions:
     const history: ChatMessage[] = session.messages.map(({ role, content }) => ({ role, content }))
     const rule: ChatMessage[] = history.some((m) => m.role === 'system' && m.content === FOLLOW_UP_RULE) ? [] : [{ role: 'system', content: FOLLOW_UP_RULE }]
     const question: ChatMessage = { role: 'user', content: message }
-    const answer = await metered.client.streamChat({ messages: [...history, ...rule, question], signal: options.signal, onToken: (text) => options.emit?.({ type: 'token', text }) })
+    const answer = await metered.client.streamChat({
+      messages: [...history, ...rule, question],
+      signal: options.signal,
+      onToken: (text) => options.emit?.({ type: 'token', text })
+    })
     const at = now()
     const turn = [...rule, question, { role: 'assistant' as const, content: answer.text }].map((m) => ({ ...m, at }))
-    const summary = sessions.update(sessionId, { messages: turn, usage: metered.spent, costUsd: costOf(resolved.client.model, metered.spent, resolved.preset).usd })
-    return { sessionId, reply: answer.text, promptTokens: answer.usage.promptTokens, completionTokens: answer.usage.completionTokens, cached: answer.cached, session: summary }
+    const summary = sessions.update(sessionId, {
+      messages: turn,
+      usage: metered.spent,
+      costUsd: costOf(resolved.client.model, metered.spent, resolved.preset).usd
+    })
+    return {
+      sessionId,
+      reply: answer.text,
+      promptTokens: answer.usage.promptTokens,
+      completionTokens: answer.usage.completionTokens,
+      cached: answer.cached,
+      session: summary
+    }
   }
 }

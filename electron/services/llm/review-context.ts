@@ -49,7 +49,13 @@ async function schemaNames(core: Core, kpis: KpiView[], notes: string[], signal?
   for (const source of connectedSources(core, kpis)) {
     try {
       const tables = await core.sources.tables(source, signal)
-      schema.push({ source, tables: tables.map((table) => ({ name: table.schema ? `${table.schema}.${table.name}` : table.name, columns: table.columns.map((column) => column.name) })) })
+      schema.push({
+        source,
+        tables: tables.map((table) => ({
+          name: table.schema ? `${table.schema}.${table.name}` : table.name,
+          columns: table.columns.map((column) => column.name)
+        }))
+      })
     } catch (error) {
       signal?.throwIfAborted()
       notes.push(`The tables of data source "${source}" could not be read: ${(error as Error).message}`)
@@ -60,14 +66,22 @@ async function schemaNames(core: Core, kpis: KpiView[], notes: string[], signal?
 
 /** What a KPI's query returns for its last complete period, only from sources that allow raw rows. */
 async function sampleRows(core: Core, kpis: KpiView[], notes: string[], signal?: AbortSignal): Promise<ReviewContext['rawRows']> {
-  const allowed = new Set(core.sources.list().filter((source) => source.allowRawRows).map((source) => source.name))
+  const allowed = new Set(
+    core.sources
+      .list()
+      .filter((source) => source.allowRawRows)
+      .map((source) => source.name)
+  )
   const rows: NonNullable<ReviewContext['rawRows']> = []
   const today = dayjs(core.deps.now()).format('YYYY-MM-DD')
   for (const kpi of kpis.filter((k) => allowed.has(k.dataSource) && k.formula.trim())) {
     const period = lastCompletePeriod(today, kpi.frequency)
     try {
       const result = await core.pull.preview(kpi.id, period, signal)
-      const found = result.kind === 'single' ? [{ period_start: period.start, period_end: period.end, value: result.value }] : result.points.slice(-MAX_SAMPLE_ROWS).map((point) => ({ period_start: point.periodStart, value: point.value }))
+      const found =
+        result.kind === 'single'
+          ? [{ period_start: period.start, period_end: period.end, value: result.value }]
+          : result.points.slice(-MAX_SAMPLE_ROWS).map((point) => ({ period_start: point.periodStart, value: point.value }))
       rows.push({ code: kpi.code, rows: found })
     } catch (error) {
       signal?.throwIfAborted()
@@ -100,7 +114,13 @@ async function operatingContext(core: Core, boardId: number, kpis: KpiView[], si
       attainment: status.attainment,
       ...(status.level === 'none' ? {} : { band: status.level })
     }))
-  const drafts = await analyze({ stage: 'operating', kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi })), measurements: core.measurements.ofBoard(boardId), now: new Date(core.deps.now()), signal })
+  const drafts = await analyze({
+    stage: 'operating',
+    kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi })),
+    measurements: core.measurements.ofBoard(boardId),
+    now: new Date(core.deps.now()),
+    signal
+  })
   const hints = drafts.map((draft) => ({ ...(draft.kind === 'add' ? {} : { code: draft.code }), kind: hintKind(draft), reason: draft.rationale }))
   return { attainment, hints }
 }

@@ -41,7 +41,11 @@ const OFFLINE_NOTE = {
 /** The model writes targets as text; proposals carry them parsed, as every other target in the app. */
 function withParsedTargets(draft: ProposalDraft): ProposalDraft {
   if (draft.kind === 'patch') {
-    const patches = draft.patches.map((patch) => (patch.field === 'target' && patch.value && typeof patch.value === 'object' ? { ...patch, value: parseTarget((patch.value as { text: string }).text) } : patch))
+    const patches = draft.patches.map((patch) =>
+      patch.field === 'target' && patch.value && typeof patch.value === 'object'
+        ? { ...patch, value: parseTarget((patch.value as { text: string }).text) }
+        : patch
+    )
     return { ...draft, patches }
   }
   if (draft.kind === 'add' && draft.fields.target) return { ...draft, fields: { ...draft.fields, target: parseTarget(draft.fields.target.text) } }
@@ -100,7 +104,10 @@ export function createReviewRunner({ core, settings, templates, sessions, cache 
           limit(async (): Promise<LlmReviewResult> => {
             if (inner.aborted) throw new AppError('CANCELLED', 'The review was cancelled.')
             try {
-              const result = await runLlmReview(metered.client, stage, part, { signal: inner, onToken: (text) => emit?.({ type: 'token', text, ...(parts.length > 1 ? { part: index } : {}) }) })
+              const result = await runLlmReview(metered.client, stage, part, {
+                signal: inner,
+                onToken: (text) => emit?.({ type: 'token', text, ...(parts.length > 1 ? { part: index } : {}) })
+              })
               emit?.({ type: 'progress', done: (done += 1), total: parts.length })
               return result
             } catch (error) {
@@ -119,13 +126,22 @@ export function createReviewRunner({ core, settings, templates, sessions, cache 
         sessions.update(sessionId, { messages: transcript(results.map((result) => result.raw)), usage: metered.spent, costUsd: cost(), status: 'done' })
         return stored
       })
-      const summary = results.map((result) => result.summary.trim()).filter(Boolean).join('\n\n')
+      const summary = results
+        .map((result) => result.summary.trim())
+        .filter(Boolean)
+        .join('\n\n')
       return { engine: 'assistant', proposals, reviewed: input.kpis.length, summary, ...(dropped.length ? { dropped } : {}), sessionId }
     } catch (error) {
       const cancelled = signal?.aborted === true || (isAppError(error) && error.code === 'CANCELLED')
       const raw = isAppError(error) && typeof error.details?.raw === 'string' ? [{ role: 'assistant' as const, content: error.details.raw }] : []
       const message = error instanceof Error ? error.message : String(error)
-      sessions.update(sessionId, { messages: transcript([], raw), usage: metered.spent, costUsd: cost(), status: cancelled ? 'cancelled' : 'failed', error: message })
+      sessions.update(sessionId, {
+        messages: transcript([], raw),
+        usage: metered.spent,
+        costUsd: cost(),
+        status: cancelled ? 'cancelled' : 'failed',
+        error: message
+      })
       if (cancelled) throw isAppError(error) && error.code === 'CANCELLED' ? error : new AppError('CANCELLED', 'The review was cancelled.')
       if (isAppError(error) && error.code === 'LLM_UNREACHABLE') return analyzer(request, options, OFFLINE_NOTE.unreachable)
       throw error
@@ -148,7 +164,14 @@ export function createReviewRunner({ core, settings, templates, sessions, cache 
       const configured = !('missing' in resolved)
       const client: ClientShape = configured ? resolved.client : { model: view.effective.model, structuredOutput: view.structuredOutput }
       const { template, input, requests } = await prepare(selection, client, configured ? resolved.kpisPerRequest : view.kpisPerRequest, signal)
-      return { configured, model: client.model, templateId: template.templateId, reviewed: input.kpis.length, requests: requests.map(({ messages, body }) => ({ messages, body })), notes: input.notes }
+      return {
+        configured,
+        model: client.model,
+        templateId: template.templateId,
+        reviewed: input.kpis.length,
+        requests: requests.map(({ messages, body }) => ({ messages, body })),
+        notes: input.notes
+      }
     }
   }
 }

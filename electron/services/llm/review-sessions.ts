@@ -43,7 +43,11 @@ export function costOf(model: string, usage: TokenUsage, preset: ProviderPreset 
 }
 
 /** Review sessions of the assistant: the conversation, its token usage and cost, and how it ended. */
-export function createReviewSessions({ sqlite, now, preset }: Pick<ServiceDeps, 'sqlite' | 'now'> & { /** The configured provider: a local one costs nothing. */ preset?: () => ProviderPreset | undefined }) {
+export function createReviewSessions({
+  sqlite,
+  now,
+  preset
+}: Pick<ServiceDeps, 'sqlite' | 'now'> & { /** The configured provider: a local one costs nothing. */ preset?: () => ProviderPreset | undefined }) {
   const stmt = {
     insert: sqlite.prepare(
       "INSERT INTO review_session (board_id, stage, engine, model, template_id, messages, status, created_at) VALUES (?, ?, 'assistant', ?, ?, '[]', 'running', ?)"

@@ -9,7 +9,11 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
  * KPIs the assistant found in free prose, as preview rows beside the offline extractor's. A KPI the
  * offline extractor already found (same code or name) is left out: the structured reading wins.
  */
-export function assistantCandidates(text: string, extracted: ExtractedKpi[], offline: { fields: { code: string; name: string } }[]): Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] {
+export function assistantCandidates(
+  text: string,
+  extracted: ExtractedKpi[],
+  offline: { fields: { code: string; name: string } }[]
+): Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] {
   const seen = new Set(offline.flatMap((c) => [c.fields.code.toLowerCase(), c.fields.name.trim().toLowerCase()]))
   const codes = new Set(offline.map((c) => c.fields.code.toLowerCase()))
   // The model often gives no code: number them like the offline extractor's generated codes.
@@ -38,9 +42,12 @@ export function assistantCandidates(text: string, extracted: ExtractedKpi[], off
       })
       const start = k.source.offset === null ? 1 : lineOf(text, k.source.offset)
       const end = k.source.offset === null ? 1 : lineOf(text, k.source.offset + k.sourceQuote.length)
-      const warnings = [target && !target.parsed ? 'target-unparsed' : null, !target ? 'no-target' : null, !k.formula ? 'no-formula' : null, generated ? 'generated-code' : null].filter(
-        (w): w is string => w !== null
-      )
+      const warnings = [
+        target && !target.parsed ? 'target-unparsed' : null,
+        !target ? 'no-target' : null,
+        !k.formula ? 'no-formula' : null,
+        generated ? 'generated-code' : null
+      ].filter((w): w is string => w !== null)
       return { fields, currentValue: null, confidence: 0.5, warnings, lines: { start, end }, origin: 'assistant' as const }
     })
 }

@@ -61,13 +61,33 @@ describe('PRD import', () => {
     vi.stubEnv('KPILOOP_LLM_BASE_URL', server.url)
     vi.stubEnv('KPILOOP_LLM_MODEL', 'qwen-plus')
     vi.stubEnv('KPILOOP_LLM_API_KEY', 'sk-import-0a1b2c3d')
-    const kpi = (name: string, target: string, quote: string) => ({ code: '', name, description: '', target, unit: '', formula: '', dataSource: '工单系统', frequency: '每周', owner: '值班主管', sourceQuote: quote })
-    server.enqueue({ json: { kpis: [kpi('工单首次响应时长', 'P95 ≤ 40分钟', '工单首次响应时长'), kpi('周末工单首次回复时间', '≤ 1小时', '周末的工单也能在一小时内得到第一次回复')] } })
+    const kpi = (name: string, target: string, quote: string) => ({
+      code: '',
+      name,
+      description: '',
+      target,
+      unit: '',
+      formula: '',
+      dataSource: '工单系统',
+      frequency: '每周',
+      owner: '值班主管',
+      sourceQuote: quote
+    })
+    server.enqueue({
+      json: {
+        kpis: [kpi('工单首次响应时长', 'P95 ≤ 40分钟', '工单首次响应时长'), kpi('周末工单首次回复时间', '≤ 1小时', '周末的工单也能在一小时内得到第一次回复')]
+      }
+    })
     const preview = await createPrdImportService(ws.core).preview({ fileName: 'prd.md', data: Buffer.from(PRD), assistant: true })
     const found = preview.candidates.filter((c) => c.origin === 'assistant')
     expect(found).toHaveLength(1)
     expect(found[0]).toMatchObject({
-      fields: { name: '周末工单首次回复时间', owner: '值班主管', frequency: 'weekly', target: { text: '≤ 1小时', parsed: { comparator: '<=', value: 1, unit: 'h' } } },
+      fields: {
+        name: '周末工单首次回复时间',
+        owner: '值班主管',
+        frequency: 'weekly',
+        target: { text: '≤ 1小时', parsed: { comparator: '<=', value: 1, unit: 'h' } }
+      },
       lines: { start: 19, end: 19 },
       action: 'create'
     })

@@ -67,7 +67,10 @@ export function createPrdImportService(core: Core) {
     return { fileName: input.fileName, candidates: views, notes, lineCount: text.split('\n').length }
   }
 
-  function commit(input: { boardId?: number; boardName?: string; fileName: string; items: CommitItem[]; versionLabel?: string }, actor: string): ImportCommitResult {
+  function commit(
+    input: { boardId?: number; boardName?: string; fileName: string; items: CommitItem[]; versionLabel?: string },
+    actor: string
+  ): ImportCommitResult {
     if (input.items.length === 0) throw new AppError('IMPORT_NO_KPI', 'Nothing to import: no KPI was selected.')
     const period = periodContaining(dayjs(core.deps.now()).format('YYYY-MM-DD'), 'monthly')
     const result = core.transaction(() => {
@@ -83,12 +86,21 @@ export function createPrdImportService(core: Core) {
           kpi = core.kpis.edit(found.id, patch, options)
           counts[kpi.revisionId === found.revisionId ? 'unchanged' : 'updated']++
         } else {
-          kpi = core.kpis.add(boardId, { ...item.fields, stage: item.fields.stage ?? 'draft' }, { ...options, reason: `${options.reason}${item.lines ? ` (lines ${item.lines.start}–${item.lines.end})` : ''}` })
+          kpi = core.kpis.add(
+            boardId,
+            { ...item.fields, stage: item.fields.stage ?? 'draft' },
+            { ...options, reason: `${options.reason}${item.lines ? ` (lines ${item.lines.start}–${item.lines.end})` : ''}` }
+          )
           counts.created++
         }
         const value = item.currentValue ? currentNumber(item.currentValue) : null
         if (value !== null) {
-          core.measurements.addMany(boardId, [{ kpiId: kpi.id, m: { period, value, source: 'import', note: `Current value "${item.currentValue}" in ${input.fileName}` } }], actor, `Imported current value of ${kpi.code}`)
+          core.measurements.addMany(
+            boardId,
+            [{ kpiId: kpi.id, m: { period, value, source: 'import', note: `Current value "${item.currentValue}" in ${input.fileName}` } }],
+            actor,
+            `Imported current value of ${kpi.code}`
+          )
           counts.values++
         }
       }

@@ -31,9 +31,13 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       `INSERT INTO proposal (board_id, kpi_id, base_revision_id, engine, stage, kind, code, patches, rationale, rule, status, session_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`
     ),
-    supersede: sqlite.prepare("UPDATE proposal SET status = 'superseded' WHERE board_id = ? AND code = ? AND kind = ? AND status = 'pending' AND engine = ? AND COALESCE(rule, '') = COALESCE(?, '')"),
+    supersede: sqlite.prepare(
+      "UPDATE proposal SET status = 'superseded' WHERE board_id = ? AND code = ? AND kind = ? AND status = 'pending' AND engine = ? AND COALESCE(rule, '') = COALESCE(?, '')"
+    ),
     get: sqlite.prepare(`${SELECT} WHERE p.id = ?`),
-    decide: sqlite.prepare('UPDATE proposal SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, accepted_fields = ?, result_revision_id = ? WHERE id = ?'),
+    decide: sqlite.prepare(
+      'UPDATE proposal SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, accepted_fields = ?, result_revision_id = ? WHERE id = ?'
+    ),
     latestPerKpi: sqlite.prepare(
       `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
     )
@@ -65,7 +69,12 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       const base = kpiId === null ? null : kpis.get(kpiId).revisionId
       const payload = draft.kind === 'add' ? [{ field: 'name', value: draft.fields, rationale: draft.rationale }] : patches
       stmt.supersede.run(boardId, code, draft.kind, engine, draft.rule ?? null)
-      ids.push(Number(stmt.insert.run(boardId, kpiId, base, engine, stage, draft.kind, code, JSON.stringify(payload), draft.rationale, draft.rule ?? null, sessionId, now()).lastInsertRowid))
+      ids.push(
+        Number(
+          stmt.insert.run(boardId, kpiId, base, engine, stage, draft.kind, code, JSON.stringify(payload), draft.rationale, draft.rule ?? null, sessionId, now())
+            .lastInsertRowid
+        )
+      )
     }
     return ids
   })
@@ -86,7 +95,8 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       const patches = JSON.parse(found.patches) as { field: KpiField; value: unknown }[]
       accepted = decision.fields ?? patches.map((p) => p.field)
       const unknown = accepted.filter((f) => !patches.some((p) => p.field === f))
-      if (unknown.length || accepted.length === 0) throw new AppError('VALIDATION', `Choose fields of this proposal (${patches.map((p) => p.field).join(', ')}).`)
+      if (unknown.length || accepted.length === 0)
+        throw new AppError('VALIDATION', `Choose fields of this proposal (${patches.map((p) => p.field).join(', ')}).`)
       const patch: Record<string, unknown> = {}
       for (const p of patches) if (accepted.includes(p.field)) patch[p.field] = decision.edits && p.field in decision.edits ? decision.edits[p.field] : p.value
       // Accepting a target change after launch is the user's explicit, reasoned re-baseline.
@@ -95,7 +105,14 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     const total = found.kind === 'patch' ? (JSON.parse(found.patches) as unknown[]).length : 0
     const status: ProposalStatus = found.kind === 'patch' && accepted.length < total ? 'partial' : 'accepted'
     stmt.decide.run(status, actor, now(), decision.note ?? null, found.kind === 'patch' ? JSON.stringify(accepted) : null, result.revisionId, id)
-    audit.record({ actor, action: 'proposal.accept', boardId: found.board_id, kpiId: result.id, summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}`, details: { proposal: id, status } })
+    audit.record({
+      actor,
+      action: 'proposal.accept',
+      boardId: found.board_id,
+      kpiId: result.id,
+      summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}`,
+      details: { proposal: id, status }
+    })
     return result
   })
 
@@ -103,7 +120,13 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
     stmt.decide.run('rejected', actor, now(), note || null, null, null, id)
-    audit.record({ actor, action: 'proposal.reject', boardId: found.board_id, kpiId: found.kpi_id, summary: `Rejected proposal #${id} for ${found.code}${note ? ` — ${note}` : ''}` })
+    audit.record({
+      actor,
+      action: 'proposal.reject',
+      boardId: found.board_id,
+      kpiId: found.kpi_id,
+      summary: `Rejected proposal #${id} for ${found.code}${note ? ` — ${note}` : ''}`
+    })
     return found.board_id
   })
 

@@ -25,7 +25,8 @@ export function createFormulaCheck(deps: { sources: SourceService; pull: PullSer
   return async (kpi: AnalyzerKpi): Promise<FormulaCheck> => {
     const { formula, dataSource, frequency } = kpi.fields
     if (!formula.trim()) return { ok: false, code: 'no-source', message: 'No formula to check.' }
-    if (!dataSource.trim() || isManualSource(dataSource)) return { ok: false, code: 'no-source', message: 'No connected data source; the KPI is entered manually.' }
+    if (!dataSource.trim() || isManualSource(dataSource))
+      return { ok: false, code: 'no-source', message: 'No connected data source; the KPI is entered manually.' }
     let kind: SourceKind
     try {
       kind = deps.sources.get(dataSource).kind
@@ -43,7 +44,8 @@ export function createFormulaCheck(deps: { sources: SourceService; pull: PullSer
       if (!schemas.has(dataSource)) schemas.set(dataSource, deps.sources.tables(dataSource))
       const missing = missingNames(used, await schemas.get(dataSource)!)
       if (missing.tables.length) return { ok: false, code: 'missing-table', message: `Missing table(s): ${missing.tables.join(', ')}`, missing: missing.tables }
-      if (missing.columns.length) return { ok: false, code: 'missing-column', message: `Missing column(s): ${missing.columns.join(', ')}`, missing: missing.columns }
+      if (missing.columns.length)
+        return { ok: false, code: 'missing-column', message: `Missing column(s): ${missing.columns.join(', ')}`, missing: missing.columns }
       const period = lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), frequency)
       const result = await deps.pull.preview(kpi.id, period)
       return { ok: true, value: result.kind === 'single' ? result.value : result.points.at(-1)?.value }

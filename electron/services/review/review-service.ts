@@ -22,7 +22,14 @@ export interface ReviewOutcome {
 }
 
 /** Runs the offline analyzer on a board at one stage and stores what it proposes. */
-export function createAnalyzerReview(deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; sources: SourceService; pull: PullService; now: () => number }) {
+export function createAnalyzerReview(deps: {
+  kpis: KpiService
+  measurements: MeasurementService
+  proposals: ProposalService
+  sources: SourceService
+  pull: PullService
+  now: () => number
+}) {
   return async (request: ReviewRequest, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReviewOutcome> => {
     const board = deps.kpis.list(request.boardId)
     const chosen = request.kpiIds ? board.filter((k) => request.kpiIds!.includes(k.id)) : board.filter((k) => k.stage === request.stage)

@@ -98,7 +98,11 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
       if (stmt.anyByName.get(input.name)) throw new AppError('DUPLICATE_SOURCE', `A data source named "${input.name}" already exists.`)
       stmt.insert.run(input.name, input.kind, input.url, options, ref, input.allowRawRows ? 1 : 0, now(), now())
     }
-    audit.record({ actor, action: existing ? 'source.edit' : 'source.add', summary: `${existing ? 'Edited' : 'Added'} data source ${input.name} (${input.kind})` })
+    audit.record({
+      actor,
+      action: existing ? 'source.edit' : 'source.add',
+      summary: `${existing ? 'Edited' : 'Added'} data source ${input.name} (${input.kind})`
+    })
   })
 
   return {

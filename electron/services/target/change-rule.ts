@@ -5,15 +5,37 @@ import { type Token, tokenize } from './tokenizer'
 
 type RulePeriod = ChangeRule['period']
 
-const CJK_MARKERS = new Map<string, RulePeriod>([['周环比', 'week'], ['月环比', 'month'], ['日环比', 'day']])
-const ABBREVIATIONS = new Map<string, RulePeriod>([['wow', 'week'], ['mom', 'month'], ['dod', 'day'], ['pop', 'period']])
+const CJK_MARKERS = new Map<string, RulePeriod>([
+  ['周环比', 'week'],
+  ['月环比', 'month'],
+  ['日环比', 'day']
+])
+const ABBREVIATIONS = new Map<string, RulePeriod>([
+  ['wow', 'week'],
+  ['mom', 'month'],
+  ['dod', 'day'],
+  ['pop', 'period']
+])
 const PERIOD_NAMES = new Map<string, RulePeriod>([
-  ['day', 'day'], ['week', 'week'], ['month', 'month'], ['period', 'period'],
-  ['日', 'day'], ['天', 'day'], ['周', 'week'], ['月', 'month']
+  ['day', 'day'],
+  ['week', 'week'],
+  ['month', 'month'],
+  ['period', 'period'],
+  ['日', 'day'],
+  ['天', 'day'],
+  ['周', 'week'],
+  ['月', 'month']
 ])
 /** Year-over-year (同比, YoY) and quarter-over-quarter have no ChangeRule period, so such rules are not read. */
 const UNSUPPORTED = new Set(['同比', 'yoy', 'qoq'])
-const EXTRA_VERBS = new Map<string, 1 | -1>([['fall', -1], ['down', -1], ['dip', -1], ['up', 1], ['spike', 1], ['jump', 1]])
+const EXTRA_VERBS = new Map<string, 1 | -1>([
+  ['fall', -1],
+  ['down', -1],
+  ['dip', -1],
+  ['up', 1],
+  ['spike', 1],
+  ['jump', 1]
+])
 const PREVIOUS = new Set(['the', 'last', 'previous', 'prior', 'same'])
 
 function verbSign(word: string): 1 | -1 | undefined {

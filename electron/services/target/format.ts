@@ -7,14 +7,38 @@ const SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '>': '>',
 const FLIP: Partial<Record<Comparator, Comparator>> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>' }
 
 const EN_UNITS: Record<string, readonly [string, string]> = {
-  ms: [' ms', ' ms'], s: [' s', ' s'], min: [' min', ' min'], h: [' h', ' h'], day: [' day', ' days'],
-  week: [' week', ' weeks'], month: [' month', ' months'], quarter: [' quarter', ' quarters'], year: [' year', ' years'],
-  users: [' user', ' users'], score: [' point', ' points'], tasks: [' task', ' tasks'], calls: [' call', ' calls'],
-  requests: [' request', ' requests'], count: ['', '']
+  ms: [' ms', ' ms'],
+  s: [' s', ' s'],
+  min: [' min', ' min'],
+  h: [' h', ' h'],
+  day: [' day', ' days'],
+  week: [' week', ' weeks'],
+  month: [' month', ' months'],
+  quarter: [' quarter', ' quarters'],
+  year: [' year', ' years'],
+  users: [' user', ' users'],
+  score: [' point', ' points'],
+  tasks: [' task', ' tasks'],
+  calls: [' call', ' calls'],
+  requests: [' request', ' requests'],
+  count: ['', '']
 }
 const ZH_UNITS: Record<string, string> = {
-  ms: 'ms', s: '秒', min: '分钟', h: '小时', day: '天', week: '周', month: '个月', quarter: '个季度', year: '年',
-  users: '用户', score: '分', tasks: '任务', calls: '调用', requests: '请求', count: ''
+  ms: 'ms',
+  s: '秒',
+  min: '分钟',
+  h: '小时',
+  day: '天',
+  week: '周',
+  month: '个月',
+  quarter: '个季度',
+  year: '年',
+  users: '用户',
+  score: '分',
+  tasks: '任务',
+  calls: '调用',
+  requests: '请求',
+  count: ''
 }
 const ZH_PERIODS: Record<PeriodUnit, string> = { hour: '小时', day: '天', week: '周', month: '月', quarter: '季度', year: '年' }
 const ZH_WITHIN: Record<PeriodUnit, string> = { hour: '小时', day: '天', week: '周', month: '个月', quarter: '个季度', year: '年' }

@@ -1,9 +1,6 @@
 import type { Comparator, ParsedTarget } from '../domain/kpi'
 import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './parse-state'
-import {
-  APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
-  SUFFIX_PHRASES, TBD_WORDS
-} from './lexicon'
+import { APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS, SUFFIX_PHRASES, TBD_WORDS } from './lexicon'
 import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'

@@ -3,7 +3,10 @@ import { type ParsedTarget, parsedTargetSchema, targetSchema } from '../domain/k
 import { defaultDirection, formatTarget, parseNumber, parseTarget } from './parse-target'
 
 const pct = (comparator: ParsedTarget['comparator'], value: number, extra: Partial<ParsedTarget> = {}): ParsedTarget => ({
-  comparator, value, unit: '%', ...extra
+  comparator,
+  value,
+  unit: '%',
+  ...extra
 })
 const perMonth = { kind: 'per', unit: 'month' } as const
 const within6Months = { kind: 'within', amount: 6, unit: 'month' } as const
@@ -154,11 +157,60 @@ describe('parseTarget', () => {
   })
 
   it('never throws and always returns a schema-valid target for arbitrary mixtures of its vocabulary', () => {
-    const pieces = ['≥', '<=', '>', '±', '~', '-', '+', '/', '%', '$', '¥', '(', ')', ',', '1', '0', '60', '1,000', '1.5',
-      '3M', '5m', 'P95', 'ms', '小时', '个月', '内', '每', '月', '用户', '以上', '以下', '增长', '降低', 'between', 'and',
-      'at least', 'within', 'per', 'week', 'by', 'Q2', 'B', '级', '满分', '分', ' ', '待定', '环比', '的', '目标']
+    const pieces = [
+      '≥',
+      '<=',
+      '>',
+      '±',
+      '~',
+      '-',
+      '+',
+      '/',
+      '%',
+      '$',
+      '¥',
+      '(',
+      ')',
+      ',',
+      '1',
+      '0',
+      '60',
+      '1,000',
+      '1.5',
+      '3M',
+      '5m',
+      'P95',
+      'ms',
+      '小时',
+      '个月',
+      '内',
+      '每',
+      '月',
+      '用户',
+      '以上',
+      '以下',
+      '增长',
+      '降低',
+      'between',
+      'and',
+      'at least',
+      'within',
+      'per',
+      'week',
+      'by',
+      'Q2',
+      'B',
+      '级',
+      '满分',
+      '分',
+      ' ',
+      '待定',
+      '环比',
+      '的',
+      '目标'
+    ]
     let seed = 42
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 3000; i++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join('')
       const target = parseTarget(text)
@@ -183,9 +235,18 @@ describe('parseTarget', () => {
 describe('defaultDirection', () => {
   const direction = (text: string) => defaultDirection(parseTarget(text).parsed as ParsedTarget)
   it.each([
-    ['≥ 60%', 'higher'], ['> 5', 'higher'], ['1000+', 'higher'], ['P95 ≤ 500ms', 'lower'], ['< 0.5%', 'lower'],
-    ['70-80%', 'range'], ['75% ± 10%', 'range'], ['0个高危漏洞', 'lower'], ['100%合规', 'higher'], ['90%', 'higher'],
-    ['每月增长20%', 'higher'], ['降低 20%', 'lower']
+    ['≥ 60%', 'higher'],
+    ['> 5', 'higher'],
+    ['1000+', 'higher'],
+    ['P95 ≤ 500ms', 'lower'],
+    ['< 0.5%', 'lower'],
+    ['70-80%', 'range'],
+    ['75% ± 10%', 'range'],
+    ['0个高危漏洞', 'lower'],
+    ['100%合规', 'higher'],
+    ['90%', 'higher'],
+    ['每月增长20%', 'higher'],
+    ['降低 20%', 'lower']
   ] as const)('%s → %s', (text, expected) => {
     expect(direction(text)).toBe(expected)
   })
@@ -226,8 +287,20 @@ describe('formatTarget', () => {
 
 describe('parseNumber', () => {
   it.each([
-    ['1,000', 1000], ['1,000.5', 1000.5], ['1M', 1e6], ['10K', 1e4], ['10k', 1e4], ['1.2万', 12000], ['5千', 5000],
-    ['3亿', 3e8], ['６０', 60], ['99.9', 99.9], [' 42 ', 42], ['-3', -3], ['1,234,567', 1234567], ['0.5', 0.5]
+    ['1,000', 1000],
+    ['1,000.5', 1000.5],
+    ['1M', 1e6],
+    ['10K', 1e4],
+    ['10k', 1e4],
+    ['1.2万', 12000],
+    ['5千', 5000],
+    ['3亿', 3e8],
+    ['６０', 60],
+    ['99.9', 99.9],
+    [' 42 ', 42],
+    ['-3', -3],
+    ['1,234,567', 1234567],
+    ['0.5', 0.5]
   ] as const)('%s → %d', (text, value) => {
     expect(parseNumber(text)).toBe(value)
   })

@@ -1,24 +1,85 @@
 import { type Cursor, type Quantity, peek } from './parse-state'
 import {
-  APPROXIMATE, CHANGE_VERBS, CURRENCIES, ENTITY_WORDS, PERIOD_WORDS, PREFIX_COMPARATORS, RANGE_JOINERS,
-  RATE_ADVERBS, UNIT_MODIFIERS, UNIT_WORDS
+  APPROXIMATE,
+  CHANGE_VERBS,
+  CURRENCIES,
+  ENTITY_WORDS,
+  PERIOD_WORDS,
+  PREFIX_COMPARATORS,
+  RANGE_JOINERS,
+  RATE_ADVERBS,
+  UNIT_MODIFIERS,
+  UNIT_WORDS
 } from './lexicon'
 import type { Token } from './tokenizer'
 
 const CURRENCY_PREFIX = new Map([
-  ['$', '$'], ['¥', '¥'], ['€', '€'], ['usd', '$'], ['rmb', '¥'], ['cny', '¥'], ['eur', '€']
+  ['$', '$'],
+  ['¥', '¥'],
+  ['€', '€'],
+  ['usd', '$'],
+  ['rmb', '¥'],
+  ['cny', '¥'],
+  ['eur', '€']
 ])
 const GLUE_WORDS = new Set([
-  'or', 'and', 'of', 'per', 'a', 'an', 'the', 'in', 'by', 'at', 'to', 'than', 'more', 'less', 'no', 'not', 'each',
-  'every', 'on', 'for', 'with', 'from', 'th', 'st', 'nd', 'rd', 'percentile', 'out', 'vs', 'after', 'before',
-  'until', 'launch', 'least', 'most', 'fewer', 'higher', 'greater', 'better', 'up', 'between', 'is', 'be', 'when'
+  'or',
+  'and',
+  'of',
+  'per',
+  'a',
+  'an',
+  'the',
+  'in',
+  'by',
+  'at',
+  'to',
+  'than',
+  'more',
+  'less',
+  'no',
+  'not',
+  'each',
+  'every',
+  'on',
+  'for',
+  'with',
+  'from',
+  'th',
+  'st',
+  'nd',
+  'rd',
+  'percentile',
+  'out',
+  'vs',
+  'after',
+  'before',
+  'until',
+  'launch',
+  'least',
+  'most',
+  'fewer',
+  'higher',
+  'greater',
+  'better',
+  'up',
+  'between',
+  'is',
+  'be',
+  'when'
 ])
 
 /** Words that have a grammatical role and so can never be an unknown unit ("3 incidents" vs "3 or more"). */
 function isKeyword(word: string): boolean {
   return (
-    GLUE_WORDS.has(word) || PREFIX_COMPARATORS.has(word) || PERIOD_WORDS.has(word) || ENTITY_WORDS.has(word) ||
-    CHANGE_VERBS.has(word) || RATE_ADVERBS.has(word) || APPROXIMATE.has(word) || RANGE_JOINERS.has(word)
+    GLUE_WORDS.has(word) ||
+    PREFIX_COMPARATORS.has(word) ||
+    PERIOD_WORDS.has(word) ||
+    ENTITY_WORDS.has(word) ||
+    CHANGE_VERBS.has(word) ||
+    RATE_ADVERBS.has(word) ||
+    APPROXIMATE.has(word) ||
+    RANGE_JOINERS.has(word)
   )
 }
 

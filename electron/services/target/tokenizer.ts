@@ -23,8 +23,18 @@ export interface Token {
 type Push = (kind: TokenKind, text: string, raw: string, value: number, malformed?: boolean) => void
 
 const OPS: readonly (readonly [string, string])[] = [
-  ['+/-', '±'], ['>=', '>='], ['<=', '<='], ['=>', '>='], ['=<', '<='], ['==', '='],
-  ['≥', '>='], ['≧', '>='], ['⩾', '>='], ['≤', '<='], ['≦', '<='], ['⩽', '<=']
+  ['+/-', '±'],
+  ['>=', '>='],
+  ['<=', '<='],
+  ['=>', '>='],
+  ['=<', '<='],
+  ['==', '='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['⩾', '>='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['⩽', '<=']
 ]
 const OP_LEADS = '+<>=≥≧⩾≤≦⩽'
 
@@ -37,7 +47,14 @@ function matchOp(s: string, i: number): readonly [string, string] | undefined {
 }
 
 const REPLACEMENTS = new Map([
-  ['−', '-'], ['–', '-'], ['—', '-'], ['〜', '~'], ['、', ','], ['。', ';'], ['：', ':'], ['﹪', '%']
+  ['−', '-'],
+  ['–', '-'],
+  ['—', '-'],
+  ['〜', '~'],
+  ['、', ','],
+  ['。', ';'],
+  ['：', ':'],
+  ['﹪', '%']
 ])
 
 /** Full-width forms to ASCII (NFKC), typographic dashes and tildes to their ASCII kin. */

@@ -11,8 +11,18 @@ const PER_ENTITY = /\/[^/]+$/
 
 // Conversion factors within one family: durations to milliseconds, shares to percent.
 const FAMILIES: readonly ReadonlyMap<string, number>[] = [
-  new Map([['ms', 1], ['s', 1e3], ['min', 6e4], ['h', 3.6e6], ['day', 8.64e7], ['week', 6.048e8]]),
-  new Map([['%', 1], ['‰', 0.1]])
+  new Map([
+    ['ms', 1],
+    ['s', 1e3],
+    ['min', 6e4],
+    ['h', 3.6e6],
+    ['day', 8.64e7],
+    ['week', 6.048e8]
+  ]),
+  new Map([
+    ['%', 1],
+    ['‰', 0.1]
+  ])
 ]
 
 function base(unit: string): string {

@@ -9,8 +9,30 @@ const RATE_LEADS = new Set(['每', '每个', 'per', 'each', 'every', '/'])
 const WITHIN_SUFFIX = new Set(['内', '以内', '之内'])
 const LAUNCH = new Set(['上线', '上线后', '发布后'])
 const MONTHS = new Set([
-  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
-  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'mar',
+  'march',
+  'apr',
+  'april',
+  'may',
+  'jun',
+  'june',
+  'jul',
+  'july',
+  'aug',
+  'august',
+  'sep',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december'
 ])
 
 function periodAt(c: Cursor, ahead: number): PeriodUnit | undefined {

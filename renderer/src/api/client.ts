@@ -13,8 +13,7 @@ function unwrap<T>(result: Result<unknown>): T {
 /** The typed client over the contract in electron/api: data back, or an ApiError thrown. */
 export function createApi(transport: Transport) {
   return {
-    call: async <N extends ProcedureName>(name: N, input: Input<N>): Promise<Output<N>> =>
-      unwrap<Output<N>>(await transport.call(name, input)),
+    call: async <N extends ProcedureName>(name: N, input: Input<N>): Promise<Output<N>> => unwrap<Output<N>>(await transport.call(name, input)),
     on: <E extends EventName>(event: E, cb: (payload: EventMap[E]) => void): (() => void) => transport.on(event, cb),
     stream<N extends ProcedureName>(name: N, input: Input<N>, onChunk: (chunk: Chunk<N>) => void) {
       const { result, cancel } = transport.stream(name, input, onChunk as (chunk: unknown) => void)

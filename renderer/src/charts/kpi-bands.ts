@@ -49,7 +49,12 @@ export function targetBands(target: ParsedTarget, direction: Direction, threshol
     const [low, high] = rangeEdges(target)
     const width = high - low > 0 ? high - low : Math.abs(t)
     const margin = (1 - red) * width
-    if (margin <= 0) return [{ level: 'red', from: null, to: low }, { level: 'green', from: low, to: high }, { level: 'red', from: high, to: null }]
+    if (margin <= 0)
+      return [
+        { level: 'red', from: null, to: low },
+        { level: 'green', from: low, to: high },
+        { level: 'red', from: high, to: null }
+      ]
     return [
       { level: 'red', from: null, to: low - margin },
       { level: 'yellow', from: low - margin, to: low },
@@ -59,7 +64,11 @@ export function targetBands(target: ParsedTarget, direction: Direction, threshol
     ]
   }
   if (side === 'higher') {
-    if (t <= 0) return [{ level: 'red', from: null, to: t }, { level: 'green', from: t, to: null }]
+    if (t <= 0)
+      return [
+        { level: 'red', from: null, to: t },
+        { level: 'green', from: t, to: null }
+      ]
     const redEdge = redValue ?? red * t
     const yellowEdge = Math.max(redEdge, yellow * t)
     return compact([
@@ -68,7 +77,11 @@ export function targetBands(target: ParsedTarget, direction: Direction, threshol
       { level: 'green', from: yellowEdge, to: null }
     ])
   }
-  if (t <= 0) return [{ level: 'green', from: null, to: t }, { level: 'red', from: t, to: null }]
+  if (t <= 0)
+    return [
+      { level: 'green', from: null, to: t },
+      { level: 'red', from: t, to: null }
+    ]
   const redEdge = redValue ?? t / red
   const yellowEdge = Math.min(redEdge, t / yellow)
   return compact([

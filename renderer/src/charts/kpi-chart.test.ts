@@ -35,12 +35,20 @@ describe('buildKpiChartOption', () => {
 
   it('plots each period at its start with the target as a line and three coloured bands', () => {
     const series = seriesOf(base)
-    expect(series.data).toEqual([['2026-05-01', 41.5], ['2026-06-01', 52], ['2026-07-01', 63.2]])
+    expect(series.data).toEqual([
+      ['2026-05-01', 41.5],
+      ['2026-06-01', 52],
+      ['2026-07-01', 63.2]
+    ])
     expect(series.sampling).toBe('lttb')
     expect(series.showSymbol).toBe(true)
     expect(series.markLine?.data).toContainEqual(expect.objectContaining({ yAxis: 60, name: 'Target' }))
     const areas = series.markArea?.data as { yAxis: number; name?: string }[][]
-    expect(areas.map(([from, to]) => [from?.name, to?.yAxis])).toEqual([['Red', 50], ['Yellow', 54], ['Green', expect.any(Number)]])
+    expect(areas.map(([from, to]) => [from?.name, to?.yAxis])).toEqual([
+      ['Red', 50],
+      ['Yellow', 54],
+      ['Green', expect.any(Number)]
+    ])
   })
 
   it('keeps the axis around the data and the bands, never below zero for positive data', () => {
@@ -49,7 +57,13 @@ describe('buildKpiChartOption', () => {
     expect(y.min).toBeLessThan(41.5)
     expect(y.max).toBeGreaterThanOrEqual(63.2)
     expect(y.max).toBeLessThan(100)
-    const low = buildKpiChartOption({ ...base, points: [{ periodStart: '2026-05-01', value: 2 }, { periodStart: '2026-06-01', value: 3 }] }).yAxis as { min: number }
+    const low = buildKpiChartOption({
+      ...base,
+      points: [
+        { periodStart: '2026-05-01', value: 2 },
+        { periodStart: '2026-06-01', value: 3 }
+      ]
+    }).yAxis as { min: number }
     expect(low.min).toBe(0)
   })
 

@@ -20,7 +20,7 @@ export interface KpiChartInput {
   points: ChartPoint[]
   target: ParsedTarget | null
   direction: Direction
-  thresholds: Pick<AlertThresholds, 'redRatio' | 'yellowRatio'> & { redValue?: number | null } | null
+  thresholds: (Pick<AlertThresholds, 'redRatio' | 'yellowRatio'> & { redValue?: number | null }) | null
   milestones: Milestone[]
   targetChanges: TargetChange[]
   labels: KpiChartLabels
@@ -81,10 +81,32 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsOption {
   const dated = input.milestones.filter((m) => m.due)
   const levelled = input.milestones.filter((m) => !m.due && typeof m.value === 'number')
   const markLines: NonNullable<LineSeriesOption['markLine']>['data'] = [
-    ...lines.map((value) => ({ yAxis: value, name: labels.target, lineStyle: { color: TARGET_COLOR, width: 2, type: 'solid' as const }, label: { formatter: `${labels.target} {c}`, position: 'insideEndTop' as const } })),
-    ...levelled.map((m) => ({ yAxis: m.value as number, name: m.label, lineStyle: { color: MARK_COLOR, type: 'dotted' as const }, label: { formatter: `${m.label}: ${m.target}`, position: 'insideStartTop' as const } })),
-    ...dated.filter((m) => typeof m.value !== 'number').map((m) => ({ xAxis: m.due as string, name: m.label, lineStyle: { color: MARK_COLOR, type: 'dotted' as const }, label: { formatter: `${m.label}: ${m.target}` } })),
-    ...input.targetChanges.map((c) => ({ xAxis: c.at, name: labels.targetChange(c), lineStyle: { color: '#fa8c16', type: 'dashed' as const }, label: { formatter: labels.targetChange(c), position: 'insideEndTop' as const } }))
+    ...lines.map((value) => ({
+      yAxis: value,
+      name: labels.target,
+      lineStyle: { color: TARGET_COLOR, width: 2, type: 'solid' as const },
+      label: { formatter: `${labels.target} {c}`, position: 'insideEndTop' as const }
+    })),
+    ...levelled.map((m) => ({
+      yAxis: m.value as number,
+      name: m.label,
+      lineStyle: { color: MARK_COLOR, type: 'dotted' as const },
+      label: { formatter: `${m.label}: ${m.target}`, position: 'insideStartTop' as const }
+    })),
+    ...dated
+      .filter((m) => typeof m.value !== 'number')
+      .map((m) => ({
+        xAxis: m.due as string,
+        name: m.label,
+        lineStyle: { color: MARK_COLOR, type: 'dotted' as const },
+        label: { formatter: `${m.label}: ${m.target}` }
+      })),
+    ...input.targetChanges.map((c) => ({
+      xAxis: c.at,
+      name: labels.targetChange(c),
+      lineStyle: { color: '#fa8c16', type: 'dashed' as const },
+      label: { formatter: labels.targetChange(c), position: 'insideEndTop' as const }
+    }))
   ]
 
   const actual: LineSeriesOption = {

@@ -5,7 +5,15 @@ import { reachedCounts, stageFunnelOption } from './overview-funnel'
 import { statusDistributionOption } from './overview-status'
 
 const status = (code: string, level: KpiStatus['level'], attainment: number | null): KpiStatus => ({
-  kpiId: Number(code.slice(-1)), code, value: attainment === null ? null : attainment * 60, periodStart: null, periodEnd: null, level, attainment, reason: '', latestProposal: null
+  kpiId: Number(code.slice(-1)),
+  code,
+  value: attainment === null ? null : attainment * 60,
+  periodStart: null,
+  periodEnd: null,
+  level,
+  attainment,
+  reason: '',
+  latestProposal: null
 })
 const board = [status('KPI-1', 'green', 1.12), status('KPI-2', 'red', 0.64), status('KPI-3', 'yellow', 0.85), status('KPI-4', 'none', null)]
 
@@ -22,7 +30,12 @@ describe('attainment bar', () => {
 describe('status donut', () => {
   it('counts KPIs per light and leaves out empty slices', () => {
     const option = statusDistributionOption([...board, status('KPI-5', 'green', 1)], 'Status', (l) => l.toUpperCase())
-    expect(option.series[0]!.data.map((d) => [d.name, d.value])).toEqual([['GREEN', 2], ['YELLOW', 1], ['RED', 1], ['NONE', 1]])
+    expect(option.series[0]!.data.map((d) => [d.name, d.value])).toEqual([
+      ['GREEN', 2],
+      ['YELLOW', 1],
+      ['RED', 1],
+      ['NONE', 1]
+    ])
     expect(statusDistributionOption([status('KPI-1', 'green', 1)], 'S', String).series[0]!.data).toHaveLength(1)
   })
 })

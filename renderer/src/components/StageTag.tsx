@@ -33,5 +33,9 @@ export function StageTag({ stage }: { stage: Stage }) {
 
 export function StatusText({ status }: { status: Status }) {
   const { t } = useTranslation()
-  return <Tag color={STATUS_COLOR[status]} variant="outlined">{t(`status.${status}`)}</Tag>
+  return (
+    <Tag color={STATUS_COLOR[status]} variant="outlined">
+      {t(`status.${status}`)}
+    </Tag>
+  )
 }

@@ -25,12 +25,26 @@ describe('formatFieldValue', () => {
   })
 
   it('summarises lists and thresholds on one line', () => {
-    expect(formatFieldValue('benchmarks', [{ label: 'Zendesk 2024', value: '4 h', source: 'CX report' }, { label: '行业均值', value: '6 h' }], t)).toBe(
-      'Zendesk 2024: 4 h (CX report); 行业均值: 6 h'
-    )
-    expect(formatFieldValue('milestones', [{ label: '第1个月', target: '50 MAU' }, { label: '第2个月', target: '150 MAU', due: '2026-03-01' }], t)).toBe(
-      '第1个月: 50 MAU; 第2个月: 150 MAU @2026-03-01'
-    )
+    expect(
+      formatFieldValue(
+        'benchmarks',
+        [
+          { label: 'Zendesk 2024', value: '4 h', source: 'CX report' },
+          { label: '行业均值', value: '6 h' }
+        ],
+        t
+      )
+    ).toBe('Zendesk 2024: 4 h (CX report); 行业均值: 6 h')
+    expect(
+      formatFieldValue(
+        'milestones',
+        [
+          { label: '第1个月', target: '50 MAU' },
+          { label: '第2个月', target: '150 MAU', due: '2026-03-01' }
+        ],
+        t
+      )
+    ).toBe('第1个月: 50 MAU; 第2个月: 150 MAU @2026-03-01')
     expect(formatFieldValue('alertThresholds', { redRatio: 0.8, yellowRatio: 0.9, text: '< 目标值的80%', rules: [] }, t)).toBe(
       '达成率低于 80% 为红色 · 低于 90% 为黄色 · < 目标值的80%'
     )

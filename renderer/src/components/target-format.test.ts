@@ -36,7 +36,9 @@ describe('formatParsedTarget', () => {
 
   it('speaks Chinese for Chinese users', () => {
     const zh = wordsFor('zh-CN')
-    expect(formatParsedTarget({ comparator: '>=', value: 1000, unit: 'MAU', window: { kind: 'within', amount: 6, unit: 'month' } }, zh)).toBe('≥ 1,000 MAU 6个月内')
+    expect(formatParsedTarget({ comparator: '>=', value: 1000, unit: 'MAU', window: { kind: 'within', amount: 6, unit: 'month' } }, zh)).toBe(
+      '≥ 1,000 MAU 6个月内'
+    )
     expect(formatParsedTarget({ comparator: '>=', value: 20, unit: '%', change: true, window: { kind: 'per', unit: 'month' } }, zh)).toBe('变化率 ≥ 20% 每月')
   })
 })

@@ -203,7 +203,15 @@ export const en = {
     noChanges: 'No field differs.',
     by: 'by {{author}}',
     noReason: 'no reason given',
-    kind: { create: 'Created', edit: 'Edit', stage: 'Stage change', rebaseline: 'Re-baseline', meaning: 'Meaning change', restore: 'Restore', retire: 'Retired' },
+    kind: {
+      create: 'Created',
+      edit: 'Edit',
+      stage: 'Stage change',
+      rebaseline: 'Re-baseline',
+      meaning: 'Meaning change',
+      restore: 'Restore',
+      retire: 'Retired'
+    },
     source: { human: 'Manual', import: 'Import', assistant: 'Assistant', analyzer: 'Analyzer', rollback: 'Rollback', system: 'System' }
   },
   versions: {

@@ -96,10 +96,18 @@ function chunk(model: string, delta: object, finish: string | null, usage?: obje
   }
 }
 
-async function streamAnswer(res: ServerResponse, model: string, pieces: string[], promptText: string, step: { delayMs?: number; streamCutAfter?: number; usage?: FakeUsage }, includeUsage: boolean): Promise<void> {
+async function streamAnswer(
+  res: ServerResponse,
+  model: string,
+  pieces: string[],
+  promptText: string,
+  step: { delayMs?: number; streamCutAfter?: number; usage?: FakeUsage },
+  includeUsage: boolean
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
   // Resolves once the bytes are handed to the socket, so a cut that follows really happens mid-answer.
-  const write = (data: unknown) => new Promise<void>((resolve) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`, () => resolve()))
+  const write = (data: unknown) =>
+    new Promise<void>((resolve) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`, () => resolve()))
   await write(chunk(model, { role: 'assistant', content: '' }, null))
   for (const [index, piece] of pieces.entries()) {
     if (step.streamCutAfter !== undefined && index >= step.streamCutAfter) {
@@ -147,7 +155,8 @@ async function answer(res: ServerResponse, step: FakeStep, body: Record<string, 
     return
   }
   if ('delayMs' in step && step.delayMs && !('stream' in step) && !(await sleep(step.delayMs, res))) return
-  const pieces = 'stream' in step ? step.stream : 'json' in step ? splitForStream(typeof step.json === 'string' ? step.json : JSON.stringify(step.json)) : DEFAULT_CUT_TEXT
+  const pieces =
+    'stream' in step ? step.stream : 'json' in step ? splitForStream(typeof step.json === 'string' ? step.json : JSON.stringify(step.json)) : DEFAULT_CUT_TEXT
   if (streaming || 'streamCutAfter' in step) return streamAnswer(res, model, pieces, promptText, step, includeUsage)
   sendJson(res, 200, completion(model, pieces.join(''), promptText, 'usage' in step ? step.usage : undefined))
 }

@@ -33,9 +33,11 @@ function validateResponseFormat(format: unknown, messages: Json[]): string | und
   if (format.type === 'json_schema') {
     const spec = format.json_schema
     if (!isObject(spec)) return "Missing required parameter: 'response_format.json_schema'."
-    if (typeof spec.name !== 'string' || !SCHEMA_NAME.test(spec.name)) return "Invalid 'response_format.json_schema.name': letters, digits, '_' and '-' only, at most 64."
+    if (typeof spec.name !== 'string' || !SCHEMA_NAME.test(spec.name))
+      return "Invalid 'response_format.json_schema.name': letters, digits, '_' and '-' only, at most 64."
     if (!isObject(spec.schema)) return "Invalid 'response_format.json_schema.schema': must be a JSON schema object."
-    if (spec.strict === true && spec.schema.additionalProperties !== false) return "Invalid schema for response_format: 'additionalProperties' is required to be false in strict mode."
+    if (spec.strict === true && spec.schema.additionalProperties !== false)
+      return "Invalid schema for response_format: 'additionalProperties' is required to be false in strict mode."
     return undefined
   }
   return `Invalid value for 'response_format.type': ${String(format.type)}.`

@@ -44,6 +44,23 @@ export const supportBoard: KpiFields[] = [
 
 /** An English growth board. */
 export const growthBoard: KpiFields[] = [
-  kpi({ code: 'G-01', name: 'Weekly active teams', description: 'Teams with at least one completed task in the week', target: { text: '≥ 400 teams', parsed: null }, unit: 'teams', frequency: 'weekly', stage: 'operating', status: 'stable' }),
-  kpi({ code: 'G-02', name: 'Onboarding completion', description: 'Share of new sign-ups finishing onboarding within 7 days', target: { text: '≥ 60%', parsed: null }, unit: '%', stage: 'operating', status: 'stable' })
+  kpi({
+    code: 'G-01',
+    name: 'Weekly active teams',
+    description: 'Teams with at least one completed task in the week',
+    target: { text: '≥ 400 teams', parsed: null },
+    unit: 'teams',
+    frequency: 'weekly',
+    stage: 'operating',
+    status: 'stable'
+  }),
+  kpi({
+    code: 'G-02',
+    name: 'Onboarding completion',
+    description: 'Share of new sign-ups finishing onboarding within 7 days',
+    target: { text: '≥ 60%', parsed: null },
+    unit: '%',
+    stage: 'operating',
+    status: 'stable'
+  })
 ]

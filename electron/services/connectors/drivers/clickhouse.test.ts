@@ -55,7 +55,11 @@ describe('ClickHouse connector (HTTP)', () => {
   it('refuses writes and outside-reaching table functions; the readonly setting stops the rest', async () => {
     const connector = createConnector(source)
     const before = fake.requests.length
-    for (const sql of ['INSERT INTO events VALUES (today(), 1)', 'ALTER TABLE events DELETE WHERE 1', "SELECT count() FROM url('http://169.254.169.254/', CSV)"]) {
+    for (const sql of [
+      'INSERT INTO events VALUES (today(), 1)',
+      'ALTER TABLE events DELETE WHERE 1',
+      "SELECT count() FROM url('http://169.254.169.254/', CSV)"
+    ]) {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
     expect(fake.requests.length).toBe(before)
@@ -69,11 +73,15 @@ describe('ClickHouse connector (HTTP)', () => {
   it('maps the server timeout, wrong passwords, unreachable ports and SQL errors', async () => {
     const slow = createConnector({ ...source, timeoutMs: 1_000 })
     expect(await codeOf(slow.runFormula('SELECT sleep(3)', NOVEMBER))).toBe('SOURCE_TIMEOUT')
-    const wrong = await createConnector({ ...source, password: 'guess' }).test().catch((e: AppError) => e)
+    const wrong = await createConnector({ ...source, password: 'guess' })
+      .test()
+      .catch((e: AppError) => e)
     expect(wrong).toMatchObject({ code: 'SOURCE_AUTH' })
     expect((wrong as AppError).message).not.toContain('guess')
     expect(await codeOf(createConnector({ kind: 'clickhouse', url: 'clickhouse://kpi@127.0.0.1:1/analytics' }).test())).toBe('SOURCE_CONNECT')
-    const failed = await createConnector(source).runFormula('SELECT count() FROM nowhere', NOVEMBER).catch((e: AppError) => e)
+    const failed = await createConnector(source)
+      .runFormula('SELECT count() FROM nowhere', NOVEMBER)
+      .catch((e: AppError) => e)
     expect(failed).toMatchObject({ code: 'QUERY_FAILED', message: expect.stringContaining('Syntax error') })
     await slow.close()
   })
@@ -82,7 +90,14 @@ describe('ClickHouse connector (HTTP)', () => {
     const connector = createConnector(source)
     expect(await connector.test()).toEqual({ serverVersion: 'ClickHouse 24.8.4.13', user: 'kpi', canWrite: false })
     expect(await connector.tables()).toEqual([
-      { schema: 'analytics', name: 'events', columns: [{ name: 'event_date', type: 'Date' }, { name: 'user_id', type: 'UInt64' }] }
+      {
+        schema: 'analytics',
+        name: 'events',
+        columns: [
+          { name: 'event_date', type: 'Date' },
+          { name: 'user_id', type: 'UInt64' }
+        ]
+      }
     ])
     await connector.close()
   })

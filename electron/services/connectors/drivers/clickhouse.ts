@@ -38,7 +38,11 @@ export function createClickHouseDriver(config: SourceConfig): Driver {
           readonly: '1'
         }
 
-  async function select<T>(query: string, signal: AbortSignal | undefined, options: { params?: Record<string, string>; limits?: RunLimits; format: 'JSONCompact' | 'JSONEachRow' }): Promise<T> {
+  async function select<T>(
+    query: string,
+    signal: AbortSignal | undefined,
+    options: { params?: Record<string, string>; limits?: RunLimits; format: 'JSONCompact' | 'JSONEachRow' }
+  ): Promise<T> {
     throwIfAborted(signal)
     const attempt = async (): Promise<T> => {
       const result = await http().query({
@@ -66,7 +70,10 @@ export function createClickHouseDriver(config: SourceConfig): Driver {
       const info = await select<{ data: [string, string][] }>('SELECT version(), currentUser()', signal, { format: 'JSONCompact' })
       const [version, user] = info.data[0] ?? ['', '']
       const grants = await select<{ data: [string][] }>('SHOW GRANTS', signal, { format: 'JSONCompact' })
-      const reason = writeGrant(grants.data.map((g) => g[0]), user)
+      const reason = writeGrant(
+        grants.data.map((g) => g[0]),
+        user
+      )
       return { serverVersion: `ClickHouse ${version}`, user, canWrite: reason !== null, ...(reason ? { writeReason: reason } : {}) }
     },
     tables: async (signal) =>

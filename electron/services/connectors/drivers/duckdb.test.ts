@@ -47,17 +47,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('DuckDB connector on a database file', () => {
   const connector = createConnector(source)
   afterAll(() => connector.close())
-  const value = async (sql: string, period = NOVEMBER): Promise<number> =>
-    ((await connector.runFormula(sql, period)) as { value: number }).value
+  const value = async (sql: string, period = NOVEMBER): Promise<number> => ((await connector.runFormula(sql, period)) as { value: number }).value
 
   it('computes the KPIs of November exactly in the DuckDB dialect', async () => {
-    const mau = await connector.runFormula('SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1', NOVEMBER)
+    const mau = await connector.runFormula(
+      'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1',
+      NOVEMBER
+    )
     expect(mau).toMatchObject({ kind: 'single', value: EXPECTED.mauNovember })
     expect(mau.boundSql).toContain('$1::DATE')
-    expect(await value('SELECT COUNT(*) FROM users WHERE email_verified AND registration_date >= :period_start AND registration_date < :period_end')).toBe(EXPECTED.verifiedSignupsNovember)
-    expect(await value("SELECT ROUND(COUNT(*) FILTER (WHERE status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.taskSuccessNovember)
-    expect(await value('SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end')).toBeCloseTo(EXPECTED.p95ResponseNovember, 9)
-    expect(await value("SELECT AVG(date_diff('minute', created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.resolutionHoursNovember)
+    expect(await value('SELECT COUNT(*) FROM users WHERE email_verified AND registration_date >= :period_start AND registration_date < :period_end')).toBe(
+      EXPECTED.verifiedSignupsNovember
+    )
+    expect(
+      await value(
+        "SELECT ROUND(COUNT(*) FILTER (WHERE status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBe(EXPECTED.taskSuccessNovember)
+    expect(
+      await value(
+        'SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end'
+      )
+    ).toBeCloseTo(EXPECTED.p95ResponseNovember, 9)
+    expect(
+      await value(
+        "SELECT AVG(date_diff('minute', created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBe(EXPECTED.resolutionHoursNovember)
   })
 
   it('returns a monthly series for backfill', async () => {
@@ -87,7 +103,13 @@ describe('DuckDB connector on a database file', () => {
   })
 
   it('refuses writes, and the read-only, file-fenced instance stops those that slip past', async () => {
-    for (const sql of ['DELETE FROM users', 'DROP TABLE tasks', "COPY users TO '/tmp/users.csv'", 'SELECT 1; DELETE FROM users', "ATTACH '/tmp/other.duckdb'"]) {
+    for (const sql of [
+      'DELETE FROM users',
+      'DROP TABLE tasks',
+      "COPY users TO '/tmp/users.csv'",
+      'SELECT 1; DELETE FROM users',
+      "ATTACH '/tmp/other.duckdb'"
+    ]) {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
     const driver = await createDriver(source)
@@ -124,11 +146,20 @@ describe('DuckDB connector on a folder of CSV, Parquet and XLSX files', () => {
     const connector = createConnector(folderSource)
     const tables = await connector.tables()
     expect(tables.map((t) => t.name).sort()).toEqual(['api_logs', 'support_tickets', 'user_activity'])
-    const mau = await connector.runFormula('SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1', NOVEMBER)
+    const mau = await connector.runFormula(
+      'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1',
+      NOVEMBER
+    )
     expect(mau).toMatchObject({ value: EXPECTED.mauNovember })
-    const p95 = await connector.runFormula('SELECT quantile_cont(response_time, 0.95) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', NOVEMBER)
+    const p95 = await connector.runFormula(
+      'SELECT quantile_cont(response_time, 0.95) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end',
+      NOVEMBER
+    )
     expect((p95 as { value: number }).value).toBeCloseTo(EXPECTED.p95ResponseNovember, 9)
-    const hours = await connector.runFormula("SELECT AVG(date_diff('minute', created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end", NOVEMBER)
+    const hours = await connector.runFormula(
+      "SELECT AVG(date_diff('minute', created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end",
+      NOVEMBER
+    )
     expect(hours).toMatchObject({ value: EXPECTED.resolutionHoursNovember })
     await connector.close()
   })

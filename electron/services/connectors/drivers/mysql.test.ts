@@ -23,8 +23,7 @@ async function admin<T = unknown>(sql: string, values: unknown[] = []): Promise<
   }
 }
 
-const count = async (table: string): Promise<number> =>
-  Number((await admin<{ n: number }[]>(`SELECT COUNT(*) AS n FROM ${database}.${table}`))[0]!.n)
+const count = async (table: string): Promise<number> => Number((await admin<{ n: number }[]>(`SELECT COUNT(*) AS n FROM ${database}.${table}`))[0]!.n)
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE ${database}`)
@@ -40,8 +39,7 @@ afterAll(async () => {
 
 describe('MySQL/MariaDB connector', () => {
   const connector = createConnector(source)
-  const value = async (sql: string, period = NOVEMBER): Promise<number> =>
-    ((await connector.runFormula(sql, period)) as { value: number }).value
+  const value = async (sql: string, period = NOVEMBER): Promise<number> => ((await connector.runFormula(sql, period)) as { value: number }).value
 
   it('computes the KPIs of November exactly in the MySQL dialect, with ? parameters', async () => {
     const mau = await connector.runFormula(
@@ -49,13 +47,28 @@ describe('MySQL/MariaDB connector', () => {
       NOVEMBER
     )
     expect(mau).toMatchObject({ kind: 'single', value: EXPECTED.mauNovember })
-    expect(mau.boundSql).toContain("activity_date >= ? AND activity_date < ?")
+    expect(mau.boundSql).toContain('activity_date >= ? AND activity_date < ?')
     expect(mau.boundSql).toContain("?1 = '2025-11-01' (:period_start)")
-    expect(await value('SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1', { start: '2025-12-01', end: '2026-01-01' })).toBe(EXPECTED.mauDecember)
-    expect(await value('SELECT COUNT(*) FROM users WHERE email_verified = TRUE AND registration_date >= :period_start AND registration_date < :period_end')).toBe(EXPECTED.verifiedSignupsNovember)
-    expect(await value("SELECT ROUND(SUM(status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.taskSuccessNovember)
-    expect(await value('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end')).toBe(EXPECTED.avgResponseNovember)
-    expect(await value("SELECT AVG(TIMESTAMPDIFF(MINUTE, created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.resolutionHoursNovember)
+    expect(
+      await value(
+        'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1',
+        { start: '2025-12-01', end: '2026-01-01' }
+      )
+    ).toBe(EXPECTED.mauDecember)
+    expect(
+      await value('SELECT COUNT(*) FROM users WHERE email_verified = TRUE AND registration_date >= :period_start AND registration_date < :period_end')
+    ).toBe(EXPECTED.verifiedSignupsNovember)
+    expect(
+      await value("SELECT ROUND(SUM(status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")
+    ).toBe(EXPECTED.taskSuccessNovember)
+    expect(await value('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end')).toBe(
+      EXPECTED.avgResponseNovember
+    )
+    expect(
+      await value(
+        "SELECT AVG(TIMESTAMPDIFF(MINUTE, created_at, resolved_at)) / 60 FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBe(EXPECTED.resolutionHoursNovember)
   })
 
   it('returns a monthly series for backfill', async () => {
@@ -92,7 +105,15 @@ describe('MySQL/MariaDB connector', () => {
   })
 
   it('refuses writes and side-effect functions before they run', async () => {
-    for (const sql of ['DELETE FROM users', "UPDATE tasks SET status = 'failed'", 'DROP TABLE api_logs', 'SELECT 1; DELETE FROM users', "SELECT * FROM users INTO OUTFILE '/tmp/users.txt'", "SELECT GET_LOCK('kpi', 1)", "SELECT LOAD_FILE('/etc/passwd')"]) {
+    for (const sql of [
+      'DELETE FROM users',
+      "UPDATE tasks SET status = 'failed'",
+      'DROP TABLE api_logs',
+      'SELECT 1; DELETE FROM users',
+      "SELECT * FROM users INTO OUTFILE '/tmp/users.txt'",
+      "SELECT GET_LOCK('kpi', 1)",
+      "SELECT LOAD_FILE('/etc/passwd')"
+    ]) {
       expect(await codeOf(connector.runFormula(sql, NOVEMBER)), sql).toBe('SOURCE_WRITE_REFUSED')
     }
     expect(await count('users')).toBe(EXPECTED.userCount)
@@ -127,7 +148,9 @@ describe('MySQL/MariaDB connector', () => {
   })
 
   it('fails clearly on a wrong password, an unreachable port and a missing database', async () => {
-    const wrong = await createConnector({ ...readerSource, password: 'not-the-password' }).test().catch((e: AppError) => e)
+    const wrong = await createConnector({ ...readerSource, password: 'not-the-password' })
+      .test()
+      .catch((e: AppError) => e)
     expect(wrong).toMatchObject({ code: 'SOURCE_AUTH' })
     expect((wrong as AppError).message).not.toContain('not-the-password')
     expect(await codeOf(createConnector({ kind: 'mysql', url: 'mysql://root@127.0.0.1:1/test' }).test())).toBe('SOURCE_CONNECT')

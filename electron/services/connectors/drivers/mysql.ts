@@ -88,7 +88,10 @@ async function describeUser(c: mysql.Connection): Promise<ConnectionTest> {
   const [[row]] = (await c.query('SELECT VERSION() AS v, CURRENT_USER() AS u')) as unknown as [[{ v: string; u: string }]]
   const [grants] = (await c.query('SHOW GRANTS')) as unknown as [Record<string, string>[]]
   const base = { serverVersion: row.v, user: row.u }
-  const reason = writeGrant(grants.map((g) => Object.values(g)[0] ?? ''), row.u)
+  const reason = writeGrant(
+    grants.map((g) => Object.values(g)[0] ?? ''),
+    row.u
+  )
   return reason ? { ...base, canWrite: true, writeReason: reason } : { ...base, canWrite: false }
 }
 

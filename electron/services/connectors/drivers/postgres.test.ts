@@ -25,8 +25,7 @@ async function adminQuery(sql: string): Promise<pg.QueryResult> {
   }
 }
 
-const count = async (table: string): Promise<number> =>
-  Number((await adminQuery(`SELECT COUNT(*) AS n FROM ${schema}.${table}`)).rows[0].n)
+const count = async (table: string): Promise<number> => Number((await adminQuery(`SELECT COUNT(*) AS n FROM ${schema}.${table}`)).rows[0].n)
 
 beforeAll(async () => {
   await adminQuery(`CREATE SCHEMA ${schema}`)
@@ -55,10 +54,24 @@ describe('PostgreSQL connector', () => {
     expect(mau.boundSql).toContain('activity_date >= $1::DATE')
     expect(mau.boundSql).toContain("$1 = DATE '2025-11-01'")
     const run = async (sql: string): Promise<unknown> => ((await connector.runFormula(sql, NOVEMBER)) as { value: number }).value
-    expect(await run('SELECT COUNT(*) FROM users WHERE email_verified = true AND registration_date >= :period_start AND registration_date < :period_end')).toBe(EXPECTED.verifiedSignupsNovember)
-    expect(await run("SELECT ROUND(COUNT(CASE WHEN status = 'completed' THEN 1 END) * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.taskSuccessNovember)
-    expect(await run('SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end')).toBe(EXPECTED.p95ResponseNovember)
-    expect(await run("SELECT AVG(EXTRACT(EPOCH FROM (resolved_at - created_at)) / 3600) FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.resolutionHoursNovember)
+    expect(await run('SELECT COUNT(*) FROM users WHERE email_verified = true AND registration_date >= :period_start AND registration_date < :period_end')).toBe(
+      EXPECTED.verifiedSignupsNovember
+    )
+    expect(
+      await run(
+        "SELECT ROUND(COUNT(CASE WHEN status = 'completed' THEN 1 END) * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBe(EXPECTED.taskSuccessNovember)
+    expect(
+      await run(
+        'SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end'
+      )
+    ).toBe(EXPECTED.p95ResponseNovember)
+    expect(
+      await run(
+        "SELECT AVG(EXTRACT(EPOCH FROM (resolved_at - created_at)) / 3600) FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBe(EXPECTED.resolutionHoursNovember)
   })
 
   it('returns a series for a backfill formula grouped by month', async () => {
@@ -72,10 +85,16 @@ describe('PostgreSQL connector', () => {
 
   it('reports results that are not one number', async () => {
     const january = { start: '2026-01-01', end: '2026-02-01' }
-    expect(await codeOf(connector.runFormula('SELECT response_time FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', january))).toBe('QUERY_NO_ROW')
-    expect(await codeOf(connector.runFormula('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', january))).toBe('QUERY_NULL')
+    expect(
+      await codeOf(connector.runFormula('SELECT response_time FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', january))
+    ).toBe('QUERY_NO_ROW')
+    expect(
+      await codeOf(connector.runFormula('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', january))
+    ).toBe('QUERY_NULL')
     expect(await codeOf(connector.runFormula('SELECT endpoint FROM api_logs ORDER BY log_id LIMIT 1', NOVEMBER))).toBe('QUERY_NOT_NUMBER')
-    expect(await codeOf(connector.runFormula('SELECT response_time FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', NOVEMBER))).toBe('QUERY_TOO_MANY_ROWS')
+    expect(
+      await codeOf(connector.runFormula('SELECT response_time FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', NOVEMBER))
+    ).toBe('QUERY_TOO_MANY_ROWS')
     const small = createConnector({ ...source, rowLimit: 2 })
     const daily = 'SELECT activity_date, COUNT(*) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end GROUP BY 1'
     expect(await codeOf(small.runFormula(daily, NOVEMBER))).toBe('QUERY_TOO_MANY_ROWS')

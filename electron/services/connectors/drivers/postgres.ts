@@ -76,14 +76,9 @@ export function createPostgresDriver(config: SourceConfig): Driver {
   }
 
   return {
-    test: (signal) =>
-      withClient(signal, (client) =>
-        readOnly(client, CONNECT_TIMEOUT_MS * 2, async () => describeRole(await client.query(ROLE_SQL)))
-      ),
+    test: (signal) => withClient(signal, (client) => readOnly(client, CONNECT_TIMEOUT_MS * 2, async () => describeRole(await client.query(ROLE_SQL)))),
     tables: (signal) =>
-      withClient(signal, (client) =>
-        readOnly(client, CONNECT_TIMEOUT_MS * 6, async () => groupColumns((await client.query(COLUMNS_SQL)).rows))
-      ),
+      withClient(signal, (client) => readOnly(client, CONNECT_TIMEOUT_MS * 6, async () => groupColumns((await client.query(COLUMNS_SQL)).rows))),
     execute: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withClient(signal, (client) =>
         readOnly(client, limits.timeoutMs, async () => {

@@ -35,12 +35,26 @@ describe('SQLite connector', () => {
   const value = async (sql: string): Promise<number> => ((await connector.runFormula(sql, NOVEMBER)) as { value: number }).value
 
   it('computes the KPIs of November exactly in the SQLite dialect', async () => {
-    expect(await value('SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1')).toBe(EXPECTED.mauNovember)
-    expect(await value('SELECT COUNT(*) FROM users WHERE email_verified AND registration_date >= :period_start AND registration_date < :period_end')).toBe(EXPECTED.verifiedSignupsNovember)
-    expect(await value("SELECT ROUND(SUM(status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")).toBe(EXPECTED.taskSuccessNovember)
-    expect(await value("SELECT AVG((julianday(resolved_at) - julianday(created_at)) * 24) FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end")).toBeCloseTo(EXPECTED.resolutionHoursNovember, 6)
+    expect(
+      await value(
+        'SELECT COUNT(DISTINCT user_id) FROM user_activity WHERE activity_date >= :period_start AND activity_date < :period_end AND task_executed >= 1'
+      )
+    ).toBe(EXPECTED.mauNovember)
+    expect(await value('SELECT COUNT(*) FROM users WHERE email_verified AND registration_date >= :period_start AND registration_date < :period_end')).toBe(
+      EXPECTED.verifiedSignupsNovember
+    )
+    expect(
+      await value("SELECT ROUND(SUM(status = 'completed') * 100.0 / COUNT(*), 2) FROM tasks WHERE created_at >= :period_start AND created_at < :period_end")
+    ).toBe(EXPECTED.taskSuccessNovember)
+    expect(
+      await value(
+        "SELECT AVG((julianday(resolved_at) - julianday(created_at)) * 24) FROM support_tickets WHERE status = 'resolved' AND created_at >= :period_start AND created_at < :period_end"
+      )
+    ).toBeCloseTo(EXPECTED.resolutionHoursNovember, 6)
     const plain = createConnector({ kind: 'sqlite', url: file })
-    expect(await plain.runFormula('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', NOVEMBER)).toMatchObject({ value: EXPECTED.avgResponseNovember })
+    expect(
+      await plain.runFormula('SELECT AVG(response_time) FROM api_logs WHERE requested_at >= :period_start AND requested_at < :period_end', NOVEMBER)
+    ).toMatchObject({ value: EXPECTED.avgResponseNovember })
     await plain.close()
   })
 

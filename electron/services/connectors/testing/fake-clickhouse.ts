@@ -27,7 +27,9 @@ export async function startFakeClickHouse(options: { user: string; password: str
         res.writeHead(status, { 'X-ClickHouse-Exception-Code': String(code), 'Content-Type': 'text/plain' })
         res.end(`Code: ${code}. DB::Exception: ${message}. (${name}) (version 24.8.4.13 (official build))\n`)
       }
-      const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':')
+      const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':')
       if (user !== options.user || password !== options.password) {
         return fail(516, 516, 'AUTHENTICATION_FAILED', `${user}: Authentication failed: password is incorrect, or there is no user with such name`)
       }
@@ -43,7 +45,11 @@ export async function startFakeClickHouse(options: { user: string; password: str
       if (query.startsWith('SHOW GRANTS')) return json(['GRANTS'], [[`GRANT SELECT ON analytics.* TO ${user}`]])
       if (query.includes('FROM system.columns')) {
         res.writeHead(200, { 'Content-Type': 'application/x-ndjson' })
-        res.end(['event_date Date', 'user_id UInt64'].map((c, i) => JSON.stringify({ schema: 'analytics', name: 'events', column: c.split(' ')[0], type: c.split(' ')[1], i })).join('\n') + '\n')
+        res.end(
+          ['event_date Date', 'user_id UInt64']
+            .map((c, i) => JSON.stringify({ schema: 'analytics', name: 'events', column: c.split(' ')[0], type: c.split(' ')[1], i }))
+            .join('\n') + '\n'
+        )
         return
       }
       if (query.startsWith('SELECT sleep(3)')) {
@@ -57,7 +63,10 @@ export async function startFakeClickHouse(options: { user: string; password: str
         const inPeriod = EVENTS.filter((d) => d >= start && d < end)
         if (query.includes('toStartOfMonth')) {
           const months = [...new Set(inPeriod.map((d) => `${d.slice(0, 7)}-01`))].sort()
-          return json(['month', 'count()'], months.map((m) => [m, String(inPeriod.filter((d) => d.startsWith(m.slice(0, 7))).length)]))
+          return json(
+            ['month', 'count()'],
+            months.map((m) => [m, String(inPeriod.filter((d) => d.startsWith(m.slice(0, 7))).length)])
+          )
         }
         return json(['count()'], [[String(inPeriod.length)]])
       }

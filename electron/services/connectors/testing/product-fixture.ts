@@ -29,28 +29,43 @@ const TABLES: { name: string; columns: (d: Dialect) => string; rows: Row[] }[] =
     name: 'user_activity',
     columns: () => 'user_id INTEGER, activity_date DATE, task_executed INTEGER',
     rows: [
-      [1, '2025-10-20', 2], [1, '2025-11-01', 1], [1, '2025-11-02', 3], [2, '2025-11-02', 1], [2, '2025-11-03', 0],
-      [3, '2025-11-15', 2], [4, '2025-11-30', 1], [4, '2025-12-01', 5], [5, '2025-12-04', 1]
+      [1, '2025-10-20', 2],
+      [1, '2025-11-01', 1],
+      [1, '2025-11-02', 3],
+      [2, '2025-11-02', 1],
+      [2, '2025-11-03', 0],
+      [3, '2025-11-15', 2],
+      [4, '2025-11-30', 1],
+      [4, '2025-12-01', 5],
+      [5, '2025-12-04', 1]
     ]
   },
   {
     name: 'tasks',
     columns: (d) => `task_id INTEGER, user_id INTEGER, task_type ${TYPES[d].text}, status ${TYPES[d].text}, created_at ${TYPES[d].ts}`,
     rows: [
-      [1, 1, 'research', 'completed', '2025-11-01 09:00:00'], [2, 1, 'coding', 'completed', '2025-11-02 10:00:00'],
-      [3, 2, 'research', 'completed', '2025-11-02 11:00:00'], [4, 3, 'writing', 'failed', '2025-11-15 12:00:00'],
-      [5, 3, 'coding', 'completed', '2025-11-15 13:00:00'], [6, 4, 'research', 'completed', '2025-11-30 14:00:00'],
-      [7, 4, 'coding', 'failed', '2025-11-30 15:00:00'], [8, 1, 'writing', 'completed', '2025-11-02 16:00:00'],
-      [9, 4, 'coding', 'completed', '2025-12-01 09:00:00'], [10, 5, 'research', 'failed', '2025-12-04 10:00:00']
+      [1, 1, 'research', 'completed', '2025-11-01 09:00:00'],
+      [2, 1, 'coding', 'completed', '2025-11-02 10:00:00'],
+      [3, 2, 'research', 'completed', '2025-11-02 11:00:00'],
+      [4, 3, 'writing', 'failed', '2025-11-15 12:00:00'],
+      [5, 3, 'coding', 'completed', '2025-11-15 13:00:00'],
+      [6, 4, 'research', 'completed', '2025-11-30 14:00:00'],
+      [7, 4, 'coding', 'failed', '2025-11-30 15:00:00'],
+      [8, 1, 'writing', 'completed', '2025-11-02 16:00:00'],
+      [9, 4, 'coding', 'completed', '2025-12-01 09:00:00'],
+      [10, 5, 'research', 'failed', '2025-12-04 10:00:00']
     ]
   },
   {
     name: 'api_logs',
     columns: (d) => `log_id INTEGER, requested_at ${TYPES[d].ts}, endpoint ${TYPES[d].text}, status_code INTEGER, response_time INTEGER`,
     rows: [
-      [1, '2025-11-01 08:00:00', '/v1/tasks', 200, 100], [2, '2025-11-05 08:00:00', '/v1/tasks', 200, 300],
-      [3, '2025-11-09 08:00:00', '/v1/agents', 500, 500], [4, '2025-11-12 08:00:00', '/v1/agents', 200, 200],
-      [5, '2025-11-28 08:00:00', '/v1/tasks', 200, 400], [6, '2025-12-02 08:00:00', '/v1/tasks', 200, 900]
+      [1, '2025-11-01 08:00:00', '/v1/tasks', 200, 100],
+      [2, '2025-11-05 08:00:00', '/v1/tasks', 200, 300],
+      [3, '2025-11-09 08:00:00', '/v1/agents', 500, 500],
+      [4, '2025-11-12 08:00:00', '/v1/agents', 200, 200],
+      [5, '2025-11-28 08:00:00', '/v1/tasks', 200, 400],
+      [6, '2025-12-02 08:00:00', '/v1/tasks', 200, 900]
     ]
   },
   {

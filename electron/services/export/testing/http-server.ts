@@ -120,5 +120,4 @@ export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message)
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -30,14 +30,18 @@ function checkAdf(node: unknown, where: string): void {
   if (node.content === undefined) return
   check(Array.isArray(node.content), `${where}: ADF content must be an array`)
   for (const child of node.content) {
-    if (node.type === 'paragraph' || node.type === 'heading') check(isRecord(child) && INLINE.includes(child.type as string), `${where}: paragraphs hold inline nodes only`)
+    if (node.type === 'paragraph' || node.type === 'heading')
+      check(isRecord(child) && INLINE.includes(child.type as string), `${where}: paragraphs hold inline nodes only`)
     if (node.type === 'codeBlock') check(isRecord(child) && child.type === 'text' && child.marks === undefined, `${where}: code blocks hold unmarked text only`)
     checkAdf(child, `${where}.${node.type}`)
   }
 }
 
 function checkDoc(doc: unknown): void {
-  check(isRecord(doc) && doc.type === 'doc' && doc.version === 1 && Array.isArray(doc.content), 'description must be an ADF document { type: "doc", version: 1, content }')
+  check(
+    isRecord(doc) && doc.type === 'doc' && doc.version === 1 && Array.isArray(doc.content),
+    'description must be an ADF document { type: "doc", version: 1, content }'
+  )
   for (const block of doc.content as unknown[]) {
     check(isRecord(block) && BLOCKS.includes(block.type as string), 'top-level ADF content must be block nodes')
     checkAdf(block, 'description')

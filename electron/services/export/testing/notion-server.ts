@@ -102,7 +102,12 @@ export async function startNotionServer({ token, parentPages }: { token: string;
   }
   const pageOf = (id: string): FakePage => {
     const page = pages.get(id)
-    if (!page) throw notionError(404, 'object_not_found', `Could not find page with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`)
+    if (!page)
+      throw notionError(
+        404,
+        'object_not_found',
+        `Could not find page with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`
+      )
     return page
   }
 
@@ -161,7 +166,10 @@ export async function startNotionServer({ token, parentPages }: { token: string;
         method: 'POST',
         path: /^\/v1\/pages$/,
         handle: ({ body }) => {
-          check(isRecord(body) && isRecord(body.parent) && typeof body.parent.data_source_id === 'string', 'parent must be { data_source_id } under API 2025-09-03')
+          check(
+            isRecord(body) && isRecord(body.parent) && typeof body.parent.data_source_id === 'string',
+            'parent must be { data_source_id } under API 2025-09-03'
+          )
           check(body.parent.type === undefined || body.parent.type === 'data_source_id', 'parent.type must be data_source_id')
           const source = sourceOf(body.parent.data_source_id)
           const page: FakePage = { id: randomUUID(), dataSourceId: source.id, properties: checkPropertyValues(source, body.properties), in_trash: false }

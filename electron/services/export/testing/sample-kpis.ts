@@ -10,7 +10,8 @@ export function sampleKpis(): ExportKpi[] {
       name: '月活跃用户数 (MAU)',
       description: '自然月内登录并至少完成一次任务的去重用户数\n不含内部与测试账号',
       category: '用户价值',
-      formula: "SELECT COUNT(DISTINCT user_id)\nFROM user_activity\nWHERE activity_date >= :period_start\n  AND activity_date < :period_end\n  AND task_executed >= 1;",
+      formula:
+        'SELECT COUNT(DISTINCT user_id)\nFROM user_activity\nWHERE activity_date >= :period_start\n  AND activity_date < :period_end\n  AND task_executed >= 1;',
       dataSource: 'analytics-pg',
       target: { text: '6个月内达到1,000 MAU', parsed: { comparator: '>=', value: 1000, unit: 'users', window: { kind: 'within', amount: 6, unit: 'month' } } },
       unit: 'users',

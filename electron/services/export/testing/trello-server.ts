@@ -58,7 +58,11 @@ export async function startTrelloServer({ key, token, boardId }: { key: string; 
     }
     if (request.query.get('key') !== key) return { status: 401, body: 'invalid key' }
     if (request.query.get('token') !== token) return { status: 401, body: 'invalid token' }
-    if ((request.method === 'POST' || request.method === 'PUT') && request.body !== '' && !String(request.headers['content-type']).startsWith('application/json')) {
+    if (
+      (request.method === 'POST' || request.method === 'PUT') &&
+      request.body !== '' &&
+      !String(request.headers['content-type']).startsWith('application/json')
+    ) {
       return { status: 400, body: 'send parameters as query string or JSON' }
     }
     return undefined
@@ -68,7 +72,11 @@ export async function startTrelloServer({ key, token, boardId }: { key: string; 
   }
   const server = await startTestServer(
     [
-      { method: 'GET', path: /^\/1\/boards\/(\w+)\/lists$/, handle: (_, [id]) => (board(id), { status: 200, body: [...lists.values()].map((l) => ({ ...l, closed: false })) }) },
+      {
+        method: 'GET',
+        path: /^\/1\/boards\/(\w+)\/lists$/,
+        handle: (_, [id]) => (board(id), { status: 200, body: [...lists.values()].map((l) => ({ ...l, closed: false })) })
+      },
       { method: 'GET', path: /^\/1\/boards\/(\w+)\/labels$/, handle: (_, [id]) => (board(id), { status: 200, body: [...labels.values()] }) },
       {
         method: 'POST',

@@ -43,7 +43,8 @@ export function seedSupportBoard(core: Core, dir: string): SupportBoard {
       code: 'KPI-001',
       name: '工单首次响应时间',
       description: '从工单创建到客服首次回复的平均分钟数',
-      formula: "SELECT AVG((julianday(first_reply_at) - julianday(created_at)) * 1440) FROM tickets WHERE created_at >= :period_start AND created_at < :period_end",
+      formula:
+        'SELECT AVG((julianday(first_reply_at) - julianday(created_at)) * 1440) FROM tickets WHERE created_at >= :period_start AND created_at < :period_end',
       dataSource: 'support-db',
       target: '≤ 30 分钟',
       unit: 'min',
@@ -84,7 +85,11 @@ export function seedSupportBoard(core: Core, dir: string): SupportBoard {
   week('2026-01-05', '2026-01-12', 44.5)
   week('2026-01-12', '2026-01-19', 46.1)
   week('2026-01-19', '2026-01-26', 45.2)
-  const months = [['2025-10-01', '2025-11-01', 98.2], ['2025-11-01', '2025-12-01', 98.9], ['2025-12-01', '2026-01-01', 99.1]] as const
+  const months = [
+    ['2025-10-01', '2025-11-01', 98.2],
+    ['2025-11-01', '2025-12-01', 98.9],
+    ['2025-12-01', '2026-01-01', 99.1]
+  ] as const
   for (const [start, end, value] of months) core.measurements.add(ids['KPI-004']!, { period: { start, end }, value, source: 'manual' }, actor)
   core.notes.add(board.id, 'dev-review', '开发评审：suggestions 表不存在，AI 建议的采纳事件目前没有埋点，预计下季度才能补上。', actor)
   return { boardId: board.id, ids }

@@ -43,7 +43,14 @@ export function AlertsBell() {
   return (
     <>
       <Badge count={count} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} onClick={() => setOpen(true)} aria-label={t('actuals.alerts.title')} data-testid="alerts-bell" data-count={count} />
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          onClick={() => setOpen(true)}
+          aria-label={t('actuals.alerts.title')}
+          data-testid="alerts-bell"
+          data-count={count}
+        />
       </Badge>
       <Drawer title={t('actuals.alerts.title')} open={open} onClose={() => setOpen(false)} size={520} className="alerts-drawer">
         <List<AlertView>
@@ -55,7 +62,9 @@ export function AlertsBell() {
               className={a.acknowledgedAt ? 'alert-acknowledged' : ''}
               actions={[
                 a.acknowledgedAt ? (
-                  <Typography.Text key="ack" type="secondary">{t('actuals.alerts.acknowledged')}</Typography.Text>
+                  <Typography.Text key="ack" type="secondary">
+                    {t('actuals.alerts.acknowledged')}
+                  </Typography.Text>
                 ) : (
                   <Button key="ack" size="small" onClick={() => useAlertStore.getState().acknowledge(a.id).catch(notify.error)} data-testid="alert-ack">
                     {t('actuals.alerts.acknowledge')}
@@ -68,7 +77,14 @@ export function AlertsBell() {
                   <Space size={6}>
                     <Tag color={LEVEL_COLOR[a.level]}>{t(`actuals.alerts.level.${a.level}`)}</Tag>
                     {a.severity && <Tag>{a.severity}</Tag>}
-                    <Typography.Link onClick={() => { openDetail(a.kpiId); setOpen(false) }}>{a.code}</Typography.Link>
+                    <Typography.Link
+                      onClick={() => {
+                        openDetail(a.kpiId)
+                        setOpen(false)
+                      }}
+                    >
+                      {a.code}
+                    </Typography.Link>
                   </Space>
                 }
                 description={

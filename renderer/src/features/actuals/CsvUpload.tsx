@@ -49,7 +49,9 @@ export function CsvUpload({ boardId, onStored }: { boardId: number; onStored: ()
           {t('actuals.csv.choose')}
         </Button>
       </Upload>
-      {outcome?.ok === true && <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('actuals.csv.stored', { count: outcome.stored })} data-testid="csv-result" />}
+      {outcome?.ok === true && (
+        <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('actuals.csv.stored', { count: outcome.stored })} data-testid="csv-result" />
+      )}
       {outcome?.ok === false && (
         <Alert
           type="error"

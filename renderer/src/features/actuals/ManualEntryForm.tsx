@@ -24,9 +24,11 @@ export function ManualEntryForm({ kpiId, onSaved }: { kpiId: number; onSaved: ()
 
   const submit = (values: Values) => {
     const period =
-      kind === 'month' ? periodOf('month', values.month!.format('YYYY-MM-DD'))
-      : kind === 'day' ? periodOf('day', values.day!.format('YYYY-MM-DD'))
-      : periodOf('range', values.range![0].format('YYYY-MM-DD'), values.range![1].format('YYYY-MM-DD'))
+      kind === 'month'
+        ? periodOf('month', values.month!.format('YYYY-MM-DD'))
+        : kind === 'day'
+          ? periodOf('day', values.day!.format('YYYY-MM-DD'))
+          : periodOf('range', values.range![0].format('YYYY-MM-DD'), values.range![1].format('YYYY-MM-DD'))
     setSaving(true)
     api
       .call('actuals.add', { kpiId, ...period, value: values.value, ...(values.note?.trim() ? { note: values.note.trim() } : {}) })

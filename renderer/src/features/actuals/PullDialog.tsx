@@ -27,16 +27,32 @@ export function PullDialog() {
   }
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0
   const footer = running
-    ? [<Button key="cancel" danger onClick={stop} data-testid="pull-cancel">{t('actuals.pull.cancel')}</Button>]
+    ? [
+        <Button key="cancel" danger onClick={stop} data-testid="pull-cancel">
+          {t('actuals.pull.cancel')}
+        </Button>
+      ]
     : [
-        <Button key="close" onClick={close}>{t('app.close')}</Button>,
+        <Button key="close" onClick={close}>
+          {t('app.close')}
+        </Button>,
         <Button key="start" type="primary" onClick={run} data-testid="pull-start">
           {summary || cancelled ? t('actuals.pull.again') : t('actuals.pull.start')}
         </Button>
       ]
 
   return (
-    <Modal open={scope !== null} title={scope && t('actuals.pull.title', { scope: scope.label })} onCancel={close} footer={footer} maskClosable={!running} closable={!running} width={680} className="pull-dialog" destroyOnHidden>
+    <Modal
+      open={scope !== null}
+      title={scope && t('actuals.pull.title', { scope: scope.label })}
+      onCancel={close}
+      footer={footer}
+      maskClosable={!running}
+      closable={!running}
+      width={680}
+      className="pull-dialog"
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         <Typography.Text type="secondary">{t('actuals.pull.explain')}</Typography.Text>
         <Space wrap>
@@ -57,9 +73,11 @@ export function PullDialog() {
           <div data-testid="pull-progress" data-done={progress?.done ?? 0} data-total={progress?.total ?? 0}>
             <Progress percent={percent} status={running ? 'active' : cancelled ? 'exception' : 'success'} />
             <Typography.Text type="secondary">
-              {!progress ? t('actuals.pull.starting')
-                : running ? t('actuals.pull.progress', { done: progress.done, total: progress.total, code: progress.code })
-                : t('actuals.pull.finished', { done: progress.done, total: progress.total })}
+              {!progress
+                ? t('actuals.pull.starting')
+                : running
+                  ? t('actuals.pull.progress', { done: progress.done, total: progress.total, code: progress.code })
+                  : t('actuals.pull.finished', { done: progress.done, total: progress.total })}
             </Typography.Text>
           </div>
         )}

@@ -28,7 +28,12 @@ export function PullResults({ summary }: { summary: PullSummary }) {
         onRow={(r) => ({ 'data-code': r.code, 'data-outcome': r.outcome }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('actuals.pull.code'), dataIndex: 'code', width: 110 },
-          { title: t('actuals.pull.result'), dataIndex: 'outcome', width: 100, render: (o: PullResult['outcome']) => <Tag color={COLOR[o]}>{t(`actuals.pull.outcome.${o}`)}</Tag> },
+          {
+            title: t('actuals.pull.result'),
+            dataIndex: 'outcome',
+            width: 100,
+            render: (o: PullResult['outcome']) => <Tag color={COLOR[o]}>{t(`actuals.pull.outcome.${o}`)}</Tag>
+          },
           { title: t('actuals.pull.periods'), dataIndex: 'stored', width: 80, align: 'right' },
           {
             title: t('actuals.pull.message'),

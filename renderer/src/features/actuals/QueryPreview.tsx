@@ -42,7 +42,9 @@ export function QueryPreview({ kpiId }: { kpiId: number }) {
             <Descriptions.Item label={t('actuals.preview.elapsed')}>{t('actuals.preview.ms', { ms: Math.round(preview.elapsedMs) })}</Descriptions.Item>
           </Descriptions>
           <Typography.Text type="secondary">{t('actuals.preview.boundSql')}</Typography.Text>
-          <pre className="bound-sql" data-testid="preview-sql">{preview.boundSql}</pre>
+          <pre className="bound-sql" data-testid="preview-sql">
+            {preview.boundSql}
+          </pre>
           {preview.kind === 'series' && (
             <Table
               size="small"

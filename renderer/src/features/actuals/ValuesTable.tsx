@@ -23,7 +23,9 @@ export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | n
   return (
     <div className="actuals-values">
       <div className="actuals-values-head">
-        <Typography.Text strong data-testid="values-count" data-count={shown.length}>{t('actuals.table.title', { count: shown.length })}</Typography.Text>
+        <Typography.Text strong data-testid="values-count" data-count={shown.length}>
+          {t('actuals.table.title', { count: shown.length })}
+        </Typography.Text>
         <span>
           <Switch size="small" checked={showHistory} onChange={setShowHistory} data-testid="values-history" />{' '}
           <Typography.Text type="secondary">{t('actuals.table.history')}</Typography.Text>

@@ -29,10 +29,17 @@ describe('valueRows', () => {
 
   it('marks the earlier value of a re-pulled period as superseded and lists the newest period first', () => {
     const rows = valueRows(history)
-    expect(rows.map((r) => [r.id, r.superseded])).toEqual([[2, false], [3, false], [1, true]])
+    expect(rows.map((r) => [r.id, r.superseded])).toEqual([
+      [2, false],
+      [3, false],
+      [1, true]
+    ])
   })
 
   it('charts only current values, oldest first', () => {
-    expect(chartPoints(valueRows(history))).toEqual([{ periodStart: '2026-05-01', value: 53.4 }, { periodStart: '2026-06-01', value: 58 }])
+    expect(chartPoints(valueRows(history))).toEqual([
+      { periodStart: '2026-05-01', value: 53.4 },
+      { periodStart: '2026-06-01', value: 58 }
+    ])
   })
 })

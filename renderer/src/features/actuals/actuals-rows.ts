@@ -29,7 +29,13 @@ export function valueRows(values: MeasurementView[]): ValueRow[] {
   }
   return values
     .map((v) => ({ ...v, superseded: latest.get(`${v.periodStart}/${v.periodEnd}`) !== v }))
-    .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.periodEnd.localeCompare(b.periodEnd) || Number(a.superseded) - Number(b.superseded) || b.recordedAt - a.recordedAt)
+    .sort(
+      (a, b) =>
+        b.periodStart.localeCompare(a.periodStart) ||
+        a.periodEnd.localeCompare(b.periodEnd) ||
+        Number(a.superseded) - Number(b.superseded) ||
+        b.recordedAt - a.recordedAt
+    )
 }
 
 /** The chart's points: current values only, oldest first. */

@@ -24,7 +24,14 @@ export function AssistantDrawer() {
   const open = useAssistantStore((s) => s.open)
   const tab = useAssistantStore((s) => s.tab)
   return (
-    <Drawer title={t('assistant.title')} open={open} onClose={() => useAssistantStore.getState().close()} size={880} className="assistant-drawer" destroyOnHidden>
+    <Drawer
+      title={t('assistant.title')}
+      open={open}
+      onClose={() => useAssistantStore.getState().close()}
+      size={880}
+      className="assistant-drawer"
+      destroyOnHidden
+    >
       <Tabs
         activeKey={tab}
         onChange={(key) => useAssistantStore.getState().setTab(key as AssistantTab)}

@@ -36,7 +36,12 @@ export function PreviewTab() {
       <Alert type="info" showIcon title={t('assistant.previewIntro')} />
       <Space className="assistant-gap" wrap>
         <Typography.Text>{t('assistant.previewStage')}</Typography.Text>
-        <Segmented<ReviewStage> data-testid="preview-stage" value={stage} onChange={setStage} options={REVIEW_STAGE_NAMES.map((value) => ({ value, label: t(`assistant.stage.${value}`) }))} />
+        <Segmented<ReviewStage>
+          data-testid="preview-stage"
+          value={stage}
+          onChange={setStage}
+          options={REVIEW_STAGE_NAMES.map((value) => ({ value, label: t(`assistant.stage.${value}`) }))}
+        />
         <Button icon={<ReloadOutlined />} loading={loading} onClick={load} data-testid="preview-refresh">
           {t('assistant.refresh')}
         </Button>
@@ -50,7 +55,13 @@ export function PreviewTab() {
           <Typography.Paragraph type="secondary">{t('assistant.previewModel', { model: preview.model || '—', count: preview.reviewed })}</Typography.Paragraph>
           {preview.requests.length === 0 && <Empty description={t('assistant.previewEmpty')} />}
           {preview.requests.map((request, index) => (
-            <Card key={index} size="small" className="assistant-gap" title={t('assistant.request', { n: index + 1, total: preview.requests.length })} data-testid="preview-request">
+            <Card
+              key={index}
+              size="small"
+              className="assistant-gap"
+              title={t('assistant.request', { n: index + 1, total: preview.requests.length })}
+              data-testid="preview-request"
+            >
               {request.messages.map((message, at) => (
                 <div key={at} className="assistant-message" data-role={message.role}>
                   <Tag>{t(`assistant.role.${message.role}`)}</Tag>

@@ -48,7 +48,13 @@ export function SessionView({ sessionId }: { sessionId: number }) {
       {t('assistant.back')}
     </Button>
   )
-  if (!session) return <>{back}<Spin /></>
+  if (!session)
+    return (
+      <>
+        {back}
+        <Spin />
+      </>
+    )
   const cost = formatCost(session.costUsd, session.costKnown) ?? t('assistant.unknown')
 
   return (
@@ -121,7 +127,12 @@ const LONG = 1200
 function Bubble({ message, streaming = false }: { message: SessionMessage; streaming?: boolean }) {
   const { t } = useTranslation()
   return (
-    <div className={`assistant-bubble assistant-bubble-${message.role}`} data-role={message.role} data-streaming={streaming || undefined} data-testid="session-message">
+    <div
+      className={`assistant-bubble assistant-bubble-${message.role}`}
+      data-role={message.role}
+      data-streaming={streaming || undefined}
+      data-testid="session-message"
+    >
       <Typography.Text type="secondary" className="assistant-bubble-role">
         {t(`assistant.role.${message.role}`)}
       </Typography.Text>

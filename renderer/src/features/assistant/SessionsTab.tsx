@@ -42,14 +42,29 @@ export function SessionsTab() {
       data-testid="session-list"
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('assistant.sessionsEmpty') }}
-      onRow={(row) => ({ onClick: () => useAssistantStore.getState().openSession(row.id), className: 'assistant-clickable', 'data-session-id': row.id } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(row) =>
+        ({
+          onClick: () => useAssistantStore.getState().openSession(row.id),
+          className: 'assistant-clickable',
+          'data-session-id': row.id
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         { title: t('assistant.col.date'), dataIndex: 'createdAt', width: 140, render: (at: number) => dayjs(at).format('YYYY-MM-DD HH:mm') },
         { title: t('assistant.col.stage'), dataIndex: 'stage', render: (stage: ReviewSessionSummary['stage']) => <StageTag stage={stage} /> },
         { title: t('assistant.col.engine'), dataIndex: 'engine', render: (engine: ReviewSessionSummary['engine']) => t(`assistant.engine.${engine}`) },
         { title: t('assistant.col.model'), dataIndex: 'model', render: (model: string | null) => model ?? '—' },
-        { title: t('assistant.col.status'), dataIndex: 'status', render: (status: SessionStatus) => <Tag color={STATUS_TAG[status]}>{t(`assistant.status.${status}`)}</Tag> },
-        { title: t('assistant.col.tokens'), key: 'tokens', align: 'right', render: (_, row) => `${row.promptTokens.toLocaleString()} / ${row.completionTokens.toLocaleString()}` },
+        {
+          title: t('assistant.col.status'),
+          dataIndex: 'status',
+          render: (status: SessionStatus) => <Tag color={STATUS_TAG[status]}>{t(`assistant.status.${status}`)}</Tag>
+        },
+        {
+          title: t('assistant.col.tokens'),
+          key: 'tokens',
+          align: 'right',
+          render: (_, row) => `${row.promptTokens.toLocaleString()} / ${row.completionTokens.toLocaleString()}`
+        },
         {
           title: t('assistant.col.cost'),
           key: 'cost',

@@ -40,7 +40,10 @@ export function SettingsTab() {
   if (!view) return null
   const env = (name: keyof typeof ENV_VARIABLES) => view.envOverrides.includes(name)
   const envNote = (name: keyof typeof ENV_VARIABLES) => (env(name) ? t('assistant.fromEnv', { name: ENV_VARIABLES[name] }) : undefined)
-  const reason = missingReason(view, presets.find((p) => p.id === view.provider))
+  const reason = missingReason(
+    view,
+    presets.find((p) => p.id === view.provider)
+  )
 
   const save = async () => {
     const values = await form.validateFields()
@@ -82,9 +85,20 @@ export function SettingsTab() {
   return (
     <div className="assistant-settings" data-testid="assistant-settings">
       {view.configured ? (
-        <Alert type="success" showIcon data-testid="assistant-status" title={t('assistant.online', { model: view.effective.model, baseURL: view.effective.baseURL })} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="assistant-status"
+          title={t('assistant.online', { model: view.effective.model, baseURL: view.effective.baseURL })}
+        />
       ) : (
-        <Alert type="info" showIcon data-testid="assistant-status" title={t('assistant.offline')} description={reason ? t(`assistant.missing.${reason}`) : undefined} />
+        <Alert
+          type="info"
+          showIcon
+          data-testid="assistant-status"
+          title={t('assistant.offline')}
+          description={reason ? t(`assistant.missing.${reason}`) : undefined}
+        />
       )}
       <Form form={form} layout="vertical" className="assistant-form" requiredMark={false}>
         <Form.Item name="provider" label={t('assistant.preset')} extra={t('assistant.presetHint')}>
@@ -94,7 +108,11 @@ export function SettingsTab() {
               const preset = presets.find((p) => p.id === id)
               if (!preset) return
               const filled = presetValues(preset)
-              form.setFieldsValue({ structuredOutput: filled.structuredOutput, ...(env('baseURL') ? {} : { baseURL: filled.baseURL }), ...(env('model') ? {} : { model: filled.model }) })
+              form.setFieldsValue({
+                structuredOutput: filled.structuredOutput,
+                ...(env('baseURL') ? {} : { baseURL: filled.baseURL }),
+                ...(env('model') ? {} : { model: filled.model })
+              })
             }}
             options={presets.map((p) => ({ value: p.id, label: p.local ? `${p.label} · ${t('assistant.local')}` : p.label }))}
           />
@@ -107,17 +125,44 @@ export function SettingsTab() {
             <Input data-testid="assistant-model" readOnly={env('model')} />
           </Form.Item>
         </div>
-        <Form.Item label={<Space>{t('assistant.apiKey')}<Tag color={view.hasKey ? 'green' : 'default'} data-testid="assistant-key-state">{view.hasKey ? t('assistant.keySet') : t('assistant.keyNotSet')}</Tag></Space>} extra={env('apiKey') ? envNote('apiKey') : keyNote}>
+        <Form.Item
+          label={
+            <Space>
+              {t('assistant.apiKey')}
+              <Tag color={view.hasKey ? 'green' : 'default'} data-testid="assistant-key-state">
+                {view.hasKey ? t('assistant.keySet') : t('assistant.keyNotSet')}
+              </Tag>
+            </Space>
+          }
+          extra={env('apiKey') ? envNote('apiKey') : keyNote}
+        >
           <Space.Compact className="assistant-key">
             <Form.Item name="apiKey" noStyle>
-              <Input.Password data-testid="assistant-api-key" autoComplete="off" disabled={env('apiKey')} placeholder={view.hasKey ? t('assistant.keyPlaceholderSet') : t('assistant.keyPlaceholder')} visibilityToggle={false} />
+              <Input.Password
+                data-testid="assistant-api-key"
+                autoComplete="off"
+                disabled={env('apiKey')}
+                placeholder={view.hasKey ? t('assistant.keyPlaceholderSet') : t('assistant.keyPlaceholder')}
+                visibilityToggle={false}
+              />
             </Form.Item>
-            {view.hasKey && !env('apiKey') && <Button icon={<DeleteOutlined />} onClick={() => void removeKey()}>{t('assistant.removeKey')}</Button>}
+            {view.hasKey && !env('apiKey') && (
+              <Button icon={<DeleteOutlined />} onClick={() => void removeKey()}>
+                {t('assistant.removeKey')}
+              </Button>
+            )}
           </Space.Compact>
         </Form.Item>
-        {view.keyStorageInsecure && !browserMode && !env('apiKey') && <Alert type="warning" showIcon className="assistant-gap" title={t('assistant.keyInsecure')} />}
+        {view.keyStorageInsecure && !browserMode && !env('apiKey') && (
+          <Alert type="warning" showIcon className="assistant-gap" title={t('assistant.keyInsecure')} />
+        )}
         <Form.Item name="structuredOutput" label={t('assistant.structuredOutput')}>
-          <Select options={[{ value: 'json_schema', label: t('assistant.jsonSchema') }, { value: 'json_object', label: t('assistant.jsonObject') }]} />
+          <Select
+            options={[
+              { value: 'json_schema', label: t('assistant.jsonSchema') },
+              { value: 'json_object', label: t('assistant.jsonObject') }
+            ]}
+          />
         </Form.Item>
         <Form.Item label={t('assistant.headers')} extra={t('assistant.headersNote')}>
           <Form.List name="headers">
@@ -175,7 +220,16 @@ export function SettingsTab() {
 function TestResult({ result }: { result: LlmTestResult | ApiError }) {
   const { t } = useTranslation()
   if ('latencyMs' in result)
-    return <Alert className="assistant-gap" type="success" showIcon data-testid="assistant-test-result" data-ok="true" title={t('assistant.testOk', { model: result.model, latency: result.latencyMs })} />
+    return (
+      <Alert
+        className="assistant-gap"
+        type="success"
+        showIcon
+        data-testid="assistant-test-result"
+        data-ok="true"
+        title={t('assistant.testOk', { model: result.model, latency: result.latencyMs })}
+      />
+    )
   return (
     <Alert
       className="assistant-gap"

@@ -64,10 +64,21 @@ export function TemplatesTab() {
         onChange={(event) => setDrafts((all) => ({ ...all, [name]: event.target.value }))}
       />
       <Space className="assistant-gap">
-        <Button type="primary" loading={busy} disabled={text.trim() === '' || text === current.body} data-testid="template-save" onClick={() => void run(() => api.call('prompt.save', { name, body: text }), t('assistant.templateSaved'))}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={text.trim() === '' || text === current.body}
+          data-testid="template-save"
+          onClick={() => void run(() => api.call('prompt.save', { name, body: text }), t('assistant.templateSaved'))}
+        >
           {t('assistant.saveTemplate')}
         </Button>
-        <Popconfirm title={t('assistant.confirmReset')} okText={t('app.ok')} cancelText={t('app.cancel')} onConfirm={() => run(() => api.call('prompt.reset', { name }), t('assistant.resetDone'))}>
+        <Popconfirm
+          title={t('assistant.confirmReset')}
+          okText={t('app.ok')}
+          cancelText={t('app.cancel')}
+          onConfirm={() => run(() => api.call('prompt.reset', { name }), t('assistant.resetDone'))}
+        >
           <Button disabled={current.isDefault && text === current.body} data-testid="template-reset">
             {t('assistant.reset')}
           </Button>
@@ -82,7 +93,17 @@ export function TemplatesTab() {
           data-testid="template-history"
           dataSource={current.history}
           renderItem={(entry) => (
-            <List.Item actions={entry.body === null ? [] : [<Button key="view" size="small" type="link" onClick={() => setViewing(entry)}>{t('assistant.view')}</Button>]}>
+            <List.Item
+              actions={
+                entry.body === null
+                  ? []
+                  : [
+                      <Button key="view" size="small" type="link" onClick={() => setViewing(entry)}>
+                        {t('assistant.view')}
+                      </Button>
+                    ]
+              }
+            >
               <Space>
                 <Typography.Text>{dayjs(entry.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
                 <Typography.Text type="secondary">{entry.author}</Typography.Text>
@@ -104,7 +125,9 @@ export function TemplatesTab() {
           setViewing(null)
         }}
       >
-        <pre className="assistant-mono assistant-pre" data-testid="template-version">{viewing?.body}</pre>
+        <pre className="assistant-mono assistant-pre" data-testid="template-version">
+          {viewing?.body}
+        </pre>
       </Modal>
     </div>
   )

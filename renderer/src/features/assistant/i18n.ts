@@ -3,7 +3,12 @@ const en = {
   title: 'Assistant',
   tabs: { settings: 'Settings', templates: 'Prompt templates', preview: 'What will be sent', sessions: 'Review sessions' },
   offline: 'No model is configured: reviews use the offline analyzer.',
-  missing: { baseURL: 'Set a base URL.', placeholder: 'Fill in the part of the base URL in braces, such as {resource}.', model: 'Set a model.', key: 'This provider needs an API key.' },
+  missing: {
+    baseURL: 'Set a base URL.',
+    placeholder: 'Fill in the part of the base URL in braces, such as {resource}.',
+    model: 'Set a model.',
+    key: 'This provider needs an API key.'
+  },
   online: 'Reviews use {{model}} at {{baseURL}}.',
   preset: 'Provider',
   presetHint: 'Choosing a provider fills in its base URL, model and output mode.',
@@ -59,7 +64,8 @@ const en = {
   view: 'View',
   use: 'Load into editor',
   versionOf: 'Version by {{author}}, {{at}}',
-  previewIntro: 'Exactly the requests a review of this board would send now. The API key, base URL and headers never appear in them and never leave this machine except to the endpoint you chose.',
+  previewIntro:
+    'Exactly the requests a review of this board would send now. The API key, base URL and headers never appear in them and never leave this machine except to the endpoint you chose.',
   previewStage: 'Stage',
   refresh: 'Refresh',
   noBoard: 'Open a board first.',
@@ -94,7 +100,12 @@ const zhCN: Strings<typeof en> = {
   title: '助手',
   tabs: { settings: '设置', templates: '提示词模板', preview: '发送内容预览', sessions: '评审会话' },
   offline: '尚未配置模型：评审由离线分析器完成。',
-  missing: { baseURL: '请填写接口地址。', placeholder: '请填写接口地址中花括号里的部分，例如 {resource}。', model: '请填写模型。', key: '此服务商需要 API 密钥。' },
+  missing: {
+    baseURL: '请填写接口地址。',
+    placeholder: '请填写接口地址中花括号里的部分，例如 {resource}。',
+    model: '请填写模型。',
+    key: '此服务商需要 API 密钥。'
+  },
   online: '评审使用 {{model}}（{{baseURL}}）。',
   preset: '服务商',
   presetHint: '选择服务商会自动填入其地址、模型和输出方式。',

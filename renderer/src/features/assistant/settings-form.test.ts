@@ -41,7 +41,14 @@ describe('assistant settings form', () => {
 
   it('sends a typed key, drops blank header rows and leaves environment values alone', () => {
     const env = { ...view, envOverrides: ['model' as const], effective: { ...view.effective, model: 'qwen-max' } }
-    const values = { ...toFormValues(env), apiKey: '  sk-new-123  ', headers: [{ name: ' X-Team ', value: 'a' }, { name: '', value: 'orphan' }] }
+    const values = {
+      ...toFormValues(env),
+      apiKey: '  sk-new-123  ',
+      headers: [
+        { name: ' X-Team ', value: 'a' },
+        { name: '', value: 'orphan' }
+      ]
+    }
     expect(values.model).toBe('qwen-max')
     const patch = toPatch(values, env.envOverrides)
     expect(patch).toMatchObject({ apiKey: 'sk-new-123', headers: { 'X-Team': 'a' } })
@@ -66,7 +73,9 @@ describe('offline reason', () => {
     const off = { ...view, configured: false }
     expect(missingReason(view, getPreset('deepseek'))).toBeNull()
     expect(missingReason({ ...off, effective: { baseURL: '', model: '' } }, getPreset('custom'))).toBe('baseURL')
-    expect(missingReason({ ...off, effective: { baseURL: 'https://{resource}.openai.azure.com/openai/v1', model: 'gpt-4.1-mini' } }, getPreset('azure-openai'))).toBe('placeholder')
+    expect(
+      missingReason({ ...off, effective: { baseURL: 'https://{resource}.openai.azure.com/openai/v1', model: 'gpt-4.1-mini' } }, getPreset('azure-openai'))
+    ).toBe('placeholder')
     expect(missingReason({ ...off, effective: { baseURL: 'http://127.0.0.1:8000/v1', model: '' } }, getPreset('vllm'))).toBe('model')
     expect(missingReason({ ...off, hasKey: false }, getPreset('deepseek'))).toBe('key')
   })

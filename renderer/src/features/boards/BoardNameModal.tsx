@@ -39,7 +39,16 @@ export function BoardNameModal({ formName, open, title, initialName = '', withDe
   }
 
   return (
-    <Modal title={title} open={open} onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} okText={t('app.save')} cancelText={t('app.cancel')} forceRender>
+    <Modal
+      title={title}
+      open={open}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      forceRender
+    >
       <Form form={form} layout="vertical" name={formName} onFinish={() => void submit()}>
         <Form.Item name="name" label={t('boards.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input maxLength={200} autoFocus />

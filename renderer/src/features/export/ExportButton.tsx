@@ -16,7 +16,11 @@ export function ExportButton() {
     const { kpis, query, selected } = useKpiStore.getState()
     const scope = actionScope(kpis, query, selected)
     const preselected = scope.kind === 'board' ? [] : scope.ids
-    if (boardId !== null) useExportStore.getState().open(boardId, preselected, scope.kind === 'selected' ? 'selection' : 'board').catch(notify.error)
+    if (boardId !== null)
+      useExportStore
+        .getState()
+        .open(boardId, preselected, scope.kind === 'selected' ? 'selection' : 'board')
+        .catch(notify.error)
   }
   return (
     <Button icon={<ExportOutlined />} onClick={open} data-testid="open-export">

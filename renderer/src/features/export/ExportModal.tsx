@@ -34,7 +34,11 @@ export function ExportModal() {
         destroyOnHidden={false}
         items={[
           { key: 'files', label: t('export.filesTab'), children: <FileExportPanel disabled={incomplete} /> },
-          ...EXPORT_TARGETS.map((target) => ({ key: target, label: t(`export.targets.${target}`), children: <ApiExportPanel target={target} disabled={incomplete} /> }))
+          ...EXPORT_TARGETS.map((target) => ({
+            key: target,
+            label: t(`export.targets.${target}`),
+            children: <ApiExportPanel target={target} disabled={incomplete} />
+          }))
         ]}
         data-testid="export-tabs"
       />

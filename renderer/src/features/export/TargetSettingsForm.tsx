@@ -21,7 +21,12 @@ export function TargetSettingsForm({ target, form }: { target: ExportTarget; for
     <Form form={form} layout="vertical" name={`export-${target}`} size="small" className="export-settings" disabled={!view}>
       <div className="export-settings-grid">
         {fields.settings.map((name) => (
-          <Form.Item key={name} name={name} label={t(`export.${target}.${name}`)} extra={target === 'notion' && name === 'parentPageId' ? t('export.notion.parentPageHint') : undefined}>
+          <Form.Item
+            key={name}
+            name={name}
+            label={t(`export.${target}.${name}`)}
+            extra={target === 'notion' && name === 'parentPageId' ? t('export.notion.parentPageHint') : undefined}
+          >
             <Input autoComplete="off" />
           </Form.Item>
         ))}

@@ -15,11 +15,21 @@ describe('export settings form', () => {
   it('forgets the remembered Notion data source when the user points at another page or database', () => {
     const saved = { parentPageId: 'page-1', dataSourceId: 'ds-9', baseUrl: 'http://127.0.0.1:4321' }
     expect(settingsToSave('notion', saved, { parentPageId: 'page-2' })).toEqual({ parentPageId: 'page-2', baseUrl: 'http://127.0.0.1:4321' })
-    expect(settingsToSave('notion', saved, { parentPageId: 'page-1', databaseId: 'db-3' })).toEqual({ parentPageId: 'page-1', databaseId: 'db-3', baseUrl: 'http://127.0.0.1:4321' })
+    expect(settingsToSave('notion', saved, { parentPageId: 'page-1', databaseId: 'db-3' })).toEqual({
+      parentPageId: 'page-1',
+      databaseId: 'db-3',
+      baseUrl: 'http://127.0.0.1:4321'
+    })
   })
 
   it('clears a setting the user emptied and never sends blank credentials', () => {
-    expect(settingsToSave('jira', { host: 'https://acme.atlassian.net', email: 'po@acme.com', projectKey: 'KPI' }, { host: 'https://acme.atlassian.net', email: '', projectKey: 'GROW', issueType: '' })).toEqual({
+    expect(
+      settingsToSave(
+        'jira',
+        { host: 'https://acme.atlassian.net', email: 'po@acme.com', projectKey: 'KPI' },
+        { host: 'https://acme.atlassian.net', email: '', projectKey: 'GROW', issueType: '' }
+      )
+    ).toEqual({
       host: 'https://acme.atlassian.net',
       projectKey: 'GROW'
     })

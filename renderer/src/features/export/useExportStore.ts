@@ -92,7 +92,9 @@ export const useExportStore = create<ExportState>((set, get) => {
     },
     run: async (target, onMissing) => {
       patchRun(target, { ...idle, running: true })
-      const { result, cancel } = api.stream('export.run', { ...scopeInput(), target, locale: locale(), onMissing }, (progress) => patchRun(target, { progress }))
+      const { result, cancel } = api.stream('export.run', { ...scopeInput(), target, locale: locale(), onMissing }, (progress) =>
+        patchRun(target, { progress })
+      )
       set({ cancel })
       try {
         const outcome = await result

@@ -17,8 +17,18 @@ export function ImportMenu() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'prd', icon: <FileTextOutlined />, label: <span data-testid="import-prd">{t('import.prd')}</span>, onClick: () => useImportStore.getState().start({ id: board.id, name: board.name }) },
-          { key: 'table', icon: <TableOutlined />, label: <span data-testid="import-table">{t('import.table')}</span>, onClick: () => useTableImportStore.getState().start(board.id) }
+          {
+            key: 'prd',
+            icon: <FileTextOutlined />,
+            label: <span data-testid="import-prd">{t('import.prd')}</span>,
+            onClick: () => useImportStore.getState().start({ id: board.id, name: board.name })
+          },
+          {
+            key: 'table',
+            icon: <TableOutlined />,
+            label: <span data-testid="import-table">{t('import.table')}</span>,
+            onClick: () => useTableImportStore.getState().start(board.id)
+          }
         ]
       }}
     >
@@ -30,10 +40,27 @@ export function ImportMenu() {
 }
 
 /** "Import PRD" on the board list (into a new board) or an empty board (into it, or a new one). */
-export function ImportPrdButton({ size, type, board = null, className }: { size?: 'small' | 'middle'; type?: 'default' | 'primary'; board?: { id: number; name: string } | null; className?: string }) {
+export function ImportPrdButton({
+  size,
+  type,
+  board = null,
+  className
+}: {
+  size?: 'small' | 'middle'
+  type?: 'default' | 'primary'
+  board?: { id: number; name: string } | null
+  className?: string
+}) {
   const { t } = useTranslation()
   return (
-    <Button size={size} type={type} className={className} icon={<FileTextOutlined />} onClick={() => useImportStore.getState().start(board)} data-testid={board ? 'import-prd-here' : 'import-prd-new'}>
+    <Button
+      size={size}
+      type={type}
+      className={className}
+      icon={<FileTextOutlined />}
+      onClick={() => useImportStore.getState().start(board)}
+      data-testid={board ? 'import-prd-here' : 'import-prd-new'}
+    >
       {t('import.prd')}
     </Button>
   )

@@ -63,10 +63,23 @@ export function ImportPrdModal() {
   )
 
   return (
-    <Modal open={s.open} title={t('import.title')} onCancel={s.close} footer={footer} width={s.preview ? 'min(1320px, 96vw)' : 720} destroyOnHidden className="import-modal" maskClosable={false}>
+    <Modal
+      open={s.open}
+      title={t('import.title')}
+      onCancel={s.close}
+      footer={footer}
+      width={s.preview ? 'min(1320px, 96vw)' : 720}
+      destroyOnHidden
+      className="import-modal"
+      maskClosable={false}
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {!s.preview && <PrdSource />}
-        {s.busy && !s.preview && <Spin tip={t('import.reading', { file: s.fileName ?? '' })}><div style={{ height: 40 }} /></Spin>}
+        {s.busy && !s.preview && (
+          <Spin tip={t('import.reading', { file: s.fileName ?? '' })}>
+            <div style={{ height: 40 }} />
+          </Spin>
+        )}
         <ImportError error={s.error} />
         {s.preview && (
           <>
@@ -90,7 +103,16 @@ export function ImportPrdModal() {
             </Space>
             {needsName && <Alert type="warning" showIcon title={t('import.boardNameRequired')} />}
             {s.preview.candidates.length === 0 ? (
-              <Empty data-testid="import-none" description={<>{t('import.none')}<br /><Typography.Text type="secondary">{t('import.noneHint')}</Typography.Text></>} />
+              <Empty
+                data-testid="import-none"
+                description={
+                  <>
+                    {t('import.none')}
+                    <br />
+                    <Typography.Text type="secondary">{t('import.noneHint')}</Typography.Text>
+                  </>
+                }
+              />
             ) : (
               <ImportPreviewTable />
             )}
@@ -99,7 +121,13 @@ export function ImportPrdModal() {
                 type="info"
                 title={t('import.notes')}
                 data-testid="import-notes"
-                description={<ul className="import-notes">{s.preview.notes.map((note, i) => <li key={i}>{note}</li>)}</ul>}
+                description={
+                  <ul className="import-notes">
+                    {s.preview.notes.map((note, i) => (
+                      <li key={i}>{note}</li>
+                    ))}
+                  </ul>
+                }
               />
             )}
           </>

@@ -27,7 +27,13 @@ export function ImportPreviewTable() {
       <Input
         size="small"
         value={String(row.fields[name] ?? '')}
-        status={name === 'code' && (duplicates.has(row.fields.code.trim().toLowerCase()) || !row.fields.code.trim()) ? 'error' : name === 'name' && !row.fields.name.trim() ? 'error' : undefined}
+        status={
+          name === 'code' && (duplicates.has(row.fields.code.trim().toLowerCase()) || !row.fields.code.trim())
+            ? 'error'
+            : name === 'name' && !row.fields.name.trim()
+              ? 'error'
+              : undefined
+        }
         onChange={(e) => edit(row.index, { [name]: e.target.value })}
         aria-label={t(`field.${name}`)}
         data-testid={`row-${name}`}
@@ -41,7 +47,9 @@ export function ImportPreviewTable() {
       key: 'include',
       width: 56,
       fixed: 'left',
-      render: (_, row) => <Checkbox checked={row.include} onChange={(e) => toggle(row.index, e.target.checked)} aria-label={t('import.include')} data-testid="row-include" />
+      render: (_, row) => (
+        <Checkbox checked={row.include} onChange={(e) => toggle(row.index, e.target.checked)} aria-label={t('import.include')} data-testid="row-include" />
+      )
     },
     {
       ...field('code', 130),
@@ -101,7 +109,7 @@ export function ImportPreviewTable() {
         pagination={false}
         scroll={{ x: 1500, y: 440 }}
         rowClassName={(row) => (row.include ? '' : 'import-row-dropped')}
-        onRow={(row) => ({ 'data-testid': 'import-row', 'data-index': row.index } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(row) => ({ 'data-testid': 'import-row', 'data-index': row.index }) as React.HTMLAttributes<HTMLElement>}
       />
       <FormulaModal
         code={formulaOf?.fields.code ?? null}

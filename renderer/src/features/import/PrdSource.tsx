@@ -82,7 +82,13 @@ export function PrdSource() {
                   placeholder={t('import.pastePlaceholder')}
                   data-testid="prd-paste"
                 />
-                <Button type="primary" disabled={!pasted.trim()} loading={busy} onClick={() => void analyse(t('import.pasteName'), { text: pasted }, pasted)} data-testid="prd-analyse">
+                <Button
+                  type="primary"
+                  disabled={!pasted.trim()}
+                  loading={busy}
+                  onClick={() => void analyse(t('import.pasteName'), { text: pasted }, pasted)}
+                  data-testid="prd-analyse"
+                >
                   {t('import.analyse')}
                 </Button>
               </Space>

@@ -44,7 +44,15 @@ export function FormulaButton({ row, onOpen }: { row: ImportRow; onOpen: () => v
   const has = Boolean(row.fields.formula.trim())
   return (
     <Tooltip title={has ? <pre className="import-excerpt">{row.fields.formula}</pre> : t('import.formulaNone')}>
-      <Button size="small" type={has ? 'primary' : 'dashed'} ghost={has} icon={<FunctionOutlined />} onClick={onOpen} aria-label={t('import.formulaEdit')} data-testid="row-formula" />
+      <Button
+        size="small"
+        type={has ? 'primary' : 'dashed'}
+        ghost={has}
+        icon={<FunctionOutlined />}
+        onClick={onOpen}
+        aria-label={t('import.formulaEdit')}
+        data-testid="row-formula"
+      />
     </Tooltip>
   )
 }

@@ -39,7 +39,13 @@ export function TableImportModal() {
       className="table-import-modal"
     >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Upload.Dragger accept={TABLE_EXTENSIONS.join(',')} showUploadList={false} disabled={busy} beforeUpload={(file) => (void analyse(file), false)} data-testid="table-drop">
+        <Upload.Dragger
+          accept={TABLE_EXTENSIONS.join(',')}
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(file) => (void analyse(file), false)}
+          data-testid="table-drop"
+        >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
@@ -55,7 +61,15 @@ export function TableImportModal() {
                 showIcon
                 title={t('import.tableErrors')}
                 data-testid="table-errors"
-                description={<ul>{preview.errors.map((e, i) => <li key={i}>{t('import.tableLine', { line: e.line })}: {e.message}</li>)}</ul>}
+                description={
+                  <ul>
+                    {preview.errors.map((e, i) => (
+                      <li key={i}>
+                        {t('import.tableLine', { line: e.line })}: {e.message}
+                      </li>
+                    ))}
+                  </ul>
+                }
               />
             )}
             {preview.unknownColumns.length > 0 && (
@@ -81,7 +95,8 @@ export function TableImportModal() {
                   label: t('import.tableAdded', { count: preview.added.length }),
                   children: preview.added.map((a) => (
                     <div key={a.code} data-testid="table-added" data-code={a.code}>
-                      <Tag color="green">{a.code}</Tag> {a.fields.name} <Typography.Text type="secondary">{t('import.tableLine', { line: a.line })}</Typography.Text>
+                      <Tag color="green">{a.code}</Tag> {a.fields.name}{' '}
+                      <Typography.Text type="secondary">{t('import.tableLine', { line: a.line })}</Typography.Text>
                     </div>
                   ))
                 }

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest'
 import type { ImportPreview } from '../../../../electron/api'
 import { extractKpis } from '../../../../electron/services/import/extract'
 import { parseTarget } from '../../../../electron/services/target/parse-target'
-import { canCommit, commitItems, currentWarnings, duplicateCodes, editRow, editTargetText, rowsOf, setParsedTarget, sourceExcerpt, toggleRow } from './import-rows'
+import {
+  canCommit,
+  commitItems,
+  currentWarnings,
+  duplicateCodes,
+  editRow,
+  editTargetText,
+  rowsOf,
+  setParsedTarget,
+  sourceExcerpt,
+  toggleRow
+} from './import-rows'
 
 const PRD = `# 智能客服助手 PRD
 

@@ -74,7 +74,11 @@ export function canCommit(rows: ImportRow[]): boolean {
 export function commitItems(rows: ImportRow[]): { fields: NewKpi; currentValue: string | null; lines: { start: number; end: number } }[] {
   return rows
     .filter((r) => r.include)
-    .map((r) => ({ fields: { ...r.fields, code: r.fields.code.trim(), name: r.fields.name.trim() }, currentValue: r.candidate.currentValue, lines: r.candidate.lines }))
+    .map((r) => ({
+      fields: { ...r.fields, code: r.fields.code.trim(), name: r.fields.name.trim() },
+      currentValue: r.candidate.currentValue,
+      lines: r.candidate.lines
+    }))
 }
 
 /** The document's lines a candidate came from (1-based, inclusive), for the hover; null without the text. */

@@ -10,5 +10,4 @@ describe('reading a PRD in the renderer', () => {
     expect(textForExcerpts(png, 'logo.md')).toBeNull()
     expect(textForExcerpts(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]), 'gbk.txt')).toBeNull()
   })
-
 })

@@ -46,15 +46,15 @@ export function KpiDrawer() {
       extra={
         kpi && (
           <Space>
-          <StageMoveButton kpiId={kpi.id} />
-          <Popconfirm
-            title={retired ? t('drawer.reinstate') : t('drawer.confirmRetire', { code: kpi.code })}
-            okText={t('app.ok')}
-            cancelText={t('app.cancel')}
-            onConfirm={toggleRetired}
-          >
-            <Button danger={!retired}>{retired ? t('drawer.reinstate') : t('drawer.retire')}</Button>
-          </Popconfirm>
+            <StageMoveButton kpiId={kpi.id} />
+            <Popconfirm
+              title={retired ? t('drawer.reinstate') : t('drawer.confirmRetire', { code: kpi.code })}
+              okText={t('app.ok')}
+              cancelText={t('app.cancel')}
+              onConfirm={toggleRetired}
+            >
+              <Button danger={!retired}>{retired ? t('drawer.reinstate') : t('drawer.retire')}</Button>
+            </Popconfirm>
           </Space>
         )
       }

@@ -79,10 +79,20 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
       </div>
       <div className="form-row">
         <Form.Item name="stage" label={t('field.stage')} {...half}>
-          <Select options={choices(STAGES.filter((s) => s !== 'retired'), 'stage')} />
+          <Select
+            options={choices(
+              STAGES.filter((s) => s !== 'retired'),
+              'stage'
+            )}
+          />
         </Form.Item>
         <Form.Item name="status" label={t('field.status')} {...half}>
-          <Select options={choices(STATUSES.filter((s) => s !== 'retired'), 'status')} />
+          <Select
+            options={choices(
+              STATUSES.filter((s) => s !== 'retired'),
+              'status'
+            )}
+          />
         </Form.Item>
         <Form.Item name="owner" label={t('field.owner')} {...half}>
           <Input />
@@ -99,7 +109,9 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
       <Form.Item name="formula" label={t('field.formula')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} className="mono" />
       </Form.Item>
-      <Divider plain titlePlacement="start">{t('field.alertThresholds')}</Divider>
+      <Divider plain titlePlacement="start">
+        {t('field.alertThresholds')}
+      </Divider>
       <div className="form-row">
         <Form.Item name="redPct" label={t('drawer.redRatio')} {...half}>
           <InputNumber min={1} max={1000} suffix="%" style={{ width: '100%' }} />
@@ -111,9 +123,13 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
           <Input />
         </Form.Item>
       </div>
-      <Divider plain titlePlacement="start">{t('field.benchmarks')}</Divider>
+      <Divider plain titlePlacement="start">
+        {t('field.benchmarks')}
+      </Divider>
       <BenchmarksEditor />
-      <Divider plain titlePlacement="start">{t('field.milestones')}</Divider>
+      <Divider plain titlePlacement="start">
+        {t('field.milestones')}
+      </Divider>
       <MilestonesEditor />
       <Divider />
       <Form.Item name="tags" label={t('field.tags')}>
@@ -126,7 +142,13 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
         name="reason"
         label={t('drawer.reason')}
         rules={locked && targetChanged ? required : []}
-        extra={locked && targetChanged ? <Checkbox checked disabled>{t('drawer.rebaseline')}</Checkbox> : undefined}
+        extra={
+          locked && targetChanged ? (
+            <Checkbox checked disabled>
+              {t('drawer.rebaseline')}
+            </Checkbox>
+          ) : undefined
+        }
       >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('drawer.reasonPlaceholder')} maxLength={2000} />
       </Form.Item>

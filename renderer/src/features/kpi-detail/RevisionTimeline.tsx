@@ -87,14 +87,25 @@ export function RevisionTimeline({ kpi }: { kpi: KpiView }) {
                 </Typography.Text>
               </Space>
               <div className="revision-reason">
-                {r.reason ? <Typography.Text>{r.reason}</Typography.Text> : <Typography.Text type="secondary" italic>{t('history.noReason')}</Typography.Text>}
+                {r.reason ? (
+                  <Typography.Text>{r.reason}</Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary" italic>
+                    {t('history.noReason')}
+                  </Typography.Text>
+                )}
               </div>
               <div className="revision-target">
                 <Typography.Text type="secondary">{t('field.target')}: </Typography.Text>
                 <Typography.Text>{r.target?.text ?? t('table.noValue')}</Typography.Text>
               </div>
               {r.number !== kpi.revisionNumber && (
-                <Popconfirm title={t('history.confirmRestore', { number: r.number })} okText={t('app.ok')} cancelText={t('app.cancel')} onConfirm={() => restore(r.number)}>
+                <Popconfirm
+                  title={t('history.confirmRestore', { number: r.number })}
+                  okText={t('app.ok')}
+                  cancelText={t('app.cancel')}
+                  onConfirm={() => restore(r.number)}
+                >
                   <Button size="small" type="link" icon={<RollbackOutlined />}>
                     {t('history.restore')}
                   </Button>

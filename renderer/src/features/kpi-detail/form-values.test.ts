@@ -6,7 +6,13 @@ const kpi = kpiView({
   code: 'KPI-U005',
   name: '首次响应时长',
   target: { text: 'P95 ≤ 500ms', parsed: { comparator: '<=', value: 500, unit: 'ms', percentile: 95 } },
-  alertThresholds: { text: 'P95 > 800ms', redRatio: 0.8, yellowRatio: 0.9, redValue: 800, rules: [{ severity: 'P2', period: 'week', direction: 'rise', percent: 20 }] },
+  alertThresholds: {
+    text: 'P95 > 800ms',
+    redRatio: 0.8,
+    yellowRatio: 0.9,
+    redValue: 800,
+    rules: [{ severity: 'P2', period: 'week', direction: 'rise', percent: 20 }]
+  },
   benchmarks: [{ label: '行业均值', value: '700ms', source: 'APM 报告' }],
   milestones: [{ label: '第1个月', target: '≤ 800ms', value: 800 }],
   tags: ['性能'],
@@ -31,9 +37,15 @@ describe('formPatch', () => {
   it('drops blank benchmark and milestone rows and keeps a milestone value', () => {
     const values = toFormValues(kpi)
     values.benchmarks = [...values.benchmarks, { label: ' ', value: '' }]
-    values.milestones = [{ label: '第1个月', target: '≤ 800ms', value: 800, due: '' }, { label: '第2个月', target: '≤ 600ms', due: '2026-03-01' }]
+    values.milestones = [
+      { label: '第1个月', target: '≤ 800ms', value: 800, due: '' },
+      { label: '第2个月', target: '≤ 600ms', due: '2026-03-01' }
+    ]
     expect(formPatch(kpi, values)).toEqual({
-      milestones: [{ label: '第1个月', target: '≤ 800ms', value: 800 }, { label: '第2个月', target: '≤ 600ms', due: '2026-03-01' }]
+      milestones: [
+        { label: '第1个月', target: '≤ 800ms', value: 800 },
+        { label: '第2个月', target: '≤ 600ms', due: '2026-03-01' }
+      ]
     })
   })
 

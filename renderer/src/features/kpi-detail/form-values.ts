@@ -72,7 +72,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Only the fields the user changed, in the shape `kpi.edit` takes (a target as text for the core to parse). */
 export function formPatch(kpi: KpiView, values: KpiFormValues): KpiPatch {
   const patch: Record<string, unknown> = {}
-  const plain = ['code', 'name', 'description', 'category', 'formula', 'dataSource', 'unit', 'direction', 'frequency', 'owner', 'stage', 'status', 'notes'] as const
+  const plain = [
+    'code',
+    'name',
+    'description',
+    'category',
+    'formula',
+    'dataSource',
+    'unit',
+    'direction',
+    'frequency',
+    'owner',
+    'stage',
+    'status',
+    'notes'
+  ] as const
   for (const field of plain) {
     const value = values[field] ?? (field === 'frequency' ? null : '')
     if (!same(value, kpi[field])) patch[field] = value

@@ -61,7 +61,12 @@ export function AddKpiModal() {
     >
       <Form form={form} layout="vertical" initialValues={{ stage: 'draft' }} preserve={false} name="add-kpi">
         <div className="form-row">
-          <Form.Item name="code" label={t('field.code')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ width: 160 }}>
+          <Form.Item
+            name="code"
+            label={t('field.code')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            style={{ width: 160 }}
+          >
             <Input placeholder="KPI-U001" />
           </Form.Item>
           <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]} style={{ flex: 1 }}>

@@ -48,10 +48,13 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const rows = useMemo(() => buildRows(kpis, query), [kpis, query])
   const shownIds = useMemo(() => filterKpis(kpis, query).map((k) => k.id), [kpis, query])
   const onSort = useCallback((field: SortField) => setQuery({ sort: toggleSort(useKpiStore.getState().query.sort, field) }), [setQuery])
-  const onToggleGroup = useCallback((key: string) => {
-    const { collapsed } = useKpiStore.getState().query
-    setQuery({ collapsed: collapsed.includes(key) ? collapsed.filter((k) => k !== key) : [...collapsed, key] })
-  }, [setQuery])
+  const onToggleGroup = useCallback(
+    (key: string) => {
+      const { collapsed } = useKpiStore.getState().query
+      setQuery({ collapsed: collapsed.includes(key) ? collapsed.filter((k) => k !== key) : [...collapsed, key] })
+    },
+    [setQuery]
+  )
   const onEdit = useCallback((kpi: KpiView, patch: KpiPatch) => edit(kpi.id, patch), [edit])
 
   if (!board) return null
@@ -64,7 +67,11 @@ export function BoardPage({ boardId }: { boardId: number }) {
           </Typography.Title>
           {board.latestVersion ? <Tag color="purple">{board.latestVersion}</Tag> : <Typography.Text type="secondary">{t('boards.noVersion')}</Typography.Text>}
         </Space>
-        {board.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>{board.description}</Typography.Paragraph>}
+        {board.description && (
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>
+            {board.description}
+          </Typography.Paragraph>
+        )}
       </div>
       <BoardToolbar shown={shownIds.length} onCutVersion={cut.open} />
       {view !== 'grid' ? (

@@ -3,8 +3,23 @@ import { buildRows, distinctValues, emptyQuery, filterKpis, sortKpis, toggleSort
 import { kpiView } from './test-kpis'
 
 const board = [
-  kpiView({ code: 'KPI-U010', name: '工单平均响应时间', owner: '张伟', category: '用户价值', stage: 'trial', dataSource: '工单系统日志', target: { text: '≤ 30分钟', parsed: { comparator: '<=', value: 30, unit: 'min' } } }),
-  kpiView({ code: 'KPI-U002', name: 'AI 推荐准确率', owner: '李娜', category: '技术', stage: 'draft', target: { text: '90%', parsed: { comparator: '>=', value: 90, unit: '%' } } }),
+  kpiView({
+    code: 'KPI-U010',
+    name: '工单平均响应时间',
+    owner: '张伟',
+    category: '用户价值',
+    stage: 'trial',
+    dataSource: '工单系统日志',
+    target: { text: '≤ 30分钟', parsed: { comparator: '<=', value: 30, unit: 'min' } }
+  }),
+  kpiView({
+    code: 'KPI-U002',
+    name: 'AI 推荐准确率',
+    owner: '李娜',
+    category: '技术',
+    stage: 'draft',
+    target: { text: '90%', parsed: { comparator: '>=', value: 90, unit: '%' } }
+  }),
   kpiView({ code: 'KPI-B001', name: 'SLA achievement', owner: '张伟', category: '业务', stage: 'launched', tags: ['sla'] }),
   kpiView({ code: 'KPI-U001', name: 'Weekly active users', owner: '', category: '用户价值', stage: 'trial' })
 ]
@@ -51,7 +66,13 @@ describe('sortKpis', () => {
 describe('buildRows', () => {
   it('groups by stage in lifecycle order with counts', () => {
     expect(codes(buildRows(board, { ...emptyQuery, groupBy: 'stage' }))).toEqual([
-      '[draft:1]', 'KPI-U002', '[trial:2]', 'KPI-U001', 'KPI-U010', '[launched:1]', 'KPI-B001'
+      '[draft:1]',
+      'KPI-U002',
+      '[trial:2]',
+      'KPI-U001',
+      'KPI-U010',
+      '[launched:1]',
+      'KPI-B001'
     ])
   })
 

@@ -2,7 +2,21 @@ import type { KpiView } from '../../../../electron/api'
 import { STAGES, type Stage } from '../../../../electron/services/domain/kpi'
 
 export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
-export type SortField = 'code' | 'name' | 'dataSource' | 'target' | 'unit' | 'stage' | 'status' | 'owner' | 'frequency' | 'category' | 'updatedAt' | 'currentValue' | 'light' | 'proposal'
+export type SortField =
+  | 'code'
+  | 'name'
+  | 'dataSource'
+  | 'target'
+  | 'unit'
+  | 'stage'
+  | 'status'
+  | 'owner'
+  | 'frequency'
+  | 'category'
+  | 'updatedAt'
+  | 'currentValue'
+  | 'light'
+  | 'proposal'
 export interface SortSpec {
   field: SortField
   dir: 'asc' | 'desc'
@@ -21,9 +35,7 @@ export interface KpiQuery {
 
 export const emptyQuery: KpiQuery = { text: '', stages: [], owners: [], categories: [], sort: null, groupBy: 'none', collapsed: [] }
 
-export type GridRow =
-  | { kind: 'group'; groupBy: Exclude<GroupBy, 'none'>; key: string; count: number; collapsed: boolean }
-  | { kind: 'kpi'; kpi: KpiView }
+export type GridRow = { kind: 'group'; groupBy: Exclude<GroupBy, 'none'>; key: string; count: number; collapsed: boolean } | { kind: 'kpi'; kpi: KpiView }
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
 
@@ -97,9 +109,7 @@ export function buildRows(kpis: readonly KpiView[], query: KpiQuery): GridRow[] 
     if (members) members.push(kpi)
     else groups.set(key, [kpi])
   }
-  const keys = [...groups.keys()].sort((a, b) =>
-    groupBy === 'stage' ? STAGES.indexOf(a as Stage) - STAGES.indexOf(b as Stage) : compareValues(a, b)
-  )
+  const keys = [...groups.keys()].sort((a, b) => (groupBy === 'stage' ? STAGES.indexOf(a as Stage) - STAGES.indexOf(b as Stage) : compareValues(a, b)))
   const rows: GridRow[] = []
   for (const key of keys) {
     const members = groups.get(key)!

@@ -7,7 +7,11 @@ export interface ActionScope {
   ids: number[]
 }
 
-export function actionScope(kpis: readonly KpiView[], query: Pick<KpiQuery, 'text' | 'stages' | 'owners' | 'categories'>, selected: ReadonlySet<number>): ActionScope {
+export function actionScope(
+  kpis: readonly KpiView[],
+  query: Pick<KpiQuery, 'text' | 'stages' | 'owners' | 'categories'>,
+  selected: ReadonlySet<number>
+): ActionScope {
   // A KPI retired or removed since it was ticked no longer counts.
   const ticked = kpis.filter((k) => selected.has(k.id))
   if (ticked.length > 0) return { kind: 'selected', ids: ticked.map((k) => k.id) }

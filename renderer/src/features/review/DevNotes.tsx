@@ -12,7 +12,10 @@ export function DevNotes({ boardId }: { boardId: number }) {
   const notify = useNotify()
   const [notes, setNotes] = useState<VersionNoteView[]>([])
   const [body, setBody] = useState('')
-  const load = useCallback(() => api.call('notes.list', { boardId }).then((all) => setNotes(all.filter((n) => n.kind === 'dev-review')), notify.error), [boardId, notify.error])
+  const load = useCallback(
+    () => api.call('notes.list', { boardId }).then((all) => setNotes(all.filter((n) => n.kind === 'dev-review')), notify.error),
+    [boardId, notify.error]
+  )
   useEffect(() => void load(), [load])
 
   const add = () =>
@@ -37,7 +40,10 @@ export function DevNotes({ boardId }: { boardId: number }) {
         locale={{ emptyText: t('review.notes.empty') }}
         renderItem={(n) => (
           <List.Item data-testid="dev-note">
-            <List.Item.Meta description={`${n.author} · ${dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}`} title={<span className="review-note-body">{n.body}</span>} />
+            <List.Item.Meta
+              description={`${n.author} · ${dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}`}
+              title={<span className="review-note-body">{n.body}</span>}
+            />
           </List.Item>
         )}
       />

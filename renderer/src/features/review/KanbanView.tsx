@@ -28,7 +28,13 @@ function KanbanCard({ kpi }: { kpi: KpiView }) {
         <button type="button" className="cell-code" onClick={() => openDetail(kpi.id)}>
           {kpi.code}
         </button>
-        <Dropdown menu={{ items: [{ key: 'title', type: 'group', label: t('review.kanban.moveTo'), children: items }], onClick: ({ key }) => openMove({ scope: 'kpi', kpiId: kpi.id, to: key as Stage }) }} trigger={['click']}>
+        <Dropdown
+          menu={{
+            items: [{ key: 'title', type: 'group', label: t('review.kanban.moveTo'), children: items }],
+            onClick: ({ key }) => openMove({ scope: 'kpi', kpiId: kpi.id, to: key as Stage })
+          }}
+          trigger={['click']}
+        >
           <Button size="small" type="text" icon={<MoreOutlined />} aria-label={t('review.kanban.moveTo')} data-testid="kanban-move" />
         </Dropdown>
       </div>
@@ -80,7 +86,11 @@ export function KanbanView() {
               <span className="kanban-count">{cards.length}</span>
             </header>
             <div className="kanban-cards">
-              {cards.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.kanban.empty')} /> : cards.map((k) => <KanbanCard key={k.id} kpi={k} />)}
+              {cards.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.kanban.empty')} />
+              ) : (
+                cards.map((k) => <KanbanCard key={k.id} kpi={k} />)
+              )}
             </div>
           </section>
         )

@@ -20,7 +20,11 @@ export function OverviewView() {
     () => ({
       attainment: attainmentOption(statuses, { title: t('review.overview.attainment'), target: t('review.overview.target') }),
       status: statusDistributionOption(statuses, t('review.overview.distribution'), (l) => t(`review.level.${l}`)),
-      funnel: stageFunnelOption(kpis.map((k) => k.stage), t('review.overview.funnel'), (s) => t(`stage.${s}`))
+      funnel: stageFunnelOption(
+        kpis.map((k) => k.stage),
+        t('review.overview.funnel'),
+        (s) => t(`stage.${s}`)
+      )
     }),
     [statuses, kpis, t, i18n.language]
   )

@@ -24,11 +24,25 @@ function ProposedEditor({ row, value, onChange }: { row: DiffRow; value: string;
   const spec = editorFor(row.field)
   if (spec.kind === 'select') {
     return (
-      <Select size="small" value={value} onChange={onChange} style={{ width: '100%' }} options={spec.options.map((o) => ({ value: o, label: t(`${spec.prefix}${o}`) }))} />
+      <Select
+        size="small"
+        value={value}
+        onChange={onChange}
+        style={{ width: '100%' }}
+        options={spec.options.map((o) => ({ value: o, label: t(`${spec.prefix}${o}`) }))}
+      />
     )
   }
   if (LONG_TEXT.includes(row.field)) {
-    return <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 6 }} value={value} onChange={(e) => onChange(e.target.value)} data-testid="proposed-input" />
+    return (
+      <Input.TextArea
+        size="small"
+        autoSize={{ minRows: 1, maxRows: 6 }}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="proposed-input"
+      />
+    )
   }
   return <Input size="small" value={value} onChange={(e) => onChange(e.target.value)} data-testid="proposed-input" />
 }
@@ -44,17 +58,32 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
   const [edited, setEdited] = useState<Record<string, string>>({})
   const [rejectNote, setRejectNote] = useState('')
   const [busy, setBusy] = useState(false)
-  const show = (field: DiffRow['field'], value: unknown) => (typeof value === 'object' || field !== 'target' ? formatFieldValue(field, value, (key, vars) => t(key, vars ?? {})) : String(value)) ?? t('table.noValue')
+  const show = (field: DiffRow['field'], value: unknown) =>
+    (typeof value === 'object' || field !== 'target' ? formatFieldValue(field, value, (key, vars) => t(key, vars ?? {})) : String(value)) ?? t('table.noValue')
 
   const decide = (call: Promise<ProposalView>, message: string) => {
     setBusy(true)
-    call.then((p) => {
-      putProposal(p)
-      notify.success(message)
-    }, notify.error).finally(() => setBusy(false))
+    call
+      .then((p) => {
+        putProposal(p)
+        notify.success(message)
+      }, notify.error)
+      .finally(() => setBusy(false))
   }
   const accept = (all: boolean) =>
-    decide(api.call('proposal.accept', all ? acceptInput(proposal, rows.map((r) => r.field), edited) : acceptInput(proposal, chosen, edited)), t('review.accepted'))
+    decide(
+      api.call(
+        'proposal.accept',
+        all
+          ? acceptInput(
+              proposal,
+              rows.map((r) => r.field),
+              edited
+            )
+          : acceptInput(proposal, chosen, edited)
+      ),
+      t('review.accepted')
+    )
 
   return (
     <Card
@@ -68,10 +97,18 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
           <Typography.Text strong>{proposal.code}</Typography.Text>
           <Tag>{t(`review.kind.${proposal.kind}`)}</Tag>
           <Tag variant="outlined">{t(`history.source.${proposal.engine}`)}</Tag>
-          <Tag color={PROPOSAL_STATUS_COLOR[proposal.status]} data-testid="proposal-status">{t(`review.proposalStatus.${proposal.status}`)}</Tag>
+          <Tag color={PROPOSAL_STATUS_COLOR[proposal.status]} data-testid="proposal-status">
+            {t(`review.proposalStatus.${proposal.status}`)}
+          </Tag>
         </Space>
       }
-      extra={proposal.decidedBy && proposal.decidedAt ? <Typography.Text type="secondary">{t('review.decided', { by: proposal.decidedBy, at: dayjs(proposal.decidedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text> : null}
+      extra={
+        proposal.decidedBy && proposal.decidedAt ? (
+          <Typography.Text type="secondary">
+            {t('review.decided', { by: proposal.decidedBy, at: dayjs(proposal.decidedAt).format('YYYY-MM-DD HH:mm') })}
+          </Typography.Text>
+        ) : null
+      }
     >
       <Typography.Paragraph className="review-rationale">{proposal.rationale}</Typography.Paragraph>
       {proposal.stale && pending && <Alert type="info" showIcon title={t('review.stale')} className="review-note" />}
@@ -102,10 +139,18 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
                     </td>
                   )}
                   <td className="review-field">{t(`field.${row.field}`)}</td>
-                  {proposal.kind === 'patch' && <td className={`review-current${formatFieldValue(row.field, row.current, (key) => key) === null ? ' empty' : ''}`}>{show(row.field, row.current)}</td>}
+                  {proposal.kind === 'patch' && (
+                    <td className={`review-current${formatFieldValue(row.field, row.current, (key) => key) === null ? ' empty' : ''}`}>
+                      {show(row.field, row.current)}
+                    </td>
+                  )}
                   <td className="review-proposed">
                     {pending && row.selectable && editorFor(row.field).kind !== 'none' ? (
-                      <ProposedEditor row={row} value={edited[row.field] ?? editSeed(row.field, row.proposed)} onChange={(v) => setEdited({ ...edited, [row.field]: v })} />
+                      <ProposedEditor
+                        row={row}
+                        value={edited[row.field] ?? editSeed(row.field, row.proposed)}
+                        onChange={(v) => setEdited({ ...edited, [row.field]: v })}
+                      />
                     ) : (
                       <span>{show(row.field, row.proposed)}</span>
                     )}
@@ -125,11 +170,24 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
               {t('review.acceptSelected')}
             </Button>
           )}
-          <Button type={proposal.kind === 'patch' && rows.length > 1 ? 'default' : 'primary'} disabled={busy} onClick={() => accept(true)} data-testid="accept-all">
+          <Button
+            type={proposal.kind === 'patch' && rows.length > 1 ? 'default' : 'primary'}
+            disabled={busy}
+            onClick={() => accept(true)}
+            data-testid="accept-all"
+          >
             {t('review.acceptAll')}
           </Button>
           <Popconfirm
-            title={<Input.TextArea rows={2} value={rejectNote} placeholder={t('review.rejectReason')} onChange={(e) => setRejectNote(e.target.value)} data-testid="reject-note" />}
+            title={
+              <Input.TextArea
+                rows={2}
+                value={rejectNote}
+                placeholder={t('review.rejectReason')}
+                onChange={(e) => setRejectNote(e.target.value)}
+                data-testid="reject-note"
+              />
+            }
             okText={t('review.reject')}
             cancelText={t('app.cancel')}
             onConfirm={() => decide(api.call('proposal.reject', { id: proposal.id, note: rejectNote.trim() || undefined }), t('review.rejected'))}

@@ -65,8 +65,12 @@ export function ReviewRun({ boardId, boardStage, onDone }: { boardId: number; bo
           />
         </Space>
         <Radio.Group value={engine} onChange={(e) => setEngine(e.target.value)} optionType="button" data-testid="review-engine">
-          <Radio.Button value="analyzer" data-testid="engine-analyzer">{t('review.engineAnalyzer')}</Radio.Button>
-          <Radio.Button value="llm" data-testid="engine-llm">{t('review.engineLlm')}</Radio.Button>
+          <Radio.Button value="analyzer" data-testid="engine-analyzer">
+            {t('review.engineAnalyzer')}
+          </Radio.Button>
+          <Radio.Button value="llm" data-testid="engine-llm">
+            {t('review.engineLlm')}
+          </Radio.Button>
         </Radio.Group>
         {running ? (
           <Button danger icon={<StopOutlined />} onClick={() => cancelRef.current?.()} data-testid="review-cancel">
@@ -82,7 +86,9 @@ export function ReviewRun({ boardId, boardStage, onDone }: { boardId: number; bo
       {running && progress && (
         <div className="review-progress">
           <Typography.Text type="secondary">{t('review.running')}</Typography.Text>
-          {progress.total > 0 && <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" format={() => t('review.progress', progress)} />}
+          {progress.total > 0 && (
+            <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" format={() => t('review.progress', progress)} />
+          )}
         </div>
       )}
       {shownNotes.map((note) => (
@@ -103,7 +109,11 @@ export function ReviewRun({ boardId, boardStage, onDone }: { boardId: number; bo
             (result.summary || result.dropped?.length) && (
               <>
                 {result.summary && <div className="review-summary">{result.summary}</div>}
-                {result.dropped?.length ? <div className="review-dropped">{t('review.dropped')}: {result.dropped.join('; ')}</div> : null}
+                {result.dropped?.length ? (
+                  <div className="review-dropped">
+                    {t('review.dropped')}: {result.dropped.join('; ')}
+                  </div>
+                ) : null}
               </>
             )
           }

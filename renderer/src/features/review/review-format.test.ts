@@ -3,8 +3,24 @@ import type { GateItem, ProposalView } from '../../../../electron/api'
 import { acceptInput, diffRows, editorFor, formatAttainment, formatValue, gateState, periodLabel } from './review-format'
 
 const proposal = (over: Partial<ProposalView>): ProposalView => ({
-  id: 7, boardId: 1, kpiId: 3, code: 'KPI-003', engine: 'analyzer', stage: 'draft', kind: 'patch', rationale: '缺少单位和负责人', rule: 'draft.missing',
-  status: 'pending', sessionId: null, decidedBy: null, decidedAt: null, decisionNote: null, acceptedFields: null, resultRevisionId: null, createdAt: 0, stale: false,
+  id: 7,
+  boardId: 1,
+  kpiId: 3,
+  code: 'KPI-003',
+  engine: 'analyzer',
+  stage: 'draft',
+  kind: 'patch',
+  rationale: '缺少单位和负责人',
+  rule: 'draft.missing',
+  status: 'pending',
+  sessionId: null,
+  decidedBy: null,
+  decidedAt: null,
+  decisionNote: null,
+  acceptedFields: null,
+  resultRevisionId: null,
+  createdAt: 0,
+  stale: false,
   patches: [
     { field: 'unit', value: '%', rationale: '目标是百分比', current: '' },
     { field: 'frequency', value: 'weekly', rationale: '周报节奏', current: null },
@@ -23,8 +39,17 @@ describe('proposal diff', () => {
   })
 
   it('lists the new KPI fields of an add proposal and nothing for a retire', () => {
-    const add = proposal({ kind: 'add', kpiId: null, code: 'KPI-009', patches: [{ field: 'name', value: { code: 'KPI-009', name: '工单一次解决率', unit: '', target: '≥ 70%' }, rationale: '', current: null }] })
-    expect(diffRows(add).map((r) => [r.field, r.proposed, r.selectable])).toEqual([['code', 'KPI-009', false], ['name', '工单一次解决率', false], ['target', '≥ 70%', false]])
+    const add = proposal({
+      kind: 'add',
+      kpiId: null,
+      code: 'KPI-009',
+      patches: [{ field: 'name', value: { code: 'KPI-009', name: '工单一次解决率', unit: '', target: '≥ 70%' }, rationale: '', current: null }]
+    })
+    expect(diffRows(add).map((r) => [r.field, r.proposed, r.selectable])).toEqual([
+      ['code', 'KPI-009', false],
+      ['name', '工单一次解决率', false],
+      ['target', '≥ 70%', false]
+    ])
     expect(diffRows(proposal({ kind: 'retire', patches: [] }))).toEqual([])
   })
 })

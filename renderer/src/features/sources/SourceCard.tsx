@@ -55,7 +55,9 @@ export function SourceCard({ source, onEdit }: { source: SourceView; onEdit: () 
         </Space>
       }
     >
-      <Typography.Text code className="source-url">{source.url}</Typography.Text>
+      <Typography.Text code className="source-url">
+        {source.url}
+      </Typography.Text>
       <div className="source-flags">
         <Typography.Text type="secondary">
           {source.hasSecret ? t('sources.secretStored') : t('sources.noSecret')} · {source.allowRawRows ? t('sources.rawRowsOn') : t('sources.rawRowsOff')}
@@ -69,7 +71,18 @@ export function SourceCard({ source, onEdit }: { source: SourceView; onEdit: () 
             <Descriptions.Item label={t('sources.user')}>{test.user ?? '—'}</Descriptions.Item>
           </Descriptions>
           {test.canWrite ? (
-            <Alert type="warning" showIcon title={t('sources.canWrite')} description={<><div>{test.writeReason}</div><div>{t('sources.readOnlyRole')}</div></>} data-testid="source-write-warning" />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('sources.canWrite')}
+              description={
+                <>
+                  <div>{test.writeReason}</div>
+                  <div>{t('sources.readOnlyRole')}</div>
+                </>
+              }
+              data-testid="source-write-warning"
+            />
           ) : (
             <Alert type="success" showIcon title={t('sources.readOnly')} />
           )}

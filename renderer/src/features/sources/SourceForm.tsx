@@ -30,7 +30,13 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
     form.resetFields()
     form.setFieldsValue(
       editing
-        ? { name: editing.name, kind: editing.kind, url: editing.url, allowRawRows: editing.allowRawRows, timeoutSeconds: editing.timeoutMs ? editing.timeoutMs / 1000 : null }
+        ? {
+            name: editing.name,
+            kind: editing.kind,
+            url: editing.url,
+            allowRawRows: editing.allowRawRows,
+            timeoutSeconds: editing.timeoutMs ? editing.timeoutMs / 1000 : null
+          }
         : { kind: 'postgres', allowRawRows: false }
     )
   }, [open, editing, form])
@@ -58,7 +64,17 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
   const required = [{ required: true, message: t('validation.required') }]
   const fileKind = kind === 'sqlite' || kind === 'duckdb'
   return (
-    <Modal open={open} title={editing ? t('sources.editTitle', { name: editing.name }) : t('sources.addTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('app.save')} cancelText={t('app.cancel')} confirmLoading={saving} width={600} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('sources.editTitle', { name: editing.name }) : t('sources.addTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={saving}
+      width={600}
+      destroyOnHidden
+    >
       <Form form={form} name="source-form" layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('sources.name')} rules={[...required, { pattern: /^[^\s#]+$/, message: t('sources.nameRule') }]}>
           <Input disabled={editing !== null} placeholder="warehouse" />
@@ -70,16 +86,18 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
           <Input placeholder={urlPlaceholder(kind)} />
         </Form.Item>
         {!fileKind && (
-          <Form.Item
-            name="password"
-            label={t('sources.password')}
-            extra={editing?.hasSecret ? t('sources.passwordKept') : t('sources.passwordHelp')}
-          >
+          <Form.Item name="password" label={t('sources.password')} extra={editing?.hasSecret ? t('sources.passwordKept') : t('sources.passwordHelp')}>
             <Input.Password autoComplete="new-password" placeholder={editing?.hasSecret ? '••••••••' : ''} visibilityToggle={false} />
           </Form.Item>
         )}
         {!fileKind && mode === 'web' && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('sources.browserSecret', { env: envSecretName(name || 'NAME') })} data-testid="browser-secret" />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('sources.browserSecret', { env: envSecretName(name || 'NAME') })}
+            data-testid="browser-secret"
+          />
         )}
         <Form.Item name="allowRawRows" label={t('sources.allowRawRows')} valuePropName="checked" extra={t('sources.allowRawRowsHelp')}>
           <Switch />

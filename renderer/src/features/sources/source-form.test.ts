@@ -10,16 +10,25 @@ describe('envSecretName', () => {
 })
 
 describe('tableTree', () => {
-  const columns = [{ name: 'user_id', type: 'INTEGER' }, { name: 'active_date', type: 'DATE' }]
+  const columns = [
+    { name: 'user_id', type: 'INTEGER' },
+    { name: 'active_date', type: 'DATE' }
+  ]
 
   it('lists tables with their columns when the source has one schema', () => {
-    const tree = tableTree([{ name: 'user_activity', columns }, { name: 'tasks', columns: [] }])
+    const tree = tableTree([
+      { name: 'user_activity', columns },
+      { name: 'tasks', columns: [] }
+    ])
     expect(tree.map((n) => n.title)).toEqual(['user_activity', 'tasks'])
     expect(tree[0]?.children?.map((c) => c.title)).toEqual(['user_id  INTEGER', 'active_date  DATE'])
   })
 
   it('groups tables under their schema when there are several', () => {
-    const tree = tableTree([{ schema: 'public', name: 'tasks', columns }, { schema: 'ops', name: 'api_logs', columns }])
+    const tree = tableTree([
+      { schema: 'public', name: 'tasks', columns },
+      { schema: 'ops', name: 'api_logs', columns }
+    ])
     expect(tree.map((n) => n.title)).toEqual(['public', 'ops'])
     expect(tree[1]?.children?.[0]?.key).toBe('ops.api_logs')
   })

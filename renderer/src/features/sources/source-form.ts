@@ -14,5 +14,8 @@ export const urlPlaceholder = (kind: SourceView['kind']) => PLACEHOLDERS[kind]
 
 /** The environment variable the CLI and browser mode read a source's password from. */
 export function envSecretName(sourceName: string): string {
-  return `KPILOOP_SECRET_${sourceName.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`
+  return `KPILOOP_SECRET_${sourceName
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')}`
 }

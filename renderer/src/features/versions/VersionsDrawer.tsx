@@ -85,9 +85,23 @@ export function VersionsDrawer({ boardId, onCut }: { boardId: number; onCut: () 
           />
           <Space className="version-compare" wrap>
             <span>{t('versions.from')}</span>
-            <Select value={from} onChange={setFrom} options={options} style={{ width: 150 }} data-testid="diff-from" classNames={{ popup: { root: 'diff-from-popup' } }} />
+            <Select
+              value={from}
+              onChange={setFrom}
+              options={options}
+              style={{ width: 150 }}
+              data-testid="diff-from"
+              classNames={{ popup: { root: 'diff-from-popup' } }}
+            />
             <span>{t('versions.to')}</span>
-            <Select value={to} onChange={setTo} options={options} style={{ width: 150 }} data-testid="diff-to" classNames={{ popup: { root: 'diff-to-popup' } }} />
+            <Select
+              value={to}
+              onChange={setTo}
+              options={options}
+              style={{ width: 150 }}
+              data-testid="diff-to"
+              classNames={{ popup: { root: 'diff-to-popup' } }}
+            />
             <Button icon={<SwapOutlined />} onClick={() => void compare()} disabled={!from} data-testid="compare-versions">
               {t('versions.compare')}
             </Button>
