@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import { extractKpis } from '../electron/services/import/extract'
-import { parseMarkdown } from '../electron/services/import/markdown-tree'
+import { extractKpis } from '../electron/services/prd-import/extract'
+import { parseMarkdown } from '../electron/services/prd-import/markdown-tree'
 import { report } from './harness'
 
 /** One module of a generated PRD: a KPI block, a KPI table, a metrics list and a feature list. */

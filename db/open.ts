@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { AppError } from '../electron/services/errors'
+import { AppError } from '../electron/domain/errors'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>

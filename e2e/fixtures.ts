@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
-import { createRuntime, type Runtime } from '../electron/services/runtime'
+import { createRuntime, type Runtime } from '../electron/api/dispatch/runtime'
 import { startWebServer } from '../electron/web/server'
 import { startBrowserMode } from '../electron/web/browser-mode'
 

@@ -1,5 +1,5 @@
-import type { NewKpi } from '../electron/api/kpi-input'
-import type { Runtime } from '../electron/services/runtime'
+import type { NewKpi } from '../electron/domain/kpi-input'
+import type { Runtime } from '../electron/api/dispatch/runtime'
 
 type Core = Runtime['core']
 const actor = 'e2e'

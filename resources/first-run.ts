@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { newKpiSchema } from '../electron/api/kpi-input'
+import { newKpiSchema } from '../electron/domain/kpi-input'
 import type { Core } from '../electron/services/core'
 
 export const SAMPLE_BOARD = 'AI 助手 KPI 看板（示例）'

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 let ok = true
-for (const project of ['tsconfig.node.json', 'tsconfig.web.json']) {
+for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.web-test.json']) {
   const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project, '--noEmit'], { stdio: 'inherit' })
   ok &&= result.status === 0
 }

@@ -1,7 +1,7 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { Stage } from '../../electron/services/domain/kpi'
-import type { MeasurementSource } from '../../electron/services/domain/measurement'
-import type { Engine, FieldPatch, ProposalStatus } from '../../electron/services/domain/proposal'
+import type { Stage } from '../../electron/domain/kpi'
+import type { MeasurementSource } from '../../electron/domain/measurement'
+import type { Engine, FieldPatch, ProposalStatus } from '../../electron/domain/proposal'
 import { id, timestamp } from './columns'
 import { board, boardVersion, kpi, kpiRevision } from './workspace'
 

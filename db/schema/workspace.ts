@@ -11,7 +11,7 @@ import type {
   Stage,
   Status,
   Target
-} from '../../electron/services/domain/kpi'
+} from '../../electron/domain/kpi'
 import { appendId, id, timestamp } from './columns'
 
 export const board = sqliteTable(

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { startFakeChatServer, type FakeChatServer } from '../../electron/services/assistant/testing/fake-chat-server'
-import type { Runtime } from '../../electron/services/runtime'
+import type { Runtime } from '../../electron/api/dispatch/runtime'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { assistantPage } from '../pages/assistant-page'

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { startNotionServer } from '../../electron/services/export/testing/notion-server'
-import { createExportService } from '../../electron/services/exports/export-service'
+import { createExportService } from '../../electron/services/export/export-service'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { exportDialog } from '../pages/export-dialog'

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import Papa from 'papaparse'
-import { createExportService } from '../../electron/services/exports/export-service'
+import { createExportService } from '../../electron/services/export/export-service'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
-import type { FormulaPreview, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from './views'
+import type { FormulaPreview, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 const sourceName = z

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { procedure, result } from './procedure'
-import type { AppInfo } from './views'
+import type { AppInfo } from '../domain/views'
 
 export const appProcedures = {
   'app.info': procedure({ input: z.strictObject({}), output: result<AppInfo>() })

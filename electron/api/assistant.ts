@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { ProviderPreset } from '../services/assistant/provider-presets'
-import { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../services/llm/contract'
+import type { ProviderPreset } from '../domain/llm-providers'
+import { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../domain/assistant-settings'
 import type {
   ChatResult,
   LlmSettingsView,
@@ -11,7 +11,7 @@ import type {
   ReviewRunResult,
   ReviewSessionSummary,
   ReviewSessionView
-} from '../services/llm/views'
+} from '../domain/assistant-views'
 import { id, procedure, result } from './procedure'
 
 const stage = z.enum(REVIEW_STAGE_NAMES)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
-import type { AuditView, BoardView } from './views'
+import type { AuditView, BoardView } from '../domain/views'
 
 const boardName = z.string().trim().min(1).max(200)
 

@@ -1,9 +1,5 @@
 import { z } from 'zod'
-import type { ExportTarget } from '../services/export'
-import type { ExportConfigs } from '../services/exports/export-config'
-import type { ApiExportResult, StoredLink } from '../services/exports/export-service'
-import type { ExportedFile } from '../services/exports/file-export'
-import type { TableImportCounts, TableImportPreview } from '../services/exports/table-import'
+import type { ApiExportResult, ExportConfigs, ExportedFile, ExportTarget, StoredLink, TableImportCounts, TableImportPreview } from '../domain/export'
 import { id, procedure, result } from './procedure'
 
 /** The saved settings of one target and which of its credentials are set. */

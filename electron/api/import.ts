@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { newKpiSchema } from './kpi-input'
+import { newKpiSchema } from '../domain/kpi-input'
 import { id, procedure, result } from './procedure'
-import type { ImportCommitResult, ImportPreview } from './views'
+import type { ImportCommitResult, ImportPreview } from '../domain/views'
 
 const fileName = z.string().trim().min(1).max(300)
 // base64 of at most ~20 MB; the reader refuses anything over 10 MB with a clear message.

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ErrorEnvelope } from '../services/errors'
+import type { ErrorEnvelope } from '../domain/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
 import { assistantProcedures } from './assistant'
@@ -51,5 +51,5 @@ export type HandlersOf<T> = { [N in keyof T & ProcedureName]: Handlers[N] }
 
 export const isProcedureName = (name: string): name is ProcedureName => Object.hasOwn(procedures, name)
 
-export type { EventMap, EventName } from './events'
-export * from './views'
+export type { EventMap, EventName } from '../domain/events'
+export * from '../domain/views'

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import type { Target } from '../services/domain/kpi'
-import { kpiPatchSchema, newKpiSchema } from './kpi-input'
+import type { Target } from '../domain/kpi'
+import { kpiPatchSchema, newKpiSchema } from '../domain/kpi-input'
 import { id, procedure, result } from './procedure'
-import type { KpiView, RevisionDiff, RevisionView } from './views'
+import type { KpiView, RevisionDiff, RevisionView } from '../domain/views'
 
 const reason = z.string().trim().max(2000).optional()
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { STAGES } from '../services/domain/kpi'
-import { PROPOSAL_STATUSES } from '../services/domain/proposal'
+import { STAGES } from '../domain/kpi'
+import { PROPOSAL_STATUSES } from '../domain/proposal'
 import { id, procedure, result } from './procedure'
-import type { AlertView, GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from './views'
+import type { AlertView, GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from '../domain/views'
 
 const stage = z.enum(STAGES)
 const reason = z.string().trim().max(2000).optional()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
-import type { KpiView, VersionDiff, VersionView } from './views'
+import type { KpiView, VersionDiff, VersionView } from '../domain/views'
 
 const label = z.string().trim().min(1).max(40)
 

@@ -1,5 +1,5 @@
-import type { FieldChange, KpiView, RevisionView, VersionDiff } from '../api/views'
-import { formatTarget } from '../services/target/parse-target'
+import type { FieldChange, KpiView, RevisionView, VersionDiff } from '../domain/views'
+import { formatTarget } from '../domain/target/parse-target'
 
 /** Fixed-width text table for terminals; CJK characters count double. */
 export function table(headers: string[], rows: string[][]): string {

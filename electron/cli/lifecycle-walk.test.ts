@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { runCli } from './testing/run-cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const PRD = resolve(import.meta.dirname, '../services/import/fixtures/english-structured.md')
+const PRD = resolve(import.meta.dirname, '../services/prd-import/fixtures/english-structured.md')
 let dir: string
 let db: string
 

@@ -1,4 +1,4 @@
-import { AppError } from '../services/errors'
+import { AppError } from '../domain/errors'
 import { openCli, type CliContext, type GlobalOptions } from './context'
 
 export type Run = (action: (ctx: CliContext) => void | Promise<void>) => Promise<void>

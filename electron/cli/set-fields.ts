@@ -1,6 +1,6 @@
-import { isKpiField, kpiPatchSchema, type KpiPatch } from '../api/kpi-input'
-import { KPI_FIELDS } from '../services/domain/kpi'
-import { AppError } from '../services/errors'
+import { isKpiField, kpiPatchSchema, type KpiPatch } from '../domain/kpi-input'
+import { KPI_FIELDS } from '../domain/kpi'
+import { AppError } from '../domain/errors'
 
 const JSON_FIELDS = new Set(['alertThresholds', 'benchmarks', 'milestones'])
 

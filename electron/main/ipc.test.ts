@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS } from '../preload/channels'
-import { createDispatcher } from '../services/dispatcher'
-import { AppError } from '../services/errors'
-import { createHandlers } from '../services/handlers'
+import { createDispatcher } from '../api/dispatch/dispatcher'
+import { AppError } from '../domain/errors'
+import { createHandlers } from '../api/dispatch/handlers'
 import { tempWorkspace } from '../services/testing/temp-workspace'
 import { dispatchWhenReady, registerIpc, type IpcEventLike, type IpcMainLike } from './ipc'
 

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../preload/channels'
-import { toEnvelope, type Dispatch } from '../services/dispatcher'
+import { toEnvelope, type Dispatch } from '../api/dispatch/dispatcher'
 import type { EventBus } from '../services/events/event-bus'
 import { isTrustedSender } from './security'
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
-import { createRuntime } from '../services/runtime'
+import { createRuntime } from '../api/dispatch/runtime'
 import { currentActor } from '../services/workspace-path'
 import { startWebServer } from './server'
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createRuntime, type Runtime } from '../services/runtime'
+import { createRuntime, type Runtime } from '../api/dispatch/runtime'
 import { tempWorkspace } from '../services/testing/temp-workspace'
 import { startWebServer } from './server'
 

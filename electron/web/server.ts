@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import type { Runtime } from '../services/runtime'
+import type { Runtime } from '../api/dispatch/runtime'
 import { isAuthorized, isLocalHost, newToken, presentedToken, COOKIE } from './auth'
 import { readJson, sendJson, startSse } from './http-io'
 import { serveStatic } from './static-files'

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkFormula, createConnector, type Connector } from '../../electron/services/connectors'
-import { kpiFieldsSchema, STAGES } from '../../electron/services/domain/kpi'
+import { kpiFieldsSchema, STAGES } from '../../electron/domain/kpi'
 import { DEMO_KPIS } from './demo-kpis'
 import { generateDemoWarehouse } from './generate'
 

@@ -1,4 +1,4 @@
-import type { KpiFieldsInput } from '../../electron/services/domain/kpi'
+import type { KpiFieldsInput } from '../../electron/domain/kpi'
 
 /**
  * The sample board of a new workspace: an AI-assistant product's KPIs at every lifecycle stage,

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { AppError } from '../../electron/services/errors'
+import { AppError } from '../../electron/domain/errors'
 import { incidentTables, operationsTables } from './operations-tables'
 import { productTables } from './product-tables'
 

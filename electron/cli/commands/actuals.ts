@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { checkedPeriod, periodOf } from '../../services/actuals/periods'
-import { AppError } from '../../services/errors'
+import { AppError } from '../../domain/errors'
 import { table } from '../format'
 import type { Run } from '../run'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startNotionServer, type NotionTestServer } from '../../services/export/testing/notion-server'
-import { boardFixture, BOARD, type BoardFixture } from '../../services/exports/testing/board-fixture'
+import { boardFixture, BOARD, type BoardFixture } from '../../services/export/testing/board-fixture'
 import { runCli } from '../testing/run-cli'
 
 const TOKEN = 'ntn_cli_secret_9c8b7a6f5e'

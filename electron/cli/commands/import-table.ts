@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { AppError } from '../../services/errors'
-import { commitTableImport, previewTableImport, tableFormatOf, type TableImportCounts, type TableImportPreview } from '../../services/exports/table-import'
+import { AppError } from '../../domain/errors'
+import { commitTableImport, previewTableImport, tableFormatOf } from '../../services/export/table-import'
+import type { TableImportCounts, TableImportPreview } from '../../domain/export'
 import type { CliContext } from '../context'
 import { changeLines } from '../format'
 

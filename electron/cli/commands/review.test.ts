@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeChatServer, type FakeChatServer } from '../../services/assistant/testing/fake-chat-server'
 import { createCore } from '../../services/core'
-import { proposal, reviewAnswer } from '../../services/llm/testing/dispatch'
-import { seedSupportBoard } from '../../services/llm/testing/support-board'
+import { proposal, reviewAnswer } from '../../api/dispatch/testing/dispatch'
+import { seedSupportBoard } from '../../services/assistant/testing/support-board'
 import { tempWorkspace } from '../../services/testing/temp-workspace'
 import { runCli } from '../testing/run-cli'
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
-import type { ProposalView } from '../../api/views'
+import type { ProposalView } from '../../domain/views'
 import { REVIEW_STAGES, type ReviewStage } from '../../services/assistant/stage-prompts'
-import { AppError } from '../../services/errors'
+import { AppError } from '../../domain/errors'
 import { show } from '../format'
 import type { Run } from '../run'
 
 // Loaded on use: the other commands should not pay for the LLM SDK at start-up.
-const loadAssistant = () => import('../../services/llm')
+const loadAssistant = () => import('../../services/assistant')
 
 function proposalLines(p: ProposalView): string[] {
   const lines = [`#${p.id} ${p.kind} ${p.code} (${p.engine})`]

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { AppError } from '../../services/errors'
+import { AppError } from '../../domain/errors'
 import { secretEnvName } from '../../services/secrets/secret-store'
 import { table } from '../format'
 import { promptSecret } from '../prompt-secret'

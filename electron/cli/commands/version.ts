@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { AppError } from '../../services/errors'
+import { AppError } from '../../domain/errors'
 import { table, versionDiffText, when } from '../format'
 import type { Run } from '../run'
 

@@ -1,9 +1,9 @@
 import Papa from 'papaparse'
-import type { MeasurementView } from '../../api/views'
+import type { MeasurementView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
-import type { MeasurementSource } from '../domain/measurement'
-import { AppError } from '../errors'
+import type { MeasurementSource } from '../../domain/measurement'
+import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
 import { checkedPeriod, type Period } from './periods'
 

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import type { Frequency } from '../domain/kpi'
-import { AppError } from '../errors'
+import type { Frequency } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 
 export interface Period {
   start: string

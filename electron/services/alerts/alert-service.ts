@@ -1,9 +1,9 @@
-import type { AlertView } from '../../api/views'
+import type { AlertView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { kpiHealth, ruleBreaches } from '../analyzer'
 import { say } from '../analyzer/findings'
 import { prefersChinese } from '../analyzer/format'
-import type { ChangeRule } from '../domain/kpi'
+import type { ChangeRule } from '../../domain/kpi'
 import type { ServiceDeps } from '../context'
 import type { KpiService } from '../kpis/kpi-service'
 

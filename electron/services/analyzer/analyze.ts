@@ -1,6 +1,6 @@
 import pLimit from 'p-limit'
-import type { ProposalDraft } from '../domain/proposal'
-import { AppError, isAppError } from '../errors'
+import type { ProposalDraft } from '../../domain/proposal'
+import { AppError, isAppError } from '../../domain/errors'
 import { draftProposal } from './draft-rules'
 import { feasibilityProposals } from './feasibility-rules'
 import { isManualSource } from './gates'

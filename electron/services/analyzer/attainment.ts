@@ -1,5 +1,5 @@
-import type { AlertThresholds, Direction, ParsedTarget } from '../domain/kpi'
-import { defaultDirection } from '../target/parse-target'
+import type { AlertThresholds, Direction, ParsedTarget } from '../../domain/kpi'
+import { defaultDirection } from '../../domain/target/parse-target'
 import type { HealthLevel } from './types'
 
 export type Orientation = 'higher' | 'lower' | 'range'

@@ -1,5 +1,5 @@
-import type { ChangeRule, KpiFields } from '../domain/kpi'
-import type { Measurement } from '../domain/measurement'
+import type { ChangeRule, KpiFields } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
 import { isoTime, stepBack } from './periods'
 
 export interface RuleBreach {

@@ -1,4 +1,4 @@
-import type { Comparator, Direction, Frequency, KpiFields, ParsedTarget } from '../domain/kpi'
+import type { Comparator, Direction, Frequency, KpiFields, ParsedTarget } from '../../domain/kpi'
 import { say } from './findings'
 import { PERIOD_ZH } from './format'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Target } from '../domain/kpi'
+import type { Target } from '../../domain/kpi'
 import { draftProposal } from './draft-rules'
 import { suggestFrequency, vagueWords } from './draft-hints'
 import { kpi, patchOf, RETENTION_D1, target, valid } from './test-fixtures'

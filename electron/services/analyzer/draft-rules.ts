@@ -1,5 +1,5 @@
-import type { AlertThresholds, Direction, KpiFields, ParsedTarget } from '../domain/kpi'
-import type { ProposalDraft } from '../domain/proposal'
+import type { AlertThresholds, Direction, KpiFields, ParsedTarget } from '../../domain/kpi'
+import type { ProposalDraft } from '../../domain/proposal'
 import { frequencyLabel } from '../export/kpi-text'
 import { DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, orientationOf, type Orientation } from './attainment'
 import { guessTargetFromText, suggestFrequency, vagueWords } from './draft-hints'

@@ -1,6 +1,6 @@
 import { mean, sampleCorrelation, sampleStandardDeviation } from 'simple-statistics'
-import type { Measurement } from '../domain/measurement'
-import type { ProposalDraft } from '../domain/proposal'
+import type { Measurement } from '../../domain/measurement'
+import type { ProposalDraft } from '../../domain/proposal'
 import { say } from './findings'
 import { fmt, prefersChinese } from './format'
 import type { AnalyzerKpi } from './types'

@@ -1,5 +1,5 @@
-import type { ParsedTarget } from '../domain/kpi'
-import type { ProposalDraft } from '../domain/proposal'
+import type { ParsedTarget } from '../../domain/kpi'
+import type { ProposalDraft } from '../../domain/proposal'
 import { orientationOf } from './attainment'
 import { ask, groupFindings, say, type Finding } from './findings'
 import { fmt, makeTarget, prefersChinese, roundNice, targetText, withUnit } from './format'

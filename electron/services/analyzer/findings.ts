@@ -1,5 +1,5 @@
-import type { ProposalDraft } from '../domain/proposal'
-import type { FieldPatch } from '../domain/proposal'
+import type { ProposalDraft } from '../../domain/proposal'
+import type { FieldPatch } from '../../domain/proposal'
 import { prefersChinese } from './format'
 import type { AnalyzerKpi } from './types'
 

@@ -1,4 +1,4 @@
-import type { ParsedTarget, PeriodUnit, Target } from '../domain/kpi'
+import type { ParsedTarget, PeriodUnit, Target } from '../../domain/kpi'
 
 /** Round for proposals and rationales: integers from 1000 up, four significant digits below (99.95 stays). */
 export function roundNice(value: number): number {

@@ -1,4 +1,4 @@
-import type { KpiFields, Stage } from '../domain/kpi'
+import type { KpiFields, Stage } from '../../domain/kpi'
 import type { GateItem } from './types'
 
 export interface GateContext {

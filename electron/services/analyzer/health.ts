@@ -1,4 +1,4 @@
-import type { KpiFields, ParsedTarget } from '../domain/kpi'
+import type { KpiFields, ParsedTarget } from '../../domain/kpi'
 import { assess, publicAttainment, rangeBounds } from './attainment'
 import { say } from './findings'
 import { fmt, fmtPercent, prefersChinese, targetText } from './format'

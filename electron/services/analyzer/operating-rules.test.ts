@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Target } from '../domain/kpi'
-import type { Measurement } from '../domain/measurement'
+import type { Target } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
 import { analyze } from './analyze'
 import { kpi, patchOf, series, target, valid } from './test-fixtures'
 import type { AnalyzerKpi } from './types'

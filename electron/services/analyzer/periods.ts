@@ -1,4 +1,4 @@
-import type { Frequency } from '../domain/kpi'
+import type { Frequency } from '../../domain/kpi'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

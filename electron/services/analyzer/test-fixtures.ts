@@ -1,6 +1,6 @@
-import { kpiFieldsSchema, type KpiFieldsInput, type ParsedTarget } from '../domain/kpi'
-import type { Measurement } from '../domain/measurement'
-import { proposalDraftSchema, type ProposalDraft } from '../domain/proposal'
+import { kpiFieldsSchema, type KpiFieldsInput, type ParsedTarget } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
+import { proposalDraftSchema, type ProposalDraft } from '../../domain/proposal'
 import type { AnalyzerKpi } from './types'
 
 export function kpi(id: number, fields: KpiFieldsInput, launchedAt?: number): AnalyzerKpi {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Target } from '../domain/kpi'
-import { parseTarget } from '../target/parse-target'
+import type { Target } from '../../domain/kpi'
+import { parseTarget } from '../../domain/target/parse-target'
 import { analyze } from './analyze'
 import { kpi, patchOf, RETENTION_D1, series, target, valid } from './test-fixtures'
 import type { AnalyzerKpi } from './types'
-import type { Measurement } from '../domain/measurement'
+import type { Measurement } from '../../domain/measurement'
 
 const trial = (subject: AnalyzerKpi, points: Measurement[], options: { minTrialPoints?: number; trialWindow?: { start: string; end: string } } = {}) =>
   analyze({ stage: 'trial', kpis: [subject], measurements: new Map([[subject.id, points]]), now: new Date('2026-01-05T00:00:00Z'), options }).then(valid)

@@ -1,6 +1,6 @@
 import { linearRegression, max, mean, median, min, quantile, sampleStandardDeviation } from 'simple-statistics'
-import type { Direction, ParsedTarget } from '../domain/kpi'
-import type { Measurement } from '../domain/measurement'
+import type { Direction, ParsedTarget } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
 import { orientationOf, publicAttainment, rangeOffset, rawAttainment, type Orientation } from './attainment'
 import { changeValue } from './health'
 import { roundNice } from './format'

@@ -1,5 +1,5 @@
-import type { KpiFields, Stage } from '../domain/kpi'
-import type { Measurement } from '../domain/measurement'
+import type { KpiFields, Stage } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
 
 export interface AnalyzerKpi {
   id: number

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai'
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
 import type { Stream } from 'openai/streaming'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { toLlmError } from './llm-errors'
 import type { TokenUsage } from './token-budget'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { extractKpisWithLlm } from './extract-from-prose'
 import { createLlmClient } from './llm-client'
 import { startFakeChatServer, type FakeChatServer, type FakeStep } from './testing/fake-chat-server'

@@ -1,4 +1,4 @@
-import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES, type Direction, type Frequency, type Stage, type Status } from '../domain/kpi'
+import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES, type Direction, type Frequency, type Stage, type Status } from '../../domain/kpi'
 
 // Models write enum values loosely ("Higher is better", "每月"); map the common spellings, reject the rest.
 const FREQUENCY_WORDS: Record<string, Frequency> = {

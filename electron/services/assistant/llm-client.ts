@@ -1,12 +1,15 @@
 import OpenAI from 'openai'
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
 import type { ZodType } from 'zod'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { cacheKey, type LlmCache } from './llm-cache'
 import { redactKey, toLlmError } from './llm-errors'
 import { checkJsonAnswer, jsonSchemaOf } from './json-answer'
 import { estimateTokens, type TokenBudget, type TokenUsage } from './token-budget'
 import { readChatStream } from './chat-stream'
+import type { ChatMessage } from '../../domain/assistant-views'
+
+export type { ChatMessage }
 
 export interface LlmSettings {
   baseURL: string
@@ -16,11 +19,6 @@ export interface LlmSettings {
   structuredOutput: 'json_schema' | 'json_object'
   timeoutMs?: number
   maxRetries?: number
-}
-
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant'
-  content: string
 }
 
 export interface JsonRequest<T> {

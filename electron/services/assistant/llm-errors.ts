@@ -1,5 +1,5 @@
 import OpenAI from 'openai'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 
 /** Removes the key from any text that might echo it (providers sometimes quote it in 401 bodies). */
 export function redactKey(text: string, apiKey: string | undefined): string {

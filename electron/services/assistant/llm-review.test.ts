@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { proposalDraftSchema } from '../domain/proposal'
+import { proposalDraftSchema } from '../../domain/proposal'
 import { createLlmClient, type LlmSettings } from './llm-client'
 import { previewReviewPrompt, runLlmReview } from './llm-review'
 import type { ReviewAnswer } from './proposal-output'

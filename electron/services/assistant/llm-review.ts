@@ -1,6 +1,6 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions'
-import type { Stage } from '../domain/kpi'
-import type { ProposalDraft } from '../domain/proposal'
+import type { Stage } from '../../domain/kpi'
+import type { ProposalDraft } from '../../domain/proposal'
 import { jsonRequestBody, type ChatMessage, type LlmClient, type LlmSettings } from './llm-client'
 import { reviewAnswerSchema, toProposalDrafts } from './proposal-output'
 import { buildReviewPrompt, type ReviewPromptInput } from './stage-prompts'

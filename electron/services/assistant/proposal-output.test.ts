@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { proposalDraftSchema } from '../domain/proposal'
+import { proposalDraftSchema } from '../../domain/proposal'
 import { toProposalDrafts, type ReviewAnswer } from './proposal-output'
 import { supportBoard } from './testing/sample-kpis'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { alertThresholdsSchema, FREQUENCIES, STAGES, STATUSES, DIRECTIONS, kpiFieldsSchema, type KpiField, type KpiFields } from '../domain/kpi'
-import { proposalDraftSchema, type FieldPatch, type ProposalDraft } from '../domain/proposal'
+import { alertThresholdsSchema, FREQUENCIES, STAGES, STATUSES, DIRECTIONS, kpiFieldsSchema, type KpiField, type KpiFields } from '../../domain/kpi'
+import { proposalDraftSchema, type FieldPatch, type ProposalDraft } from '../../domain/proposal'
 import { toDirection, toFrequency, toStage, toStatus, toTags } from './field-values'
 
 /** Fields the assistant may propose through `changes`; code is identity and never patched. */

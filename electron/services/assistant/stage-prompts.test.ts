@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { buildReviewPrompt, loadDefaultTemplate, REVIEW_STAGES, type ReviewContext } from './stage-prompts'
 import { growthBoard, supportBoard } from './testing/sample-kpis'
 

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { AppError } from '../errors'
-import type { KpiFields, Stage } from '../domain/kpi'
+import { AppError } from '../../domain/errors'
+import type { KpiFields, Stage } from '../../domain/kpi'
+import { REVIEW_STAGES, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
 import { ASSISTANT_FIELDS } from './proposal-output'
 import { answerLanguage, dataBlock, languageRule, redactDeep } from './prompt-data'
 
-export const REVIEW_STAGES = ['draft', 'feasibility', 'trial', 'launched', 'operating'] as const
-export type ReviewStage = (typeof REVIEW_STAGES)[number]
-export type TemplateName = ReviewStage | 'import'
+export { REVIEW_STAGES, type ReviewStage, type TemplateName }
 
 const VERSION_LABELS: Record<ReviewStage, string> = { draft: 'v0.1', feasibility: 'v0.9', trial: 'v1.0', launched: 'v1.0+', operating: 'vX.Y' }
 

@@ -1,9 +1,7 @@
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
+import type { TokenUsage } from '../../domain/assistant-views'
 
-export interface TokenUsage {
-  promptTokens: number
-  completionTokens: number
-}
+export type { TokenUsage }
 
 export interface TokenBudget {
   readonly limit: number

@@ -1,4 +1,4 @@
-import type { AuditView } from '../../api/views'
+import type { AuditView } from '../../domain/views'
 import type { ServiceDeps } from '../context'
 
 export interface AuditEntryInput {

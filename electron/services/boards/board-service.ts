@@ -1,8 +1,8 @@
-import type { BoardView } from '../../api/views'
+import type { BoardView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
-import type { Stage } from '../domain/kpi'
-import { AppError } from '../errors'
+import type { Stage } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 
 interface BoardRow {
   id: number

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { bindPeriod } from './bind-period'
 
 const november = { start: '2025-11-01', end: '2025-12-01' }

@@ -1,5 +1,5 @@
 import type { SourceKind } from '../../../db/schema/integrations'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { tokenize, type Token } from './sql-lexer'
 import type { Period } from './types'
 

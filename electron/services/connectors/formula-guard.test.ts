@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../../db/schema/integrations'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { referenceFile } from '../testing/reference'
 import { checkFormula } from './formula-guard'
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { Parser as SqlParser } from 'node-sql-parser'
 import type { SourceKind } from '../../../db/schema/integrations'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { SIDE_EFFECT_FUNCTIONS } from './side-effect-functions'
 import { significant, tokenize, type Token } from './sql-lexer'
 

@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import type { FormulaResult } from './types'
 
 type Shaped = { kind: 'single'; value: number } | { kind: 'series'; points: { periodStart: string; value: number }[] }

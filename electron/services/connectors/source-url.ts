@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SourceKind } from '../../../db/schema/integrations'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 
 export interface ServerAddress {
   host: string

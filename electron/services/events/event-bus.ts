@@ -1,4 +1,4 @@
-import type { EventMap, EventName } from '../../api/events'
+import type { EventMap, EventName } from '../../domain/events'
 
 export type AnyListener = <N extends EventName>(name: N, payload: EventMap[N]) => void
 

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../domain/kpi'
-import { AppError } from '../errors'
+import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 import { BOARD_COLUMNS, type BoardColumn } from './board-table'
 import { parseBenchmarks, parseFrequency, parseMilestones, parseStage, parseStatus, parseTags, parseThresholds } from './kpi-text'
 

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { KPI_FIELDS } from '../domain/kpi'
-import { AppError } from '../errors'
+import { KPI_FIELDS } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 import { BOARD_COLUMNS, boardToCsv, boardToXlsx } from './board-table'
 import { parseBoardTable } from './board-table-parse'
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import { sampleKpis } from './testing/sample-kpis'
 
 /** What a re-import must yield: every field as exported, the target as text awaiting the caller's parser. */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
-import { KPI_FIELDS, type KpiField } from '../domain/kpi'
-import type { ExportKpi } from './export-kpi'
+import { KPI_FIELDS, type KpiField } from '../../domain/kpi'
+import type { ExportKpi } from '../../domain/export'
 import { formatBenchmarks, formatMilestones, formatTags, formatThresholds } from './kpi-text'
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../../db/open'
 import { exportLink } from '../../../db/schema/integrations'
-import type { ExportTarget } from './export-kpi'
+import type { ExportTarget } from '../../domain/export'
 
 /** Which external item a KPI was exported to, so that exporting again updates it. */
 export interface ExportLink {

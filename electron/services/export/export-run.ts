@@ -1,5 +1,5 @@
-import { AppError } from '../errors'
-import type { ExportItemResult, ExportKpi, ExportTarget, OnMissing } from './export-kpi'
+import { AppError } from '../../domain/errors'
+import type { ExportItemResult, ExportKpi, ExportTarget, OnMissing } from '../../domain/export'
 import type { ExportLink, LinkStore } from './export-links'
 
 export interface ExportRunOptions {

@@ -1,5 +1,5 @@
 // The export module's public surface: file formats (pure) and API exporters (network).
-export type { ExportItemResult, ExportKpi, ExportOutcome, ExportRunResult, ExportTarget, OnMissing } from './export-kpi'
+export type { ExportItemResult, ExportKpi, ExportOutcome, ExportRunResult, ExportTarget, OnMissing } from '../../domain/export'
 export type { ExportLink, LinkStore } from './export-links'
 export { createSqliteLinkStore } from './export-links'
 export type { ExportRunOptions } from './export-run'

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import { kpiDescriptionParts, kpiLabels, kpiSummary } from './kpi-description'
 
 export interface JiraCsvOptions {

@@ -1,6 +1,6 @@
 import { createCloudClient, isApiError, isAuthError, isNotFoundError, isRateLimitError } from 'jira.js'
-import { AppError } from '../errors'
-import type { ExportKpi, ExportRunResult, OnMissing } from './export-kpi'
+import { AppError } from '../../domain/errors'
+import type { ExportKpi, ExportRunResult, OnMissing } from '../../domain/export'
 import { runExport, withRateLimitRetry, type ExportRunOptions, type ItemAdapter } from './export-run'
 import { kpiDescriptionParts, kpiLabels, kpiSummary } from './kpi-description'
 

@@ -1,4 +1,4 @@
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import { formatBenchmarks, formatMilestones, formatThresholds, formatValue, frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 
 /** The KPI's fields as labelled lines for an issue or card body; empty fields are left out. */

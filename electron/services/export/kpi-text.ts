@@ -1,5 +1,5 @@
-import type { AlertThresholds, Benchmark, ChangeRule, Frequency, Milestone, Stage, Status } from '../domain/kpi'
-import { FREQUENCIES, SEVERITIES, STAGES, STATUSES } from '../domain/kpi'
+import type { AlertThresholds, Benchmark, ChangeRule, Frequency, Milestone, Stage, Status } from '../../domain/kpi'
+import { FREQUENCIES, SEVERITIES, STAGES, STATUSES } from '../../domain/kpi'
 
 /**
  * Readable one-line forms of the structured KPI fields, used in CSV/XLSX cells and Markdown, and

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import { boardToMarkdown } from './markdown'
 import { sampleKpis } from './testing/sample-kpis'
 

@@ -1,4 +1,4 @@
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import type { Locale } from './kpi-text'
 import { formatThresholds, formatValue, frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 

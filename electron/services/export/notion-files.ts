@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { ExportKpi } from './export-kpi'
+import type { ExportKpi } from '../../domain/export'
 import type { Locale } from './kpi-text'
 import { frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 import { boardToMarkdown } from './markdown'

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import { createSqliteLinkStore, type LinkStore } from './export-links'
 import { exportToNotion, type NotionExportConfig } from './notion'
 import { startNotionServer, type NotionTestServer } from './testing/notion-server'

@@ -1,6 +1,6 @@
 import { APIErrorCode, APIResponseError, Client, LogLevel, type DataSourceObjectResponse } from '@notionhq/client'
-import { AppError } from '../errors'
-import type { ExportRunResult, OnMissing } from './export-kpi'
+import { AppError } from '../../domain/errors'
+import type { ExportRunResult, OnMissing } from '../../domain/export'
 import { createThrottle, runExport, type ExportRunOptions, type ItemAdapter } from './export-run'
 import type { Locale } from './kpi-text'
 import { NOTION_PROPERTIES, NOTION_TITLE, kpiProperties, propertySchema, richText } from './notion-properties'

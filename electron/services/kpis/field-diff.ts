@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { FieldChange } from '../../api/views'
-import { KPI_FIELDS, type KpiFields } from '../domain/kpi'
+import type { FieldChange } from '../../domain/views'
+import { KPI_FIELDS, type KpiFields } from '../../domain/kpi'
 
 const normalized = (value: unknown): unknown => (value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value)
 

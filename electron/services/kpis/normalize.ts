@@ -1,8 +1,8 @@
 import type { z } from 'zod'
-import type { KpiPatch } from '../../api/kpi-input'
-import { kpiFieldsSchema, type KpiField, type KpiFields, type Target } from '../domain/kpi'
-import { AppError } from '../errors'
-import { defaultDirection, parseTarget } from '../target/parse-target'
+import type { KpiPatch } from '../../domain/kpi-input'
+import { kpiFieldsSchema, type KpiField, type KpiFields, type Target } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
+import { defaultDirection, parseTarget } from '../../domain/target/parse-target'
 
 /** Text typed by the user becomes a parsed target; the text is always kept beside it. */
 export function toTarget(value: string | Target | null | undefined): Target | null {

@@ -1,6 +1,6 @@
-import type { FieldChange } from '../../api/views'
-import type { KpiFields, RevisionKind } from '../domain/kpi'
-import { AppError } from '../errors'
+import type { FieldChange } from '../../domain/views'
+import type { KpiFields, RevisionKind } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 
 const LOCKED_STAGES = new Set(['launched', 'operating'])
 

@@ -1,5 +1,5 @@
-import type { KpiView, RevisionView } from '../../api/views'
-import type { KpiFields, RevisionKind, RevisionSource } from '../domain/kpi'
+import type { KpiView, RevisionView } from '../../domain/views'
+import type { KpiFields, RevisionKind, RevisionSource } from '../../domain/kpi'
 
 /** A kpi_revision row as better-sqlite3 returns it (snake_case, JSON as text). */
 export interface RevisionRow {

@@ -1,7 +1,7 @@
-import type { KpiView, RevisionView } from '../../api/views'
+import type { KpiView, RevisionView } from '../../domain/views'
 import type { ServiceDeps } from '../context'
-import type { KpiFields } from '../domain/kpi'
-import { AppError } from '../errors'
+import type { KpiFields } from '../../domain/kpi'
+import { AppError } from '../../domain/errors'
 import { INSERT_REVISION_SQL, kpiView, revisionParams, rowToFields, rowToKpiView, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
 
 export interface HeadRow {

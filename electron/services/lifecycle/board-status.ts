@@ -1,4 +1,4 @@
-import type { KpiStatus } from '../../api/views'
+import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { kpiHealth } from '../analyzer'
 import type { KpiService } from '../kpis/kpi-service'

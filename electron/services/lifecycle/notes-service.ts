@@ -1,4 +1,4 @@
-import type { VersionNoteView } from '../../api/views'
+import type { VersionNoteView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 

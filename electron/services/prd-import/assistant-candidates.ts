@@ -1,7 +1,7 @@
-import type { ImportCandidateView } from '../../api/views'
+import type { ImportCandidateView } from '../../domain/views'
 import type { ExtractedKpi } from '../assistant/extract-from-prose'
-import { kpiFieldsSchema } from '../domain/kpi'
-import { parseTarget } from '../target/parse-target'
+import { kpiFieldsSchema } from '../../domain/kpi'
+import { parseTarget } from '../../domain/target/parse-target'
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length
 

@@ -1,14 +1,14 @@
 import dayjs from 'dayjs'
-import type { NewKpi } from '../../api/kpi-input'
-import type { FieldChange, ImportCandidateView, ImportCommitResult, ImportPreview, KpiView } from '../../api/views'
+import type { NewKpi } from '../../domain/kpi-input'
+import type { FieldChange, ImportCandidateView, ImportCommitResult, ImportPreview, KpiView } from '../../domain/views'
 import { periodContaining } from '../actuals/periods'
 import type { Core } from '../core'
-import { AppError } from '../errors'
-import { extractKpis } from '../import/extract'
-import { readPrd } from '../import/read-prd'
-import type { Candidate } from '../import/types'
+import { AppError } from '../../domain/errors'
+import { extractKpis } from './extract'
+import { readPrd } from './read-prd'
+import type { Candidate } from '../../domain/prd-candidates'
 import { diffFields } from '../kpis/field-diff'
-import { parseNumber, parseTarget } from '../target/parse-target'
+import { parseNumber, parseTarget } from '../../domain/target/parse-target'
 import { assistantCandidates } from './assistant-candidates'
 
 export interface CommitItem {
@@ -43,7 +43,7 @@ export function createPrdImportService(core: Core) {
     const candidates: Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] = [...offline]
     if (input.assistant) {
       // The LLM client loads only when the user asks the assistant to read the prose.
-      const { extractKpisFromProse } = await import('../llm')
+      const { extractKpisFromProse } = await import('../assistant')
       const found = assistantCandidates(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
       candidates.push(...found)
       notes.push(`The assistant found ${found.length} more KPI(s) in the prose.`)

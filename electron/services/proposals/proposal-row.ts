@@ -1,6 +1,6 @@
-import type { ProposalView } from '../../api/views'
-import type { Engine, FieldPatch, ProposalStatus } from '../domain/proposal'
-import type { Stage } from '../domain/kpi'
+import type { ProposalView } from '../../domain/views'
+import type { Engine, FieldPatch, ProposalStatus } from '../../domain/proposal'
+import type { Stage } from '../../domain/kpi'
 
 export interface ProposalRow {
   id: number

@@ -1,9 +1,9 @@
-import type { SourceView } from '../../api/views'
+import type { SourceView } from '../../domain/views'
 import type { SourceKind } from '../../../db/schema/integrations'
 import type { AuditService } from '../audit/audit-service'
 import { createConnector, type Connector, type TableInfo } from '../connectors'
 import type { ServiceDeps } from '../context'
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 import type { SecretStore } from '../secrets/secret-store'
 
 interface Row {

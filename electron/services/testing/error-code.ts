@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError } from '../../domain/errors'
 
 /** The AppError code a promise rejects with, 'ok' when it resolves: one line per case in a table of bad inputs. */
 export async function codeOf(run: Promise<unknown>): Promise<string> {

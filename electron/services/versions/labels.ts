@@ -1,4 +1,4 @@
-import type { Stage } from '../domain/kpi'
+import type { Stage } from '../../domain/kpi'
 
 interface Label {
   major: number

@@ -1,4 +1,4 @@
-import type { VersionDiff } from '../../api/views'
+import type { VersionDiff } from '../../domain/views'
 import { diffFields } from '../kpis/field-diff'
 import { rowToFields, type RevisionRow } from '../kpis/revision-row'
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorEnvelope } from '../../../electron/services/errors'
+import type { ErrorCode, ErrorEnvelope } from '../../../electron/domain/errors'
 
 /** An error the core returned (or the transport met), carried by code so the UI can translate it. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { AlertThresholds, Direction, ParsedTarget } from '../../../electron/services/domain/kpi'
+import type { AlertThresholds, Direction, ParsedTarget } from '../../../electron/domain/kpi'
 
 export type BandLevel = 'red' | 'yellow' | 'green'
 

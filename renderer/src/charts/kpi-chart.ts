@@ -1,5 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts'
-import type { AlertThresholds, Direction, Milestone, ParsedTarget } from '../../../electron/services/domain/kpi'
+import type { AlertThresholds, Direction, Milestone, ParsedTarget } from '../../../electron/domain/kpi'
 import { targetBands, targetLines, type BandLevel } from './kpi-bands'
 import type { TargetChange } from './kpi-target-changes'
 

@@ -1,4 +1,4 @@
-import type { Stage } from '../../../electron/services/domain/kpi'
+import type { Stage } from '../../../electron/domain/kpi'
 
 const FORWARD: Stage[] = ['draft', 'feasibility', 'trial', 'launched', 'operating']
 // The stage tags' colours, so the funnel reads like the grid.

@@ -1,4 +1,4 @@
-import { ArrowRightOutlined } from '@ant-design/icons'
+import ArrowRightOutlined from '@ant-design/icons/ArrowRightOutlined'
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FieldChange } from '../../../electron/api'

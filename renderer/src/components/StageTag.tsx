@@ -1,6 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Stage, Status } from '../../../electron/services/domain/kpi'
+import type { Stage, Status } from '../../../electron/domain/kpi'
 
 export const STAGE_COLOR: Record<Stage, string> = {
   draft: 'default',

@@ -1,7 +1,7 @@
-import { WarningFilled } from '@ant-design/icons'
+import WarningFilled from '@ant-design/icons/WarningFilled'
 import { Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Target } from '../../../electron/services/domain/kpi'
+import type { Target } from '../../../electron/domain/kpi'
 import { formatParsedTarget } from './target-format'
 import { useTargetWords } from './useTargetWords'
 

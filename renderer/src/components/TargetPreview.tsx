@@ -1,7 +1,7 @@
 import { Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Target } from '../../../electron/services/domain/kpi'
+import type { Target } from '../../../electron/domain/kpi'
 import { api } from '../api/client'
 import { TargetBadge } from './TargetBadge'
 

@@ -1,4 +1,4 @@
-import type { AlertThresholds, Benchmark, KpiField, Milestone, Target } from '../../../electron/services/domain/kpi'
+import type { AlertThresholds, Benchmark, KpiField, Milestone, Target } from '../../../electron/domain/kpi'
 
 type T = (key: string, vars?: Record<string, unknown>) => string
 

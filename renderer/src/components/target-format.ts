@@ -1,4 +1,4 @@
-import type { ParsedTarget, PeriodUnit } from '../../../electron/services/domain/kpi'
+import type { ParsedTarget, PeriodUnit } from '../../../electron/domain/kpi'
 
 export interface TargetWords {
   per: (unit: PeriodUnit) => string

@@ -1,6 +1,6 @@
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
-import type { ErrorCode } from '../../../electron/services/errors'
+import type { ErrorCode } from '../../../electron/domain/errors'
 import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'

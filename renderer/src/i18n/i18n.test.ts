@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES } from '../../../electron/services/errors'
+import { ERROR_CODES } from '../../../electron/domain/errors'
 import { en } from './en'
 import { pickLocale } from './locale'
 import { zhCN } from './zh-CN'

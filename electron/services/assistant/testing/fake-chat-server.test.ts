@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../errors'
+import { AppError } from '../../../domain/errors'
 import { createLlmClient } from '../llm-client'
 import { startFakeChatServer, type FakeChatServer } from './fake-chat-server'
 

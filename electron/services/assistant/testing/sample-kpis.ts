@@ -1,4 +1,4 @@
-import { kpiFieldsSchema, type KpiFields, type KpiFieldsInput } from '../../domain/kpi'
+import { kpiFieldsSchema, type KpiFields, type KpiFieldsInput } from '../../../domain/kpi'
 
 const kpi = (fields: KpiFieldsInput): KpiFields => kpiFieldsSchema.parse(fields)
 

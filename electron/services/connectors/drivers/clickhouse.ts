@@ -1,5 +1,5 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
-import { AppError, isAppError } from '../../errors'
+import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
 import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../errors'
+import { AppError, isAppError } from '../../../domain/errors'
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE'])
 

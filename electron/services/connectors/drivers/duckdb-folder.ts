@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { AppError } from '../../errors'
+import { AppError } from '../../../domain/errors'
 
 const READERS: Record<string, string> = { '.csv': 'read_csv', '.tsv': 'read_csv', '.parquet': 'read_parquet' }
 

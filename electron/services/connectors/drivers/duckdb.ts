@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api'
-import { AppError, isAppError } from '../../errors'
+import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'
 import type { Driver, RunLimits, SourceConfig } from '../types'

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { AppError } from '../../errors'
+import { AppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
 import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { AppError, isAppError } from '../../errors'
+import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'
 import type { ConnectionTest, Driver, RunLimits, SourceConfig } from '../types'

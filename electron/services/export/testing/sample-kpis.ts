@@ -1,4 +1,4 @@
-import type { ExportKpi } from '../export-kpi'
+import type { ExportKpi } from '../../../domain/export'
 
 /** A small realistic board: Chinese and English text, SQL and prose formulas, every structured field. */
 export function sampleKpis(): ExportKpi[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openWorkspace, type Workspace } from '../../../../db/open'
 import { board, kpi, kpiRevision } from '../../../../db/schema/workspace'
-import type { ExportKpi } from '../export-kpi'
+import type { ExportKpi } from '../../../domain/export'
 
 /** A real migrated workspace file holding the given KPIs (same ids and revision ids), for link tests. */
 export function workspaceWith(kpis: readonly ExportKpi[]): Workspace & { cleanup(): void } {

@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined } from '@ant-design/icons'
+import CloudDownloadOutlined from '@ant-design/icons/CloudDownloadOutlined'
 import { Button, Collapse, Space, Typography } from 'antd'
 import { useCallback, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'

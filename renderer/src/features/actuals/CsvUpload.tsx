@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons'
+import UploadOutlined from '@ant-design/icons/UploadOutlined'
 import { Alert, Button, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

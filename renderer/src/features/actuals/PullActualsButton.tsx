@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined } from '@ant-design/icons'
+import CloudDownloadOutlined from '@ant-design/icons/CloudDownloadOutlined'
 import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useKpiStore } from '../kpis/useKpiStore'

@@ -1,4 +1,4 @@
-import { RobotOutlined } from '@ant-design/icons'
+import RobotOutlined from '@ant-design/icons/RobotOutlined'
 import { Button, Drawer, Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import './assistant.css'

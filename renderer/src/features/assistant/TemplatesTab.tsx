@@ -2,8 +2,8 @@ import { Button, Empty, Input, List, Modal, Popconfirm, Segmented, Space, Tag, T
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TEMPLATE_NAMES } from '../../../../electron/services/llm/contract'
-import type { PromptTemplateVersion, PromptTemplateView } from '../../../../electron/services/llm/views'
+import { TEMPLATE_NAMES } from '../../../../electron/domain/assistant-settings'
+import type { PromptTemplateVersion, PromptTemplateView } from '../../../../electron/domain/assistant-views'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getPreset } from '../../../../electron/services/assistant/provider-presets'
-import type { LlmSettingsView } from '../../../../electron/services/llm/views'
+import { getPreset } from '../../../../electron/domain/llm-providers'
+import type { LlmSettingsView } from '../../../../electron/domain/assistant-views'
 import { formatCost, missingReason, presetValues, toFormValues, toPatch } from './settings-form'
 
 const view: LlmSettingsView = {

@@ -1,6 +1,6 @@
-import type { LlmSettingsPatch } from '../../../../electron/services/llm/contract'
-import type { LlmSettingsView } from '../../../../electron/services/llm/views'
-import type { ProviderPreset } from '../../../../electron/services/assistant/provider-presets'
+import type { LlmSettingsPatch } from '../../../../electron/domain/assistant-settings'
+import type { LlmSettingsView } from '../../../../electron/domain/assistant-views'
+import type { ProviderPreset } from '../../../../electron/domain/llm-providers'
 
 export interface HeaderRow {
   name: string

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ReviewSessionSummary, ReviewSessionView } from '../../../../electron/services/llm/views'
+import type { ReviewSessionSummary, ReviewSessionView } from '../../../../electron/domain/assistant-views'
 import { api } from '../../api/client'
 
 export type AssistantTab = 'settings' | 'templates' | 'preview' | 'sessions'

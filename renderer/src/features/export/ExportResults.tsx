@@ -1,6 +1,6 @@
 import { Alert, List, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ExportOutcome } from '../../../../electron/services/export/export-kpi'
+import type { ExportOutcome } from '../../../../electron/domain/export'
 import { safeHref, tally } from './export-settings'
 import type { RunState } from './useExportStore'
 

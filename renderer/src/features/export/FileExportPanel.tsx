@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons'
+import DownloadOutlined from '@ant-design/icons/DownloadOutlined'
 import { Button, Checkbox, Radio, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FileFormat } from '../../../../electron/services/exports/file-export'
+import type { FileFormat } from '../../../../electron/domain/export'
 import { useNotify } from '../../components/useNotify'
 import { useExportStore } from './useExportStore'
 

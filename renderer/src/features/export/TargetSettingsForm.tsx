@@ -2,7 +2,7 @@ import { Alert, Form, Input } from 'antd'
 import type { FormInstance } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportTarget } from '../../../../electron/services/export/export-kpi'
+import type { ExportTarget } from '../../../../electron/domain/export'
 import { TARGET_FIELDS } from './export-settings'
 import { useExportStore } from './useExportStore'
 

@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../../electron/services/exports/file-export'
+import type { ExportedFile } from '../../../../electron/domain/export'
 import { base64ToBytes } from './export-settings'
 
 /** Saves files the core built: a Blob behind an object URL and a link with `download`, then released. */

@@ -1,4 +1,4 @@
-import type { ExportItemResult, ExportTarget } from '../../../../electron/services/export/export-kpi'
+import type { ExportItemResult, ExportTarget } from '../../../../electron/domain/export'
 
 /** The settings a product owner edits per target, and the write-only credentials. */
 export const TARGET_FIELDS = {

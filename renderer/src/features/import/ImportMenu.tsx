@@ -1,4 +1,6 @@
-import { FileTextOutlined, ImportOutlined, TableOutlined } from '@ant-design/icons'
+import FileTextOutlined from '@ant-design/icons/FileTextOutlined'
+import ImportOutlined from '@ant-design/icons/ImportOutlined'
+import TableOutlined from '@ant-design/icons/TableOutlined'
 import { Button, Dropdown } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useBoardStore } from '../boards/useBoardStore'

@@ -1,7 +1,7 @@
 import { Checkbox, Input, Select, Table, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FREQUENCIES } from '../../../../electron/services/domain/kpi'
+import { FREQUENCIES } from '../../../../electron/domain/kpi'
 import { FormulaModal } from './FormulaModal'
 import { duplicateCodes, type EditableField, type ImportRow } from './import-rows'
 import { ActionTag, Confidence, FormulaButton, SourceLines, WarningTags } from './RowBadges'

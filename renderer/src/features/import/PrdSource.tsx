@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons'
+import InboxOutlined from '@ant-design/icons/InboxOutlined'
 import { Button, Checkbox, Input, Radio, Space, Tabs, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,4 @@
-import { FunctionOutlined } from '@ant-design/icons'
+import FunctionOutlined from '@ant-design/icons/FunctionOutlined'
 import { Button, Popover, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { FieldChanges } from '../../components/FieldChanges'

@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons'
+import InboxOutlined from '@ant-design/icons/InboxOutlined'
 import { Alert, Collapse, Modal, Space, Tag, Typography, Upload } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { FieldChanges } from '../../components/FieldChanges'

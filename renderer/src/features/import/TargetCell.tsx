@@ -1,4 +1,4 @@
-import { LoadingOutlined } from '@ant-design/icons'
+import LoadingOutlined from '@ant-design/icons/LoadingOutlined'
 import { Input, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { TargetBadge } from '../../components/TargetBadge'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CANDIDATE_WARNINGS } from '../../../../electron/services/import/types'
+import { CANDIDATE_WARNINGS } from '../../../../electron/domain/prd-candidates'
 import { exportI18n } from '../export/i18n'
 import { importI18n } from './i18n'
 

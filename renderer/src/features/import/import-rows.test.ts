@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportPreview } from '../../../../electron/api'
-import { extractKpis } from '../../../../electron/services/import/extract'
-import { parseTarget } from '../../../../electron/services/target/parse-target'
+import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
+import { kpiFieldsSchema } from '../../../../electron/domain/kpi'
+import { parseTarget } from '../../../../electron/domain/target/parse-target'
 import {
   canCommit,
   commitItems,
@@ -33,15 +33,46 @@ const PRD = `# 智能客服助手 PRD
 - **负责人**: 王芳
 `
 
-// The preview the core would send for a new board, built with the real extractor.
+// The preview the core sends for PRD above into a new board (what the offline extractor finds in it).
 function preview(): ImportPreview {
-  const { candidates, notes } = extractKpis(PRD)
-  return {
-    fileName: 'prd.md',
-    notes,
-    lineCount: PRD.split('\n').length,
-    candidates: candidates.map((c, index) => ({ ...c, index, match: null, action: 'create' as const }))
-  }
+  const candidate = (fields: Parameters<typeof kpiFieldsSchema.parse>[0], extra: Pick<ImportCandidateView, 'confidence' | 'warnings' | 'lines'>) => ({
+    fields: kpiFieldsSchema.parse(fields),
+    currentValue: null,
+    origin: 'block' as const,
+    match: null,
+    action: 'create' as const,
+    ...extra
+  })
+  const candidates = [
+    candidate(
+      {
+        code: 'KPI-C001',
+        name: '首次响应时间',
+        category: '成功指标',
+        dataSource: '客服会话日志',
+        target: parseTarget('P95 ≤ 30秒'),
+        unit: 's',
+        direction: 'lower',
+        frequency: 'daily',
+        owner: '李雷'
+      },
+      { confidence: 0.9, warnings: ['no-formula'], lines: { start: 5, end: 9 } }
+    ),
+    candidate(
+      {
+        code: 'KPI-C003',
+        name: '用户满意度',
+        description: '会话结束后的评分',
+        category: '成功指标',
+        dataSource: '满意度问卷',
+        target: parseTarget('明显好于竞品'),
+        frequency: 'monthly',
+        owner: '王芳'
+      },
+      { confidence: 0.5, warnings: ['target-unparsed', 'vague', 'no-formula', 'no-unit'], lines: { start: 11, end: 16 } }
+    )
+  ]
+  return { fileName: 'prd.md', notes: [], lineCount: PRD.split('\n').length, candidates: candidates.map((c, index) => ({ ...c, index })) }
 }
 
 describe('import preview rows', () => {

@@ -1,6 +1,6 @@
 import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
-import type { NewKpi } from '../../../../electron/api/kpi-input'
-import type { KpiFields, Target } from '../../../../electron/services/domain/kpi'
+import type { NewKpi } from '../../../../electron/domain/kpi-input'
+import type { KpiFields, Target } from '../../../../electron/domain/kpi'
 
 /** One candidate as the user edits it in the preview. */
 export interface ImportRow {

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { TableImportCounts, TableImportPreview } from '../../../../electron/services/exports/table-import'
+import type { TableImportCounts, TableImportPreview } from '../../../../electron/domain/export'
 import { api } from '../../api/client'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { readAsBase64 } from './read-file'

@@ -2,7 +2,7 @@ import { Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space } fr
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
-import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES } from '../../../../electron/services/domain/kpi'
+import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
 import { TargetPreview } from '../../components/TargetPreview'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'

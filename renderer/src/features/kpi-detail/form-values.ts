@@ -1,6 +1,6 @@
 import type { KpiView } from '../../../../electron/api'
-import type { KpiPatch } from '../../../../electron/api/kpi-input'
-import type { AlertThresholds, Benchmark, KpiFields, Milestone } from '../../../../electron/services/domain/kpi'
+import type { KpiPatch } from '../../../../electron/domain/kpi-input'
+import type { AlertThresholds, Benchmark, KpiFields, Milestone } from '../../../../electron/domain/kpi'
 
 /** The detail form's values: the target as text, thresholds as percentages of the target. */
 export interface KpiFormValues extends Omit<KpiFields, 'target' | 'alertThresholds'> {

@@ -1,4 +1,5 @@
-import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons'
+import CaretDownOutlined from '@ant-design/icons/CaretDownOutlined'
+import CaretUpOutlined from '@ant-design/icons/CaretUpOutlined'
 import { Checkbox } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { COLUMNS, SELECT_WIDTH } from './columns'

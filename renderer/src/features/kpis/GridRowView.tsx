@@ -1,4 +1,5 @@
-import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons'
+import CaretDownOutlined from '@ant-design/icons/CaretDownOutlined'
+import CaretRightOutlined from '@ant-design/icons/CaretRightOutlined'
 import { memo, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'

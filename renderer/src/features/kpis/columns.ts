@@ -1,5 +1,5 @@
 import type { KpiView } from '../../../../electron/api'
-import { FREQUENCIES, STAGES, STATUSES, type KpiField } from '../../../../electron/services/domain/kpi'
+import { FREQUENCIES, STAGES, STATUSES, type KpiField } from '../../../../electron/domain/kpi'
 import type { SortField } from './rows'
 
 export type EditorKind = 'text' | 'target' | 'select'

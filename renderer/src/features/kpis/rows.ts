@@ -1,5 +1,5 @@
 import type { KpiView } from '../../../../electron/api'
-import { STAGES, type Stage } from '../../../../electron/services/domain/kpi'
+import { STAGES, type Stage } from '../../../../electron/domain/kpi'
 
 export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
 export type SortField =

@@ -1,5 +1,5 @@
 import type { KpiView } from '../../../../electron/api'
-import type { KpiFields } from '../../../../electron/services/domain/kpi'
+import type { KpiFields } from '../../../../electron/domain/kpi'
 
 let nextId = 1
 

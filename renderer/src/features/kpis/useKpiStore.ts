@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { Input, KpiView } from '../../../../electron/api'
-import type { KpiPatch, NewKpi } from '../../../../electron/api/kpi-input'
+import type { KpiPatch, NewKpi } from '../../../../electron/domain/kpi-input'
 import { api } from '../../api/client'
 import { emptyQuery, type KpiQuery } from './rows'
 import { withIds } from './selection'

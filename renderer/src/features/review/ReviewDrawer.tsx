@@ -1,7 +1,7 @@
 import { Drawer, Empty, Segmented, Space, Typography } from 'antd'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { STAGES, type Stage } from '../../../../electron/services/domain/kpi'
+import { STAGES, type Stage } from '../../../../electron/domain/kpi'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { ProposalCard } from './ProposalCard'

@@ -1,4 +1,4 @@
-import { NodeIndexOutlined } from '@ant-design/icons'
+import NodeIndexOutlined from '@ant-design/icons/NodeIndexOutlined'
 import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useReviewStore } from './useReviewStore'

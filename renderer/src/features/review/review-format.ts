@@ -1,5 +1,5 @@
 import type { GateItem, KpiStatus, ProposalView } from '../../../../electron/api'
-import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES, type KpiField } from '../../../../electron/services/domain/kpi'
+import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES, type KpiField } from '../../../../electron/domain/kpi'
 
 /** Attainment ratio as a whole percent (0.934 → "93%"); null when unknown. */
 export function formatAttainment(attainment: number | null): string | null {

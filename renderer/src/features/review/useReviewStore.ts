@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { KpiStatus, ProposalView } from '../../../../electron/api'
-import type { Stage } from '../../../../electron/services/domain/kpi'
+import type { Stage } from '../../../../electron/domain/kpi'
 import { api } from '../../api/client'
 
 export type BoardView = 'grid' | 'kanban' | 'overview'

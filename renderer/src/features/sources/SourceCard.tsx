@@ -1,4 +1,7 @@
-import { ApiOutlined, DeleteOutlined, EditOutlined, TableOutlined } from '@ant-design/icons'
+import ApiOutlined from '@ant-design/icons/ApiOutlined'
+import DeleteOutlined from '@ant-design/icons/DeleteOutlined'
+import EditOutlined from '@ant-design/icons/EditOutlined'
+import TableOutlined from '@ant-design/icons/TableOutlined'
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag, Tree, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,5 @@
-import { DatabaseOutlined, PlusOutlined } from '@ant-design/icons'
+import DatabaseOutlined from '@ant-design/icons/DatabaseOutlined'
+import PlusOutlined from '@ant-design/icons/PlusOutlined'
 import { Alert, Button, Drawer, Empty, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,4 @@
-import { GlobalOutlined } from '@ant-design/icons'
+import GlobalOutlined from '@ant-design/icons/GlobalOutlined'
 import { Segmented } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '../../i18n/locale'

@@ -1,4 +1,6 @@
-import { BranchesOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons'
+import BranchesOutlined from '@ant-design/icons/BranchesOutlined'
+import RollbackOutlined from '@ant-design/icons/RollbackOutlined'
+import SwapOutlined from '@ant-design/icons/SwapOutlined'
 import { Button, Drawer, Empty, List, Select, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { isProcedureName, procedures, type CallContext, type Handlers, type Result } from '..'
+import { AppError, type ErrorEnvelope } from '../../domain/errors'
+
+export type Dispatch = (name: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
+
+/** Converts anything thrown into the envelope that crosses IPC/HTTP; never a stack trace. */
+export function toEnvelope(error: unknown): ErrorEnvelope {
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0]
+    return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` }
+  }
+  if ((error as { name?: string })?.name === 'AbortError') return { code: 'CANCELLED', message: 'Cancelled.' }
+  return { code: 'INTERNAL', message: 'An unexpected error occurred; see the application log.' }
+}
+
+/** The one place where input is validated and handlers are called; every shell goes through it. */
+export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+  return async (name, input, ctx) => {
+    if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure ${name}.` } }
+    try {
+      const parsed = procedures[name].input.parse(input ?? {})
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
+      return { ok: true, data: await handler(parsed, ctx) }
+    } catch (error) {
+      const envelope = toEnvelope(error)
+      if (envelope.code === 'INTERNAL') log(error)
+      return { ok: false, error: envelope }
+    }
+  }
+}

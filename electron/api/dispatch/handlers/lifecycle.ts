@@ -1,0 +1,38 @@
+import type { HandlersOf } from '../..'
+import type { actualsProcedures } from '../../actuals'
+import type { lifecycleProcedures } from '../../lifecycle'
+import { checkedPeriod } from '../../../services/actuals/periods'
+import type { Core } from '../../../services/core'
+import { boardStatus } from '../../../services/lifecycle/board-status'
+
+/** Stages and gates, proposals, actuals, data sources. */
+export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProcedures & typeof actualsProcedures> {
+  const { lifecycle, proposals, measurements, pull, sources, notes } = core
+  return {
+    'stage.checklist': ({ kpiId, to }, { signal }) => lifecycle.checklist(kpiId, to, {}, signal),
+    'stage.set': ({ kpiId, to, reason, confirmTarget }, { actor, signal }) => lifecycle.setStage(kpiId, to, { reason, confirmTarget }, actor, signal),
+    'stage.moveBoard': ({ boardId, to, kpiIds, reason, confirmTarget }, { actor, signal }) =>
+      lifecycle.moveBoard(boardId, to, { kpiIds, reason, confirmTarget }, actor, signal),
+    'status.board': ({ boardId }) => boardStatus(core, boardId),
+    'proposal.list': ({ boardId, status, kpiId }) => proposals.list(boardId, { status, kpiId }),
+    'proposal.get': ({ id }) => proposals.get(id),
+    'proposal.accept': ({ id, fields, edits, note }, { actor }) => proposals.accept(id, { fields, edits, note }, actor).proposal,
+    'proposal.reject': ({ id, note }, { actor }) => proposals.reject(id, note ?? '', actor),
+    'notes.add': ({ boardId, kind, body }, { actor }) => notes.add(boardId, kind, body, actor),
+    'notes.list': ({ boardId }) => notes.list(boardId),
+    'alerts.list': ({ boardId, limit }) => core.alerts.list(boardId, limit),
+    'alerts.acknowledge': ({ id }) => (core.alerts.acknowledge(id), { acknowledged: true as const }),
+    'actuals.add': ({ kpiId, periodStart, periodEnd, value, note }, { actor }) =>
+      measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
+    'actuals.list': ({ kpiId, history }) => (history ? measurements.history(kpiId) : measurements.list(kpiId)),
+    'actuals.importCsv': ({ boardId, text, fileName }, { actor }) => ({ stored: measurements.importCsv(boardId, text, actor, fileName) }),
+    'actuals.pull': ({ boardId, kpiIds, from, to }, { actor, signal, emit }) =>
+      pull.pull({ boardId, kpiIds, from, to }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
+    'actuals.preview': ({ kpiId, periodStart, periodEnd }, { signal }) => pull.preview(kpiId, checkedPeriod(periodStart, periodEnd), signal),
+    'source.list': () => sources.list(),
+    'source.save': ({ mode, ...input }, { actor }) => sources.save(input, actor, mode),
+    'source.remove': ({ name }, { actor }) => (sources.remove(name, actor), { removed: true as const }),
+    'source.test': ({ name }, { signal }) => sources.test(name, signal),
+    'source.tables': ({ name }, { signal }) => sources.tables(name, signal)
+  }
+}

@@ -1,0 +1,66 @@
+import type { Direction, ParsedTarget, Target } from '../kpi'
+import { parseTokens } from './grammar'
+import { TBD_WORDS } from './lexicon'
+import { normalize, tokenize } from './tokenizer'
+
+export { formatTarget, type TargetLocale } from './format'
+
+/**
+ * Reads a KPI target as written in a PRD or typed in the editor ("≥ 60%", "P95 ≤ 500ms", "6个月内达到1,000 MAU").
+ * The text is always kept (trimmed). `parsed` is null when no number could be read with certainty, and
+ * `issue` says why; `issue` beside a non-null `parsed` says what part of the text was set aside.
+ *
+ * Decisions worth knowing:
+ * - A bare level ("90%", "100%合规", "0个高危漏洞") is `=`; `defaultDirection` then decides which way is better.
+ * - A change ("每月增长20%", "降低 20%") has `change: true`; growth without a comparator means "by at least"
+ *   (≥ +20), a reduction means "by at least" downwards (≤ −20). No window means "relative to the baseline".
+ * - Two numbers are accepted only as a range, a tolerance, a scale (4.2/5), a window (6个月内) or a percentile.
+ *   When both clauses carry comparators ("≥ 60%用户使用≥3个核心功能") the first is the target and the rest is
+ *   noted as part of the metric's definition; any other second number makes the target ambiguous (null).
+ * - "per user" becomes part of the unit ("count/user"); a grade ("≥ B级") is not a number (null).
+ */
+export function parseTarget(text: string): Target {
+  const trimmed = text.trim()
+  if (!trimmed) return { text: trimmed, parsed: null, issue: 'The target is empty.' }
+  if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
+    return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
+  }
+  const result = parseTokens(tokenize(trimmed))
+  return { text: trimmed, parsed: result.parsed, ...(result.issue ? { issue: result.issue } : {}) }
+}
+
+/**
+ * Which way is better for a parsed target. ≥ and > mean higher, ≤ and < lower, a range or tolerance means
+ * in-range. An exact level (`=`) of 0 is lower-is-better (nobody targets zero of a good thing: 0个高危漏洞);
+ * any other exact level is a level to reach (100%合规, 90%), so higher; an exact change follows its sign.
+ */
+export function defaultDirection(parsed: ParsedTarget): Direction {
+  switch (parsed.comparator) {
+    case '>=':
+    case '>':
+      return 'higher'
+    case '<=':
+    case '<':
+      return 'lower'
+    case 'between':
+    case '±':
+      return 'range'
+    case '=':
+      return parsed.value <= 0 ? 'lower' : 'higher'
+  }
+}
+
+/**
+ * A plain number as written in PRDs and spreadsheets: "1,000", "1,000.5", "1M", "10K", "1.2万", "5千", "3亿",
+ * "６０", "-3". Anything else (units, "1,00", "5m") is null.
+ */
+export function parseNumber(text: string): number | null {
+  const tokens = tokenize(text)
+  const [first, second] = tokens
+  if (tokens.length === 1 && first?.kind === 'num' && !first.malformed) return first.value
+  const signed = tokens.length === 2 && first?.kind === 'op' && (first.text === '-' || first.text === '+')
+  if (signed && second?.kind === 'num' && !second.malformed && !second.spaced) {
+    return first.text === '-' ? -second.value : second.value
+  }
+  return null
+}

@@ -1,0 +1,262 @@
+import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
+
+export interface BoardView {
+  id: number
+  name: string
+  description: string
+  createdAt: number
+  updatedAt: number
+  kpiCount: number
+  stageCounts: Partial<Record<Stage, number>>
+  latestVersion: string | null
+}
+
+export interface KpiView extends KpiFields {
+  id: number
+  boardId: number
+  revisionId: number
+  revisionNumber: number
+  /** Major version of the KPI's meaning (bumped by a formula/source change after launch). */
+  major: number
+  updatedAt: number
+  updatedBy: string
+}
+
+export interface RevisionView extends KpiFields {
+  id: number
+  kpiId: number
+  number: number
+  parentId: number | null
+  kind: RevisionKind
+  major: number
+  author: string
+  source: RevisionSource
+  reason: string
+  proposalId: number | null
+  createdAt: number
+}
+
+export interface FieldChange {
+  field: KpiField
+  from: unknown
+  to: unknown
+}
+
+export interface RevisionDiff {
+  kpiId: number
+  from: number
+  to: number
+  changes: FieldChange[]
+}
+
+export interface VersionView {
+  id: number
+  boardId: number
+  label: string
+  note: string
+  author: string
+  createdAt: number
+  kpiCount: number
+}
+
+export interface KpiSummary {
+  kpiId: number
+  code: string
+  name: string
+}
+
+export interface VersionDiff {
+  from: string
+  to: string
+  added: KpiSummary[]
+  removed: KpiSummary[]
+  changed: (KpiSummary & { fromRevision: number; toRevision: number; changes: FieldChange[] })[]
+  unchanged: number
+}
+
+export interface AuditView {
+  id: number
+  at: number
+  actor: string
+  action: string
+  boardId: number | null
+  kpiId: number | null
+  summary: string
+  details: Record<string, unknown> | null
+}
+
+export interface MeasurementView {
+  id: number
+  kpiId: number
+  periodStart: string
+  periodEnd: string
+  value: number
+  source: 'manual' | 'csv' | 'query' | 'import'
+  dataSourceId: number | null
+  queryHash: string | null
+  note: string
+  author: string
+  recordedAt: number
+}
+
+export interface SourceView {
+  id: number
+  name: string
+  kind: 'postgres' | 'mysql' | 'sqlite' | 'duckdb' | 'clickhouse'
+  /** Connection URL without password. */
+  url: string
+  /** Whether a password/token is available (never the secret itself). */
+  hasSecret: boolean
+  allowRawRows: boolean
+  timeoutMs: number | null
+  updatedAt: number
+}
+
+export interface PullResult {
+  kpiId: number
+  code: string
+  outcome: 'pulled' | 'skipped' | 'failed'
+  /** Why a KPI was skipped, for the UI to say in its language (`message` says it in English). */
+  skipReason?: 'no-formula' | 'manual' | 'not-connected'
+  stored: number
+  values: { periodStart: string; periodEnd: string; value: number }[]
+  /** Time spent in the source database. */
+  queryMs?: number
+  message?: string
+  errorCode?: string
+}
+
+export interface PullSummary {
+  results: PullResult[]
+  stored: number
+  failed: number
+}
+
+export interface ProposalView {
+  id: number
+  boardId: number
+  kpiId: number | null
+  code: string
+  engine: 'analyzer' | 'assistant'
+  stage: Stage
+  kind: 'patch' | 'add' | 'retire'
+  /** For `add`, one entry whose value holds the new KPI's fields. */
+  patches: { field: KpiField; value: unknown; rationale: string; current: unknown }[]
+  rationale: string
+  rule: string | null
+  status: 'pending' | 'accepted' | 'partial' | 'rejected' | 'superseded'
+  sessionId: number | null
+  decidedBy: string | null
+  decidedAt: number | null
+  decisionNote: string | null
+  acceptedFields: string[] | null
+  resultRevisionId: number | null
+  createdAt: number
+  /** The KPI changed since the proposal was made. */
+  stale: boolean
+}
+
+export interface GateItem {
+  id: string
+  ok: boolean
+  label: string
+  /** The stage whose gate this item belongs to. */
+  stage: Stage
+  detail?: string
+}
+
+export interface StageMove {
+  kpi: KpiView
+  checklist: GateItem[]
+  overridden: boolean
+}
+
+export interface KpiStatus {
+  kpiId: number
+  code: string
+  value: number | null
+  periodStart: string | null
+  periodEnd: string | null
+  level: 'green' | 'yellow' | 'red' | 'none'
+  attainment: number | null
+  reason: string
+  latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
+}
+
+export interface VersionNoteView {
+  id: number
+  boardId: number
+  versionId: number | null
+  kind: 'dev-review' | 'launch-plan' | 'note'
+  body: string
+  author: string
+  createdAt: number
+}
+
+export interface SourceTest {
+  serverVersion: string
+  user?: string
+  canWrite: boolean
+  writeReason?: string
+}
+
+export interface TableView {
+  schema?: string
+  name: string
+  columns: { name: string; type: string }[]
+}
+
+export type FormulaPreview =
+  | { kind: 'single'; value: number; boundSql: string; elapsedMs: number }
+  | { kind: 'series'; points: { periodStart: string; value: number }[]; boundSql: string; elapsedMs: number }
+
+export interface ImportCandidateView {
+  index: number
+  fields: KpiFields
+  /** The current value as written in the document (tables), recorded as a measurement on commit. */
+  currentValue: string | null
+  confidence: number
+  warnings: string[]
+  lines: { start: number; end: number }
+  origin: 'block' | 'table' | 'list' | 'assistant'
+  /** The board's KPI this one matches (by code, else name) and what would change. */
+  match: { kpiId: number; code: string; changes: FieldChange[] } | null
+  action: 'create' | 'update' | 'unchanged'
+}
+
+export interface ImportPreview {
+  fileName: string
+  candidates: ImportCandidateView[]
+  notes: string[]
+  lineCount: number
+}
+
+export interface ImportCommitResult {
+  boardId: number
+  version: string
+  created: number
+  updated: number
+  unchanged: number
+  values: number
+}
+
+export interface AlertView {
+  id: number
+  kpiId: number
+  code: string
+  /** `red`: the KPI crossed into red; `rule`: a period-over-period rule broke. */
+  level: 'red' | 'yellow' | 'rule'
+  severity: 'P0' | 'P1' | 'P2' | 'P3' | null
+  rule: string | null
+  message: string
+  createdAt: number
+  acknowledgedAt: number | null
+}
+
+export interface AppInfo {
+  version: string
+  workspace: string
+  mode: 'desktop' | 'web'
+  /** The OS locale the shell detected, used until the user picks one. */
+  systemLocale: string
+}

@@ -1,0 +1,51 @@
+import type { ProposalView } from '../../domain/views'
+import type { MeasurementService } from '../actuals/measurement-service'
+import type { PullService } from '../actuals/pull-service'
+import { analyze } from './'
+import type { Stage } from '../../domain/kpi'
+import type { KpiService } from '../kpis/kpi-service'
+import type { ProposalService } from '../proposals/proposal-service'
+import type { SourceService } from '../sources/source-service'
+import { createFormulaCheck } from './formula-check'
+
+export interface ReviewRequest {
+  boardId: number
+  stage: Stage
+  kpiIds?: number[]
+}
+
+export interface ReviewOutcome {
+  engine: 'analyzer' | 'assistant'
+  proposals: ProposalView[]
+  reviewed: number
+  note?: string
+}
+
+/** Runs the offline analyzer on a board at one stage and stores what it proposes. */
+export function createAnalyzerReview(deps: {
+  kpis: KpiService
+  measurements: MeasurementService
+  proposals: ProposalService
+  sources: SourceService
+  pull: PullService
+  now: () => number
+}) {
+  return async (request: ReviewRequest, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReviewOutcome> => {
+    const board = deps.kpis.list(request.boardId)
+    const chosen = request.kpiIds ? board.filter((k) => request.kpiIds!.includes(k.id)) : board.filter((k) => k.stage === request.stage)
+    // The operating review compares KPIs with each other, so it sees the whole live board.
+    const reviewed = request.stage === 'operating' && !request.kpiIds ? board : chosen
+    const series = deps.measurements.ofBoard(request.boardId)
+    const drafts = await analyze({
+      stage: request.stage,
+      kpis: reviewed.map((k) => ({ id: k.id, fields: k })),
+      measurements: series,
+      now: new Date(deps.now()),
+      checkFormula: request.stage === 'feasibility' ? createFormulaCheck(deps) : undefined,
+      signal: options.signal,
+      onProgress: options.onProgress
+    })
+    const proposals = deps.proposals.store(request.boardId, request.stage, 'analyzer', drafts)
+    return { engine: 'analyzer', proposals, reviewed: reviewed.length }
+  }
+}

@@ -1,0 +1,177 @@
+import dayjs from 'dayjs'
+import type { KpiView } from '../../domain/views'
+import { lastCompletePeriod } from '../actuals/pull-service'
+import { analyze } from '../analyzer'
+import { isManualSource } from '../analyzer/gates'
+import type { ReviewContext, ReviewPromptInput, ReviewStage } from './stage-prompts'
+import type { Core } from '../core'
+import type { ProposalDraft } from '../../domain/proposal'
+import { boardStatus } from '../lifecycle/board-status'
+
+export interface ReviewSelection {
+  boardId: number
+  stage: ReviewStage
+  kpiIds?: number[]
+}
+
+export interface ReviewInput {
+  kpis: KpiView[]
+  context: ReviewContext
+  /** Context that could not be gathered, in English. */
+  notes: string[]
+}
+
+const MAX_SAMPLE_ROWS = 50
+
+/** The KPIs a review looks at: the chosen ones, else those at the stage; operating sees the whole live board. */
+export function selectKpis(core: Core, { boardId, stage, kpiIds }: ReviewSelection): KpiView[] {
+  const board = core.kpis.list(boardId)
+  if (kpiIds) return board.filter((kpi) => kpiIds.includes(kpi.id))
+  return stage === 'operating' ? board : board.filter((kpi) => kpi.stage === stage)
+}
+
+function connectedSources(core: Core, kpis: KpiView[]): string[] {
+  const names = new Set(kpis.map((kpi) => kpi.dataSource.trim()).filter((name) => name && !isManualSource(name)))
+  return [...names].filter((name) => core.sources.list().some((source) => source.name === name))
+}
+
+function notesOf(core: Core, boardId: number, kind: 'dev-review' | 'launch-plan'): string | undefined {
+  const bodies = core.notes
+    .list(boardId)
+    .filter((note) => note.kind === kind)
+    .reverse()
+    .map((note) => note.body)
+  return bodies.length ? bodies.join('\n\n') : undefined
+}
+
+async function schemaNames(core: Core, kpis: KpiView[], notes: string[], signal?: AbortSignal): Promise<ReviewContext['schema']> {
+  const schema: NonNullable<ReviewContext['schema']> = []
+  for (const source of connectedSources(core, kpis)) {
+    try {
+      const tables = await core.sources.tables(source, signal)
+      schema.push({
+        source,
+        tables: tables.map((table) => ({
+          name: table.schema ? `${table.schema}.${table.name}` : table.name,
+          columns: table.columns.map((column) => column.name)
+        }))
+      })
+    } catch (error) {
+      signal?.throwIfAborted()
+      notes.push(`The tables of data source "${source}" could not be read: ${(error as Error).message}`)
+    }
+  }
+  return schema
+}
+
+/** What a KPI's query returns for its last complete period, only from sources that allow raw rows. */
+async function sampleRows(core: Core, kpis: KpiView[], notes: string[], signal?: AbortSignal): Promise<ReviewContext['rawRows']> {
+  const allowed = new Set(
+    core.sources
+      .list()
+      .filter((source) => source.allowRawRows)
+      .map((source) => source.name)
+  )
+  const rows: NonNullable<ReviewContext['rawRows']> = []
+  const today = dayjs(core.deps.now()).format('YYYY-MM-DD')
+  for (const kpi of kpis.filter((k) => allowed.has(k.dataSource) && k.formula.trim())) {
+    const period = lastCompletePeriod(today, kpi.frequency)
+    try {
+      const result = await core.pull.preview(kpi.id, period, signal)
+      const found =
+        result.kind === 'single'
+          ? [{ period_start: period.start, period_end: period.end, value: result.value }]
+          : result.points.slice(-MAX_SAMPLE_ROWS).map((point) => ({ period_start: point.periodStart, value: point.value }))
+      rows.push({ code: kpi.code, rows: found })
+    } catch (error) {
+      signal?.throwIfAborted()
+      notes.push(`${kpi.code}: its query could not be run for sample rows: ${(error as Error).message}`)
+    }
+  }
+  return rows
+}
+
+function seriesOf(core: Core, boardId: number, kpis: KpiView[]): ReviewContext['series'] {
+  const measured = core.measurements.ofBoard(boardId)
+  return kpis.flatMap((kpi) => {
+    const points = (measured.get(kpi.id) ?? []).map((m) => ({ period: m.periodStart, value: m.value }))
+    return points.length ? [{ code: kpi.code, points }] : []
+  })
+}
+
+const hintKind = (draft: ProposalDraft): 'retire' | 'add' | 'retarget' | 'note' =>
+  draft.kind !== 'patch' ? draft.kind : draft.patches.some((patch) => patch.field === 'target') ? 'retarget' : 'note'
+
+async function operatingContext(core: Core, boardId: number, kpis: KpiView[], signal?: AbortSignal): Promise<Pick<ReviewContext, 'attainment' | 'hints'>> {
+  const codes = new Set(kpis.map((kpi) => kpi.code))
+  const attainment = boardStatus(core, boardId)
+    .filter((status) => codes.has(status.code))
+    .map((status) => ({
+      code: status.code,
+      period: status.periodStart ?? '',
+      actual: status.value,
+      target: kpis.find((kpi) => kpi.code === status.code)?.target?.text ?? '',
+      attainment: status.attainment,
+      ...(status.level === 'none' ? {} : { band: status.level })
+    }))
+  const drafts = await analyze({
+    stage: 'operating',
+    kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi })),
+    measurements: core.measurements.ofBoard(boardId),
+    now: new Date(core.deps.now()),
+    signal
+  })
+  const hints = drafts.map((draft) => ({ ...(draft.kind === 'add' ? {} : { code: draft.code }), kind: hintKind(draft), reason: draft.rationale }))
+  return { attainment, hints }
+}
+
+/**
+ * Gathers what one stage review needs from the workspace and nothing more: KPIs always; dev-review
+ * notes and schema names at feasibility; aggregated actuals at trial and launch; the latest cycle
+ * and the analyzer's hints when operating; query rows only from sources that allow raw rows.
+ */
+export async function gatherReviewInput(core: Core, selection: ReviewSelection, known: { secrets: string[] }, signal?: AbortSignal): Promise<ReviewInput> {
+  const { boardId, stage } = selection
+  const kpis = selectKpis(core, selection)
+  const notes: string[] = []
+  const context: ReviewContext = { secrets: [...known.secrets, ...sourceSecrets(core)] }
+  const description = core.boards.get(boardId).description.trim()
+  if (stage === 'draft' && description) context.prdExcerpt = description
+  if (stage === 'feasibility') {
+    context.devNotes = notesOf(core, boardId, 'dev-review')
+    context.schema = await schemaNames(core, kpis, notes, signal)
+  }
+  if (stage === 'trial' || stage === 'launched') context.series = seriesOf(core, boardId, kpis)
+  if (stage === 'launched') context.launchPlan = notesOf(core, boardId, 'launch-plan')
+  if (stage === 'operating') Object.assign(context, await operatingContext(core, boardId, kpis, signal))
+  if (stage !== 'draft') {
+    const rawRows = await sampleRows(core, kpis, notes, signal)
+    if (rawRows?.length) Object.assign(context, { rawRows, allowRawRows: true })
+  }
+  return { kpis, context, notes }
+}
+
+/** Passwords of connected sources: blanked wherever a user pasted one into a KPI field. */
+function sourceSecrets(core: Core): string[] {
+  return core.sources.list().flatMap((source) => core.secrets.get(`source:${source.name}`) ?? [])
+}
+
+/** The prompt input of one batch: its KPIs and only the per-KPI context that belongs to them. */
+export function batchInput(template: string, input: ReviewInput, batch: KpiView[]): ReviewPromptInput {
+  const codes = new Set(batch.map((kpi) => kpi.code))
+  const mine = <T extends { code?: string }>(items: T[] | undefined) => items?.filter((item) => item.code === undefined || codes.has(item.code))
+  const { series, attainment, hints, rawRows, ...shared } = input.context
+  return {
+    template,
+    kpis: batch,
+    context: { ...shared, series: mine(series), attainment: mine(attainment), hints: mine(hints), rawRows: mine(rawRows) }
+  }
+}
+
+/** Splits a board into batches of `size` KPIs (one empty batch for an empty selection). */
+export function batches<T>(items: T[], size: number): T[][] {
+  if (items.length === 0) return [[]]
+  const out: T[][] = []
+  for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size))
+  return out
+}

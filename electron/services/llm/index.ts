@@ -1,7 +1,0 @@
-export { createAssistant, type Assistant, type AssistantOptions } from './assistant-service'
-export { extractKpisFromProse, type ProseExtractOptions } from './extract-prose'
-export { LLM_ENV, LLM_KEY_REF } from './llm-settings'
-export { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES, type LlmSettingsPatch } from './contract'
-export { resolvePromptsFolder } from './prompt-templates'
-export type { ReviewRequest } from './review-run'
-export type * from './views'
