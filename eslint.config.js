@@ -18,9 +18,21 @@ const layers = [
   layer('electron/services', ['electron/api', 'renderer', ...SHELLS], 'services never import the contract, a shell or the renderer.'),
   layer('resources', ['electron/api', 'renderer', ...SHELLS], 'resources serve the services: they import no contract or shell.'),
   layer('electron/api', ['renderer', ...SHELLS], 'the contract imports no shell and no renderer code.'),
-  layer('./electron/api/!(dispatch)/**', ['electron/services', 'db', 'electron/api/dispatch'], 'the contract is what the renderer sees: types and schemas from domain, never services.'),
-  layer('./electron/api/*.ts', ['electron/services', 'db', 'electron/api/dispatch'], 'the contract is what the renderer sees: types and schemas from domain, never services.'),
-  layer('renderer', ['electron/services', 'electron/api/dispatch', 'db', 'resources', ...SHELLS], 'the renderer talks to the core only through the contract (electron/api) and domain.'),
+  layer(
+    './electron/api/!(dispatch)/**',
+    ['electron/services', 'db', 'electron/api/dispatch'],
+    'the contract is what the renderer sees: types and schemas from domain, never services.'
+  ),
+  layer(
+    './electron/api/*.ts',
+    ['electron/services', 'db', 'electron/api/dispatch'],
+    'the contract is what the renderer sees: types and schemas from domain, never services.'
+  ),
+  layer(
+    'renderer',
+    ['electron/services', 'electron/api/dispatch', 'db', 'resources', ...SHELLS],
+    'the renderer talks to the core only through the contract (electron/api) and domain.'
+  ),
   layer('electron/preload', ['electron/services', 'electron/api/dispatch', 'db', 'electron/main'], 'the preload exposes the contract and nothing else.')
 ]
 
@@ -36,7 +48,10 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.d.ts'] })] },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layers.flatMap(({ target, from, message }) => from.map((f) => ({ target, from: `./${f}`, message }))) }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: layers.flatMap(({ target, from, message }) => from.map((f) => ({ target, from: `./${f}`, message }))) }
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }]
     }
@@ -45,7 +60,8 @@ export default tseslint.config(
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules
+    // The classic rules of hooks; the React Compiler's extra rules do not apply (the app does not use the compiler).
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' }
   },
   prettier
 )

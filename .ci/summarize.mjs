@@ -1,4 +1,4 @@
-// Sums the JSON reports of the typecheck, Vitest and Playwright into one "N passed, N failed" line.
+// Sums the JSON reports of the typecheck, the lint, Vitest and Playwright into one "N passed, N failed" line.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -7,8 +7,10 @@ let passed = 0
 let failed = 0
 const read = (name) => (existsSync(join(dir, name)) ? JSON.parse(readFileSync(join(dir, name), 'utf8')) : null)
 
-const typecheck = read('typecheck.json')
-if (typecheck) typecheck.ok ? passed++ : failed++
+for (const check of [read('typecheck.json'), read('lint.json')]) {
+  if (check?.ok) passed++
+  else if (check) failed++
+}
 
 const vitest = read('vitest.json')
 if (vitest) {

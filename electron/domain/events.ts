@@ -1,3 +1,5 @@
+import type { AlertView } from './views'
+
 /** Every event topic the core publishes, with its payload. Names are past tense. */
 export interface EventMap {
   'board.changed': { boardId: number | null }
@@ -5,7 +7,7 @@ export interface EventMap {
   'version.changed': { boardId: number }
   'actuals.changed': { boardId: number; kpiIds: number[] }
   'proposal.changed': { boardId: number }
-  'alert.raised': { boardId: number; alerts: import('./views').AlertView[] }
+  'alert.raised': { boardId: number; alerts: AlertView[] }
 }
 export type EventName = keyof EventMap
 export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed', 'actuals.changed', 'proposal.changed', 'alert.raised']

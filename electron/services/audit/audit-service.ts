@@ -57,9 +57,18 @@ export function createAuditService({ sqlite, now }: Pick<ServiceDeps, 'sqlite' |
     list(query: AuditQuery): AuditView[] {
       const where: string[] = []
       const params: number[] = []
-      if (query.boardId !== undefined) (where.push('board_id = ?'), params.push(query.boardId))
-      if (query.kpiId !== undefined) (where.push('kpi_id = ?'), params.push(query.kpiId))
-      if (query.beforeId !== undefined) (where.push('id < ?'), params.push(query.beforeId))
+      if (query.boardId !== undefined) {
+        where.push('board_id = ?')
+        params.push(query.boardId)
+      }
+      if (query.kpiId !== undefined) {
+        where.push('kpi_id = ?')
+        params.push(query.kpiId)
+      }
+      if (query.beforeId !== undefined) {
+        where.push('id < ?')
+        params.push(query.beforeId)
+      }
       const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`
       return (sqlite.prepare(sql).all(...params, query.limit) as AuditRow[]).map(toView)
     }

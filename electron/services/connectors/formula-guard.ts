@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module'
-import type { Parser as SqlParser } from 'node-sql-parser'
+import type * as SqlParserModule from 'node-sql-parser'
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../../domain/errors'
 import { SIDE_EFFECT_FUNCTIONS } from './side-effect-functions'
 import { significant, tokenize, type Token } from './sql-lexer'
 
 // Loaded on the first check rather than at start-up: it is one of the slowest modules to load.
-let parser: SqlParser | undefined
-const sqlParser = (): SqlParser => {
-  const { Parser } = createRequire(import.meta.url)('node-sql-parser') as typeof import('node-sql-parser')
+let parser: SqlParserModule.Parser | undefined
+const sqlParser = (): SqlParserModule.Parser => {
+  const { Parser } = createRequire(import.meta.url)('node-sql-parser') as typeof SqlParserModule
   return (parser ??= new Parser())
 }
 

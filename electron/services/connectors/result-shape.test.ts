@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../domain/errors'
+import { type AppError } from '../../domain/errors'
 import { shapeResult } from './result-shape'
 
 const codeOf = (rows: unknown[][], limit = 10_000): string => {

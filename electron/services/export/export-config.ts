@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { Core } from '../core'
 import { AppError } from '../../domain/errors'
 import type { ExportTarget, JiraExportConfig, NotionExportConfig, TrelloExportConfig } from './'

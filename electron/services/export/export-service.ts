@@ -10,15 +10,7 @@ import {
   type Locale,
   type OnMissing
 } from './'
-import {
-  hasSecrets,
-  jiraConfig,
-  notionConfig,
-  readConfig,
-  secretRef,
-  settingKey,
-  trelloConfig
-} from './export-config'
+import { hasSecrets, jiraConfig, notionConfig, readConfig, secretRef, settingKey, trelloConfig } from './export-config'
 import { EXPORT_SECRETS, exportConfigSchemas, type ExportConfigs } from '../../domain/export'
 import { collectExportKpis, type ExportScope } from './export-kpis'
 import { exportFiles } from './file-export'

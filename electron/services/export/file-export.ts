@@ -1,6 +1,7 @@
 import { boardToCsv, boardToJiraCsv, boardToMarkdown, boardToNotionFiles, boardToXlsx, type Locale } from './'
 import type { ExportSet } from './export-kpis'
 import type { ExportedFile, FileFormat } from '../../domain/export'
+import { safeFileName } from './file-names'
 
 export interface FileExportOptions {
   locale: Locale
@@ -19,7 +20,7 @@ const MIME = {
 /** A name every file system accepts: the board's name (and version) with reserved characters replaced. */
 export function baseFileName(set: Pick<ExportSet, 'boardName' | 'versionLabel'>): string {
   const name = set.versionLabel ? `${set.boardName} ${set.versionLabel}` : set.boardName
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'board'
+  return safeFileName(name)
 }
 
 const file = (name: string, mime: string, data: Buffer): ExportedFile => ({ name, mime, base64: data.toString('base64') })

@@ -3,6 +3,7 @@ import type { ExportKpi } from '../../domain/export'
 import type { Locale } from './kpi-text'
 import { frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 import { boardToMarkdown } from './markdown'
+import { safeFileName } from './file-names'
 
 export interface NotionFilesInput {
   boardName: string
@@ -31,8 +32,6 @@ export const NOTION_CSV_COLUMNS = [
   'Frequency',
   'Version'
 ] as const
-
-const safeFileName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'board'
 
 /**
  * Files for Notion's importer (Import → CSV / Markdown): a CSV that becomes a database with one row

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../domain/errors'
+import { type AppError } from '../../domain/errors'
 import { createSqliteLinkStore, type LinkStore } from './export-links'
 import { sampleKpis } from './testing/sample-kpis'
 import { startTrelloServer, type TrelloTestServer } from './testing/trello-server'

@@ -150,7 +150,7 @@ export function itemText(item: ListItem): string {
   return first && first.type === 'paragraph' ? textOf(first) : ''
 }
 
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu
+const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu
 const NUMBERING = /^(?:\d+(?:\.\d+)*[.、)]?|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[章节部分][:：、]?|[IVX]+\.)\s*/
 
 /** Heading text without emoji and leading section numbers ("1.1 用户采用与留存" → "用户采用与留存"). */

@@ -140,8 +140,14 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     list(boardId: number, filter: { status?: ProposalStatus; kpiId?: number } = {}): ProposalView[] {
       const where = ['p.board_id = ?']
       const params: (number | string)[] = [boardId]
-      if (filter.status) (where.push('p.status = ?'), params.push(filter.status))
-      if (filter.kpiId) (where.push('p.kpi_id = ?'), params.push(filter.kpiId))
+      if (filter.status) {
+        where.push('p.status = ?')
+        params.push(filter.status)
+      }
+      if (filter.kpiId) {
+        where.push('p.kpi_id = ?')
+        params.push(filter.kpiId)
+      }
       return (sqlite.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.id DESC`).all(...params) as ProposalRow[]).map(view)
     },
     get: (id: number): ProposalView => view(row(id)),

@@ -50,7 +50,10 @@ export function boardStage(counts: Partial<Record<Stage, number>>): Stage {
   let bestCount = 0
   for (const stage of order) {
     const n = counts[stage] ?? 0
-    if (n > bestCount) ((best = stage), (bestCount = n))
+    if (n > bestCount) {
+      best = stage
+      bestCount = n
+    }
   }
   return best
 }

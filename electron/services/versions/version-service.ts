@@ -105,7 +105,9 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
       else unchanged++
     }
     for (const kpiId of current.keys()) {
-      if (!wanted.has(kpiId)) (kpis.retire(kpiId, options), retired++)
+      if (wanted.has(kpiId)) continue
+      kpis.retire(kpiId, options)
+      retired++
     }
     audit.record({ actor, action: 'version.restore', boardId, summary: `Restored board to ${label}`, details: { label, restored, retired, unchanged } })
     return { restored, retired, unchanged }

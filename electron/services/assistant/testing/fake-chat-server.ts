@@ -185,7 +185,7 @@ export async function startFakeChatServer(script: FakeStep[] = [], options: Fake
     void (async () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/'
       const text = await readBody(req)
-      let body: unknown = text
+      let body: unknown
       try {
         body = text ? JSON.parse(text) : undefined
       } catch {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../../domain/errors'
+import { type AppError } from '../../../domain/errors'
 import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { startFakeClickHouse, type FakeClickHouse } from '../testing/fake-clickhouse'

@@ -1,4 +1,4 @@
-import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api'
+import { type DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api'
 import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'

@@ -32,12 +32,14 @@ export function KpiChart({ option, height = 300 }: { option: EChartsOption; heig
   const chart = useRef<echarts.ECharts | null>(null)
   const { i18n } = useTranslation()
   const locale = i18n.language.startsWith('zh') ? 'ZH' : 'EN'
+  const latestOption = useRef(option)
+  latestOption.current = option
 
   useEffect(() => {
     if (!ref.current) return
     const instance = echarts.init(ref.current, null, { renderer: 'canvas', locale })
     chart.current = instance
-    instance.setOption(option, true)
+    instance.setOption(latestOption.current, true)
     const observer = new ResizeObserver(() => instance.resize())
     observer.observe(ref.current)
     return () => {

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
@@ -23,9 +23,10 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const targetChanged = target.trim() !== (kpi.target?.text ?? '')
 
   // Only a newer revision resets the form: after an error the typed values stay.
-  // Only a newer revision resets the form: after an error the typed values stay.
+  const latestKpi = useRef(kpi)
+  latestKpi.current = kpi
   useEffect(() => {
-    form.setFieldsValue({ ...toFormValues(kpi), reason: '' })
+    form.setFieldsValue({ ...toFormValues(latestKpi.current), reason: '' })
   }, [kpi.id, kpi.revisionId, form])
 
   const save = async () => {

@@ -10,7 +10,7 @@ import { useReviewStore } from './useReviewStore'
 
 /** The board at a glance: attainment per KPI, the spread of status lights, and how far KPIs got in the lifecycle. */
 export function OverviewView() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const kpis = useKpiStore((s) => s.kpis)
   const statusMap = useReviewStore((s) => s.statuses)
   const statuses = useMemo(() => Object.values(statusMap).filter((s) => kpis.some((k) => k.id === s.kpiId)), [statusMap, kpis])
@@ -26,7 +26,7 @@ export function OverviewView() {
         (s) => t(`stage.${s}`)
       )
     }),
-    [statuses, kpis, t, i18n.language]
+    [statuses, kpis, t]
   )
 
   return (
