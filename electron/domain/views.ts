@@ -256,7 +256,7 @@ export interface AlertView {
 export interface AppInfo {
   version: string
   workspace: string
-  mode: 'desktop' | 'web'
+  mode: 'desktop' | 'web' | 'cli'
   /** The OS locale the shell detected, used until the user picks one. */
   systemLocale: string
 }

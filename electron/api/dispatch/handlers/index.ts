@@ -1,4 +1,4 @@
-import type { Handlers } from '../..'
+import type { AppInfo, Handlers } from '../..'
 import type { Core } from '../../../services/core'
 import { importHandlers } from './import'
 import { assistantHandlers } from './assistant'
@@ -8,7 +8,7 @@ import { exportHandlers } from './export'
 
 export interface ShellInfo {
   version: string
-  mode: 'desktop' | 'web'
+  mode: AppInfo['mode']
   systemLocale: string
 }
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { ExportConfigView } from '../../../../electron/api/export'
-import type { ExportItemResult, ExportTarget, OnMissing } from '../../../../electron/domain/export'
-import type { FileFormat, StoredLink } from '../../../../electron/domain/export'
+import type { AppInfo } from '../../../../electron/api'
+import type { ExportItemResult, ExportTarget, FileFormat, OnMissing, StoredLink } from '../../../../electron/domain/export'
 import { api } from '../../api/client'
 import { toApiError, type ApiError } from '../../api/api-error'
 import { i18next } from '../../i18n'
@@ -23,7 +23,7 @@ interface ExportState {
   scope: ExportScopeKind
   kpiIds: number[]
   versionLabel: string | null
-  mode: 'desktop' | 'web' | null
+  mode: AppInfo['mode'] | null
   configs: Partial<Record<ExportTarget, ExportConfigView>>
   links: StoredLink[]
   runs: Partial<Record<ExportTarget, RunState>>

@@ -1,12 +1,12 @@
 import { create } from 'zustand'
-import type { Input, SourceTest, SourceView, TableView } from '../../../../electron/api'
+import type { AppInfo, Input, SourceTest, SourceView, TableView } from '../../../../electron/api'
 import { api } from '../../api/client'
 
 interface SourceState {
   open: boolean
   sources: SourceView[]
   /** Browser mode keeps a password only for the session; the desktop app encrypts it. */
-  mode: 'desktop' | 'web' | null
+  mode: AppInfo['mode'] | null
   tests: Record<string, SourceTest>
   tables: Record<string, TableView[]>
   setOpen: (open: boolean) => void
