@@ -36,5 +36,15 @@ export const kpiProcedures = {
     input: z.strictObject({ kpiId: id, revision: z.number().int().positive(), reason }),
     output: result<KpiView>()
   }),
-  'target.parse': procedure({ input: z.strictObject({ text: z.string().max(500) }), output: result<Target>() })
+  /** `metric` (the KPI's name, unit) lets a bare level such as "90%" read as ≥ or ≤ for that metric. */
+  'target.parse': procedure({
+    input: z.strictObject({
+      text: z.string().max(500),
+      metric: z
+        .strictObject({ name: z.string().max(500), unit: z.string().max(50), description: z.string().max(5000) })
+        .partial()
+        .optional()
+    }),
+    output: result<Target>()
+  })
 }

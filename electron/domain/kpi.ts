@@ -44,7 +44,9 @@ export const parsedTargetSchema = z.strictObject({
   /** "per month" (rate) or "within 6 months" (deadline). */
   window: z.strictObject({ kind: z.enum(['per', 'within']), amount: z.number().optional(), unit: z.enum(PERIOD_UNITS) }).optional(),
   /** The target is a change rate (每月增长20%), not a level. */
-  change: z.boolean().optional()
+  change: z.boolean().optional(),
+  /** The text gave a bare level ("90%"); ≥ or ≤ was inferred from the metric it measures. */
+  comparatorInferred: z.boolean().optional()
 })
 export type ParsedTarget = z.infer<typeof parsedTargetSchema>
 

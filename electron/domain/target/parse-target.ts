@@ -1,9 +1,11 @@
 import type { Direction, ParsedTarget, Target } from '../kpi'
 import { parseTokens } from './grammar'
 import { TBD_WORDS } from './lexicon'
+import { metricPolarity, type MetricHints } from './metric-polarity'
 import { normalize, tokenize } from './tokenizer'
 
 export { formatTarget, type TargetLocale } from './format'
+export type { MetricHints } from './metric-polarity'
 
 /**
  * Reads a KPI target as written in a PRD or typed in the editor ("≥ 60%", "P95 ≤ 500ms", "6个月内达到1,000 MAU").
@@ -11,7 +13,9 @@ export { formatTarget, type TargetLocale } from './format'
  * `issue` says why; `issue` beside a non-null `parsed` says what part of the text was set aside.
  *
  * Decisions worth knowing:
- * - A bare level ("90%", "100%合规", "0个高危漏洞") is `=`; `defaultDirection` then decides which way is better.
+ * - A bare level ("90%", "100%合规", "0个高危漏洞") is `=` when nothing tells which way is better. Given the
+ *   metric it belongs to (`metric`: its name, unit), it is "at least" for a good thing (uptime 90% → ≥ 90%) and
+ *   "at most" for a bad one or for zero (latency, errors, churn; "0 incidents" → ≤ 0), with `comparatorInferred`.
  * - A change ("每月增长20%", "降低 20%") has `change: true`; growth without a comparator means "by at least"
  *   (≥ +20), a reduction means "by at least" downwards (≤ −20). No window means "relative to the baseline".
  * - Two numbers are accepted only as a range, a tolerance, a scale (4.2/5), a window (6个月内) or a percentile.
@@ -19,14 +23,22 @@ export { formatTarget, type TargetLocale } from './format'
  *   noted as part of the metric's definition; any other second number makes the target ambiguous (null).
  * - "per user" becomes part of the unit ("count/user"); a grade ("≥ B级") is not a number (null).
  */
-export function parseTarget(text: string): Target {
+export function parseTarget(text: string, metric?: MetricHints): Target {
   const trimmed = text.trim()
   if (!trimmed) return { text: trimmed, parsed: null, issue: 'The target is empty.' }
   if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
     return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
   }
   const result = parseTokens(tokenize(trimmed))
-  return { text: trimmed, parsed: result.parsed, ...(result.issue ? { issue: result.issue } : {}) }
+  const parsed = result.parsed && metric && !result.explicitComparator ? inferComparator(result.parsed, metric) : result.parsed
+  return { text: trimmed, parsed, ...(result.issue ? { issue: result.issue } : {}) }
+}
+
+function inferComparator(parsed: ParsedTarget, metric: MetricHints): ParsedTarget {
+  if (parsed.comparator !== '=' || parsed.change) return parsed
+  const polarity = parsed.value === 0 ? 'lower' : metricPolarity({ ...metric, unit: metric.unit || parsed.unit || undefined })
+  if (!polarity) return parsed
+  return { ...parsed, comparator: polarity === 'higher' ? '>=' : '<=', comparatorInferred: true }
 }
 
 /**

@@ -27,6 +27,15 @@ describe('KPI revisions', () => {
     expect(core.kpis.history(kpi.id)[0]).toMatchObject({ kind: 'create', source: 'human', author: actor })
   })
 
+  it('reads a bare level for the metric it measures: 90% uptime is at least 90%, 2% churn at most 2%', () => {
+    const uptime = core.kpis.add(boardId, { code: 'KPI-T1', name: 'Service uptime', target: '99.9%' }, { actor })
+    expect(uptime.target?.parsed).toEqual({ comparator: '>=', value: 99.9, unit: '%', comparatorInferred: true })
+    expect(uptime.direction).toBe('higher')
+    const churn = core.kpis.edit(core.kpis.add(boardId, { code: 'KPI-B2', name: '月流失率' }, { actor }).id, { target: '2%' }, { actor })
+    expect(churn.target?.parsed).toMatchObject({ comparator: '<=', value: 2, comparatorInferred: true })
+    expect(churn.direction).toBe('lower')
+  })
+
   it('keeps a target the parser cannot read, flagged, with its original text', () => {
     const kpi = core.kpis.add(boardId, { code: 'KPI-X', name: '留存', target: '提升留存' }, { actor })
     expect(kpi.target?.text).toBe('提升留存')

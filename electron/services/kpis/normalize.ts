@@ -2,13 +2,13 @@ import type { z } from 'zod'
 import type { KpiPatch } from '../../domain/kpi-input'
 import { kpiFieldsSchema, type KpiField, type KpiFields, type Target } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
-import { defaultDirection, parseTarget } from '../../domain/target/parse-target'
+import { defaultDirection, parseTarget, type MetricHints } from '../../domain/target/parse-target'
 
-/** Text typed by the user becomes a parsed target; the text is always kept beside it. */
-export function toTarget(value: string | Target | null | undefined): Target | null {
+/** Text typed by the user becomes a parsed target (read for the metric it measures); the text is always kept beside it. */
+export function toTarget(value: string | Target | null | undefined, metric?: MetricHints): Target | null {
   if (value === undefined || value === null) return null
   if (typeof value !== 'string') return value
-  return value.trim() === '' ? null : parseTarget(value)
+  return value.trim() === '' ? null : parseTarget(value, metric)
 }
 
 /**
@@ -20,7 +20,7 @@ export function applyPatch(base: KpiFields | null, patch: KpiPatch): KpiFields {
   const changes = stripUndefined(rest)
   const merged: Record<string, unknown> = { ...(base ?? {}), ...changes }
   if (targetInput !== undefined) {
-    const target = toTarget(targetInput)
+    const target = toTarget(targetInput, { name: merged.name as string, unit: merged.unit as string, description: merged.description as string })
     merged.target = target
     if (target?.parsed) {
       if (!merged.unit && target.parsed.unit) merged.unit = target.parsed.unit

@@ -20,8 +20,17 @@ export function TargetBadge({ target }: { target: Target | null }) {
     )
   }
   return (
-    <Tag color={target.issue ? 'warning' : 'processing'} variant="outlined" className="target-badge" data-testid="target-parsed" title={target.issue}>
+    <Tag
+      color={target.issue ? 'warning' : 'processing'}
+      variant="outlined"
+      className="target-badge"
+      data-testid="target-parsed"
+      title={
+        target.issue ?? (target.parsed.comparatorInferred ? t('target.inferred', { comparator: target.parsed.comparator === '>=' ? '≥' : '≤' }) : undefined)
+      }
+    >
       {formatParsedTarget(target.parsed, words)}
+      {target.parsed.comparatorInferred && <sup data-testid="target-inferred">*</sup>}
     </Tag>
   )
 }

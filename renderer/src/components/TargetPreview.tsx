@@ -2,11 +2,12 @@ import { Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Target } from '../../../electron/domain/kpi'
+import type { MetricHints } from '../../../electron/domain/target/parse-target'
 import { api } from '../api/client'
 import { TargetBadge } from './TargetBadge'
 
 /** Parses the text as the user types (through `target.parse`, debounced) and shows what the core understood. */
-export function TargetPreview({ text }: { text: string }) {
+export function TargetPreview({ text, metric }: { text: string; metric?: MetricHints }) {
   const { t } = useTranslation()
   const [target, setTarget] = useState<Target | null>(null)
   useEffect(() => {
@@ -16,7 +17,7 @@ export function TargetPreview({ text }: { text: string }) {
     }
     let live = true
     const timer = setTimeout(() => {
-      api.call('target.parse', { text }).then(
+      api.call('target.parse', { text, metric }).then(
         (parsed) => live && setTarget(parsed),
         () => live && setTarget(null)
       )
@@ -25,7 +26,7 @@ export function TargetPreview({ text }: { text: string }) {
       live = false
       clearTimeout(timer)
     }
-  }, [text])
+  }, [text, metric?.name, metric?.unit])
   if (!target) return null
   return (
     <Space size={4} className="target-preview" data-testid="target-preview">

@@ -150,6 +150,7 @@ export const en = {
     preview: 'Parsed as',
     unparsed: 'Not understood: {{issue}}',
     unparsedShort: 'Target not understood',
+    inferred: '{{comparator}} inferred from the metric: the target gave only a level',
     percentile: 'P{{value}}',
     per: 'per {{unit}}',
     within: 'within {{amount}} {{unit}}',

@@ -92,6 +92,7 @@ export const zhCN: Messages = {
     preview: '解析为',
     unparsed: '无法解析：{{issue}}',
     unparsedShort: '目标值无法解析',
+    inferred: '目标只给出了数值，{{comparator}} 由指标含义推断',
     percentile: 'P{{value}}',
     per: '每{{unit}}',
     within: '{{amount}}{{unit}}内',

@@ -26,7 +26,7 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'kpi.history': ({ kpiId }) => kpis.history(kpiId),
     'kpi.diff': ({ kpiId, from, to }) => kpis.diff(kpiId, from, to),
     'kpi.restore': ({ kpiId, revision, reason }, { actor }) => kpis.restore(kpiId, revision, { actor, reason }),
-    'target.parse': ({ text }) => parseTarget(text),
+    'target.parse': ({ text, metric }) => parseTarget(text, metric),
     'version.list': ({ boardId }) => versions.list(boardId),
     'version.suggest': ({ boardId }) => ({ label: versions.suggest(boardId) }),
     'version.cut': ({ boardId, label, note }, { actor }) => versions.cut(boardId, { label, note }, actor),

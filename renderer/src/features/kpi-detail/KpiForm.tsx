@@ -18,6 +18,8 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const edit = useKpiStore((s) => s.edit)
   const [form] = Form.useForm<KpiFormValues & { reason: string }>()
   const target = Form.useWatch('target', form) ?? ''
+  const metricName = Form.useWatch('name', form) ?? kpi.name
+  const metricUnit = Form.useWatch('unit', form) ?? kpi.unit
   const [saving, setSaving] = useState(false)
   const locked = kpi.stage === 'launched' || kpi.stage === 'operating'
   const targetChanged = target.trim() !== (kpi.target?.text ?? '')
@@ -64,7 +66,7 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
       <Form.Item name="description" label={t('field.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} />}>
+      <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} metric={{ name: metricName, unit: metricUnit }} />}>
         <Input />
       </Form.Item>
       <div className="form-row">

@@ -29,6 +29,7 @@ export function AddKpiModal() {
   const add = useKpiStore((s) => s.add)
   const [form] = Form.useForm<Values>()
   const target = Form.useWatch('target', form) ?? ''
+  const metricName = Form.useWatch('name', form) ?? ''
   const [saving, setSaving] = useState(false)
 
   const submit = async () => {
@@ -76,7 +77,7 @@ export function AddKpiModal() {
         <Form.Item name="description" label={t('field.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
-        <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} />}>
+        <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} metric={{ name: metricName }} />}>
           <Input placeholder="≥ 60% · P95 ≤ 500ms · 6个月内达到1,000 MAU" />
         </Form.Item>
         <div className="form-row">

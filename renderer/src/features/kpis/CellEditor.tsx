@@ -81,7 +81,7 @@ export function CellEditor({ kpi, column, seed, onCommit, onCancel }: Props) {
       />
       {column.editor === 'target' && (
         <div className="cell-editor-popup">
-          <TargetPreview text={text} />
+          <TargetPreview text={text} metric={kpi} />
         </div>
       )}
     </div>
