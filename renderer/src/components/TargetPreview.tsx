@@ -10,6 +10,9 @@ import { TargetBadge } from './TargetBadge'
 export function TargetPreview({ text, metric }: { text: string; metric?: MetricHints }) {
   const { t } = useTranslation()
   const [target, setTarget] = useState<Target | null>(null)
+  // Callers pass a new object each render; the words in it are what matter.
+  const name = metric?.name
+  const unit = metric?.unit
   useEffect(() => {
     if (!text.trim()) {
       setTarget(null)
@@ -17,7 +20,7 @@ export function TargetPreview({ text, metric }: { text: string; metric?: MetricH
     }
     let live = true
     const timer = setTimeout(() => {
-      api.call('target.parse', { text, metric }).then(
+      api.call('target.parse', { text, metric: { name, unit } }).then(
         (parsed) => live && setTarget(parsed),
         () => live && setTarget(null)
       )
@@ -26,7 +29,7 @@ export function TargetPreview({ text, metric }: { text: string; metric?: MetricH
       live = false
       clearTimeout(timer)
     }
-  }, [text, metric?.name, metric?.unit])
+  }, [text, name, unit])
   if (!target) return null
   return (
     <Space size={4} className="target-preview" data-testid="target-preview">
