@@ -1,7 +1,7 @@
-import { createCloudClient, isApiError, isAuthError, isNotFoundError, isRateLimitError } from 'jira.js'
+import { HttpException, Version3Client, type Version3 } from 'jira.js'
 import { AppError } from '../../domain/errors'
 import type { ExportKpi, ExportRunResult, OnMissing } from '../../domain/export'
-import { runExport, withRateLimitRetry, type ExportRunOptions, type ItemAdapter } from './export-run'
+import { retryAfterMs, runExport, withRateLimitRetry, type ExportRunOptions, type ItemAdapter } from './export-run'
 import { kpiDescriptionParts, kpiLabels, kpiSummary } from './kpi-description'
 
 export interface JiraExportConfig {
@@ -16,7 +16,7 @@ export interface JiraExportConfig {
   onMissing?: OnMissing
 }
 
-type AdfNode = Record<string, unknown>
+type AdfNode = Omit<Version3.Version3Models.Document, 'version'>
 const text = (value: string, strong = false): AdfNode => ({ type: 'text', text: value, ...(strong ? { marks: [{ type: 'strong' }] } : {}) })
 
 /** Lines joined by hard breaks; ADF forbids empty text nodes. */
@@ -30,7 +30,7 @@ function lines(value: string): AdfNode[] {
 }
 
 /** The KPI's fields as an Atlassian Document Format document: bold labels, SQL in a code block. */
-export function kpiAdf(kpi: ExportKpi): AdfNode {
+export function kpiAdf(kpi: ExportKpi): Version3.Version3Models.Document {
   const content: AdfNode[] = []
   for (const part of kpiDescriptionParts(kpi)) {
     if (part.code) {
@@ -43,19 +43,30 @@ export function kpiAdf(kpi: ExportKpi): AdfNode {
   return { type: 'doc', version: 1, content }
 }
 
+/** The HTTP status Jira answered with; jira.js wraps every failed response in an HttpException. */
+const statusOf = (error: unknown): number | undefined => (error instanceof HttpException ? error.status : undefined)
+
+/** A 429 with its Retry-After (jira.js keeps the axios response as the exception's cause). */
+function rateLimited(error: unknown): { retryAfterMs?: number } | undefined {
+  if (statusOf(error) !== 429) return undefined
+  const headers = ((error as HttpException).cause as { response?: { headers?: Record<string, unknown> } } | undefined)?.response?.headers
+  return { retryAfterMs: retryAfterMs(typeof headers?.['retry-after'] === 'string' ? headers['retry-after'] : undefined) }
+}
+
 /** Jira's own words from an error body ({ errorMessages, errors }), never the request. */
 function jiraMessage(error: unknown): string {
-  if (!isApiError(error)) return error instanceof Error ? error.message : String(error)
-  const body = error.body as { errorMessages?: string[]; errors?: Record<string, string> } | undefined
+  if (!(error instanceof HttpException)) return error instanceof Error ? error.message : String(error)
+  const body = (typeof error.response === 'object' ? error.response.data : undefined) as
+    { errorMessages?: string[]; errors?: Record<string, string> } | undefined
   const said = [...(body?.errorMessages ?? []), ...Object.entries(body?.errors ?? {}).map(([field, message]) => `${field}: ${message}`)]
   return `Jira answered ${error.status}${said.length > 0 ? `: ${said.join('; ')}` : ''}`
 }
 
 function jiraError(error: unknown): unknown {
-  if (isAuthError(error)) {
+  if (statusOf(error) === 401) {
     return new AppError('EXPORT_AUTH', 'Jira rejected the email or API token (401). Check them in the Jira export settings.')
   }
-  if (error instanceof AppError || isNotFoundError(error)) return error
+  if (error instanceof AppError || statusOf(error) === 404) return error
   return new AppError('EXPORT_FAILED', jiraMessage(error))
 }
 
@@ -65,20 +76,16 @@ function jiraError(error: unknown): unknown {
  */
 export async function exportToJira(options: ExportRunOptions & { config: JiraExportConfig }): Promise<ExportRunResult> {
   const { config, signal } = options
-  let client: ReturnType<typeof createCloudClient>
+  let client: Version3Client
   try {
-    client = createCloudClient({
-      host: config.host,
-      auth: { type: 'basic', email: config.email, apiToken: config.apiToken },
-      onSchemaMismatch: 'silent'
-    })
+    client = new Version3Client({ host: config.host, authentication: { basic: { email: config.email, apiToken: config.apiToken } } })
   } catch {
     throw new AppError('EXPORT_CONFIG', 'The Jira site URL or email is not valid.')
   }
   const site = config.host.replace(/\/+$/, '')
   const call = async <T>(request: () => Promise<T>): Promise<T> => {
     try {
-      return await withRateLimitRetry('Jira', request, (e) => (isRateLimitError(e) ? { retryAfterMs: e.retryAfterMs } : undefined), { signal })
+      return await withRateLimitRetry('Jira', request, rateLimited, { signal })
     } catch (error) {
       throw jiraError(error)
     }
@@ -100,7 +107,7 @@ export async function exportToJira(options: ExportRunOptions & { config: JiraExp
         await call(() => client.issues.editIssue({ issueIdOrKey: link.externalId, fields: fields(kpi) }))
         return { externalId: link.externalId, url: link.externalUrl }
       } catch (error) {
-        if (isNotFoundError(error)) return 'missing'
+        if (statusOf(error) === 404) return 'missing'
         throw error
       }
     }
