@@ -1,6 +1,7 @@
 import { analyzerBench } from './analyzer.bench'
 import { importBench } from './import.bench'
 import { pullBench } from './pull.bench'
+import { targetBench } from './target.bench'
 import { workspaceBench } from './workspace.bench'
 
 // `npm run bench`: every benchmark prints its ratio against a raw baseline measured in the same run.
@@ -8,7 +9,8 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['workspace', workspaceBench],
   ['import', importBench],
   ['analyzer', analyzerBench],
-  ['pull', pullBench]
+  ['pull', pullBench],
+  ['target', targetBench]
 ]
 const only = process.argv[2]
 let ok = true

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../../domain/errors'
-import { referenceFile } from '../testing/reference'
+import { describeReference, readReference } from '../testing/reference'
 import { checkFormula } from './formula-guard'
-
-const REFERENCE_PRD = referenceFile('000_2d830c7e33d9cdc7.txt')
 
 function codeOf(run: () => unknown): string {
   try {
@@ -16,8 +14,8 @@ function codeOf(run: () => unknown): string {
   return 'accepted'
 }
 
-describe('checkFormula on the PostgreSQL formulas of a real PRD', () => {
-  const blocks = [...readFileSync(REFERENCE_PRD, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!)
+describeReference('checkFormula on the PostgreSQL formulas of a real PRD', () => {
+  const blocks = [...readReference('000_2d830c7e33d9cdc7.txt', (file) => readFileSync(file, 'utf8')).matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!)
 
   it('finds the PRD formulas', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(20)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractKpis } from './extract'
 import type { ExtractResult } from '../../domain/prd-candidates'
-import { referenceFile } from '../testing/reference'
+import { describeReference, referenceFile } from '../testing/reference'
 
 const fixture = (name: string): ExtractResult => extractKpis(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'), { fileName: name })
 const summary = (result: ExtractResult) =>
@@ -201,7 +201,7 @@ describe('a document full of things that are not KPIs', () => {
   })
 })
 
-describe("the user's board design document", () => {
+describeReference("the user's board design document", () => {
   it('yields the three KPIs of its tracking board, nothing from the lifecycle table, prompts or benefits list', () => {
     const text = readFileSync(referenceFile('002_3cc898cd1ee947bf.txt'), 'utf8')
     const result = extractKpis(text)

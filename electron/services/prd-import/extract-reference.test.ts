@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { extractKpis } from './extract'
-import { referenceFile } from '../testing/reference'
+import { describeReference, readReference } from '../testing/reference'
 
 // The user's real PRD chapter, read in place (never copied into fixtures).
-const REFERENCE = referenceFile('000_2d830c7e33d9cdc7.txt')
-const text = readFileSync(REFERENCE, 'utf8')
+const text = readReference('000_2d830c7e33d9cdc7.txt', (file) => readFileSync(file, 'utf8'))
 const lines = text.split('\n')
 const result = extractKpis(text, { fileName: '000_2d830c7e33d9cdc7.txt' })
 const byCode = new Map(result.candidates.map((candidate) => [candidate.fields.code, candidate]))
@@ -62,7 +61,7 @@ const EXPECTED: [code: string, name: string, category: string, frequency: string
   ['KPI-T009', '平均故障恢复时间 (MTTR)', '运维质量', null, 'DevOps工程师', 'MTTR > 45分钟']
 ]
 
-describe('extractKpis on the real PRD chapter', () => {
+describeReference('extractKpis on the real PRD chapter', () => {
   it('finds exactly the 34 KPIs, in document order, as structured blocks', () => {
     expect(result.candidates.map((candidate) => candidate.fields.code)).toEqual(EXPECTED.map(([code]) => code))
     expect(result.candidates.every((candidate) => candidate.origin === 'block')).toBe(true)
