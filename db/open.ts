@@ -3,9 +3,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { AppError } from '../electron/domain/errors'
 import * as schema from './schema'
+import { shippedPath } from './shipped-path'
 
 export type Db = BetterSQLite3Database<typeof schema>
 export interface Workspace {
@@ -21,7 +21,7 @@ export interface OpenOptions {
   migrationsFolder?: string
 }
 
-export const defaultMigrationsFolder = (): string => join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+export const defaultMigrationsFolder = (): string => shippedPath(import.meta.url, 'db/migrations')
 
 interface Journal {
   entries: { idx: number; tag: string }[]

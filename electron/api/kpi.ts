@@ -5,6 +5,8 @@ import { id, procedure, result } from './procedure'
 import type { KpiView, RevisionDiff, RevisionView } from '../domain/views'
 
 const reason = z.string().trim().max(2000).optional()
+/** A typed target the parser cannot read is refused unless the caller keeps it as flagged text. */
+const allowUnparsedTarget = z.boolean().optional()
 
 export const kpiProcedures = {
   'kpi.list': procedure({
@@ -12,7 +14,7 @@ export const kpiProcedures = {
     output: result<KpiView[]>()
   }),
   'kpi.get': procedure({ input: z.strictObject({ kpiId: id }), output: result<KpiView>() }),
-  'kpi.add': procedure({ input: z.strictObject({ boardId: id, fields: newKpiSchema, reason }), output: result<KpiView>() }),
+  'kpi.add': procedure({ input: z.strictObject({ boardId: id, fields: newKpiSchema, reason, allowUnparsedTarget }), output: result<KpiView>() }),
   'kpi.edit': procedure({
     input: z.strictObject({
       kpiId: id,
@@ -21,7 +23,8 @@ export const kpiProcedures = {
       /** Refuse the edit if someone else saved a newer revision meanwhile. */
       expectedRevisionId: id.optional(),
       /** Changing a launched KPI's target is a re-baseline and needs a reason. */
-      rebaseline: z.boolean().optional()
+      rebaseline: z.boolean().optional(),
+      allowUnparsedTarget
     }),
     output: result<KpiView>()
   }),

@@ -39,6 +39,22 @@ describe('the dispatcher every shell uses', () => {
     expect(await dispatch('board.explode', {}, ctx)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } })
   })
 
+  it('refuses a typed target it cannot read, saving nothing, unless the caller keeps it as flagged text', async () => {
+    const board = (await dispatch('board.create', { name: 'Growth' }, ctx)) as { ok: true; data: { id: number } }
+    const refused = await dispatch('kpi.add', { boardId: board.data.id, fields: { code: 'K1', name: '满意度', target: '明显好于竞品' } }, ctx)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TARGET_UNPARSED', details: { text: '明显好于竞品' } } })
+    expect(await dispatch('kpi.list', { boardId: board.data.id }, ctx)).toMatchObject({ ok: true, data: [] })
+    const kept = await dispatch(
+      'kpi.add',
+      { boardId: board.data.id, fields: { code: 'K1', name: '满意度', target: '明显好于竞品' }, allowUnparsedTarget: true },
+      ctx
+    )
+    expect(kept).toMatchObject({ ok: true, data: { target: { text: '明显好于竞品', parsed: null } } })
+    const kpiId = (kept as { ok: true; data: { id: number } }).data.id
+    expect(await dispatch('kpi.edit', { kpiId, set: { target: '越快越好' } }, ctx)).toMatchObject({ ok: false, error: { code: 'TARGET_UNPARSED' } })
+    expect(await dispatch('kpi.edit', { kpiId, set: { target: '≥ 4.5/5' } }, ctx)).toMatchObject({ ok: true, data: { revisionNumber: 2 } })
+  })
+
   it('never lets an unexpected error cross the boundary as a stack trace', async () => {
     const result = await dispatch('board.list', {}, ctx)
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.not.stringContaining('/secret/path') } })

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { AuditService } from '../audit/audit-service'
 import { defaultPromptsFolder, loadDefaultTemplate, type TemplateName } from './stage-prompts'
 import type { ServiceDeps } from '../context'
@@ -19,20 +16,9 @@ interface Row {
   created_at: number
 }
 
-/**
- * The shipped prompts folder: the given one, else `resources/prompts` found by walking up from
- * this module (source tree: four levels; bundled app: out/main → app root).
- */
+/** The shipped prompts folder, unless another is given. */
 export function resolvePromptsFolder(folder?: string): string {
-  if (folder) return folder
-  const here = dirname(fileURLToPath(import.meta.url))
-  let dir = here
-  for (let depth = 0; depth < 6; depth += 1) {
-    const candidate = join(dir, 'resources', 'prompts')
-    if (existsSync(join(candidate, 'draft.md'))) return candidate
-    dir = dirname(dir)
-  }
-  return defaultPromptsFolder()
+  return folder ?? defaultPromptsFolder()
 }
 
 function checkName(name: string): TemplateName {

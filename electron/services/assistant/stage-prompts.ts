@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { shippedPath } from '../../../db/shipped-path'
 import { AppError } from '../../domain/errors'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import { REVIEW_STAGES, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
@@ -11,7 +11,7 @@ export { REVIEW_STAGES, type ReviewStage, type TemplateName }
 
 const VERSION_LABELS: Record<ReviewStage, string> = { draft: 'v0.1', feasibility: 'v0.9', trial: 'v1.0', launched: 'v1.0+', operating: 'vX.Y' }
 
-export const defaultPromptsFolder = (): string => join(dirname(fileURLToPath(import.meta.url)), '../../../resources/prompts')
+export const defaultPromptsFolder = (): string => shippedPath(import.meta.url, 'resources/prompts')
 
 /** The shipped template for a stage; the user's edited copy (prompt_template table) replaces it. */
 export function loadDefaultTemplate(name: TemplateName, folder: string = defaultPromptsFolder()): string {

@@ -17,6 +17,21 @@ export interface WriteOptions {
   /** Allows a target change after launch; recorded as a re-baseline. */
   rebaseline?: boolean
   expectedRevisionId?: number
+  /** Refuse a typed target the parser cannot read (nothing is saved) instead of keeping it as flagged text. */
+  refuseUnparsedTarget?: boolean
+}
+
+function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions): void {
+  const target = fields.target
+  if (!options.refuseUnparsedTarget || patch.target === undefined || !target || target.parsed) return
+  throw new AppError(
+    'TARGET_UNPARSED',
+    `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}); nothing was saved. Rephrase it (e.g. "≥ 60%") or keep it as flagged text.`,
+    {
+      text: target.text,
+      issue: target.issue ?? null
+    }
+  )
 }
 
 export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
@@ -42,6 +57,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
   const addTx = sqlite.transaction((boardId: number, input: NewKpi, options: WriteOptions): KpiView => {
     store.requireBoard(boardId)
     const fields = applyPatch(null, input)
+    checkTarget(fields, input, options)
     store.assertCodeFree(boardId, fields.code, null)
     const kpiId = store.createIdentity(boardId, fields.code, deps.now())
     const view = writeRevision(boardId, kpiId, null, fields, 'create', options)
@@ -62,6 +78,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
       throw new AppError('VALIDATION', `${head.fields.code} was changed by someone else (revision ${head.number}); reload and try again.`, { kpiId })
     }
     const fields = applyPatch(head.fields, patch)
+    checkTarget(fields, patch, options)
     const changes = diffFields(head.fields, fields)
     if (changes.length === 0) return store.view(head)
     const kind = forcedKind ?? revisionKind(head.fields, changes, options)

@@ -19,8 +19,10 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'audit.list': (query) => audit.list(query),
     'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => kpis.get(kpiId),
-    'kpi.add': ({ boardId, fields, reason }, { actor }) => kpis.add(boardId, fields, { actor, reason }),
-    'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline }, { actor }) => kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline }),
+    'kpi.add': ({ boardId, fields, reason, allowUnparsedTarget }, { actor }) =>
+      kpis.add(boardId, fields, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
+    'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline, allowUnparsedTarget }, { actor }) =>
+      kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.retire': ({ kpiId, reason }, { actor }) => kpis.retire(kpiId, { actor, reason }),
     'kpi.reinstate': ({ kpiId, reason }, { actor }) => kpis.reinstate(kpiId, { actor, reason }),
     'kpi.history': ({ kpiId }) => kpis.history(kpiId),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
 import { TargetPreview } from '../../components/TargetPreview'
+import { useKeepUnparsedTarget } from '../kpis/useKeepUnparsedTarget'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { formPatch, isRebaseline, toFormValues, type KpiFormValues } from './form-values'
@@ -16,6 +17,7 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const { t } = useTranslation()
   const notify = useNotify()
   const edit = useKpiStore((s) => s.edit)
+  const keepUnparsed = useKeepUnparsedTarget()
   const [form] = Form.useForm<KpiFormValues & { reason: string }>()
   const target = Form.useWatch('target', form) ?? ''
   const metricName = Form.useWatch('name', form) ?? kpi.name
@@ -38,12 +40,15 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
     if (Object.keys(patch).length === 0) return notify.success(t('drawer.noChange'))
     setSaving(true)
     try {
-      const view = await edit(kpi.id, patch, {
-        reason: reason?.trim() || undefined,
-        expectedRevisionId: kpi.revisionId,
-        rebaseline: isRebaseline(kpi, patch) || undefined
-      })
-      notify.success(t('drawer.saved', { number: view.revisionNumber }))
+      const view = await keepUnparsed((allowUnparsedTarget) =>
+        edit(kpi.id, patch, {
+          reason: reason?.trim() || undefined,
+          expectedRevisionId: kpi.revisionId,
+          rebaseline: isRebaseline(kpi, patch) || undefined,
+          allowUnparsedTarget
+        })
+      )
+      if (view) notify.success(t('drawer.saved', { number: view.revisionNumber }))
     } catch (error) {
       notify.error(error)
     } finally {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { NewKpi } from '../../../../electron/domain/kpi-input'
 import { FREQUENCIES, STAGES } from '../../../../electron/domain/kpi'
 import { TargetPreview } from '../../components/TargetPreview'
+import { useKeepUnparsedTarget } from './useKeepUnparsedTarget'
 import { useNotify } from '../../components/useNotify'
 import { useUiStore } from '../ui/useUiStore'
 import { useKpiStore } from './useKpiStore'
@@ -27,6 +28,7 @@ export function AddKpiModal() {
   const open = useUiStore((s) => s.addingKpi)
   const setOpen = useUiStore((s) => s.setAddingKpi)
   const add = useKpiStore((s) => s.add)
+  const keepUnparsed = useKeepUnparsedTarget()
   const [form] = Form.useForm<Values>()
   const target = Form.useWatch('target', form) ?? ''
   const metricName = Form.useWatch('name', form) ?? ''
@@ -37,7 +39,8 @@ export function AddKpiModal() {
     setSaving(true)
     try {
       const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as NewKpi
-      const kpi = await add(fields)
+      const kpi = await keepUnparsed((allowUnparsedTarget) => add(fields, { allowUnparsedTarget }))
+      if (!kpi) return
       notify.success(t('addKpi.added', { code: kpi.code }))
       form.resetFields()
       setOpen(false)

@@ -22,6 +22,7 @@ import { AddKpiModal } from './AddKpiModal'
 import { BoardToolbar } from './BoardToolbar'
 import { KpiGrid } from './KpiGrid'
 import { buildRows, filterKpis, toggleSort, type SortField } from './rows'
+import { useKeepUnparsedTarget } from './useKeepUnparsedTarget'
 import { useKpiStore } from './useKpiStore'
 
 /** One board: toolbar, the editable grid, and the drawers and dialogs working on it. */
@@ -55,7 +56,11 @@ export function BoardPage({ boardId }: { boardId: number }) {
     },
     [setQuery]
   )
-  const onEdit = useCallback((kpi: KpiView, patch: KpiPatch) => edit(kpi.id, patch), [edit])
+  const keepUnparsed = useKeepUnparsedTarget()
+  const onEdit = useCallback(
+    (kpi: KpiView, patch: KpiPatch) => keepUnparsed((allowUnparsedTarget) => edit(kpi.id, patch, { allowUnparsedTarget })),
+    [edit, keepUnparsed]
+  )
 
   if (!board) return null
   return (

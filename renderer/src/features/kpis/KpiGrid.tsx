@@ -26,7 +26,8 @@ interface Props {
   onSort: (field: SortField) => void
   onToggleGroup: (key: string) => void
   onOpen: (kpiId: number) => void
-  onEdit: (kpi: KpiView, patch: KpiPatch) => Promise<unknown>
+  /** Resolves null when the edit was not saved and the cell should stay open (a target to rephrase). */
+  onEdit: (kpi: KpiView, patch: KpiPatch) => Promise<KpiView | null>
 }
 
 /** The board as a virtualized, keyboard-driven grid: only the rows in view (plus a few) are in the DOM. */
@@ -96,7 +97,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     async (kpi: KpiView, col: number, text: string, how: EditEnd) => {
       const patch = cellPatch(kpi, COLUMNS[col]!, text)
       try {
-        if (patch) await onEdit(kpi, patch as KpiPatch)
+        if (patch && (await onEdit(kpi, patch as KpiPatch)) === null) return false
       } catch (error) {
         notify.error(error)
         return false

@@ -20,7 +20,7 @@ interface KpiState {
   refresh: (boardId: number, kpiIds: number[]) => Promise<void>
   setQuery: (patch: Partial<KpiQuery>) => void
   setIncludeRetired: (value: boolean) => Promise<void>
-  add: (fields: NewKpi, reason?: string) => Promise<KpiView>
+  add: (fields: NewKpi, options?: Omit<Input<'kpi.add'>, 'boardId' | 'fields'>) => Promise<KpiView>
   edit: (kpiId: number, set: KpiPatch, options?: Omit<Input<'kpi.edit'>, 'kpiId' | 'set'>) => Promise<KpiView>
   /** Puts a KPI view returned by any procedure into the cache. */
   put: (kpi: KpiView) => void
@@ -75,10 +75,10 @@ export const useKpiStore = create<KpiState>((set, get) => {
       const { boardId } = get()
       if (boardId !== null) await get().load(boardId)
     },
-    add: async (fields, reason) => {
+    add: async (fields, options = {}) => {
       const boardId = get().boardId
       if (boardId === null) throw new Error('No board is open.')
-      const kpi = await api.call('kpi.add', { boardId, fields, reason })
+      const kpi = await api.call('kpi.add', { boardId, fields, ...options })
       put(kpi)
       return kpi
     },
