@@ -7,6 +7,8 @@ const boardName = z.string().trim().min(1).max(200)
 export const boardProcedures = {
   'board.list': procedure({ input: z.strictObject({}), output: result<BoardView[]>() }),
   'board.get': procedure({ input: z.strictObject({ boardId: id }), output: result<BoardView>() }),
+  /** A board by its name, as people (and the CLI) call it. */
+  'board.find': procedure({ input: z.strictObject({ name: boardName }), output: result<BoardView>() }),
   'board.create': procedure({
     input: z.strictObject({ name: boardName, description: z.string().max(5000).optional() }),
     output: result<BoardView>()

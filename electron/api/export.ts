@@ -51,6 +51,11 @@ export const exportProcedures = {
     }),
     output: result<ExportConfigView>()
   }),
+  /** Changes only the settings given (the others stay); credentials are not set here. */
+  'export.config.update': procedure({
+    input: z.strictObject({ target, config: z.record(z.string(), z.string().optional()) }),
+    output: result<ExportConfigView>()
+  }),
   'export.links': procedure({ input: z.strictObject({ boardId: id }), output: result<StoredLink[]>() }),
   'import.table.preview': procedure({ input: z.strictObject(tableFile), output: result<TableImportPreview>() }),
   'import.table.commit': procedure({ input: z.strictObject(tableFile), output: result<TableImportCounts>() })

@@ -14,6 +14,8 @@ export const kpiProcedures = {
     output: result<KpiView[]>()
   }),
   'kpi.get': procedure({ input: z.strictObject({ kpiId: id }), output: result<KpiView>() }),
+  /** A KPI of a board by its code, as people (and the CLI) call it. */
+  'kpi.find': procedure({ input: z.strictObject({ boardId: id, code: z.string().trim().min(1).max(64) }), output: result<KpiView>() }),
   'kpi.add': procedure({ input: z.strictObject({ boardId: id, fields: newKpiSchema, reason, allowUnparsedTarget }), output: result<KpiView>() }),
   'kpi.edit': procedure({
     input: z.strictObject({

@@ -26,7 +26,9 @@ describe('the lifecycle through the CLI', { timeout: 300_000 }, () => {
   it('imports, reviews, accepts, moves through the gates, records actuals and re-baselines', async () => {
     const dry = await json('import', PRD, '--board', 'Copilot', '--dry-run')
     expect(dry.candidates.map((c: { fields: { code: string } }) => c.fields.code)).toEqual(['KPI-1', 'KPI-2', 'KPI-001', 'KPI-3'])
-    expect(await json('board', 'list')).toEqual([])
+    // A dry run writes nothing, not even the workspace: reading it afterwards names the missing file.
+    const list = await kpiloop('--json', 'board', 'list')
+    expect([list.code, JSON.parse(list.stdout).error.code]).toEqual([1, 'WORKSPACE_MISSING'])
 
     const imported = await json('import', PRD, '--board', 'Copilot')
     expect(imported.result).toMatchObject({ created: 4, version: 'v0.1' })

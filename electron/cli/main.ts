@@ -8,14 +8,17 @@ import { lifecycleCommands } from './commands/lifecycle'
 import { reviewCommands } from './commands/review'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
-import type { GlobalOptions } from './context'
 import { createRun } from './run'
+import type { GlobalOptions } from './session'
+import { CLI_VERSION } from './version'
 
 const program = new Command('kpiloop')
   .description('KPI Loop: versioned KPI boards through their lifecycle, from the terminal.')
   .option('--db <path>', 'workspace file (default: the desktop app’s workspace)')
-  .option('--json', 'machine-readable output on stdout')
+  .option('--json', 'machine-readable output on stdout (errors too, as { error: { code, message } })')
+  .option('--debug', 'print the stack of an unexpected error')
   .showHelpAfterError()
+  .addHelpText('after', '\nkpiloop --version (or -V) prints the version of KPI Loop.')
 
 const run = createRun(() => program.opts<GlobalOptions>())
 boardCommands(program, run)
@@ -30,4 +33,7 @@ importCommand(program, run)
 exportCommand(program, run)
 reviewCommands(program, run)
 
-await program.parseAsync(process.argv)
+// `--version` is only the program's own when it comes first: `restore --version v1.0` names a board version.
+const first = process.argv[2]
+if (first === '--version' || first === '-V') process.stdout.write(`${CLI_VERSION}\n`)
+else await program.parseAsync(process.argv)

@@ -1,25 +1,35 @@
-import { AppError } from '../domain/errors'
-import { openCli, type CliContext, type GlobalOptions } from './context'
+import { errorLine, errorOf, exitCodeOf } from './errors'
+import { cliLocale } from './locale'
+import type { GlobalOptions, Session, SessionNeeds } from './session'
 
-export type Run = (action: (ctx: CliContext) => void | Promise<void>) => Promise<void>
+export type RunOptions = Partial<SessionNeeds>
 
-/** Opens the workspace for one command, reports errors on stderr with a non-zero exit. */
+export type Run = (action: (ctx: Session) => void | Promise<void>, options?: RunOptions) => Promise<void>
+
+/**
+ * Runs one command on its workspace. A failure is one line in the user's language on stderr (with --json, an
+ * `{ error: { code, message } }` object on stdout) and a non-zero exit status; --debug adds the stack.
+ */
 export function createRun(globals: () => GlobalOptions): Run {
-  return async (action) => {
-    let ctx: CliContext | undefined
+  return async (action, { writes = false, orEmpty } = {}) => {
+    let session: Session | undefined
     try {
-      ctx = await openCli(globals())
-      await action(ctx)
-    } catch (error) {
-      if (error instanceof AppError) {
-        process.stderr.write(`error: ${error.message} [${error.code}]\n`)
-        process.exitCode = error.code === 'GATE_BLOCKED' ? 3 : 1
-      } else {
-        process.stderr.write(`error: ${(error as Error).message}\n`)
-        process.exitCode = 1
-      }
+      // The runtime (services, the SQLite driver, the contract's schemas) loads only once a command runs.
+      const { openSession } = await import('./session')
+      session = await openSession(globals(), { writes, orEmpty })
+      await action(session)
+    } catch (cause) {
+      report(cause, globals())
     } finally {
-      ctx?.core.close()
+      session?.close()
     }
   }
+}
+
+export function report(cause: unknown, globals: GlobalOptions): void {
+  const error = errorOf(cause)
+  if (globals.json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`)
+  process.stderr.write(`${errorLine(error, cliLocale())}\n`)
+  if (globals.debug && cause instanceof Error) process.stderr.write(`${cause.stack}\n`)
+  process.exitCode = exitCodeOf(error.code)
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { checkedPeriod, periodOf } from '../../services/actuals/periods'
 import { AppError } from '../../domain/errors'
+import { parseNumber } from '../../domain/target/parse-target'
+import type { PullSummary } from '../../domain/views'
+import { checkedPeriod, periodOf } from '../../services/actuals/periods'
 import { table } from '../format'
 import type { Run } from '../run'
 
@@ -15,37 +17,43 @@ export function actualsCommands(program: Command, run: Run) {
     .option('--period <period>', 'YYYY-MM (a month) or YYYY-MM-DD (a day)')
     .option('--from <date>', 'period start, YYYY-MM-DD')
     .option('--to <date>', 'period end (exclusive), YYYY-MM-DD')
-    .requiredOption('--value <n>')
+    .requiredOption('--value <n>', 'a number: 58.4, 1,250 or 1.2万 (not 0x1F or 1e5)')
     .option('--note <text>')
     .action((code: string, opts: { board: string; period?: string; from?: string; to?: string; value: string; note?: string }) =>
-      run((ctx) => {
-        const period = opts.period ? periodOf(opts.period) : opts.from && opts.to ? checkedPeriod(opts.from, opts.to) : null
-        if (!period) throw new AppError('MEASUREMENT_INVALID', 'Give --period YYYY-MM[-DD], or --from DATE --to DATE.')
-        const value = Number(opts.value.replace(/,/g, ''))
-        if (opts.value.trim() === '' || !Number.isFinite(value)) throw new AppError('MEASUREMENT_INVALID', `--value "${opts.value}" is not a number.`)
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-        const stored = ctx.core.measurements.add(kpiId, { period, value, note: opts.note, source: 'manual' }, ctx.actor)
-        ctx.out(`${code}: ${value} for ${period.start} … ${period.end} recorded.`, stored)
-      })
+      run(
+        async (ctx) => {
+          const period = opts.period ? periodOf(opts.period) : opts.from && opts.to ? checkedPeriod(opts.from, opts.to) : null
+          if (!period) throw new AppError('MEASUREMENT_INVALID', 'Give --period YYYY-MM[-DD], or --from DATE --to DATE.')
+          const value = parseNumber(opts.value)
+          if (value === null) throw new AppError('MEASUREMENT_INVALID', `--value "${opts.value.slice(0, 40)}" is not a number (e.g. 58.4, 1,250 or 1.2万).`)
+          const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
+          const stored = await ctx.call('actuals.add', { kpiId, periodStart: period.start, periodEnd: period.end, value, note: opts.note })
+          ctx.out(`${code}: ${value} for ${period.start} … ${period.end} recorded.`, stored)
+        },
+        { writes: true }
+      )
     )
   actuals
     .command('import <file>')
     .description('CSV with columns code, period_start, period_end, value[, note]')
     .requiredOption('--board <name>')
     .action((file: string, opts: { board: string }) =>
-      run((ctx) => {
-        const stored = ctx.core.measurements.importCsv(ctx.board(opts.board), readFileSync(file, 'utf8'), ctx.actor, file)
-        ctx.out(`Imported ${stored} values from ${file}.`, { stored })
-      })
+      run(
+        async (ctx) => {
+          const text = readFileSync(file, 'utf8')
+          const { stored } = await ctx.call('actuals.importCsv', { boardId: await ctx.boardId(opts.board), text, fileName: file })
+          ctx.out(`Imported ${stored} values from ${file}.`, { stored })
+        },
+        { writes: true }
+      )
     )
   actuals
     .command('list <code>')
     .requiredOption('--board <name>')
     .option('--history', 'every stored value, including superseded re-pulls')
     .action((code: string, opts: { board: string; history?: boolean }) =>
-      run((ctx) => {
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-        const rows = opts.history ? ctx.core.measurements.history(kpiId) : ctx.core.measurements.list(kpiId)
+      run(async (ctx) => {
+        const rows = await ctx.call('actuals.list', { kpiId: await ctx.kpiId(await ctx.boardId(opts.board), code), history: opts.history === true })
         ctx.out(
           rows.length
             ? table(
@@ -65,17 +73,27 @@ export function actualsCommands(program: Command, run: Run) {
     .option('--from <date>', 'backfill from this date (YYYY-MM-DD)')
     .option('--to <date>', 'backfill to this date, exclusive')
     .action((opts: { board: string; kpi: string[]; from?: string; to?: string }) =>
-      run(async (ctx) => {
-        if (Boolean(opts.from) !== Boolean(opts.to)) throw new AppError('VALIDATION', 'Give both --from and --to for a backfill.')
-        const boardId = ctx.board(opts.board)
-        const kpiIds = opts.kpi.length ? opts.kpi.map((code) => ctx.core.kpis.resolve(boardId, code)) : undefined
-        const summary = await ctx.core.pull.pull({ boardId, kpiIds, from: opts.from, to: opts.to }, ctx.actor, {
-          onProgress: (done, total, code) => !ctx.json && code && process.stderr.write(`[${done + 1}/${total}] ${code}\n`)
-        })
-        const rows = summary.results.map((r) => [r.code, r.outcome, String(r.values.length), String(r.stored), r.message ?? ''])
-        ctx.out(`${table(['KPI', 'outcome', 'periods', 'stored', 'message'], rows)}\n${summary.stored} values stored, ${summary.failed} failed.`, summary)
-        if (summary.failed > 0) process.exitCode = 1
-      })
+      run(
+        async (ctx) => {
+          if (Boolean(opts.from) !== Boolean(opts.to)) throw new AppError('VALIDATION', 'Give both --from and --to for a backfill.')
+          const boardId = await ctx.boardId(opts.board)
+          const kpiIds = opts.kpi.length ? await Promise.all(opts.kpi.map((code) => ctx.kpiId(boardId, code))) : undefined
+          const controller = new AbortController()
+          const cancel = () => controller.abort()
+          process.once('SIGINT', cancel)
+          const progress = (chunk: unknown) => {
+            const { done, total, code } = chunk as { done: number; total: number; code: string }
+            if (!ctx.json && code) process.stderr.write(`[${done + 1}/${total}] ${code}\n`)
+          }
+          const summary: PullSummary = await ctx
+            .call('actuals.pull', { boardId, kpiIds, from: opts.from, to: opts.to }, { onChunk: progress, signal: controller.signal })
+            .finally(() => process.off('SIGINT', cancel))
+          const rows = summary.results.map((r) => [r.code, r.outcome, String(r.values.length), String(r.stored), r.message ?? ''])
+          ctx.out(`${table(['KPI', 'outcome', 'periods', 'stored', 'message'], rows)}\n${summary.stored} values stored, ${summary.failed} failed.`, summary)
+          if (summary.failed > 0) process.exitCode = 1
+        },
+        { writes: true }
+      )
     )
   actuals
     .command('preview <code>')
@@ -84,7 +102,9 @@ export function actualsCommands(program: Command, run: Run) {
     .requiredOption('--period <period>', 'YYYY-MM or YYYY-MM-DD')
     .action((code: string, opts: { board: string; period: string }) =>
       run(async (ctx) => {
-        const result = await ctx.core.pull.preview(ctx.core.kpis.resolve(ctx.board(opts.board), code), periodOf(opts.period))
+        const period = periodOf(opts.period)
+        const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
+        const result = await ctx.call('actuals.preview', { kpiId, periodStart: period.start, periodEnd: period.end })
         const value = result.kind === 'single' ? String(result.value) : result.points.map((p) => `${p.periodStart}: ${p.value}`).join('\n')
         ctx.out(`${result.boundSql}\n\nresult (${result.elapsedMs.toFixed(0)} ms):\n${value}`, result)
       })

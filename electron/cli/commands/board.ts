@@ -8,14 +8,17 @@ export function boardCommands(program: Command, run: Run) {
     .command('create <name>')
     .option('--description <text>', 'what the board is for', '')
     .action((name: string, opts: { description: string }) =>
-      run((ctx) => {
-        const created = ctx.core.boards.create(name, opts.description, ctx.actor)
-        ctx.out(`Created board "${created.name}" (id ${created.id}).`, created)
-      })
+      run(
+        async (ctx) => {
+          const created = await ctx.call('board.create', { name, description: opts.description })
+          ctx.out(`Created board "${created.name}" (id ${created.id}).`, created)
+        },
+        { writes: true }
+      )
     )
   board.command('list').action(() =>
-    run((ctx) => {
-      const boards = ctx.core.boards.list()
+    run(async (ctx) => {
+      const boards = await ctx.call('board.list', {})
       ctx.out(
         boards.length
           ? table(
@@ -28,15 +31,21 @@ export function boardCommands(program: Command, run: Run) {
     })
   )
   board.command('rename <name> <newName>').action((name: string, newName: string) =>
-    run((ctx) => {
-      const renamed = ctx.core.boards.rename(ctx.board(name), newName, ctx.actor)
-      ctx.out(`Renamed "${name}" to "${renamed.name}".`, renamed)
-    })
+    run(
+      async (ctx) => {
+        const renamed = await ctx.call('board.rename', { boardId: await ctx.boardId(name), name: newName })
+        ctx.out(`Renamed "${name}" to "${renamed.name}".`, renamed)
+      },
+      { writes: true }
+    )
   )
   board.command('delete <name>').action((name: string) =>
-    run((ctx) => {
-      ctx.core.boards.delete(ctx.board(name), ctx.actor)
-      ctx.out(`Deleted board "${name}" (its history stays in the workspace).`, { deleted: name })
-    })
+    run(
+      async (ctx) => {
+        await ctx.call('board.delete', { boardId: await ctx.boardId(name) })
+        ctx.out(`Deleted board "${name}" (its history stays in the workspace).`, { deleted: name })
+      },
+      { writes: true }
+    )
   )
 }

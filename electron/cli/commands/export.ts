@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
-import type { ExportItemResult, ExportTarget, Locale } from '../../services/export'
-import { createExportService, type ExportService } from '../../services/export/export-service'
-import type { FileFormat } from '../../domain/export'
-import type { CliContext } from '../context'
+import type { ExportItemResult, ExportTarget, FileFormat } from '../../domain/export'
 import { table } from '../format'
+import { cliLocale } from '../locale'
 import type { Run } from '../run'
+import type { Session } from '../session'
+
+type Locale = 'en' | 'zh-CN'
 
 const API_TARGETS: readonly string[] = ['notion', 'jira', 'trello'] satisfies ExportTarget[]
 /** File exports by their --to name; `notion-files` is the CSV + Markdown for Notion's importer. */
@@ -32,20 +33,15 @@ interface ExportOptions {
   trelloBoard?: string
 }
 
-function systemLocale(): Locale {
-  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale
-  return env.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
-
 /** Flags are saved as the workspace's export settings, so the next export needs none of them. */
-function saveFlags(exports: ExportService, opts: ExportOptions, actor: string): void {
+async function saveFlags(ctx: Session, opts: ExportOptions): Promise<void> {
   const given = <T extends Record<string, string | undefined>>(patch: T) => Object.values(patch).some((v) => v !== undefined)
   const notion = { parentPageId: opts.notionPage, databaseId: opts.notionDatabase, databaseTitle: opts.notionTitle }
   const jira = { host: opts.jiraHost, email: opts.jiraEmail, projectKey: opts.jiraProject, issueType: opts.jiraIssueType }
   if (opts.notionPage && opts.notionDatabase) throw new AppError('VALIDATION', 'Give either --notion-page or --notion-database, not both.')
-  if (given(notion)) exports.config.update('notion', notion, actor)
-  if (given(jira)) exports.config.update('jira', jira, actor)
-  if (opts.trelloBoard) exports.config.update('trello', { boardId: opts.trelloBoard }, actor)
+  if (given(notion)) await ctx.call('export.config.update', { target: 'notion', config: notion })
+  if (given(jira)) await ctx.call('export.config.update', { target: 'jira', config: jira })
+  if (opts.trelloBoard) await ctx.call('export.config.update', { target: 'trello', config: { boardId: opts.trelloBoard } })
 }
 
 function resultsText(results: readonly ExportItemResult[]): string {
@@ -56,8 +52,7 @@ function resultsText(results: readonly ExportItemResult[]): string {
 }
 
 async function exportApi(
-  ctx: CliContext,
-  exports: ExportService,
+  ctx: Session,
   target: ExportTarget,
   scope: { boardId: number; versionLabel?: string; kpiIds?: number[] },
   opts: ExportOptions
@@ -67,11 +62,17 @@ async function exportApi(
   process.once('SIGINT', cancel)
   const onMissing = opts.onMissing === undefined ? undefined : opts.onMissing === 'report' || opts.onMissing === 'recreate' ? opts.onMissing : undefined
   if (opts.onMissing !== undefined && !onMissing) throw new AppError('VALIDATION', '--on-missing takes recreate or report.')
-  const progress = process.stderr.isTTY ? (done: number, total: number, code: string) => process.stderr.write(`\r${done}/${total} ${code}\u001b[K`) : undefined
+  const progress = process.stderr.isTTY
+    ? (chunk: unknown) => {
+        const { done, total, code } = chunk as { done: number; total: number; code: string }
+        process.stderr.write(`\r${done}/${total} ${code}\u001b[K`)
+      }
+    : undefined
   try {
-    const outcome = await exports.run(
-      { ...scope, target, locale: (opts.locale as Locale | undefined) ?? systemLocale(), onMissing },
-      { actor: ctx.actor, signal: controller.signal, onProgress: progress }
+    const outcome = await ctx.call(
+      'export.run',
+      { ...scope, target, locale: (opts.locale as Locale | undefined) ?? cliLocale(), onMissing },
+      { signal: controller.signal, onChunk: progress }
     )
     if (progress) process.stderr.write('\r\u001b[K')
     ctx.out(`${resultsText(outcome.results)}${outcome.databaseUrl ? `\nNotion database: ${outcome.databaseUrl}` : ''}`, outcome)
@@ -86,11 +87,11 @@ async function exportApi(
   }
 }
 
-function writeFiles(ctx: CliContext, files: { name: string; base64: string }[], out: string | undefined): void {
+function writeFiles(ctx: Session, files: { name: string; base64: string }[], out: string | undefined): void {
   const paths = files.map((f) => {
-    // One file goes to --out; several (Notion's CSV + Markdown) go into the --out folder.
+    // One file goes to --out; several (Notion's CSV + Markdown) go into the --out folder, made where missing.
     const path = out === undefined ? resolve(f.name) : files.length === 1 ? resolve(out) : join(resolve(out), f.name)
-    if (files.length > 1 && out !== undefined) mkdirSync(resolve(out), { recursive: true })
+    mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, Buffer.from(f.base64, 'base64'))
     return path
   })
@@ -122,21 +123,24 @@ export function exportCommand(program: Command, run: Run) {
       '\nCredentials come only from the secret store or the environment: KPILOOP_SECRET_EXPORT_NOTION_TOKEN,\nKPILOOP_SECRET_EXPORT_JIRA_APITOKEN, KPILOOP_SECRET_EXPORT_TRELLO_KEY, KPILOOP_SECRET_EXPORT_TRELLO_TOKEN.'
     )
     .action((opts: ExportOptions) =>
-      run(async (ctx) => {
-        const to = opts.to
-        const format = Object.hasOwn(FILE_TARGETS, to) ? FILE_TARGETS[to] : undefined
-        if (!API_TARGETS.includes(to) && !format) {
-          throw new AppError('VALIDATION', `--to takes ${[...API_TARGETS, ...Object.keys(FILE_TARGETS)].join(', ')}; not "${to}".`)
-        }
-        if (opts.locale !== undefined && opts.locale !== 'en' && opts.locale !== 'zh-CN') throw new AppError('VALIDATION', '--locale takes en or zh-CN.')
-        const exports = createExportService({ core: ctx.core })
-        const boardId = ctx.board(opts.board)
-        const kpiIds = opts.kpi?.map((code) => ctx.core.kpis.resolve(boardId, code))
-        const scope = { boardId, versionLabel: opts.version, kpiIds }
-        saveFlags(exports, opts, ctx.actor)
-        if (!format) return exportApi(ctx, exports, to as ExportTarget, scope, opts)
-        const { files } = await exports.file({ ...scope, format, locale: (opts.locale as Locale | undefined) ?? systemLocale(), epic: opts.jiraEpic })
-        writeFiles(ctx, files, opts.out)
-      })
+      run(
+        async (ctx) => {
+          const to = opts.to
+          const format = Object.hasOwn(FILE_TARGETS, to) ? FILE_TARGETS[to] : undefined
+          if (!API_TARGETS.includes(to) && !format) {
+            throw new AppError('VALIDATION', `--to takes ${[...API_TARGETS, ...Object.keys(FILE_TARGETS)].join(', ')}; not "${to}".`)
+          }
+          if (opts.locale !== undefined && opts.locale !== 'en' && opts.locale !== 'zh-CN') throw new AppError('VALIDATION', '--locale takes en or zh-CN.')
+          const boardId = await ctx.boardId(opts.board)
+          const kpiIds = opts.kpi ? await Promise.all(opts.kpi.map((code) => ctx.kpiId(boardId, code))) : undefined
+          const scope = { boardId, versionLabel: opts.version, kpiIds }
+          await saveFlags(ctx, opts)
+          if (!format) return exportApi(ctx, to as ExportTarget, scope, opts)
+          const { files } = await ctx.call('export.file', { ...scope, format, locale: (opts.locale as Locale | undefined) ?? cliLocale(), epic: opts.jiraEpic })
+          writeFiles(ctx, files, opts.out)
+        },
+        // Saves the export settings and links given; a file export alone changes nothing.
+        { writes: true }
+      )
     )
 }

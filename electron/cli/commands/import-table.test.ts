@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors'
 import { createExportService } from '../../services/export/export-service'
 import { boardFixture, BOARD, type BoardFixture } from '../../services/export/testing/board-fixture'
 import { counts } from '../../services/testing/temp-workspace'
-import { openCli, type CliContext } from '../context'
+import { openSession, type Session } from '../session'
 import { runTableImport } from './import-table'
 
 let fx: BoardFixture
@@ -27,11 +27,12 @@ beforeEach(async () => {
 })
 afterEach(() => fx.cleanup())
 
-/** A CLI context on the same workspace file whose output the test reads. */
-async function cli(json: boolean): Promise<CliContext & { printed: { human: string; data: unknown }[] }> {
-  const ctx = await openCli({ db: fx.file, json })
+/** A CLI session on the same workspace file, as the user cli-po, whose output the test reads. */
+async function cli(json: boolean): Promise<Session & { printed: { human: string; data: unknown }[] }> {
+  process.env.KPILOOP_ACTOR = 'cli-po'
+  const ctx = await openSession({ db: fx.file, json }, { writes: true }).finally(() => delete process.env.KPILOOP_ACTOR)
   const printed: { human: string; data: unknown }[] = []
-  return { ...ctx, actor: 'cli-po', printed, out: (human, data) => void printed.push({ human, data }) }
+  return { ...ctx, printed, out: (human, data) => void printed.push({ human, data }) }
 }
 
 describe('kpiloop import FILE.csv', () => {
@@ -39,7 +40,7 @@ describe('kpiloop import FILE.csv', () => {
     const dry = await cli(false)
     const before = counts(fx.core)
     await runTableImport(dry, file, { board: BOARD, dryRun: true })
-    dry.core.close()
+    dry.close()
     expect(dry.printed[0]!.human).toBe(
       [
         '看板-已编辑.csv → AI 助手 KPI 看板: 1 changed, 1 new, 2 unchanged, 0 error(s)',
@@ -53,7 +54,7 @@ describe('kpiloop import FILE.csv', () => {
 
     const real = await cli(true)
     await runTableImport(real, file, { board: BOARD })
-    real.core.close()
+    real.close()
     const printed = real.printed[0]!.data as { changed: { code: string }[]; added: { code: string }[]; imported: unknown }
     expect([printed.changed.map((c) => c.code), printed.added.map((a) => a.code), printed.imported]).toEqual([
       ['KPI-U001'],
@@ -68,7 +69,7 @@ describe('kpiloop import FILE.csv', () => {
     const ctx = await cli(false)
     const before = counts(fx.core)
     const error = await runTableImport(ctx, file, { board: BOARD }).catch((e: unknown) => e)
-    ctx.core.close()
+    ctx.close()
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).code).toBe('IMPORT_MALFORMED')
     expect(ctx.printed[0]!.human).toContain('! line 2: KPI-U001: unknown status "someday".')

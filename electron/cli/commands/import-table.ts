@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
-import { AppError } from '../../domain/errors'
-import { commitTableImport, previewTableImport, tableFormatOf } from '../../services/export/table-import'
 import type { TableImportCounts, TableImportPreview } from '../../domain/export'
-import type { CliContext } from '../context'
+import { AppError } from '../../domain/errors'
 import { changeLines } from '../format'
+import type { Session } from '../session'
+import { readInputFile } from './read-input'
 
 export function previewText(preview: TableImportPreview, boardName: string): string {
   const lines = [
@@ -24,26 +22,19 @@ export function previewText(preview: TableImportPreview, boardName: string): str
  * unless `dryRun`. With --json prints the preview (and `imported` counts, null on a dry run).
  * A file with any error writes nothing and exits non-zero.
  */
-export async function runTableImport(ctx: CliContext, file: string, { board, dryRun }: { board: string; dryRun?: boolean }): Promise<void> {
-  const format = tableFormatOf(file)
-  const boardId = ctx.board(board)
-  const data = await readFile(file).catch(() => {
-    throw new AppError('VALIDATION', `Cannot read ${file}.`, { file })
-  })
-  const fileName = basename(file)
-  const preview = await previewTableImport(ctx.core, boardId, data, format, fileName)
-  const boardName = ctx.core.boards.get(boardId).name
+export async function runTableImport(ctx: Session, file: string, { board, dryRun }: { board: string; dryRun?: boolean }): Promise<void> {
+  const boardId = await ctx.boardId(board)
+  const input = { boardId, ...readInputFile(file) }
+  const preview = await ctx.call('import.table.preview', input)
   let imported: TableImportCounts | null = null
-  if (!dryRun && preview.errors.length === 0) {
-    imported = await commitTableImport(ctx.core, { boardId, data, format, fileName, actor: ctx.actor })
-  }
+  if (!dryRun && preview.errors.length === 0) imported = await ctx.call('import.table.commit', input)
   const outcome = preview.errors.length
     ? 'Nothing was imported: fix the errors above.'
     : dryRun
       ? 'Dry run: nothing was written.'
       : `Imported: ${imported!.changed} KPI(s) revised, ${imported!.added} added.`
-  ctx.out(`${previewText(preview, boardName)}\n${outcome}`, { ...preview, imported })
+  ctx.out(`${previewText(preview, board)}\n${outcome}`, { ...preview, imported })
   if (preview.errors.length) {
-    throw new AppError('IMPORT_MALFORMED', `${fileName} has ${preview.errors.length} error(s); nothing was imported.`, { errors: preview.errors })
+    throw new AppError('IMPORT_MALFORMED', `${preview.fileName} has ${preview.errors.length} error(s); nothing was imported.`, { errors: preview.errors })
   }
 }

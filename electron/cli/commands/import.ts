@@ -1,14 +1,12 @@
-import { readFileSync, statSync } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { extname } from 'node:path'
 import type { Command } from 'commander'
 import type { ImportPreview } from '../../domain/views'
 import { AppError } from '../../domain/errors'
-import { createPrdImportService } from '../../services/prd-import/prd-import-service'
 import { changeLines, show, table } from '../format'
 import type { Run } from '../run'
+import type { Session } from '../session'
 import { runTableImport } from './import-table'
-
-const MAX_BYTES = 10 * 1024 * 1024
+import { readInputFile } from './read-input'
 
 function previewText(preview: ImportPreview): string {
   if (preview.candidates.length === 0) return [`No KPI found in ${preview.fileName}.`, ...preview.notes].join('\n')
@@ -24,6 +22,11 @@ function previewText(preview: ImportPreview): string {
   return [table(['code', 'name', 'target', 'action', 'lines', 'warnings'], rows), ...changes, ...preview.notes].join('\n')
 }
 
+/** The board the PRD goes into, when it exists already (a PRD import creates a missing one). */
+async function existingBoard(ctx: Session, name: string): Promise<number | undefined> {
+  return (await ctx.call('board.list', {})).find((b) => b.name === name.trim())?.id
+}
+
 export function importCommand(program: Command, run: Run) {
   program
     .command('import <file>')
@@ -32,21 +35,24 @@ export function importCommand(program: Command, run: Run) {
     .option('--dry-run', 'show what would be imported; write nothing')
     .option('--assistant', 'also ask the assistant (LLM) for KPIs written as free prose')
     .action((file: string, opts: { board: string; dryRun?: boolean; assistant?: boolean }) =>
-      run(async (ctx) => {
-        const ext = extname(file).toLowerCase()
-        if (ext === '.csv' || ext === '.xlsx') return runTableImport(ctx, file, { board: opts.board, dryRun: opts.dryRun === true })
-        if (statSync(file).size > MAX_BYTES) throw new AppError('IMPORT_TOO_LARGE', `${basename(file)} is larger than 10 MB; split the document.`)
-        const boardId = ctx.core.boards.list().find((b) => b.name === opts.board)?.id
-        const prd = createPrdImportService(ctx.core)
-        const preview = await prd.preview({ boardId, fileName: basename(file), data: readFileSync(file), assistant: opts.assistant })
-        if (opts.dryRun) return ctx.out(previewText(preview), preview)
-        if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${basename(file)}; nothing was written.`)
-        const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines }))
-        const result = prd.commit({ boardId, boardName: boardId ? undefined : opts.board, fileName: basename(file), items }, ctx.actor)
-        ctx.out(
-          `${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`,
-          { preview, result }
-        )
-      })
+      run(
+        async (ctx) => {
+          const ext = extname(file).toLowerCase()
+          if (ext === '.csv' || ext === '.xlsx') return runTableImport(ctx, file, { board: opts.board, dryRun: opts.dryRun === true })
+          const { fileName, base64 } = readInputFile(file)
+          const boardId = await existingBoard(ctx, opts.board)
+          const preview = await ctx.call('import.prd.preview', { boardId, fileName, content: { base64 }, assistant: opts.assistant })
+          if (opts.dryRun) return ctx.out(previewText(preview), preview)
+          if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${fileName}; nothing was written.`)
+          const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines }))
+          const result = await ctx.call('import.prd.commit', { boardId, boardName: boardId ? undefined : opts.board, fileName, items })
+          ctx.out(
+            `${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`,
+            { preview, result }
+          )
+        },
+        // A dry run writes nothing: without a workspace it previews against an empty one.
+        { writes: opts.dryRun !== true, orEmpty: true }
+      )
     )
 }

@@ -18,16 +18,19 @@ export function kpiCommands(program: Command, run: Run) {
     .option('--reason <text>')
     .option('--allow-unparsed-target', 'keep a target the parser cannot read (flagged)')
     .action((opts: { board: string; code: string; name: string; target?: string; set: string[]; reason?: string; allowUnparsedTarget?: boolean }) =>
-      run((ctx) => {
-        const fields = { ...parseSetOptions(opts.set), code: opts.code, name: opts.name, ...(opts.target !== undefined ? { target: opts.target } : {}) }
-        const boardId = ctx.board(opts.board)
-        const added = ctx.core.transaction(() => {
-          const view = ctx.core.kpis.add(boardId, fields, { actor: ctx.actor, reason: opts.reason })
-          refuseUnparsed(view.target, opts.allowUnparsedTarget)
-          return view
-        })
-        ctx.out(`Added ${added.code} (revision 1).\n${kpiDetail(added)}`, added)
-      })
+      run(
+        async (ctx) => {
+          const fields = { ...parseSetOptions(opts.set), code: opts.code, name: opts.name, ...(opts.target !== undefined ? { target: opts.target } : {}) }
+          const added = await ctx.call('kpi.add', {
+            boardId: await ctx.boardId(opts.board),
+            fields,
+            reason: opts.reason,
+            allowUnparsedTarget: opts.allowUnparsedTarget
+          })
+          ctx.out(`Added ${added.code} (revision 1).\n${kpiDetail(added)}`, added)
+        },
+        { writes: true }
+      )
     )
   kpi
     .command('edit <code>')
@@ -35,27 +38,34 @@ export function kpiCommands(program: Command, run: Run) {
     .option('--set <field=value>', 'a KPI field to change (repeatable)', collect, [])
     .option('--reason <text>')
     .option('--rebaseline', 'change the target of a launched KPI (needs --reason)')
-    .option('--allow-unparsed-target')
+    .option('--allow-unparsed-target', 'keep a target the parser cannot read (flagged)')
     .action((code: string, opts: { board: string; set: string[]; reason?: string; rebaseline?: boolean; allowUnparsedTarget?: boolean }) =>
-      run((ctx) => {
-        if (opts.set.length === 0) throw new AppError('VALIDATION', 'Nothing to change: give at least one --set FIELD=VALUE.')
-        const patch = parseSetOptions(opts.set)
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-        const before = ctx.core.kpis.get(kpiId).revisionNumber
-        const edited = ctx.core.transaction(() => {
-          const view = ctx.core.kpis.edit(kpiId, patch, { actor: ctx.actor, reason: opts.reason, rebaseline: opts.rebaseline })
-          if (patch.target !== undefined) refuseUnparsed(view.target, opts.allowUnparsedTarget)
-          return view
-        })
-        ctx.out(edited.revisionNumber === before ? `${code}: nothing changed.` : `${edited.code}: saved revision ${edited.revisionNumber}.`, edited)
-      })
+      run(
+        async (ctx) => {
+          if (opts.set.length === 0) throw new AppError('VALIDATION', 'Nothing to change: give at least one --set FIELD=VALUE.')
+          const set = parseSetOptions(opts.set)
+          const before = await ctx.call('kpi.find', { boardId: await ctx.boardId(opts.board), code })
+          const edited = await ctx.call('kpi.edit', {
+            kpiId: before.id,
+            set,
+            reason: opts.reason,
+            rebaseline: opts.rebaseline,
+            allowUnparsedTarget: opts.allowUnparsedTarget
+          })
+          ctx.out(
+            edited.revisionNumber === before.revisionNumber ? `${code}: nothing changed.` : `${edited.code}: saved revision ${edited.revisionNumber}.`,
+            edited
+          )
+        },
+        { writes: true }
+      )
     )
   kpi
     .command('show <code>')
     .requiredOption('--board <name>')
     .action((code: string, opts: { board: string }) =>
-      run((ctx) => {
-        const view = ctx.core.kpis.get(ctx.core.kpis.resolve(ctx.board(opts.board), code))
+      run(async (ctx) => {
+        const view = await ctx.call('kpi.find', { boardId: await ctx.boardId(opts.board), code })
         ctx.out(kpiDetail(view), view)
       })
     )
@@ -63,8 +73,8 @@ export function kpiCommands(program: Command, run: Run) {
     .command('history <code>')
     .requiredOption('--board <name>')
     .action((code: string, opts: { board: string }) =>
-      run((ctx) => {
-        const revisions = ctx.core.kpis.history(ctx.core.kpis.resolve(ctx.board(opts.board), code))
+      run(async (ctx) => {
+        const revisions = await ctx.call('kpi.history', { kpiId: await ctx.kpiId(await ctx.boardId(opts.board), code) })
         ctx.out(historyTable(revisions), revisions)
       })
     )
@@ -73,8 +83,12 @@ export function kpiCommands(program: Command, run: Run) {
     .description('field-by-field difference between two revisions')
     .requiredOption('--board <name>')
     .action((code: string, from: string, to: string, opts: { board: string }) =>
-      run((ctx) => {
-        const diff = ctx.core.kpis.diff(ctx.core.kpis.resolve(ctx.board(opts.board), code), Number(from), Number(to))
+      run(async (ctx) => {
+        const diff = await ctx.call('kpi.diff', {
+          kpiId: await ctx.kpiId(await ctx.boardId(opts.board), code),
+          from: revisionNumber(from),
+          to: revisionNumber(to)
+        })
         ctx.out([`${code} r${from} → r${to}`, ...(diff.changes.length ? changeLines(diff.changes) : ['  (no differences)'])].join('\n'), diff)
       })
     )
@@ -83,17 +97,14 @@ export function kpiCommands(program: Command, run: Run) {
     .requiredOption('--board <name>')
     .option('--all', 'include retired KPIs')
     .action((opts: { board: string; all?: boolean }) =>
-      run((ctx) => {
-        const kpis = ctx.core.kpis.list(ctx.board(opts.board), opts.all === true)
-        ctx.out(
-          kpis.length
-            ? table(
-                ['code', 'name', 'target', 'stage', 'status', 'owner', 'rev'],
-                kpis.map((k) => [k.code, k.name, show(k.target), k.stage, k.status, k.owner || '—', String(k.revisionNumber)])
-              )
-            : 'This board has no KPIs yet.',
-          kpis
-        )
+      run(async (ctx) => {
+        const every = await ctx.call('kpi.list', { boardId: await ctx.boardId(opts.board), includeRetired: true })
+        const kpis = opts.all ? every : every.filter((k) => k.stage !== 'retired')
+        const hidden = every.length - kpis.length
+        const note = hidden ? `\n${hidden} retired KPI${hidden === 1 ? ' is' : 's are'} not shown (--all shows them).` : ''
+        const rows = kpis.map((k) => [k.code, k.name, show(k.target), k.stage, k.status, k.owner || '—', String(k.revisionNumber)])
+        const listing = kpis.length ? table(['code', 'name', 'target', 'stage', 'status', 'owner', 'rev'], rows) : 'This board has no active KPIs.'
+        ctx.out(every.length ? `${listing}${note}` : 'This board has no KPIs yet.', kpis)
       })
     )
   for (const verb of ['retire', 'reinstate'] as const) {
@@ -102,20 +113,20 @@ export function kpiCommands(program: Command, run: Run) {
       .requiredOption('--board <name>')
       .option('--reason <text>')
       .action((code: string, opts: { board: string; reason?: string }) =>
-        run((ctx) => {
-          const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-          const view = ctx.core.kpis[verb](kpiId, { actor: ctx.actor, reason: opts.reason })
-          ctx.out(`${code}: ${verb === 'retire' ? 'retired' : `back in ${view.stage}`} (revision ${view.revisionNumber}).`, view)
-        })
+        run(
+          async (ctx) => {
+            const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
+            const view = await ctx.call(verb === 'retire' ? 'kpi.retire' : 'kpi.reinstate', { kpiId, reason: opts.reason })
+            ctx.out(`${code}: ${verb === 'retire' ? 'retired' : `back in ${view.stage}`} (revision ${view.revisionNumber}).`, view)
+          },
+          { writes: true }
+        )
       )
   }
 }
 
-function refuseUnparsed(target: { text: string; parsed: unknown; issue?: string } | null, allowed?: boolean) {
-  if (target && !target.parsed && !allowed) {
-    throw new AppError(
-      'TARGET_UNPARSED',
-      `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%") or pass --allow-unparsed-target to keep it as text.`
-    )
-  }
+function revisionNumber(text: string): number {
+  const number = Number(text)
+  if (!Number.isInteger(number) || number < 1) throw new AppError('VALIDATION', `"${text}" is not a revision number (1, 2, …).`)
+  return number
 }

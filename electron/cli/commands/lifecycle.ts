@@ -2,9 +2,14 @@ import type { Command } from 'commander'
 import { STAGES, type Stage } from '../../domain/kpi'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/proposal'
 import { AppError } from '../../domain/errors'
-import { boardStatus } from '../../services/lifecycle/board-status'
 import { show, table } from '../format'
 import type { Run } from '../run'
+
+const proposalId = (text: string): number => {
+  const id = Number(text)
+  if (!Number.isInteger(id) || id < 1) throw new AppError('VALIDATION', `"${text}" is not a proposal number (see kpiloop proposal list).`)
+  return id
+}
 
 export function lifecycleCommands(program: Command, run: Run) {
   program
@@ -12,10 +17,10 @@ export function lifecycleCommands(program: Command, run: Run) {
     .description('latest value, target and red/yellow/green of every KPI')
     .requiredOption('--board <name>')
     .action((opts: { board: string }) =>
-      run((ctx) => {
-        const boardId = ctx.board(opts.board)
-        const rows = boardStatus(ctx.core, boardId)
-        const kpis = new Map(ctx.core.kpis.list(boardId).map((k) => [k.id, k]))
+      run(async (ctx) => {
+        const boardId = await ctx.boardId(opts.board)
+        const rows = await ctx.call('status.board', { boardId })
+        const kpis = new Map((await ctx.call('kpi.list', { boardId })).map((k) => [k.id, k]))
         ctx.out(
           table(
             ['KPI', 'value', 'target', 'attainment', 'status', 'period'],
@@ -39,13 +44,16 @@ export function lifecycleCommands(program: Command, run: Run) {
     .option('--reason <text>', 'moves past an unmet gate; recorded in history')
     .option('--confirm-target', 'confirm the target that launch locks')
     .action((code: string, to: string, opts: { board: string; reason?: string; confirmTarget?: boolean }) =>
-      run(async (ctx) => {
-        if (!(STAGES as readonly string[]).includes(to)) throw new AppError('VALIDATION', `Unknown stage "${to}". Stages: ${STAGES.join(', ')}.`)
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-        const move = await ctx.core.lifecycle.setStage(kpiId, to as Stage, { reason: opts.reason, confirmTarget: opts.confirmTarget }, ctx.actor)
-        const lines = move.checklist.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.label}${i.detail ? ` (${i.detail})` : ''}`)
-        ctx.out([`${code} is now ${move.kpi.stage}${move.overridden ? ' (gate overridden)' : ''}.`, ...lines].join('\n'), move)
-      })
+      run(
+        async (ctx) => {
+          if (!(STAGES as readonly string[]).includes(to)) throw new AppError('VALIDATION', `Unknown stage "${to}". Stages: ${STAGES.join(', ')}.`)
+          const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
+          const move = await ctx.call('stage.set', { kpiId, to: to as Stage, reason: opts.reason, confirmTarget: opts.confirmTarget })
+          const lines = move.checklist.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.label}${i.detail ? ` (${i.detail})` : ''}`)
+          ctx.out([`${code} is now ${move.kpi.stage}${move.overridden ? ' (gate overridden)' : ''}.`, ...lines].join('\n'), move)
+        },
+        { writes: true }
+      )
     )
   const proposal = program.command('proposal').description('review proposals of the analyzer and the assistant')
   proposal
@@ -53,9 +61,9 @@ export function lifecycleCommands(program: Command, run: Run) {
     .requiredOption('--board <name>')
     .option('--status <status>', PROPOSAL_STATUSES.join('|'))
     .action((opts: { board: string; status?: string }) =>
-      run((ctx) => {
+      run(async (ctx) => {
         if (opts.status && !(PROPOSAL_STATUSES as readonly string[]).includes(opts.status)) throw new AppError('VALIDATION', `Unknown status "${opts.status}".`)
-        const list = ctx.core.proposals.list(ctx.board(opts.board), { status: opts.status as ProposalStatus | undefined })
+        const list = await ctx.call('proposal.list', { boardId: await ctx.boardId(opts.board), status: opts.status as ProposalStatus | undefined })
         ctx.out(
           list.length
             ? table(
@@ -68,8 +76,8 @@ export function lifecycleCommands(program: Command, run: Run) {
       })
     )
   proposal.command('show <id>').action((id: string) =>
-    run((ctx) => {
-      const p = ctx.core.proposals.get(Number(id))
+    run(async (ctx) => {
+      const p = await ctx.call('proposal.get', { id: proposalId(id) })
       const lines = [`#${p.id} ${p.kind} ${p.code} (${p.engine}, ${p.stage}, ${p.status})`, p.rationale]
       for (const patch of p.patches) lines.push(`  ${patch.field}: ${show(patch.current)} → ${show(patch.value)}`, `    ${patch.rationale}`)
       ctx.out(lines.join('\n'), p)
@@ -80,23 +88,30 @@ export function lifecycleCommands(program: Command, run: Run) {
     .option('--fields <list>', 'accept only these fields (comma-separated)')
     .option('--note <text>')
     .action((id: string, opts: { fields?: string; note?: string }) =>
-      run((ctx) => {
-        const fields = opts.fields
-          ?.split(',')
-          .map((f) => f.trim())
-          .filter(Boolean)
-        const { proposal: p, kpi } = ctx.core.proposals.accept(Number(id), { fields, note: opts.note }, ctx.actor)
-        ctx.out(`Accepted #${p.id} (${p.status}): ${kpi.code} is at revision ${kpi.revisionNumber}.`, { proposal: p, kpi })
-      })
+      run(
+        async (ctx) => {
+          const fields = opts.fields
+            ?.split(',')
+            .map((f) => f.trim())
+            .filter(Boolean)
+          const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, note: opts.note })
+          const kpi = p.kpiId === null ? null : await ctx.call('kpi.get', { kpiId: p.kpiId })
+          ctx.out(`Accepted #${p.id} (${p.status})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`, { proposal: p, kpi })
+        },
+        { writes: true }
+      )
     )
   proposal
     .command('reject <id>')
     .option('--reason <text>')
     .action((id: string, opts: { reason?: string }) =>
-      run((ctx) => {
-        const p = ctx.core.proposals.reject(Number(id), opts.reason ?? '', ctx.actor)
-        ctx.out(`Rejected #${p.id}; it stays in history.`, p)
-      })
+      run(
+        async (ctx) => {
+          const p = await ctx.call('proposal.reject', { id: proposalId(id), note: opts.reason })
+          ctx.out(`Rejected #${p.id}; it stays in history.`, p)
+        },
+        { writes: true }
+      )
     )
   program
     .command('note')
@@ -105,10 +120,13 @@ export function lifecycleCommands(program: Command, run: Run) {
     .option('--kind <kind>', 'dev-review | launch-plan | note', 'dev-review')
     .argument('<text>')
     .action((text: string, opts: { board: string; kind: string }) =>
-      run((ctx) => {
-        if (!['dev-review', 'launch-plan', 'note'].includes(opts.kind)) throw new AppError('VALIDATION', `Unknown note kind "${opts.kind}".`)
-        const note = ctx.core.notes.add(ctx.board(opts.board), opts.kind as 'dev-review', text, ctx.actor)
-        ctx.out(`Noted (${note.kind}).`, note)
-      })
+      run(
+        async (ctx) => {
+          if (!['dev-review', 'launch-plan', 'note'].includes(opts.kind)) throw new AppError('VALIDATION', `Unknown note kind "${opts.kind}".`)
+          const note = await ctx.call('notes.add', { boardId: await ctx.boardId(opts.board), kind: opts.kind as 'dev-review', body: text })
+          ctx.out(`Noted (${note.kind}).`, note)
+        },
+        { writes: true }
+      )
     )
 }

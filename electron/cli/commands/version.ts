@@ -11,17 +11,20 @@ export function versionCommands(program: Command, run: Run) {
     .option('--label <label>', 'default: the label suggested for the board stage (v0.1, v0.9, v1.0, v1.0+, v1.1 …)')
     .option('--note <text>')
     .action((opts: { board: string; label?: string; note?: string }) =>
-      run((ctx) => {
-        const cut = ctx.core.versions.cut(ctx.board(opts.board), { label: opts.label, note: opts.note }, ctx.actor)
-        ctx.out(`Cut ${cut.label} pinning ${cut.kpiCount} KPIs.`, cut)
-      })
+      run(
+        async (ctx) => {
+          const cut = await ctx.call('version.cut', { boardId: await ctx.boardId(opts.board), label: opts.label, note: opts.note })
+          ctx.out(`Cut ${cut.label} pinning ${cut.kpiCount} KPIs.`, cut)
+        },
+        { writes: true }
+      )
     )
   version
     .command('list')
     .requiredOption('--board <name>')
     .action((opts: { board: string }) =>
-      run((ctx) => {
-        const versions = ctx.core.versions.list(ctx.board(opts.board))
+      run(async (ctx) => {
+        const versions = await ctx.call('version.list', { boardId: await ctx.boardId(opts.board) })
         ctx.out(
           versions.length
             ? table(
@@ -38,8 +41,8 @@ export function versionCommands(program: Command, run: Run) {
     .description('KPIs added, removed and changed between two versions (`current` = the board now)')
     .requiredOption('--board <name>')
     .action((from: string, to: string, opts: { board: string }) =>
-      run((ctx) => {
-        const diff = ctx.core.versions.diff(ctx.board(opts.board), from, to)
+      run(async (ctx) => {
+        const diff = await ctx.call('version.diff', { boardId: await ctx.boardId(opts.board), from, to })
         ctx.out(versionDiffText(diff), diff)
       })
     )
@@ -55,23 +58,26 @@ export function restoreCommand(program: Command, run: Run) {
     .option('--revision <n>')
     .option('--reason <text>')
     .action((opts: { board: string; version?: string; kpi?: string; revision?: string; reason?: string }) =>
-      run((ctx) => {
-        const boardId = ctx.board(opts.board)
-        if (opts.version && !opts.kpi) {
-          const outcome = ctx.core.versions.restore(boardId, opts.version, opts.reason ?? '', ctx.actor)
-          return ctx.out(
-            `Restored ${opts.board} to ${opts.version}: ${outcome.restored} KPIs restored, ${outcome.retired} retired, ${outcome.unchanged} unchanged.`,
-            outcome
-          )
-        }
-        if (opts.kpi && opts.revision && !opts.version) {
-          const number = Number(opts.revision)
-          if (!Number.isInteger(number) || number < 1) throw new AppError('VALIDATION', '--revision takes a revision number (1, 2, …).')
-          const view = ctx.core.kpis.restore(ctx.core.kpis.resolve(boardId, opts.kpi), number, { actor: ctx.actor, reason: opts.reason })
-          return ctx.out(`${view.code}: restored revision ${number} as revision ${view.revisionNumber}.`, view)
-        }
-        throw new AppError('VALIDATION', 'Give either --version LABEL, or --kpi CODE --revision N.')
-      })
+      run(
+        async (ctx) => {
+          const boardId = await ctx.boardId(opts.board)
+          if (opts.version && !opts.kpi) {
+            const outcome = await ctx.call('version.restore', { boardId, label: opts.version, reason: opts.reason })
+            return ctx.out(
+              `Restored ${opts.board} to ${opts.version}: ${outcome.restored} KPIs restored, ${outcome.retired} retired, ${outcome.unchanged} unchanged.`,
+              outcome
+            )
+          }
+          if (opts.kpi && opts.revision && !opts.version) {
+            const number = Number(opts.revision)
+            if (!Number.isInteger(number) || number < 1) throw new AppError('VALIDATION', '--revision takes a revision number (1, 2, …).')
+            const view = await ctx.call('kpi.restore', { kpiId: await ctx.kpiId(boardId, opts.kpi), revision: number, reason: opts.reason })
+            return ctx.out(`${view.code}: restored revision ${number} as revision ${view.revisionNumber}.`, view)
+          }
+          throw new AppError('VALIDATION', 'Give either --version LABEL, or --kpi CODE --revision N.')
+        },
+        { writes: true }
+      )
     )
 }
 
@@ -82,9 +88,9 @@ export function auditCommand(program: Command, run: Run) {
     .option('--board <name>')
     .option('--limit <n>', 'how many entries', '50')
     .action((opts: { board?: string; limit: string }) =>
-      run((ctx) => {
-        const entries = ctx.core.audit.list({
-          boardId: opts.board ? ctx.board(opts.board) : undefined,
+      run(async (ctx) => {
+        const entries = await ctx.call('audit.list', {
+          boardId: opts.board ? await ctx.boardId(opts.board) : undefined,
           limit: Math.min(1000, Math.max(1, Number(opts.limit) || 50))
         })
         ctx.out(

@@ -26,7 +26,7 @@ function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions):
   if (!options.refuseUnparsedTarget || patch.target === undefined || !target || target.parsed) return
   throw new AppError(
     'TARGET_UNPARSED',
-    `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}); nothing was saved. Rephrase it (e.g. "≥ 60%") or keep it as flagged text.`,
+    `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%"), or keep it as flagged text (the CLI's --allow-unparsed-target).`,
     {
       text: target.text,
       issue: target.issue ?? null

@@ -1,3 +1,7 @@
+import { secretEnvName } from '../../domain/secret-names'
+
+export { secretEnvName }
+
 /**
  * Where passwords and API tokens live. The desktop app encrypts them with the OS keychain
  * (Electron safeStorage); the CLI and browser mode read them from KPILOOP_SECRET_<NAME>.
@@ -9,11 +13,6 @@ export interface SecretStore {
   delete(ref: string): void
   /** True when secrets are protected by a real OS keychain (false on headless Linux, CLI, web). */
   readonly encrypted: boolean
-}
-
-/** `KPILOOP_SECRET_<REF>` with the ref upper-cased and non-alphanumerics turned to `_`. */
-export function secretEnvName(ref: string): string {
-  return `KPILOOP_SECRET_${ref.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`
 }
 
 /** A read-only store over environment variables, for the CLI and browser mode. */

@@ -1,3 +1,4 @@
+import { sourceSecretRef } from '../../domain/secret-names'
 import type { SourceView } from '../../domain/views'
 import type { SourceKind } from '../../../db/schema/integrations'
 import type { AuditService } from '../audit/audit-service'
@@ -27,7 +28,7 @@ export interface SourceInput {
   timeoutMs?: number
 }
 
-const secretRef = (name: string) => `source:${name}`
+const secretRef = sourceSecretRef
 
 /** A URL with credentials inside would put a password in plain text in the workspace. */
 function assertNoPasswordInUrl(url: string): void {

@@ -1,68 +1,12 @@
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
-import type { ErrorCode } from '../../../electron/domain/errors'
+import { ERROR_TEXT } from '../../../electron/domain/error-text'
 import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
 
-const errors: Record<ErrorCode, string> = {
-  VALIDATION: 'Some input is not valid.',
-  INTERNAL: 'Something went wrong inside KPI Loop.',
-  CANCELLED: 'Cancelled.',
-  UNAUTHORIZED: 'This session is not authorised. Open the link with its token again.',
-  UNKNOWN_PROCEDURE: 'This action is not available in this version.',
-  BOARD_NOT_FOUND: 'The board no longer exists.',
-  DUPLICATE_BOARD: 'A board with this name already exists.',
-  KPI_NOT_FOUND: 'The KPI no longer exists.',
-  DUPLICATE_CODE: 'Another KPI on this board already uses this code.',
-  REVISION_NOT_FOUND: 'That revision does not exist.',
-  VERSION_NOT_FOUND: 'That version does not exist.',
-  DUPLICATE_LABEL: 'A version with this label already exists.',
-  TARGET_UNPARSED: 'The target could not be understood.',
-  GATE_BLOCKED: 'The stage gate is not met yet.',
-  TARGET_LOCKED: 'The target is locked since launch; change it as a re-baseline with a reason.',
-  PROPOSAL_NOT_FOUND: 'The proposal no longer exists.',
-  PROPOSAL_DECIDED: 'The proposal was already decided.',
-  MEASUREMENT_INVALID: 'The measurement is not valid.',
-  WORKSPACE_NOT_SQLITE: 'The workspace file is not a KPI Loop workspace.',
-  WORKSPACE_TOO_NEW: 'The workspace was written by a newer KPI Loop.',
-  WORKSPACE_READ_ONLY: 'The workspace is read-only.',
-  WORKSPACE_LOCKED: 'The workspace is open in another KPI Loop window.',
-  SOURCE_NOT_FOUND: 'The data source no longer exists.',
-  DUPLICATE_SOURCE: 'A data source with this name already exists.',
-  SOURCE_CONFIG: 'The data source settings are incomplete.',
-  SOURCE_CONNECT: 'Cannot connect to the data source.',
-  SOURCE_AUTH: 'The data source refused the credentials.',
-  SOURCE_TIMEOUT: 'The data source did not answer in time.',
-  SOURCE_READ_ONLY: 'The data source could not be opened read-only.',
-  SOURCE_WRITE_REFUSED: 'The formula tries to write; only read-only queries run.',
-  SECRET_MISSING: 'A stored secret is missing; enter it again.',
-  QUERY_SYNTAX: 'The formula has a syntax error.',
-  QUERY_FAILED: 'The formula failed on the data source.',
-  QUERY_NO_ROW: 'The formula returned no row.',
-  QUERY_NULL: 'The formula returned an empty value.',
-  QUERY_NOT_NUMBER: 'The formula did not return a number.',
-  QUERY_TOO_MANY_ROWS: 'The formula returned more than one row.',
-  LLM_NOT_CONFIGURED: 'No assistant model is configured.',
-  LLM_AUTH: 'The assistant endpoint refused the API key.',
-  LLM_RATE_LIMIT: 'The assistant endpoint is rate limiting; try again shortly.',
-  LLM_TIMEOUT: 'The assistant did not answer in time.',
-  LLM_HTTP: 'The assistant endpoint returned an error.',
-  LLM_UNREACHABLE: 'The assistant endpoint cannot be reached.',
-  LLM_INVALID_OUTPUT: 'The assistant answered in an unusable form.',
-  LLM_BUDGET: 'The assistant budget is used up.',
-  IMPORT_EMPTY: 'The document is empty.',
-  IMPORT_NO_KPI: 'No KPI was found in the document.',
-  IMPORT_TOO_LARGE: 'The document is too large.',
-  IMPORT_BINARY: 'The file is not a text document.',
-  IMPORT_UNSUPPORTED: 'This file type is not supported.',
-  IMPORT_MALFORMED: 'The file could not be read.',
-  EXPORT_AUTH: 'The export target refused the credentials.',
-  EXPORT_RATE_LIMIT: 'The export target is rate limiting; try again shortly.',
-  EXPORT_FAILED: 'The export failed.',
-  EXPORT_CONFIG: 'The export settings are incomplete.'
-}
+const errors = ERROR_TEXT.en
 
 export const en = {
   app: {

@@ -15,6 +15,10 @@ export function exportHandlers(core: Core): HandlersOf<typeof exportProcedures> 
       exports.config.set(target, config, secrets, actor)
       return exports.config.get(target)
     },
+    'export.config.update': ({ target, config }, { actor }) => {
+      exports.config.update(target, config, actor)
+      return exports.config.get(target)
+    },
     'export.links': ({ boardId }) => exports.links(boardId),
     'import.table.preview': ({ boardId, fileName, base64 }) =>
       previewTableImport(core, boardId, Buffer.from(base64, 'base64'), tableFormatOf(fileName), fileName),

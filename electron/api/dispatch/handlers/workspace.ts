@@ -13,12 +13,14 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
   return {
     'board.list': () => boards.list(),
     'board.get': ({ boardId }) => boards.get(boardId),
+    'board.find': ({ name }) => boards.get(boards.resolve(name)),
     'board.create': ({ name, description }, { actor }) => boards.create(name, description ?? '', actor),
     'board.rename': ({ boardId, name }, { actor }) => boards.rename(boardId, name, actor),
     'board.delete': ({ boardId }, { actor }) => (boards.delete(boardId, actor), { deleted: true as const }),
     'audit.list': (query) => audit.list(query),
     'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => kpis.get(kpiId),
+    'kpi.find': ({ boardId, code }) => kpis.get(kpis.resolve(boardId, code)),
     'kpi.add': ({ boardId, fields, reason, allowUnparsedTarget }, { actor }) =>
       kpis.add(boardId, fields, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline, allowUnparsedTarget }, { actor }) =>
