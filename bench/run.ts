@@ -1,4 +1,5 @@
 import { analyzerBench } from './analyzer.bench'
+import { cliBench } from './cli.bench'
 import { importBench } from './import.bench'
 import { pullBench } from './pull.bench'
 import { targetBench } from './target.bench'
@@ -10,7 +11,8 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['import', importBench],
   ['analyzer', analyzerBench],
   ['pull', pullBench],
-  ['target', targetBench]
+  ['target', targetBench],
+  ['cli', cliBench]
 ]
 const only = process.argv[2]
 let ok = true

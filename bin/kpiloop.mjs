@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx kpiloop` needs no build step.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../electron/cli/main.ts')
+// The CLI runs as built JavaScript: `npm install` (or `npm run build:node`) builds out/node from the sources.
+const entry = new URL('../out/node/kpiloop.js', import.meta.url)
+try {
+  await import(entry.href)
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('out/node/kpiloop.js')) throw error
+  console.error('kpiloop is not built yet: run `npm run build:node` in the KPI Loop folder (npm install does it).')
+  process.exit(1)
+}

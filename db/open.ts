@@ -87,11 +87,15 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
     // A migration rebuilds a table the SQLite way (copy, drop, rename), which foreign keys refuse
     // half-way through; migrations run with them off, and their result is checked before any use.
-    sqlite.pragma('foreign_keys = OFF')
-    migrate(db, { migrationsFolder: folder })
-    if (applied < known) assertReferencesHold(sqlite, file)
+    // user_version counts the migrations applied: an up-to-date workspace (every open but the first after
+    // an upgrade) skips reading and hashing the migration files.
+    if (applied < known) {
+      sqlite.pragma('foreign_keys = OFF')
+      migrate(db, { migrationsFolder: folder })
+      assertReferencesHold(sqlite, file)
+      sqlite.pragma(`user_version = ${known}`)
+    }
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma(`user_version = ${known}`)
     const opened = sqlite
     return { db, sqlite: opened, file, close: () => opened.close() }
   } catch (error) {

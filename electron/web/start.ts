@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { shippedPath } from '../../db/shipped-path'
 import { defaultWorkspacePath } from '../services/workspace-path'
 import { startBrowserMode } from './browser-mode'
 
@@ -10,7 +11,7 @@ const workspaceFile = values.db ?? defaultWorkspacePath()
 if (!existsSync(workspaceFile)) console.log(`First run: creating ${workspaceFile} with the sample board and its demo warehouse…`)
 const server = await startBrowserMode({
   workspaceFile,
-  staticDir: 'out/renderer',
+  staticDir: shippedPath(import.meta.url, 'out/renderer'),
   port: values.port ? Number(values.port) : Number(process.env.KPILOOP_PORT ?? 0)
 }).catch((error: unknown) => {
   console.error(`KPI Loop could not start: ${(error as Error).message}`)
@@ -19,6 +20,18 @@ const server = await startBrowserMode({
 console.log(`KPI Loop (browser mode) on workspace ${server.runtime.core.file}`)
 console.log(`Open: ${server.url}`)
 console.log('The token in that address is the only way in; requests without it get 401. Ctrl+C stops.')
-const stop = () => void server.close().then(() => process.exit(0))
+
+// The first Ctrl+C or SIGTERM closes the server and the workspace; a second one, or a close that takes longer
+// than a few seconds (a query still running on a data source), ends the process at once.
+let stopping = false
+const stop = () => {
+  if (stopping) process.exit(1)
+  stopping = true
+  setTimeout(() => process.exit(1), 3000).unref()
+  void server.close().then(() => process.exit(0))
+}
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+// Run by `npm run web`, this process is a shell's child: a SIGTERM to npm ends the shell, not us. Stop when orphaned.
+const parent = process.ppid
+setInterval(() => process.ppid !== parent && stop(), 500).unref()

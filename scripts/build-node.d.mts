@@ -1,0 +1,2 @@
+/** Builds the CLI and browser mode as JavaScript into out/node. */
+export function buildNode(): Promise<void>

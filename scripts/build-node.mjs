@@ -1,0 +1,51 @@
+// Builds the Node shells as plain JavaScript (out/node): the `kpiloop` CLI and browser mode, so neither compiles
+// TypeScript when it starts. One bundle with shared chunks; a heavy module behind an `import()` becomes its own
+// chunk, loaded only by the command that needs it. Native modules stay in node_modules.
+import { build } from 'esbuild'
+import { rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const outdir = join(root, 'out', 'node')
+
+/** zod re-exports the messages of every language it knows (1.6 MB of source); the app uses only its English defaults. */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'zod')) ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js'",
+      resolveDir: join(args.pluginData, '..', 'locales'),
+      loader: 'js'
+    }))
+  }
+}
+
+export async function buildNode() {
+  rmSync(outdir, { recursive: true, force: true })
+  await build({
+    absWorkingDir: root,
+    entryPoints: { kpiloop: 'electron/cli/main.ts', web: 'electron/web/start.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    // Native addons load their .node files relative to their own package; optional drivers may be absent.
+    external: ['better-sqlite3', '@duckdb/node-api', 'pg-native', 'electron'],
+    // Bundled CommonJS packages call require() and read __dirname.
+    banner: {
+      js: "import { createRequire as __kpiloopRequire } from 'node:module'; import { fileURLToPath as __kpiloopPath } from 'node:url'; const require = __kpiloopRequire(import.meta.url); const __filename = __kpiloopPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
+    },
+    plugins: [zodEnglishOnly],
+    logLevel: 'warning',
+    legalComments: 'none'
+  })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildNode()
