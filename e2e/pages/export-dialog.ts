@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** The export dialog: scope, the Files tab and one tab per API target. */
 export function exportDialog(page: Page) {
@@ -7,6 +7,14 @@ export function exportDialog(page: Page) {
     open: page.getByTestId('open-export'),
     root,
     tab: (name: string) => root.getByRole('tab', { name }),
+    /** Clicks a tab until it is the selected one: a click during the dialog's opening animation can be lost. */
+    selectTab: async (name: string) => {
+      const tab = root.getByRole('tab', { name })
+      await expect(async () => {
+        await tab.click()
+        await expect(tab).toHaveAttribute('aria-selected', 'true', { timeout: 1000 })
+      }).toPass()
+    },
     format: (value: string) => root.locator('.ant-radio-button-wrapper', { has: page.locator(`input[value="${value}"]`) }),
     download: root.getByTestId('export-download'),
     input: (target: string, name: string) => root.locator(`#export-${target}_${name}`),

@@ -55,7 +55,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
         await page.goto(server.url)
         await expect(app.ready).toBeAttached()
         await dialog.open.click()
-        await dialog.tab('Notion').click()
+        await dialog.selectTab('Notion')
         await dialog.input('notion', 'parentPageId').fill(PAGE)
         await dialog.input('notion', 'token').fill(NOTION_TOKEN)
         await page.screenshot({ path: `${SHOTS}/export-notion-${locale}.png` })
