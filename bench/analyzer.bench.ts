@@ -11,7 +11,7 @@ const WEEKS = 52
 /** Analyzer reviews of a 1,000-KPI board: draft lint, and trial on 52 weekly values each. */
 export async function analyzerBench(): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'kpiloop-analyzer-bench-'))
-  const core = createCore(join(dir, 'bench.kpiloop'))
+  const core = createCore(join(dir, 'bench.kpiloop'), { access: 'write', create: true })
   try {
     const actor = 'bench'
     const draftBoard = core.boards.create('Draft', '', actor).id

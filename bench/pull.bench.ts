@@ -16,7 +16,7 @@ export async function pullBench(): Promise<boolean> {
   const admin = new pg.Client({ connectionString: PG_URL })
   await admin.connect()
   const dir = mkdtempSync(join(tmpdir(), 'kpiloop-pull-bench-'))
-  const core = createCore(join(dir, 'bench.kpiloop'))
+  const core = createCore(join(dir, 'bench.kpiloop'), { access: 'write', create: true })
   try {
     await admin.query(`CREATE SCHEMA ${schema}`)
     await admin.query(`CREATE TABLE ${schema}.weekly (kpi int, week date, value double precision)`)

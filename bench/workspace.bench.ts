@@ -10,7 +10,7 @@ const REVISIONS = 20
 /** 10,000 KPIs × 20 revisions: board load, edit throughput, version cut and diff. */
 export function workspaceBench(): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'kpiloop-bench-'))
-  const core = createCore(join(dir, 'bench.kpiloop'))
+  const core = createCore(join(dir, 'bench.kpiloop'), { access: 'write', create: true })
   try {
     const actor = 'bench'
     const boardId = core.boards.create('Bench', '', actor).id

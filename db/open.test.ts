@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultMigrationsFolder, openWorkspace } from './open'
 
+const create = { access: 'write', create: true } as const
 let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kpiloop-open-'))
@@ -36,7 +37,7 @@ const revisionOf = (ws: ReturnType<typeof openWorkspace>) =>
 
 describe('opening a workspace', () => {
   it('creates and migrates a new workspace with WAL and foreign keys', () => {
-    const ws = openWorkspace(join(dir, 'new.kpiloop'))
+    const ws = openWorkspace(join(dir, 'new.kpiloop'), create)
     expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(tables(ws)).toEqual(expect.arrayContaining(['board', 'kpi', 'kpi_revision', 'board_version', 'audit_log', 'measurement', 'proposal']))
@@ -45,12 +46,12 @@ describe('opening a workspace', () => {
 
   it('migrates a workspace written by the previous schema and keeps its data', () => {
     const file = join(dir, 'old.kpiloop')
-    const old = openWorkspace(file, { migrationsFolder: olderMigrations(1) })
+    const old = openWorkspace(file, { ...create, migrationsFolder: olderMigrations(1) })
     expect(tables(old)).not.toContain('measurement')
     old.sqlite.prepare("INSERT INTO board (name, created_at, updated_at) VALUES ('Legacy', 1, 1)").run()
     old.close()
 
-    const current = openWorkspace(file)
+    const current = openWorkspace(file, create)
     expect(tables(current)).toContain('measurement')
     expect(current.sqlite.prepare('SELECT name FROM board').all()).toEqual([{ name: 'Legacy' }])
     current.close()
@@ -58,7 +59,7 @@ describe('opening a workspace', () => {
 
   it('upgrades a workspace whose KPIs kept a head pointer: same revisions, same heads, pinned versions intact', () => {
     const file = join(dir, 'pointer.kpiloop')
-    const old = openWorkspace(file, { migrationsFolder: olderMigrations(3) })
+    const old = openWorkspace(file, { ...create, migrationsFolder: olderMigrations(3) })
     const revision = (id: number, number: number, target: string) =>
       old.sqlite
         .prepare(
@@ -78,7 +79,7 @@ describe('opening a workspace', () => {
       INSERT INTO audit_log (at, actor, action, board_id, kpi_id, summary) VALUES (1, 'pm', 'kpi.edit', 1, 1, 'KPI-1: notes');`)
     old.close()
 
-    const current = openWorkspace(file)
+    const current = openWorkspace(file, create)
     const one = <T>(sql: string) => current.sqlite.prepare(sql).get() as T
     expect(one('SELECT kpi_id, board_id, revision_id FROM kpi_head')).toEqual({ kpi_id: 1, board_id: 1, revision_id: 8 })
     expect(current.sqlite.prepare('SELECT id, number, notes FROM kpi_revision ORDER BY id').all()).toEqual([
@@ -99,19 +100,19 @@ describe('opening a workspace', () => {
 
   it('refuses a file from a newer KPI Loop without touching it', () => {
     const file = join(dir, 'future.kpiloop')
-    openWorkspace(file).close()
-    const future = openWorkspace(file)
+    openWorkspace(file, create).close()
+    const future = openWorkspace(file, create)
     future.sqlite.pragma('user_version = 99')
     future.close()
     const before = readFileSync(file)
-    expect(() => openWorkspace(file)).toThrow(expect.objectContaining({ code: 'WORKSPACE_TOO_NEW' }))
+    expect(() => openWorkspace(file, create)).toThrow(expect.objectContaining({ code: 'WORKSPACE_TOO_NEW' }))
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
   it('refuses a file that is not SQLite, leaving it as it was', () => {
     const file = join(dir, 'notes.kpiloop')
     writeFileSync(file, 'These are my meeting notes, not a database.\n'.repeat(100))
-    expect(() => openWorkspace(file)).toThrow(expect.objectContaining({ code: 'WORKSPACE_NOT_SQLITE' }))
+    expect(() => openWorkspace(file, create)).toThrow(expect.objectContaining({ code: 'WORKSPACE_NOT_SQLITE' }))
     expect(readFileSync(file, 'utf8')).toContain('meeting notes')
   })
 
@@ -121,6 +122,6 @@ describe('opening a workspace', () => {
     chmodSync(locked, 0o555)
     // Permission bits do not stop root (CI runs as root); sysfs refuses root's new files too.
     const location = process.getuid?.() === 0 ? '/sys' : locked
-    expect(() => openWorkspace(join(location, 'ws.kpiloop'))).toThrow(expect.objectContaining({ code: 'WORKSPACE_READ_ONLY' }))
+    expect(() => openWorkspace(join(location, 'ws.kpiloop'), create)).toThrow(expect.objectContaining({ code: 'WORKSPACE_READ_ONLY' }))
   })
 })

@@ -24,7 +24,7 @@ export const test = base.extend<Fixtures>({
   systemLocale: ['zh-CN', { option: true }],
   runtime: async ({ systemLocale }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'kpiloop-e2e-'))
-    const runtime = await createRuntime({ file: join(dir, 'workspace.kpiloop'), mode: 'web', version: 'e2e', systemLocale })
+    const runtime = await createRuntime({ file: join(dir, 'workspace.kpiloop'), create: true, mode: 'web', version: 'e2e', systemLocale })
     await use(runtime)
     runtime.close()
     rmSync(dir, { recursive: true, force: true })
@@ -39,6 +39,7 @@ export const test = base.extend<Fixtures>({
     const dir = mkdtempSync(join(tmpdir(), 'kpiloop-e2e-sample-'))
     const server = await startBrowserMode({
       workspaceFile: join(dir, 'workspace.kpiloop'),
+      create: true,
       staticDir: 'out/renderer',
       port: 0,
       sample: true,

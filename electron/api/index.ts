@@ -3,6 +3,7 @@ import type { ErrorEnvelope } from '../domain/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
 import { assistantProcedures } from './assistant'
+import { backupProcedures } from './backup'
 import { boardProcedures } from './board'
 import { importProcedures } from './import'
 import { kpiProcedures } from './kpi'
@@ -20,7 +21,8 @@ export const procedures = {
   ...lifecycleProcedures,
   ...actualsProcedures,
   ...importProcedures,
-  ...assistantProcedures
+  ...assistantProcedures,
+  ...backupProcedures
 }
 
 type Procedures = typeof procedures

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Input, Output, ProcedureName } from '../api'
 import { createRuntime } from '../api/dispatch/runtime'
+import type { WorkspaceWait } from '../domain/backup'
 import { AppError } from '../domain/errors'
 import { currentActor, defaultWorkspacePath } from '../services/workspace-path'
 import { cliLocale } from './locale'
@@ -46,6 +47,16 @@ export interface SessionNeeds {
   orEmpty?: boolean
 }
 
+/** One line when a write starts waiting for another window or command, then one every 5 s. */
+function waitPrinter() {
+  let next = 0
+  return ({ waitedMs, limitMs }: WorkspaceWait): void => {
+    if (waitedMs < next) return
+    next = waitedMs + 5000
+    process.stderr.write(`Waiting for another KPI Loop window or command to finish writing… ${Math.round(waitedMs / 1000)} s (gives up after ${limitMs / 1000} s)\n`)
+  }
+}
+
 export async function openSession(globals: GlobalOptions, { writes, orEmpty }: SessionNeeds): Promise<Session> {
   const file = resolve(globals.db ?? defaultWorkspacePath())
   const json = globals.json === true
@@ -63,6 +74,8 @@ export async function openSession(globals: GlobalOptions, { writes, orEmpty }: S
     throw new AppError('WORKSPACE_MISSING', `The folder ${dirname(file)} does not exist; create it first.`, { file })
   const runtime = await createRuntime({
     file: ephemeral ? ':memory:' : file,
+    create: writes || ephemeral,
+    onWait: waitPrinter(),
     mode: 'cli',
     version: CLI_VERSION,
     systemLocale: cliLocale(),

@@ -1,3 +1,4 @@
+import type { WorkspaceWait } from './backup'
 import type { AlertView } from './views'
 
 /** Every event topic the core publishes, with its payload. Names are past tense. */
@@ -8,6 +9,17 @@ export interface EventMap {
   'actuals.changed': { boardId: number; kpiIds: number[] }
   'proposal.changed': { boardId: number }
   'alert.raised': { boardId: number; alerts: AlertView[] }
+  'workspace.waiting': WorkspaceWait
+  'backup.changed': Record<string, never>
 }
 export type EventName = keyof EventMap
-export const EVENT_NAMES: EventName[] = ['board.changed', 'kpi.changed', 'version.changed', 'actuals.changed', 'proposal.changed', 'alert.raised']
+export const EVENT_NAMES: EventName[] = [
+  'board.changed',
+  'kpi.changed',
+  'version.changed',
+  'actuals.changed',
+  'proposal.changed',
+  'alert.raised',
+  'workspace.waiting',
+  'backup.changed'
+]

@@ -259,4 +259,6 @@ export interface AppInfo {
   mode: 'desktop' | 'web' | 'cli'
   /** The OS locale the shell detected, used until the user picks one. */
   systemLocale: string
+  /** Set when the workspace could only be opened for reading (the disk was full). */
+  readOnly: 'disk-full' | null
 }

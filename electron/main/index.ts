@@ -4,11 +4,13 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
-import { createRuntime, type Runtime } from '../api/dispatch/runtime'
+import { startBackupScheduler } from '../services/backup/backup-scheduler'
+import type { Runtime } from '../api/dispatch/runtime'
 import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
 import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret-store'
 import { dispatchWhenReady, registerIpc } from './ipc'
 import { keychainCipher } from './keychain'
+import { RestoreDeclined, openRuntime } from './open-workspace'
 import { electronSqliteBinding } from './native'
 import { createMainWindow } from './window'
 
@@ -26,16 +28,20 @@ async function start() {
     return app.quit()
   }
   mkdirSync(app.getPath('userData'), { recursive: true })
-  const ready = createRuntime({
-    file: process.env.KPILOOP_WORKSPACE ?? join(app.getPath('userData'), WORKSPACE_FILE),
-    nativeBinding,
-    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
-    mode: 'desktop',
-    version: app.getVersion(),
-    systemLocale: app.getLocale(),
-    onFirstRun: seedFirstRun,
-    secrets: (sqlite) => createEncryptedSecretStore(sqlite, keychainCipher())
-  })
+  const ready = openRuntime(
+    {
+      file: process.env.KPILOOP_WORKSPACE ?? join(app.getPath('userData'), WORKSPACE_FILE),
+      create: true,
+      nativeBinding,
+      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+      mode: 'desktop',
+      version: app.getVersion(),
+      systemLocale: app.getLocale(),
+      onFirstRun: seedFirstRun,
+      secrets: (sqlite) => createEncryptedSecretStore(sqlite, keychainCipher())
+    },
+    app.getLocale()
+  )
   // Handlers first, then the window: its first calls wait for the workspace instead of failing.
   const ipc = registerIpc(ipcMain, { dispatch: dispatchWhenReady(ready), rendererUrl, actor: currentActor() })
   const window = createMainWindow(join(import.meta.dirname, '../preload'), rendererUrl())
@@ -50,7 +56,11 @@ async function start() {
     }
   })
   const scheduler = startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed', error) })
-  app.on('will-quit', () => scheduler.stop())
+  const backups = startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed', error))
+  app.on('will-quit', () => {
+    scheduler.stop()
+    backups.stop()
+  })
 }
 
 app.on('second-instance', () => app.focus({ steal: true }))
@@ -60,6 +70,6 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
-    dialog.showErrorBox('KPI Loop could not open its workspace', (error as Error).message)
+    if (!(error instanceof RestoreDeclined)) dialog.showErrorBox('KPI Loop could not open its workspace', (error as Error).message)
     app.quit()
   })

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open'
+import type { WriteTransaction } from '../../db/write-transaction'
 import type Database from 'better-sqlite3'
 import type { EventBus } from './events/event-bus'
 
@@ -6,6 +7,8 @@ import type { EventBus } from './events/event-bus'
 export interface ServiceDeps {
   db: Db
   sqlite: Database.Database
+  /** Wraps a function of statements as a write transaction: the write lock first, waiting for other writers. */
+  transaction: WriteTransaction
   events: EventBus
   now: () => number
 }

@@ -3,7 +3,9 @@ import { createMeasurementService } from './actuals/measurement-service'
 import { createPullService } from './actuals/pull-service'
 import { createAlertService } from './alerts/alert-service'
 import { createAuditService } from './audit/audit-service'
+import { createBackupService } from './backup/backup-service'
 import { createBoardService } from './boards/board-service'
+import type { WorkspaceWait } from '../domain/backup'
 import type { ServiceDeps } from './context'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createKpiService } from './kpis/kpi-service'
@@ -17,19 +19,25 @@ import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
 
 export interface CoreOptions extends OpenOptions {
-  now?: () => number
   events?: EventBus
   /** The desktop app passes its keychain-backed store; the CLI and browser mode read env vars. */
   secrets?: SecretStore | ((sqlite: ServiceDeps['sqlite']) => SecretStore)
 }
 
 /** Opens a workspace and builds every core service over it. The shells own one Core each. */
-export function createCore(file: string, options: CoreOptions = {}) {
-  const workspace: Workspace = openWorkspace(file, options)
+export function createCore(file: string, options: CoreOptions) {
+  const events = options.events ?? createEventBus()
+  // Every shell hears when a write waits for another window or command (the CLI prints it, the UI shows it).
+  const onWait = (wait: WorkspaceWait) => {
+    options.onWait?.(wait)
+    events.emit('workspace.waiting', wait)
+  }
+  const workspace: Workspace = openWorkspace(file, { ...options, onWait })
   const deps: ServiceDeps = {
     db: workspace.db,
     sqlite: workspace.sqlite,
-    events: options.events ?? createEventBus(),
+    transaction: workspace.transaction,
+    events,
     now: options.now ?? Date.now
   }
   const secrets = typeof options.secrets === 'function' ? options.secrets(workspace.sqlite) : (options.secrets ?? createEnvSecretStore())
@@ -52,9 +60,17 @@ export function createCore(file: string, options: CoreOptions = {}) {
       alerts.evaluate(boardId, kpiIds)
     }
   })
+  const backups = createBackupService({
+    ...deps,
+    file: workspace.file,
+    settings,
+    audit,
+    copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
+  })
   const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
   return {
     file: workspace.file,
+    workspace,
     deps,
     now: deps.now,
     events: deps.events,
@@ -71,9 +87,10 @@ export function createCore(file: string, options: CoreOptions = {}) {
     lifecycle,
     notes,
     alerts,
+    backups,
     analyzerReview,
-    /** Runs several service calls as one transaction (better-sqlite3 nests them as savepoints). */
-    transaction: <T>(fn: () => T): T => workspace.sqlite.transaction(fn)(),
+    /** Runs several service calls as one write transaction (theirs nest as savepoints). */
+    transaction: <T>(fn: () => T): T => workspace.transaction(fn)(),
     close: () => workspace.close()
   }
 }

@@ -1,18 +1,19 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime } from '../api/dispatch/runtime'
+import { startBackupScheduler } from '../services/backup/backup-scheduler'
 import { currentActor } from '../services/workspace-path'
 import { startWebServer } from './server'
 
 export interface BrowserModeOptions {
   workspaceFile: string
+  /** Make the workspace when the file does not exist yet (its folder must). */
+  create: boolean
   staticDir: string
   port?: number
   /** Seed the sample board into a brand-new workspace (default true, as the desktop app does). */
   sample?: boolean
-  /** Pull actuals on schedule while serving (default true). */
+  /** Pull actuals and make backups on schedule while serving (default true). */
   schedule?: boolean
   systemLocale?: string
   version?: string
@@ -20,9 +21,9 @@ export interface BrowserModeOptions {
 
 /** Opens the workspace and serves the UI and the procedures; `close()` stops both. */
 export async function startBrowserMode(options: BrowserModeOptions) {
-  mkdirSync(dirname(options.workspaceFile), { recursive: true })
   const runtime = await createRuntime({
     file: options.workspaceFile,
+    create: options.create,
     mode: 'web',
     version: options.version ?? '0.1.0',
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
@@ -31,15 +32,18 @@ export async function startBrowserMode(options: BrowserModeOptions) {
   try {
     const server = await startWebServer({ runtime, staticDir: options.staticDir, port: options.port, actor: currentActor() })
     const core = runtime.core
-    const scheduler =
+    const schedulers =
       options.schedule === false
-        ? null
-        : startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) })
+        ? []
+        : [
+            startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) }),
+            startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed:', (error as Error).message))
+          ]
     return {
       ...server,
       runtime,
       close: async () => {
-        scheduler?.stop()
+        for (const scheduler of schedulers) scheduler.stop()
         await server.close()
         runtime.close()
       }

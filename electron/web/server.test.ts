@@ -14,7 +14,7 @@ let base: string
 beforeEach(async () => {
   ws = tempWorkspace()
   ws.core.close()
-  runtime = await createRuntime({ file: ws.file, mode: 'web', version: 't', systemLocale: 'en' })
+  runtime = await createRuntime({ file: ws.file, create: false, mode: 'web', version: 't', systemLocale: 'en' })
   const staticDir = join(ws.dir, 'static')
   mkdirSync(staticDir)
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>KPI Loop</title>')

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { shippedPath } from '../../db/shipped-path'
 import { defaultWorkspacePath } from '../services/workspace-path'
@@ -7,10 +8,15 @@ import { startBrowserMode } from './browser-mode'
 // `npm run web [-- --port N --db FILE]`: browser mode for machines without a desktop session.
 const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } } })
 const workspaceFile = values.db ?? defaultWorkspacePath()
+// The app's own folder is made on first use; a folder typed with --db must exist (a typo is reported, not created).
+if (!values.db) mkdirSync(dirname(workspaceFile), { recursive: true })
 // Building the demo warehouse and its pulls takes several seconds: say so before the address appears.
-if (!existsSync(workspaceFile)) console.log(`First run: creating ${workspaceFile} with the sample board and its demo warehouse…`)
+if (!existsSync(workspaceFile) && existsSync(dirname(workspaceFile))) {
+  console.log(`No workspace at ${workspaceFile} yet: creating it with the sample board and its demo warehouse…`)
+}
 const server = await startBrowserMode({
   workspaceFile,
+  create: true,
   staticDir: shippedPath(import.meta.url, 'out/renderer'),
   port: values.port ? Number(values.port) : Number(process.env.KPILOOP_PORT ?? 0)
 }).catch((error: unknown) => {

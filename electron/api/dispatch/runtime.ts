@@ -1,18 +1,31 @@
+import { AppError } from '../../domain/errors'
 import { createCore, type CoreOptions } from '../../services/core'
 import { createDispatcher } from './dispatcher'
 import { createHandlers, type ShellInfo } from './handlers'
 
-export interface RuntimeOptions extends CoreOptions, ShellInfo {
+export interface RuntimeOptions extends Omit<CoreOptions, 'access'>, ShellInfo {
   file: string
+  /** Whether a missing workspace file is created (the app's own default file is; a path the user typed may not be). */
+  create: boolean
   /** Called once when the workspace is brand new (no board was ever created). */
   onFirstRun?: (core: ReturnType<typeof createCore>) => void | Promise<void>
 }
 
-/** What every shell runs: the core over one workspace, and the dispatcher that fronts it. */
+/** A full disk still lets the user read every board: the workspace opens read-only and writes say why they fail. */
+function openCore(options: RuntimeOptions) {
+  try {
+    return createCore(options.file, { ...options, access: 'write' })
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'DISK_FULL')) throw error
+    return createCore(options.file, { ...options, access: 'read', create: false })
+  }
+}
+
+/** What the app and browser mode run: the core over one workspace, and the dispatcher that fronts it. */
 export async function createRuntime(options: RuntimeOptions) {
-  const core = createCore(options.file, options)
-  const isNew = (core.deps.sqlite.prepare('SELECT COUNT(*) AS n FROM board').get() as { n: number }).n === 0
-  const fresh = isNew && (core.deps.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n === 0
+  const core = openCore(options)
+  const count = (table: string) => (core.deps.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+  const fresh = !core.workspace.state.readOnly && count('board') === 0 && count('audit_log') === 0
   if (fresh && options.onFirstRun) await options.onFirstRun(core)
   const dispatch = createDispatcher(createHandlers(core, options))
   return { core, dispatch, close: () => core.close() }

@@ -24,7 +24,7 @@ afterEach(async () => {
 const kpiloop = (env: Record<string, string>, ...args: string[]) => runCli(ws.file, args, { KPILOOP_ACTOR: 'cli-user', ...env })
 const llmEnv = () => ({ KPILOOP_LLM_BASE_URL: server.url, KPILOOP_LLM_MODEL: 'deepseek-chat', KPILOOP_LLM_API_KEY: KEY })
 const pendingProposals = () => {
-  const core = createCore(ws.file)
+  const core = createCore(ws.file, { access: 'write' })
   try {
     return core.proposals.list(core.boards.resolve('客服助手 KPI'))
   } finally {

@@ -50,7 +50,7 @@ const CURRENT = `SELECT * FROM (
   FROM measurement m %WHERE%) WHERE rn = 1 ORDER BY kpi_id, period_start`
 
 export function createMeasurementService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService }) {
-  const { sqlite, events, audit, kpis, now } = deps
+  const { sqlite, events, audit, kpis, now, transaction } = deps
   const stmt = {
     insert: sqlite.prepare(
       `INSERT INTO measurement (kpi_id, period_start, period_end, value, source, data_source_id, query_hash, note, author, recorded_at)
@@ -61,7 +61,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 
-  const addManyTx = sqlite.transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
+  const addManyTx = transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
     // Current values per KPI, loaded once, so that a re-pull of unchanged numbers stores nothing.
     const current = new Map<number, Map<string, number>>()
     const currentOf = (kpiId: number) => {

@@ -28,7 +28,7 @@ interface Row {
  * it. Each (KPI, measurement, rule) raises at most once, so re-evaluating never repeats an alert.
  */
 export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measurements: MeasurementService }) {
-  const { sqlite, kpis, measurements, events, now } = deps
+  const { sqlite, kpis, measurements, events, now, transaction } = deps
   const stmt = {
     insert: sqlite.prepare('INSERT INTO alert_event (kpi_id, measurement_id, level, severity, rule, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     seen: sqlite.prepare("SELECT 1 FROM alert_event WHERE kpi_id = ? AND measurement_id = ? AND COALESCE(rule, '') = ?"),
@@ -47,7 +47,7 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
     acknowledgedAt: r.acknowledged_at
   })
 
-  const evaluateTx = sqlite.transaction((boardId: number, kpiIds: number[] | undefined): AlertView[] => {
+  const evaluateTx = transaction((boardId: number, kpiIds: number[] | undefined): AlertView[] => {
     const raised: AlertView[] = []
     // A pull of one KPI reads that KPI's series only, not the board's.
     const series = kpiIds ? null : measurements.ofBoard(boardId)

@@ -151,10 +151,10 @@ describe('completeJson', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpiloop-llm-cache-'))
     try {
       server.enqueue({ json: { verdict: 'retarget', reason: 'trial data' } })
-      const first = openWorkspace(join(dir, 'board.kpiloop'))
+      const first = openWorkspace(join(dir, 'board.kpiloop'), { access: 'write', create: true })
       await createLlmClient(settings(), { cache: createSqliteLlmCache(first.db) }).completeJson(ask)
       first.close()
-      const reopened = openWorkspace(join(dir, 'board.kpiloop'))
+      const reopened = openWorkspace(join(dir, 'board.kpiloop'), { access: 'read' })
       const again = await createLlmClient(settings(), { cache: createSqliteLlmCache(reopened.db) }).completeJson(ask)
       reopened.close()
       expect(again).toMatchObject({ cached: true, data: { verdict: 'retarget', reason: 'trial data' } })

@@ -28,8 +28,8 @@ function checkName(name: string): TemplateName {
 }
 
 /** The user's edits of the stage prompts: every save or reset is a new row, the latest per stage wins. */
-export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'now'> & { audit: AuditService; folder?: string }) {
-  const { sqlite, now, audit } = deps
+export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'transaction' | 'now'> & { audit: AuditService; folder?: string }) {
+  const { sqlite, now, audit, transaction } = deps
   const folder = resolvePromptsFolder(deps.folder)
   const stmt = {
     latest: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? ORDER BY id DESC LIMIT 1'),
@@ -62,7 +62,7 @@ export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'now'> 
   }
 
   const write = (name: TemplateName, body: string, actor: string, action: string, summary: string): PromptTemplateView => {
-    sqlite.transaction(() => {
+    transaction(() => {
       stmt.insert.run(name, body, actor, now())
       audit.record({ actor, action, summary })
     })()

@@ -45,9 +45,12 @@ export function costOf(model: string, usage: TokenUsage, preset: ProviderPreset 
 /** Review sessions of the assistant: the conversation, its token usage and cost, and how it ended. */
 export function createReviewSessions({
   sqlite,
+  transaction,
   now,
   preset
-}: Pick<ServiceDeps, 'sqlite' | 'now'> & { /** The configured provider: a local one costs nothing. */ preset?: () => ProviderPreset | undefined }) {
+}: Pick<ServiceDeps, 'sqlite' | 'transaction' | 'now'> & {
+  /** The configured provider: a local one costs nothing. */ preset?: () => ProviderPreset | undefined
+}) {
   const stmt = {
     insert: sqlite.prepare(
       "INSERT INTO review_session (board_id, stage, engine, model, template_id, messages, status, created_at) VALUES (?, ?, 'assistant', ?, ?, '[]', 'running', ?)"
@@ -89,29 +92,32 @@ export function createReviewSessions({
     }
   }
 
+  // Read, then written back: one write transaction, so that nothing lands in between.
+  const updateTx = transaction((id: number, change: SessionUpdate): ReviewSessionSummary => {
+    const current = row(id)
+    const messages = [...(JSON.parse(current.messages) as SessionMessage[]), ...(change.messages ?? [])]
+    const status = change.status ?? current.status
+    const finishedAt = change.status === undefined ? current.finished_at : status === 'running' ? null : now()
+    const error = change.error === undefined ? current.error : change.error
+    stmt.update.run(
+      JSON.stringify(messages),
+      current.prompt_tokens + (change.usage?.promptTokens ?? 0),
+      current.completion_tokens + (change.usage?.completionTokens ?? 0),
+      current.cost_usd + (change.costUsd ?? 0),
+      status,
+      error,
+      finishedAt,
+      id
+    )
+    return summary(row(id))
+  })
+
   return {
     start(session: NewSession): number {
       return Number(stmt.insert.run(session.boardId, session.stage, session.model, session.templateId, now()).lastInsertRowid)
     },
     /** Appends messages, adds usage and cost, and records how the session (or its latest turn) ended. */
-    update(id: number, change: SessionUpdate): ReviewSessionSummary {
-      const current = row(id)
-      const messages = [...(JSON.parse(current.messages) as SessionMessage[]), ...(change.messages ?? [])]
-      const status = change.status ?? current.status
-      const finishedAt = change.status === undefined ? current.finished_at : status === 'running' ? null : now()
-      const error = change.error === undefined ? current.error : change.error
-      stmt.update.run(
-        JSON.stringify(messages),
-        current.prompt_tokens + (change.usage?.promptTokens ?? 0),
-        current.completion_tokens + (change.usage?.completionTokens ?? 0),
-        current.cost_usd + (change.costUsd ?? 0),
-        status,
-        error,
-        finishedAt,
-        id
-      )
-      return summary(row(id))
-    },
+    update: (id: number, change: SessionUpdate): ReviewSessionSummary => updateTx(id, change),
     get(id: number): ReviewSessionView {
       const found = row(id)
       return { ...summary(found), messages: JSON.parse(found.messages) as SessionMessage[] }

@@ -13,7 +13,7 @@ interface BoardRow {
 }
 
 export function createBoardService(deps: ServiceDeps & { audit: AuditService }) {
-  const { sqlite, events, audit, now } = deps
+  const { sqlite, events, audit, now, transaction } = deps
   const stmt = {
     list: sqlite.prepare('SELECT * FROM board WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE'),
     get: sqlite.prepare('SELECT * FROM board WHERE id = ? AND deleted_at IS NULL'),
@@ -58,21 +58,21 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     if (other && other.id !== self) throw new AppError('DUPLICATE_BOARD', `A board named "${name}" already exists.`, { name })
   }
 
-  const createTx = sqlite.transaction((name: string, description: string, actor: string): number => {
+  const createTx = transaction((name: string, description: string, actor: string): number => {
     assertNameFree(name, null)
     const at = now()
     const id = Number(stmt.insert.run(name, description, at, at).lastInsertRowid)
     audit.record({ actor, action: 'board.create', boardId: id, summary: `Created board ${name}` })
     return id
   })
-  const renameTx = sqlite.transaction((boardId: number, name: string, actor: string) => {
+  const renameTx = transaction((boardId: number, name: string, actor: string) => {
     const before = row(boardId)
     if (before.name === name) return
     assertNameFree(name, boardId)
     stmt.rename.run(name, now(), boardId)
     audit.record({ actor, action: 'board.rename', boardId, summary: `Renamed board ${before.name} → ${name}`, details: { from: before.name, to: name } })
   })
-  const deleteTx = sqlite.transaction((boardId: number, actor: string) => {
+  const deleteTx = transaction((boardId: number, actor: string) => {
     const before = row(boardId)
     stmt.remove.run(now(), now(), boardId)
     audit.record({ actor, action: 'board.delete', boardId, summary: `Deleted board ${before.name}` })

@@ -35,7 +35,7 @@ function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions):
 }
 
 export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
-  const { sqlite, events, audit } = deps
+  const { events, audit, transaction } = deps
   const store = createRevisionStore(deps)
 
   function writeRevision(boardId: number, kpiId: number, head: HeadRow | null, fields: KpiFields, kind: RevisionKind, options: WriteOptions): KpiView {
@@ -54,7 +54,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     })
   }
 
-  const addTx = sqlite.transaction((boardId: number, input: NewKpi, options: WriteOptions): KpiView => {
+  const addTx = transaction((boardId: number, input: NewKpi, options: WriteOptions): KpiView => {
     store.requireBoard(boardId)
     const fields = applyPatch(null, input)
     checkTarget(fields, input, options)
@@ -72,7 +72,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     return view
   })
 
-  const editTx = sqlite.transaction((kpiId: number, patch: KpiPatch, options: WriteOptions, forcedKind?: RevisionKind): KpiView => {
+  const editTx = transaction((kpiId: number, patch: KpiPatch, options: WriteOptions, forcedKind?: RevisionKind): KpiView => {
     const head = store.head(kpiId)
     if (options.expectedRevisionId !== undefined && options.expectedRevisionId !== head.id) {
       throw new AppError('VALIDATION', `${head.fields.code} was changed by someone else (revision ${head.number}); reload and try again.`, { kpiId })

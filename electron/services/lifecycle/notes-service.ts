@@ -17,7 +17,7 @@ interface Row {
  * board: cutting a version attaches the notes written since the previous one.
  */
 export function createNotesService(deps: ServiceDeps & { audit: AuditService }) {
-  const { sqlite, audit, now } = deps
+  const { sqlite, audit, now, transaction } = deps
   const insert = sqlite.prepare('INSERT INTO version_note (board_id, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?)')
   const list = sqlite.prepare('SELECT * FROM version_note WHERE board_id = ? ORDER BY id DESC')
   const get = sqlite.prepare('SELECT * FROM version_note WHERE id = ?')
@@ -32,7 +32,7 @@ export function createNotesService(deps: ServiceDeps & { audit: AuditService }) 
   })
   return {
     add(boardId: number, kind: VersionNoteView['kind'], body: string, actor: string): VersionNoteView {
-      const id = sqlite.transaction(() => {
+      const id = transaction(() => {
         const noteId = Number(insert.run(boardId, kind, body, actor, now()).lastInsertRowid)
         audit.record({ actor, action: 'notes.add', boardId, summary: `Added ${kind} note (${body.length} characters)` })
         return noteId

@@ -25,7 +25,7 @@ function checkPatch(field: KpiField, value: unknown): void {
 }
 
 export function createProposalService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService }) {
-  const { sqlite, audit, kpis, events, now } = deps
+  const { sqlite, audit, kpis, events, now, transaction } = deps
   const stmt = {
     insert: sqlite.prepare(
       `INSERT INTO proposal (board_id, kpi_id, base_revision_id, engine, stage, kind, code, patches, rationale, rule, status, session_id, created_at)
@@ -58,7 +58,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     return found
   }
 
-  const storeTx = sqlite.transaction((boardId: number, stage: Stage, engine: Engine, drafts: ProposalDraft[], sessionId: number | null): number[] => {
+  const storeTx = transaction((boardId: number, stage: Stage, engine: Engine, drafts: ProposalDraft[], sessionId: number | null): number[] => {
     const ids: number[] = []
     for (const draft of drafts) {
       const kpiId = draft.kind === 'add' ? null : kpis.resolve(boardId, draft.code)
@@ -79,7 +79,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     return ids
   })
 
-  const acceptTx = sqlite.transaction((id: number, decision: Decision, actor: string) => {
+  const acceptTx = transaction((id: number, decision: Decision, actor: string) => {
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
     const source = found.engine === 'assistant' ? ('assistant' as const) : ('analyzer' as const)
@@ -116,7 +116,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     return result
   })
 
-  const rejectTx = sqlite.transaction((id: number, note: string, actor: string) => {
+  const rejectTx = transaction((id: number, note: string, actor: string) => {
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
     stmt.decide.run('rejected', actor, now(), note || null, null, null, id)

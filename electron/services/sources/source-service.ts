@@ -40,7 +40,7 @@ function assertNoPasswordInUrl(url: string): void {
 }
 
 export function createSourceService(deps: ServiceDeps & { audit: AuditService; secrets: SecretStore }) {
-  const { sqlite, audit, secrets, now, events } = deps
+  const { sqlite, audit, secrets, now, events, transaction } = deps
   const stmt = {
     list: sqlite.prepare('SELECT * FROM data_source WHERE deleted_at IS NULL ORDER BY name'),
     byName: sqlite.prepare('SELECT * FROM data_source WHERE name = ? AND deleted_at IS NULL'),
@@ -89,7 +89,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     }
   }
 
-  const saveTx = sqlite.transaction((input: SourceInput, actor: string, existing: Row | undefined) => {
+  const saveTx = transaction((input: SourceInput, actor: string, existing: Row | undefined) => {
     assertNoPasswordInUrl(input.url)
     const options = JSON.stringify(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {})
     const ref = input.password !== undefined || existing?.secret_ref ? secretRef(input.name) : null
@@ -125,7 +125,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     },
     remove(name: string, actor: string): void {
       const found = row(name)
-      sqlite.transaction(() => {
+      transaction(() => {
         stmt.remove.run(now(), found.id)
         audit.record({ actor, action: 'source.remove', summary: `Removed data source ${name}` })
       })()

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../core'
 
 /** A fresh workspace file in its own temp folder, migrated by the real migrate(). */
-export function tempWorkspace(options: CoreOptions = {}): { core: Core; file: string; dir: string; cleanup(): void } {
+export function tempWorkspace(options: Partial<CoreOptions> = {}): { core: Core; file: string; dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'kpiloop-test-'))
   const file = join(dir, 'workspace.kpiloop')
-  const core = createCore(file, options)
+  const core = createCore(file, { access: 'write', create: true, ...options })
   return {
     core,
     file,

@@ -21,7 +21,7 @@ interface VersionRow {
 export const CURRENT = 'current'
 
 export function createVersionService(deps: ServiceDeps & { audit: AuditService; boards: BoardService; kpis: KpiService }) {
-  const { sqlite, events, audit, boards, kpis, now } = deps
+  const { sqlite, events, audit, boards, kpis, now, transaction } = deps
   const stmt = {
     list: sqlite.prepare(
       'SELECT v.*, (SELECT COUNT(*) FROM board_version_item i WHERE i.version_id = v.id) AS kpi_count FROM board_version v WHERE v.board_id = ? ORDER BY v.id'
@@ -80,7 +80,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     return suggestLabel(boardStage(board.stageCounts), labels)
   }
 
-  const cutTx = sqlite.transaction((boardId: number, label: string, note: string, actor: string): number => {
+  const cutTx = transaction((boardId: number, label: string, note: string, actor: string): number => {
     if (label.toLowerCase() === CURRENT || stmt.byLabel.get(boardId, label)) {
       throw new AppError('DUPLICATE_LABEL', `Board version ${label} already exists.`, { label })
     }
@@ -91,7 +91,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
     return id
   })
 
-  const restoreTx = sqlite.transaction((boardId: number, label: string, reason: string, actor: string) => {
+  const restoreTx = transaction((boardId: number, label: string, reason: string, actor: string) => {
     const wanted = new Map(pins(boardId, label).map((p) => [p.kpiId, p.revisionId]))
     const current = new Map(pins(boardId, CURRENT).map((p) => [p.kpiId, p.revisionId]))
     const options = { actor, source: 'rollback' as const, reason: reason || `Restored board version ${label}` }

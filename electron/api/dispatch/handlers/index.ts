@@ -3,6 +3,7 @@ import { assistantProcedures } from '../../assistant'
 import { exportProcedures } from '../../export'
 import { importProcedures } from '../../import'
 import type { Core } from '../../../services/core'
+import { backupHandlers } from './backup'
 import { lifecycleHandlers } from './lifecycle'
 import { workspaceHandlers } from './workspace'
 
@@ -26,14 +27,32 @@ function loadedOnUse<P extends object>(procedures: P, load: () => Promise<Handle
   return Object.fromEntries(Object.keys(procedures).map((name) => [name, call(name as keyof HandlersOf<P>)])) as HandlersOf<P>
 }
 
+/** What SQLite says about the workspace file (damaged, disk full …) reaches every shell as a coded error naming it. */
+function explained(handlers: Handlers, explain: (error: unknown) => unknown): Handlers {
+  const wrap =
+    (handler: (input: never, ctx: CallContext) => unknown) =>
+    async (input: never, ctx: CallContext): Promise<unknown> => {
+      try {
+        return await handler(input, ctx)
+      } catch (error) {
+        throw explain(error)
+      }
+    }
+  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, wrap(handler as never)])) as unknown as Handlers
+}
+
 /** Binds every procedure of the contract to the core services, one file per domain. */
 export function createHandlers(core: Core, shell: ShellInfo): Handlers {
-  return {
-    'app.info': () => ({ ...shell, workspace: core.file }),
-    ...workspaceHandlers(core),
-    ...lifecycleHandlers(core),
-    ...loadedOnUse(exportProcedures, async () => (await import('./export')).exportHandlers(core)),
-    ...loadedOnUse(importProcedures, async () => (await import('./import')).importHandlers(core)),
-    ...loadedOnUse(assistantProcedures, async () => (await import('./assistant')).assistantHandlers(core))
-  }
+  return explained(
+    {
+      'app.info': () => ({ ...shell, workspace: core.file, readOnly: core.workspace.state.readOnly }),
+      ...workspaceHandlers(core),
+      ...lifecycleHandlers(core),
+      ...backupHandlers(core),
+      ...loadedOnUse(exportProcedures, async () => (await import('./export')).exportHandlers(core)),
+      ...loadedOnUse(importProcedures, async () => (await import('./import')).importHandlers(core)),
+      ...loadedOnUse(assistantProcedures, async () => (await import('./assistant')).assistantHandlers(core))
+    },
+    core.workspace.explain
+  )
 }

@@ -9,7 +9,7 @@ export const BOARD = 'AI 助手 KPI 看板'
  * A real workspace with the exporters' sample board (3 KPIs, Chinese and English, every structured
  * field), a month of actuals, an analyzer proposal, and a clock the test moves.
  */
-export function boardFixture(options: CoreOptions = {}) {
+export function boardFixture(options: Partial<CoreOptions> = {}) {
   const clock = { now: Date.UTC(2025, 11, 1) }
   const ws = tempWorkspace({ ...options, now: () => clock.now })
   const { core } = ws

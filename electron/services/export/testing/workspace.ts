@@ -8,7 +8,7 @@ import type { ExportKpi } from '../../../domain/export'
 /** A real migrated workspace file holding the given KPIs (same ids and revision ids), for link tests. */
 export function workspaceWith(kpis: readonly ExportKpi[]): Workspace & { cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'kpiloop-export-'))
-  const workspace = openWorkspace(join(dir, 'workspace.kpiloop'))
+  const workspace = openWorkspace(join(dir, 'workspace.kpiloop'), { access: 'write', create: true })
   const now = Date.now()
   const boardId = workspace.db.insert(board).values({ name: 'AI 助手', createdAt: now, updatedAt: now }).returning({ id: board.id }).get().id
   for (const k of kpis) {
