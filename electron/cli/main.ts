@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { actualsCommands } from './commands/actuals'
+import { backupCommands } from './commands/backup'
 import { boardCommands } from './commands/board'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
@@ -32,6 +33,7 @@ sourceCommands(program, run)
 importCommand(program, run)
 exportCommand(program, run)
 reviewCommands(program, run)
+backupCommands(program, run)
 
 // `--version` is only the program's own when it comes first: `restore --version v1.0` names a board version.
 const first = process.argv[2]

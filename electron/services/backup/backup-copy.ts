@@ -66,7 +66,12 @@ export async function stageBackup(backupFile: string, staging: string, options: 
     source = new Database(backupFile, { readonly: true, fileMustExist: true, ...binding(options) })
     source.prepare('SELECT count(*) FROM sqlite_master').get()
     await onlineCopy(source, staging, options, true)
-    const copy = openWorkspace(staging, { access: 'write', backupBeforeMigration: false, ...options })
+    const copy = openWorkspace(staging, {
+      access: 'write',
+      backupBeforeMigration: false,
+      nativeBinding: options.nativeBinding,
+      migrationsFolder: options.migrationsFolder
+    })
     const check = copy.sqlite.pragma('quick_check', { simple: true })
     copy.close()
     if (check !== 'ok') throw new AppError('WORKSPACE_DAMAGED', 'quick_check failed')
