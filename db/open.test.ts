@@ -1,4 +1,5 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -36,15 +37,20 @@ const revisionOf = (ws: ReturnType<typeof openWorkspace>) =>
   )
 
 describe('opening a workspace', () => {
-  it('creates and migrates a new workspace with WAL and foreign keys', () => {
+  it('creates and migrates a new workspace with WAL, foreign keys and durable commits', () => {
     const ws = openWorkspace(join(dir, 'new.kpiloop'), create)
+    expect(ws.created).toBe(true)
     expect(ws.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    // FULL: a commit is on disk before the call returns, even across an OS crash or power loss.
+    expect(ws.sqlite.pragma('synchronous', { simple: true })).toBe(2)
+    // Nothing to back up in a new workspace.
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
     expect(tables(ws)).toEqual(expect.arrayContaining(['board', 'kpi', 'kpi_revision', 'board_version', 'audit_log', 'measurement', 'proposal']))
     ws.close()
   })
 
-  it('migrates a workspace written by the previous schema and keeps its data', () => {
+  it('migrates a workspace written by the previous schema and keeps its data, after a backup of it', () => {
     const file = join(dir, 'old.kpiloop')
     const old = openWorkspace(file, { ...create, migrationsFolder: olderMigrations(1) })
     expect(tables(old)).not.toContain('measurement')
@@ -54,7 +60,15 @@ describe('opening a workspace', () => {
     const current = openWorkspace(file, create)
     expect(tables(current)).toContain('measurement')
     expect(current.sqlite.prepare('SELECT name FROM board').all()).toEqual([{ name: 'Legacy' }])
+    expect(current.migration).toEqual({ from: 1, backup: expect.stringMatching(/backups\/old-.*-pre-migration\.kpiloop$/) })
     current.close()
+    const backup = new Database(current.migration.backup!, { readonly: true })
+    expect(backup.prepare("SELECT name FROM sqlite_master WHERE name = 'measurement'").all()).toEqual([])
+    expect(backup.prepare('SELECT name FROM board').all()).toEqual([{ name: 'Legacy' }])
+    backup.close()
+    // Opened again, it is current: no second backup.
+    openWorkspace(file, { access: 'read' }).close()
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1)
   })
 
   it('upgrades a workspace whose KPIs kept a head pointer: same revisions, same heads, pinned versions intact', () => {

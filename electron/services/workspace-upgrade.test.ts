@@ -3,12 +3,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../electron/services/core'
+import { createCore } from './core'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
-import { listBackupFiles } from './backup-files'
-import { defaultMigrationsFolder } from './open'
+import { listBackupFiles } from '../../db/backup-files'
+import { defaultMigrationsFolder } from '../../db/open'
 
-// Workspaces written by the last app of each earlier schema (scripts/build-schema-fixtures.mjs).
+// Workspaces written by the last app of each earlier schema (db/fixtures, built by scripts/build-schema-fixtures.mjs).
 const FIXTURES = [
   { schema: 2, file: 'schema-2.kpiloop' },
   { schema: 3, file: 'schema-3.kpiloop' }
@@ -46,7 +46,7 @@ describe.each(FIXTURES)('a workspace of schema $schema, written by that KPI Loop
   it('upgrades keeping every row, after a backup of the file as it was', () => {
     dir = mkdtempSync(join(tmpdir(), `kpiloop-schema-${schema}-`))
     const workspace = join(dir, 'workspace.kpiloop')
-    copyFileSync(join(import.meta.dirname, 'fixtures', file), workspace)
+    copyFileSync(join(import.meta.dirname, '../../db/fixtures', file), workspace)
     const before = snapshot(workspace)
     expect(before.schema).toBe(schema)
     expect(before.counts).toMatchObject({ kpi: 9, kpi_revision: 15, board_version: 3, measurement: 4, proposal: 8, version_note: 1, audit_log: 27 })
