@@ -1,5 +1,6 @@
 import { analyzerBench } from './analyzer.bench'
 import { cliBench } from './cli.bench'
+import { durabilityBench } from './durability.bench'
 import { importBench } from './import.bench'
 import { pullBench } from './pull.bench'
 import { targetBench } from './target.bench'
@@ -8,6 +9,7 @@ import { workspaceBench } from './workspace.bench'
 // `npm run bench`: every benchmark prints its ratio against a raw baseline measured in the same run.
 const benches: [string, () => boolean | Promise<boolean>][] = [
   ['workspace', workspaceBench],
+  ['durability', durabilityBench],
   ['import', importBench],
   ['analyzer', analyzerBench],
   ['pull', pullBench],
