@@ -8,7 +8,7 @@ import { migrateWorkspace, type MigrationOutcome } from './migrate'
 import * as schema from './schema'
 import { shippedPath } from './shipped-path'
 import { diskFullError, emptyFileError, isBusy, readOnlyError, workspaceError } from './workspace-errors'
-import { writeTransactions, type WriteTransaction } from './write-transaction'
+import { whenWritable, writeTransactions, type WriteTransaction } from './write-transaction'
 
 export type Db = BetterSQLite3Database<typeof schema>
 export interface Workspace {
@@ -21,6 +21,8 @@ export interface Workspace {
   migration: MigrationOutcome
   /** Every write of the workspace goes through one of these (see write-transaction.ts). */
   transaction: WriteTransaction
+  /** Resolves once another window or command has finished writing (see write-transaction.ts). */
+  whenWritable(signal?: AbortSignal): Promise<void>
   /** What SQLite reported about this file, as a product error naming it (others unchanged). */
   explain(error: unknown): unknown
   close(): void
@@ -140,7 +142,8 @@ export function openWorkspace(file: string, options: OpenOptions): Workspace {
     sqlite.pragma('cache_size = -65536')
     sqlite.pragma('mmap_size = 268435456')
     sqlite.pragma('temp_store = MEMORY')
-    const transaction = writeTransactions(sqlite, { file, limitMs, sliceMs: WAIT_SLICE_MS, onWait: options.onWait, state })
+    const policy = { file, limitMs, sliceMs: WAIT_SLICE_MS, onWait: options.onWait, state }
+    const transaction = writeTransactions(sqlite, policy)
     if (state.readOnly && applied < known) throw diskFullError(file)
     // user_version counts the migrations applied: an up-to-date workspace skips reading and hashing the migration files.
     const migration =
@@ -158,6 +161,7 @@ export function openWorkspace(file: string, options: OpenOptions): Workspace {
       created: !exists,
       migration,
       transaction,
+      whenWritable: (signal) => whenWritable(opened, policy, signal),
       explain: (error) => workspaceError(error, file, state),
       close: () => opened.close()
     }

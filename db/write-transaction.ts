@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { WorkspaceState, WorkspaceWait } from '../electron/domain/backup'
-import { busyError, isBusy, workspaceError } from './workspace-errors'
+import { busyError, diskFullError, isBusy, workspaceError } from './workspace-errors'
 
 export interface WritePolicy {
   file: string
@@ -43,5 +43,35 @@ export function writeTransactions(sqlite: Database.Database, policy: WritePolicy
         sqlite.pragma(`busy_timeout = ${policy.limitMs}`)
       }
     }
+  }
+}
+
+const pause = (ms: number) => new Promise((resume) => setTimeout(resume, ms))
+
+/**
+ * Resolves once the write lock is free, waiting without blocking (the app keeps answering and its
+ * progress reaches the window), or rejects with WORKSPACE_BUSY after the limit. The shells call it
+ * before a procedure that writes; the transaction itself still takes the lock first.
+ */
+export async function whenWritable(sqlite: Database.Database, policy: WritePolicy, signal?: AbortSignal): Promise<void> {
+  if (policy.state.readOnly === 'disk-full') throw diskFullError(policy.file)
+  const started = Date.now()
+  for (let attempt = 0; ; attempt++) {
+    sqlite.pragma('busy_timeout = 0')
+    try {
+      sqlite.exec('BEGIN IMMEDIATE')
+      sqlite.exec('ROLLBACK')
+      return
+    } catch (error) {
+      if (!isBusy(error)) throw workspaceError(error, policy.file, policy.state)
+    } finally {
+      sqlite.pragma(`busy_timeout = ${policy.limitMs}`)
+    }
+    const waitedMs = Date.now() - started
+    if (waitedMs >= policy.limitMs) throw busyError(policy.file, waitedMs)
+    // A writer that finishes within a slice goes unmentioned: only a real wait is reported.
+    if (waitedMs >= policy.sliceMs) policy.onWait?.({ waitedMs, limitMs: policy.limitMs })
+    await pause(Math.min(5 * 2 ** attempt, policy.sliceMs))
+    signal?.throwIfAborted()
   }
 }

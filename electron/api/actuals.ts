@@ -13,15 +13,18 @@ const sourceKind = z.enum(['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'
 
 export const actualsProcedures = {
   'actuals.add': procedure({
+    writes: true,
     input: z.strictObject({ kpiId: id, periodStart: isoDate, periodEnd: isoDate, value: z.number().finite(), note: z.string().max(2000).optional() }),
     output: result<MeasurementView>()
   }),
   'actuals.list': procedure({ input: z.strictObject({ kpiId: id, history: z.boolean().default(false) }), output: result<MeasurementView[]>() }),
   'actuals.importCsv': procedure({
+    writes: true,
     input: z.strictObject({ boardId: id, text: z.string().max(20_000_000), fileName: z.string().max(300).optional() }),
     output: result<{ stored: number }>()
   }),
   'actuals.pull': procedure({
+    writes: true,
     input: z.strictObject({ boardId: id, kpiIds: z.array(id).optional(), from: isoDate.optional(), to: isoDate.optional() }),
     output: result<PullSummary>(),
     chunk: result<{ done: number; total: number; code: string }>()
@@ -32,6 +35,7 @@ export const actualsProcedures = {
   }),
   'source.list': procedure({ input: z.strictObject({}), output: result<SourceView[]>() }),
   'source.save': procedure({
+    writes: true,
     input: z.strictObject({
       mode: z.enum(['add', 'edit']),
       name: sourceName,
@@ -43,7 +47,7 @@ export const actualsProcedures = {
     }),
     output: result<SourceView>()
   }),
-  'source.remove': procedure({ input: z.strictObject({ name: sourceName }), output: result<{ removed: true }>() }),
+  'source.remove': procedure({ writes: true, input: z.strictObject({ name: sourceName }), output: result<{ removed: true }>() }),
   'source.test': procedure({ input: z.strictObject({ name: sourceName }), output: result<SourceTest>() }),
   'source.tables': procedure({ input: z.strictObject({ name: sourceName }), output: result<TableView[]>() })
 }

@@ -22,23 +22,29 @@ export const assistantProcedures = {
   /** The stored LLM settings; the key is never returned, only `hasKey`. */
   'llm.settings.get': procedure({ input: z.strictObject({}), output: result<LlmSettingsView>() }),
   /** `apiKey`: a string stores it (write-only), null deletes it. */
-  'llm.settings.set': procedure({ input: llmSettingsPatchSchema.strict(), output: result<LlmSettingsView>() }),
+  'llm.settings.set': procedure({ writes: true, input: llmSettingsPatchSchema.strict(), output: result<LlmSettingsView>() }),
   'llm.presets': procedure({ input: z.strictObject({}), output: result<readonly ProviderPreset[]>() }),
   /** Tests the stored endpoint, or the unsaved values of the settings form laid over it. */
   'llm.test': procedure({ input: z.strictObject({ draft: llmSettingsPatchSchema.strict().optional() }), output: result<LlmTestResult>() }),
   /** Exactly the requests a review would send now. */
   'llm.preview': procedure({ input: z.strictObject(selection), output: result<ReviewPreviewView>() }),
   'prompt.list': procedure({ input: z.strictObject({}), output: result<PromptTemplateView[]>() }),
-  'prompt.save': procedure({ input: z.strictObject({ name: templateName, body: z.string().trim().min(1).max(50_000) }), output: result<PromptTemplateView>() }),
-  'prompt.reset': procedure({ input: z.strictObject({ name: templateName }), output: result<PromptTemplateView>() }),
+  'prompt.save': procedure({
+    writes: true,
+    input: z.strictObject({ name: templateName, body: z.string().trim().min(1).max(50_000) }),
+    output: result<PromptTemplateView>()
+  }),
+  'prompt.reset': procedure({ writes: true, input: z.strictObject({ name: templateName }), output: result<PromptTemplateView>() }),
   /** A review by the analyzer or the LLM; streams tokens, progress and notes; the analyzer answers when the LLM is offline. */
   'review.run': procedure({
+    writes: true,
     input: z.strictObject({ ...selection, engine: z.enum(['analyzer', 'llm']).default('llm') }),
     output: result<ReviewRunResult>(),
     chunk: result<ReviewChunk>()
   }),
   /** A follow-up question in a review session, answered as streamed text. */
   'review.chat': procedure({
+    writes: true,
     input: z.strictObject({ sessionId: id, message: z.string().trim().min(1).max(20_000) }),
     output: result<ChatResult>(),
     chunk: result<ReviewChunk>()

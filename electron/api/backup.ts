@@ -8,6 +8,7 @@ export const backupProcedures = {
   'backup.settings': procedure({ input: z.strictObject({}), output: result<BackupSettings>() }),
   /** `intervalHours` 0 turns scheduled backups off. */
   'backup.configure': procedure({
+    writes: true,
     input: z.strictObject({
       intervalHours: z
         .number()
@@ -23,5 +24,5 @@ export const backupProcedures = {
   /** A backup now, into the backups folder or to `out` (a new file). */
   'backup.create': procedure({ input: z.strictObject({ out: path.optional() }), output: result<BackupView>() }),
   /** Replaces the workspace's content with the backup's, after a backup of the workspace as it is. */
-  'backup.restore': procedure({ input: z.strictObject({ file: path }), output: result<RestoreResult>() })
+  'backup.restore': procedure({ writes: true, input: z.strictObject({ file: path }), output: result<RestoreResult>() })
 }

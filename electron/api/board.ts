@@ -10,11 +10,12 @@ export const boardProcedures = {
   /** A board by its name, as people (and the CLI) call it. */
   'board.find': procedure({ input: z.strictObject({ name: boardName }), output: result<BoardView>() }),
   'board.create': procedure({
+    writes: true,
     input: z.strictObject({ name: boardName, description: z.string().max(5000).optional() }),
     output: result<BoardView>()
   }),
-  'board.rename': procedure({ input: z.strictObject({ boardId: id, name: boardName }), output: result<BoardView>() }),
-  'board.delete': procedure({ input: z.strictObject({ boardId: id }), output: result<{ deleted: true }>() }),
+  'board.rename': procedure({ writes: true, input: z.strictObject({ boardId: id, name: boardName }), output: result<BoardView>() }),
+  'board.delete': procedure({ writes: true, input: z.strictObject({ boardId: id }), output: result<{ deleted: true }>() }),
   'audit.list': procedure({
     input: z.strictObject({
       boardId: id.optional(),

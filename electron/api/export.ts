@@ -33,6 +33,7 @@ export const exportProcedures = {
   }),
   /** Streams `{ done, total, code }` after each KPI; a stopped run's error carries `details.results`. */
   'export.run': procedure({
+    writes: true,
     input: z.strictObject({ ...scope, target, locale: locale.default('en'), onMissing: z.enum(['recreate', 'report']).optional() }),
     output: result<ApiExportResult>(),
     chunk: result<{ done: number; total: number; code: string }>()
@@ -44,6 +45,7 @@ export const exportProcedures = {
   }),
   /** Replaces the settings; `secrets` sets credentials by name (`''` removes one). */
   'export.config.set': procedure({
+    writes: true,
     input: z.strictObject({
       target,
       config: z.record(z.string(), z.string()),
@@ -53,10 +55,11 @@ export const exportProcedures = {
   }),
   /** Changes only the settings given (the others stay); credentials are not set here. */
   'export.config.update': procedure({
+    writes: true,
     input: z.strictObject({ target, config: z.record(z.string(), z.string().optional()) }),
     output: result<ExportConfigView>()
   }),
   'export.links': procedure({ input: z.strictObject({ boardId: id }), output: result<StoredLink[]>() }),
   'import.table.preview': procedure({ input: z.strictObject(tableFile), output: result<TableImportPreview>() }),
-  'import.table.commit': procedure({ input: z.strictObject(tableFile), output: result<TableImportCounts>() })
+  'import.table.commit': procedure({ writes: true, input: z.strictObject(tableFile), output: result<TableImportCounts>() })
 }

@@ -19,6 +19,7 @@ export const importProcedures = {
     output: result<ImportPreview>()
   }),
   'import.prd.commit': procedure({
+    writes: true,
     input: z.strictObject({
       boardId: id.optional(),
       boardName: z.string().trim().min(1).max(200).optional(),

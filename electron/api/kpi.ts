@@ -16,8 +16,9 @@ export const kpiProcedures = {
   'kpi.get': procedure({ input: z.strictObject({ kpiId: id }), output: result<KpiView>() }),
   /** A KPI of a board by its code, as people (and the CLI) call it. */
   'kpi.find': procedure({ input: z.strictObject({ boardId: id, code: z.string().trim().min(1).max(64) }), output: result<KpiView>() }),
-  'kpi.add': procedure({ input: z.strictObject({ boardId: id, fields: newKpiSchema, reason, allowUnparsedTarget }), output: result<KpiView>() }),
+  'kpi.add': procedure({ writes: true, input: z.strictObject({ boardId: id, fields: newKpiSchema, reason, allowUnparsedTarget }), output: result<KpiView>() }),
   'kpi.edit': procedure({
+    writes: true,
     input: z.strictObject({
       kpiId: id,
       set: kpiPatchSchema,
@@ -30,17 +31,14 @@ export const kpiProcedures = {
     }),
     output: result<KpiView>()
   }),
-  'kpi.retire': procedure({ input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
-  'kpi.reinstate': procedure({ input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
+  'kpi.retire': procedure({ writes: true, input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
+  'kpi.reinstate': procedure({ writes: true, input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
   'kpi.history': procedure({ input: z.strictObject({ kpiId: id }), output: result<RevisionView[]>() }),
   'kpi.diff': procedure({
     input: z.strictObject({ kpiId: id, from: z.number().int().positive(), to: z.number().int().positive() }),
     output: result<RevisionDiff>()
   }),
-  'kpi.restore': procedure({
-    input: z.strictObject({ kpiId: id, revision: z.number().int().positive(), reason }),
-    output: result<KpiView>()
-  }),
+  'kpi.restore': procedure({ writes: true, input: z.strictObject({ kpiId: id, revision: z.number().int().positive(), reason }), output: result<KpiView>() }),
   /** `metric` (the KPI's name, unit) lets a bare level such as "90%" read as ≥ or ≤ for that metric. */
   'target.parse': procedure({
     input: z.strictObject({

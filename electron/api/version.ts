@@ -8,6 +8,7 @@ export const versionProcedures = {
   'version.list': procedure({ input: z.strictObject({ boardId: id }), output: result<VersionView[]>() }),
   'version.suggest': procedure({ input: z.strictObject({ boardId: id }), output: result<{ label: string }>() }),
   'version.cut': procedure({
+    writes: true,
     input: z.strictObject({ boardId: id, label: label.optional(), note: z.string().max(5000).optional() }),
     output: result<VersionView>()
   }),
@@ -18,6 +19,7 @@ export const versionProcedures = {
     output: result<VersionDiff>()
   }),
   'version.restore': procedure({
+    writes: true,
     input: z.strictObject({ boardId: id, label, reason: z.string().max(2000).optional() }),
     output: result<{ restored: number; retired: number; unchanged: number }>()
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isProcedureName, procedures, type CallContext, type Handlers, type Result } from '..'
+import type { Procedure } from '../procedure'
 import { AppError, type ErrorEnvelope } from '../../domain/errors'
 
 export type Dispatch = (name: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
@@ -15,12 +16,21 @@ export function toEnvelope(error: unknown): ErrorEnvelope {
   return { code: 'INTERNAL', message: 'An unexpected error occurred; see the application log.' }
 }
 
-/** The one place where input is validated and handlers are called; every shell goes through it. */
-export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+/**
+ * The one place where input is validated and handlers are called; every shell goes through it.
+ * `beforeWrite` lets a shell that must keep answering wait for the workspace before a procedure that writes.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  log: (error: unknown) => void = console.error,
+  beforeWrite?: (signal: AbortSignal) => Promise<void>
+): Dispatch {
   return async (name, input, ctx) => {
     if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure ${name}.` } }
     try {
-      const parsed = procedures[name].input.parse(input ?? {})
+      const procedure: Procedure<z.ZodType, unknown, unknown> = procedures[name]
+      const parsed = procedure.input.parse(input ?? {})
+      if (procedure.writes && beforeWrite) await beforeWrite(ctx.signal)
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
       return { ok: true, data: await handler(parsed, ctx) }
     } catch (error) {

@@ -27,7 +27,8 @@ export async function createRuntime(options: RuntimeOptions) {
   const count = (table: string) => (core.deps.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   const fresh = !core.workspace.state.readOnly && count('board') === 0 && count('audit_log') === 0
   if (fresh && options.onFirstRun) await options.onFirstRun(core)
-  const dispatch = createDispatcher(createHandlers(core, options))
+  // The app and browser mode keep answering while another window or command writes, and show that they wait.
+  const dispatch = createDispatcher(createHandlers(core, options), console.error, (signal) => core.workspace.whenWritable(signal))
   return { core, dispatch, close: () => core.close() }
 }
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>
