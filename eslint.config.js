@@ -57,6 +57,21 @@ export default tseslint.config(
     }
   },
   {
+    // A transaction made straight on the connection would start deferred and fail when another process writes.
+    files: ['electron/**/*.ts', 'resources/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'sqlite',
+          property: 'transaction',
+          message: 'Write through deps.transaction or core.transaction: it takes the write lock first and waits for other writers.'
+        }
+      ]
+    }
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
