@@ -12,6 +12,8 @@ import { useLiveEvents } from './features/ui/useLiveEvents'
 import { useUiStore } from './features/ui/useUiStore'
 import { AlertsBell } from './features/actuals/AlertsBell'
 import { SourcesButton } from './features/sources/SourcesDrawer'
+import { BackupsButton } from './features/backup/BackupsDrawer'
+import { WorkspaceNotices } from './features/backup/WorkspaceNotices'
 
 /** The window: header with the language switch, boards on the left, the open board on the right. */
 export function App() {
@@ -49,10 +51,12 @@ export function App() {
         <span className="header-actions">
           <AlertsBell />
           <SourcesButton />
+          <BackupsButton />
           <AssistantButton />
           <LanguageSwitch />
         </span>
       </Layout.Header>
+      <WorkspaceNotices />
       <Layout>
         <Layout.Sider width={260} theme="light" className="app-sider">
           <BoardList />

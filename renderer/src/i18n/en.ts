@@ -1,5 +1,6 @@
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
+import { backupMessages } from '../features/backup/i18n'
 import { ERROR_TEXT } from '../../../electron/domain/error-text'
 import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
@@ -202,6 +203,7 @@ export const en = {
   ...exportI18n.en,
   ...actualsMessages.en,
   ...sourcesMessages.en,
+  ...backupMessages.en,
   errors,
   ...review.en
 }

@@ -2,6 +2,7 @@ import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
+import { backupMessages } from '../features/backup/i18n'
 import type { Messages } from './en'
 import { ERROR_TEXT } from '../../../electron/domain/error-text'
 import { importI18n } from '../features/import/i18n'
@@ -193,6 +194,7 @@ export const zhCN: Messages = {
   ...exportI18n.zhCN,
   ...actualsMessages.zhCN,
   ...sourcesMessages.zhCN,
+  ...backupMessages.zhCN,
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN
 }
