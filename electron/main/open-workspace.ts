@@ -2,19 +2,7 @@ import { dialog } from 'electron'
 import { createRuntime, type Runtime, type RuntimeOptions } from '../api/dispatch/runtime'
 import type { BackupView } from '../domain/backup'
 import { isRecoverable, restoreClosedWorkspace } from '../services/backup/restore-closed'
-
-const TEXTS = {
-  en: {
-    unreadable: 'KPI Loop cannot read its workspace',
-    restore: (at: string) => `Restore the backup of ${at}`,
-    quit: 'Quit'
-  },
-  zh: {
-    unreadable: 'KPI Loop 无法读取工作区',
-    restore: (at: string) => `恢复 ${at} 的备份`,
-    quit: '退出'
-  }
-}
+import { backupMessages } from '../../renderer/src/features/backup/i18n'
 
 /** The user chose to quit rather than restore: nothing more to say. */
 export class RestoreDeclined extends Error {}
@@ -30,13 +18,14 @@ export async function openRuntime(options: RuntimeOptions, locale: string): Prom
     } catch (error) {
       const backup = isRecoverable(error) ? (error.details?.latestBackup as BackupView | null) : null
       if (!backup) throw error
-      const text = locale.toLowerCase().startsWith('zh') ? TEXTS.zh : TEXTS.en
+      // The window's own words, in the OS language (the window may not have loaded yet).
+      const text = (locale.toLowerCase().startsWith('zh') ? backupMessages.zhCN : backupMessages.en).backup
       const { response } = await dialog.showMessageBox({
         type: 'error',
         title: 'KPI Loop',
         message: text.unreadable,
         detail: (error as Error).message,
-        buttons: [text.restore(new Date(backup.at).toLocaleString(locale)), text.quit],
+        buttons: [text.restoreBackupOf.replace('{{when}}', new Date(backup.at).toLocaleString(locale)), text.quit],
         defaultId: 0,
         cancelId: 1,
         noLink: true

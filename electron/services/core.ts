@@ -48,7 +48,7 @@ export function createCore(file: string, options: CoreOptions) {
   const versions = createVersionService({ ...deps, audit, boards, kpis })
   const measurements = createMeasurementService({ ...deps, audit, kpis })
   const sources = createSourceService({ ...deps, audit, secrets })
-  const pull = createPullService({ kpis, sources, measurements, events: deps.events, now: deps.now })
+  const pull = createPullService({ kpis, sources, measurements, events: deps.events, now: deps.now, whenWritable: workspace.whenWritable })
   const proposals = createProposalService({ ...deps, audit, kpis })
   const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, now: deps.now })
   const notes = createNotesService({ ...deps, audit })

@@ -29,7 +29,15 @@ export function lastCompletePeriod(today: string, frequency: KpiView['frequency'
  * Runs KPI formulas on their data sources and stores the numbers as measurements.
  * A formula returning (period, value) rows backfills a whole range in one query.
  */
-export function createPullService(deps: { kpis: KpiService; sources: SourceService; measurements: MeasurementService; events: EventBus; now: () => number }) {
+export function createPullService(deps: {
+  kpis: KpiService
+  sources: SourceService
+  measurements: MeasurementService
+  events: EventBus
+  now: () => number
+  /** Waits, without blocking the app, while another window or command writes (the scheduler has no dispatcher to do it). */
+  whenWritable?: (signal?: AbortSignal) => Promise<void>
+}) {
   const { kpis, sources, measurements, events } = deps
 
   function pullable(kpi: KpiView): { reason: NonNullable<PullResult['skipReason']>; message: string } | null {
@@ -96,6 +104,7 @@ export function createPullService(deps: { kpis: KpiService; sources: SourceServi
             const { connector, source } = open.get(kpi.dataSource)!
             const { values, queryMs } = await valuesFor(connector, kpi, periods, options.signal)
             const hash = queryHash(kpi.formula)
+            if (values.length) await deps.whenWritable?.(options.signal)
             const items = values.map(({ period, value }) => ({
               kpiId: kpi.id,
               m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement

@@ -37,7 +37,10 @@ const en = {
     confirmRestoreDetail: 'Every board goes back to that moment. The workspace as it is now is backed up first, so this can be undone.',
     restored: 'Restored the backup of {{when}}. The previous workspace is kept as a backup.',
     waiting: 'Waiting for another KPI Loop window or command to finish writing… {{seconds}} s',
-    readOnly: 'The disk holding the workspace is full: your boards can be read, but changes cannot be saved. Free some space and restart KPI Loop.'
+    readOnly: 'The disk holding the workspace is full: your boards can be read, but changes cannot be saved. Free some space and restart KPI Loop.',
+    unreadable: 'KPI Loop cannot read its workspace',
+    restoreBackupOf: 'Restore the backup of {{when}}',
+    quit: 'Quit'
   }
 }
 
@@ -80,7 +83,10 @@ const zhCN: typeof en = {
     confirmRestoreDetail: '所有看板都会回到那个时刻。恢复前会先备份当前工作区，因此可以撤销。',
     restored: '已恢复 {{when}} 的备份。之前的工作区已保存为备份。',
     waiting: '正在等待另一个 KPI Loop 窗口或命令完成写入… {{seconds}} 秒',
-    readOnly: '工作区所在磁盘已满：看板可以查看，但修改无法保存。请释放空间后重启 KPI Loop。'
+    readOnly: '工作区所在磁盘已满：看板可以查看，但修改无法保存。请释放空间后重启 KPI Loop。',
+    unreadable: 'KPI Loop 无法读取工作区',
+    restoreBackupOf: '恢复 {{when}} 的备份',
+    quit: '退出'
   }
 }
 
