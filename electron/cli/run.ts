@@ -11,12 +11,12 @@ export type Run = (action: (ctx: Session) => void | Promise<void>, options?: Run
  * `{ error: { code, message } }` object on stdout) and a non-zero exit status; --debug adds the stack.
  */
 export function createRun(globals: () => GlobalOptions): Run {
-  return async (action, { writes = false, orEmpty } = {}) => {
+  return async (action, needs = {}) => {
     let session: Session | undefined
     try {
       // The runtime (services, the SQLite driver, the contract's schemas) loads only once a command runs.
       const { openSession } = await import('./session')
-      session = await openSession(globals(), { writes, orEmpty })
+      session = await openSession(globals(), { writes: false, ...needs })
       await action(session)
     } catch (cause) {
       report(cause, globals())

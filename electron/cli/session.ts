@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Input, Output, ProcedureName } from '../api'
+import { createRecoveryDispatcher } from '../api/dispatch/recovery'
 import { createRuntime } from '../api/dispatch/runtime'
 import type { WorkspaceWait } from '../domain/backup'
 import { AppError } from '../domain/errors'
+import { isRecoverable } from '../services/backup/restore-closed'
 import { currentActor, defaultWorkspacePath } from '../services/workspace-path'
 import { cliLocale } from './locale'
 import { CLI_VERSION } from './version'
@@ -45,6 +47,8 @@ export interface SessionNeeds {
   writes: boolean
   /** The command also makes sense without a workspace (a dry run): where there is none it runs on an empty one in memory. */
   orEmpty?: boolean
+  /** The command also works on a workspace that cannot be opened (damaged, empty): listing and restoring its backups. */
+  recovers?: boolean
 }
 
 /** One line when a write starts waiting for another window or command, then one every 5 s. */
@@ -53,11 +57,13 @@ function waitPrinter() {
   return ({ waitedMs, limitMs }: WorkspaceWait): void => {
     if (waitedMs < next) return
     next = waitedMs + 5000
-    process.stderr.write(`Waiting for another KPI Loop window or command to finish writing… ${Math.round(waitedMs / 1000)} s (gives up after ${limitMs / 1000} s)\n`)
+    process.stderr.write(
+      `Waiting for another KPI Loop window or command to finish writing… ${Math.round(waitedMs / 1000)} s (gives up after ${limitMs / 1000} s)\n`
+    )
   }
 }
 
-export async function openSession(globals: GlobalOptions, { writes, orEmpty }: SessionNeeds): Promise<Session> {
+export async function openSession(globals: GlobalOptions, { writes, orEmpty, recovers }: SessionNeeds): Promise<Session> {
   const file = resolve(globals.db ?? defaultWorkspacePath())
   const json = globals.json === true
   const isNew = !existsSync(file)
@@ -72,15 +78,17 @@ export async function openSession(globals: GlobalOptions, { writes, orEmpty }: S
   if (isNew && !ephemeral && !globals.db) mkdirSync(dirname(file), { recursive: true })
   if (isNew && !ephemeral && !existsSync(dirname(file)))
     throw new AppError('WORKSPACE_MISSING', `The folder ${dirname(file)} does not exist; create it first.`, { file })
+  const shell = { mode: 'cli', version: CLI_VERSION, systemLocale: cliLocale() } as const
   const runtime = await createRuntime({
+    ...shell,
     file: ephemeral ? ':memory:' : file,
     create: writes || ephemeral,
     onWait: waitPrinter(),
-    mode: 'cli',
-    version: CLI_VERSION,
-    systemLocale: cliLocale(),
     // Like the desktop app's first run: the default workspace starts with the sample board.
     onFirstRun: globals.db || ephemeral ? undefined : async (core) => (await import('../../resources/first-run')).seedFirstRun(core)
+  }).catch((error: unknown) => {
+    if (!recovers || !isRecoverable(error)) throw error
+    return { dispatch: createRecoveryDispatcher(file, error, shell), close: () => {} }
   })
   if (isNew && !ephemeral && !json) process.stderr.write(`Created a new workspace at ${file}.\n`)
   const actor = currentActor()

@@ -23,28 +23,34 @@ export function backupCommands(program: Command, run: Run) {
     .command('list')
     .description('the backups beside the workspace, newest first, and the schedule')
     .action(() =>
-      run(async (ctx) => {
-        const [backups, settings] = [await ctx.call('backup.list', {}), await ctx.call('backup.settings', {})]
-        const rows = backups.map((b: BackupView) => [when(b.at), b.reason, size(b.bytes), b.file])
-        ctx.out(
-          [
-            backups.length ? table(['when (UTC)', 'why', 'size', 'file'], rows) : 'No backups yet.',
-            `Folder: ${settings.folder}`,
-            `Scheduled backups: ${schedule(settings.intervalHours, settings.keep)}.`
-          ].join('\n'),
-          { ...settings, backups }
-        )
-      })
+      run(
+        async (ctx) => {
+          const [backups, settings] = [await ctx.call('backup.list', {}), await ctx.call('backup.settings', {})]
+          const rows = backups.map((b: BackupView) => [when(b.at), b.reason, size(b.bytes), b.file])
+          ctx.out(
+            [
+              backups.length ? table(['when (UTC)', 'why', 'size', 'file'], rows) : 'No backups yet.',
+              `Folder: ${settings.folder}`,
+              `Scheduled backups: ${schedule(settings.intervalHours, settings.keep)}.`
+            ].join('\n'),
+            { ...settings, backups }
+          )
+        },
+        { recovers: true }
+      )
     )
   backup
     .command('restore <file>')
     .description('replace the workspace with a backup; the workspace as it is now is backed up first')
     .action((file: string) =>
-      run(async (ctx) => {
-        const done = await ctx.call('backup.restore', { file: resolve(file) })
-        const kept = done.safetyCopy ? ` The workspace as it was is kept at ${done.safetyCopy.file}.` : ''
-        ctx.out(`Restored ${done.restored}.${kept}`, done)
-      })
+      run(
+        async (ctx) => {
+          const done = await ctx.call('backup.restore', { file: resolve(file) })
+          const kept = done.safetyCopy ? ` The workspace as it was is kept at ${done.safetyCopy.file}.` : ''
+          ctx.out(`Restored ${done.restored}.${kept}`, done)
+        },
+        { writes: true, recovers: true }
+      )
     )
   backup
     .command('schedule')
@@ -52,9 +58,12 @@ export function backupCommands(program: Command, run: Run) {
     .option('--every <hours>', 'hours between backups; 0 turns them off', (v) => Number(v))
     .option('--keep <n>', 'scheduled backups kept', (v) => Number(v))
     .action((opts: { every?: number; keep?: number }) =>
-      run(async (ctx) => {
-        const settings = await ctx.call('backup.configure', { intervalHours: opts.every, keep: opts.keep })
-        ctx.out(`Scheduled backups: ${schedule(settings.intervalHours, settings.keep)}. Folder: ${settings.folder}`, settings)
-      })
+      run(
+        async (ctx) => {
+          const settings = await ctx.call('backup.configure', { intervalHours: opts.every, keep: opts.keep })
+          ctx.out(`Scheduled backups: ${schedule(settings.intervalHours, settings.keep)}. Folder: ${settings.folder}`, settings)
+        },
+        { writes: true }
+      )
     )
 }
