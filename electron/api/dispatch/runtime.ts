@@ -21,13 +21,13 @@ function openCore(options: RuntimeOptions) {
   }
 }
 
-/** What the app and browser mode run: the core over one workspace, and the dispatcher that fronts it. */
+/** What every shell runs: the core over one workspace, and the dispatcher that fronts it. */
 export async function createRuntime(options: RuntimeOptions) {
   const core = openCore(options)
   const count = (table: string) => (core.deps.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   const fresh = !core.workspace.state.readOnly && count('board') === 0 && count('audit_log') === 0
   if (fresh && options.onFirstRun) await options.onFirstRun(core)
-  // The app and browser mode keep answering while another window or command writes, and show that they wait.
+  // A shell keeps answering while another window or command writes, and hears that it waits.
   const dispatch = createDispatcher(createHandlers(core, options), console.error, (signal) => core.workspace.whenWritable(signal))
   return { core, dispatch, close: () => core.close() }
 }
