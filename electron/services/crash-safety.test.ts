@@ -71,7 +71,7 @@ describe('an app killed (-9) in the middle of editing', () => {
         }
       }
       expect(total).toBeGreaterThan(RUNS * 20)
-    console.log(`${RUNS} kills (-9) during ${total} acknowledged edits: none lost, the workspace whole each time`)
+      console.log(`${RUNS} kills (-9) during ${total} acknowledged edits: none lost, the workspace whole each time`)
     },
     60_000 + RUNS * 15_000
   )
