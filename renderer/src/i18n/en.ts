@@ -49,6 +49,8 @@ export const en = {
     category: 'Category',
     formula: 'Formula',
     dataSource: 'Data source',
+    sourceNote: 'Source note',
+    mapping: 'Result mapping',
     target: 'Target',
     unit: 'Unit',
     direction: 'Direction',

@@ -48,6 +48,8 @@ export const zhCN: Messages = {
     category: '分类',
     formula: '计算公式',
     dataSource: '数据来源',
+    sourceNote: '来源说明',
+    mapping: '结果映射',
     target: '目标值',
     unit: '单位',
     direction: '方向',
