@@ -53,21 +53,17 @@ export async function previewFormula(
   const ctx = { range: { start: period.start, end: period.end }, frequency: kpi.frequency, sql: formula }
   let mapping = draft.mapping !== undefined ? draft.mapping : kpi.mapping
   let mappingSource: FormulaPreview['mappingSource'] = draft.mapping !== undefined ? 'draft' : 'kpi'
+  // A table the KPI has not mapped yet is shown with the proposal's values.
+  if (!mapping && mappingSource === 'kpi' && (proposal.mapping?.value || proposal.mapping?.period)) {
+    mapping = proposal.mapping
+    mappingSource = 'proposal'
+  }
   let values: MappedValue[] = []
   let valueError: PreviewProblem | null = null
   try {
     values = applyMapping(result, mapping, ctx).values
   } catch (error) {
-    // A table the KPI has not mapped yet is shown with the proposal's values instead.
-    if (isAppError(error) && error.code === 'MAPPING_AMBIGUOUS' && !mapping && mappingSource === 'kpi' && proposal.mapping) {
-      mapping = proposal.mapping
-      mappingSource = 'proposal'
-      try {
-        values = applyMapping(result, mapping, ctx).values
-      } catch (again) {
-        valueError = problemOf(again)
-      }
-    } else valueError = problemOf(error)
+    valueError = problemOf(error)
   }
   const blocked = periodProblem({ ...subject, mapping }, dates, result)
   return {

@@ -31,6 +31,7 @@ const CHINESE: [string, string[]][] = [
   ['内容', ['content']],
   ['部署', ['deployment', 'deployments']],
   ['创建', ['created']],
+  ['任务', ['tasks', 'task']],
   ['并发', ['concurrent']],
   ['评分', ['score', 'rating']],
   ['平均', ['avg', 'average', 'mean', 'per']],
@@ -54,7 +55,9 @@ const UNIT_WORDS: Record<string, string[]> = {
   '¥': ['cost', 'revenue', 'price', 'spend', 'arpu'],
   score: ['score', 'csat', 'nps', 'rating'],
   users: ['users', 'mau', 'dau', 'active', 'creators'],
-  count: ['count', 'total', 'new']
+  count: ['count', 'total', 'new'],
+  tasks: ['tasks', 'completed'],
+  requests: ['requests', 'calls']
 }
 
 export interface KpiWord {
@@ -72,6 +75,7 @@ export function kpiWords(fields: Pick<KpiFields, 'name' | 'description' | 'unit'
   }
   add(fields.name, 'name')
   add(fields.description, 'description')
+  if (fields.target) add(fields.target.text, 'target')
   const unit = fields.target?.parsed?.unit ?? (fields.unit.trim() || null)
   if (unit) for (const word of UNIT_WORDS[unit] ?? UNIT_WORDS[unit.toLowerCase()] ?? []) words.push({ word, from: 'unit' })
   return words

@@ -6,7 +6,7 @@ import { toNumber } from '../connectors/result-shape'
 import { applyMapping } from './apply-mapping'
 import { GRAIN_OF_FREQUENCY } from './periods'
 import { columnWords, kpiWords, wordMatches } from './kpi-words'
-import { columnKinds, detectGrain, grainsInSql, readPeriodCell } from './result-table'
+import { columnKinds, detectGrain, grainFromName, grainsInSql, readPeriodCell } from './result-table'
 
 type Kpi = Pick<KpiFields, 'name' | 'description' | 'unit' | 'target' | 'frequency' | 'formula'>
 
@@ -47,9 +47,18 @@ interface PeriodChoice {
 
 function periodColumn(table: ResultSet, columns: PreviewColumn[], kpi: Kpi): PeriodChoice | null {
   const sqlGrains = grainsInSql(kpi.formula)
+  const fallback = kpi.frequency ? GRAIN_OF_FREQUENCY[kpi.frequency] : null
+  if (table.rows.length === 0) {
+    // No rows to look at (nothing in this period): the column types and names still say which is the period.
+    const at = columns.findIndex((c) => c.kind === 'date' || c.kind === 'timestamp')
+    if (at < 0) return null
+    const name = columns[at]!.name
+    const grain = sqlGrains.get(name.toLowerCase()) ?? grainFromName(name) ?? fallback ?? 'day'
+    return { at, mapping: { period: name, grain }, reason: note('period-column', { column: name, kind: columns[at]!.kind, grain }) }
+  }
   for (const [at, column] of columns.entries()) {
     const cells = table.rows.map((r) => readPeriodCell(r[at]))
-    if (cells.length === 0 || cells.some((c) => c === null)) continue
+    if (cells.some((c) => c === null)) continue
     if (column.kind !== 'date' && column.kind !== 'timestamp' && column.kind !== 'text') continue
     const labels = cells.filter((c) => c && 'label' in c)
     if (labels.length === cells.length) {
@@ -68,7 +77,7 @@ function periodColumn(table: ResultSet, columns: PreviewColumn[], kpi: Kpi): Per
       : detectGrain(dates, {
           name: column.name,
           sqlGrain: sqlGrains.get(column.name.toLowerCase()),
-          fallback: kpi.frequency ? GRAIN_OF_FREQUENCY[kpi.frequency] : null
+          fallback
         })
     const sample = String(table.rows.find((r) => typeof r[at] === 'string' && /\d\d:\d\d/.test(r[at] as string))?.[at] ?? '')
     return {
@@ -154,7 +163,10 @@ function resolveRows(table: ResultSet, columns: PreviewColumn[], valueAt: number
   }
   const value = columns[valueAt]!.name
   const words = columnWords(value).join('_')
-  const ratio = findRatio(table, valueAt, numeric)
+  // Only counts and amounts are numerators and denominators; a count is never itself a ratio of two columns.
+  const parts = numeric.filter((at) => !RATIOS.test(columnWords(columns[at]!.name).join('_')) && !AVERAGES.test(columnWords(columns[at]!.name).join('_')))
+  const countLike = SUMMABLE.test(words) && !RATIOS.test(words)
+  const ratio = countLike ? null : findRatio(table, valueAt, parts)
   if (ratio) return { mapping: { combine: ratio }, reason: note('combine-ratio', { column: value, ...ratio }) }
   const by = segments.length ? columns[segments[0]!]!.name : 'row'
   if (AVERAGES.test(words)) {
@@ -168,8 +180,11 @@ function resolveRows(table: ResultSet, columns: PreviewColumn[], valueAt: number
   } else if (SUMMABLE.test(words) && !RATIOS.test(words)) {
     return { mapping: { combine: { kind: 'sum' } as Combine }, reason: note('combine-sum', { column: value }) }
   }
-  const values = [...new Set(table.rows.map((r) => String(r[segments[0] ?? valueAt])))].slice(0, 6).join(', ')
-  return { warning: note('segments-unresolved', { column: by, values, value }) }
+  // The column the rows of one period differ by: a text segment, else an id or level such as server_id.
+  const splitter = segments[0] ?? columns.findIndex((_, at) => at !== periodAt && at !== valueAt && new Set(table.rows.map((r) => String(r[at]))).size > 1)
+  const column = splitter >= 0 ? columns[splitter]!.name : by
+  const values = splitter >= 0 ? [...new Set(table.rows.map((r) => String(r[splitter])))].slice(0, 6).join(', ') : ''
+  return { warning: note('segments-unresolved', { column, values, value }) }
 }
 
 function maxRowsPerPeriod(table: ResultSet, mapping: ResultMapping, periodAt: number | null): number {

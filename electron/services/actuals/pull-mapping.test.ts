@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { KpiFieldsInput } from '../../domain/kpi'
+import type { NewKpi } from '../../domain/kpi-input'
 import { tempWorkspace } from '../testing/temp-workspace'
 
 // A small SQLite warehouse: the mapping's bad inputs are the same on every engine.
@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => ws.cleanup())
 
 let n = 0
-const addKpi = (fields: Partial<KpiFieldsInput>) =>
+const addKpi = (fields: Partial<NewKpi>) =>
   core.kpis.add(board, { code: `K${++n}`, name: 'Task success rate', target: '≥ 90%', frequency: 'daily', dataSource: 'wh', ...fields }, { actor }).id
 const pull = async (kpiId: number, range: { from?: string; to?: string } = NOV_1_TO_5) =>
   (await core.pull.pull({ boardId: board, kpiIds: [kpiId], ...range }, actor)).results[0]!
@@ -87,11 +87,16 @@ describe('pulling a mapped report query', () => {
 
   it('says which segment values exist when the chosen one has no row', async () => {
     const kpi = addKpi({ formula: PER_TYPE, mapping: { value: 'success_rate', period: 'day', segment: { column: 'task_type', value: 'all' } } })
-    expect(await pull(kpi)).toMatchObject({ outcome: 'failed', errorCode: 'QUERY_NO_ROW', message: "No row has task_type = 'all' (it holds: research, coding)." })
+    expect(await pull(kpi)).toMatchObject({
+      outcome: 'failed',
+      errorCode: 'QUERY_NO_ROW',
+      message: "No row has task_type = 'all' (it holds: research, coding)."
+    })
   })
 
   it('stores a percent target consistently from a formula returning ratios, once the proposed scale is accepted', async () => {
-    const formula = "SELECT SUM(done) * 1.0 / SUM(total) AS success_ratio FROM tasks WHERE day >= :period_start AND day < :period_end AND task_type = 'research'"
+    const formula =
+      "SELECT SUM(done) * 1.0 / SUM(total) AS success_ratio FROM tasks WHERE day >= :period_start AND day < :period_end AND task_type = 'research'"
     const kpi = addKpi({ formula })
     const preview = await core.pull.preview(kpi, { start: '2025-11-01', end: '2025-11-02' })
     expect(preview.values).toEqual([{ periodStart: '2025-11-01', periodEnd: '2025-11-02', value: 0.9, rows: 1 }])
@@ -140,11 +145,17 @@ describe('formulas whose result does not depend on the period', () => {
   })
 
   it('reads a rolling KPI as of the pull time and refuses to backfill it', async () => {
-    const kpi = addKpi({ name: 'Users active in the last 30 days', target: '≥ 1 users', formula: "SELECT COUNT(DISTINCT user_id) FROM events WHERE day >= date('now', '-3650 days')" })
+    const kpi = addKpi({
+      name: 'Users active in the last 30 days',
+      target: '≥ 1 users',
+      formula: "SELECT COUNT(DISTINCT user_id) FROM events WHERE day >= date('now', '-3650 days')"
+    })
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'failed', errorCode: 'FORMULA_NOT_PERIODIC' })
     core.kpis.edit(kpi, { mapping: { rolling: true } }, { actor })
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'pulled', stored: 1, asOf: '2025-12-10T09:30:00.000Z' })
-    expect(core.measurements.list(kpi)).toMatchObject([{ periodStart: '2025-12-10', periodEnd: '2025-12-11', value: 4, note: 'rolling, as of 2025-12-10T09:30:00.000Z' }])
+    expect(core.measurements.list(kpi)).toMatchObject([
+      { periodStart: '2025-12-10', periodEnd: '2025-12-11', value: 4, note: 'rolling, as of 2025-12-10T09:30:00.000Z' }
+    ])
     const backfill = await pull(kpi, NOV_1_TO_5)
     expect(backfill).toMatchObject({ outcome: 'failed', errorCode: 'ROLLING_NO_BACKFILL', stored: 0 })
     expect(backfill.message).toContain('is rolling')

@@ -29,7 +29,8 @@ WHERE activity_date >= '2025-11-01'
   })
 
   it('binds day 1 and day 2 of a retention formula to the period and its end', () => {
-    const sql = "WITH d1 AS (SELECT user_id FROM a WHERE activity_date = '2025-11-01'), d2 AS (SELECT user_id FROM a WHERE activity_date = '2025-11-02') SELECT 1"
+    const sql =
+      "WITH d1 AS (SELECT user_id FROM a WHERE activity_date = '2025-11-01'), d2 AS (SELECT user_id FROM a WHERE activity_date = '2025-11-02') SELECT 1"
     expect(after(sql, 'postgres', 'daily')).toBe(
       'WITH d1 AS (SELECT user_id FROM a WHERE activity_date = :period_start), d2 AS (SELECT user_id FROM a WHERE activity_date = :period_end) SELECT 1'
     )
@@ -39,7 +40,9 @@ WHERE activity_date >= '2025-11-01'
   it('reads typed literals, an inclusive BETWEEN and dates in between, in each dialect’s date arithmetic', () => {
     const sql = "SELECT 1 FROM t WHERE d BETWEEN DATE '2025-11-01' AND DATE '2025-11-30' AND e <> '2025-11-15'"
     expect(after(sql)).toBe('SELECT 1 FROM t WHERE d BETWEEN :period_start AND (:period_end - 1) AND e <> (:period_start + 14)')
-    expect(after(sql, 'mysql')).toBe('SELECT 1 FROM t WHERE d BETWEEN :period_start AND (:period_end - INTERVAL 1 DAY) AND e <> (:period_start + INTERVAL 14 DAY)')
+    expect(after(sql, 'mysql')).toBe(
+      'SELECT 1 FROM t WHERE d BETWEEN :period_start AND (:period_end - INTERVAL 1 DAY) AND e <> (:period_start + INTERVAL 14 DAY)'
+    )
     expect(after(sql, 'sqlite')).toBe("SELECT 1 FROM t WHERE d BETWEEN :period_start AND date(:period_end, '-1 day') AND e <> date(:period_start, '+14 day')")
     expect(after(sql, 'clickhouse')).toBe('SELECT 1 FROM t WHERE d BETWEEN :period_start AND addDays(:period_end, -1) AND e <> addDays(:period_start, 14)')
   })
@@ -53,7 +56,7 @@ WHERE activity_date >= '2025-11-01'
       ['clock', 'now()']
     ])
     expect(found.rewrite?.formula).toBe('SELECT COUNT(*) FROM api_logs WHERE timestamp >= :period_end - 7 AND created_at >= :period_start AND x < :period_end')
-    expect(after("SELECT COUNT(*) FROM t WHERE d >= CURDATE() - INTERVAL 7 DAY AND d < UTC_DATE()", 'mysql')).toBe(
+    expect(after('SELECT COUNT(*) FROM t WHERE d >= CURDATE() - INTERVAL 7 DAY AND d < UTC_DATE()', 'mysql')).toBe(
       'SELECT COUNT(*) FROM t WHERE d >= :period_end - INTERVAL 7 DAY AND d < :period_end'
     )
     expect(after("SELECT COUNT(*) FROM t WHERE d >= date('now', '-7 days')", 'sqlite')).toBe("SELECT COUNT(*) FROM t WHERE d >= date(:period_end, '-7 days')")
@@ -71,6 +74,8 @@ WHERE activity_date >= '2025-11-01'
 
   it('binds a lone boundary by the comparison it sits in', () => {
     expect(after("SELECT COUNT(*) FROM users WHERE registration_date < '2025-12-01'")).toBe('SELECT COUNT(*) FROM users WHERE registration_date < :period_end')
-    expect(after("SELECT COUNT(*) FROM users WHERE registration_date >= '2025-12-01'")).toBe('SELECT COUNT(*) FROM users WHERE registration_date >= :period_start')
+    expect(after("SELECT COUNT(*) FROM users WHERE registration_date >= '2025-12-01'")).toBe(
+      'SELECT COUNT(*) FROM users WHERE registration_date >= :period_start'
+    )
   })
 })
