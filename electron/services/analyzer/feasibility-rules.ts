@@ -226,10 +226,10 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
   const noFormula = fields.formula.trim() === ''
   const unreachable = check?.ok === false && check.code === 'no-source'
 
-  if (check && !check.ok) findings.push(checkFinding(check, zh))
-  if (check?.ok) findings.push(...resultFindings(check, fields.frequency, zh))
   const unassigned = fields.dataSource.trim() === '' && fields.sourceNote.trim() !== '' && !noFormula
   if (unassigned) findings.push(assignFinding(fields.sourceNote, zh))
+  else if (check && !check.ok) findings.push(checkFinding(check, zh))
+  if (check?.ok) findings.push(...resultFindings(check, fields.frequency, zh))
   if (!manual && !unassigned && (noFormula || unreachable)) {
     const why = noFormula
       ? say(zh, '没有公式', 'it has no formula')

@@ -16,8 +16,8 @@ export function createFormulaCheck(deps: { sources: SourceService; pull: PullSer
   return async (kpi: AnalyzerKpi): Promise<FormulaCheck> => {
     const { formula, dataSource, frequency } = kpi.fields
     if (!formula.trim()) return { ok: false, code: 'no-source', message: 'No formula to check.' }
-    if (!dataSource.trim() || isManualSource(dataSource))
-      return { ok: false, code: 'no-source', message: 'No connected data source; the KPI is entered manually.' }
+    if (!dataSource.trim()) return { ok: false, code: 'no-source', message: 'No data source is assigned yet.' }
+    if (isManualSource(dataSource)) return { ok: false, code: 'no-source', message: 'No connected data source; the KPI is entered manually.' }
     let kind: SourceKind
     try {
       kind = deps.sources.get(dataSource).kind
