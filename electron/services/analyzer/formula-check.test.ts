@@ -7,6 +7,8 @@ import type { NewKpi } from '../../domain/kpi-input'
 import { tempWorkspace } from '../testing/temp-workspace'
 import { feasibilityProposals } from './feasibility-rules'
 import { createFormulaCheck } from './formula-check'
+import type { ProposalDraft } from '../../domain/proposal'
+import { patchOf } from './test-fixtures'
 import type { AnalyzerKpi } from './types'
 
 // The feasibility check asks the database itself; names the SQL only defines (aliases, CTEs, subqueries) are never "missing".
@@ -37,6 +39,9 @@ afterAll(async () => {
   await admin.end()
   ws.cleanup()
 })
+
+const patchesOf = (proposal: ProposalDraft | undefined, withRationale = false) =>
+  proposal?.kind === 'patch' ? proposal.patches.map((p) => (withRationale ? p : [p.field, p.value])) : []
 
 let n = 0
 function kpi(fields: Partial<NewKpi>): AnalyzerKpi {
@@ -85,13 +90,13 @@ JOIN (SELECT day, done * 100.0 / total_tasks AS rate FROM daily) s ON s.day = d.
     const result = await check(subject)
     expect(result).toMatchObject({ ok: true, value: 2, unbound: { rewrite: { grain: 'month', frequency: 'monthly' } } })
     const [proposal] = feasibilityProposals(subject, result)
-    expect(proposal!.patches.map((p) => [p.field, p.value])).toEqual([
+    expect(patchOf(proposal, 'formula')!.rationale).toContain(
+      "- WHERE created_at >= '2025-11-01' AND created_at < '2025-12-01'\n+ WHERE created_at >= :period_start AND created_at < :period_end"
+    )
+    expect(patchesOf(proposal)).toEqual([
       ['formula', 'SELECT COUNT(*) FROM tasks\nWHERE created_at >= :period_start AND created_at < :period_end'],
       ['frequency', 'monthly']
     ])
-    expect(proposal!.patches[0]!.rationale).toContain(
-      "- WHERE created_at >= '2025-11-01' AND created_at < '2025-12-01'\n+ WHERE created_at >= :period_start AND created_at < :period_end"
-    )
   })
 
   it('accepts an ROI target above 100% and still caps a share at 100%', async () => {
@@ -118,7 +123,7 @@ FROM financial_metrics WHERE date >= :period_start AND date < :period_end`
     const [proposal, ...rest] = feasibilityProposals(subject, await check(subject))
     expect(rest).toEqual([])
     expect(proposal!.rule).toBe('feasibility.assign-source')
-    expect(proposal!.patches).toEqual([
+    expect(patchesOf(proposal, true)).toEqual([
       {
         field: 'notes',
         value: '分析器：请为该指标指定一个已连接的数据源（PRD 中写的是：埋点事件 + 订单库）。',
