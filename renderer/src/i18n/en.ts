@@ -142,6 +142,7 @@ export const en = {
     addBenchmark: 'Add benchmark',
     addMilestone: 'Add milestone',
     tagsPlaceholder: 'Type a tag and press Enter',
+    sourceNoteHelp: 'Where the data comes from, as the PRD says it; the formula runs on the data source above.',
     revision: 'Revision {{number}}'
   },
   history: {

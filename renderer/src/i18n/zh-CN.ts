@@ -141,6 +141,7 @@ export const zhCN: Messages = {
     addBenchmark: '添加基准',
     addMilestone: '添加里程碑',
     tagsPlaceholder: '输入标签后回车',
+    sourceNoteHelp: 'PRD 中对数据来源的描述；公式在上面的数据源上运行。',
     revision: '修订 {{number}}'
   },
   history: {
