@@ -1,4 +1,5 @@
 import { analyzerBench } from './analyzer.bench'
+import { backfillBench } from './backfill.bench'
 import { cliBench } from './cli.bench'
 import { importBench } from './import.bench'
 import { pullBench } from './pull.bench'
@@ -11,6 +12,7 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['import', importBench],
   ['analyzer', analyzerBench],
   ['pull', pullBench],
+  ['backfill', backfillBench],
   ['target', targetBench],
   ['cli', cliBench]
 ]

@@ -19,14 +19,19 @@ export interface LabelledPeriod extends Period {
 const DAY_MS = 86_400_000
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
-function toDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+function toDate(text: string): Date | null {
+  const m = ISO_DAY.exec(text)
   if (!m) return null
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return date.toISOString().slice(0, 10) === iso ? date : null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (mo < 1 || mo > 12 || d < 1 || d > MONTH_DAYS[mo - 1]! + (mo === 2 && leap(y) ? 1 : 0)) return null
+  return new Date(Date.UTC(y, mo - 1, d))
 }
 
-const iso = (date: Date) => date.toISOString().slice(0, 10)
+const iso = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 
 export function isIsoDate(text: string): boolean {
   return toDate(text) !== null
@@ -58,8 +63,22 @@ function isoWeek(day: string): { year: number; week: number } {
   return { year, week: daysBetween(firstThursday, thursday) / 7 + 1 }
 }
 
+// A backfill asks for the same few hundred periods again and again (one per result row).
+const known = new Map<string, LabelledPeriod>()
+
 /** The period of a grain that contains a day. */
 export function periodContaining(day: string, grain: Grain): LabelledPeriod {
+  const key = grain + day
+  let period = known.get(key)
+  if (!period) {
+    if (known.size > 20_000) known.clear()
+    period = computePeriod(day, grain)
+    known.set(key, period)
+  }
+  return { ...period }
+}
+
+function computePeriod(day: string, grain: Grain): LabelledPeriod {
   if (!isIsoDate(day)) throw new AppError('PERIOD_INVALID', `"${day}" is not a date (YYYY-MM-DD).`, { value: day })
   switch (grain) {
     case 'day':
