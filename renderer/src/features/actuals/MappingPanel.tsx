@@ -5,6 +5,8 @@ import { describePeriod } from '../../../../electron/domain/period'
 import { formatMapping } from '../../../../electron/domain/result-mapping'
 import { noteLine } from './note-params'
 
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 4, useGrouping: false })
+
 interface Props {
   preview: FormulaPreview
   saving: boolean
@@ -72,7 +74,7 @@ export function MappingPanel({ preview, saving, onSaveProposal, onChange }: Prop
               dataSource={preview.values}
               columns={[
                 { title: t('actuals.table.period'), key: 'period', render: (_: unknown, v) => describePeriod({ start: v.periodStart, end: v.periodEnd }) },
-                { title: t('actuals.table.value'), dataIndex: 'value', align: 'right' },
+                { title: t('actuals.table.value'), dataIndex: 'value', align: 'right', render: (value: number) => NUMBER.format(value) },
                 { title: t('actuals.query.rows'), dataIndex: 'rows', align: 'right', width: 80 }
               ]}
             />

@@ -2,7 +2,7 @@ import { Alert, Button, Collapse, DatePicker, Select, Space, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FormulaPreview, KpiView } from '../../../../electron/api'
+import type { FormulaPreview, KpiView, PreviewProblem } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
 import { GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
@@ -23,6 +23,17 @@ const GRAIN_OF: Record<NonNullable<KpiView['frequency']>, Grain> = {
   quarterly: 'quarter'
 }
 const PICKER: Record<Grain, 'date' | 'week' | 'month' | 'quarter'> = { day: 'date', week: 'week', month: 'month', quarter: 'quarter' }
+
+/** A problem the core found: its code in the UI language, then the core's own words naming the columns and dates. */
+function ProblemText({ problem }: { problem: PreviewProblem }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div>{t(`errors.${problem.code}`)}</div>
+      <Typography.Text type="secondary">{problem.message}</Typography.Text>
+    </>
+  )
+}
 
 /**
  * Runs the formula read-only for one day, ISO week, month or quarter (bound exactly as the CLI binds

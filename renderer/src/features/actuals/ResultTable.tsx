@@ -2,7 +2,7 @@ import { Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { PreviewTable } from '../../../../electron/api'
 
-/** The formula's table as the database returned it: each column with its type, the first rows, the row count. */
+/** The formula's table as the database returned it: each column with its type (SQLite gives none for expressions: what the values are), the first rows, the row count. */
 export function ResultTable({ table }: { table: PreviewTable }) {
   const { t } = useTranslation()
   const columns = table.columns.map((c, i) => ({
@@ -10,7 +10,7 @@ export function ResultTable({ table }: { table: PreviewTable }) {
     dataIndex: String(i),
     title: (
       <span className="result-column">
-        {c.name} <Tag className="result-type">{c.type}</Tag>
+        {c.name} <Tag className="result-type">{/^(expression|unknown)$/.test(c.type) ? c.kind : c.type}</Tag>
       </span>
     ),
     align: c.kind === 'number' ? ('right' as const) : ('left' as const),
