@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewKpi } from '../../domain/kpi-input'
 import { tempWorkspace } from '../testing/temp-workspace'
+import { duePulls } from './pull-scheduler'
 
 // A small SQLite warehouse: the mapping's bad inputs are the same on every engine.
 const ws = tempWorkspace({ now: () => Date.parse('2025-12-10T09:30:00Z') })
@@ -148,11 +149,15 @@ describe('formulas whose result does not depend on the period', () => {
     const kpi = addKpi({
       name: 'Users active in the last 30 days',
       target: '≥ 1 users',
+      stage: 'trial',
       formula: "SELECT COUNT(DISTINCT user_id) FROM events WHERE day >= date('now', '-3650 days')"
     })
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'failed', errorCode: 'FORMULA_NOT_PERIODIC' })
     core.kpis.edit(kpi, { mapping: { rolling: true } }, { actor })
+    const due = () => duePulls({ boards: core.boards, kpis: core.kpis, measurements: core.measurements, now: core.now }).get(board) ?? []
+    expect(due()).toContain(kpi)
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'pulled', stored: 1, asOf: '2025-12-10T09:30:00.000Z' })
+    expect(due()).not.toContain(kpi)
     expect(core.measurements.list(kpi)).toMatchObject([
       { periodStart: '2025-12-10', periodEnd: '2025-12-11', value: 4, note: 'rolling, as of 2025-12-10T09:30:00.000Z' }
     ])

@@ -4,7 +4,7 @@ import type { PullResult, PullSummary } from '../../domain/views'
 import type { KpiView } from '../../domain/views'
 import type { FormulaPreview } from '../../domain/formula-preview'
 import { AppError, isAppError } from '../../domain/errors'
-import { parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
+import { addDays, parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
 import { formatMapping, type ResultMapping } from '../../domain/result-mapping'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SourceService } from '../sources/source-service'
@@ -15,6 +15,11 @@ import { kpiValues } from './kpi-values'
 import { lastCompletePeriod, periodsBetween } from './periods'
 
 export { lastCompletePeriod }
+
+/** The period a scheduled pull fills: the last complete one, or for a rolling KPI the day it is read on. */
+export function duePeriod(kpi: Pick<KpiView, 'frequency' | 'mapping'>, today: string): Period {
+  return kpi.mapping?.rolling ? { start: today, end: addDays(today, 1) } : lastCompletePeriod(today, kpi.frequency)
+}
 
 export interface PullRequest {
   boardId: number
