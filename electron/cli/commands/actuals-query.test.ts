@@ -34,7 +34,7 @@ const json = async (...args: string[]) => JSON.parse(await ok('--json', ...args)
 // Each step spawns the real CLI, as a user's shell or cron would.
 describe('kpiloop report queries from the terminal', { timeout: 300_000 }, () => {
   it('assigns one source to a board, previews by ISO week, maps a report, binds hard-coded dates and pulls a quarter', async () => {
-    await ok('board', 'create', 'Growth')
+    await json('board', 'create', 'Growth')
     await ok('source', 'add', 'wh', '--kind', 'sqlite', '--url', `sqlite://${warehouse}`)
     const mau = "SELECT COUNT(DISTINCT user_id) FROM events WHERE day >= '2025-11-01' AND day < '2025-12-01'"
     await ok(

@@ -65,7 +65,7 @@ export function actualsQueryCommands(program: Command, run: Run) {
     .option('--rows <n>', 'rows of the table to show', '10')
     .action((code: string, opts: { board: string; period?: string; rows: string }) =>
       run(async (ctx) => {
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
+        const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
         const preview = await ctx.call('actuals.preview', { kpiId, ...(opts.period ? { period: opts.period } : {}) })
         ctx.out(previewText(code, preview, Math.max(1, Number(opts.rows) || 10)), preview)
       })
@@ -80,23 +80,26 @@ export function actualsQueryCommands(program: Command, run: Run) {
     .option('--rolling', 'mark the KPI as rolling: pulled as of the pull time, never backfilled')
     .option('--reason <text>')
     .action((code: string, opts: { board: string; period?: string; set?: string; rewriteDates?: boolean; rolling?: boolean; reason?: string }) =>
-      run(async (ctx) => {
-        const kpiId = ctx.core.kpis.resolve(ctx.board(opts.board), code)
-        const preview = await ctx.call('actuals.preview', { kpiId, ...(opts.period ? { period: opts.period } : {}) })
-        const patch: KpiPatch = {}
-        let mapping = opts.set !== undefined ? parseMapping(opts.set) : preview.mappingSource === 'proposal' ? preview.proposal.mapping : preview.mapping
-        if (opts.rolling) mapping = { ...mapping, rolling: true }
-        patch.mapping = mapping
-        if (opts.rewriteDates) {
-          const rewrite = preview.dates.rewrite
-          if (!rewrite) throw new AppError('VALIDATION', `${code}: the formula has no dates to rewrite.`)
-          patch.formula = rewrite.formula
-          if (rewrite.frequency) patch.frequency = rewrite.frequency
-        }
-        const edited = await ctx.call('kpi.edit', { kpiId, set: patch, reason: opts.reason ?? 'result mapping confirmed' })
-        const changes = [`mapping: ${formatMapping(edited.mapping) || 'none'}`]
-        if (patch.formula) changes.push(`formula: dates bound to :period_start / :period_end${patch.frequency ? `; frequency ${patch.frequency}` : ''}`)
-        ctx.out(`${code}: saved revision ${edited.revisionNumber}.\n  ${changes.join('\n  ')}`, edited)
-      })
+      run(
+        async (ctx) => {
+          const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
+          const preview = await ctx.call('actuals.preview', { kpiId, ...(opts.period ? { period: opts.period } : {}) })
+          const patch: KpiPatch = {}
+          let mapping = opts.set !== undefined ? parseMapping(opts.set) : preview.mappingSource === 'proposal' ? preview.proposal.mapping : preview.mapping
+          if (opts.rolling) mapping = { ...mapping, rolling: true }
+          patch.mapping = mapping
+          if (opts.rewriteDates) {
+            const rewrite = preview.dates.rewrite
+            if (!rewrite) throw new AppError('VALIDATION', `${code}: the formula has no dates to rewrite.`)
+            patch.formula = rewrite.formula
+            if (rewrite.frequency) patch.frequency = rewrite.frequency
+          }
+          const edited = await ctx.call('kpi.edit', { kpiId, set: patch, reason: opts.reason ?? 'result mapping confirmed' })
+          const changes = [`mapping: ${formatMapping(edited.mapping) || 'none'}`]
+          if (patch.formula) changes.push(`formula: dates bound to :period_start / :period_end${patch.frequency ? `; frequency ${patch.frequency}` : ''}`)
+          ctx.out(`${code}: saved revision ${edited.revisionNumber}.\n  ${changes.join('\n  ')}`, edited)
+        },
+        { writes: true }
+      )
     )
 }

@@ -154,5 +154,11 @@ async function editMany(ctx: Session, code: string | undefined, set: KpiPatch, o
   const kpiIds = opts.all ? (await ctx.call('kpi.list', { boardId })).map((k) => k.id) : await Promise.all(opts.kpi.map((c) => ctx.kpiId(boardId, c)))
   if (kpiIds.length === 0) throw new AppError('VALIDATION', 'This board has no KPIs to change.')
   const views = await ctx.call('kpi.editMany', { kpiIds, set, reason: opts.reason, allowUnparsedTarget: opts.allowUnparsedTarget })
-  ctx.out(`${table(['code', 'revision'], views.map((v) => [v.code, String(v.revisionNumber)]))}\n${views.length} KPIs saved.`, views)
+  ctx.out(
+    `${table(
+      ['code', 'revision'],
+      views.map((v) => [v.code, String(v.revisionNumber)])
+    )}\n${views.length} KPIs saved.`,
+    views
+  )
 }

@@ -1,36 +1,36 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { noteText } from '../../domain/formula-preview'
 import { extractKpis } from '../prd-import/extract'
-import { referenceFile } from '../testing/reference'
+import { describeReference, readReference } from '../testing/reference'
 import { tempWorkspace } from '../testing/temp-workspace'
 import { PRD_WAREHOUSE_SQL } from './testing/prd-warehouse'
 
-const REFERENCE = referenceFile('000_2d830c7e33d9cdc7.txt')
-const present = existsSync(REFERENCE)
+const PRD = readReference('000_2d830c7e33d9cdc7.txt', (file) => readFileSync(file, 'utf8'))
 const schema = `kpi_prd_${randomBytes(4).toString('hex')}`
 const admin = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' })
 
 // Every SQL formula of the user's PRD, on tables of the shape it reads: a value, or a table with a proposed mapping.
-describe.skipIf(!present)('the reference PRD’s formulas (skipped when ../shared/reference is absent)', { timeout: 120_000 }, () => {
-  const ws = tempWorkspace()
-  const { core } = ws
+describeReference('the reference PRD’s formulas', () => {
+  const candidates = extractKpis(PRD, { fileName: '000.txt' }).candidates.filter((c) => /^\s*(select|with)\b/i.test(c.fields.formula))
+  let ws: ReturnType<typeof tempWorkspace>
+  let core: ReturnType<typeof tempWorkspace>['core']
+  let board: number
   const actor = 'po'
-  const board = core.boards.create('AI Manus', '', actor).id
-  const candidates = present
-    ? extractKpis(readFileSync(REFERENCE, 'utf8'), { fileName: '000.txt' }).candidates.filter((c) => /^\s*(select|with)\b/i.test(c.fields.formula))
-    : []
 
   beforeAll(async () => {
+    ws = tempWorkspace()
+    core = ws.core
+    board = core.boards.create('AI Manus', '', actor).id
     await admin.connect()
     await admin.query(`CREATE SCHEMA ${schema}`)
     await admin.query(`SET search_path = ${schema}`)
     for (const statement of PRD_WAREHOUSE_SQL) await admin.query(statement)
     core.sources.save({ name: 'warehouse', kind: 'postgres', url: `postgres://postgres@127.0.0.1:5432/test?schema=${schema}` }, actor, 'add')
     for (const candidate of candidates) core.kpis.add(board, { ...candidate.fields, dataSource: 'warehouse' }, { actor })
-  })
+  }, 120_000)
   afterAll(async () => {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
     await admin.end()
@@ -42,7 +42,7 @@ describe.skipIf(!present)('the reference PRD’s formulas (skipped when ../share
     expect(candidates.find((c) => c.fields.code === 'KPI-U001')!.fields).toMatchObject({ dataSource: '', sourceNote: '用户认证系统' })
   })
 
-  it('previews each as a value or a table with a proposed mapping, never a generic error', async () => {
+  it('previews each as a value or a table with a proposed mapping, never a generic error', { timeout: 120_000 }, async () => {
     const outcomes: string[] = []
     for (const kpi of core.kpis.list(board)) {
       const preview = await core.pull.preview(kpi.id, undefined)
@@ -57,7 +57,7 @@ describe.skipIf(!present)('the reference PRD’s formulas (skipped when ../share
     expect(outcomes).toHaveLength(26)
   })
 
-  it('names the dates that make eight of them describe a fixed or moving window, with a rewrite for each', async () => {
+  it('names the dates that make eight of them describe a fixed or moving window, with a rewrite for each', { timeout: 120_000 }, async () => {
     const dated: string[] = []
     for (const kpi of core.kpis.list(board)) {
       const preview = await core.pull.preview(kpi.id, undefined)
