@@ -106,7 +106,13 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
           </Typography.Text>
           <ResultTable table={preview.table} />
           {preview.pullBlocked && (
-            <Alert type="error" showIcon title={t('actuals.query.blocked')} description={preview.pullBlocked.message} data-testid="pull-blocked" />
+            <Alert
+              type="error"
+              showIcon
+              title={t('actuals.query.blocked')}
+              description={<ProblemText problem={preview.pullBlocked} />}
+              data-testid="pull-blocked"
+            />
           )}
           <DateFindings
             dates={preview.dates}
@@ -122,7 +128,7 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
               type="warning"
               showIcon
               title={t('actuals.query.valueError')}
-              description={preview.valueError.message}
+              description={<ProblemText problem={preview.valueError} />}
               data-testid="value-error"
               data-code={preview.valueError.code}
             />
