@@ -1,8 +1,19 @@
 import { AppError } from './errors'
+import type { Frequency } from './kpi'
 
 /** The period lengths a KPI value or a report row can describe. */
 export const GRAINS = ['day', 'week', 'month', 'quarter'] as const
 export type Grain = (typeof GRAINS)[number]
+
+/** The period a KPI's values are pulled for: real-time and hourly KPIs are stored per day. */
+export const GRAIN_OF_FREQUENCY: Record<Frequency, Grain> = {
+  realtime: 'day',
+  hourly: 'day',
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter'
+}
 
 /** ISO dates, end exclusive: what `:period_start` / `:period_end` are bound to. */
 export interface Period {

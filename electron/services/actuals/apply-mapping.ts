@@ -1,11 +1,10 @@
 import { AppError } from '../../domain/errors'
 import type { MappedValue } from '../../domain/formula-preview'
 import type { Frequency } from '../../domain/kpi'
-import { periodContaining, type Period } from '../../domain/period'
+import { GRAIN_OF_FREQUENCY, periodContaining, type Period } from '../../domain/period'
 import type { ResultMapping } from '../../domain/result-mapping'
 import type { ResultSet } from '../connectors'
 import { periodOf, toNumber } from '../connectors/result-shape'
-import { GRAIN_OF_FREQUENCY } from './periods'
 import { columnKinds, detectGrain, grainsInSql, readPeriodCell } from './result-table'
 
 export interface MappingContext {

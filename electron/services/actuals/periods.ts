@@ -1,18 +1,16 @@
 import type { Frequency } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
-import { addDays, isIsoDate, parsePeriodLabel, periodContaining as periodOfGrain, type Grain, type LabelledPeriod, type Period } from '../../domain/period'
+import {
+  addDays,
+  GRAIN_OF_FREQUENCY,
+  isIsoDate,
+  parsePeriodLabel,
+  periodContaining as periodOfGrain,
+  type LabelledPeriod,
+  type Period
+} from '../../domain/period'
 
 export type { Period }
-
-/** Real-time and hourly KPIs are stored per day: a measurement's period is whole days. */
-export const GRAIN_OF_FREQUENCY: Record<Frequency, Grain> = {
-  realtime: 'day',
-  hourly: 'day',
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-  quarterly: 'quarter'
-}
 
 /** `2025-11-03`, `2025-W47`, `2025-11` or `2025-Q4`, as [start, end) dates: what the CLI and the UI both bind. */
 export function periodOf(text: string): LabelledPeriod {

@@ -1,10 +1,10 @@
 import type { MappingProposal, PreviewColumn, ProposalNote } from '../../domain/formula-preview'
 import type { KpiFields } from '../../domain/kpi'
+import { GRAIN_OF_FREQUENCY } from '../../domain/period'
 import type { Combine, ResultMapping } from '../../domain/result-mapping'
 import type { ResultSet } from '../connectors'
 import { toNumber } from '../connectors/result-shape'
 import { applyMapping } from './apply-mapping'
-import { GRAIN_OF_FREQUENCY } from './periods'
 import { columnWords, kpiWords, wordMatches } from './kpi-words'
 import { columnKinds, detectGrain, grainFromName, grainsInSql, readPeriodCell } from './result-table'
 
@@ -16,7 +16,7 @@ const SUMMABLE = new RegExp(`${COUNTS.source}|revenue|amount|cost|spend|sum|gmv|
 const GROWTH = /growth|change|delta|increase|yoy|mom|wow/
 const DISTINCT = /unique|distinct|active|users|mau|dau|wau|creators|clients|contributors/
 const AVERAGES = /avg|mean|average|mttr|per_/
-const RATIOS = /rate|ratio|pct|percent|percentage|share|conversion|retention|uptime|efficiency|nps|roi|per_user|per_/
+const RATIOS = /rate|ratio|pct|percent|share|conversion|retention|uptime|efficiency|nps|roi|per_/
 const WIDE = { start: '0001-01-01', end: '9999-12-31' }
 
 const note = (key: ProposalNote['key'], params: ProposalNote['params'] = {}): ProposalNote => ({ key, params })

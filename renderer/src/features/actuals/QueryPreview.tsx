@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormulaPreview, KpiView, PreviewProblem } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
-import { GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
+import { GRAIN_OF_FREQUENCY, GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { useNotify } from '../../components/useNotify'
 import { api } from '../../api/client'
@@ -14,14 +14,6 @@ import { MappingEditor } from './MappingEditor'
 import { MappingPanel } from './MappingPanel'
 import { ResultTable } from './ResultTable'
 
-const GRAIN_OF: Record<NonNullable<KpiView['frequency']>, Grain> = {
-  realtime: 'day',
-  hourly: 'day',
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-  quarterly: 'quarter'
-}
 const PICKER: Record<Grain, 'date' | 'week' | 'month' | 'quarter'> = { day: 'date', week: 'week', month: 'month', quarter: 'quarter' }
 
 /** A problem the core found: its code in the UI language, then the core's own words naming the columns and dates. */
@@ -43,7 +35,7 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
   const { t } = useTranslation()
   const notify = useNotify()
   const edit = useKpiStore((s) => s.edit)
-  const [grain, setGrain] = useState<Grain>(GRAIN_OF[kpi.frequency ?? 'monthly'])
+  const [grain, setGrain] = useState<Grain>(GRAIN_OF_FREQUENCY[kpi.frequency ?? 'monthly'])
   // The last complete period by default, as a pull without a range takes.
   const [date, setDate] = useState<Dayjs>(() => (grain === 'quarter' ? dayjs().subtract(3, 'month') : dayjs().subtract(1, grain)))
   const [preview, setPreview] = useState<FormulaPreview | null>(null)
