@@ -72,6 +72,8 @@ const en = {
       message: 'Message',
       outcome: { pulled: 'Pulled', skipped: 'Skipped', failed: 'Failed' },
       unchanged: 'Same as already stored: {{count}}',
+      empty: 'Periods with no value (NULL), not stored: {{count}}',
+      asOf: 'Rolling: as of {{time}} UTC',
       skip: { 'no-formula': 'No formula', manual: 'Entered by hand', 'not-connected': 'Its data source is not connected' }
     },
     alerts: {
@@ -157,6 +159,8 @@ const zhCN: typeof en = {
       message: '说明',
       outcome: { pulled: '已拉取', skipped: '已跳过', failed: '失败' },
       unchanged: '与已保存的数值相同：{{count}} 个周期',
+      empty: '{{count}} 个周期没有数值（NULL），未保存',
+      asOf: '滚动指标：截至 {{time}}（UTC）',
       skip: { 'no-formula': '没有公式', manual: '手工录入', 'not-connected': '数据源未连接' }
     },
     alerts: {
