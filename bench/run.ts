@@ -1,4 +1,5 @@
 import { analyzerBench } from './analyzer.bench'
+import { backfillBench } from './backfill.bench'
 import { cliBench } from './cli.bench'
 import { durabilityBench } from './durability.bench'
 import { importBench } from './import.bench'
@@ -13,6 +14,7 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['import', importBench],
   ['analyzer', analyzerBench],
   ['pull', pullBench],
+  ['backfill', backfillBench],
   ['target', targetBench],
   ['cli', cliBench]
 ]

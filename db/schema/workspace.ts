@@ -12,6 +12,7 @@ import type {
   Status,
   Target
 } from '../../electron/domain/kpi'
+import type { ResultMapping } from '../../electron/domain/result-mapping'
 import { appendId, id, timestamp } from './columns'
 
 export const board = sqliteTable(
@@ -68,6 +69,8 @@ export const kpiRevision = sqliteTable(
     category: text().notNull(),
     formula: text().notNull(),
     dataSource: text().notNull(),
+    sourceNote: text().notNull().default(''),
+    mapping: text({ mode: 'json' }).$type<ResultMapping | null>(),
     target: text({ mode: 'json' }).$type<Target | null>(),
     unit: text().notNull(),
     direction: text().$type<Direction>().notNull(),

@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
-import type { FormulaPreview, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
+import type { FormulaPreview } from '../domain/formula-preview'
+import { resultMappingSchema } from '../domain/result-mapping'
+import type { MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+/** A day, ISO week, month or quarter: 2025-11-03, 2025-W47, 2025-11, 2025-Q4. */
+const periodLabel = z.string().trim().min(1).max(20)
 const sourceName = z
   .string()
   .trim()
@@ -25,12 +29,21 @@ export const actualsProcedures = {
   }),
   'actuals.pull': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id, kpiIds: z.array(id).optional(), from: isoDate.optional(), to: isoDate.optional() }),
+    input: z.strictObject({ boardId: id, kpiIds: z.array(id).optional(), from: isoDate.optional(), to: isoDate.optional(), period: periodLabel.optional() }),
     output: result<PullSummary>(),
     chunk: result<{ done: number; total: number; code: string }>()
   }),
+  /** Binds a period label (or two dates), runs the formula read-only and shows the table and what a pull would store. */
   'actuals.preview': procedure({
-    input: z.strictObject({ kpiId: id, periodStart: isoDate, periodEnd: isoDate }),
+    input: z.strictObject({
+      kpiId: id,
+      period: periodLabel.optional(),
+      periodStart: isoDate.optional(),
+      periodEnd: isoDate.optional(),
+      /** Preview a formula or a mapping before saving it. */
+      formula: z.string().max(100_000).optional(),
+      mapping: resultMappingSchema.nullable().optional()
+    }),
     output: result<FormulaPreview>()
   }),
   'source.list': procedure({ input: z.strictObject({}), output: result<SourceView[]>() }),

@@ -31,6 +31,12 @@ export const kpiProcedures = {
     }),
     output: result<KpiView>()
   }),
+  /** The same fields set on several KPIs at once (e.g. one data source for a selection): all or none. */
+  'kpi.editMany': procedure({
+    writes: true,
+    input: z.strictObject({ kpiIds: z.array(id).min(1).max(10_000), set: kpiPatchSchema, reason, allowUnparsedTarget }),
+    output: result<KpiView[]>()
+  }),
   'kpi.retire': procedure({ writes: true, input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
   'kpi.reinstate': procedure({ writes: true, input: z.strictObject({ kpiId: id, reason }), output: result<KpiView>() }),
   'kpi.history': procedure({ input: z.strictObject({ kpiId: id }), output: result<RevisionView[]>() }),

@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { actualsCommands } from './commands/actuals'
+import { actualsQueryCommands } from './commands/actuals-query'
 import { backupCommands } from './commands/backup'
 import { boardCommands } from './commands/board'
 import { exportCommand } from './commands/export'
@@ -28,6 +29,7 @@ versionCommands(program, run)
 restoreCommand(program, run)
 auditCommand(program, run)
 actualsCommands(program, run)
+actualsQueryCommands(program, run)
 lifecycleCommands(program, run)
 sourceCommands(program, run)
 importCommand(program, run)

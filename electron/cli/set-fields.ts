@@ -1,6 +1,7 @@
 import { isKpiField, kpiPatchSchema, type KpiPatch } from '../domain/kpi-input'
 import { KPI_FIELDS } from '../domain/kpi'
 import { AppError } from '../domain/errors'
+import { parseMapping } from '../domain/result-mapping'
 
 const JSON_FIELDS = new Set(['alertThresholds', 'benchmarks', 'milestones'])
 
@@ -30,6 +31,7 @@ function fieldValue(field: string, raw: string): unknown {
       .map((t) => t.trim())
       .filter(Boolean)
   if (field === 'frequency') return raw.trim() === '' ? null : raw.trim()
+  if (field === 'mapping') return parseMapping(raw)
   if (JSON_FIELDS.has(field)) {
     if (raw.trim() === '') return field === 'alertThresholds' ? null : []
     try {

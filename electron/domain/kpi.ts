@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { resultMappingSchema } from './result-mapping'
 
 // The lifecycle stages in order; `retired` sits outside the forward path.
 export const STAGES = ['draft', 'feasibility', 'trial', 'launched', 'operating', 'retired'] as const
@@ -109,8 +110,12 @@ export const kpiFieldsSchema = z.strictObject({
   description: z.string().default(''),
   category: z.string().default(''),
   formula: z.string().default(''),
-  /** A connected data source's name, `manual`, or a system named in prose ("工单系统日志"). */
+  /** A connected data source's name or `manual`; empty until the user assigns one. */
   dataSource: z.string().default(''),
+  /** Where the data comes from as a PRD describes it ("埋点事件 + 订单库"): a note, never a connection. */
+  sourceNote: z.string().default(''),
+  /** How the table the formula returns becomes one value per period; null for a formula returning one number. */
+  mapping: resultMappingSchema.nullable().default(null),
   target: targetSchema.nullable().default(null),
   unit: z.string().default(''),
   direction: z.enum(DIRECTIONS).default('higher'),

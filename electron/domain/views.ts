@@ -120,6 +120,10 @@ export interface PullResult {
   skipReason?: 'no-formula' | 'manual' | 'not-connected'
   stored: number
   values: { periodStart: string; periodEnd: string; value: number }[]
+  /** Periods the formula returned NULL for (no data, a division by zero): nothing stored for them. */
+  empty?: { periodStart: string; periodEnd: string }[]
+  /** A rolling KPI's value describes this moment (ISO time), stored on its day. */
+  asOf?: string
   /** Time spent in the source database. */
   queryMs?: number
   message?: string
@@ -205,10 +209,6 @@ export interface TableView {
   name: string
   columns: { name: string; type: string }[]
 }
-
-export type FormulaPreview =
-  | { kind: 'single'; value: number; boundSql: string; elapsedMs: number }
-  | { kind: 'series'; points: { periodStart: string; value: number }[]; boundSql: string; elapsedMs: number }
 
 export interface ImportCandidateView {
   index: number

@@ -14,7 +14,7 @@ export function actualsCommands(program: Command, run: Run) {
   actuals
     .command('add <code>')
     .requiredOption('--board <name>')
-    .option('--period <period>', 'YYYY-MM (a month) or YYYY-MM-DD (a day)')
+    .option('--period <period>', 'a day (2025-11-03), ISO week (2025-W47), month (2025-11) or quarter (2025-Q4)')
     .option('--from <date>', 'period start, YYYY-MM-DD')
     .option('--to <date>', 'period end (exclusive), YYYY-MM-DD')
     .requiredOption('--value <n>', 'a number: 58.4, 1,250 or 1.2万 (not 0x1F or 1e5)')
@@ -72,7 +72,8 @@ export function actualsCommands(program: Command, run: Run) {
     .option('--kpi <code>', 'only this KPI (repeatable)', collect, [])
     .option('--from <date>', 'backfill from this date (YYYY-MM-DD)')
     .option('--to <date>', 'backfill to this date, exclusive')
-    .action((opts: { board: string; kpi: string[]; from?: string; to?: string }) =>
+    .option('--period <period>', 'backfill one day, ISO week (2025-W47), month or quarter (2025-Q4)')
+    .action((opts: { board: string; kpi: string[]; from?: string; to?: string; period?: string }) =>
       run(
         async (ctx) => {
           if (Boolean(opts.from) !== Boolean(opts.to)) throw new AppError('VALIDATION', 'Give both --from and --to for a backfill.')
@@ -86,27 +87,15 @@ export function actualsCommands(program: Command, run: Run) {
             if (!ctx.json && code) process.stderr.write(`[${done + 1}/${total}] ${code}\n`)
           }
           const summary: PullSummary = await ctx
-            .call('actuals.pull', { boardId, kpiIds, from: opts.from, to: opts.to }, { onChunk: progress, signal: controller.signal })
+            .call('actuals.pull', { boardId, kpiIds, from: opts.from, to: opts.to, period: opts.period }, { onChunk: progress, signal: controller.signal })
             .finally(() => process.off('SIGINT', cancel))
-          const rows = summary.results.map((r) => [r.code, r.outcome, String(r.values.length), String(r.stored), r.message ?? ''])
+          const said = (r: PullSummary['results'][number]) =>
+            r.message ?? (r.asOf ? `rolling, as of ${r.asOf}` : r.empty?.length ? `NULL for ${r.empty.length} period(s): nothing stored for them` : '')
+          const rows = summary.results.map((r) => [r.code, r.outcome, String(r.values.length), String(r.stored), said(r)])
           ctx.out(`${table(['KPI', 'outcome', 'periods', 'stored', 'message'], rows)}\n${summary.stored} values stored, ${summary.failed} failed.`, summary)
           if (summary.failed > 0) process.exitCode = 1
         },
         { writes: true }
       )
-    )
-  actuals
-    .command('preview <code>')
-    .description('the bound SQL and its result for one period; stores nothing')
-    .requiredOption('--board <name>')
-    .requiredOption('--period <period>', 'YYYY-MM or YYYY-MM-DD')
-    .action((code: string, opts: { board: string; period: string }) =>
-      run(async (ctx) => {
-        const period = periodOf(opts.period)
-        const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
-        const result = await ctx.call('actuals.preview', { kpiId, periodStart: period.start, periodEnd: period.end })
-        const value = result.kind === 'single' ? String(result.value) : result.points.map((p) => `${p.periodStart}: ${p.value}`).join('\n')
-        ctx.out(`${result.boundSql}\n\nresult (${result.elapsedMs.toFixed(0)} ms):\n${value}`, result)
-      })
     )
 }

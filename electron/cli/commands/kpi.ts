@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { changeLines, historyTable, kpiDetail, show, table } from '../format'
+import type { Session } from '../session'
+import type { KpiPatch } from '../../domain/kpi-input'
 import type { Run } from '../run'
 import { parseSetOptions } from '../set-fields'
 
@@ -33,17 +35,21 @@ export function kpiCommands(program: Command, run: Run) {
       )
     )
   kpi
-    .command('edit <code>')
+    .command('edit [code]')
     .requiredOption('--board <name>')
     .option('--set <field=value>', 'a KPI field to change (repeatable)', collect, [])
+    .option('--kpi <code>', 'change several KPIs at once: one of them (repeatable)', collect, [])
+    .option('--all', 'change every KPI of the board at once (e.g. --set dataSource=warehouse)')
     .option('--reason <text>')
     .option('--rebaseline', 'change the target of a launched KPI (needs --reason)')
     .option('--allow-unparsed-target', 'keep a target the parser cannot read (flagged)')
-    .action((code: string, opts: { board: string; set: string[]; reason?: string; rebaseline?: boolean; allowUnparsedTarget?: boolean }) =>
+    .action((code: string | undefined, opts: EditOptions) =>
       run(
         async (ctx) => {
           if (opts.set.length === 0) throw new AppError('VALIDATION', 'Nothing to change: give at least one --set FIELD=VALUE.')
           const set = parseSetOptions(opts.set)
+          if (opts.all || opts.kpi.length) return editMany(ctx, code, set, opts)
+          if (!code) throw new AppError('VALIDATION', 'Name the KPI to change, or several with --kpi CODE … or --all.')
           const before = await ctx.call('kpi.find', { boardId: await ctx.boardId(opts.board), code })
           const edited = await ctx.call('kpi.edit', {
             kpiId: before.id,
@@ -129,4 +135,30 @@ function revisionNumber(text: string): number {
   const number = Number(text)
   if (!Number.isInteger(number) || number < 1) throw new AppError('VALIDATION', `"${text}" is not a revision number (1, 2, …).`)
   return number
+}
+
+interface EditOptions {
+  board: string
+  set: string[]
+  kpi: string[]
+  all?: boolean
+  reason?: string
+  rebaseline?: boolean
+  allowUnparsedTarget?: boolean
+}
+
+/** `kpi edit --all | --kpi A --kpi B --set …`: one transaction through the dispatcher; all change or none. */
+async function editMany(ctx: Session, code: string | undefined, set: KpiPatch, opts: EditOptions): Promise<void> {
+  if (code) throw new AppError('VALIDATION', `Give either one KPI (${code}) or --kpi … / --all, not both.`)
+  const boardId = await ctx.boardId(opts.board)
+  const kpiIds = opts.all ? (await ctx.call('kpi.list', { boardId })).map((k) => k.id) : await Promise.all(opts.kpi.map((c) => ctx.kpiId(boardId, c)))
+  if (kpiIds.length === 0) throw new AppError('VALIDATION', 'This board has no KPIs to change.')
+  const views = await ctx.call('kpi.editMany', { kpiIds, set, reason: opts.reason, allowUnparsedTarget: opts.allowUnparsedTarget })
+  ctx.out(
+    `${table(
+      ['code', 'revision'],
+      views.map((v) => [v.code, String(v.revisionNumber)])
+    )}\n${views.length} KPIs saved.`,
+    views
+  )
 }

@@ -2,7 +2,7 @@ import dayjs from 'dayjs'
 import type { BoardService } from '../boards/board-service'
 import type { KpiService } from '../kpis/kpi-service'
 import type { MeasurementService } from './measurement-service'
-import { lastCompletePeriod, type PullService } from './pull-service'
+import { duePeriod, type PullService } from './pull-service'
 
 export interface SchedulerDeps {
   boards: BoardService
@@ -22,7 +22,7 @@ export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>
     const series = deps.measurements.ofBoard(board.id)
     for (const kpi of deps.kpis.list(board.id)) {
       if (!kpi.formula.trim() || !kpi.dataSource.trim() || kpi.dataSource === 'manual' || kpi.stage === 'draft') continue
-      const period = lastCompletePeriod(today, kpi.frequency)
+      const period = duePeriod(kpi, today)
       if ((series.get(kpi.id) ?? []).some((m) => m.periodStart === period.start && m.periodEnd === period.end)) continue
       due.set(board.id, [...(due.get(board.id) ?? []), kpi.id])
     }

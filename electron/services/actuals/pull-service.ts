@@ -1,33 +1,56 @@
 import { createHash } from 'node:crypto'
 import dayjs from 'dayjs'
 import type { PullResult, PullSummary } from '../../domain/views'
-import type { Connector, FormulaResult } from '../connectors'
 import type { KpiView } from '../../domain/views'
+import type { FormulaPreview } from '../../domain/formula-preview'
 import { AppError, isAppError } from '../../domain/errors'
+import { addDays, parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
+import { formatMapping, type ResultMapping } from '../../domain/result-mapping'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SourceService } from '../sources/source-service'
 import type { EventBus } from '../events/event-bus'
 import type { MeasurementService, NewMeasurement } from './measurement-service'
-import { periodContaining, periodsBetween, type Period } from './periods'
+import { previewFormula, type PreviewDraft } from './formula-preview'
+import { kpiValues } from './kpi-values'
+import { lastCompletePeriod, periodsBetween } from './periods'
+
+export { lastCompletePeriod }
+
+/** The period a scheduled pull fills: the last complete one, or for a rolling KPI the day it is read on. */
+export function duePeriod(kpi: Pick<KpiView, 'frequency' | 'mapping'>, today: string): Period {
+  return kpi.mapping?.rolling ? { start: today, end: addDays(today, 1) } : lastCompletePeriod(today, kpi.frequency)
+}
 
 export interface PullRequest {
   boardId: number
   kpiIds?: number[]
   from?: string
   to?: string
+  /** A day, ISO week, month or quarter (2025-W47, 2025-Q4): the range a backfill covers. */
+  period?: string
 }
 
-export const queryHash = (sql: string) => createHash('sha256').update(sql.trim()).digest('hex').slice(0, 16)
+/** What produced a value: the formula and the mapping that read it. */
+export const queryHash = (sql: string, mapping: ResultMapping | null = null) =>
+  createHash('sha256')
+    .update(sql.trim() + (mapping ? `\n${formatMapping(mapping)}` : ''))
+    .digest('hex')
+    .slice(0, 16)
 
-/** The last complete period of the KPI's frequency before `today`. */
-export function lastCompletePeriod(today: string, frequency: KpiView['frequency']): Period {
-  const current = periodContaining(today, frequency)
-  return periodContaining(dayjs(current.start).subtract(1, 'day').format('YYYY-MM-DD'), frequency)
+/** The range a request names, as [from, to): a period label or two dates; none for the latest period. */
+function requestedRange(request: PullRequest): Period | null {
+  if (request.period) {
+    const { start, end } = parsePeriodLabel(request.period)
+    return { start, end }
+  }
+  if (request.from && request.to) return { start: request.from, end: request.to }
+  if (request.from || request.to) throw new AppError('VALIDATION', 'A backfill needs both its first day (from) and the day after its last (to).')
+  return null
 }
 
 /**
- * Runs KPI formulas on their data sources and stores the numbers as measurements.
- * A formula returning (period, value) rows backfills a whole range in one query.
+ * Runs KPI formulas on their data sources and stores the numbers as measurements, one per period the
+ * result describes: a mapped report query backfills a whole range in one query.
  */
 export function createPullService(deps: {
   kpis: KpiService
@@ -51,39 +74,13 @@ export function createPullService(deps: {
     }
   }
 
-  /** The values of a KPI for some periods, and the time spent in the source database. */
-  async function valuesFor(connector: Connector, kpi: KpiView, periods: Period[], signal?: AbortSignal) {
-    let queryMs = 0
-    if (periods.length > 1) {
-      const whole = await connector.runFormula(kpi.formula, { start: periods[0]!.start, end: periods.at(-1)!.end }, signal)
-      queryMs += whole.elapsedMs
-      if (whole.kind === 'series') return { values: matchSeries(whole, periods, kpi), queryMs }
-    }
-    const values: { period: Period; value: number }[] = []
-    for (const period of periods) {
-      signal?.throwIfAborted()
-      const result = await connector.runFormula(kpi.formula, period, signal)
-      queryMs += result.elapsedMs
-      if (result.kind === 'series') values.push(...matchSeries(result, [period], kpi))
-      else values.push({ period, value: result.value })
-    }
-    return { values, queryMs }
-  }
-
-  function matchSeries(result: Extract<FormulaResult, { kind: 'series' }>, periods: Period[], kpi: KpiView) {
-    const byStart = new Map(periods.map((p) => [p.start, p]))
-    return result.points.flatMap((point) => {
-      const period = byStart.get(periodContaining(point.periodStart.slice(0, 10), kpi.frequency).start)
-      return period ? [{ period, value: point.value }] : []
-    })
-  }
-
   return {
     async pull(
       request: PullRequest,
       actor: string,
       options: { signal?: AbortSignal; onProgress?: (done: number, total: number, code: string) => void } = {}
     ): Promise<PullSummary> {
+      const range = requestedRange(request)
       const all = kpis.list(request.boardId)
       const chosen = request.kpiIds ? all.filter((k) => request.kpiIds!.includes(k.id)) : all
       const today = dayjs(deps.now()).format('YYYY-MM-DD')
@@ -98,16 +95,24 @@ export function createPullService(deps: {
             results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'skipped', skipReason: skipped.reason, stored: 0, values: [], message: skipped.message })
             continue
           }
-          const periods = request.from && request.to ? periodsBetween(request.from, request.to, kpi.frequency) : [lastCompletePeriod(today, kpi.frequency)]
+          const periods = range ? periodsBetween(range.start, range.end, kpi.frequency) : [lastCompletePeriod(today, kpi.frequency)]
           try {
             if (!open.has(kpi.dataSource)) open.set(kpi.dataSource, sources.open(kpi.dataSource))
             const { connector, source } = open.get(kpi.dataSource)!
-            const { values, queryMs } = await valuesFor(connector, kpi, periods, options.signal)
-            const hash = queryHash(kpi.formula)
-            if (values.length) await deps.whenWritable?.(options.signal)
-            const items = values.map(({ period, value }) => ({
+            const pulled = await kpiValues(connector, source.kind, kpi, { periods, backfill: range !== null, now: new Date(deps.now()) }, options.signal)
+            const hash = queryHash(kpi.formula, kpi.mapping)
+            if (pulled.values.length) await deps.whenWritable?.(options.signal)
+            const note = pulled.asOf ? `rolling, as of ${pulled.asOf}` : ''
+            const items = pulled.values.map((v) => ({
               kpiId: kpi.id,
-              m: { period, value, source: 'query', dataSourceId: source.id, queryHash: hash } satisfies NewMeasurement
+              m: {
+                period: { start: v.periodStart, end: v.periodEnd },
+                value: v.value,
+                source: 'query',
+                dataSourceId: source.id,
+                queryHash: hash,
+                note
+              } satisfies NewMeasurement
             }))
             const stored = items.length
               ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, false)
@@ -117,8 +122,10 @@ export function createPullService(deps: {
               code: kpi.code,
               outcome: 'pulled',
               stored,
-              queryMs,
-              values: values.map((v) => ({ periodStart: v.period.start, periodEnd: v.period.end, value: v.value }))
+              queryMs: pulled.queryMs,
+              values: pulled.values.map(({ periodStart, periodEnd, value }) => ({ periodStart, periodEnd, value })),
+              ...(pulled.empty.length ? { empty: pulled.empty.map((p) => ({ periodStart: p.start, periodEnd: p.end })) } : {}),
+              ...(pulled.asOf ? { asOf: pulled.asOf } : {})
             })
           } catch (error) {
             if (options.signal?.aborted) throw new AppError('CANCELLED', 'Pull cancelled.', { done: results.length })
@@ -143,14 +150,15 @@ export function createPullService(deps: {
       return { results, stored: results.reduce((n, r) => n + r.stored, 0), failed: results.filter((r) => r.outcome === 'failed').length }
     },
 
-    /** The bound SQL and its result for one period; stores nothing. */
-    async preview(kpiId: number, period: Period, signal?: AbortSignal): Promise<FormulaResult> {
+    /** The table the formula returns for one period and what a pull would store from it; stores nothing. */
+    async preview(kpiId: number, given: LabelledPeriod | Period | undefined, draft: PreviewDraft = {}, signal?: AbortSignal): Promise<FormulaPreview> {
       const kpi = kpis.get(kpiId)
-      const reason = pullable(kpi)
+      const period = given ?? lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), kpi.frequency)
+      const reason = pullable({ ...kpi, formula: draft.formula ?? kpi.formula })
       if (reason) throw new AppError('SOURCE_CONFIG', `${kpi.code} cannot be pulled: ${reason.message}.`)
-      const { connector } = sources.open(kpi.dataSource)
+      const { connector, source } = sources.open(kpi.dataSource)
       try {
-        return await connector.runFormula(kpi.formula, period, signal)
+        return await previewFormula(connector, source.kind, kpi, period, draft, signal)
       } finally {
         await connector.close()
       }

@@ -121,7 +121,7 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       )
     )
   }
-  if (fields.dataSource.trim() === '') {
+  if (fields.dataSource.trim() === '' && fields.sourceNote.trim() === '') {
     findings.push(
       ask(
         'draft.no-source',

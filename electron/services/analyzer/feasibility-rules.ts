@@ -1,4 +1,6 @@
-import type { ParsedTarget } from '../../domain/kpi'
+import { noteText } from '../../domain/formula-preview'
+import type { Frequency, ParsedTarget } from '../../domain/kpi'
+import { formatMapping } from '../../domain/result-mapping'
 import type { ProposalDraft } from '../../domain/proposal'
 import { orientationOf } from './attainment'
 import { ask, groupFindings, say, type Finding } from './findings'
@@ -52,7 +54,15 @@ function checkFinding(check: Extract<FormulaCheck, { ok: false }>, zh: boolean):
   }
 }
 
-/** A target no system can reach: a share above 100 %, a score above its scale, a duration of 0 or less. */
+/** Returns, growth and index values are ratios without a ceiling: an ROI of 200% is an ambition, not an impossibility. */
+const UNBOUNDED = /\broi\b|return on|回报|收益率|growth|增长|增速|index|指数|lift|倍|同比|环比|yoy|mom\b/i
+
+function unbounded(kpi: AnalyzerKpi): boolean {
+  const { name, description, formula, mapping } = kpi.fields
+  return UNBOUNDED.test(`${name} ${description} ${mapping?.value ?? ''}`) || /\broi\b|growth/i.test(formula)
+}
+
+/** A target no system can reach: a share above 100 % (not a return or growth), a score above its scale, a duration of 0 or less. */
 function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: number | undefined, zh: boolean): Finding | null {
   const orientation = orientationOf(parsed, kpi.fields.direction)
   const now = current === undefined ? '' : say(zh, `公式当前返回 ${fmt(current)}。`, ` The formula returns ${fmt(current)} today.`)
@@ -60,7 +70,7 @@ function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: numb
   const stated = targetText(parsed, zh)
   const top = parsed.comparator === 'between' ? Math.max(parsed.value, parsed.upper ?? parsed.value) : parsed.value
   let ceiling: number | null = null
-  if (parsed.unit === '%' && !parsed.change && orientation !== 'lower' && top > 100) ceiling = 100
+  if (parsed.unit === '%' && !parsed.change && !unbounded(kpi) && orientation !== 'lower' && top > 100) ceiling = 100
   if (parsed.scale !== undefined && top > parsed.scale) ceiling = parsed.scale
   if (ceiling !== null) {
     const lowered: ParsedTarget =
@@ -116,6 +126,96 @@ function implausibleTarget(kpi: AnalyzerKpi, parsed: ParsedTarget, current: numb
   return null
 }
 
+/** A table without a mapping gets the app's proposal; a result that ignores the period gets the rewrite binding its dates. */
+function resultFindings(check: Extract<FormulaCheck, { ok: true }>, frequency: Frequency | null, zh: boolean): Finding[] {
+  const findings: Finding[] = []
+  const mapping = check.proposal?.mapping
+  if (mapping) {
+    const text = formatMapping(mapping)
+    const open = check.proposal!.warnings.map(noteText).join(' ')
+    findings.push({
+      rule: 'feasibility.map-result',
+      title: say(zh, '结果需要映射', 'result needs a mapping'),
+      patch: {
+        field: 'mapping',
+        value: mapping,
+        rationale: say(
+          zh,
+          `公式返回一张表，而不是一个数。建议的结果映射：${text}。${open ? `尚待决定：${open}` : ''}`,
+          `The formula returns a table, not one number. Proposed mapping: ${text}. ${check.proposal!.reasons.map(noteText).join(' ')}${open ? ` Still to decide: ${open}` : ''}`
+        )
+      }
+    })
+  }
+  const unbound = check.unbound
+  if (!unbound) return findings
+  const rewrite = unbound.rewrite
+  if (!rewrite) {
+    findings.push(
+      ask(
+        'feasibility.unbound',
+        say(zh, '结果与周期无关', 'result ignores the period'),
+        say(
+          zh,
+          '分析器：公式的结果与周期无关；请绑定 :period_start / :period_end，映射周期列，或标记为滚动指标。',
+          'Analyzer: the formula gives the same result for every period; bind :period_start / :period_end, map a period column, or mark it rolling.'
+        ),
+        unbound.message
+      )
+    )
+    return findings
+  }
+  const diff = rewrite.changes.map((c) => `- ${c.before.trim()}\n+ ${c.after.trim()}`).join('\n')
+  findings.push({
+    rule: 'feasibility.unbound',
+    title: say(zh, '公式写死了日期', 'dates written into the formula'),
+    patch: {
+      field: 'formula',
+      value: rewrite.formula,
+      rationale: say(
+        zh,
+        `公式写死了日期或读取当前时间，任何周期都会得到同样的结果。改为绑定 :period_start / :period_end：\n${diff}`,
+        `The formula reads fixed dates or the clock, so every period would get the same result. Bound to :period_start / :period_end instead:\n${diff}`
+      )
+    }
+  })
+  if (rewrite.frequency && rewrite.frequency !== frequency) {
+    findings.push({
+      rule: 'feasibility.unbound',
+      title: say(zh, '公式写死了日期', 'dates written into the formula'),
+      patch: {
+        field: 'frequency',
+        value: rewrite.frequency,
+        rationale: say(
+          zh,
+          `原公式的日期跨度为一个${GRAIN_ZH[rewrite.grain!]}；按此频率拉取，改写后的公式仍计算同样长度的窗口。`,
+          `The dates in the formula spanned one ${rewrite.grain}; pulled at this frequency, the rewritten formula measures windows of the same length.`
+        )
+      }
+    })
+  }
+  return findings
+}
+
+const GRAIN_ZH: Record<string, string> = { day: '日', week: '周', month: '月', quarter: '季度' }
+
+function assignFinding(note: string, zh: boolean): Finding {
+  return ask(
+    'feasibility.assign-source',
+    say(zh, '尚未指定数据源', 'no data source assigned'),
+    say(
+      zh,
+      `分析器：请为该指标指定一个已连接的数据源（PRD 中写的是：${note}）。`,
+      `Analyzer: assign a connected data source to this KPI (the PRD says: ${note}).`
+    ),
+    say(
+      zh,
+      `“${note}”只是数据来源的描述，不是连接；指定连接后公式才能运行。`,
+      `"${note}" describes where the data comes from; it is no connection. The formula runs once a connection is assigned.`
+    )
+  )
+}
+
 /** Feasibility review of one KPI, given the result of its formula check (null when not checked). */
 export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | null): ProposalDraft[] {
   const fields = kpi.fields
@@ -126,8 +226,11 @@ export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | nul
   const noFormula = fields.formula.trim() === ''
   const unreachable = check?.ok === false && check.code === 'no-source'
 
-  if (check && !check.ok) findings.push(checkFinding(check, zh))
-  if (!manual && (noFormula || unreachable)) {
+  const unassigned = fields.dataSource.trim() === '' && fields.sourceNote.trim() !== '' && !noFormula
+  if (unassigned) findings.push(assignFinding(fields.sourceNote, zh))
+  else if (check && !check.ok) findings.push(checkFinding(check, zh))
+  if (check?.ok) findings.push(...resultFindings(check, fields.frequency, zh))
+  if (!manual && !unassigned && (noFormula || unreachable)) {
     const why = noFormula
       ? say(zh, '没有公式', 'it has no formula')
       : say(zh, `数据来源“${fields.dataSource}”不是已连接的数据源`, `its data source "${fields.dataSource}" is not a connected source`)

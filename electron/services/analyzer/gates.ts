@@ -32,7 +32,7 @@ export function gateChecklist(fields: KpiFields, to: Stage, ctx: GateContext): G
           label: 'Target is structured (comparator, value, unit)'
         },
         { id: 'gate.formula', ok: fields.formula.trim() !== '' || fields.description.trim() !== '', label: 'A formula or definition exists' },
-        { id: 'gate.data-source', ok: fields.dataSource.trim() !== '', label: 'A data source is named' },
+        { id: 'gate.data-source', ok: fields.dataSource.trim() !== '' || fields.sourceNote.trim() !== '', label: 'A data source is named' },
         { id: 'gate.frequency', ok: fields.frequency !== null, label: 'A collection frequency is set' },
         { id: 'gate.owner', ok: fields.owner.trim() !== '', label: 'An owner is set' }
       ]

@@ -1,3 +1,4 @@
+import type { DateRewrite, MappingProposal } from '../../domain/formula-preview'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 
@@ -9,7 +10,14 @@ export interface AnalyzerKpi {
 }
 
 export type FormulaCheck =
-  | { ok: true; value?: number }
+  | {
+      ok: true
+      value?: number
+      /** The formula returns a table the KPI has not mapped: the mapping the app proposes for it. */
+      proposal?: MappingProposal
+      /** The result does not depend on the period: why, and the rewrite that binds its dates. */
+      unbound?: { message: string; rewrite: DateRewrite | null }
+    }
   | {
       ok: false
       code: 'syntax' | 'missing-table' | 'missing-column' | 'write' | 'failed' | 'no-source'

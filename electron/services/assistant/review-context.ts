@@ -77,11 +77,9 @@ async function sampleRows(core: Core, kpis: KpiView[], notes: string[], signal?:
   for (const kpi of kpis.filter((k) => allowed.has(k.dataSource) && k.formula.trim())) {
     const period = lastCompletePeriod(today, kpi.frequency)
     try {
-      const result = await core.pull.preview(kpi.id, period, signal)
-      const found =
-        result.kind === 'single'
-          ? [{ period_start: period.start, period_end: period.end, value: result.value }]
-          : result.points.slice(-MAX_SAMPLE_ROWS).map((point) => ({ period_start: point.periodStart, value: point.value }))
+      const preview = await core.pull.preview(kpi.id, period, {}, signal)
+      if (preview.valueError) throw new Error(preview.valueError.message)
+      const found = preview.values.slice(-MAX_SAMPLE_ROWS).map((v) => ({ period_start: v.periodStart, period_end: v.periodEnd, value: v.value }))
       rows.push({ code: kpi.code, rows: found })
     } catch (error) {
       signal?.throwIfAborted()

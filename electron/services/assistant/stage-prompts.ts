@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { shippedPath } from '../../../db/shipped-path'
 import { AppError } from '../../domain/errors'
+import { formatMapping } from '../../domain/result-mapping'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import { REVIEW_STAGES, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
 import { ASSISTANT_FIELDS } from './proposal-output'
@@ -60,6 +61,8 @@ function kpiForPrompt(kpi: KpiFields): Record<string, unknown> {
     category: kpi.category,
     formula: kpi.formula,
     dataSource: kpi.dataSource,
+    sourceNote: kpi.sourceNote,
+    resultMapping: formatMapping(kpi.mapping),
     target: kpi.target?.text ?? '',
     unit: kpi.unit,
     direction: kpi.direction,

@@ -17,7 +17,10 @@ export interface BoundQuery {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export function assertPeriod(period: Period): void {
-  for (const [name, value] of Object.entries(period)) {
+  for (const [name, value] of [
+    ['start', period.start],
+    ['end', period.end]
+  ] as const) {
     if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
       throw new AppError('VALIDATION', `The period's ${name} must be an ISO date (YYYY-MM-DD), got "${value}".`)
     }

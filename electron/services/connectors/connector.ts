@@ -3,7 +3,18 @@ import { throwIfAborted } from './drivers/driver-errors'
 import { checkFormula } from './formula-guard'
 import { shapeResult, withTiming } from './result-shape'
 import { parseFileUrl, parseServerUrl } from './source-url'
-import { DEFAULT_ROW_LIMIT, DEFAULT_TIMEOUT_MS, type Connector, type Driver, type FormulaResult, type Period, type RunLimits, type SourceConfig } from './types'
+import { AppError } from '../../domain/errors'
+import {
+  DEFAULT_ROW_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type Connector,
+  type Driver,
+  type FormulaResult,
+  type Period,
+  type QueryResult,
+  type RunLimits,
+  type SourceConfig
+} from './types'
 
 export function createConnector(config: SourceConfig): Connector {
   // A malformed URL, or one holding a password, is refused at once, before any driver loads.
@@ -17,6 +28,18 @@ export function createConnector(config: SourceConfig): Connector {
     runFormula: async (sql, period, signal) => {
       checkFormula(sql, config.kind)
       return runFormulaUnchecked(await ready(), config, sql, period, signal)
+    },
+    runQuery: async (sql, period, signal) => {
+      checkFormula(sql, config.kind)
+      return runQueryUnchecked(await ready(), config, sql, period, signal)
+    },
+    explain: async (sql, period, signal) => {
+      checkFormula(sql, config.kind)
+      const driver = await ready()
+      const bound = bindPeriod(sql, config.kind, period)
+      throwIfAborted(signal)
+      if (driver.explain) await driver.explain(bound, limitsOf(config), signal)
+      else await driver.execute(bound, limitsOf(config), signal)
     },
     close: async () => (driver ? (await driver).close() : undefined)
   }
@@ -47,11 +70,18 @@ export function limitsOf(config: SourceConfig): RunLimits {
  * read-only session itself stops writes; the app always goes through `createConnector`.
  */
 export async function runFormulaUnchecked(driver: Driver, config: SourceConfig, sql: string, period: Period, signal?: AbortSignal): Promise<FormulaResult> {
+  const result = await runQueryUnchecked(driver, config, sql, period, signal)
+  return withTiming(shapeResult(result.rows, limitsOf(config).rowLimit), result.boundSql, result.elapsedMs)
+}
+
+async function runQueryUnchecked(driver: Driver, config: SourceConfig, sql: string, period: Period, signal?: AbortSignal): Promise<QueryResult> {
   const bound = bindPeriod(sql, config.kind, period)
   const limits = limitsOf(config)
   throwIfAborted(signal)
   const started = performance.now()
-  const rows = await driver.execute(bound, limits, signal)
+  const { columns, rows } = await driver.execute(bound, limits, signal)
   const elapsedMs = Math.round(performance.now() - started)
-  return withTiming(shapeResult(rows, limits.rowLimit), bound.preview, elapsedMs)
+  if (rows.length > limits.rowLimit)
+    throw new AppError('QUERY_TOO_MANY_ROWS', `The formula returned more than ${limits.rowLimit} rows.`, { rowLimit: limits.rowLimit })
+  return { columns, rows, boundSql: bound.preview, elapsedMs }
 }

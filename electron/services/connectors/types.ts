@@ -27,6 +27,23 @@ export interface TableInfo {
   columns: { name: string; type: string }[]
 }
 
+/** A result column as the database describes it (its own type name, e.g. `numeric`, `DATE`, `VARCHAR`). */
+export interface ResultColumn {
+  name: string
+  type: string
+}
+
+export interface ResultSet {
+  columns: ResultColumn[]
+  rows: unknown[][]
+}
+
+/** The table a formula returned for a bound period, before any mapping. */
+export interface QueryResult extends ResultSet {
+  boundSql: string
+  elapsedMs: number
+}
+
 export type FormulaResult =
   | { kind: 'single'; value: number; boundSql: string; elapsedMs: number }
   | { kind: 'series'; points: { periodStart: string; value: number }[]; boundSql: string; elapsedMs: number }
@@ -42,6 +59,10 @@ export interface Connector {
   test(signal?: AbortSignal): Promise<ConnectionTest>
   tables(signal?: AbortSignal): Promise<TableInfo[]>
   runFormula(sql: string, period: Period, signal?: AbortSignal): Promise<FormulaResult>
+  /** The formula's table with its column names and types; no shaping. */
+  runQuery(sql: string, period: Period, signal?: AbortSignal): Promise<QueryResult>
+  /** Asks the database to plan the formula without running it: unknown tables and columns fail here. */
+  explain(sql: string, period: Period, signal?: AbortSignal): Promise<void>
   close(): Promise<void>
 }
 
@@ -54,8 +75,10 @@ export interface RunLimits {
 export interface Driver {
   test(signal?: AbortSignal): Promise<ConnectionTest>
   tables(signal?: AbortSignal): Promise<TableInfo[]>
-  /** Runs one bound SELECT read-only and returns at most `rowLimit + 1` rows as arrays. */
-  execute(query: BoundQuery, limits: RunLimits, signal?: AbortSignal): Promise<unknown[][]>
+  /** Runs one bound SELECT read-only and returns its columns and at most `rowLimit + 1` rows as arrays. */
+  execute(query: BoundQuery, limits: RunLimits, signal?: AbortSignal): Promise<ResultSet>
+  /** Plans one bound SELECT read-only without running it (EXPLAIN, prepare); absent where the database has no cheap way. */
+  explain?(query: BoundQuery, limits: RunLimits, signal?: AbortSignal): Promise<void>
   close(): Promise<void>
 }
 

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
+import { parseMapping } from '../../domain/result-mapping'
 import { BOARD_COLUMNS, type BoardColumn } from './board-table'
 import { parseBenchmarks, parseFrequency, parseMilestones, parseStage, parseStatus, parseTags, parseThresholds } from './kpi-text'
 
@@ -48,6 +49,10 @@ const ALIASES: Record<string, BoardColumn> = {
   数据源: 'dataSource',
   数据来源: 'dataSource',
   source: 'dataSource',
+  来源说明: 'sourceNote',
+  数据源说明: 'sourceNote',
+  结果映射: 'mapping',
+  映射: 'mapping',
   目标: 'target',
   目标值: 'target',
   单位: 'unit',
@@ -128,6 +133,13 @@ function applyCell(fields: Fields, column: BoardColumn, raw: string): string | u
       fields.status = status
       return undefined
     }
+    case 'mapping':
+      try {
+        fields.mapping = parseMapping(value)
+      } catch (error) {
+        return (error as Error).message
+      }
+      return undefined
     case 'direction': {
       if (value === '') return undefined
       if (!(DIRECTIONS as readonly string[]).includes(value.toLowerCase())) return `unknown direction "${value}" (higher, lower or range)`

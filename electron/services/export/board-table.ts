@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { KPI_FIELDS, type KpiField } from '../../domain/kpi'
 import type { ExportKpi } from '../../domain/export'
+import { formatMapping } from '../../domain/result-mapping'
 import { formatBenchmarks, formatMilestones, formatTags, formatThresholds } from './kpi-text'
 
 /**
@@ -27,6 +28,8 @@ function cellText(kpi: ExportKpi, column: BoardColumn): string {
       return formatTags(kpi.tags)
     case 'frequency':
       return kpi.frequency ?? ''
+    case 'mapping':
+      return formatMapping(kpi.mapping)
     case 'currentValue':
       return kpi.currentValue === null ? '' : String(kpi.currentValue)
     default:
@@ -47,6 +50,8 @@ const WIDTHS: Partial<Record<BoardColumn, number>> = {
   description: 40,
   formula: 50,
   dataSource: 18,
+  sourceNote: 18,
+  mapping: 30,
   target: 22,
   alertThresholds: 28,
   benchmarks: 36,

@@ -67,6 +67,8 @@ describe('file exports of a board', () => {
           category: kpi.category,
           formula: kpi.formula,
           dataSource: kpi.dataSource,
+          sourceNote: kpi.sourceNote,
+          mapping: kpi.mapping,
           target: kpi.target?.text,
           unit: kpi.unit,
           direction: kpi.direction,

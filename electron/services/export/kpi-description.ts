@@ -1,4 +1,5 @@
 import type { ExportKpi } from '../../domain/export'
+import { formatMapping } from '../../domain/result-mapping'
 import { formatBenchmarks, formatMilestones, formatThresholds, formatValue, frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 
 /** The KPI's fields as labelled lines for an issue or card body; empty fields are left out. */
@@ -17,7 +18,9 @@ export function kpiDescriptionParts(kpi: ExportKpi): DescriptionPart[] {
     { label: 'Target', value: kpi.target?.text ?? '' },
     { label: 'Current value', value: formatValue(kpi.currentValue, kpi.unit) },
     { label: 'Data source', value: kpi.dataSource },
+    { label: 'Source note', value: kpi.sourceNote },
     { label: 'Formula', value: kpi.formula, ...(isSqlFormula(kpi.formula) ? { code: 'sql' as const } : {}) },
+    { label: 'Result mapping', value: formatMapping(kpi.mapping) },
     { label: 'Category', value: kpi.category },
     { label: 'Unit', value: kpi.unit },
     { label: 'Direction', value: kpi.direction },

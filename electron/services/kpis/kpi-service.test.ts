@@ -113,3 +113,22 @@ describe('KPI revisions', () => {
     expect(actions).toEqual(['kpi.edit', 'kpi.add', 'board.create'])
   })
 })
+
+describe('one change to many KPIs', () => {
+  it('assigns a data source to a selection as one revision each, and changes none when one refuses', () => {
+    const a = addRetention()
+    const b = core.kpis.add(boardId, { code: 'KPI-B003', name: '任务成功率', target: '≥ 95%', sourceNote: '任务服务日志' }, { actor })
+    const launched = core.kpis.add(boardId, { code: 'KPI-B001', name: '系统可用性', target: '≥ 99.9%', stage: 'launched' }, { actor })
+    const before = counts(core)
+    const views = core.kpis.editMany([a.id, b.id, a.id], { dataSource: 'warehouse' }, { actor, reason: 'warehouse connected' })
+    expect(views.map((v) => [v.code, v.dataSource, v.revisionNumber, v.sourceNote])).toEqual([
+      ['KPI-U003', 'warehouse', 2, ''],
+      ['KPI-B003', 'warehouse', 2, '任务服务日志']
+    ])
+    expect(counts(core)).toMatchObject({ revisions: before.revisions + 2, audit: before.audit + 2 })
+    const after = counts(core)
+    expect(() => core.kpis.editMany([a.id, launched.id], { target: '≥ 50%' }, { actor })).toThrow(/locked since launch/)
+    expect(counts(core)).toEqual(after)
+    expect(core.kpis.get(a.id).target?.text).toBe('≥ 60%')
+  })
+})

@@ -114,6 +114,14 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
       emitChanged(view)
       return view
     },
+    /** One change to many KPIs (assigning a data source to a selection): all of them or none, one transaction. */
+    editMany(kpiIds: number[], patch: KpiPatch, options: WriteOptions): KpiView[] {
+      const views = transaction(() => [...new Set(kpiIds)].map((kpiId) => editTx(kpiId, patch, options)))()
+      const byBoard = new Map<number, number[]>()
+      for (const view of views) byBoard.set(view.boardId, [...(byBoard.get(view.boardId) ?? []), view.id])
+      for (const [boardId, ids] of byBoard) events.emit('kpi.changed', { boardId, kpiIds: ids })
+      return views
+    },
     retire(kpiId: number, options: WriteOptions): KpiView {
       const view = editTx(kpiId, { stage: 'retired', status: 'retired' }, options, 'retire')
       emitChanged(view)

@@ -6,7 +6,7 @@ const LOCKED_STAGES = new Set(['launched', 'operating'])
 
 /**
  * What kind of revision an edit makes. After launch the target is locked: changing it is a
- * re-baseline that needs a reason; a new formula or data source changes the KPI's meaning.
+ * re-baseline that needs a reason; a new formula, data source or result mapping changes the KPI's meaning.
  */
 export function revisionKind(head: KpiFields, changes: FieldChange[], options: { rebaseline?: boolean; reason?: string }): RevisionKind {
   const changed = new Set(changes.map((c) => c.field))
@@ -20,7 +20,7 @@ export function revisionKind(head: KpiFields, changes: FieldChange[], options: {
       }
       return 'rebaseline'
     }
-    if (changed.has('formula') || changed.has('dataSource')) return 'meaning'
+    if (changed.has('formula') || changed.has('dataSource') || changed.has('mapping')) return 'meaning'
   }
   if (changed.size === 1 && changed.has('stage')) return 'stage'
   return 'edit'

@@ -15,6 +15,8 @@ export interface RevisionRow {
   category: string
   formula: string
   data_source: string
+  source_note: string
+  mapping: string | null
   target: string | null
   unit: string
   direction: KpiFields['direction']
@@ -47,6 +49,8 @@ export function rowToFields(row: RevisionRow): KpiFields {
     category: row.category,
     formula: row.formula,
     dataSource: row.data_source,
+    sourceNote: row.source_note,
+    mapping: parseJson(row.mapping, null),
     target: parseJson(row.target, null),
     unit: row.unit,
     direction: row.direction,
@@ -85,6 +89,8 @@ export function kpiView(f: KpiFields, m: ViewMeta): KpiView {
     category: f.category,
     formula: f.formula,
     dataSource: f.dataSource,
+    sourceNote: f.sourceNote,
+    mapping: f.mapping,
     target: f.target,
     unit: f.unit,
     direction: f.direction,
@@ -140,9 +146,9 @@ export function rowToRevision(row: RevisionRow): RevisionView {
 // Positional parameters: binding an array is markedly cheaper than named binding on the edit hot path.
 export const INSERT_REVISION_SQL = `INSERT INTO kpi_revision (
   kpi_id, number, parent_id, kind, major, code, name, description, category, formula, data_source,
-  target, unit, direction, frequency, owner, alert_thresholds, benchmarks, milestones, stage, status,
+  source_note, mapping, target, unit, direction, frequency, owner, alert_thresholds, benchmarks, milestones, stage, status,
   tags, notes, author, source, reason, proposal_id, created_at
-) VALUES (${Array(28).fill('?').join(', ')})`
+) VALUES (${Array(30).fill('?').join(', ')})`
 
 export interface RevisionMeta {
   kpiId: number
@@ -171,6 +177,8 @@ export function revisionParams(fields: KpiFields, meta: RevisionMeta): unknown[]
     fields.category,
     fields.formula,
     fields.dataSource,
+    fields.sourceNote,
+    fields.mapping ? JSON.stringify(fields.mapping) : null,
     fields.target ? JSON.stringify(fields.target) : null,
     fields.unit,
     fields.direction,

@@ -32,8 +32,13 @@ export function createLifecycleService(deps: {
   async function formulaRuns(kpi: KpiView, signal?: AbortSignal): Promise<{ runs: boolean; detail?: string }> {
     try {
       const period = lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), kpi.frequency)
-      const result = await pull.preview(kpi.id, period, signal)
-      return { runs: true, detail: result.kind === 'single' ? `${result.value}` : `${result.points.length} points` }
+      const preview = await pull.preview(kpi.id, period, {}, signal)
+      const problem = preview.valueError ?? preview.pullBlocked
+      if (problem) return { runs: false, detail: problem.message }
+      if (preview.mappingSource === 'proposal')
+        return { runs: false, detail: 'The formula returns a table: confirm its mapping (value and period columns) first.' }
+      if (preview.values.length === 0) return { runs: false, detail: `No value for ${preview.period.label} (the formula returned NULL).` }
+      return { runs: true, detail: preview.values.length === 1 ? `${preview.values[0]!.value}` : `${preview.values.length} points` }
     } catch (error) {
       return { runs: false, detail: (error as Error).message }
     }

@@ -33,7 +33,7 @@ export function assistantCandidates(
         name: k.name,
         description: k.description,
         formula: k.formula,
-        dataSource: k.dataSource,
+        sourceNote: k.dataSource,
         target,
         unit: k.unit || target?.parsed?.unit || '',
         frequency: k.frequency,

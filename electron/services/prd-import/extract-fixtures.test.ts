@@ -25,7 +25,7 @@ describe('an English PRD with structured blocks', () => {
     expect(activation!.fields).toMatchObject({
       category: 'Adoption',
       description: 'Share of invited agents who accept at least one suggested answer; Trial workspaces are excluded',
-      dataSource: 'analytics warehouse',
+      sourceNote: 'analytics warehouse',
       frequency: 'weekly',
       owner: 'Growth PM',
       milestones: [
@@ -43,7 +43,7 @@ describe('an English PRD with structured blocks', () => {
   it('reads a block written as a labelled bullet list, with benchmarks', () => {
     expect(teams!.fields).toMatchObject({
       description: 'teams with at least three agents using suggestions in a week',
-      dataSource: 'product events',
+      sourceNote: 'product events',
       frequency: 'weekly',
       owner: 'Head of Product',
       benchmarks: [
@@ -60,7 +60,7 @@ describe('an English PRD with structured blocks', () => {
 
   it('generates a code for the uncoded block and ignores the yaml load profile', () => {
     expect(latency!.warnings).toContain('generated-code')
-    expect(latency!.fields).toMatchObject({ category: 'Quality', frequency: 'realtime', owner: 'Platform lead', dataSource: 'API gateway logs' })
+    expect(latency!.fields).toMatchObject({ category: 'Quality', frequency: 'realtime', owner: 'Platform lead', sourceNote: 'API gateway logs' })
     expect(latency!.fields.formula).toBe('SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM suggestion_requests;')
   })
 
@@ -83,7 +83,7 @@ describe('a Chinese PRD with numbered headings, plain labels, field tables and i
         fields.target?.text,
         fields.frequency,
         fields.owner,
-        fields.dataSource,
+        fields.sourceNote,
         fields.category,
         origin,
         lines.start
@@ -110,7 +110,7 @@ describe('a Chinese PRD whose KPIs live in a tracking table', () => {
       result.candidates.map(({ fields, currentValue }) => [
         fields.code,
         fields.name,
-        fields.dataSource,
+        fields.sourceNote,
         fields.target?.text,
         currentValue,
         fields.stage,
@@ -191,7 +191,7 @@ describe('a document full of things that are not KPIs', () => {
       { code: 'KPI-001', name: 'Weekly active teams', target: '≥ 300', origin: 'table' },
       { code: 'KPI-002', name: 'Invite acceptance rate', target: '≥ 55%', origin: 'table' }
     ])
-    expect(result.candidates.map((candidate) => candidate.fields.dataSource)).toEqual(['product analytics', 'invitation service'])
+    expect(result.candidates.map((candidate) => candidate.fields.sourceNote)).toEqual(['product analytics', 'invitation service'])
   })
 
   it('says so when a document holds no KPI, and invents none', () => {

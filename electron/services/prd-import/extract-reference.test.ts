@@ -142,8 +142,8 @@ describeReference('extractKpis on the real PRD chapter', () => {
 
   it('keeps the definition list, the data source and the target text as written', () => {
     expect(kpi('KPI-U001').fields.description).toBe('每月登录并执行至少一次任务的独立用户数; 排除测试账户和内部用户; 按自然月统计')
-    expect(kpi('KPI-U001').fields.dataSource).toBe('用户认证系统')
-    expect(kpi('KPI-U003').fields.dataSource).toBe('用户行为日志')
+    expect(kpi('KPI-U001').fields.sourceNote).toBe('用户认证系统')
+    expect(kpi('KPI-U003').fields.sourceNote).toBe('用户行为日志')
     expect(kpi('KPI-U004').warnings).toContain('no-source')
     expect(kpi('KPI-U001').fields.target?.text).toBe('6个月内达到1,000 MAU')
     expect(kpi('KPI-B006').fields.target?.text).toBe('75% ± 10%')

@@ -3,6 +3,7 @@ import { parseAlertThreshold } from '../../domain/target/alert-threshold'
 import { defaultDirection, parseTarget } from '../../domain/target/parse-target'
 import type { Draft } from './draft'
 import type { Candidate, CandidateWarning } from '../../domain/prd-candidates'
+import { isManualSource } from '../analyzer/gates'
 import { isVague, mapFrequency } from './value-maps'
 
 const BASE_CONFIDENCE = { block: 0.95, table: 0.85, list: 0.7 } as const
@@ -51,7 +52,9 @@ export function finishCandidate(draft: Draft, code: string, generated: boolean):
     description: draft.description,
     category: draft.category,
     formula: draft.formula,
-    dataSource: draft.dataSource,
+    // A PRD describes where data comes from; the connection is assigned later by the user.
+    dataSource: isManualSource(draft.dataSource) ? 'manual' : '',
+    sourceNote: isManualSource(draft.dataSource) ? '' : draft.dataSource,
     target,
     unit: draft.unit || target?.parsed?.unit || '',
     direction: target?.parsed ? defaultDirection(target.parsed) : 'higher',

@@ -79,7 +79,7 @@ describe('readPrd: .docx', () => {
       ['KPI-002', '支付成功率', '≥ 99.5%', null, 'list'],
       ['KPI-003', '页面加载', 'P95 < 2s', null, 'list']
     ])
-    expect(candidates[0]!.fields).toMatchObject({ dataSource: '埋点事件表', frequency: 'daily', owner: '增长组', category: '成功指标' })
+    expect(candidates[0]!.fields).toMatchObject({ sourceNote: '埋点事件表', frequency: 'daily', owner: '增长组', category: '成功指标' })
   })
 
   it('refuses a .docx that is not a zip package', async () => {

@@ -1,4 +1,5 @@
 import type { AlertThresholds, Benchmark, KpiField, Milestone, Target } from '../../../electron/domain/kpi'
+import { formatMapping, type ResultMapping } from '../../../electron/domain/result-mapping'
 
 type T = (key: string, vars?: Record<string, unknown>) => string
 
@@ -17,6 +18,8 @@ export function formatFieldValue(field: KpiField, value: unknown, t: T): string 
       return t(`${field}.${String(value)}`)
     case 'tags':
       return (value as string[]).join(', ')
+    case 'mapping':
+      return formatMapping(value as ResultMapping)
     case 'benchmarks':
       return (value as Benchmark[]).map((b) => `${b.label}: ${b.value}${b.source ? ` (${b.source})` : ''}`).join('; ')
     case 'milestones':

@@ -50,6 +50,8 @@ export const en = {
     category: 'Category',
     formula: 'Formula',
     dataSource: 'Data source',
+    sourceNote: 'Source note',
+    mapping: 'Result mapping',
     target: 'Target',
     unit: 'Unit',
     direction: 'Direction',
@@ -141,6 +143,7 @@ export const en = {
     addBenchmark: 'Add benchmark',
     addMilestone: 'Add milestone',
     tagsPlaceholder: 'Type a tag and press Enter',
+    sourceNoteHelp: 'Where the data comes from, as the PRD says it; the formula runs on the data source above.',
     revision: 'Revision {{number}}'
   },
   history: {

@@ -49,6 +49,8 @@ export const zhCN: Messages = {
     category: '分类',
     formula: '计算公式',
     dataSource: '数据来源',
+    sourceNote: '来源说明',
+    mapping: '结果映射',
     target: '目标值',
     unit: '单位',
     direction: '方向',
@@ -140,6 +142,7 @@ export const zhCN: Messages = {
     addBenchmark: '添加基准',
     addMilestone: '添加里程碑',
     tagsPlaceholder: '输入标签后回车',
+    sourceNoteHelp: 'PRD 中对数据来源的描述；公式在上面的数据源上运行。',
     revision: '修订 {{number}}'
   },
   history: {

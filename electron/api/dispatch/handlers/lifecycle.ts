@@ -1,9 +1,18 @@
 import type { HandlersOf } from '../..'
 import type { actualsProcedures } from '../../actuals'
 import type { lifecycleProcedures } from '../../lifecycle'
-import { checkedPeriod } from '../../../services/actuals/periods'
+import { checkedPeriod, periodOf } from '../../../services/actuals/periods'
+import { AppError } from '../../../domain/errors'
 import type { Core } from '../../../services/core'
 import { boardStatus } from '../../../services/lifecycle/board-status'
+
+/** A preview binds a period label, or two dates, exactly as given; without either, the KPI's last complete period. */
+function previewPeriod(label?: string, start?: string, end?: string) {
+  if (label) return periodOf(label)
+  if (start && end) return checkedPeriod(start, end)
+  if (start || end) throw new AppError('PERIOD_INVALID', 'Give both the start and the end of the period, or a period label such as 2025-W47.')
+  return undefined
+}
 
 /** Stages and gates, proposals, actuals, data sources. */
 export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProcedures & typeof actualsProcedures> {
@@ -26,9 +35,10 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
       measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
     'actuals.list': ({ kpiId, history }) => (history ? measurements.history(kpiId) : measurements.list(kpiId)),
     'actuals.importCsv': ({ boardId, text, fileName }, { actor }) => ({ stored: measurements.importCsv(boardId, text, actor, fileName) }),
-    'actuals.pull': ({ boardId, kpiIds, from, to }, { actor, signal, emit }) =>
-      pull.pull({ boardId, kpiIds, from, to }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
-    'actuals.preview': ({ kpiId, periodStart, periodEnd }, { signal }) => pull.preview(kpiId, checkedPeriod(periodStart, periodEnd), signal),
+    'actuals.pull': ({ boardId, kpiIds, from, to, period }, { actor, signal, emit }) =>
+      pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
+    'actuals.preview': ({ kpiId, period, periodStart, periodEnd, formula, mapping }, { signal }) =>
+      pull.preview(kpiId, previewPeriod(period, periodStart, periodEnd), { formula, mapping }, signal),
     'source.list': () => sources.list(),
     'source.save': ({ mode, ...input }, { actor }) => sources.save(input, actor, mode),
     'source.remove': ({ name }, { actor }) => (sources.remove(name, actor), { removed: true as const }),

@@ -25,6 +25,8 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
       kpis.add(boardId, fields, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline, allowUnparsedTarget }, { actor }) =>
       kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline, refuseUnparsedTarget: !allowUnparsedTarget }),
+    'kpi.editMany': ({ kpiIds, set, reason, allowUnparsedTarget }, { actor }) =>
+      kpis.editMany(kpiIds, set, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.retire': ({ kpiId, reason }, { actor }) => kpis.retire(kpiId, { actor, reason }),
     'kpi.reinstate': ({ kpiId, reason }, { actor }) => kpis.reinstate(kpiId, { actor, reason }),
     'kpi.history': ({ kpiId }) => kpis.history(kpiId),

@@ -87,12 +87,12 @@ export function createClickHouseDriver(config: SourceConfig): Driver {
         )
       ),
     execute: async (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) => {
-      const result = await select<{ data: unknown[][] }>(query.text, signal, {
+      const result = await select<{ meta?: { name: string; type: string }[]; data: unknown[][] }>(query.text, signal, {
         params: query.named,
         limits,
         format: 'JSONCompact'
       })
-      return result.data
+      return { columns: result.meta ?? [], rows: result.data }
     },
     close: async () => {
       await client?.close()

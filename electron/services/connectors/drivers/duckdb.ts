@@ -103,12 +103,20 @@ export function createDuckDbDriver(config: SourceConfig): Driver {
         signal?.addEventListener('abort', onAbort, { once: true })
         try {
           const reader = await prepared.runAndReadUntil(limits.rowLimit + 1)
-          return reader.getRowsJson() as unknown[][]
+          const types = reader.columnTypes()
+          return { columns: reader.columnNames().map((name, i) => ({ name, type: String(types[i]) })), rows: reader.getRowsJson() as unknown[][] }
         } finally {
           clearTimeout(timer)
           signal?.removeEventListener('abort', onAbort)
           prepared.destroySync()
         }
+      }),
+    explain: (query: BoundQuery, _limits: RunLimits, signal?: AbortSignal) =>
+      serial(signal, async (c) => {
+        // Preparing binds every name against the catalog; nothing runs.
+        const statements = await c.extractStatements(query.text)
+        if (statements.count !== 1) throw new AppError('SOURCE_WRITE_REFUSED', 'The formula holds more than one statement.')
+        ;(await statements.prepare(0)).destroySync()
       }),
     close: async () => {
       const current = opening

@@ -68,14 +68,24 @@ export function createMysqlDriver(config: SourceConfig): Driver {
         await c.query('SET SESSION TRANSACTION READ ONLY')
         await c.query('START TRANSACTION READ ONLY')
         try {
-          const [rows] = await c.execute({
+          const [rows, fields] = await c.execute({
             sql: query.text,
             values: query.values,
             rowsAsArray: true,
             timeout: limits.timeoutMs + CONNECT_TIMEOUT_MS
           })
           if (!Array.isArray(rows)) throw new AppError('QUERY_FAILED', 'The statement returned no result set.')
-          return rows as unknown[][]
+          return { columns: (fields ?? []).map((f) => ({ name: f.name, type: f.typeName ?? mysqlType(f.columnType ?? f.type) })), rows: rows as unknown[][] }
+        } finally {
+          await c.query('ROLLBACK').catch(() => undefined)
+        }
+      }),
+    explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
+      withConnection(signal, async (c) => {
+        await c.query('SET SESSION TRANSACTION READ ONLY')
+        await c.query('START TRANSACTION READ ONLY')
+        try {
+          await c.execute({ sql: `EXPLAIN ${query.text}`, values: query.values, timeout: limits.timeoutMs + CONNECT_TIMEOUT_MS })
         } finally {
           await c.query('ROLLBACK').catch(() => undefined)
         }
@@ -83,6 +93,30 @@ export function createMysqlDriver(config: SourceConfig): Driver {
     close: async () => undefined
   }
 }
+
+/** mysql2 names a column's type only on newer servers; the protocol's type number always comes. */
+const MYSQL_TYPES: Record<number, string> = {
+  0: 'DECIMAL',
+  1: 'TINYINT',
+  2: 'SMALLINT',
+  3: 'INT',
+  4: 'FLOAT',
+  5: 'DOUBLE',
+  7: 'TIMESTAMP',
+  8: 'BIGINT',
+  9: 'MEDIUMINT',
+  10: 'DATE',
+  12: 'DATETIME',
+  13: 'YEAR',
+  15: 'VARCHAR',
+  16: 'BIT',
+  245: 'JSON',
+  246: 'DECIMAL',
+  252: 'BLOB',
+  253: 'VARCHAR',
+  254: 'CHAR'
+}
+const mysqlType = (code: number | undefined): string => (code === undefined ? 'unknown' : (MYSQL_TYPES[code] ?? `type ${code}`))
 
 async function describeUser(c: mysql.Connection): Promise<ConnectionTest> {
   const [[row]] = (await c.query('SELECT VERSION() AS v, CURRENT_USER() AS u')) as unknown as [[{ v: string; u: string }]]

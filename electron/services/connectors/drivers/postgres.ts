@@ -90,7 +90,17 @@ export function createPostgresDriver(config: SourceConfig): Driver {
           }
           await client.query(declare)
           const result = await client.query({ text: `FETCH ${limits.rowLimit + 1} FROM kpi_formula`, rowMode: 'array' })
-          return result.rows as unknown[][]
+          return {
+            columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
+            rows: result.rows as unknown[][]
+          }
+        })
+      ),
+    explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
+      withClient(signal, (client) =>
+        readOnly(client, limits.timeoutMs, async () => {
+          const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
+          await client.query(explain)
         })
       ),
     close: async () => {
@@ -99,6 +109,30 @@ export function createPostgresDriver(config: SourceConfig): Driver {
       await open?.end().catch(() => undefined)
     }
   }
+}
+
+/** Names of the built-in types a formula's columns usually have (pg reports only their OIDs). */
+const PG_TYPES: Record<number, string> = {
+  16: 'boolean',
+  18: 'char',
+  19: 'name',
+  20: 'bigint',
+  21: 'smallint',
+  23: 'integer',
+  25: 'text',
+  114: 'json',
+  700: 'real',
+  701: 'double precision',
+  1042: 'character',
+  1043: 'character varying',
+  1082: 'date',
+  1083: 'time',
+  1114: 'timestamp',
+  1184: 'timestamptz',
+  1186: 'interval',
+  1700: 'numeric',
+  2950: 'uuid',
+  3802: 'jsonb'
 }
 
 async function cancelBackend(config: pg.ClientConfig, pid: number | null): Promise<void> {

@@ -65,6 +65,7 @@ export function createSqliteDriver(config: SourceConfig): Driver {
           throw new AppError('QUERY_NO_ROW', 'The statement returned no rows.')
         }
         const deadline = performance.now() + limits.timeoutMs
+        const columns = statement.columns().map((c) => ({ name: c.name, type: c.type ?? 'expression' }))
         const rows: unknown[][] = []
         for (const row of statement.raw(true).iterate(...query.values) as IterableIterator<unknown[]>) {
           rows.push(row)
@@ -72,7 +73,11 @@ export function createSqliteDriver(config: SourceConfig): Driver {
           if (signal?.aborted) throw cancelled()
           if (performance.now() > deadline) throw new AppError('SOURCE_TIMEOUT', 'The query ran past the timeout.')
         }
-        return rows
+        return { columns, rows }
+      }),
+    explain: (query: BoundQuery, _limits: RunLimits, signal?: AbortSignal) =>
+      guarded(signal, (d) => {
+        d.prepare(query.text)
       }),
     close: async () => {
       db?.close()

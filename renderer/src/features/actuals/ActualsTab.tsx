@@ -31,7 +31,7 @@ export function ActualsTab({ kpi }: { kpi: KpiView }) {
   }, [reload, kpi.revisionId])
   useEffect(() => api.on('actuals.changed', ({ kpiIds }) => kpiIds.includes(kpi.id) && reload()), [kpi.id, reload])
 
-  const source = kpi.dataSource || t('actuals.noSource')
+  const source = kpi.dataSource || (kpi.sourceNote ? t('actuals.noConnection', { note: kpi.sourceNote }) : t('actuals.noSource'))
   return (
     <div className="actuals-tab" data-testid="actuals-tab">
       <div className="actuals-head">
@@ -55,7 +55,7 @@ export function ActualsTab({ kpi }: { kpi: KpiView }) {
         items={[
           { key: 'manual', label: t('actuals.manual.title'), children: <ManualEntryForm kpiId={kpi.id} onSaved={reload} /> },
           { key: 'csv', label: t('actuals.csv.title'), children: <CsvUpload boardId={kpi.boardId} onStored={reload} /> },
-          { key: 'preview', label: t('actuals.preview.title'), children: <QueryPreview kpiId={kpi.id} /> }
+          { key: 'preview', label: t('actuals.query.title'), children: <QueryPreview kpi={kpi} /> }
         ]}
       />
     </div>

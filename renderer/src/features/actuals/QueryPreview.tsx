@@ -1,64 +1,162 @@
-import { Button, DatePicker, Descriptions, Space, Table, Typography } from 'antd'
+import { Alert, Button, Collapse, DatePicker, Select, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FormulaPreview } from '../../../../electron/api'
-import { api } from '../../api/client'
+import type { FormulaPreview, KpiView, PreviewProblem } from '../../../../electron/api'
+import type { KpiPatch } from '../../../../electron/domain/kpi-input'
+import { GRAIN_OF_FREQUENCY, GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
+import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { useNotify } from '../../components/useNotify'
-import { periodOf } from './actuals-rows'
+import { api } from '../../api/client'
+import { useKpiStore } from '../kpis/useKpiStore'
+import { DateFindings } from './DateFindings'
+import { MappingEditor } from './MappingEditor'
+import { MappingPanel } from './MappingPanel'
+import { ResultTable } from './ResultTable'
 
-/** Runs the formula for one month and shows the bound SQL and the result; stores nothing. */
-export function QueryPreview({ kpiId }: { kpiId: number }) {
+const PICKER: Record<Grain, 'date' | 'week' | 'month' | 'quarter'> = { day: 'date', week: 'week', month: 'month', quarter: 'quarter' }
+
+/** A problem the core found: its code in the UI language, then the core's own words naming the columns and dates. */
+function ProblemText({ problem }: { problem: PreviewProblem }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div>{t(`errors.${problem.code}`)}</div>
+      <Typography.Text type="secondary">{problem.message}</Typography.Text>
+    </>
+  )
+}
+
+/**
+ * Runs the formula read-only for one day, ISO week, month or quarter (bound exactly as the CLI binds
+ * `--period`) and shows the table, the mapping with its reasons, the values and the dates in the SQL.
+ */
+export function QueryPreview({ kpi }: { kpi: KpiView }) {
   const { t } = useTranslation()
   const notify = useNotify()
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'))
+  const edit = useKpiStore((s) => s.edit)
+  const [grain, setGrain] = useState<Grain>(GRAIN_OF_FREQUENCY[kpi.frequency ?? 'monthly'])
+  // The last complete period by default, as a pull without a range takes.
+  const [date, setDate] = useState<Dayjs>(() => (grain === 'quarter' ? dayjs().subtract(3, 'month') : dayjs().subtract(1, grain)))
   const [preview, setPreview] = useState<FormulaPreview | null>(null)
+  const [editing, setEditing] = useState(false)
   const [running, setRunning] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const label = periodContaining(date.format('YYYY-MM-DD'), grain).label
 
-  const run = () => {
+  const run = (mapping?: ResultMapping | null) => {
     setRunning(true)
-    setPreview(null)
     api
-      .call('actuals.preview', { kpiId, ...periodOf('month', month.format('YYYY-MM-DD')) })
-      .then(setPreview, notify.error)
+      .call('actuals.preview', { kpiId: kpi.id, period: label, ...(mapping !== undefined ? { mapping } : {}) })
+      .then(setPreview, (error: unknown) => {
+        setPreview(null)
+        notify.error(error)
+      })
       .finally(() => setRunning(false))
   }
 
+  const save = async (patch: KpiPatch, message: string) => {
+    setSaving(true)
+    try {
+      const view = await edit(kpi.id, patch, { expectedRevisionId: kpi.revisionId })
+      notify.success(t(message, { number: view.revisionNumber }))
+      setEditing(false)
+      run()
+    } catch (error) {
+      notify.error(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
   return (
-    <div data-testid="query-preview">
+    <div data-testid="query-preview" className="query-preview">
       <Space wrap>
-        <DatePicker picker="month" allowClear={false} value={month} onChange={(m) => m && setMonth(m)} />
-        <Button onClick={run} loading={running} data-testid="preview-run">
-          {t('actuals.preview.run')}
+        <Select
+          value={grain}
+          onChange={setGrain}
+          options={GRAINS.map((g) => ({ value: g, label: t(`actuals.query.grain.${g}`) }))}
+          style={{ width: 110 }}
+          data-testid="preview-grain"
+        />
+        <DatePicker picker={PICKER[grain]} allowClear={false} value={date} onChange={(d) => d && setDate(d)} data-testid="preview-date" />
+        <Button onClick={() => run()} loading={running} data-testid="preview-run" data-period={label}>
+          {t('actuals.query.run', { label })}
         </Button>
-        <Typography.Text type="secondary">{t('actuals.preview.nothingStored')}</Typography.Text>
+        <Typography.Text type="secondary">{t('actuals.query.nothingStored')}</Typography.Text>
       </Space>
       {preview && (
-        <div style={{ marginTop: 12 }}>
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('actuals.preview.result')}>
-              <span data-testid="preview-value">{preview.kind === 'single' ? preview.value : t('actuals.preview.rows', { count: preview.points.length })}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('actuals.preview.elapsed')}>{t('actuals.preview.ms', { ms: Math.round(preview.elapsedMs) })}</Descriptions.Item>
-          </Descriptions>
-          <Typography.Text type="secondary">{t('actuals.preview.boundSql')}</Typography.Text>
-          <pre className="bound-sql" data-testid="preview-sql">
-            {preview.boundSql}
-          </pre>
-          {preview.kind === 'series' && (
-            <Table
-              size="small"
-              rowKey="periodStart"
-              pagination={false}
-              scroll={{ y: 200 }}
-              dataSource={preview.points}
-              columns={[
-                { title: t('actuals.table.period'), dataIndex: 'periodStart' },
-                { title: t('actuals.table.value'), dataIndex: 'value', align: 'right' }
-              ]}
+        <Space orientation="vertical" size={10} style={{ width: '100%', marginTop: 12 }}>
+          <Typography.Text type="secondary" data-testid="preview-summary">
+            {t('actuals.query.summary', {
+              label: preview.period.label,
+              start: preview.period.start,
+              end: preview.period.end,
+              count: preview.table.rowCount,
+              ms: Math.round(preview.elapsedMs)
+            })}
+          </Typography.Text>
+          <ResultTable table={preview.table} />
+          {preview.pullBlocked && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('actuals.query.blocked')}
+              description={<ProblemText problem={preview.pullBlocked} />}
+              data-testid="pull-blocked"
             />
           )}
-        </div>
+          <DateFindings
+            dates={preview.dates}
+            busy={saving}
+            onRewrite={() => {
+              const rewrite = preview.dates.rewrite!
+              void save({ formula: rewrite.formula, ...(rewrite.frequency ? { frequency: rewrite.frequency } : {}) }, 'actuals.query.dates.applied')
+            }}
+            onRolling={() => void save({ mapping: { ...kpi.mapping, rolling: true } }, 'actuals.query.dates.markedRolling')}
+          />
+          {preview.valueError && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('actuals.query.valueError')}
+              description={<ProblemText problem={preview.valueError} />}
+              data-testid="value-error"
+              data-code={preview.valueError.code}
+            />
+          )}
+          {editing ? (
+            <MappingEditor
+              preview={preview}
+              mapping={preview.mapping}
+              saving={saving}
+              onTry={(mapping) => run(mapping)}
+              onSave={(mapping) => void save({ mapping }, 'actuals.query.saved')}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <MappingPanel
+              preview={preview}
+              saving={saving}
+              onSaveProposal={() => void save({ mapping: preview.proposal.mapping }, 'actuals.query.saved')}
+              onChange={() => setEditing(true)}
+            />
+          )}
+          <Collapse
+            size="small"
+            items={[
+              {
+                key: 'sql',
+                label: t('actuals.query.boundSql'),
+                children: (
+                  <pre className="bound-sql" data-testid="preview-sql">
+                    {preview.boundSql}
+                  </pre>
+                )
+              }
+            ]}
+          />
+        </Space>
       )}
     </div>
   )

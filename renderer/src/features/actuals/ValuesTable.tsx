@@ -1,16 +1,12 @@
 import { Switch, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
+import { describePeriod } from '../../../../electron/domain/period'
 import { useTranslation } from 'react-i18next'
 import { withUnit } from '../../components/target-format'
 import type { ValueRow } from './actuals-rows'
 import { useActualsStore } from './useActualsStore'
 
-const periodText = (r: ValueRow) => {
-  const start = dayjs(r.periodStart)
-  if (r.periodStart === r.periodEnd) return r.periodStart
-  if (start.date() === 1 && start.endOf('month').format('YYYY-MM-DD') === r.periodEnd) return start.format('YYYY-MM')
-  return `${r.periodStart} – ${r.periodEnd}`
-}
+const periodText = (r: ValueRow) => describePeriod({ start: r.periodStart, end: r.periodEnd })
 
 /** The values of a KPI, newest period first; history shows what re-pulls and corrections replaced. */
 export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | null }) {

@@ -1,14 +1,13 @@
-import dayjs from 'dayjs'
+import { addDays, periodContaining } from '../../../../electron/domain/period'
 import type { MeasurementView } from '../../../../electron/api'
 
 export type PeriodKind = 'month' | 'day' | 'range'
 
-/** The period a form describes, as the ISO dates the core stores. */
+/** The period a form describes as the core stores it, end exclusive: a month and a day as the CLI's --period binds them, a range through its last day. */
 export function periodOf(kind: PeriodKind, start: string, end?: string): { periodStart: string; periodEnd: string } {
-  const day = dayjs(start)
-  if (kind === 'month') return { periodStart: day.startOf('month').format('YYYY-MM-DD'), periodEnd: day.endOf('month').format('YYYY-MM-DD') }
-  if (kind === 'day') return { periodStart: day.format('YYYY-MM-DD'), periodEnd: day.format('YYYY-MM-DD') }
-  return { periodStart: day.format('YYYY-MM-DD'), periodEnd: dayjs(end ?? start).format('YYYY-MM-DD') }
+  if (kind === 'range') return { periodStart: start, periodEnd: addDays(end ?? start, 1) }
+  const period = periodContaining(start, kind)
+  return { periodStart: period.start, periodEnd: period.end }
 }
 
 export interface ValueRow extends MeasurementView {

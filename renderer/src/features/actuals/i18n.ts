@@ -1,8 +1,12 @@
+import { queryMessages } from './i18n-query'
+
 const en = {
   actuals: {
+    query: queryMessages.en,
     tab: 'Actuals',
     sourceLine: 'Data source: {{source}}',
     noSource: 'none (manual entry)',
+    noConnection: 'not assigned yet (the PRD says: {{note}})',
     chart: {
       actual: 'Actual',
       target: 'Target',
@@ -45,16 +49,6 @@ const en = {
       failedLine: 'Line {{line}} of the file is not valid',
       nothingStored: 'Nothing was stored; fix the file and upload it again.'
     },
-    preview: {
-      title: 'Query preview',
-      run: 'Run for this month',
-      nothingStored: 'Runs the formula read-only; stores nothing.',
-      result: 'Result',
-      rows: '{{count}} periods',
-      elapsed: 'Time',
-      ms: '{{ms}} ms',
-      boundSql: 'Bound SQL'
-    },
     pull: {
       toolbar: 'Pull actuals',
       one: 'Pull',
@@ -78,6 +72,8 @@ const en = {
       message: 'Message',
       outcome: { pulled: 'Pulled', skipped: 'Skipped', failed: 'Failed' },
       unchanged: 'Same as already stored: {{count}}',
+      empty: 'Periods with no value (NULL), not stored: {{count}}',
+      asOf: 'Rolling: as of {{time}} UTC',
       skip: { 'no-formula': 'No formula', manual: 'Entered by hand', 'not-connected': 'Its data source is not connected' }
     },
     alerts: {
@@ -93,9 +89,11 @@ const en = {
 
 const zhCN: typeof en = {
   actuals: {
+    query: queryMessages.zhCN,
     tab: '实际值',
     sourceLine: '数据源：{{source}}',
     noSource: '无（手工录入）',
+    noConnection: '尚未指定（PRD 中写的是：{{note}}）',
     chart: {
       actual: '实际值',
       target: '目标',
@@ -138,16 +136,6 @@ const zhCN: typeof en = {
       failedLine: '文件第 {{line}} 行无效',
       nothingStored: '未保存任何数据；请修正文件后重新上传。'
     },
-    preview: {
-      title: '查询预览',
-      run: '按此月运行',
-      nothingStored: '以只读方式运行公式，不保存任何数据。',
-      result: '结果',
-      rows: '{{count}} 个周期',
-      elapsed: '耗时',
-      ms: '{{ms}} 毫秒',
-      boundSql: '绑定参数后的 SQL'
-    },
     pull: {
       toolbar: '拉取实际值',
       one: '拉取',
@@ -171,6 +159,8 @@ const zhCN: typeof en = {
       message: '说明',
       outcome: { pulled: '已拉取', skipped: '已跳过', failed: '失败' },
       unchanged: '与已保存的数值相同：{{count}} 个周期',
+      empty: '{{count}} 个周期没有数值（NULL），未保存',
+      asOf: '滚动指标：截至 {{time}}（UTC）',
       skip: { 'no-formula': '没有公式', manual: '手工录入', 'not-connected': '数据源未连接' }
     },
     alerts: {

@@ -93,7 +93,7 @@ export function ImportPreviewTable() {
     },
     field('owner', 100),
     field('category', 120),
-    field('dataSource', 140),
+    field('sourceNote', 140),
     { title: t('import.formula'), key: 'formula', width: 64, render: (_, row) => <FormulaButton row={row} onOpen={() => setFormulaOf(row)} /> },
     { title: t('import.action'), key: 'action', width: 110, fixed: 'right', render: (_, row) => <ActionTag row={row} /> }
   ]

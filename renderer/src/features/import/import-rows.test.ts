@@ -49,7 +49,7 @@ function preview(): ImportPreview {
         code: 'KPI-C001',
         name: '首次响应时间',
         category: '成功指标',
-        dataSource: '客服会话日志',
+        sourceNote: '客服会话日志',
         target: parseTarget('P95 ≤ 30秒'),
         unit: 's',
         direction: 'lower',
@@ -64,7 +64,7 @@ function preview(): ImportPreview {
         name: '用户满意度',
         description: '会话结束后的评分',
         category: '成功指标',
-        dataSource: '满意度问卷',
+        sourceNote: '满意度问卷',
         target: parseTarget('明显好于竞品'),
         frequency: 'monthly',
         owner: '王芳'

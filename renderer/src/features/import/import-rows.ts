@@ -14,7 +14,7 @@ export interface ImportRow {
   candidate: ImportCandidateView
 }
 
-export type EditableField = 'code' | 'name' | 'unit' | 'owner' | 'category' | 'dataSource' | 'formula' | 'frequency'
+export type EditableField = 'code' | 'name' | 'unit' | 'owner' | 'category' | 'sourceNote' | 'formula' | 'frequency'
 
 export function rowsOf(preview: ImportPreview): ImportRow[] {
   return preview.candidates.map((candidate) => ({ index: candidate.index, include: true, fields: candidate.fields, edited: false, parsing: false, candidate }))
@@ -48,7 +48,7 @@ export function currentWarnings(row: ImportRow): string[] {
   if (fields.target && !fields.target.parsed && !row.parsing) cleared.add('no-target')
   if (fields.formula.trim()) cleared.add('no-formula')
   if (fields.unit.trim() || fields.target?.parsed?.unit) cleared.add('no-unit')
-  if (fields.dataSource.trim()) cleared.add('no-source')
+  if (fields.sourceNote.trim() || fields.dataSource.trim()) cleared.add('no-source')
   if (fields.frequency) cleared.add('no-frequency')
   if (fields.owner.trim()) cleared.add('no-owner')
   if (fields.code !== row.candidate.fields.code) cleared.add('generated-code')

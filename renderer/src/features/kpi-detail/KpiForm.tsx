@@ -1,4 +1,4 @@
-import { Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space } from 'antd'
+import { AutoComplete, Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
@@ -7,6 +7,7 @@ import { TargetPreview } from '../../components/TargetPreview'
 import { useKeepUnparsedTarget } from '../kpis/useKeepUnparsedTarget'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
+import { useSourceStore } from '../sources/useSourceStore'
 import { formPatch, isRebaseline, toFormValues, type KpiFormValues } from './form-values'
 import { BenchmarksEditor, MilestonesEditor } from './ListEditors'
 
@@ -18,6 +19,8 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const notify = useNotify()
   const edit = useKpiStore((s) => s.edit)
   const keepUnparsed = useKeepUnparsedTarget()
+  const sources = useSourceStore((s) => s.sources)
+  const sourceOptions = [...sources.map((s) => ({ value: s.name })), { value: 'manual' }]
   const [form] = Form.useForm<KpiFormValues & { reason: string }>()
   const target = Form.useWatch('target', form) ?? ''
   const metricName = Form.useWatch('name', form) ?? kpi.name
@@ -32,6 +35,7 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   useEffect(() => {
     form.setFieldsValue({ ...toFormValues(latestKpi.current), reason: '' })
   }, [kpi.id, kpi.revisionId, form])
+  useEffect(() => void useSourceStore.getState().load().catch(notify.error), [notify.error])
 
   const save = async () => {
     await form.validateFields()
@@ -111,9 +115,12 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
           <Input />
         </Form.Item>
         <Form.Item name="dataSource" label={t('field.dataSource')} {...half}>
-          <Input />
+          <AutoComplete options={sourceOptions} data-testid="kpi-data-source" />
         </Form.Item>
       </div>
+      <Form.Item name="sourceNote" label={t('field.sourceNote')} extra={t('drawer.sourceNoteHelp')}>
+        <Input />
+      </Form.Item>
       <Form.Item name="formula" label={t('field.formula')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} className="mono" />
       </Form.Item>

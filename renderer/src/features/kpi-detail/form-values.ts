@@ -2,8 +2,8 @@ import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
 import type { AlertThresholds, Benchmark, KpiFields, Milestone } from '../../../../electron/domain/kpi'
 
-/** The detail form's values: the target as text, thresholds as percentages of the target. */
-export interface KpiFormValues extends Omit<KpiFields, 'target' | 'alertThresholds'> {
+/** The detail form's values: the target as text, thresholds as percentages of the target; the mapping is edited beside the preview. */
+export interface KpiFormValues extends Omit<KpiFields, 'target' | 'alertThresholds' | 'mapping'> {
   target: string
   alertText: string
   redPct: number | null
@@ -21,6 +21,7 @@ export function toFormValues(kpi: KpiView): KpiFormValues {
     category: rest.category,
     formula: rest.formula,
     dataSource: rest.dataSource,
+    sourceNote: rest.sourceNote,
     unit: rest.unit,
     direction: rest.direction,
     frequency: rest.frequency,
@@ -79,6 +80,7 @@ export function formPatch(kpi: KpiView, values: KpiFormValues): KpiPatch {
     'category',
     'formula',
     'dataSource',
+    'sourceNote',
     'unit',
     'direction',
     'frequency',

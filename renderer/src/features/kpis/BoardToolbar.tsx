@@ -11,6 +11,7 @@ import { ExportButton } from '../export/ExportButton'
 import { ImportMenu } from '../import/ImportMenu'
 import { ReviewActions } from '../review/ReviewActions'
 import { useUiStore } from '../ui/useUiStore'
+import { AssignSourceButton } from '../actuals/AssignSourceButton'
 import { PullActualsButton } from '../actuals/PullActualsButton'
 import { distinctValues, type GroupBy } from './rows'
 import { useKpiStore } from './useKpiStore'
@@ -108,6 +109,7 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Button icon={<BranchesOutlined />} onClick={onCutVersion} data-testid="cut-version">
           {t('toolbar.cutVersion')}
         </Button>
+        <AssignSourceButton />
         <PullActualsButton />
         <Button icon={<HistoryOutlined />} onClick={() => openPanel('versions')} data-testid="open-versions">
           {t('toolbar.versions')}

@@ -11,6 +11,8 @@ export function kpiView(fields: Partial<KpiFields> & Pick<KpiFields, 'code' | 'n
     category: '',
     formula: '',
     dataSource: '',
+    sourceNote: '',
+    mapping: null,
     target: null,
     unit: '',
     direction: 'higher',
