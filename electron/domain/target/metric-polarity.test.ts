@@ -33,6 +33,11 @@ describe('a bare level read for its metric', () => {
     expect(parseTarget('30 分钟', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', value: 30, unit: 'min', comparatorInferred: true })
   })
 
+  it('reads a level to reach within a deadline as at least that level when the metric says nothing', () => {
+    expect(parseTarget('25% within 12 months', { name: 'Share of orders through the API' }).parsed).toMatchObject({ comparator: '>=', comparatorInferred: true })
+    expect(parseTarget('30 min within 6 months', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', comparatorInferred: true })
+  })
+
   it('reads zero of anything as at most zero', () => {
     expect(parseTarget('0个高危漏洞', { name: 'Security findings' }).parsed).toMatchObject({ comparator: '<=', value: 0, comparatorInferred: true })
   })
