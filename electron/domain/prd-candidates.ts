@@ -3,6 +3,10 @@ import type { KpiFields } from './kpi'
 export const CANDIDATE_WARNINGS = [
   'target-unparsed',
   'no-target',
+  /** The target was read from the alert thresholds (a monitoring spec states no goal of its own). */
+  'target-derived',
+  /** The target is a change ("+20%", "double") and needs a baseline before it can be judged. */
+  'relative',
   'no-formula',
   'no-unit',
   'no-source',
@@ -13,12 +17,13 @@ export const CANDIDATE_WARNINGS = [
 ] as const
 export type CandidateWarning = (typeof CANDIDATE_WARNINGS)[number]
 
-export type CandidateOrigin = 'block' | 'table' | 'list'
+/** Where in the document's structure a KPI was found. */
+export type CandidateOrigin = 'block' | 'table' | 'list' | 'sentence' | 'monitoring'
 
 /** One KPI found in a PRD, before the user previews and commits it. */
 export interface Candidate {
   fields: KpiFields
-  /** The current value as written in the document (tables only), e.g. "45 分钟". */
+  /** The current value or baseline as written in the document ("45 分钟", "from 24%"). */
   currentValue: string | null
   /** 0..1: how complete and unambiguous the extraction was. */
   confidence: number
@@ -26,10 +31,37 @@ export interface Candidate {
   /** 1-based, inclusive line range in the decoded document. */
   lines: { start: number; end: number }
   origin: CandidateOrigin
+  /** The document's own words for this KPI (its lines, under its section heading), for the preview and the draft review. */
+  passage: string
+}
+
+/** Why a section of the document gave no KPI. */
+export const SKIP_REASONS = [
+  'acceptance',
+  'tests',
+  'requirements',
+  'pricing',
+  'history',
+  'out-of-scope',
+  'background',
+  'team-and-risks',
+  'schedule',
+  'features',
+  'document-info',
+  'no-measurable'
+] as const
+export type SkipReason = (typeof SKIP_REASONS)[number]
+
+export interface SkippedSection {
+  heading: string
+  lines: { start: number; end: number }
+  reason: SkipReason
 }
 
 export interface ExtractResult {
   candidates: Candidate[]
+  /** Sections with text that gave no KPI, and why. */
+  skipped: SkippedSection[]
   /** Document-level remarks in English: nothing found, ragged tables, unattached alert rules. */
   notes: string[]
 }

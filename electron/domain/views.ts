@@ -1,4 +1,5 @@
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
+import type { CandidateOrigin, SkippedSection } from './prd-candidates'
 
 export interface BoardView {
   id: number
@@ -218,7 +219,9 @@ export interface ImportCandidateView {
   confidence: number
   warnings: string[]
   lines: { start: number; end: number }
-  origin: 'block' | 'table' | 'list' | 'assistant'
+  origin: CandidateOrigin | 'assistant'
+  /** The document's own words for this KPI (its lines under its section heading). */
+  passage: string
   /** The board's KPI this one matches (by code, else name) and what would change. */
   match: { kpiId: number; code: string; changes: FieldChange[] } | null
   action: 'create' | 'update' | 'unchanged'
@@ -227,6 +230,8 @@ export interface ImportCandidateView {
 export interface ImportPreview {
   fileName: string
   candidates: ImportCandidateView[]
+  /** Sections with text that gave no KPI, and why ("§4 验收标准: acceptance criteria"). */
+  skipped: SkippedSection[]
   notes: string[]
   lineCount: number
 }

@@ -278,7 +278,10 @@ export const UNIT_MODIFIERS = new Set([
   'registered',
   'monthly',
   'daily',
-  'weekly'
+  'weekly',
+  'business',
+  'working',
+  'calendar'
 ])
 
 /** Period words usable in a window ("/月", "per month", "6个月内"). */

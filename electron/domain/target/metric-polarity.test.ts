@@ -34,7 +34,10 @@ describe('a bare level read for its metric', () => {
   })
 
   it('reads a level to reach within a deadline as at least that level when the metric says nothing', () => {
-    expect(parseTarget('25% within 12 months', { name: 'Share of orders through the API' }).parsed).toMatchObject({ comparator: '>=', comparatorInferred: true })
+    expect(parseTarget('25% within 12 months', { name: 'Share of orders through the API' }).parsed).toMatchObject({
+      comparator: '>=',
+      comparatorInferred: true
+    })
     expect(parseTarget('30 min within 6 months', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', comparatorInferred: true })
   })
 

@@ -48,6 +48,6 @@ export function assistantCandidates(
         !k.formula ? 'no-formula' : null,
         generated ? 'generated-code' : null
       ].filter((w): w is string => w !== null)
-      return { fields, currentValue: null, confidence: 0.5, warnings, lines: { start, end }, origin: 'assistant' as const }
+      return { fields, currentValue: null, confidence: 0.5, warnings, lines: { start, end }, origin: 'assistant' as const, passage: k.sourceQuote }
     })
 }

@@ -20,11 +20,32 @@ export type FieldKind =
 
 const EXACT: Record<FieldKind, string[]> = {
   code: ['kpi编号', '编号', '指标编号', 'kpi代码', 'id', 'kpiid', 'code', 'kpicode', '#'],
-  name: ['指标', '指标名称', '指标名', '名称', 'kpi名称', 'kpi', 'metric', 'metrics', 'metricname', 'kpiname', 'name', 'indicator'],
+  name: [
+    '指标',
+    '指标名称',
+    '指标名',
+    '指标项',
+    '名称',
+    'kpi名称',
+    'kpi',
+    'metric',
+    'metrics',
+    'metricname',
+    'kpiname',
+    'name',
+    'indicator',
+    'measure',
+    'kr',
+    'keyresult',
+    'keyresults',
+    '关键结果'
+  ],
   description: [
     '衡量定义',
     '定义',
     '指标定义',
+    '指标口径',
+    '口径说明',
     '描述',
     '指标描述',
     '说明',
@@ -39,10 +60,10 @@ const EXACT: Record<FieldKind, string[]> = {
     'meaning'
   ],
   category: ['分类', '类别', '维度', '层级', '指标类别', 'category', 'layer', 'dimension'],
-  formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', 'formula', 'calculation', 'sql', 'query'],
-  dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources'],
-  target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', 'target', 'targets', 'goal', 'targetvalue'],
-  current: ['当前值', '现值', '实际值', '当前', '现状', 'current', 'currentvalue', 'actual', 'actuals', 'baseline'],
+  formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', '计算sql', 'formula', 'calculation', 'sql', 'query'],
+  dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources', 'measuredby'],
+  target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', '承诺值', 'target', 'targets', 'goal', 'goals', 'targetvalue', 'slo'],
+  current: ['当前值', '现值', '实际值', '当前', '现状', '基线', '基线值', 'current', 'currentvalue', 'actual', 'actuals', 'baseline'],
   unit: ['单位', 'unit', 'units'],
   frequency: [
     '监控频率',
@@ -74,7 +95,10 @@ const EXACT: Record<FieldKind, string[]> = {
     'alertthreshold',
     'alertthresholds',
     'alertrules',
-    'alertrule'
+    'alertrule',
+    '阈值',
+    'threshold',
+    'thresholds'
   ],
   benchmarks: ['基准值', '行业基准', '基准', '参考值', '行业参考', '行业参考值', 'benchmark', 'benchmarks', 'industrybenchmark', 'industrybenchmarks'],
   breakdown: [

@@ -39,7 +39,7 @@ function changesFor(kpi: KpiView, candidate: Found): FieldChange[] {
 export function createPrdImportService(core: Core) {
   async function preview(input: { boardId?: number; fileName: string; data: Buffer; assistant?: boolean; signal?: AbortSignal }): Promise<ImportPreview> {
     const text = await readPrd(input.data, input.fileName)
-    const { candidates: offline, notes } = extractKpis(text, { fileName: input.fileName })
+    const { candidates: offline, notes, skipped } = extractKpis(text, { fileName: input.fileName })
     const candidates: Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] = [...offline]
     if (input.assistant) {
       // The LLM client loads only when the user asks the assistant to read the prose.
@@ -60,11 +60,12 @@ export function createPrdImportService(core: Core) {
         warnings: c.warnings,
         lines: c.lines,
         origin: c.origin,
+        passage: c.passage,
         match: found ? { kpiId: found.id, code: found.code, changes } : null,
         action: !found ? 'create' : changes.length ? 'update' : 'unchanged'
       }
     })
-    return { fileName: input.fileName, candidates: views, notes, lineCount: text.split('\n').length }
+    return { fileName: input.fileName, candidates: views, skipped, notes, lineCount: text.split('\n').length }
   }
 
   function commit(

@@ -46,7 +46,9 @@ export const importI18n = {
       diffTitle: 'Changes to {{code}} on the board',
       warning: {
         'target-unparsed': 'target not understood',
-        'no-target': 'no target',
+        'no-target': 'needs a target',
+        'target-derived': 'target derived from alerts',
+        relative: 'relative: needs a baseline',
         'no-formula': 'no formula',
         'no-unit': 'no unit',
         'no-source': 'no data source',
@@ -116,7 +118,9 @@ export const importI18n = {
       diffTitle: '{{code}} 在看板上的变化',
       warning: {
         'target-unparsed': '目标无法解析',
-        'no-target': '没有目标',
+        'no-target': '需要设定目标',
+        'target-derived': '目标由告警阈值推得',
+        relative: '相对目标：需要基线',
         'no-formula': '没有公式',
         'no-unit': '没有单位',
         'no-source': '没有数据源',

@@ -39,6 +39,9 @@ function preview(): ImportPreview {
     fields: kpiFieldsSchema.parse(fields),
     currentValue: null,
     origin: 'block' as const,
+    passage: PRD.split('\n')
+      .slice(extra.lines.start - 1, extra.lines.end)
+      .join('\n'),
     match: null,
     action: 'create' as const,
     ...extra
@@ -72,7 +75,7 @@ function preview(): ImportPreview {
       { confidence: 0.5, warnings: ['target-unparsed', 'vague', 'no-formula', 'no-unit'], lines: { start: 11, end: 16 } }
     )
   ]
-  return { fileName: 'prd.md', notes: [], lineCount: PRD.split('\n').length, candidates: candidates.map((c, index) => ({ ...c, index })) }
+  return { fileName: 'prd.md', notes: [], skipped: [], lineCount: PRD.split('\n').length, candidates: candidates.map((c, index) => ({ ...c, index })) }
 }
 
 describe('import preview rows', () => {

@@ -1,0 +1,214 @@
+import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
+import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
+import { newDraft, type Draft } from './draft'
+import { labelKind } from './labels'
+import { inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
+import { leadId, readStatement, type Statement } from './read-statement'
+import { isVague, severityOf } from './value-maps'
+
+/** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
+export interface AlertItem {
+  text: string
+  line: number
+  heading: string
+}
+
+interface Scope {
+  kind: SectionKind
+  category: string
+  /** The objective the key results below it serve (their category). */
+  objective: string | null
+}
+
+const READ: ReadonlySet<SectionKind> = new Set(['metric', 'okr', 'summary', 'neutral'])
+
+function draftsOf(statement: Statement, origin: Draft['origin'], line: number, scope: Scope): Draft[] {
+  const make = (name: string, target: string, code: string | null) => {
+    const draft = newDraft(origin, name, line, line)
+    draft.code = code
+    draft.targetText = target
+    draft.description = statement.definition
+    draft.category = scope.objective ?? scope.category
+    draft.currentValue = statement.baseline
+    draft.restated = scope.kind === 'summary'
+    draft.milestones = statement.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+    return draft
+  }
+  // Several percentiles of one metric are one KPI each, named and coded after their percentile.
+  if (statement.percentiles.length > 1) {
+    return statement.percentiles.map((p) => make(`${statement.name} ${p.percentile}`, p.target, statement.code && `${statement.code}-${p.percentile}`))
+  }
+  return [make(statement.name, statement.target, statement.code)]
+}
+
+/**
+ * Whether a statement is a KPI where it stands. Key results and metric sections take any target; elsewhere the
+ * target must be worded (a comparator, a change) and the name short. A metric section also keeps a short name
+ * without a number as a KPI that needs a target ("提升复购").
+ */
+function accepted(statement: Statement, kind: SectionKind, kr: boolean, item: boolean): boolean {
+  if (statement.target) return kr || kind !== 'neutral' || (statement.worded && statement.name.length <= 40)
+  if (kr || !item || kind !== 'metric') return false
+  return statement.name.length <= 16 && (isVague(statement.name) || !/\d/.test(statement.name)) && !/[,，]/.test(statement.name)
+}
+
+function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
+  const id = name ? null : leadId(text)
+  if (id?.kind === 'requirement') return null
+  if (id?.kind === 'objective') {
+    scope.objective = id.rest.replace(/^[\s:：.、—–-]+/, '').trim() || scope.objective
+    return null
+  }
+  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' })
+  const kr = id?.kind === 'kr'
+  if (!statement || !accepted(statement, scope.kind, kr, item)) return null
+  if (kr) statement.code = null
+  return { statement, kr }
+}
+
+/** A lead-in before a colon ("本期核心指标回顾：a ≥ 1，b ≤ 2") introduces one statement per clause. */
+function clauses(text: string): string[] {
+  const colon = text.search(/[:：]/)
+  if (colon <= 0 || colon > 24 || leadId(text) || headingKind(text.slice(0, colon)) === 'neutral') return [text]
+  const parts = text
+    .slice(colon + 1)
+    .split(/[，,；;]\s*(?!\d{3})/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  return parts.length > 1 && parts.every((part) => readStatement(part)?.target) ? parts : [text]
+}
+
+/**
+ * Metric statements in lists and paragraphs: "- 支付成功率: ≥ 99.5%", "G1: Invite rate — at least 40% of …",
+ * "KR 1.1: Raise … from 24% to 30%", "**Notes accepted.** … We are aiming for 60%". Each visual line of an item
+ * is read on its own, so a line written under another never becomes part of its target.
+ */
+export function recogniseStatements(root: Root, chains: Heading[][], consumed: Set<number>): { drafts: Draft[]; alertItems: AlertItem[] } {
+  const drafts: Draft[] = []
+  const alertItems: AlertItem[] = []
+
+  const readLines = (lines: InlineLine[], scope: Scope, origin: Draft['origin'], item: boolean, heading: string): Draft | null => {
+    let current: Draft | null = null
+    // Outside a metrics section, only objectives and key results are read from prose lines.
+    const okrOnly = !item && scope.kind === 'neutral'
+    lines.forEach((line, index) => {
+      if (okrOnly && !/^(?:kr|o|objective|key result)\s*\d/i.test(line.text)) return
+      if (severityOf(line.text)) {
+        alertItems.push({ text: line.text, line: line.line, heading })
+        return
+      }
+      const label = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(line.text)
+      const labelled = label ? labelKind(label[1]!) : null
+      if (current && labelled === 'target' && !current.targetText) {
+        const found = readStatement(label![2]!, { name: current.name })
+        if (found?.target)
+          Object.assign(current, draftsOf(found, origin, current.lines.start, scope)[0], { lines: { start: current.lines.start, end: line.line } })
+        return
+      }
+      const found = clauses(line.text).flatMap((text) => {
+        const hit = read(text, scope, item && index === 0, undefined)
+        return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
+      })
+      if (found.length) {
+        drafts.push(...found)
+        current = found[0]!
+      } else if (current && index > 0 && !leadId(line.text)) {
+        current.description = [current.description, line.text].filter(Boolean).join('; ')
+        current.lines.end = line.line
+      }
+    })
+    return current
+  }
+
+  const visitList = (list: List, scope: Scope, heading: string, nested = false) => {
+    for (const item of list.children) visitItem(item, scope, heading, nested)
+  }
+  const visitItem = (item: ListItem, scope: Scope, heading: string, nested: boolean) => {
+    const first = item.children[0]
+    // A nested item is a KPI only with a target of its own; otherwise it defines its parent.
+    const parent = first?.type === 'paragraph' ? readLines(inlineLines(first), scope, 'list', !nested, heading) : null
+    for (const child of item.children.slice(1)) {
+      if (child.type === 'list') {
+        const before = drafts.length
+        visitList(child, scope, heading, true)
+        // Sub-items that are not KPIs of their own define their parent ("统计范围：仅计入整件…").
+        if (parent && drafts.length === before) parent.description = [parent.description, ...child.children.map((c) => textOf(c))].filter(Boolean).join('; ')
+      } else if (child.type === 'paragraph' && parent) {
+        parent.description = [parent.description, textOf(child)].filter(Boolean).join('; ')
+      }
+    }
+  }
+  const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    const [first] = paragraph.children
+    const lead =
+      first?.type === 'strong'
+        ? textOf(first)
+            .replace(/[.:：。]\s*$/, '')
+            .trim()
+        : ''
+    if (lead && !labelKind(lead) && paragraph.children.length > 1) {
+      const rest = textOf({ ...paragraph, children: paragraph.children.slice(1) }).replace(/^[\s.:：。—–-]+/, '')
+      const hit = read(rest, scope, false, lead)
+      if (hit?.statement.target)
+        drafts.push(
+          ...draftsOf(hit.statement, 'sentence', startLine(paragraph), scope).map((d) => ({
+            ...d,
+            lines: { start: startLine(paragraph), end: paragraph.position?.end.line ?? startLine(paragraph) }
+          }))
+        )
+      return
+    }
+    const lines = inlineLines(paragraph)
+    // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
+    const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
+    const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    readLines(units, scope, 'sentence', false, heading)
+  }
+
+  let scope: Scope = { kind: 'neutral', category: '', objective: null }
+  root.children.forEach((node, index) => {
+    const chain = chains[index] ?? []
+    if (node.type === 'heading') {
+      scope = { kind: sectionKind([...chain, node]), category: sectionCategory([...chain, node]), objective: null }
+      return
+    }
+    if (consumed.has(index)) return
+    const previous = root.children[index - 1]
+    const leadIn = previous?.type === 'paragraph' ? leadInKind(textOf(previous)) : null
+    const local: Scope = { ...scope, kind: leadIn ?? scope.kind }
+    const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
+    if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
+      if (local.kind === 'alert') collectAlerts(node, heading, alertItems)
+      else visitList(node, local, heading)
+    } else if (node.type === 'paragraph' && READ.has(local.kind)) {
+      visitParagraph(node, local, heading)
+    }
+    scope.objective = local.objective
+  })
+  return { drafts, alertItems }
+}
+
+function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
+  for (const item of list.children) {
+    const text = item.children[0]?.type === 'paragraph' ? textOf(item.children[0]) : ''
+    if (text && severityOf(text)) into.push({ text, line: startLine(item), heading })
+    for (const child of item.children) if (child.type === 'list') collectAlerts(child, heading, into)
+  }
+}
+
+/** The sentences of a prose paragraph, each with the line it starts on. */
+function sentences(lines: InlineLine[]): InlineLine[] {
+  const out: InlineLine[] = []
+  let text = ''
+  let line = lines[0]?.line ?? 1
+  for (const part of lines) {
+    if (!text) line = part.line
+    text = text ? `${text} ${part.text}` : part.text
+    const pieces = text.split(/(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])/)
+    for (const piece of pieces.slice(0, -1)) out.push({ text: piece.trim(), lead: null, rest: piece.trim(), line })
+    text = pieces[pieces.length - 1] ?? ''
+    if (pieces.length > 1) line = part.line
+  }
+  if (text.trim()) out.push({ text: text.trim(), lead: null, rest: text.trim(), line })
+  return out
+}
