@@ -82,6 +82,7 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['no', 'less', 'than'], '>='],
   [['not', 'less', 'than'], '>='],
   [['no', 'fewer', 'than'], '>='],
+  [['not', 'fewer', 'than'], '>='],
   [['no', 'more', 'than'], '<='],
   [['not', 'more', 'than'], '<='],
   [['no', 'higher', 'than'], '<='],

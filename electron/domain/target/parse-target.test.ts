@@ -141,6 +141,8 @@ const CASES: readonly (readonly [string, ParsedTarget | null, RegExp?])[] = [
   ['从 35% 提升到 45%', pct('>=', 45), /"35%" is the baseline/],
   ['from 24% to 30%', pct('>=', 30), /"24%" is the baseline/],
   ['从 45 分钟降到 20 分钟', { comparator: '<=', value: 20, unit: 'min' }, /"45 分钟" is the baseline/],
+  ['每周 3 万单', { comparator: '=', value: 30000, unit: null, window: { kind: 'per', unit: 'week' } }],
+  ['not fewer than 99% of runs', pct('>=', 99)],
   // never guessed
   ['under 5m', null, /ambiguous \(minutes or million\?\)/],
   ['1,00 users', null, /not a well-formed number/],

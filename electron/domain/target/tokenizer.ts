@@ -133,9 +133,12 @@ const MAGNITUDE_KEYS = ['千万', '百万', '十万', '万', '千', '亿', 'bn',
 
 function readMagnitude(s: string, j: number): readonly [string, number] | undefined {
   for (const key of MAGNITUDE_KEYS) {
-    if (!s.startsWith(key, j)) continue
-    if (isLatin(key.charCodeAt(0)) && isLatin(s.charCodeAt(j + key.length))) continue
-    return [key, MAGNITUDES.get(key) as number]
+    const latin = isLatin(key.charCodeAt(0))
+    // Chinese text often spaces digits from characters ("3 万单"); a Latin magnitude must be glued ("3M").
+    const at = !latin && s[j] === ' ' && s.startsWith(key, j + 1) ? j + 1 : j
+    if (!s.startsWith(key, at)) continue
+    if (latin && isLatin(s.charCodeAt(at + key.length))) continue
+    return [s.slice(j, at + key.length), MAGNITUDES.get(key) as number]
   }
   return undefined
 }

@@ -7,27 +7,30 @@ export type SectionKind = 'metric' | 'okr' | 'alert' | 'summary' | 'excluded' | 
 // Sections whose lists and tables are never KPIs, even when they hold numbers; checked before the metric words
 // so that "验收指标" or "acceptance criteria" stay out.
 const NEVER: [RegExp, SkipReason][] = [
-  [/验收|acceptance/i, 'acceptance'],
-  [/测试|test (?:plan|cases?)|\bqa\b|sign-?off/i, 'tests'],
-  [/需求(?:列表|清单|编号|说明)?$|功能需求|非功能|requirements?\b|user stor|用户故事|\b(?:REQ|FR|NFR|US)-?\d/i, 'requirements'],
-  [/定价|价格|报价|收费|套餐|计费|pricing|\bplans?\b|budget|预算|补贴/i, 'pricing'],
-  [/版本记录|修订记录|变更记录|口径变更|changelog|version history|revision|release notes|what'?s in this release/i, 'history'],
-  [/out of scope|non-?goals|not (?:in scope|this quarter)|本期不做|不在范围|范围外/i, 'out-of-scope'],
-  [/背景|现状|background|context|problem|why now|the bet|产品定位|positioning/i, 'background']
+  [/验收|\bacceptance\b/i, 'acceptance'],
+  [/测试|\btest (?:plan|cases?)\b|\bqa\b|\bsign-?off\b/i, 'tests'],
+  [/需求(?:列表|清单|编号|说明)?$|功能需求|非功能|\brequirements?\b|\buser stor(?:y|ies)\b|用户故事|\b(?:REQ|FR|NFR|US)-?\d/i, 'requirements'],
+  [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
+  [/版本记录|修订记录|变更记录|口径变更|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i, 'history'],
+  [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],
+  [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
 ]
-const ALERT = /预警|告警|报警|alert|alarm|escalation|on-?call/i
+const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescalation\b|\bon-?call\b/i
 const OKR = /\bokrs?\b|^(?:objective|目标\s*o?)\s*\d|^o\d+\b/i
-const SUMMARY = /总结|小结|回顾|摘要|tl;?dr|summary|recap|at a glance/i
+const SUMMARY = /总结|小结|回顾|摘要|\btl;?dr\b|\bsummary\b|\brecap\b|\bat a glance\b/i
 const METRIC =
-  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|衡量|度量|考核|效果|北极星|sla|slo|sli|metrics?\b|measures?\b|success|goals?\b|targets?\b|objectives?|key results?|criteria|how we will know|north star|scorecard|guardrails?/i
+  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
 const OTHER: [RegExp, SkipReason][] = [
-  [/频率|周期|联系|contact|团队|team|值班|ownership|负责人|依赖|dependenc|假设|assumption|风险|risk/i, 'team-and-risks'],
-  [/路线图|roadmap|里程碑|时间线|timeline|排期|schedule|上线计划|项目计划|release plan|rollout|launch|计划$/i, 'schedule'],
   [
-    /功能|feature|交互|设计|design|字段|field|术语|glossary|附录|appendix|参考|references|dashboard|仪表板|runbook|约束|constraints|注意|open questions|待定问题/i,
+    /频率|周期|联系|\bcontacts?\b|团队|\bteams?\b|值班|\bownership\b|负责人|依赖|\bdependenc(?:y|ies)\b|假设|\bassumptions?\b|风险|\brisks?\b/i,
+    'team-and-risks'
+  ],
+  [/路线图|\broadmap\b|里程碑|时间线|\btimeline\b|排期|\bschedule\b|上线计划|项目计划|\brelease plan\b|\brollout\b|\blaunch\b|计划$/i, 'schedule'],
+  [
+    /功能|\bfeatures?\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
     'features'
   ],
-  [/文档信息|document info|项目信息|基本信息/i, 'document-info']
+  [/文档信息|\bdocument info\b|项目信息|基本信息/i, 'document-info']
 ]
 
 export interface SectionContext {
@@ -50,7 +53,10 @@ export function headingContext(text: string): SectionContext {
 /** The context of the nearest telling heading above a node. */
 export function sectionContext(chain: readonly Heading[]): SectionContext {
   for (let i = chain.length - 1; i >= 0; i--) {
-    const context = headingContext(cleanHeading(textOf(chain[i]!)))
+    const raw = textOf(chain[i]!)
+    // "O1 让新用户坚持练下去": the objective marker is cleaned off the category, not off the context.
+    if (OKR.test(raw.replace(/^[^\p{L}\p{N}]+/u, ''))) return { kind: 'okr', reason: null }
+    const context = headingContext(cleanHeading(raw))
     if (context.kind !== 'neutral') return context
   }
   return { kind: 'neutral', reason: null }

@@ -1,5 +1,5 @@
 import { labelKind } from './labels'
-import { bestSpan, targetSpans, type TargetSpan } from './target-span'
+import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
 import { isTimeLabel } from './value-maps'
 
 /** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
@@ -28,7 +28,7 @@ const ID =
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
 const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
-  /^(?:(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
+  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
   /(?:\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
 const MODAL = /需要|必须|支持|兼容|应当|\b(?:must|should|shall|will|can|supports?|allows?)\b/i
@@ -122,7 +122,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     // The first ":" that is not inside a time ("06:00"), or a dash or bar between spaces.
     const separator = [...value.matchAll(SEPARATOR)].find((m) => !/\d[:：]\d/.test(value.slice(m.index - 1, m.index + 2)))
     const before = separator ? value.slice(0, separator.index).trim() : ''
-    if (separator && before.length <= 48 && !/[。；;]/.test(before)) {
+    if (separator && before.length <= 64 && !/[。；;]/.test(before)) {
       const kind = labelKind(before)
       if (kind && kind !== 'target' && kind !== 'name') return null
       value = value.slice(separator.index + separator[0].length).trim()
@@ -186,5 +186,6 @@ export function readStatement(text: string, options: { name?: string; strict?: b
       : ''
   if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
   if (id?.kind === 'code') statement.code = id.id
+  statement.baseline ??= baselineIn(value)
   return { ...statement, id }
 }

@@ -102,8 +102,10 @@ export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: S
       continue
     const rules = rulesIn(body)
     const thresholds = rules.filter((rule) => rule.threshold)
-    const definitionOnly = rules.length === 0 && above === 'metric' && METRIC_HEADING.test(name) && body.every((n) => n.type === 'paragraph')
-    if (thresholds.length === 0 && !definitionOnly) continue
+    const definitionOnly =
+      rules.length === 0 && above === 'metric' && METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, '')) && body.every((n) => n.type === 'paragraph')
+    // Alert rules under a heading that names no metric ("Invoice API") are about something else (burn rates).
+    if ((thresholds.length === 0 || !METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, ''))) && !definitionOnly) continue
     const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
     draft.category = sectionCategory(chain)
     const definition = body.find((n) => n.type === 'paragraph' && !/[:：]$/.test(textOf(n)) && alertRank(textOf(n)) === null)

@@ -93,6 +93,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const okrOnly = !item && scope.kind === 'neutral'
     lines.forEach((line, index) => {
       if (okrOnly && !/^(?:kr|o|objective|key result)\s*\d/i.test(line.text)) return
+      // A prose line that ends in a colon leads into what follows; it states nothing itself.
+      if (!item && /[:：]$/.test(line.text)) return
       if (severityOf(line.text)) {
         alertItems.push({ text: line.text, line: line.line, heading })
         return
@@ -138,27 +140,50 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       }
     }
   }
-  const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
-    const [first] = paragraph.children
-    const lead =
-      first?.type === 'strong'
-        ? textOf(first)
-            .replace(/[.:：。]\s*$/, '')
-            .trim()
-        : ''
-    if (lead && !labelKind(lead) && paragraph.children.length > 1) {
-      const rest = textOf({ ...paragraph, children: paragraph.children.slice(1) }).replace(/^[\s.:：。—–-]+/, '')
-      const hit = read(rest, scope, false, lead)
-      if (hit?.statement.target)
-        drafts.push(
-          ...draftsOf(hit.statement, 'sentence', startLine(paragraph), scope).map((d) => ({
-            ...d,
-            lines: { start: startLine(paragraph), end: paragraph.position?.end.line ?? startLine(paragraph) }
-          }))
-        )
+  // A bold-led metric whose target follows on its own line ("**SLI — availability:** …" then "**SLO:** 99.9%").
+  let pending: { name: string; definition: string; line: number } | null = null
+  const boldLed = (lead: string, rest: string, start: number, end: number, scope: Scope) => {
+    if (labelKind(lead) === 'target') {
+      const hit = pending && readStatement(rest, { name: pending.name })
+      if (pending && hit?.target) {
+        hit.definition = [pending.definition, hit.definition].filter(Boolean).join('; ')
+        const line = pending.line
+        drafts.push(...draftsOf(hit, 'sentence', line, scope).map((d) => ({ ...d, lines: { start: line, end } })))
+      }
+      pending = null
       return
     }
-    const lines = inlineLines(paragraph)
+    pending = null
+    const hit = scope.kind === 'neutral' ? null : read(rest, scope, false, lead)
+    if (hit?.statement.target) drafts.push(...draftsOf(hit.statement, 'sentence', start, scope).map((d) => ({ ...d, lines: { start, end } })))
+    else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
+  }
+  const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
+    const groups: InlineLine[][] = [[]]
+    for (const line of inlineLines(paragraph)) {
+      if (line.lead !== null && groups[groups.length - 1]!.length) groups.push([])
+      groups[groups.length - 1]!.push(line)
+    }
+    for (const group of groups) {
+      const [first] = group
+      if (!first) continue
+      if (first.lead !== null) {
+        const lead = first.lead.replace(/[.:：。]\s*$/, '').trim()
+        const rest = [first.rest, ...group.slice(1).map((line) => line.text)]
+          .join(' ')
+          .replace(/^[\s.:：。—–-]+/, '')
+          .trim()
+        if (lead && rest) {
+          boldLed(lead, rest, first.line, group[group.length - 1]!.line, scope)
+          continue
+        }
+      }
+      pending = null
+      readProse(group, scope, heading)
+    }
+  }
+  const readProse = (lines: InlineLine[], scope: Scope, heading: string) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
     const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
@@ -170,6 +195,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const chain = chains[index] ?? []
     if (node.type === 'heading') {
       scope = { kind: sectionKind([...chain, node]), category: sectionCategory([...chain, node]), objective: null }
+      pending = null
       return
     }
     if (consumed.has(index)) return

@@ -17,7 +17,7 @@ export interface TargetSpan {
   measured: boolean
 }
 
-const NUMBER = String.raw`[$¥￥€]?\s?[-+−]?\d[\d,]*(?:\.\d+)?(?:[kKMB万千亿](?![A-Za-z]))?`
+const NUMBER = String.raw`[$¥￥€]?\s?[-+−]?\d[\d,]*(?:\.\d+)?(?:\s?[万亿]|[kKMB千](?![A-Za-z]))?`
 const SHARE = String.raw`[一二两三四五六七八九十百千万]+分之[一二两三四五六七八九十]+|一半`
 const IMPLIED = String.raw`\b(?:doubl(?:e|ed|ing)|twice|tripl(?:e|ed)|halv(?:e|ed|ing))\b|翻倍|翻一番|翻两番|减半`
 const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])`
@@ -37,13 +37,13 @@ const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|e
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if\b|then\b|before\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
   /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped)?|down|up)(?:\s+by)?|by)\s*$/iu
 const BASELINE_BEFORE =
   /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
 const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
-const PERCENTILE = /(?:^|[\s(（])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)\s*$/iu
+const PERCENTILE = /(?:^|[\s(（])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
 const WINDOW_BEFORE = /(?:上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内|within \d+ (?:days?|weeks?|months?|years?)(?: of [\w-]+)?)\s*$/iu
 const DATE_AFTER = /^\s*(?:年|月|日|号)|^:\d{2}/u
 const YEAR_DATE = /^[-/.]\d{1,2}\b/
@@ -53,6 +53,17 @@ const HORIZON_WORD =
   /^(?:Q[1-4]|H[12]|FY|20\d\d|第|首|上线|发布|年底|年末|年初|年中|月底|月末|季度|半年|全年|[一二三]期|MVP|GA\b|beta|launch|release|by |end of|month|year|week|before|after|within|phase|stage|sprint|里程碑|\d+\s*(?:月|年|周)(?:底|末|初|内|前)?|[一二三四五六七八九十]+月)|(?:底|末|前|内|后|阶段|期|版本)$/iu
 const CUE =
   /目标|力争|争取|希望|预期|要求|应当|应该|需要|需|应|必须|保证|确保|\b(?:aim(?:ing)?|goal|target(?:ing)?|should|must|want|expect(?:ed)?|need(?:s)? to|commit(?:ted)?|objective)\b/iu
+
+const BASELINE = new RegExp(
+  String.raw`(?:现状|目前|当前|基线|baseline|today|currently|down from|up from|v\d+ (?:does|is|was)|较|compared with)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
+  'iu'
+)
+
+/** "(v1 does 22%)", "down from 26 today", "现状 18%": the value a target starts from, when a sentence says it. */
+export function baselineIn(text: string): string | null {
+  const match = BASELINE.exec(text)
+  return match ? match[1]!.trim() : null
+}
 
 export function isHorizon(text: string): boolean {
   return HORIZON_WORD.test(text.trim())
@@ -81,6 +92,13 @@ export function targetSpans(text: string): TargetSpan[] {
     let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
     const comparator = COMPARATOR_BEFORE.exec(before)
+    // "over 28 days", "across 7 days": a measuring window, not a threshold.
+    if (
+      comparator &&
+      /^(?:over|across)$/i.test(comparator[0].trim()) &&
+      /^\s?(?:days?|weeks?|months?|quarters?|years?|hours?|minutes?|天|周|个?月)\b/iu.test(text.slice(start + match[0].length))
+    )
+      continue
     const change = comparator ? null : CHANGE_BEFORE.exec(before)
     const baseline = baselineWord && !comparator
     if (baseline) {
