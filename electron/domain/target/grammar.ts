@@ -7,6 +7,7 @@ import {
   CHANGE_VERBS,
   IMPLIED_CHANGES,
   NUMBER_WORDS,
+  SHARE_WORDS,
   PHRASE_COMPARATORS,
   PREFIX_COMPARATORS,
   RANGE_JOINERS,
@@ -99,9 +100,16 @@ function impliedChange(c: Cursor, st: TargetState): boolean {
   return true
 }
 
-/** "at least four": a number word right after a written comparator. */
+/** "at least four", "at least half": a number word right after a written comparator. */
 function wordNumber(c: Cursor, st: TargetState): boolean {
   const t = peek(c) as Token
+  const a = t.text === 'a' && SHARE_WORDS.has(peek(c, 1)?.text ?? '') ? 1 : 0
+  const share = t.kind === 'word' && st.comparator ? SHARE_WORDS.get(peek(c, a)?.text ?? '') : undefined
+  if (share !== undefined) {
+    st.main = { value: share, unit: '%', raw: spanText(c.tokens, c.pos, c.pos + a + 1) }
+    c.pos += a + 1
+    return true
+  }
   const value = t.kind === 'word' && st.comparator ? NUMBER_WORDS.get(t.text) : undefined
   if (value === undefined) return false
   const unit = UNIT_WORDS.get(peek(c, 1)?.text ?? '')

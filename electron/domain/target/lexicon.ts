@@ -100,6 +100,10 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['at', 'least'], '>='],
   [['at', 'most'], '<='],
   [['up', 'to'], '<='],
+  [['get', 'to'], '>='],
+  [['gets', 'to'], '>='],
+  [['not', 'go', 'above'], '<='],
+  [['not', 'go', 'below'], '>='],
   // A change verb followed by "to" names the level to reach, not the size of the change.
   [['down', 'to'], '<='],
   [['reduce', 'to'], '<='],
@@ -426,6 +430,13 @@ export const NUMBER_WORDS = new Map<string, number>([
   ['ten', 10],
   ['eleven', 11],
   ['twelve', 12]
+])
+
+/** Shares written as words ('at least half', 'a third'), in percent. */
+export const SHARE_WORDS = new Map<string, number>([
+  ['half', 50],
+  ['quarter', 25],
+  ['third', 33.33]
 ])
 
 /** Words that open a baseline: "from 24% to 30%", "从 35% 提升到 45%". */

@@ -14,7 +14,14 @@ describe('which way is better for a metric', () => {
     ['任务完成时间', 'lower'],
     ['单次任务成本', 'lower'],
     ['Time to first value', 'lower'],
-    ['API error rate', 'lower']
+    ['API error rate', 'lower'],
+    ['Median days from upgrade intent to paid', 'lower'],
+    ['Number of weekly paying subscribers', 'higher'],
+    ['Sales hours spent on small upgrades', 'lower'],
+    ['Self-served reschedules', 'higher'],
+    ['互动率', 'higher'],
+    ['拼团成交订单数', 'higher'],
+    ['Webhook delivery lag', 'lower']
   ] as const)('%s → %s', (name, polarity) => {
     expect(metricPolarity({ name })).toBe(polarity)
   })

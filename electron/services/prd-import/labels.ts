@@ -63,7 +63,27 @@ const EXACT: Record<FieldKind, string[]> = {
   formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', '计算sql', 'formula', 'calculation', 'sql', 'query'],
   dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources', 'measuredby'],
   target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', '承诺值', 'target', 'targets', 'goal', 'goals', 'targetvalue', 'slo'],
-  current: ['当前值', '现值', '实际值', '当前', '现状', '基线', '基线值', 'current', 'currentvalue', 'actual', 'actuals', 'baseline'],
+  current: [
+    '当前值',
+    '现值',
+    '实际值',
+    '实际',
+    '当前',
+    '现状',
+    '基线',
+    '基线值',
+    '本周',
+    '本月',
+    '当月',
+    'current',
+    'currentvalue',
+    'actual',
+    'actuals',
+    'baseline',
+    'thisweek',
+    'thismonth',
+    'today'
+  ],
   unit: ['单位', 'unit', 'units'],
   frequency: [
     '监控频率',
@@ -139,6 +159,7 @@ for (const [kind, labels] of Object.entries(EXACT) as [FieldKind, string[]][]) {
 
 export function normalizeLabel(label: string): string {
   return label
+    .replace(/\s*[(（][^)）]*[)）]\s*$/, '')
     .replace(/[*_`]/g, '')
     .replace(/[:：]\s*$/, '')
     .replace(/\s+/g, '')

@@ -25,6 +25,8 @@ const BRACKET_LINE = /^【([^】]{1,30})】\s*$/
 const BRACKET_LABEL = /^【([^】]{1,16})】\s*(?=\S)/
 const SQL_LANGS = /^(sql|postgres(?:ql)?|pgsql|psql|mysql|sqlite|clickhouse|duckdb|hive|hql|sparksql|bigquery|snowflake|tsql|plsql)$/i
 
+/** "2. KPIs" followed by a blank line is a heading; "2. 支付页首屏时间：P95 ≤ 800 毫秒" is an item. */
+const titleLike = (text: string, next: string | undefined) => !/[:：\d]/.test(text.replace(/^\d+[.)]\s*/, '')) && !(next ?? '').trim()
 const isShort = (text: string) => text.length <= 40 && !/[。；;！？!?.]$|[：:]$/.test(text) && !/[%％≥≤<>]/.test(text)
 
 /** A line that opens a section in a document whatever its Markdown: ATX, bold-only, 一、 or 【…】 headings. */
@@ -118,7 +120,10 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
     if (atx) lastNumbered = atx[1]!.length
     else if (bold && headingLike(text)) title = bold[1]!.trim()
     else if (bracket) title = bracket[1]!.trim()
-    else if ((CJK_SECTION.test(text) || CJK_SUBSECTION.test(text) || DOTTED.test(text) || (options.plain && SINGLE.test(text))) && isShort(text)) {
+    else if (
+      (CJK_SECTION.test(text) || CJK_SUBSECTION.test(text) || DOTTED.test(text) || (options.plain && SINGLE.test(text) && titleLike(text, lines[i + 1]))) &&
+      isShort(text)
+    ) {
       if (options.plain || !SINGLE.test(lines[i + 1]?.trim() ?? '')) title = text
     }
     if (title !== null) {

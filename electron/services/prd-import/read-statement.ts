@@ -166,7 +166,8 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     const head = first ? value.slice(0, first.start) : value
     const due = /\s*(?:在\s*)?(第[一二三四五六七八九十\d]+[年月季周]|年底|年末)前?\s*$/u.exec(head)
     if (due && last && statement.milestones.length === 0) statement.milestones = [{ label: due[1]!, target: last.text }]
-    name = cleanName(due ? head.slice(0, due.index) : head)
+    // "新用户 7 日内有效阅读篇数，目标人均 ≥ 5 篇": the clause that announces the target is not part of the name.
+    name = cleanName((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, ''))
     if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
       name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true

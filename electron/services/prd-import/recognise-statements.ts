@@ -154,7 +154,9 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       return
     }
     pending = null
-    const hit = scope.kind === 'neutral' ? null : read(rest, scope, false, lead)
+    // "**北极星指标**：…" names the kind of metric, not the metric: the sentence names it.
+    const generic = lead.length <= 12 && headingKind(lead) !== 'neutral'
+    const hit = scope.kind === 'neutral' && !generic ? null : read(rest, generic ? { ...scope, kind: 'metric' } : scope, false, generic ? undefined : lead)
     if (hit?.statement.target) drafts.push(...draftsOf(hit.statement, 'sentence', start, scope).map((d) => ({ ...d, lines: { start, end } })))
     else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
   }
@@ -203,6 +205,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const leadIn = previous?.type === 'paragraph' ? leadInKind(textOf(previous)) : null
     const local: Scope = { ...scope, kind: leadIn ?? scope.kind }
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
+    // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
+    if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
     if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
       if (local.kind === 'alert') collectAlerts(node, heading, alertItems)
       else visitList(node, local, heading)
@@ -212,6 +216,16 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     scope.objective = local.objective
   })
   return { drafts, alertItems }
+}
+
+function metricList(list: List): boolean {
+  const stated = list.children.filter((item) => {
+    const first = item.children[0]
+    const line = first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined
+    const statement = line ? readStatement(line) : null
+    return Boolean(statement?.target && statement.worded)
+  }).length
+  return list.children.length >= 2 && stated * 3 >= list.children.length * 2
 }
 
 function collectAlerts(list: List, heading: string, into: AlertItem[]): void {

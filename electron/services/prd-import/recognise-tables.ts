@@ -6,6 +6,7 @@ import { labelKind, normalizeLabel, type FieldKind } from './labels'
 import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
 import { readStatement } from './read-statement'
 import { refineTarget } from './refine-target'
+import { baselineIn } from './target-span'
 import { mapStage, mapStatus } from './value-maps'
 
 const MEASURE_KINDS: FieldKind[] = ['target', 'current', 'formula', 'dataSource', 'frequency', 'alert']
@@ -77,6 +78,7 @@ function applyCell(draft: Draft, kind: FieldKind | null, header: string, value: 
       return
     default:
       draft.notes.push(`${header}: ${value}`)
+      draft.currentValue ??= baselineIn(value)
   }
 }
 

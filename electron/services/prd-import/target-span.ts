@@ -20,7 +20,7 @@ export interface TargetSpan {
 const NUMBER = String.raw`[$¥￥€]?\s?[-+−]?\d[\d,]*(?:\.\d+)?(?:\s?[万亿]|[kKMB千](?![A-Za-z]))?`
 const SHARE = String.raw`[一二两三四五六七八九十百千万]+分之[一二两三四五六七八九十]+|一半`
 const IMPLIED = String.raw`\b(?:doubl(?:e|ed|ing)|twice|tripl(?:e|ed)|halv(?:e|ed|ing))\b|翻倍|翻一番|翻两番|减半`
-const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])`
+const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|a (?:quarter|third))\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])`
 const ANCHOR = new RegExp(`(?<![A-Za-z\\d.\\-_/:])(?:${NUMBER}(?!st\\b|nd\\b|rd\\b|th\\b)|${SHARE})|${IMPLIED}|${WORDS}`, 'giu')
 
 const UNIT = String.raw`(?:\s?(?:%|％|‰|个百分点|百分点|pp|ms|毫秒|秒钟?|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分(?![钟之位])|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|(?:[KMGT]B|[A-Za-z]+)\/s|GB|MB|KB|TB|(?!(?:of|per|a|an|the|in|on|at|by|for|to|from|and|or|with|over|under|within|is|are|be|should|must|will|may|can|than|each|every|all|only|more|less|vs|out|and|or)\b)[A-Za-z]+))?`
@@ -37,7 +37,7 @@ const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|e
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if\b|then\b|before\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
   /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped)?|down|up)(?:\s+by)?|by)\s*$/iu
 const BASELINE_BEFORE =
@@ -55,13 +55,14 @@ const CUE =
   /目标|力争|争取|希望|预期|要求|应当|应该|需要|需|应|必须|保证|确保|\b(?:aim(?:ing)?|goal|target(?:ing)?|should|must|want|expect(?:ed)?|need(?:s)? to|commit(?:ted)?|objective)\b/iu
 
 const BASELINE = new RegExp(
-  String.raw`(?:现状|目前|当前|基线|baseline|today|currently|down from|up from|v\d+ (?:does|is|was)|较|compared with)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
+  String.raw`(?:现状|目前|当前|基线|baseline|today|currently|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
   'iu'
 )
 
 /** "(v1 does 22%)", "down from 26 today", "现状 18%": the value a target starts from, when a sentence says it. */
 export function baselineIn(text: string): string | null {
   const match = BASELINE.exec(text)
+  if (match && /^\s*(?:to|到|至)\b/.test(text.slice(match.index + match[0].length))) return null
   return match ? match[1]!.trim() : null
 }
 
@@ -80,6 +81,7 @@ export function targetSpans(text: string): TargetSpan[] {
     const before = text.slice(0, start)
     let end = start + match[0].length
     const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|零|doubl|twice|tripl|halv)/i.test(match[0])
+    const share = /^(?:half|a quarter|a third)$/i.test(match[0])
     if (word && !COMPARATOR_BEFORE.test(before)) continue
     const year = /^(?:19|20)\d\d$/.test(match[0].trim())
     if (DATE_AFTER.test(text.slice(end)) || (year && (YEAR_BEFORE.test(before) || YEAR_DATE.test(text.slice(end))))) continue
@@ -88,7 +90,7 @@ export function targetSpans(text: string): TargetSpan[] {
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
     const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
-    let score = /%|％|‰|个百分点/.test(text.slice(start, end)) ? 1 : 0
+    let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
     let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
     const comparator = COMPARATOR_BEFORE.exec(before)
@@ -133,7 +135,7 @@ export function targetSpans(text: string): TargetSpan[] {
     if (percentile) start = percentile.index + percentile[0].indexOf(percentile[1]!)
     const tail = text.slice(end)
     const bracketed = /[（(][^)）]*$/.test(text.slice(0, start)) && /^[^(（]*[)）]/.test(tail)
-    if (bracketed) score -= 6
+    if (bracketed) score -= 9
     // A duration that only bounds the definition ("within 7 days of sign-up", "24 小时内因…") is not the goal.
     const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.split(/[，,；;。.]/)[0] ?? '')
     if (windowOnly) score -= 5
@@ -152,7 +154,7 @@ export function targetSpans(text: string): TargetSpan[] {
       worded,
       percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : null,
       horizon: spanHorizon,
-      measured: implied || /^[$¥￥€]|\d[kKMB万千亿]/u.test(match[0].trim()) || KNOWN_UNIT.test(text.slice(match.index + match[0].length, end)),
+      measured: implied || share || /^[$¥￥€]|\d[kKMB万千亿]/u.test(match[0].trim()) || KNOWN_UNIT.test(text.slice(match.index + match[0].length, end)),
       reach: end + (spanHorizon && horizon ? horizon[0].length : 0)
     })
     consumedTo = spans[spans.length - 1]!.reach
