@@ -9,7 +9,10 @@ export type SectionKind = 'metric' | 'okr' | 'alert' | 'summary' | 'excluded' | 
 const NEVER: [RegExp, SkipReason][] = [
   [/验收|\bacceptance\b/i, 'acceptance'],
   [/测试|\btest (?:plan|cases?)\b|\bqa\b|\bsign-?off\b/i, 'tests'],
-  [/需求(?:列表|清单|编号|说明)?$|功能需求|非功能|\brequirements?\b|\buser stor(?:y|ies)\b|用户故事|\b(?:REQ|FR|NFR|US)-?\d/i, 'requirements'],
+  [
+    /需求(?:列表|清单|编号|说明)?$|功能需求|非功能|\bnon-?functional\b|\brequirements?\b|\buser stor(?:y|ies)\b|用户故事|\b(?:REQ|FR|NFR|US)-?\d/i,
+    'requirements'
+  ],
   [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
   [/版本记录|修订记录|变更记录|口径变更|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i, 'history'],
   [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],

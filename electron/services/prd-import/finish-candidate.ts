@@ -51,12 +51,19 @@ function inferFromDocument(parsed: ParsedTarget, draft: Draft, milestones: Miles
   return higher === null ? parsed : { ...parsed, comparator: higher ? '>=' : '<=', comparatorInferred: true }
 }
 
+/** "p95 summary generation latency ≤ 4 s": a percentile in the metric's name is the target's. */
+function withNamedPercentile(parsed: ParsedTarget, name: string): ParsedTarget {
+  const named = /\b(?:p|tp)(\d{2}(?:\.\d+)?)\b|\b(\d{2})(?:th)? percentile\b|(\d{2})\s*分位/i.exec(name)
+  const value = named ? Number(named[1] ?? named[2] ?? named[3]) : null
+  return parsed.percentile === undefined && value !== null && !parsed.change ? { ...parsed, percentile: value } : parsed
+}
+
 /** Turns a draft with its final code into a validated candidate with warnings and a confidence. */
 export function finishCandidate(draft: Draft, code: string, generated: boolean, passage: string): Candidate {
   const metric = { name: draft.name, unit: draft.unit, description: draft.description }
   const milestones = draft.milestones.map((m) => ({ ...m, value: m.value ?? parseTarget(m.target, metric).parsed?.value ?? null }))
   const read = draft.targetText ? parseTarget(draft.targetText, metric) : null
-  const target = read?.parsed ? { ...read, parsed: inferFromDocument(read.parsed, draft, milestones) } : read
+  const target = read?.parsed ? { ...read, parsed: withNamedPercentile(inferFromDocument(read.parsed, draft, milestones), draft.name) } : read
   const frequency = mapFrequency(draft.frequencyText)
   const notes = [...draft.notes]
   if (draft.frequencyText && !frequency) notes.push(`Frequency: ${draft.frequencyText}`)

@@ -75,6 +75,12 @@ const EXACT: Record<FieldKind, string[]> = {
     '本周',
     '本月',
     '当月',
+    '去年同期',
+    '同期',
+    '上期',
+    'lastyear',
+    'previous',
+    'prior',
     'current',
     'currentvalue',
     'actual',
@@ -164,6 +170,14 @@ export function normalizeLabel(label: string): string {
     .replace(/[:：]\s*$/, '')
     .replace(/\s+/g, '')
     .toLowerCase()
+}
+
+/** A table header such as "活动目标" or "Q4 target" is a target column. */
+export function columnKind(header: string): FieldKind | null {
+  const kind = labelKind(header)
+  if (kind) return kind
+  const key = normalizeLabel(header)
+  return key.length <= 12 && /(?:目标值?|targets?|goals?)$/.test(key) ? 'target' : null
 }
 
 /** The field a label names; `loose` also accepts suffix matches (for labels inside a KPI block). */

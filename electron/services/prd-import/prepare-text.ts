@@ -1,4 +1,5 @@
 import { labelKind } from './labels'
+import { targetSpans } from './target-span'
 
 export interface PreparedText {
   /** The document with the same lines, rewritten where its Markdown would mislead the parser. */
@@ -13,7 +14,7 @@ export interface PrepareOptions {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
-const BULLET = /^(\s*)[•●◦▪■□◆◇►▶➢➤✓✔・·](\s*)(?=\S)/
+const BULLET = /^(\s*)(?:[•●◦▪■□◆◇►▶➢➤✓✔・·]|:(?=\s))(\s*)(?=\S)/
 const CIRCLED = /^(\s*)[①②③④⑤⑥⑦⑧⑨⑩](\s*)/
 const PAREN_NUMBER = /^(\s*)(?:[（(](\d{1,2})[)）]|(\d{1,2})）)\s*/
 const CJK_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])/
@@ -26,7 +27,8 @@ const BRACKET_LABEL = /^【([^】]{1,16})】\s*(?=\S)/
 const SQL_LANGS = /^(sql|postgres(?:ql)?|pgsql|psql|mysql|sqlite|clickhouse|duckdb|hive|hql|sparksql|bigquery|snowflake|tsql|plsql)$/i
 
 /** "2. KPIs" followed by a blank line is a heading; "2. 支付页首屏时间：P95 ≤ 800 毫秒" is an item. */
-const titleLike = (text: string, next: string | undefined) => !/[:：\d]/.test(text.replace(/^\d+[.)]\s*/, '')) && !(next ?? '').trim()
+const titleLike = (text: string, next: string | undefined) =>
+  !/[:：\d]/.test(text.replace(/^\d+[.)]\s*/, '')) && !(next ?? '').trim() && !targetSpans(text).some((span) => span.worded)
 const isShort = (text: string) => text.length <= 40 && !/[。；;！？!?.]$|[：:]$/.test(text) && !/[%％≥≤<>]/.test(text)
 
 /** A line that opens a section in a document whatever its Markdown: ATX, bold-only, 一、 or 【…】 headings. */

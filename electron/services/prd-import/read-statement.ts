@@ -156,7 +156,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     statement.target = chosen === phased && phased.length > 1 ? spanWithHorizon(last) : last.horizon ? spanWithHorizon(last) : last.text
     const verb = /^\s*(raise|increase|grow|lift|boost|cut|reduce|lower|decrease|improve)\b/i.exec(value)
     if (/^by\b/i.test(last.text) && verb) statement.target = `${verb[1]} ${last.text}`
-    const from = /^(?:from|从|由)\s*(\S+?)\s*(?:to|到|至|提升|提高|增长|降低|下降|降|减少|缩短)/iu.exec(last.text)
+    const from = /^(?:from|从|由)\s*(.+?)\s*(?:to\b|到|至|提升|提高|增长|降低|下降|降|减少|缩短|压缩)/iu.exec(last.text)
     if (from) statement.baseline = from[1]!
   }
   const named = Boolean(name)

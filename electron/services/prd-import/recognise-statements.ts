@@ -47,7 +47,7 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
  * without a number as a KPI that needs a target ("提升复购").
  */
 function accepted(statement: Statement, kind: SectionKind, kr: boolean, item: boolean): boolean {
-  if (statement.target) return kr || kind !== 'neutral' || (statement.worded && statement.name.length <= 40)
+  if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
   return statement.name.length <= 16 && (isVague(statement.name) || !/\d/.test(statement.name)) && !/[,，]/.test(statement.name)
 }
@@ -218,12 +218,15 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   return { drafts, alertItems }
 }
 
+/** "0 次", "zero": none of something is always a target, worded or not. */
+const zero = (target: string) => /^(?:0(?![.,\d])|零|zero|none)/i.test(target.trim())
+
 function metricList(list: List): boolean {
   const stated = list.children.filter((item) => {
     const first = item.children[0]
     const line = first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined
     const statement = line ? readStatement(line) : null
-    return Boolean(statement?.target && statement.worded)
+    return Boolean(statement?.target && (statement.worded || zero(statement.target)))
   }).length
   return list.children.length >= 2 && stated * 3 >= list.children.length * 2
 }

@@ -2,7 +2,7 @@ import type { Heading, Root, Table } from 'mdast'
 import { TBD_WORDS } from '../../domain/target/lexicon'
 import { sectionKind } from './context'
 import { newDraft, normalizeCode, splitCodeAndName, type Draft } from './draft'
-import { labelKind, normalizeLabel, type FieldKind } from './labels'
+import { columnKind, normalizeLabel, type FieldKind } from './labels'
 import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
 import { readStatement } from './read-statement'
 import { refineTarget } from './refine-target'
@@ -20,7 +20,7 @@ const FLIP: Record<string, string> = { '>': '≤', '>=': '≤', '≥': '≤', '<
 function kpiColumns(table: Table, metricSection: boolean): (FieldKind | null)[] | null {
   const header = table.children[0]
   if (!header) return null
-  const kinds = header.children.map((cell) => labelKind(textOf(cell)))
+  const kinds = header.children.map((cell) => columnKind(textOf(cell)))
   const has = (kind: FieldKind) => kinds.includes(kind)
   // A bare "description | target" pair is also how phase plans look; it needs a value or source column too.
   const described = has('description') && (has('current') || has('dataSource') || has('formula'))

@@ -124,6 +124,10 @@ export function targetSpans(text: string): TargetSpan[] {
       start = change.index
       score += 3
       worded = true
+    } else if (/(?:目标值?|target|goal|aim(?:ing)? for)\s*[:：为是]?\s*$/iu.test(before)) {
+      // "target 80%" names the goal as surely as a comparator does.
+      score += 5
+      worded = true
     } else if (implied) {
       score += 3
       worded = true
