@@ -53,13 +53,23 @@ export function headingContext(text: string): SectionContext {
   return { kind: 'neutral', reason: null }
 }
 
+const contexts = new WeakMap<Heading, SectionContext>()
+
+function ownContext(heading: Heading): SectionContext {
+  let context = contexts.get(heading)
+  if (!context) {
+    const raw = textOf(heading)
+    // "O1 让新用户坚持练下去": the objective marker is cleaned off the category, not off the context.
+    context = OKR.test(raw.replace(/^[^\p{L}\p{N}]+/u, '')) ? { kind: 'okr', reason: null } : headingContext(cleanHeading(raw))
+    contexts.set(heading, context)
+  }
+  return context
+}
+
 /** The context of the nearest telling heading above a node. */
 export function sectionContext(chain: readonly Heading[]): SectionContext {
   for (let i = chain.length - 1; i >= 0; i--) {
-    const raw = textOf(chain[i]!)
-    // "O1 让新用户坚持练下去": the objective marker is cleaned off the category, not off the context.
-    if (OKR.test(raw.replace(/^[^\p{L}\p{N}]+/u, ''))) return { kind: 'okr', reason: null }
-    const context = headingContext(cleanHeading(raw))
+    const context = ownContext(chain[i]!)
     if (context.kind !== 'neutral') return context
   }
   return { kind: 'neutral', reason: null }

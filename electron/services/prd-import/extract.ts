@@ -19,8 +19,13 @@ const MAX_PASSAGE_CHARS = 4000
 /** The document's lines of a KPI (HTML tags dropped), under the heading of its section when that is not among them. */
 function passageOf(lines: readonly string[], range: { start: number; end: number }, headings: readonly number[]): string {
   const own = lines.slice(range.start - 1, Math.min(range.end, range.start - 1 + MAX_PASSAGE_LINES))
-  let heading = -1
-  for (const line of headings) if (line < range.start) heading = line
+  let [low, high] = [0, headings.length]
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (headings[mid]! < range.start) low = mid + 1
+    else high = mid
+  }
+  const heading = low > 0 ? headings[low - 1]! : -1
   const text = [...(heading > 0 ? [lines[heading - 1]!, ...(heading < range.start - 1 ? ['…'] : [])] : []), ...own]
     .join('\n')
     .replace(/<\/?[a-z][^>]*>/gi, '')

@@ -90,8 +90,13 @@ function plainText(node: Nodes): string {
   return ''
 }
 
+const texts = new WeakMap<Nodes, string>()
+
+/** Plain text of a node with whitespace collapsed (remembered: recognisers ask for the same headings often). */
 export function textOf(node: Nodes): string {
-  return plainText(node).replace(/\s+/g, ' ').trim()
+  let text = texts.get(node)
+  if (text === undefined) texts.set(node, (text = plainText(node).replace(/\s+/g, ' ').trim()))
+  return text
 }
 
 export function startLine(node: Nodes): number {

@@ -44,8 +44,12 @@ function ruleOf(text: string, rank: number): Rule {
   return { rank, text, threshold: usable ? { comparator: parsed.comparator, value: span!.text.replace(/^[^\d$¥€-]+/u, '').trim() } : null }
 }
 
+// Cheap test before reading a section line by line: most sections hold no severity word at all.
+const ANY_SEVERITY = /p[0-4]|sev\s?\d|critical|warn|major|minor|page|ticket|info|notice|紧急|致命|严重|重要|警告|一般|提示/i
+
 function rulesIn(nodes: readonly RootContent[]): Rule[] {
   const rules: Rule[] = []
+  if (!nodes.some((node) => ANY_SEVERITY.test(textOf(node)))) return rules
   const line = (text: string) => {
     const rank = alertRank(text)
     if (rank !== null) rules.push(ruleOf(text, rank))

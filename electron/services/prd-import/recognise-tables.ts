@@ -94,6 +94,8 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
     const headers = table.children[0]!.children.map(textOf)
     const nameColumn = [kinds.indexOf('name'), kinds.indexOf('description'), kinds.indexOf('code')].find((column) => column >= 0)!
     const ragged: number[] = []
+    const keyResults = /^(?:kr|keyresults?|关键结果)$/.test(normalizeLabel(headers[nameColumn] ?? ''))
+    const targetColumn = kinds.includes('target')
     for (const row of table.children.slice(1)) {
       if (row.children.length !== headers.length) ragged.push(startLine(row))
       const cells = headers.map((_, column) => {
@@ -110,8 +112,8 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
         if (column !== nameColumn && value) applyCell(draft, kinds[column] ?? null, headers[column] ?? '', value)
       })
       // A key result or a name cell that states its own target ("次月留存提升 5 个百分点").
-      const keyResults = /^(?:kr|keyresults?|关键结果)$/.test(normalizeLabel(headers[nameColumn] ?? ''))
-      if (!draft.targetText && (keyResults || /\d|翻倍|减半|double|halve/i.test(draft.name))) {
+      // Only a table without a target column writes targets into its name cells.
+      if (!draft.targetText && (keyResults || (!targetColumn && /\d|翻倍|减半|double|halve/i.test(draft.name)))) {
         const statement = readStatement(draft.name)
         if (statement?.target) {
           Object.assign(draft, { name: statement.name, targetText: statement.target, currentValue: draft.currentValue ?? statement.baseline })

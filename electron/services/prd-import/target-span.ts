@@ -34,6 +34,7 @@ const RIGHT_WORD = new RegExp(`^${SUFFIX}`, 'iu')
 const RIGHT_RANGE = new RegExp(`^${RANGE}${UNIT}${SUFFIX}${RATE}`, 'iu')
 const VERSION_BEFORE = /(?:\b[A-Z][a-z]+|\bi[A-Z]{2}|\bv)\s?$/u
 const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|end of)|\b[A-Z][a-z]{2,8})\s*$/u
+const BEFORE_CHARS = 48
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if\b|then\b|before\b)/u
 
 const COMPARATOR_BEFORE =
@@ -78,7 +79,9 @@ export function targetSpans(text: string): TargetSpan[] {
   for (const match of text.matchAll(ANCHOR)) {
     let start = match.index
     if (start < consumedTo) continue
-    const before = text.slice(0, start)
+    // The words that qualify a number sit right before it; a bounded window keeps end-anchored patterns cheap.
+    const offset = Math.max(0, start - BEFORE_CHARS)
+    const before = text.slice(offset, start)
     let end = start + match[0].length
     const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|零|doubl|twice|tripl|halv)/i.test(match[0])
     const share = /^(?:half|a quarter|a third)$/i.test(match[0])
@@ -110,18 +113,18 @@ export function targetSpans(text: string): TargetSpan[] {
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
       if (!from) continue
-      start = from.index
+      start = offset + from.index
       end += to[0].length + next[0].length
       const tail = RIGHT.exec(text.slice(end))
       end += tail ? tail[0].length : 0
       score += 5
       worded = true
     } else if (comparator) {
-      start = comparator.index
+      start = offset + comparator.index
       score += comparator[0].trim() === '在' ? 1 : 4
       worded ||= comparator[0].trim() !== '在'
     } else if (change) {
-      start = change.index
+      start = offset + change.index
       score += 3
       worded = true
     } else if (/(?:目标值?|target|goal|aim(?:ing)? for)\s*[:：为是]?\s*$/iu.test(before)) {
@@ -133,12 +136,14 @@ export function targetSpans(text: string): TargetSpan[] {
       worded = true
     }
     if (worded) score += 2
-    const window = WINDOW_BEFORE.exec(text.slice(0, start))
-    if (window && worded) start = window.index
-    const percentile = PERCENTILE.exec(text.slice(0, start))
-    if (percentile) start = percentile.index + percentile[0].indexOf(percentile[1]!)
+    const lead = Math.max(0, start - BEFORE_CHARS)
+    const window = WINDOW_BEFORE.exec(text.slice(lead, start))
+    if (window && worded) start = lead + window.index
+    const near = Math.max(0, start - BEFORE_CHARS)
+    const percentile = PERCENTILE.exec(text.slice(near, start))
+    if (percentile) start = near + percentile.index + percentile[0].indexOf(percentile[1]!)
     const tail = text.slice(end)
-    const bracketed = /[（(][^)）]*$/.test(text.slice(0, start)) && /^[^(（]*[)）]/.test(tail)
+    const bracketed = /[（(][^)）]*$/.test(text.slice(Math.max(0, start - BEFORE_CHARS), start)) && /^[^(（]*[)）]/.test(tail)
     if (bracketed) score -= 9
     // A duration that only bounds the definition ("within 7 days of sign-up", "24 小时内因…") is not the goal.
     const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.split(/[，,；;。.]/)[0] ?? '')
