@@ -28,7 +28,9 @@ export const importProcedures = {
         z.strictObject({
           fields: newKpiSchema,
           currentValue: z.string().max(200).nullable().optional(),
-          lines: z.strictObject({ start: z.number().int(), end: z.number().int() }).optional()
+          lines: z.strictObject({ start: z.number().int(), end: z.number().int() }).optional(),
+          /** The document's own words for this KPI, stored with the import for the draft review. */
+          passage: z.string().max(8000).optional()
         })
       )
     }),

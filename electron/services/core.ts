@@ -15,6 +15,7 @@ import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
 import { createSettingsService } from './settings/settings-service'
 import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
+import { createPrdPassages } from './prd-import/passages'
 
 export interface CoreOptions extends OpenOptions {
   now?: () => number
@@ -52,7 +53,8 @@ export function createCore(file: string, options: CoreOptions = {}) {
       alerts.evaluate(boardId, kpiIds)
     }
   })
-  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
+  const passages = createPrdPassages(deps)
+  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, passages, now: deps.now })
   return {
     file: workspace.file,
     deps,
@@ -71,6 +73,7 @@ export function createCore(file: string, options: CoreOptions = {}) {
     lifecycle,
     notes,
     alerts,
+    passages,
     analyzerReview,
     /** Runs several service calls as one transaction (better-sqlite3 nests them as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.sqlite.transaction(fn)(),

@@ -10,11 +10,13 @@ import type { Candidate } from '../../domain/prd-candidates'
 import { diffFields } from '../kpis/field-diff'
 import { parseNumber, parseTarget } from '../../domain/target/parse-target'
 import { assistantCandidates } from './assistant-candidates'
+import type { PassageItem } from './passages'
 
 export interface CommitItem {
   fields: NewKpi
   currentValue?: string | null
   lines?: { start: number; end: number }
+  passage?: string
 }
 
 // The lifecycle position and identity of an existing KPI are not the PRD's to change.
@@ -79,6 +81,7 @@ export function createPrdImportService(core: Core) {
       const existing = core.kpis.list(boardId, true)
       const options = { actor, source: 'import' as const, reason: `Imported from ${input.fileName}` }
       const counts = { created: 0, updated: 0, unchanged: 0, values: 0 }
+      const passages: PassageItem[] = []
       for (const item of input.items) {
         const found = existing.find((k) => k.code.toLowerCase() === item.fields.code.toLowerCase())
         let kpi: KpiView
@@ -94,6 +97,7 @@ export function createPrdImportService(core: Core) {
           )
           counts.created++
         }
+        if (item.passage && item.lines) passages.push({ kpiId: kpi.id, lines: item.lines, text: item.passage })
         const value = item.currentValue ? currentNumber(item.currentValue) : null
         if (value !== null) {
           core.measurements.addMany(
@@ -105,6 +109,13 @@ export function createPrdImportService(core: Core) {
           counts.values++
         }
       }
+      core.passages.record(boardId, input.fileName, actor, passages)
+      core.audit.record({
+        actor,
+        action: 'import.prd',
+        boardId,
+        summary: `Imported ${input.fileName}: ${counts.created} created, ${counts.updated} updated, ${passages.length} passages kept`
+      })
       const label = input.versionLabel ?? (core.versions.list(boardId).some((v) => v.label === 'v0.1') ? undefined : 'v0.1')
       const version = core.versions.cut(boardId, { label, note: `Imported from ${input.fileName}` }, actor)
       return { boardId, version: version.label, ...counts }

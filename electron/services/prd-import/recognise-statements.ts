@@ -1,8 +1,8 @@
 import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
 import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
 import { newDraft, type Draft } from './draft'
-import { labelKind } from './labels'
-import { inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
+import { labelKind, type FieldKind } from './labels'
+import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
 import { leadId, readStatement, type Statement } from './read-statement'
 import { isVague, severityOf } from './value-maps'
 
@@ -133,10 +133,15 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       if (child.type === 'list') {
         const before = drafts.length
         visitList(child, scope, heading, true)
-        // Sub-items that are not KPIs of their own define their parent ("统计范围：仅计入整件…").
-        if (parent && drafts.length === before) parent.description = [parent.description, ...child.children.map((c) => textOf(c))].filter(Boolean).join('; ')
+        // Sub-items that are not KPIs of their own describe their parent: labelled ones fill its fields
+        // ("负责人：支付组"), the others define it ("统计范围：仅计入整件…").
+        if (parent && drafts.length === before) {
+          for (const sub of child.children) describe(parent, textOf(sub))
+          parent.lines.end = Math.max(parent.lines.end, endLine(child))
+        }
       } else if (child.type === 'paragraph' && parent) {
-        parent.description = [parent.description, textOf(child)].filter(Boolean).join('; ')
+        describe(parent, textOf(child))
+        parent.lines.end = Math.max(parent.lines.end, endLine(child))
       }
     }
   }
@@ -216,6 +221,23 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     scope.objective = local.objective
   })
   return { drafts, alertItems }
+}
+
+const FIELDS_FROM_LABELS: Partial<Record<FieldKind, 'owner' | 'dataSource' | 'frequencyText' | 'formula' | 'unit' | 'alertText'>> = {
+  owner: 'owner',
+  dataSource: 'dataSource',
+  frequency: 'frequencyText',
+  formula: 'formula',
+  unit: 'unit',
+  alert: 'alertText'
+}
+
+/** A line under a KPI: "负责人：支付组" fills the owner; anything else joins the definition. */
+function describe(draft: Draft, text: string): void {
+  const label = /^([^:：]{1,16})[:：]\s*(.+)$/.exec(text)
+  const field = label ? FIELDS_FROM_LABELS[labelKind(label[1]!, true) ?? 'name'] : undefined
+  if (field && !draft[field]) draft[field] = label![2]!.trim()
+  else draft.description = [draft.description, text].filter(Boolean).join('; ')
 }
 
 /** "0 次", "zero": none of something is always a target, worded or not. */
