@@ -74,3 +74,27 @@ export interface ExtractOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
 }
+
+/** Flags that ask the user to look at a KPI's target before importing it (missing fields are only warnings). */
+export const TARGET_FLAGS: readonly CandidateWarning[] = ['target-unparsed', 'target-derived', 'relative', 'vague']
+
+export interface ImportCounts {
+  found: number
+  /** A target the parser understood. */
+  withTarget: number
+  /** No target, or one that was not understood. */
+  needTarget: number
+  /** A target to check: derived from alerts, relative, vague or not understood. */
+  flagged: number
+}
+
+/** The counts at the top of an import preview, for the rows as they stand (warnings as currently shown). */
+export function importCounts(rows: readonly { fields: Pick<KpiFields, 'target'>; warnings: readonly string[] }[]): ImportCounts {
+  const counts: ImportCounts = { found: rows.length, withTarget: 0, needTarget: 0, flagged: 0 }
+  for (const row of rows) {
+    if (row.fields.target?.parsed) counts.withTarget++
+    else counts.needTarget++
+    if (row.warnings.some((warning) => (TARGET_FLAGS as readonly string[]).includes(warning))) counts.flagged++
+  }
+  return counts
+}

@@ -222,6 +222,10 @@ export interface ImportCandidateView {
   origin: CandidateOrigin | 'assistant'
   /** The document's own words for this KPI (its lines under its section heading). */
   passage: string
+  /** Who found it: the offline reading of the document, the assistant, or both (then merged). */
+  found: 'document' | 'assistant' | 'both'
+  /** Fields the assistant filled where the document left them empty. */
+  assisted: KpiField[]
   /** The board's KPI this one matches (by code, else name) and what would change. */
   match: { kpiId: number; code: string; changes: FieldChange[] } | null
   action: 'create' | 'update' | 'unchanged'
@@ -234,6 +238,8 @@ export interface ImportPreview {
   skipped: SkippedSection[]
   notes: string[]
   lineCount: number
+  /** Set when the assistant was asked: what it added, or why it could not (the document's own finds stay). */
+  assistant?: { status: 'done'; added: number; enriched: number } | { status: 'failed'; code: string; message: string }
 }
 
 export interface ImportCommitResult {

@@ -3,13 +3,13 @@ import type { NewKpi } from '../../domain/kpi-input'
 import type { FieldChange, ImportCandidateView, ImportCommitResult, ImportPreview, KpiView } from '../../domain/views'
 import { periodContaining } from '../actuals/periods'
 import type { Core } from '../core'
-import { AppError } from '../../domain/errors'
+import { AppError, isAppError } from '../../domain/errors'
 import { extractKpis } from './extract'
 import { readPrd } from './read-prd'
 import type { Candidate } from '../../domain/prd-candidates'
 import { diffFields } from '../kpis/field-diff'
 import { parseNumber, parseTarget } from '../../domain/target/parse-target'
-import { assistantCandidates } from './assistant-candidates'
+import { mergeAssistantFinds, type PreviewCandidate } from './assistant-candidates'
 import type { PassageItem } from './passages'
 
 export interface CommitItem {
@@ -41,14 +41,21 @@ function changesFor(kpi: KpiView, candidate: Found): FieldChange[] {
 export function createPrdImportService(core: Core) {
   async function preview(input: { boardId?: number; fileName: string; data: Buffer; assistant?: boolean; signal?: AbortSignal }): Promise<ImportPreview> {
     const text = await readPrd(input.data, input.fileName)
-    const { candidates: offline, notes, skipped } = extractKpis(text, { fileName: input.fileName })
-    const candidates: Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] = [...offline]
+    const { candidates: offline, notes, skipped } = extractKpis(text, { fileName: input.fileName, signal: input.signal })
+    let candidates: PreviewCandidate[] = offline.map((c) => ({ ...c, found: 'document' as const, assisted: [] }))
+    let assistant: ImportPreview['assistant']
     if (input.assistant) {
-      // The LLM client loads only when the user asks the assistant to read the prose.
-      const { extractKpisFromProse } = await import('../assistant')
-      const found = assistantCandidates(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
-      candidates.push(...found)
-      notes.push(`The assistant found ${found.length} more KPI(s) in the prose.`)
+      try {
+        // The LLM client loads only when the user asks the assistant to read the document.
+        const { extractKpisFromProse } = await import('../assistant')
+        const merged = mergeAssistantFinds(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
+        candidates = merged.candidates
+        assistant = { status: 'done', added: merged.added, enriched: merged.enriched }
+      } catch (error) {
+        // The document's own finds stay; the preview says why the assistant added nothing.
+        if (!isAppError(error) || error.code === 'CANCELLED') throw error
+        assistant = { status: 'failed', code: error.code, message: error.message }
+      }
     }
     const existing = input.boardId ? core.kpis.list(input.boardId, true) : []
     const views: ImportCandidateView[] = candidates.map((c, index) => {
@@ -63,11 +70,13 @@ export function createPrdImportService(core: Core) {
         lines: c.lines,
         origin: c.origin,
         passage: c.passage,
+        found: c.found,
+        assisted: c.assisted,
         match: found ? { kpiId: found.id, code: found.code, changes } : null,
         action: !found ? 'create' : changes.length ? 'update' : 'unchanged'
       }
     })
-    return { fileName: input.fileName, candidates: views, skipped, notes, lineCount: text.split('\n').length }
+    return { fileName: input.fileName, candidates: views, skipped, notes, lineCount: text.split('\n').length, ...(assistant ? { assistant } : {}) }
   }
 
   function commit(

@@ -39,6 +39,8 @@ function preview(): ImportPreview {
     fields: kpiFieldsSchema.parse(fields),
     currentValue: null,
     origin: 'block' as const,
+    found: 'document' as const,
+    assisted: [],
     passage: PRD.split('\n')
       .slice(extra.lines.start - 1, extra.lines.end)
       .join('\n'),
