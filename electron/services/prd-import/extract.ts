@@ -16,16 +16,26 @@ import type { Candidate, ExtractOptions, ExtractResult } from '../../domain/prd-
 const MAX_PASSAGE_LINES = 40
 const MAX_PASSAGE_CHARS = 4000
 
-/** The document's lines of a KPI (HTML tags dropped), under the heading of its section when that is not among them. */
-function passageOf(lines: readonly string[], range: { start: number; end: number }, headings: readonly number[]): string {
+interface HeadingLine {
+  line: number
+  depth: number
+}
+
+/**
+ * The document's lines of a KPI (HTML tags dropped), under the heading of the section that holds them when that
+ * is not among them: for a KPI that starts with its own heading, the nearest shallower one, not its sibling.
+ */
+function passageOf(lines: readonly string[], range: { start: number; end: number }, headings: readonly HeadingLine[]): string {
   const own = lines.slice(range.start - 1, Math.min(range.end, range.start - 1 + MAX_PASSAGE_LINES))
   let [low, high] = [0, headings.length]
   while (low < high) {
     const mid = (low + high) >> 1
-    if (headings[mid]! < range.start) low = mid + 1
+    if (headings[mid]!.line < range.start) low = mid + 1
     else high = mid
   }
-  const heading = low > 0 ? headings[low - 1]! : -1
+  const depth = headings[low]?.line === range.start ? headings[low]!.depth : 7
+  while (low > 0 && headings[low - 1]!.depth >= depth) low--
+  const heading = low > 0 ? headings[low - 1]!.line : -1
   const text = [...(heading > 0 ? [lines[heading - 1]!, ...(heading < range.start - 1 ? ['…'] : [])] : []), ...own]
     .join('\n')
     .replace(/<\/?[a-z][^>]*>/gi, '')
@@ -62,8 +72,8 @@ function looksLikeMarkdown(text: string): boolean {
   return (marks?.length ?? 0) >= 3
 }
 
-function headingLines(root: Root): number[] {
-  return root.children.filter((node): node is Heading => node.type === 'heading').map(startLine)
+function headingLines(root: Root): HeadingLine[] {
+  return root.children.filter((node): node is Heading => node.type === 'heading').map((node) => ({ line: startLine(node), depth: node.depth }))
 }
 
 /**
