@@ -48,6 +48,7 @@ export const SKIP_REASONS = [
   'schedule',
   'features',
   'document-info',
+  'actions',
   'no-measurable'
 ] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]

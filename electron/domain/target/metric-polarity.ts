@@ -9,10 +9,10 @@ export interface MetricHints {
 
 // Words that name a good thing (more is better) and a bad one (less is better), English and Chinese.
 const HIGHER = [
-  ...'success|succeed|retention|retain|uptime|availability|available|satisfaction|satisfied|csat|nps|conversion|convert|adoption|adopt|accuracy|accurate|precision|recall|coverage|completion|completed|activation|engagement|active|growth|revenue|hit rate|pass rate|throughput|dau|mau|wau|accept|self-serv|paying|paid|deliver|engage|gmv|sales|bookings'.split(
+  ...'success|succeed|retention|retain|uptime|availability|available|satisfaction|satisfied|csat|nps|conversion|convert|adoption|adopt|accuracy|accurate|precision|recall|coverage|completion|completed|activation|engagement|active|growth|revenue|hit rate|pass rate|throughput|dau|mau|wau|accept|self-serv|paying|paid|deliver|engage|gmv|sales|bookings|activat|verified|pass|redemption'.split(
     '|'
   ),
-  ...'成功|留存|可用|满意|转化|采纳|采用|准确|覆盖|完成|激活|活跃|命中|通过率|增长|收入|吞吐|好评|复购|互动|参与|自助|付费|送达|到达|续费|成交|销量|营收'.split(
+  ...'成功|留存|可用|满意|转化|采纳|采用|准确|覆盖|完成|激活|活跃|命中|通过率|增长|收入|吞吐|好评|复购|互动|参与|自助|付费|送达|到达|续费|成交|销量|营收|兑换'.split(
     '|'
   )
 ]

@@ -33,7 +33,8 @@ const OTHER: [RegExp, SkipReason][] = [
     /功能|\bfeatures?\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
     'features'
   ],
-  [/文档信息|\bdocument info\b|项目信息|基本信息/i, 'document-info']
+  [/文档信息|\bdocument info\b|项目信息|基本信息|\bnotes?\b|备注|\brelated pages\b/i, 'document-info'],
+  [/怎么做|行动|措施|待办|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i, 'actions']
 ]
 
 export interface SectionContext {

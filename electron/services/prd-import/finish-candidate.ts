@@ -42,13 +42,14 @@ function warningsOf(draft: Draft, target: Target | null, generated: boolean): Ca
  * baseline it starts from, or milestones that rise, mean "at least"; the opposite "at most". Marked as inferred.
  */
 function inferFromDocument(parsed: ParsedTarget, draft: Draft, milestones: Milestone[]): ParsedTarget {
-  if (parsed.comparator !== '=' || parsed.change || parsed.comparatorInferred) return parsed
+  // The document's own numbers are surer than the metric's words: only a written comparator stays.
+  if ((parsed.comparator !== '=' && !parsed.comparatorInferred) || parsed.change) return parsed
   const baseline = draft.currentValue ? parseTarget(draft.currentValue).parsed : null
   const values = milestones.map((m) => m.value).filter((v): v is number => typeof v === 'number')
   let higher: boolean | null = null
   if (baseline && baseline.value !== parsed.value && (!baseline.unit || !parsed.unit || baseline.unit === parsed.unit)) higher = parsed.value > baseline.value
   else if (values.length > 1 && values[0] !== values[values.length - 1]) higher = values[values.length - 1]! > values[0]!
-  return higher === null ? parsed : { ...parsed, comparator: higher ? '>=' : '<=', comparatorInferred: true }
+  return higher === null || parsed.value === 0 ? parsed : { ...parsed, comparator: higher ? '>=' : '<=', comparatorInferred: true }
 }
 
 /** "p95 summary generation latency ≤ 4 s": a percentile in the metric's name is the target's. */

@@ -177,7 +177,9 @@ export function columnKind(header: string): FieldKind | null {
   const kind = labelKind(header)
   if (kind) return kind
   const key = normalizeLabel(header)
-  return key.length <= 12 && /(?:目标值?|targets?|goals?)$/.test(key) ? 'target' : null
+  if (key.length > 14) return null
+  if (/(?:目标值?|targets?|goals?)$/.test(key)) return 'target'
+  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$/.test(key) ? 'current' : null
 }
 
 /** The field a label names; `loose` also accepts suffix matches (for labels inside a KPI block). */

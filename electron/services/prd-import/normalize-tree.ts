@@ -45,16 +45,24 @@ function htmlTable(nodes: Html[]): Table | null {
 }
 
 /**
- * Lines pasted from a spreadsheet: every line has the same number (≥ 2) of tab-separated cells, and the first
- * line names columns (known field labels, or three lines or more with a header of words).
+ * Lines pasted from a spreadsheet or laid out in columns: every line has the same number (≥ 2) of cells separated
+ * by tabs (or by runs of spaces), and the first line names columns (known field labels, or three lines or more
+ * with a header of words).
  */
 function tsvTable(paragraph: Paragraph, source: string): Table | null {
   const start = paragraph.position?.start.offset
   const end = paragraph.position?.end.offset
   if (start === undefined || end === undefined) return null
   const lines = source.slice(start, end).split('\n')
-  if (lines.length < 2 || !lines.every((line) => line.includes('\t'))) return null
-  const rows = lines.map((line, index) => ({ cells: line.split(/\t+/).map((cell) => cell.trim()), line: startLine(paragraph) + index }))
+  const separator = lines.every((line) => line.includes('\t')) ? /\t+/ : lines.every((line) => /\S {2,}\S/.test(line)) ? / {2,}/ : null
+  if (lines.length < 2 || !separator) return null
+  const rows = lines.map((line, index) => ({
+    cells: line
+      .trim()
+      .split(separator)
+      .map((cell) => cell.trim()),
+    line: startLine(paragraph) + index
+  }))
   const width = rows[0]!.cells.length
   if (width < 2 || rows.some((row) => row.cells.length !== width)) return null
   const labels = rows[0]!.cells.filter((cell) => labelKind(cell)).length

@@ -14,7 +14,7 @@ export interface PrepareOptions {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
-const BULLET = /^(\s*)(?:[•●◦▪■□◆◇►▶➢➤✓✔・·]|:(?=\s))(\s*)(?=\S)/
+const BULLET = /^(\s*)(?:[•●◦▪■□◆◇►▶➢➤✓✔✅☑・·👉🔹🔸]\uFE0F?|:(?=\s))(\s*)(?=\S)/u
 const CIRCLED = /^(\s*)[①②③④⑤⑥⑦⑧⑨⑩](\s*)/
 const PAREN_NUMBER = /^(\s*)(?:[（(](\d{1,2})[)）]|(\d{1,2})）)\s*/
 const CJK_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节部分篇])/

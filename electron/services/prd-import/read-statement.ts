@@ -31,7 +31,9 @@ const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
   /(?:\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
-const MODAL = /需要|必须|支持|兼容|应当|\b(?:must|should|shall|will|can|supports?|allows?)\b/i
+// Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
+const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
+const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
   /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status)$/i
 
@@ -126,7 +128,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
       const kind = labelKind(before)
       if (kind && kind !== 'target' && kind !== 'name') return null
       value = value.slice(separator.index + separator[0].length).trim()
-      if (!kind) name = before
+      if (!kind && !GENERIC_LEAD.test(before)) name = before
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
@@ -156,7 +158,10 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     statement.target = chosen === phased && phased.length > 1 ? spanWithHorizon(last) : last.horizon ? spanWithHorizon(last) : last.text
     const verb = /^\s*(raise|increase|grow|lift|boost|cut|reduce|lower|decrease|improve)\b/i.exec(value)
     if (/^by\b/i.test(last.text) && verb) statement.target = `${verb[1]} ${last.text}`
-    const from = /^(?:from|从|由)\s*(.+?)\s*(?:to\b|到|至|提升|提高|增长|降低|下降|降|减少|缩短|压缩)/iu.exec(last.text)
+    const from =
+      /^(?:from|从|由)\s*([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:[万亿千]|[kKMB](?![A-Za-z]))?\s?(?:%|％|‰|个百分点|分钟|小时|天|秒|毫秒|人|次|个|单|元|(?!to\b)[A-Za-z]+)?)/u.exec(
+        last.text
+      )
     if (from) statement.baseline = from[1]!
   }
   const named = Boolean(name)

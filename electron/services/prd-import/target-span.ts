@@ -38,7 +38,7 @@ const BEFORE_CHARS = 48
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if\b|then\b|before\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
   /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped)?|down|up)(?:\s+by)?|by)\s*$/iu
 const BASELINE_BEFORE =
@@ -56,7 +56,7 @@ const CUE =
   /目标|力争|争取|希望|预期|要求|应当|应该|需要|需|应|必须|保证|确保|\b(?:aim(?:ing)?|goal|target(?:ing)?|should|must|want|expect(?:ed)?|need(?:s)? to|commit(?:ted)?|objective)\b/iu
 
 const BASELINE = new RegExp(
-  String.raw`(?:现状|目前|当前|基线|baseline|today|currently|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
+  String.raw`(?:现状|目前|当前|基线|现为|[底末]是|现在是|baseline|today|currently|now at|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
   'iu'
 )
 
@@ -108,7 +108,7 @@ export function targetSpans(text: string): TargetSpan[] {
     const baseline = baselineWord && !comparator
     if (baseline) {
       // "from 24% to 30%": the from-part joins the number after it; alone it is a baseline, never a target.
-      const to = /^\s*(?:to|到|至|(?:提升|提高|增长|降低|下降|降|减少|缩短)[到至])\s*/u.exec(text.slice(end))
+      const to = /^\s*(?:to|[\u4e00-\u9fff]{0,2}[到至])\s*/u.exec(text.slice(end))
       const next = to ? new RegExp(`^(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length)) : null
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
@@ -127,7 +127,7 @@ export function targetSpans(text: string): TargetSpan[] {
       start = offset + change.index
       score += 3
       worded = true
-    } else if (/(?:目标值?|target|goal|aim(?:ing)? for)\s*[:：为是]?\s*$/iu.test(before)) {
+    } else if (/(?:目标值?|target|goal|aim(?:ing)? for)\s*(?:[:：为是]|定为|设为|设定为)?\s*$/iu.test(before)) {
       // "target 80%" names the goal as surely as a comparator does.
       score += 5
       worded = true

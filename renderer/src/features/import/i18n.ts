@@ -65,7 +65,8 @@ export const importI18n = {
         'team-and-risks': 'team, ownership or risks',
         schedule: 'schedule or rollout',
         features: 'features, design or reference',
-        'document-info': 'document information',
+        'document-info': 'document information or notes',
+        actions: 'plans and actions',
         'no-measurable': 'no measurable statement'
       },
       useAssistant: 'Also ask the assistant for KPIs written as prose',
@@ -162,7 +163,8 @@ export const importI18n = {
         'team-and-risks': '团队、分工或风险',
         schedule: '排期或上线计划',
         features: '功能、设计或参考资料',
-        'document-info': '文档信息',
+        'document-info': '文档信息或备注',
+        actions: '行动计划与措施',
         'no-measurable': '没有可度量的表述'
       },
       useAssistant: '同时请助手从描述性文字中识别 KPI',
