@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { newKpiSchema } from '../domain/kpi-input'
+import { MAX_PASSAGE_CHARS } from '../domain/prd-candidates'
 import { id, procedure, result } from './procedure'
 import type { ImportCommitResult, ImportPreview } from '../domain/views'
 
@@ -30,7 +31,7 @@ export const importProcedures = {
           currentValue: z.string().max(200).nullable().optional(),
           lines: z.strictObject({ start: z.number().int(), end: z.number().int() }).optional(),
           /** The document's own words for this KPI, stored with the import for the draft review. */
-          passage: z.string().max(8000).optional()
+          passage: z.string().max(MAX_PASSAGE_CHARS).optional()
         })
       )
     }),

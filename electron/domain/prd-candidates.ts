@@ -20,6 +20,9 @@ export type CandidateWarning = (typeof CANDIDATE_WARNINGS)[number]
 /** Where in the document's structure a KPI was found. */
 export type CandidateOrigin = 'block' | 'table' | 'list' | 'sentence' | 'monitoring'
 
+/** Longest passage kept for a KPI: its own lines, not the document. */
+export const MAX_PASSAGE_CHARS = 4000
+
 /** One KPI found in a PRD, before the user previews and commits it. */
 export interface Candidate {
   fields: KpiFields

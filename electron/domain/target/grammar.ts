@@ -5,20 +5,17 @@ import {
   BASELINE_WORDS,
   CHANGE_NOUNS,
   CHANGE_VERBS,
-  IMPLIED_CHANGES,
-  NUMBER_WORDS,
-  SHARE_WORDS,
   PHRASE_COMPARATORS,
   PREFIX_COMPARATORS,
   RANGE_JOINERS,
   SUFFIX_COMPARATORS,
   SUFFIX_PHRASES,
-  TBD_WORDS,
-  UNIT_WORDS
+  TBD_WORDS
 } from './lexicon'
 import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
+import { impliedChange, wordNumber } from './word-numbers'
 
 export interface GrammarResult {
   parsed: ParsedTarget | null
@@ -84,37 +81,6 @@ function baseline(c: Cursor, st: TargetState): boolean {
   const joiner = peek(c, 1 + read.length)?.text ?? ''
   st.baseline = { ...read.quantity, raw: spanText(c.tokens, c.pos + 1, c.pos + 1 + read.length) }
   c.pos += 1 + read.length + (RANGE_JOINERS.has(joiner) && joiner !== '-' && joiner !== '~' ? 1 : 0)
-  return true
-}
-
-/** "double", "翻倍", "减半": a change that names its own size. */
-function impliedChange(c: Cursor, st: TargetState): boolean {
-  const t = peek(c) as Token
-  const amount = t.kind === 'text' ? undefined : IMPLIED_CHANGES.get(t.text)
-  if (amount === undefined) return false
-  const sign = amount < 0 ? -1 : 1
-  if (st.change && st.change !== sign) st.fatal = 'The text both raises and lowers the value.'
-  st.change = sign
-  st.main = { value: Math.abs(amount), unit: '%', raw: t.raw }
-  c.pos++
-  return true
-}
-
-/** "at least four", "at least half": a number word right after a written comparator. */
-function wordNumber(c: Cursor, st: TargetState): boolean {
-  const t = peek(c) as Token
-  const a = t.text === 'a' && SHARE_WORDS.has(peek(c, 1)?.text ?? '') ? 1 : 0
-  const share = t.kind === 'word' && st.comparator ? SHARE_WORDS.get(peek(c, a)?.text ?? '') : undefined
-  if (share !== undefined) {
-    st.main = { value: share, unit: '%', raw: spanText(c.tokens, c.pos, c.pos + a + 1) }
-    c.pos += a + 1
-    return true
-  }
-  const value = t.kind === 'word' && st.comparator ? NUMBER_WORDS.get(t.text) : undefined
-  if (value === undefined) return false
-  const unit = UNIT_WORDS.get(peek(c, 1)?.text ?? '')
-  st.main = { value, unit: unit ?? null, raw: t.raw }
-  c.pos += unit ? 2 : 1
   return true
 }
 

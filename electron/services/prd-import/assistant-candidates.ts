@@ -1,5 +1,5 @@
 import { kpiFieldsSchema, type KpiField, type KpiFields } from '../../domain/kpi'
-import type { Candidate, CandidateWarning } from '../../domain/prd-candidates'
+import { MAX_PASSAGE_CHARS, type Candidate, type CandidateWarning } from '../../domain/prd-candidates'
 import { defaultDirection, parseTarget } from '../../domain/target/parse-target'
 import type { ImportCandidateView } from '../../domain/views'
 import type { ExtractedKpi } from '../assistant/extract-from-prose'
@@ -119,7 +119,7 @@ export function mergeAssistantFinds(
       ...(kpi.formula ? [] : (['no-formula'] as const)),
       ...(kpi.code.trim() ? [] : (['generated-code'] as const))
     ]
-    const passage = kpi.source.offset === null ? kpi.sourceQuote : lines.slice(start - 1, end).join('\n')
+    const passage = (kpi.source.offset === null ? kpi.sourceQuote : lines.slice(start - 1, end).join('\n')).slice(0, MAX_PASSAGE_CHARS)
     rows.push({
       fields,
       currentValue: null,

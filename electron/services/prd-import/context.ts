@@ -44,7 +44,7 @@ export interface SectionContext {
 }
 
 /** What one heading's words say about the lists and tables under it. */
-export function headingContext(text: string): SectionContext {
+function headingContext(text: string): SectionContext {
   for (const [pattern, reason] of NEVER) if (pattern.test(text)) return { kind: 'excluded', reason }
   if (ALERT.test(text)) return { kind: 'alert', reason: null }
   if (OKR.test(text)) return { kind: 'okr', reason: null }

@@ -11,10 +11,9 @@ import { recogniseMonitoring } from './recognise-monitoring'
 import { recogniseStatements } from './recognise-statements'
 import { recogniseTables } from './recognise-tables'
 import { skippedSections } from './skipped-sections'
-import type { Candidate, ExtractOptions, ExtractResult } from '../../domain/prd-candidates'
+import { MAX_PASSAGE_CHARS, type Candidate, type ExtractOptions, type ExtractResult } from '../../domain/prd-candidates'
 
 const MAX_PASSAGE_LINES = 40
-const MAX_PASSAGE_CHARS = 4000
 
 interface HeadingLine {
   line: number
@@ -40,7 +39,7 @@ function passageOf(lines: readonly string[], range: { start: number; end: number
     .join('\n')
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .trim()
-  return text.length > MAX_PASSAGE_CHARS ? `${text.slice(0, MAX_PASSAGE_CHARS)}…` : text
+  return text.length > MAX_PASSAGE_CHARS ? `${text.slice(0, MAX_PASSAGE_CHARS - 1)}…` : text
 }
 
 function assignCodes(drafts: Draft[], prefix: string, notes: string[], passage: (draft: Draft) => string): Candidate[] {

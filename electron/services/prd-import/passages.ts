@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { kpi, prdImport, prdPassage } from '../../../db/schema'
+import { MAX_PASSAGE_CHARS } from '../../domain/prd-candidates'
 import type { ServiceDeps } from '../context'
 
 export interface PassageItem {
@@ -13,9 +14,6 @@ export interface KpiPassage {
   fileName: string
   lines: { start: number; end: number }
 }
-
-/** Longest passage stored: a KPI's own lines, not the document. */
-export const MAX_PASSAGE_CHARS = 4000
 
 /**
  * The PRD passage each imported KPI came from, stored with its import (append-only) and read back by the draft

@@ -57,7 +57,7 @@ export function leadId(text: string): LeadId | null {
 }
 
 /** A metric name from the words around its target: leading verbs and trailing glue words dropped. */
-export function cleanName(text: string): string {
+function cleanName(text: string): string {
   let name = text.replace(/\s+/g, ' ').trim()
   for (let i = 0; i < 4; i++) {
     const before = name
@@ -72,7 +72,7 @@ export function cleanName(text: string): string {
 }
 
 /** Whether a text can be the name of a metric: short, not a field label, not a sentence. */
-export function isMetricName(name: string, strict: boolean): boolean {
+function isMetricName(name: string, strict: boolean): boolean {
   if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name))) return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length

@@ -31,7 +31,7 @@ interface Rule {
   threshold: { comparator: Comparator; value: string } | null
 }
 
-export function alertRank(text: string): number | null {
+function alertRank(text: string): number | null {
   for (const [pattern, rank] of SEVERITY) if (pattern.test(text)) return rank
   return null
 }

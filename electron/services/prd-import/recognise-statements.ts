@@ -102,9 +102,15 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       const label = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(line.text)
       const labelled = label ? labelKind(label[1]!) : null
       if (current && labelled === 'target' && !current.targetText) {
+        // "路线偏航率" then "目标：低于 4%": the target line completes the metric above it.
         const found = readStatement(label![2]!, { name: current.name })
-        if (found?.target)
-          Object.assign(current, draftsOf(found, origin, current.lines.start, scope)[0], { lines: { start: current.lines.start, end: line.line } })
+        if (found?.target) {
+          current.targetText = found.target
+          current.milestones = found.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+          current.currentValue ??= found.baseline
+          current.description = [current.description, found.definition].filter(Boolean).join('; ')
+          current.lines.end = line.line
+        }
         return
       }
       const found = clauses(line.text).flatMap((text) => {

@@ -67,7 +67,7 @@ export function baselineIn(text: string): string | null {
   return match ? match[1]!.trim() : null
 }
 
-export function isHorizon(text: string): boolean {
+function isHorizon(text: string): boolean {
   return HORIZON_WORD.test(text.trim())
 }
 
