@@ -38,11 +38,11 @@ function warningsOf(draft: Draft, target: Target | null, generated: boolean): Ca
 }
 
 /**
- * A bare level ("15%") whose metric words say nothing takes its direction from the document: a target above the
- * baseline it starts from, or milestones that rise, mean "at least"; the opposite "at most". Marked as inferred.
+ * A bare level ("15%") takes its direction from the document when the document shows one: a target above the
+ * baseline it starts from, or milestones that rise, mean "at least"; the opposite "at most". The document's own
+ * numbers are surer than the metric's words, so they override a comparator inferred from those; a written one stays.
  */
 function inferFromDocument(parsed: ParsedTarget, draft: Draft, milestones: Milestone[]): ParsedTarget {
-  // The document's own numbers are surer than the metric's words: only a written comparator stays.
   if ((parsed.comparator !== '=' && !parsed.comparatorInferred) || parsed.change) return parsed
   const baseline = draft.currentValue ? parseTarget(draft.currentValue).parsed : null
   const values = milestones.map((m) => m.value).filter((v): v is number => typeof v === 'number')

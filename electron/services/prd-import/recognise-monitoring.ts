@@ -92,24 +92,24 @@ export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: S
   for (let i = 0; i < nodes.length; i++) {
     const heading = nodes[i]!
     if (heading.type !== 'heading' || consumed.has(i)) continue
+    // A heading must name a metric ("order_api_error_rate", "推荐接口超时率"): alert rules under "Invoice API" are about
+    // something else (burn rates), and a section title is not a KPI.
+    const name = cleanHeading(textOf(heading))
+    if (!name || !METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, '')) || labelKind(name)) continue
+    const chain = chains[i] ?? []
+    const above = sectionContext(chain).kind
+    if (above === 'excluded' || above === 'summary') continue
     // The body runs to the next heading, past sub-headings that only label its alerts or definition.
     let end = i + 1
     const part = (node: RootContent) =>
       node.type === 'heading' && node.depth > heading.depth && (sectionContext([node]).kind === 'alert' || labelKind(textOf(node), true))
     while (end < nodes.length && (nodes[end]!.type !== 'heading' || part(nodes[end]!)) && nodes[end]!.type !== 'thematicBreak') end++
     const body = nodes.slice(i + 1, end).filter((node, k) => !consumed.has(i + 1 + k) && node.type !== 'heading')
-    const chain = chains[i] ?? []
-    const name = cleanHeading(textOf(heading))
-    const above = sectionContext(chain).kind
-    const own = sectionContext([heading]).kind
-    if (!name || body.length === 0 || above === 'excluded' || above === 'summary' || (own === 'excluded' && !METRIC_HEADING.test(name)) || labelKind(name))
-      continue
+    if (body.length === 0) continue
     const rules = rulesIn(body)
     const thresholds = rules.filter((rule) => rule.threshold)
-    const definitionOnly =
-      rules.length === 0 && above === 'metric' && METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, '')) && body.every((n) => n.type === 'paragraph')
-    // Alert rules under a heading that names no metric ("Invoice API") are about something else (burn rates).
-    if ((thresholds.length === 0 || !METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, ''))) && !definitionOnly) continue
+    const definitionOnly = rules.length === 0 && above === 'metric' && body.every((n) => n.type === 'paragraph')
+    if (thresholds.length === 0 && !definitionOnly) continue
     const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
     draft.category = sectionCategory(chain)
     const definition = body.find((n) => n.type === 'paragraph' && !/[:：]$/.test(textOf(n)) && alertRank(textOf(n)) === null)
