@@ -1,9 +1,29 @@
-import { performance } from 'node:perf_hooks'
 import { extractKpis } from '../electron/services/prd-import/extract'
 import { parseMarkdown } from '../electron/services/prd-import/markdown-tree'
 import { report } from './harness'
 
-/** One module of a generated PRD: a KPI block, a KPI table, a metrics list and a feature list. */
+/** Every other module also has a monitoring spec and OKRs: the PRD keeps the KPI density of the first version of this bench. */
+function monitoringAndOkrs(n: number): string {
+  return `### ${n}.3 监控
+
+#### module_${n}_error_rate
+
+模块${n}接口 5xx 响应占比，最近 5 分钟滑动窗口，样本少于 200 不告警。
+
+- P1：错误率 > 2%，持续 10 分钟
+- P3：错误率 > 0.5%，持续 30 分钟
+
+### ${n}.4 OKR
+
+O1：让模块${n}更好用
+KR1：模块${n}新用户留存从 30% 提升到 40%
+KR2：模块${n}相关工单量下降 20%
+KR3：完成模块${n}的无障碍改造
+
+`
+}
+
+/** One module of a generated PRD: a KPI block, a KPI table, a metrics list, a feature list (and, in every other one, monitoring and OKRs). */
 function section(n: number): string {
   return `## ${n}. 模块 ${n}
 
@@ -44,7 +64,7 @@ WHERE started_at >= :period_start AND started_at < :period_end;
 - 模块${n}支付成功率: ≥ 99.5%
 - 模块${n}崩溃率 < 0.3%
 
-### ${n}.3 功能
+${n % 2 === 0 ? monitoringAndOkrs(n) : ''}### ${n}.5 功能
 
 - [ ] 支持批量导入
 - [ ] 支持导出 PDF，文件上限 50MB
@@ -53,33 +73,36 @@ WHERE started_at >= :period_start AND started_at < :period_end;
 `
 }
 
-const time = (run: () => unknown) => {
-  const started = performance.now()
+// CPU time, not wall time: on a shared machine another process's load would otherwise decide the ratio.
+const cpuMs = (run: () => unknown) => {
+  const started = process.cpuUsage()
   run()
-  return performance.now() - started
+  const used = process.cpuUsage(started)
+  return (used.user + used.system) / 1000
 }
 
-/** A 1 MB PRD (dry run) against the Markdown parse alone, in the same run. */
+/** A 1 MB PRD (dry run) against the Markdown parse alone, in the same run, best of three interleaved rounds each. */
 export function importBench(): boolean {
   let markdown = ''
   for (let n = 1; Buffer.byteLength(markdown) < 1_000_000; n++) markdown += section(n)
-  const expected = (markdown.split(/^## /m).length - 1) * 5
+  const modules = markdown.split(/^## /m).length - 1
+  const expected = modules * 5 + Math.floor(modules / 2) * 3
   extractKpis(markdown.slice(0, 100_000))
   const parse: number[] = []
   const extract: number[] = []
   let found = 0
-  for (let round = 0; round < 2; round++) {
-    parse.push(time(() => parseMarkdown(markdown)))
-    extract.push(time(() => (found = extractKpis(markdown).candidates.length)))
+  for (let round = 0; round < 3; round++) {
+    parse.push(cpuMs(() => parseMarkdown(markdown)))
+    extract.push(cpuMs(() => (found = extractKpis(markdown).candidates.length)))
   }
   const ratio = Math.min(...extract) / Math.min(...parse)
   return report(`PRD import: ${(Buffer.byteLength(markdown) / 1e6).toFixed(2)} MB, ${found} KPIs`, [
     { name: 'KPIs found', value: `${found} of ${expected}`, ok: found === expected, goal: 'all' },
     {
-      name: 'extract vs Markdown parse',
+      name: 'extract vs Markdown parse (CPU time)',
       value: `${Math.min(...extract).toFixed(0)} ms vs ${Math.min(...parse).toFixed(0)} ms = ${ratio.toFixed(2)}×`,
-      ok: ratio <= 3,
-      goal: '≤ 3×'
+      ok: ratio <= 1.2,
+      goal: '≤ 1.2×'
     }
   ])
 }

@@ -1,3 +1,4 @@
 export * from './workspace'
 export * from './lifecycle'
 export * from './integrations'
+export * from './imports'

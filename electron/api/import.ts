@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { newKpiSchema } from '../domain/kpi-input'
+import { MAX_PASSAGE_CHARS } from '../domain/prd-candidates'
 import { id, procedure, result } from './procedure'
 import type { ImportCommitResult, ImportPreview } from '../domain/views'
 
@@ -29,7 +30,9 @@ export const importProcedures = {
         z.strictObject({
           fields: newKpiSchema,
           currentValue: z.string().max(200).nullable().optional(),
-          lines: z.strictObject({ start: z.number().int(), end: z.number().int() }).optional()
+          lines: z.strictObject({ start: z.number().int(), end: z.number().int() }).optional(),
+          /** The document's own words for this KPI, stored with the import for the draft review. */
+          passage: z.string().max(MAX_PASSAGE_CHARS).optional()
         })
       )
     }),

@@ -1,4 +1,5 @@
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
+import type { CandidateOrigin, SkippedSection } from './prd-candidates'
 
 export interface BoardView {
   id: number
@@ -218,7 +219,13 @@ export interface ImportCandidateView {
   confidence: number
   warnings: string[]
   lines: { start: number; end: number }
-  origin: 'block' | 'table' | 'list' | 'assistant'
+  origin: CandidateOrigin | 'assistant'
+  /** The document's own words for this KPI (its lines under its section heading). */
+  passage: string
+  /** Who found it: the offline reading of the document, the assistant, or both (then merged). */
+  found: 'document' | 'assistant' | 'both'
+  /** Fields the assistant filled where the document left them empty. */
+  assisted: KpiField[]
   /** The board's KPI this one matches (by code, else name) and what would change. */
   match: { kpiId: number; code: string; changes: FieldChange[] } | null
   action: 'create' | 'update' | 'unchanged'
@@ -227,8 +234,12 @@ export interface ImportCandidateView {
 export interface ImportPreview {
   fileName: string
   candidates: ImportCandidateView[]
+  /** Sections with text that gave no KPI, and why ("§4 验收标准: acceptance criteria"). */
+  skipped: SkippedSection[]
   notes: string[]
   lineCount: number
+  /** Set when the assistant was asked: what it added, or why it could not (the document's own finds stay). */
+  assistant?: { status: 'done'; added: number; enriched: number } | { status: 'failed'; code: string; message: string }
 }
 
 export interface ImportCommitResult {

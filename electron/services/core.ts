@@ -17,6 +17,7 @@ import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
 import { createSettingsService } from './settings/settings-service'
 import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
+import { createPrdPassages } from './prd-import/passages'
 
 export interface CoreOptions extends OpenOptions {
   events?: EventBus
@@ -67,7 +68,8 @@ export function createCore(file: string, options: CoreOptions) {
     audit,
     copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
   })
-  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, now: deps.now })
+  const passages = createPrdPassages(deps)
+  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, passages, now: deps.now })
   return {
     file: workspace.file,
     workspace,
@@ -88,6 +90,7 @@ export function createCore(file: string, options: CoreOptions) {
     notes,
     alerts,
     backups,
+    passages,
     analyzerReview,
     /** Runs several service calls as one write transaction (theirs nest as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.transaction(fn)(),

@@ -2,14 +2,31 @@ import { extname } from 'node:path'
 import type { Command } from 'commander'
 import type { ImportPreview } from '../../domain/views'
 import { AppError } from '../../domain/errors'
+import { importCounts } from '../../domain/prd-candidates'
 import { changeLines, show, table } from '../format'
 import type { Run } from '../run'
 import type { Session } from '../session'
 import { runTableImport } from './import-table'
 import { readInputFile } from './read-input'
 
+function assistantLine(preview: ImportPreview): string[] {
+  const assistant = preview.assistant
+  if (!assistant) return []
+  return [
+    assistant.status === 'done'
+      ? `Assistant: ${assistant.added} KPI(s) added, gaps filled in ${assistant.enriched}.`
+      : `Assistant: nothing added (${assistant.code}: ${assistant.message})`
+  ]
+}
+
+function skippedLines(preview: ImportPreview): string[] {
+  return preview.skipped.map((s) => `Skipped §${s.heading} (lines ${s.lines.start}–${s.lines.end}): ${s.reason}`)
+}
+
 function previewText(preview: ImportPreview): string {
-  if (preview.candidates.length === 0) return [`No KPI found in ${preview.fileName}.`, ...preview.notes].join('\n')
+  if (preview.candidates.length === 0)
+    return [`No KPI found in ${preview.fileName}.`, ...skippedLines(preview), ...assistantLine(preview), ...preview.notes].join('\n')
+  const counts = importCounts(preview.candidates)
   const rows = preview.candidates.map((c) => [
     c.fields.code,
     c.fields.name,
@@ -19,7 +36,14 @@ function previewText(preview: ImportPreview): string {
     c.warnings.join(', ')
   ])
   const changes = preview.candidates.filter((c) => c.action === 'update').flatMap((c) => [`~ ${c.fields.code}`, ...changeLines(c.match!.changes, '    ')])
-  return [table(['code', 'name', 'target', 'action', 'lines', 'warnings'], rows), ...changes, ...preview.notes].join('\n')
+  return [
+    `Found ${counts.found} KPIs: ${counts.withTarget} with a target, ${counts.needTarget} needing a target, ${counts.flagged} flagged.`,
+    table(['code', 'name', 'target', 'action', 'lines', 'warnings'], rows),
+    ...changes,
+    ...skippedLines(preview),
+    ...assistantLine(preview),
+    ...preview.notes
+  ].join('\n')
 }
 
 /** The board the PRD goes into, when it exists already (a PRD import creates a missing one). */
@@ -44,7 +68,7 @@ export function importCommand(program: Command, run: Run) {
           const preview = await ctx.call('import.prd.preview', { boardId, fileName, content: { base64 }, assistant: opts.assistant })
           if (opts.dryRun) return ctx.out(previewText(preview), preview)
           if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${fileName}; nothing was written.`)
-          const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines }))
+          const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines, passage: c.passage }))
           const result = await ctx.call('import.prd.commit', { boardId, boardName: boardId ? undefined : opts.board, fileName, items })
           ctx.out(
             `${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`,

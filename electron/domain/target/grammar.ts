@@ -1,9 +1,21 @@
 import type { Comparator, ParsedTarget } from '../kpi'
-import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, peek, spanText } from './parse-state'
-import { APPROXIMATE, CHANGE_NOUNS, CHANGE_VERBS, PHRASE_COMPARATORS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS, SUFFIX_PHRASES, TBD_WORDS } from './lexicon'
+import { type Cursor, type TargetState, indexPhrases, is, matchPhrase, matchSeq, numberAhead, peek, spanText } from './parse-state'
+import {
+  APPROXIMATE,
+  BASELINE_WORDS,
+  CHANGE_NOUNS,
+  CHANGE_VERBS,
+  PHRASE_COMPARATORS,
+  PREFIX_COMPARATORS,
+  RANGE_JOINERS,
+  SUFFIX_COMPARATORS,
+  SUFFIX_PHRASES,
+  TBD_WORDS
+} from './lexicon'
 import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
+import { impliedChange, wordNumber } from './word-numbers'
 
 export interface GrammarResult {
   parsed: ParsedTarget | null
@@ -43,13 +55,14 @@ function beforeMain(c: Cursor, st: TargetState): boolean {
     c.pos++
     return true
   }
+  if (baseline(c, st)) return true
   const prefix = prefixComparator(c)
   if (prefix) {
     setComparator(st, prefix[0], WEAK_VERBS.has(t.text), spanText(c.tokens, c.pos, c.pos + prefix[1]))
     c.pos += prefix[1]
     return true
   }
-  if (changeWord(c, st)) return true
+  if (changeWord(c, st) || impliedChange(c, st) || wordNumber(c, st)) return true
   if (APPROXIMATE.has(t.text)) st.approximate = true
   else if (TBD_WORDS.has(t.text) && t.kind !== 'op') st.tbd = true
   else if (t.kind === 'word' && USER_LABELS.has(t.text)) st.subjectUnit = 'users'
@@ -57,6 +70,17 @@ function beforeMain(c: Cursor, st: TargetState): boolean {
     st.grade = t.raw
   } else return mainClause(c, st)
   c.pos++
+  return true
+}
+
+/** "from 24% to 30%", "从 35% 提升到 45%": the first number is where the value starts, not the target. */
+function baseline(c: Cursor, st: TargetState): boolean {
+  if (st.baseline || !BASELINE_WORDS.has(peek(c)?.text ?? '')) return false
+  const read = readQuantity(c, 1)
+  if (!read || 'fatal' in read) return false
+  const joiner = peek(c, 1 + read.length)?.text ?? ''
+  st.baseline = { ...read.quantity, raw: spanText(c.tokens, c.pos + 1, c.pos + 1 + read.length) }
+  c.pos += 1 + read.length + (RANGE_JOINERS.has(joiner) && joiner !== '-' && joiner !== '~' ? 1 : 0)
   return true
 }
 
@@ -128,7 +152,32 @@ function afterMain(c: Cursor, st: TargetState): boolean {
   }
   // A change word counts only right after the number ("20% growth"), not in a later note ("(Growth阶段)").
   if (scaleSuffix(c, st) || (st.firstNoiseAfterMain === undefined && changeWord(c, st))) return true
+  if (t.text === '(' && aside(c, st)) return true
   return secondClause(c, st)
+}
+
+/**
+ * A parenthesised aside after the target ("1000+ (第一年)", "(H1 2026)") holds a number that is not a second
+ * target: it is noted and skipped. A window in brackets ("(6个月内)") still qualifies the target.
+ */
+function aside(c: Cursor, st: TargetState): boolean {
+  let end = c.pos + 1
+  let numbers = 0
+  for (; end < c.tokens.length && c.tokens[end]?.text !== ')'; end++) {
+    const t = c.tokens[end] as Token
+    if (t.kind === 'num') numbers++
+    if ((t.kind === 'op' && PREFIX_COMPARATORS.has(t.text)) || (t.kind === 'cjk' && PREFIX_COMPARATORS.has(t.text))) return false
+  }
+  if (end >= c.tokens.length || numbers === 0) return false
+  const inner: Cursor = { tokens: c.tokens, pos: c.pos + 1 }
+  if (is(inner, '满分') || matchSeq(inner, ['out', 'of']) || deadline({ tokens: c.tokens, pos: c.pos + 1 }, { notes: [] })) return false
+  if (withinWindow(inner, st)) {
+    c.pos = inner.pos
+    return true
+  }
+  st.notes.push(`The aside "${spanText(c.tokens, c.pos, end + 1)}" was set aside; a target holds one number.`)
+  c.pos = end + 1
+  return true
 }
 
 /** "(满分5分)", "out of 5": the denominator of a score. */
@@ -150,6 +199,7 @@ function scaleSuffix(c: Cursor, st: TargetState): boolean {
 function secondClause(c: Cursor, st: TargetState): boolean {
   const comparator = prefixComparator(c)
   if (!comparator && peek(c)?.kind !== 'num') return false
+  if (comparator && !numberAhead(c, comparator[1])) return false
   const from = st.firstNoiseAfterMain ?? c.pos
   const head = spanText(c.tokens, 0, from)
   const rest = spanText(c.tokens, from)
@@ -184,8 +234,13 @@ function assemble(st: TargetState): GrammarResult {
     if (st.tbd) return fail('The target is not set yet (TBD).')
     return fail('The target has no number to measure against.')
   }
+  // "+50%" alone is a change from the baseline, never the level 50%.
+  if (main.explicitSign && st.comparator === undefined && st.change === undefined && !st.upper && !st.tolerance && !st.baseline) {
+    st.change = main.explicitSign
+    main.value = Math.abs(main.value)
+  }
   const sign = st.change === -1 ? -1 : 1
-  const unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? null
+  const unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? st.baseline?.unit ?? null
   for (const other of [st.upper, st.tolerance]) {
     if (other?.unit && unit && other.unit !== unit) {
       return fail(`"${main.raw}" and "${other.raw}" are in different units (${unit}, ${other.unit}).`)
@@ -193,7 +248,8 @@ function assemble(st: TargetState): GrammarResult {
   }
   if (st.between && !st.upper) return fail('"between" needs two bounds.')
   if (st.upper && st.upper.value < main.value) return fail('The lower bound of the range exceeds the upper bound.')
-  let comparator: Comparator = st.upper ? 'between' : st.tolerance ? '±' : (st.comparator ?? (st.change ? '>=' : '='))
+  const fromBaseline = st.baseline && st.comparator === undefined && st.change === undefined ? (main.value >= st.baseline.value ? '>=' : '<=') : undefined
+  let comparator: Comparator = st.upper ? 'between' : st.tolerance ? '±' : (st.comparator ?? fromBaseline ?? (st.change ? '>=' : '='))
   if (sign < 0) comparator = FLIP[comparator]
   const parsed: ParsedTarget = { comparator, value: sign * main.value, unit }
   if (st.upper) [parsed.value, parsed.upper] = sign < 0 ? [-st.upper.value, -main.value] : [main.value, st.upper.value]
@@ -204,6 +260,7 @@ function assemble(st: TargetState): GrammarResult {
   if (st.change !== undefined) parsed.change = true
   if (st.perEntity) parsed.unit = `${unit ?? 'count'}/${st.perEntity}`
   const notes = [...st.notes]
+  if (st.baseline) notes.push(`"${st.baseline.raw}" is the baseline the value starts from, not part of the target.`)
   if (st.approximate && !explicitComparator && comparator === '=') notes.push('The target is approximate; it was read as an exact value.')
-  return { parsed, explicitComparator, ...(notes.length ? { issue: notes.join(' ') } : {}) }
+  return { parsed, explicitComparator: explicitComparator || fromBaseline !== undefined, ...(notes.length ? { issue: notes.join(' ') } : {}) }
 }

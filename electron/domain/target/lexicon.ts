@@ -30,6 +30,41 @@ export const PREFIX_COMPARATORS = new Map<string, Comparator>([
   ['最高', '<='],
   ['不得超过', '<='],
   ['控制在', '<='],
+  ['别超过', '<='],
+  ['不要超过', '<='],
+  ['不能超过', '<='],
+  ['不可超过', '<='],
+  ['勿超过', '<='],
+  ['别高于', '<='],
+  ['不要高于', '<='],
+  ['别低于', '>='],
+  ['不要低于', '>='],
+  ['不能低于', '>='],
+  ['▲', '>='],
+  ['↑', '>='],
+  ['▼', '<='],
+  ['↓', '<='],
+  ['突破', '>='],
+  ['提升到', '>='],
+  ['提升至', '>='],
+  ['提高到', '>='],
+  ['提高至', '>='],
+  ['增长到', '>='],
+  ['增长至', '>='],
+  ['增加到', '>='],
+  ['增加至', '>='],
+  ['降到', '<='],
+  ['降至', '<='],
+  ['降低到', '<='],
+  ['降低至', '<='],
+  ['下降到', '<='],
+  ['下降至', '<='],
+  ['减少到', '<='],
+  ['减少至', '<='],
+  ['缩短到', '<='],
+  ['缩短至', '<='],
+  ['压缩到', '<='],
+  ['压缩至', '<='],
   ['低于', '<'],
   ['少于', '<'],
   ['小于', '<'],
@@ -48,7 +83,9 @@ export const PREFIX_COMPARATORS = new Map<string, Comparator>([
   ['maximum', '<='],
   ['minimum', '>='],
   ['reach', '>='],
+  ['reaches', '>='],
   ['hit', '>='],
+  ['hits', '>='],
   ['achieve', '>='],
   ['support', '>='],
   ['supports', '>=']
@@ -59,13 +96,41 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['no', 'less', 'than'], '>='],
   [['not', 'less', 'than'], '>='],
   [['no', 'fewer', 'than'], '>='],
+  [['not', 'fewer', 'than'], '>='],
   [['no', 'more', 'than'], '<='],
   [['not', 'more', 'than'], '<='],
   [['no', 'higher', 'than'], '<='],
   [['no', 'lower', 'than'], '>='],
+  [['at', 'or', 'below'], '<='],
+  [['at', 'or', 'under'], '<='],
+  [['at', 'or', 'above'], '>='],
+  [['not', 'to', 'exceed'], '<='],
+  [['not', 'exceed'], '<='],
+  [['never', 'exceed'], '<='],
+  [['not', 'above'], '<='],
+  [['not', 'over'], '<='],
+  [['not', 'below'], '>='],
+  [['not', 'under'], '>='],
   [['at', 'least'], '>='],
   [['at', 'most'], '<='],
   [['up', 'to'], '<='],
+  [['get', 'to'], '>='],
+  [['gets', 'to'], '>='],
+  [['not', 'go', 'above'], '<='],
+  [['not', 'go', 'below'], '>='],
+  // A change verb followed by "to" names the level to reach, not the size of the change.
+  [['down', 'to'], '<='],
+  [['reduce', 'to'], '<='],
+  [['cut', 'to'], '<='],
+  [['lower', 'to'], '<='],
+  [['decrease', 'to'], '<='],
+  [['drop', 'to'], '<='],
+  [['fall', 'to'], '<='],
+  [['increase', 'to'], '>='],
+  [['raise', 'to'], '>='],
+  [['grow', 'to'], '>='],
+  [['lift', 'to'], '>='],
+  [['improve', 'to'], '>='],
   [['less', 'than'], '<'],
   [['fewer', 'than'], '<'],
   [['lower', 'than'], '<'],
@@ -232,7 +297,10 @@ export const UNIT_MODIFIERS = new Set([
   'registered',
   'monthly',
   'daily',
-  'weekly'
+  'weekly',
+  'business',
+  'working',
+  'calendar'
 ])
 
 /** Period words usable in a window ("/月", "per month", "6个月内"). */
@@ -330,8 +398,63 @@ export const CHANGE_VERBS = new Map<string, 1 | -1>([
   ['lower', -1],
   ['drop', -1],
   ['decline', -1],
-  ['shrink', -1]
+  ['shrink', -1],
+  ['increases', 1],
+  ['increased', 1],
+  ['grows', 1],
+  ['lift', 1],
+  ['boost', 1],
+  ['up', 1],
+  ['reduces', -1],
+  ['reduced', -1],
+  ['decreases', -1],
+  ['decreased', -1],
+  ['down', -1]
 ])
+
+/** Changes that carry their own size: "double" is +100%, "减半" −50%. */
+export const IMPLIED_CHANGES = new Map<string, number>([
+  ['double', 100],
+  ['doubled', 100],
+  ['doubling', 100],
+  ['twice', 100],
+  ['triple', 200],
+  ['tripled', 200],
+  ['halve', -50],
+  ['halved', -50],
+  ['halving', -50],
+  ['翻倍', 100],
+  ['翻一番', 100],
+  ['翻两番', 300],
+  ['减半', -50]
+])
+
+/** Number words read as numbers after a comparator ("at least four"); "zero" anywhere. */
+export const NUMBER_WORDS = new Map<string, number>([
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12]
+])
+
+/** Shares written as words ('at least half', 'a third'), in percent. */
+export const SHARE_WORDS = new Map<string, number>([
+  ['half', 50],
+  ['quarter', 25],
+  ['third', 33.33]
+])
+
+/** Words that open a baseline: "from 24% to 30%", "从 35% 提升到 45%". */
+export const BASELINE_WORDS = new Set(['from', '从', '由'])
 /** Nouns naming a change rate; they make the target a change without a sign of their own. */
 export const CHANGE_NOUNS = new Set(['增长率', '增速', '增长速度', '环比增长率'])
 
@@ -351,6 +474,8 @@ export const CJK_WORDS: ReadonlySet<string> = new Set(
     ...ENTITY_WORDS.keys(),
     ...CHANGE_VERBS.keys(),
     ...CHANGE_NOUNS,
+    ...IMPLIED_CHANGES.keys(),
+    ...BASELINE_WORDS,
     ...APPROXIMATE,
     ...TBD_WORDS,
     '至',
@@ -393,6 +518,7 @@ export const CJK_WORDS: ReadonlySet<string> = new Set(
 
 /** Chinese numerals usable before a counter word ("三个月内", "一年内"). */
 export const CJK_NUMERALS = new Map<string, number>([
+  ['零', 0],
   ['一', 1],
   ['二', 2],
   ['两', 2],

@@ -14,7 +14,14 @@ describe('which way is better for a metric', () => {
     ['任务完成时间', 'lower'],
     ['单次任务成本', 'lower'],
     ['Time to first value', 'lower'],
-    ['API error rate', 'lower']
+    ['API error rate', 'lower'],
+    ['Median days from upgrade intent to paid', 'lower'],
+    ['Number of weekly paying subscribers', 'higher'],
+    ['Sales hours spent on small upgrades', 'lower'],
+    ['Self-served reschedules', 'higher'],
+    ['互动率', 'higher'],
+    ['拼团成交订单数', 'higher'],
+    ['Webhook delivery lag', 'lower']
   ] as const)('%s → %s', (name, polarity) => {
     expect(metricPolarity({ name })).toBe(polarity)
   })
@@ -31,6 +38,14 @@ describe('a bare level read for its metric', () => {
     expect(parseTarget('90%', { name: 'Uptime' }).parsed).toEqual({ comparator: '>=', value: 90, unit: '%', comparatorInferred: true })
     expect(parseTarget('5%', { name: '月流失率' }).parsed).toEqual({ comparator: '<=', value: 5, unit: '%', comparatorInferred: true })
     expect(parseTarget('30 分钟', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', value: 30, unit: 'min', comparatorInferred: true })
+  })
+
+  it('reads a level to reach within a deadline as at least that level when the metric says nothing', () => {
+    expect(parseTarget('25% within 12 months', { name: 'Share of orders through the API' }).parsed).toMatchObject({
+      comparator: '>=',
+      comparatorInferred: true
+    })
+    expect(parseTarget('30 min within 6 months', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', comparatorInferred: true })
   })
 
   it('reads zero of anything as at most zero', () => {

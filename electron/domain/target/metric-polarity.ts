@@ -9,13 +9,15 @@ export interface MetricHints {
 
 // Words that name a good thing (more is better) and a bad one (less is better), English and Chinese.
 const HIGHER = [
-  ...'success|succeed|retention|retain|uptime|availability|available|satisfaction|satisfied|csat|nps|conversion|convert|adoption|adopt|accuracy|accurate|precision|recall|coverage|completion|completed|activation|engagement|active|growth|revenue|hit rate|pass rate|throughput|dau|mau|wau'.split(
+  ...'success|succeed|retention|retain|uptime|availability|available|satisfaction|satisfied|csat|nps|conversion|convert|adoption|adopt|accuracy|accurate|precision|recall|coverage|completion|completed|activation|engagement|active|growth|revenue|hit rate|pass rate|throughput|dau|mau|wau|accept|self-serv|paying|paid|deliver|engage|gmv|sales|bookings|activat|verified|pass|redemption'.split(
     '|'
   ),
-  ...'成功|留存|可用|满意|转化|采纳|采用|准确|覆盖|完成|激活|活跃|命中|通过率|增长|收入|吞吐|好评|复购'.split('|')
+  ...'成功|留存|可用|满意|转化|采纳|采用|准确|覆盖|完成|激活|活跃|命中|通过率|增长|收入|吞吐|好评|复购|互动|参与|自助|付费|送达|到达|续费|成交|销量|营收|兑换'.split(
+    '|'
+  )
 ]
 const LOWER = [
-  ...'cost|latency|delay|response time|duration|error|failure|failed|fail|crash|churn|bounce|abandon|defect|bug|incident|downtime|complaint|mttr|wait|vulnerabilit|refund|time to|time-to|spend|p95|p99|completion time|resolution time|handling time|load time'.split(
+  ...'cost|latency|delay|response time|duration|error|failure|failed|fail|crash|churn|bounce|abandon|defect|bug|incident|downtime|complaint|mttr|wait|vulnerabilit|refund|time to|time-to|spend|p95|p99|completion time|resolution time|handling time|load time|lag|jank|mismatch|days|hours|minutes|seconds|spent'.split(
     '|'
   ),
   ...'成本|费用|延迟|时延|耗时|响应时间|时长|错误|失败|崩溃|流失|跳出|放弃|缺陷|故障|事故|宕机|投诉|等待|漏洞|退款|差评|误报|超时|完成时间|处理时间|解决时间|恢复时间|加载时间'.split(
@@ -30,16 +32,21 @@ const lastIndexOfAny = (text: string, words: readonly string[]): number => Math.
  * Which way is better for a metric, read from its name (then its description): rates of success, retention,
  * uptime and satisfaction are better higher; cost, latency, errors and churn lower. When a name holds both kinds
  * of word, the later one is the head of the phrase ("任务完成时间" is a time, "错误恢复成功率" a success rate),
- * except for "time to …". A time unit alone means lower. Null when nothing tells.
+ * except for "time to …" and English modifiers after a preposition ("days from intent to paid" are days).
+ * A time unit alone means lower. Null when nothing tells.
  */
 export function metricPolarity(hints: MetricHints): Exclude<Direction, 'range'> | null {
   for (const text of [hints.name, hints.description]) {
     const words = (text ?? '').toLowerCase()
     if (!words.trim()) continue
     if (/\btime[ -]to\b/.test(words)) return 'lower'
-    const higher = lastIndexOfAny(words, HIGHER)
-    const lower = lastIndexOfAny(words, LOWER)
-    if (higher >= 0 || lower >= 0) return higher > lower ? 'higher' : 'lower'
+    // An English head noun comes before its modifiers ("median days from intent to paid" is a number of days).
+    const head = /^(.*?\w)\s+(?:of|from|to|for|on|in|per|by|with|at|after|before)\s/.exec(words)?.[1]
+    for (const part of head ? [head, words] : [words]) {
+      const higher = lastIndexOfAny(part, HIGHER)
+      const lower = lastIndexOfAny(part, LOWER)
+      if (higher >= 0 || lower >= 0) return higher > lower ? 'higher' : 'lower'
+    }
   }
   return hints.unit && TIME_UNITS.has(hints.unit.trim().toLowerCase()) ? 'lower' : null
 }

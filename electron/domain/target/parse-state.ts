@@ -6,6 +6,8 @@ export interface Quantity {
   unit: string | null
   scale?: number
   raw: string
+  /** "+50%" / "-20%": a sign was written before the number. */
+  explicitSign?: 1 | -1
 }
 
 export interface Window {
@@ -31,6 +33,8 @@ export interface TargetState {
   perEntity?: string
   /** +1 growth, -1 reduction, 0 a change rate without a sign of its own. */
   change?: 1 | -1 | 0
+  /** "from 24%" / "从 35%": where the value starts, not part of the target. */
+  baseline?: Quantity
   /** A user-count label before the number ("DAU 5000+"). */
   subjectUnit?: string
   grade?: string

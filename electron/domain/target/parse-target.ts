@@ -36,7 +36,9 @@ export function parseTarget(text: string, metric?: MetricHints): Target {
 
 function inferComparator(parsed: ParsedTarget, metric: MetricHints): ParsedTarget {
   if (parsed.comparator !== '=' || parsed.change) return parsed
-  const polarity = parsed.value === 0 ? 'lower' : metricPolarity({ ...metric, unit: metric.unit || parsed.unit || undefined })
+  // A level to reach within a deadline ("25% within 12 months") is at least that level unless the metric says otherwise.
+  const reach = parsed.window?.kind === 'within' ? 'higher' : null
+  const polarity = parsed.value === 0 ? 'lower' : (metricPolarity({ ...metric, unit: metric.unit || parsed.unit || undefined }) ?? reach)
   if (!polarity) return parsed
   return { ...parsed, comparator: polarity === 'higher' ? '>=' : '<=', comparatorInferred: true }
 }

@@ -97,11 +97,13 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
     unit = currency
     k++
   }
-  let sign = 1
+  let sign: 1 | -1 = 1
+  let explicitSign = false
   const s = peek(c, k)
   const afterSign = peek(c, k + 1)
   if (s?.kind === 'op' && (s.text === '-' || s.text === '+') && afterSign?.kind === 'num' && !afterSign.spaced) {
     sign = s.text === '-' ? -1 : 1
+    explicitSign = true
     k++
   }
   const n = peek(c, k)
@@ -121,6 +123,7 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
     k += suffix.length
   }
   const quantity: Quantity = { value: sign * n.value, unit, raw: n.raw }
+  if (explicitSign) quantity.explicitSign = sign
   const scale = peek(c, k + 1)
   if (is(peek(c, k), '/') && scale?.kind === 'num' && (unit === null || unit === 'score')) {
     quantity.scale = scale.value

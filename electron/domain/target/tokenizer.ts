@@ -1,5 +1,7 @@
 import { CJK_NUMERALS, CJK_WORDS, MAGNITUDES, PERIOD_WORDS, UNIT_WORDS } from './lexicon'
 
+const DENOMINATORS: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 }
+
 /**
  * num: a number with its magnitude applied ("1.2万" → 12000); pct: a percentile marker ("P95" → 95);
  * op: a symbol, comparators normalised to ASCII; word: a Latin word, lower-cased;
@@ -131,9 +133,12 @@ const MAGNITUDE_KEYS = ['千万', '百万', '十万', '万', '千', '亿', 'bn',
 
 function readMagnitude(s: string, j: number): readonly [string, number] | undefined {
   for (const key of MAGNITUDE_KEYS) {
-    if (!s.startsWith(key, j)) continue
-    if (isLatin(key.charCodeAt(0)) && isLatin(s.charCodeAt(j + key.length))) continue
-    return [key, MAGNITUDES.get(key) as number]
+    const latin = isLatin(key.charCodeAt(0))
+    // Chinese text often spaces digits from characters ("3 万单"); a Latin magnitude must be glued ("3M").
+    const at = !latin && s[j] === ' ' && s.startsWith(key, j + 1) ? j + 1 : j
+    if (!s.startsWith(key, at)) continue
+    if (latin && isLatin(s.charCodeAt(at + key.length))) continue
+    return [s.slice(j, at + key.length), MAGNITUDES.get(key) as number]
   }
   return undefined
 }
@@ -151,7 +156,8 @@ function readWord(s: string, start: number, push: Push): number {
   }
   while (isLatin(s.charCodeAt(j)) || isDigit(s.charCodeAt(j))) j++
   const raw = s.slice(start, j)
-  push('word', raw.toLowerCase(), raw, NaN)
+  if (raw.toLowerCase() === 'zero') push('num', raw, raw, 0)
+  else push('word', raw.toLowerCase(), raw, NaN)
   return j
 }
 
@@ -164,6 +170,20 @@ function readCjk(s: string, start: number, push: Push): number {
     pending = ''
   }
   while (j < s.length && isCjk(s.charCodeAt(j))) {
+    const share = readShare(s, j)
+    if (share) {
+      flush()
+      push('num', share.raw, share.raw, share.percent)
+      push('op', '%', '%', NaN)
+      j += share.raw.length
+      continue
+    }
+    if (s[j] === '零' && !isCjk(s.charCodeAt(j + 1))) {
+      flush()
+      push('num', '零', '零', 0)
+      j++
+      continue
+    }
     const numeral = CJK_NUMERALS.get(s[j] as string)
     const next = numeral === undefined ? undefined : matchWord(s, j + 1)
     if (numeral !== undefined && next && (PERIOD_WORDS.has(next) || UNIT_WORDS.has(next))) {
@@ -184,6 +204,32 @@ function readCjk(s: string, start: number, push: Push): number {
   }
   flush()
   return j
+}
+
+/** A Chinese numeral up to 万 ("三", "十五", "二十", "一百"), or null. */
+function cjkInteger(text: string): number | null {
+  let total = 0
+  let digit = 0
+  for (const c of text) {
+    const n = CJK_NUMERALS.get(c)
+    if (n !== undefined && c !== '十') digit = n
+    else if (c === '十' || c === '百' || c === '千') {
+      total += (digit || 1) * (c === '十' ? 10 : c === '百' ? 100 : 1000)
+      digit = 0
+    } else return null
+  }
+  return total + digit || null
+}
+
+/** "三分之一" → 33.33 (percent), "万分之三" → 0.03, "一半" → 50. */
+function readShare(s: string, j: number): { raw: string; percent: number } | null {
+  if (s.startsWith('一半', j)) return { raw: '一半', percent: 50 }
+  const match = /^([一二两三四五六七八九十百千万]+)分之([一二两三四五六七八九十]+)/.exec(s.slice(j, j + 12))
+  if (!match) return null
+  const whole = DENOMINATORS[match[1] as string] ?? cjkInteger(match[1] as string)
+  const part = cjkInteger(match[2] as string)
+  if (!whole || !part || part > whole) return null
+  return { raw: match[0], percent: Math.round((part / whole) * 10000) / 100 }
 }
 
 const BY_FIRST_CHAR = new Map<string, string[]>()

@@ -87,7 +87,8 @@ export function rateWindow(c: Cursor, st: TargetState): boolean {
   const adverb = RATE_ADVERBS.get(t.text)
   const period = t.kind === 'cjk' ? PERIOD_WORDS.get(t.text) : undefined
   const next = peek(c, 1)?.text ?? ''
-  const beforeChange = period !== undefined && (CHANGE_VERBS.has(next) || next === '新增')
+  const reference = /[上去较同]$/.test(c.tokens[c.pos - 1]?.text ?? '')
+  const beforeChange = period !== undefined && !reference && (CHANGE_VERBS.has(next) || next === '新增')
   if ((adverb && (st.main || t.kind === 'cjk')) || beforeChange) {
     setWindow(st, { kind: 'per', unit: (adverb ?? period) as PeriodUnit })
     c.pos++

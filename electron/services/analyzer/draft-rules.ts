@@ -6,11 +6,48 @@ import { guessTargetFromText, suggestFrequency, vagueWords } from './draft-hints
 import { ask, groupFindings, say, type Finding } from './findings'
 import { fmt, prefersChinese, targetText } from './format'
 import type { AnalyzerKpi } from './types'
+import { passageFacts, type PassageFacts } from './draft-passage'
 
 const DIRECTION_ZH: Record<Direction, string> = { higher: '越高越好', lower: '越低越好', range: '落在区间内为好' }
 
-function targetFindings(fields: KpiFields, zh: boolean): { findings: Finding[]; parsed: ParsedTarget | null } {
+const quote = (line: string) => (line.length > 120 ? `${line.slice(0, 119)}…` : line)
+
+/** A field the KPI lacks, filled from the line of its PRD passage that states it. */
+function fromPrd(
+  zh: boolean,
+  rule: string,
+  title: string,
+  field: 'owner' | 'sourceNote' | 'frequency' | 'formula',
+  fact: { value: string; line: string }
+): Finding {
+  const rationale = say(zh, `PRD 原文写明：“${quote(fact.line)}”。`, `The PRD says so: "${quote(fact.line)}".`)
+  return { rule, title, patch: { field, value: fact.value, rationale } }
+}
+
+function targetFindings(fields: KpiFields, zh: boolean, facts: PassageFacts): { findings: Finding[]; parsed: ParsedTarget | null } {
   const text = fields.target?.text.trim() ?? ''
+  const stated = facts.target
+  if (stated && !fields.target?.parsed && stated.value.parsed) {
+    const read = targetText(stated.value.parsed, zh)
+    return {
+      parsed: stated.value.parsed,
+      findings: [
+        {
+          rule: 'draft.target-from-prd',
+          title: say(zh, '目标取自 PRD 原文', 'target from the PRD'),
+          patch: {
+            field: 'target',
+            value: stated.value,
+            rationale: say(
+              zh,
+              `PRD 原文：“${quote(stated.line)}”，按 ${read} 理解，请确认。`,
+              `The PRD says: "${quote(stated.line)}"; read as ${read}. Confirm it.`
+            )
+          }
+        }
+      ]
+    }
+  }
   if (text === '') {
     return {
       parsed: null,
@@ -91,7 +128,9 @@ function thresholdsText(orientation: Orientation, zh: boolean): string {
 export function draftFindings(kpi: AnalyzerKpi): Finding[] {
   const fields = kpi.fields
   const zh = prefersChinese(fields.name, fields.description)
-  const { findings, parsed } = targetFindings(fields, zh)
+  // The PRD's own words come first: a field its passage states is proposed from that line, not guessed.
+  const facts = passageFacts(kpi.passage, fields)
+  const { findings, parsed } = targetFindings(fields, zh, facts)
 
   if (fields.unit.trim() === '') {
     const title = say(zh, '缺少单位', 'no unit')
@@ -111,7 +150,9 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       )
     }
   }
-  if (fields.formula.trim() === '' && fields.description.trim() === '') {
+  if (fields.formula.trim() === '' && facts.formula) {
+    findings.push(fromPrd(zh, 'draft.formula-from-prd', say(zh, '公式取自 PRD 原文', 'formula from the PRD'), 'formula', facts.formula))
+  } else if (fields.formula.trim() === '' && fields.description.trim() === '') {
     findings.push(
       ask(
         'draft.no-formula',
@@ -121,7 +162,9 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       )
     )
   }
-  if (fields.dataSource.trim() === '' && fields.sourceNote.trim() === '') {
+  if (fields.dataSource.trim() === '' && fields.sourceNote.trim() === '' && facts.dataSource) {
+    findings.push(fromPrd(zh, 'draft.source-from-prd', say(zh, '数据来源说明取自 PRD 原文', 'source note from the PRD'), 'sourceNote', facts.dataSource))
+  } else if (fields.dataSource.trim() === '' && fields.sourceNote.trim() === '') {
     findings.push(
       ask(
         'draft.no-source',
@@ -131,12 +174,16 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       )
     )
   }
-  if (fields.frequency === null) {
+  if (fields.frequency === null && facts.frequency) {
+    findings.push(fromPrd(zh, 'draft.frequency-from-prd', say(zh, '统计频率取自 PRD 原文', 'frequency from the PRD'), 'frequency', facts.frequency))
+  } else if (fields.frequency === null) {
     const { frequency, why } = suggestFrequency(fields, zh)
     const rationale = say(zh, `建议${frequencyLabel(frequency, 'zh-CN')}统计：${why}。`, `Suggested ${frequency}: ${why}.`)
     findings.push({ rule: 'draft.no-frequency', title: say(zh, '缺少统计频率', 'no frequency'), patch: { field: 'frequency', value: frequency, rationale } })
   }
-  if (fields.owner.trim() === '') {
+  if (fields.owner.trim() === '' && facts.owner) {
+    findings.push(fromPrd(zh, 'draft.owner-from-prd', say(zh, '负责人取自 PRD 原文', 'owner from the PRD'), 'owner', facts.owner))
+  } else if (fields.owner.trim() === '') {
     findings.push(
       ask(
         'draft.no-owner',

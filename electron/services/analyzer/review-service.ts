@@ -7,6 +7,7 @@ import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
 import type { SourceService } from '../sources/source-service'
 import { createFormulaCheck } from './formula-check'
+import type { PrdPassages } from '../prd-import/passages'
 
 export interface ReviewRequest {
   boardId: number
@@ -28,6 +29,7 @@ export function createAnalyzerReview(deps: {
   proposals: ProposalService
   sources: SourceService
   pull: PullService
+  passages: PrdPassages
   now: () => number
 }) {
   return async (request: ReviewRequest, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReviewOutcome> => {
@@ -36,9 +38,11 @@ export function createAnalyzerReview(deps: {
     // The operating review compares KPIs with each other, so it sees the whole live board.
     const reviewed = request.stage === 'operating' && !request.kpiIds ? board : chosen
     const series = deps.measurements.ofBoard(request.boardId)
+    // The draft review works from the PRD's own words for each KPI, when it was imported from one.
+    const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
     const drafts = await analyze({
       stage: request.stage,
-      kpis: reviewed.map((k) => ({ id: k.id, fields: k })),
+      kpis: reviewed.map((k) => ({ id: k.id, fields: k, passage: passages.get(k.id)?.text })),
       measurements: series,
       now: new Date(deps.now()),
       checkFormula: request.stage === 'feasibility' ? createFormulaCheck(deps) : undefined,

@@ -7,6 +7,8 @@ export interface AnalyzerKpi {
   fields: KpiFields
   /** Epoch ms when the KPI entered `launched`. */
   launchedAt?: number
+  /** The PRD passage the KPI was imported from (draft review). */
+  passage?: string
 }
 
 export type FormulaCheck =

@@ -42,6 +42,8 @@ export interface ExtractedKpi {
 export interface ExtractOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /** Each token of the answers as it streams in. */
+  onToken?: (token: string) => void
   concurrency?: number
   maxChunkChars?: number
   /** The user's edited import template; the shipped one otherwise. */
@@ -91,7 +93,16 @@ export async function extractKpisWithLlm(client: LlmClient, text: string, option
         if (signal.aborted) throw new AppError('CANCELLED', 'The extraction was cancelled.')
         const payload = redactDeep({ section: chunk.heading, part: `${chunk.index + 1} of ${chunks.length}`, text: chunk.text })
         try {
-          const answer = await client.completeJson({ system, user: dataBlock(payload), schema: extractionAnswerSchema, schemaName: 'kpi_extraction', signal })
+          // Streamed, so that an answer cut off mid-way is an error rather than half a list of KPIs.
+          const onToken = options.onToken ?? (() => undefined)
+          const answer = await client.completeJson({
+            system,
+            user: dataBlock(payload),
+            schema: extractionAnswerSchema,
+            schemaName: 'kpi_extraction',
+            signal,
+            onToken
+          })
           options.onProgress?.((done += 1), chunks.length)
           return { chunk, answer }
         } catch (error) {

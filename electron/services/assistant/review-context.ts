@@ -134,7 +134,18 @@ export async function gatherReviewInput(core: Core, selection: ReviewSelection, 
   const notes: string[] = []
   const context: ReviewContext = { secrets: [...known.secrets, ...sourceSecrets(core)] }
   const description = core.boards.get(boardId).description.trim()
-  if (stage === 'draft' && description) context.prdExcerpt = description
+  if (stage === 'draft') {
+    // Each KPI's own passage of the PRD it came from, rather than the board's one-line description.
+    const passages = core.passages.latest(
+      boardId,
+      kpis.map((kpi) => kpi.id)
+    )
+    context.passages = kpis.flatMap((kpi) => {
+      const found = passages.get(kpi.id)
+      return found ? [{ code: kpi.code, document: found.fileName, passage: found.text }] : []
+    })
+    if (context.passages.length === 0 && description) context.prdExcerpt = description
+  }
   if (stage === 'feasibility') {
     context.devNotes = notesOf(core, boardId, 'dev-review')
     context.schema = await schemaNames(core, kpis, notes, signal)
@@ -158,11 +169,11 @@ function sourceSecrets(core: Core): string[] {
 export function batchInput(template: string, input: ReviewInput, batch: KpiView[]): ReviewPromptInput {
   const codes = new Set(batch.map((kpi) => kpi.code))
   const mine = <T extends { code?: string }>(items: T[] | undefined) => items?.filter((item) => item.code === undefined || codes.has(item.code))
-  const { series, attainment, hints, rawRows, ...shared } = input.context
+  const { series, attainment, hints, rawRows, passages, ...shared } = input.context
   return {
     template,
     kpis: batch,
-    context: { ...shared, series: mine(series), attainment: mine(attainment), hints: mine(hints), rawRows: mine(rawRows) }
+    context: { ...shared, series: mine(series), attainment: mine(attainment), hints: mine(hints), rawRows: mine(rawRows), passages: mine(passages) }
   }
 }
 

@@ -28,6 +28,8 @@ export interface SeriesPoint {
 
 export interface ReviewContext {
   prdExcerpt?: string
+  /** Draft stage: the PRD passage each KPI was imported from, and the document's name. */
+  passages?: { code: string; document: string; passage: string }[]
   devNotes?: string
   /** Per connected data source: table and column names only. */
   schema?: { source: string; tables: { name: string; columns: string[] }[] }[]
@@ -83,7 +85,8 @@ function kpiForPrompt(kpi: KpiFields): Record<string, unknown> {
 /** Only what the stage needs leaves the machine. */
 function stageContext(stage: ReviewStage, context: ReviewContext): Record<string, unknown> {
   const pick: Record<string, unknown> = {}
-  if (stage === 'draft' && context.prdExcerpt) pick.prdExcerpt = context.prdExcerpt.slice(0, MAX_PRD_CHARS)
+  if (stage === 'draft' && context.passages?.length) pick.prdPassages = context.passages
+  else if (stage === 'draft' && context.prdExcerpt) pick.prdExcerpt = context.prdExcerpt.slice(0, MAX_PRD_CHARS)
   if (stage === 'feasibility') {
     if (context.devNotes) pick.devReviewNotes = context.devNotes
     if (context.schema)

@@ -1,7 +1,7 @@
 import { parseChangeRule } from '../../domain/target/alert-threshold'
 import type { Draft } from './draft'
 import { cleanHeading } from './markdown-tree'
-import type { AlertItem } from './recognise-lists'
+import type { AlertItem } from './recognise-statements'
 
 /** "月活跃用户数 (MAU)" is named in text as itself, as "月活跃用户数" or as "MAU". */
 function namesOf(name: string): string[] {

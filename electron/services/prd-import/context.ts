@@ -1,32 +1,93 @@
 import type { Heading } from 'mdast'
+import type { SkipReason } from '../../domain/prd-candidates'
 import { cleanHeading, textOf } from './markdown-tree'
 
-export type SectionKind = 'metric' | 'alert' | 'excluded' | 'neutral'
+export type SectionKind = 'metric' | 'okr' | 'alert' | 'summary' | 'excluded' | 'neutral'
 
-// Sections whose lists and tables are never KPIs, even when they hold numbers.
-const EXCLUDED =
-  /频率|周期|联系|contact|定价|价格|报价|套餐|pricing|plans?\b|路线图|roadmap|里程碑|时间线|timeline|排期|schedule|功能|feature|文档信息|document info|版本记录|变更|changelog|revision|okr|风险|risk|附录|appendix|术语|glossary|参考资料|references|团队|team|依赖|dependenc|假设|assumption|范围|scope|用户故事|user stor|仪表板|dashboard|验收|acceptance|测试用例|test cases?/i
-const ALERT = /预警|告警|报警|alert|alarm|escalation|on-?call/i
-const METRIC = /指标|kpi|成功标准|衡量标准|度量|metrics?\b|measures?\b|success criteria|measurement|北极星|north star/i
+// Sections whose lists and tables are never KPIs, even when they hold numbers; checked before the metric words
+// so that "验收指标" or "acceptance criteria" stay out.
+const NEVER: [RegExp, SkipReason][] = [
+  [/验收|\bacceptance\b/i, 'acceptance'],
+  [/测试|\btest (?:plan|cases?)\b|\bqa\b|\bsign-?off\b/i, 'tests'],
+  [
+    /需求(?:列表|清单|编号|说明)?$|功能需求|非功能|\bnon-?functional\b|\brequirements?\b|\buser stor(?:y|ies)\b|用户故事|\b(?:REQ|FR|NFR|US)-?\d/i,
+    'requirements'
+  ],
+  [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
+  [/版本记录|修订记录|变更记录|口径变更|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i, 'history'],
+  [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],
+  [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
+]
+const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescalation\b|\bon-?call\b/i
+const OKR = /\bokrs?\b|^(?:objective|目标\s*o?)\s*\d|^o\d+\b/i
+const SUMMARY = /总结|小结|回顾|摘要|\btl;?dr\b|\bsummary\b|\brecap\b|\bat a glance\b/i
+const METRIC =
+  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
+const OTHER: [RegExp, SkipReason][] = [
+  [
+    /频率|周期|联系|\bcontacts?\b|团队|\bteams?\b|值班|\bownership\b|负责人|依赖|\bdependenc(?:y|ies)\b|假设|\bassumptions?\b|风险|\brisks?\b/i,
+    'team-and-risks'
+  ],
+  [/路线图|\broadmap\b|里程碑|时间线|\btimeline\b|排期|\bschedule\b|上线计划|项目计划|\brelease plan\b|\brollout\b|\blaunch\b|计划$/i, 'schedule'],
+  [
+    /功能|\bfeatures?\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
+    'features'
+  ],
+  [/文档信息|\bdocument info\b|项目信息|基本信息|\bnotes?\b|备注|\brelated pages\b/i, 'document-info'],
+  [/怎么做|行动|措施|待办|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i, 'actions']
+]
 
-/** What the nearest telling heading above a node says about its lists and tables. */
-export function sectionKind(chain: readonly Heading[]): SectionKind {
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const kind = headingKind(cleanHeading(textOf(chain[i]!)))
-    if (kind !== 'neutral') return kind
+export interface SectionContext {
+  kind: SectionKind
+  /** Why an excluded section is never read for KPIs. */
+  reason: SkipReason | null
+}
+
+/** What one heading's words say about the lists and tables under it. */
+function headingContext(text: string): SectionContext {
+  for (const [pattern, reason] of NEVER) if (pattern.test(text)) return { kind: 'excluded', reason }
+  if (ALERT.test(text)) return { kind: 'alert', reason: null }
+  if (OKR.test(text)) return { kind: 'okr', reason: null }
+  if (SUMMARY.test(text)) return { kind: 'summary', reason: null }
+  if (METRIC.test(text)) return { kind: 'metric', reason: null }
+  for (const [pattern, reason] of OTHER) if (pattern.test(text)) return { kind: 'excluded', reason }
+  return { kind: 'neutral', reason: null }
+}
+
+const contexts = new WeakMap<Heading, SectionContext>()
+
+function ownContext(heading: Heading): SectionContext {
+  let context = contexts.get(heading)
+  if (!context) {
+    const raw = textOf(heading)
+    // "O1 让新用户坚持练下去": the objective marker is cleaned off the category, not off the context.
+    context = OKR.test(raw.replace(/^[^\p{L}\p{N}]+/u, '')) ? { kind: 'okr', reason: null } : headingContext(cleanHeading(raw))
+    contexts.set(heading, context)
   }
-  return 'neutral'
+  return context
+}
+
+/** The context of the nearest telling heading above a node. */
+export function sectionContext(chain: readonly Heading[]): SectionContext {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const context = ownContext(chain[i]!)
+    if (context.kind !== 'neutral') return context
+  }
+  return { kind: 'neutral', reason: null }
+}
+
+export function sectionKind(chain: readonly Heading[]): SectionKind {
+  return sectionContext(chain).kind
 }
 
 export function headingKind(text: string): SectionKind {
-  if (ALERT.test(text)) return 'alert'
-  if (METRIC.test(text)) return 'metric'
-  if (EXCLUDED.test(text)) return 'excluded'
-  return 'neutral'
+  return headingContext(text).kind
 }
 
-/** A lead-in paragraph such as "**成功指标**:" or "Success metrics:" makes the next list a metric list. */
-export function isMetricLeadIn(text: string): boolean {
+/** A lead-in paragraph such as "**成功指标**:" or "Additional measures:" sets the context of the lines after it. */
+export function leadInKind(text: string): SectionKind | null {
   const trimmed = text.trim()
-  return trimmed.length <= 40 && /[:：]$/.test(trimmed) && METRIC.test(trimmed) && !EXCLUDED.test(trimmed)
+  if (trimmed.length > 48 || !/[:：]$/.test(trimmed)) return null
+  const kind = headingKind(trimmed.replace(/[:：]$/, ''))
+  return kind === 'neutral' ? null : kind
 }

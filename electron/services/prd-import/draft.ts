@@ -14,6 +14,8 @@ export interface Draft {
   frequencyText: string
   owner: string
   alertText: string
+  /** The most severe absolute alert boundary, when the document gives several (a monitoring spec). */
+  alertRedValue: number | null
   alertRules: ChangeRule[]
   benchmarks: Benchmark[]
   milestones: Milestone[]
@@ -23,6 +25,10 @@ export interface Draft {
   currentValue: string | null
   lines: { start: number; end: number }
   origin: CandidateOrigin
+  /** The target was read from alert thresholds, not stated as a goal. */
+  targetDerived: boolean
+  /** Found in a summary or recap: only merged into the KPI it restates. */
+  restated: boolean
 }
 
 export function newDraft(origin: CandidateOrigin, name: string, start: number, end: number): Draft {
@@ -38,6 +44,7 @@ export function newDraft(origin: CandidateOrigin, name: string, start: number, e
     frequencyText: '',
     owner: '',
     alertText: '',
+    alertRedValue: null,
     alertRules: [],
     benchmarks: [],
     milestones: [],
@@ -46,7 +53,9 @@ export function newDraft(origin: CandidateOrigin, name: string, start: number, e
     notes: [],
     currentValue: null,
     lines: { start, end },
-    origin
+    origin,
+    targetDerived: false,
+    restated: false
   }
 }
 
@@ -72,7 +81,9 @@ export function normalizeCode(text: string): string | null {
 /** "KPI-U001: 月活跃用户数 (MAU)" → code and name; a heading or cell that does not start with a code gives null. */
 export function splitCodeAndName(text: string): { code: string; name: string } | null {
   const match =
-    /^\s*([Kk][Pp][Ii][\s_-]*[A-Za-z]{0,3}[\s_-]*\d+(?:\.\d+)?|[A-Z][A-Z0-9]{0,5}-[A-Z]{0,3}\d+)(?=$|[\s:：.、—–\-|)）])\s*[:：.、—–\-|]*\s*(.*)$/.exec(text)
+    /^\s*([Kk][Pp][Ii][\s_-]*[A-Za-z]{0,3}[\s_-]*\d+(?:\.\d+)?|[A-Z][A-Z0-9]{0,5}-[A-Z]{0,3}\d+)(?=$|[\s:：.、—–\-|｜)）])\s*[:：.、—–\-|｜]*\s*(.*)$/.exec(
+      text
+    )
   if (!match) return null
   const code = normalizeCode(match[1]!)
   return code ? { code, name: match[2]!.trim() } : null

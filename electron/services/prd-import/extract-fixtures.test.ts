@@ -197,7 +197,7 @@ describe('a document full of things that are not KPIs', () => {
   it('says so when a document holds no KPI, and invents none', () => {
     const result = fixture('no-kpi.md')
     expect(result.candidates).toEqual([])
-    expect(result.notes).toEqual(['No KPI found in no-kpi.md: no KPI block, KPI table or metric list with a target was recognised.'])
+    expect(result.notes).toEqual(['No KPI found in no-kpi.md: no KPI block, KPI table, monitoring rule or metric statement with a target was recognised.'])
   })
 })
 

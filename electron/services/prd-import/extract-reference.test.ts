@@ -99,7 +99,8 @@ describeReference('extractKpis on the real PRD chapter', () => {
     ['KPI-B006', { comparator: '±', value: 75, tolerance: 10, unit: '%' }],
     ['KPI-B008', { comparator: '<=', value: 50, unit: '$', window: { kind: 'per', unit: 'month' } }],
     ['KPI-B011', { comparator: '>=', value: 1000000, unit: 'count', window: { kind: 'per', unit: 'month' } }],
-    ['KPI-T005', { comparator: '=', value: 0, unit: 'count' }],
+    // zero of a bad thing is read as "at most", marked as inferred from the metric's name
+    ['KPI-T005', { comparator: '<=', value: 0, unit: 'count', comparatorInferred: true }],
     ['KPI-T007', { comparator: '=', value: 100, unit: '%' }],
     ['KPI-T009', { comparator: '<=', value: 30, unit: 'min' }]
   ])('%s: the target is parsed into comparator, value and unit', (code, parsed) => {

@@ -20,11 +20,32 @@ export type FieldKind =
 
 const EXACT: Record<FieldKind, string[]> = {
   code: ['kpi编号', '编号', '指标编号', 'kpi代码', 'id', 'kpiid', 'code', 'kpicode', '#'],
-  name: ['指标', '指标名称', '指标名', '名称', 'kpi名称', 'kpi', 'metric', 'metrics', 'metricname', 'kpiname', 'name', 'indicator'],
+  name: [
+    '指标',
+    '指标名称',
+    '指标名',
+    '指标项',
+    '名称',
+    'kpi名称',
+    'kpi',
+    'metric',
+    'metrics',
+    'metricname',
+    'kpiname',
+    'name',
+    'indicator',
+    'measure',
+    'kr',
+    'keyresult',
+    'keyresults',
+    '关键结果'
+  ],
   description: [
     '衡量定义',
     '定义',
     '指标定义',
+    '指标口径',
+    '口径说明',
     '描述',
     '指标描述',
     '说明',
@@ -39,10 +60,36 @@ const EXACT: Record<FieldKind, string[]> = {
     'meaning'
   ],
   category: ['分类', '类别', '维度', '层级', '指标类别', 'category', 'layer', 'dimension'],
-  formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', 'formula', 'calculation', 'sql', 'query'],
-  dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources'],
-  target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', 'target', 'targets', 'goal', 'targetvalue'],
-  current: ['当前值', '现值', '实际值', '当前', '现状', 'current', 'currentvalue', 'actual', 'actuals', 'baseline'],
+  formula: ['计算公式', '公式', '计算方式', '计算方法', '计算逻辑', '计算sql', 'formula', 'calculation', 'sql', 'query'],
+  dataSource: ['数据源', '数据来源', '来源', '数据系统', 'datasource', 'source', 'sources', 'datasources', 'measuredby'],
+  target: ['目标', '目标值', '目标区间', '目标值/区间', '期望值', '承诺值', 'target', 'targets', 'goal', 'goals', 'targetvalue', 'slo'],
+  current: [
+    '当前值',
+    '现值',
+    '实际值',
+    '实际',
+    '当前',
+    '现状',
+    '基线',
+    '基线值',
+    '本周',
+    '本月',
+    '当月',
+    '去年同期',
+    '同期',
+    '上期',
+    'lastyear',
+    'previous',
+    'prior',
+    'current',
+    'currentvalue',
+    'actual',
+    'actuals',
+    'baseline',
+    'thisweek',
+    'thismonth',
+    'today'
+  ],
   unit: ['单位', 'unit', 'units'],
   frequency: [
     '监控频率',
@@ -74,7 +121,10 @@ const EXACT: Record<FieldKind, string[]> = {
     'alertthreshold',
     'alertthresholds',
     'alertrules',
-    'alertrule'
+    'alertrule',
+    '阈值',
+    'threshold',
+    'thresholds'
   ],
   benchmarks: ['基准值', '行业基准', '基准', '参考值', '行业参考', '行业参考值', 'benchmark', 'benchmarks', 'industrybenchmark', 'industrybenchmarks'],
   breakdown: [
@@ -115,10 +165,21 @@ for (const [kind, labels] of Object.entries(EXACT) as [FieldKind, string[]][]) {
 
 export function normalizeLabel(label: string): string {
   return label
+    .replace(/\s*[(（][^)）]*[)）]\s*$/, '')
     .replace(/[*_`]/g, '')
     .replace(/[:：]\s*$/, '')
     .replace(/\s+/g, '')
     .toLowerCase()
+}
+
+/** A table header such as "活动目标" or "Q4 target" is a target column. */
+export function columnKind(header: string): FieldKind | null {
+  const kind = labelKind(header)
+  if (kind) return kind
+  const key = normalizeLabel(header)
+  if (key.length > 14) return null
+  if (/(?:目标值?|targets?|goals?)$/.test(key)) return 'target'
+  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$/.test(key) ? 'current' : null
 }
 
 /** The field a label names; `loose` also accepts suffix matches (for labels inside a KPI block). */

@@ -10,19 +10,31 @@ export interface ParseHooks {
   signal?: AbortSignal
   /** Pieces parsed so far out of the total; parsing is nearly all of an extraction's time. */
   onProgress?: (done: number, total: number) => void
+  /** Offsets where a piece must start (a broken code fence ends there); sorted. */
+  splits?: readonly number[]
 }
 const CHUNK_CHARS = 16_000
 
-/** Start offsets of pieces of about CHUNK_CHARS that begin at a top-level ATX heading outside fences and comments. */
-function chunkStarts(markdown: string): number[] {
+/**
+ * Start offsets of pieces of about CHUNK_CHARS that begin at a top-level ATX heading outside fences and comments,
+ * plus the forced splits (where a code fence that never closes is ended).
+ */
+function chunkStarts(markdown: string, splits: readonly number[]): number[] {
   const starts = [0]
   let fence: string | null = null
   let comment = false
   let offset = 0
+  let forced = 0
   while (offset < markdown.length) {
     const newline = markdown.indexOf('\n', offset)
     const end = newline < 0 ? markdown.length : newline
     const line = markdown.slice(offset, end)
+    while (forced < splits.length && splits[forced]! < offset) forced++
+    if (splits[forced] === offset) {
+      if (offset > starts[starts.length - 1]!) starts.push(offset)
+      fence = null
+      comment = false
+    }
     if (fence) {
       if (line.trimStart().startsWith(fence)) fence = null
     } else if (comment) {
@@ -54,7 +66,7 @@ function shift(node: Nodes, lines: number, offset: number): void {
  * parsed in pieces split at top-level headings (which end every block) and the positions are shifted back.
  */
 export function parseMarkdown(markdown: string, hooks: ParseHooks = {}): Root {
-  const starts = chunkStarts(markdown)
+  const starts = chunkStarts(markdown, hooks.splits ?? [])
   const root: Root = { type: 'root', children: [] }
   let lines = 0
   starts.forEach((start, index) => {
@@ -78,8 +90,13 @@ function plainText(node: Nodes): string {
   return ''
 }
 
+const texts = new WeakMap<Nodes, string>()
+
+/** Plain text of a node with whitespace collapsed (remembered: recognisers ask for the same headings often). */
 export function textOf(node: Nodes): string {
-  return plainText(node).replace(/\s+/g, ' ').trim()
+  let text = texts.get(node)
+  if (text === undefined) texts.set(node, (text = plainText(node).replace(/\s+/g, ' ').trim()))
+  return text
 }
 
 export function startLine(node: Nodes): number {
@@ -151,11 +168,13 @@ export function itemText(item: ListItem): string {
 }
 
 const EMOJI = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu
-const NUMBERING = /^(?:\d+(?:\.\d+)*[.、)]?|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[章节部分][:：、]?|[IVX]+\.)\s*/
+const NUMBERING =
+  /^(?:\d+(?:\.\d+)*[.、)]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+[章节部分][:：、]?|[IVX]+\.)\s*/
+const OBJECTIVE = /^(?:objective\s*\d*|o\d+)\s*[:：.、—–-]?\s+/i
 
-/** Heading text without emoji and leading section numbers ("1.1 用户采用与留存" → "用户采用与留存"). */
+/** Heading text without emoji, leading section numbers and objective labels ("1.1 用户采用与留存" → "用户采用与留存"). */
 export function cleanHeading(text: string): string {
-  return text.replace(EMOJI, '').trim().replace(NUMBERING, '').trim()
+  return text.replace(EMOJI, '').trim().replace(NUMBERING, '').replace(OBJECTIVE, '').trim()
 }
 
 export function hasNumbering(text: string): boolean {

@@ -93,4 +93,82 @@ describe('PRD import', () => {
     })
     expect(JSON.stringify(server.requests[0]!.body)).not.toContain('sk-import')
   })
+
+  describe('with the assistant', () => {
+    const SQL_PRD = `${PRD}
+## 质量指标
+
+#### KPI-S002: 工单解决率
+**目标**: ≥ 90%
+**计算公式**:
+\`\`\`sql
+SELECT COUNT(*) FILTER (WHERE resolved) * 100.0 / COUNT(*) FROM tickets
+\`\`\`
+`
+    const blank = { code: '', name: '', description: '', target: '', unit: '', formula: '', dataSource: '', frequency: '', owner: '', sourceQuote: '' }
+    const configure = () => {
+      vi.stubEnv('KPILOOP_LLM_BASE_URL', server.url)
+      vi.stubEnv('KPILOOP_LLM_MODEL', 'qwen-plus')
+      vi.stubEnv('KPILOOP_LLM_API_KEY', 'sk-import-0a1b2c3d')
+    }
+    const preview = (assistant = true, signal?: AbortSignal) =>
+      createPrdImportService(ws.core).preview({ fileName: 'prd.md', data: Buffer.from(SQL_PRD), assistant, signal })
+
+    it('fills what the document left empty, keeps the document’s SQL and target, and says who found what, writing nothing', async () => {
+      configure()
+      server.enqueue({
+        json: {
+          kpis: [
+            { ...blank, code: 'KPI-S002', name: '工单解决率', formula: 'resolved / total', owner: '客服主管', frequency: 'weekly', target: '≥ 95%' },
+            { ...blank, name: '周末工单首次回复时间', target: '≤ 1小时', sourceQuote: '周末的工单也能在一小时内得到第一次回复' }
+          ]
+        }
+      })
+      const before = counts(ws.core)
+      const result = await preview()
+      expect(result.assistant).toEqual({ status: 'done', added: 1, enriched: 1 })
+      const solved = result.candidates.find((c) => c.fields.code === 'KPI-S002')!
+      expect(solved).toMatchObject({ found: 'both', assisted: ['owner', 'frequency'], origin: 'block' })
+      expect(solved.fields.formula).toBe('SELECT COUNT(*) FILTER (WHERE resolved) * 100.0 / COUNT(*) FROM tickets')
+      expect(solved.fields.target?.text).toBe('≥ 90%')
+      expect(solved.fields).toMatchObject({ owner: '客服主管', frequency: 'weekly' })
+      expect(solved.warnings).not.toContain('no-owner')
+      const weekend = result.candidates.find((c) => c.found === 'assistant')!
+      expect(weekend).toMatchObject({
+        origin: 'assistant',
+        fields: { name: '周末工单首次回复时间' },
+        passage: '我们还希望周末的工单也能在一小时内得到第一次回复，由值班主管每周统计。'
+      })
+      expect(result.candidates.filter((c) => c.found === 'document').map((c) => c.fields.code)).toEqual(['KPI-S001', expect.any(String)])
+      expect(counts(ws.core)).toEqual(before)
+    })
+
+    it('keeps the document’s finds and says why when the model answers garbage twice', async () => {
+      configure()
+      server.enqueue({ json: 'Sure! Here are the KPIs: 工单解决率 and more.' }, { json: '{"kpis": [{"name": 42}]}' })
+      const result = await preview()
+      expect(result.assistant).toMatchObject({ status: 'failed', code: 'LLM_INVALID_OUTPUT' })
+      expect(result.candidates.map((c) => c.found)).toEqual(['document', 'document', 'document'])
+      expect(counts(ws.core)).toMatchObject({ boards: 0, kpis: 0, revisions: 0 })
+    })
+
+    it('takes nothing from an answer whose stream is cut off', async () => {
+      configure()
+      server.enqueue({ stream: ['{"kpis": [{"code": "KPI-S9", "name": "工单', '解决率", "target": "≥ 9'], streamCutAfter: 2 })
+      const result = await preview()
+      expect(result.assistant).toMatchObject({ status: 'failed', code: 'LLM_HTTP', message: 'The answer stream ended early.' })
+      expect(result.candidates.every((c) => c.found === 'document')).toBe(true)
+    })
+
+    it('says the assistant is not configured instead of failing the preview, and stops when cancelled', async () => {
+      vi.stubEnv('KPILOOP_LLM_BASE_URL', '')
+      expect((await preview()).assistant).toMatchObject({ status: 'failed', code: 'LLM_NOT_CONFIGURED' })
+      configure()
+      server.enqueue({ json: { kpis: [] }, delayMs: 2_000 })
+      const controller = new AbortController()
+      const pending = preview(true, controller.signal)
+      setTimeout(() => controller.abort(), 50)
+      await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' })
+    })
+  })
 })

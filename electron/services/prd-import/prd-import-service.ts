@@ -3,18 +3,20 @@ import type { NewKpi } from '../../domain/kpi-input'
 import type { FieldChange, ImportCandidateView, ImportCommitResult, ImportPreview, KpiView } from '../../domain/views'
 import { periodContaining } from '../actuals/periods'
 import type { Core } from '../core'
-import { AppError } from '../../domain/errors'
+import { AppError, isAppError } from '../../domain/errors'
 import { extractKpis } from './extract'
 import { readPrd } from './read-prd'
 import type { Candidate } from '../../domain/prd-candidates'
 import { diffFields } from '../kpis/field-diff'
 import { parseNumber, parseTarget } from '../../domain/target/parse-target'
-import { assistantCandidates } from './assistant-candidates'
+import { mergeAssistantFinds, type PreviewCandidate } from './assistant-candidates'
+import type { PassageItem } from './passages'
 
 export interface CommitItem {
   fields: NewKpi
   currentValue?: string | null
   lines?: { start: number; end: number }
+  passage?: string
 }
 
 // The lifecycle position and identity of an existing KPI are not the PRD's to change.
@@ -39,14 +41,21 @@ function changesFor(kpi: KpiView, candidate: Found): FieldChange[] {
 export function createPrdImportService(core: Core) {
   async function preview(input: { boardId?: number; fileName: string; data: Buffer; assistant?: boolean; signal?: AbortSignal }): Promise<ImportPreview> {
     const text = await readPrd(input.data, input.fileName)
-    const { candidates: offline, notes } = extractKpis(text, { fileName: input.fileName })
-    const candidates: Omit<ImportCandidateView, 'index' | 'match' | 'action'>[] = [...offline]
+    const { candidates: offline, notes, skipped } = extractKpis(text, { fileName: input.fileName, signal: input.signal })
+    let candidates: PreviewCandidate[] = offline.map((c) => ({ ...c, found: 'document' as const, assisted: [] }))
+    let assistant: ImportPreview['assistant']
     if (input.assistant) {
-      // The LLM client loads only when the user asks the assistant to read the prose.
-      const { extractKpisFromProse } = await import('../assistant')
-      const found = assistantCandidates(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
-      candidates.push(...found)
-      notes.push(`The assistant found ${found.length} more KPI(s) in the prose.`)
+      try {
+        // The LLM client loads only when the user asks the assistant to read the document.
+        const { extractKpisFromProse } = await import('../assistant')
+        const merged = mergeAssistantFinds(text, await extractKpisFromProse(core, text, { signal: input.signal }), offline)
+        candidates = merged.candidates
+        assistant = { status: 'done', added: merged.added, enriched: merged.enriched }
+      } catch (error) {
+        // The document's own finds stay; the preview says why the assistant added nothing.
+        if (!isAppError(error) || error.code === 'CANCELLED') throw error
+        assistant = { status: 'failed', code: error.code, message: error.message }
+      }
     }
     const existing = input.boardId ? core.kpis.list(input.boardId, true) : []
     const views: ImportCandidateView[] = candidates.map((c, index) => {
@@ -60,11 +69,14 @@ export function createPrdImportService(core: Core) {
         warnings: c.warnings,
         lines: c.lines,
         origin: c.origin,
+        passage: c.passage,
+        found: c.found,
+        assisted: c.assisted,
         match: found ? { kpiId: found.id, code: found.code, changes } : null,
         action: !found ? 'create' : changes.length ? 'update' : 'unchanged'
       }
     })
-    return { fileName: input.fileName, candidates: views, notes, lineCount: text.split('\n').length }
+    return { fileName: input.fileName, candidates: views, skipped, notes, lineCount: text.split('\n').length, ...(assistant ? { assistant } : {}) }
   }
 
   function commit(
@@ -78,6 +90,7 @@ export function createPrdImportService(core: Core) {
       const existing = core.kpis.list(boardId, true)
       const options = { actor, source: 'import' as const, reason: `Imported from ${input.fileName}` }
       const counts = { created: 0, updated: 0, unchanged: 0, values: 0 }
+      const passages: PassageItem[] = []
       for (const item of input.items) {
         const found = existing.find((k) => k.code.toLowerCase() === item.fields.code.toLowerCase())
         let kpi: KpiView
@@ -93,6 +106,7 @@ export function createPrdImportService(core: Core) {
           )
           counts.created++
         }
+        if (item.passage && item.lines) passages.push({ kpiId: kpi.id, lines: item.lines, text: item.passage })
         const value = item.currentValue ? currentNumber(item.currentValue) : null
         if (value !== null) {
           core.measurements.addMany(
@@ -104,6 +118,13 @@ export function createPrdImportService(core: Core) {
           counts.values++
         }
       }
+      core.passages.record(boardId, input.fileName, actor, passages)
+      core.audit.record({
+        actor,
+        action: 'import.prd',
+        boardId,
+        summary: `Imported ${input.fileName}: ${counts.created} created, ${counts.updated} updated, ${passages.length} passages kept`
+      })
       const label = input.versionLabel ?? (core.versions.list(boardId).some((v) => v.label === 'v0.1') ? undefined : 'v0.1')
       const version = core.versions.cut(boardId, { label, note: `Imported from ${input.fileName}` }, actor)
       return { boardId, version: version.label, ...counts }

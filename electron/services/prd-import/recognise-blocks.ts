@@ -5,6 +5,9 @@ import { applyEntry, type Entry } from './field-map'
 import { labelKind, type FieldKind } from './labels'
 import { cleanHeading, endLine, startLine, textOf } from './markdown-tree'
 import { readEntries } from './read-entries'
+import { refineTarget } from './refine-target'
+
+const REQUIREMENT_CODE = /^(?:REQ|FR|NFR|US|UC|TC|AC|QA|BUG|TASK|STORY|EPIC)-/i
 
 const KPI_KINDS = new Set<FieldKind>(['target', 'formula', 'dataSource', 'frequency', 'owner', 'alert', 'description', 'benchmarks', 'breakdown'])
 
@@ -34,10 +37,12 @@ export function recogniseBlocks(root: Root, chains: Heading[][]): { drafts: Draf
       end++
     }
     const title = textOf(heading)
-    const coded = splitCodeAndName(title.replace(/^[^\p{L}\p{N}]+/u, ''))
+    const coded = splitCodeAndName(title.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(?:指标|metric|kpi)\s*(?=[A-Z][A-Z0-9]*[-_]?\d)/i, ''))
+    if (coded && REQUIREMENT_CODE.test(coded.code)) continue
     const { entries, preamble } = readEntries(nodes.slice(i + 1, end))
     const chain = chains[i] ?? []
-    if (!coded && (!looksLikeKpi(entries) || sectionKind([...chain, heading]) === 'excluded')) continue
+    // A coded heading is judged by the sections above it ("KPI-T001: 单元测试覆盖率" is not a test plan).
+    if ((!coded && !looksLikeKpi(entries)) || sectionKind(coded ? chain : [...chain, heading]) === 'excluded') continue
 
     const last = nodes[end - 1]!
     const draft = newDraft('block', coded?.name || cleanHeading(title), startLine(heading), endLine(last))
@@ -47,7 +52,7 @@ export function recogniseBlocks(root: Root, chains: Heading[][]): { drafts: Draf
     if (parent) draft.category = cleanHeading(textOf(parent))
     for (const entry of entries) applyEntry(draft, entry)
     if (!draft.description && preamble.length) draft.description = preamble.join(' ')
-    drafts.push(draft)
+    drafts.push(...refineTarget(draft))
     for (let k = i; k < end; k++) consumed.add(k)
     i = end - 1
   }

@@ -1,34 +1,53 @@
 import type { Heading, Root, Table } from 'mdast'
+import { TBD_WORDS } from '../../domain/target/lexicon'
 import { sectionKind } from './context'
 import { newDraft, normalizeCode, splitCodeAndName, type Draft } from './draft'
-import { labelKind, type FieldKind } from './labels'
+import { columnKind, normalizeLabel, type FieldKind } from './labels'
 import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
+import { readStatement } from './read-statement'
+import { refineTarget } from './refine-target'
+import { baselineIn } from './target-span'
 import { mapStage, mapStatus } from './value-maps'
 
-const MEASURE_KINDS: FieldKind[] = ['target', 'current', 'formula', 'dataSource', 'frequency']
+const MEASURE_KINDS: FieldKind[] = ['target', 'current', 'formula', 'dataSource', 'frequency', 'alert']
+const DEFINING_KINDS: FieldKind[] = ['description', 'owner']
+const FLIP: Record<string, string> = { '>': '≤', '>=': '≤', '≥': '≤', '<': '≥', '<=': '≥', '≤': '≥' }
 
-/** Column kinds of a table whose header reads like a KPI table, or null (document info, pricing …). */
-function kpiColumns(table: Table): (FieldKind | null)[] | null {
+/**
+ * Column kinds of a table whose header reads like a KPI table, or null (document info, pricing …). In a metrics
+ * section a name with a definition or owner is enough: a metric dictionary lists KPIs that still need targets.
+ */
+function kpiColumns(table: Table, metricSection: boolean): (FieldKind | null)[] | null {
   const header = table.children[0]
   if (!header) return null
-  const kinds = header.children.map((cell) => labelKind(textOf(cell)))
+  const kinds = header.children.map((cell) => columnKind(textOf(cell)))
   const has = (kind: FieldKind) => kinds.includes(kind)
   // A bare "description | target" pair is also how phase plans look; it needs a value or source column too.
   const described = has('description') && (has('current') || has('dataSource') || has('formula'))
   const named = has('name') || has('code') || described
-  return named && MEASURE_KINDS.some(has) ? kinds : null
+  return named && (MEASURE_KINDS.some(has) || (metricSection && has('name') && DEFINING_KINDS.some(has))) ? kinds : null
+}
+
+/** "> 5", "> 30 s" in a threshold column with no target column: the target is its mirror, flagged as derived. */
+function deriveFromThreshold(draft: Draft): void {
+  const match = /^\s*(>=|<=|[><≥≤])\s*(.+)$/.exec(draft.alertText)
+  if (draft.targetText || !match) return
+  draft.targetText = `${FLIP[match[1]!]} ${match[2]!.trim()}`
+  draft.targetDerived = true
+  draft.notes.push(`Target derived from the alert threshold "${draft.alertText}"`)
 }
 
 function applyCell(draft: Draft, kind: FieldKind | null, header: string, value: string): void {
   switch (kind) {
     case 'code':
-      draft.code = normalizeCode(value) ?? (value || null)
+      // A row number ("1", "#2") is not a code.
+      draft.code = normalizeCode(value) ?? (/[A-Za-z]/.test(value) && /\d/.test(value) ? value : null)
       return
     case 'name':
     case 'description':
       return
     case 'target':
-      draft.targetText = value
+      draft.targetText = TBD_WORDS.has(value.normalize('NFKC').replace(/[—–]/g, '-').trim().toLowerCase()) ? '' : value
       return
     case 'current':
       draft.currentValue = value || null
@@ -59,6 +78,7 @@ function applyCell(draft: Draft, kind: FieldKind | null, header: string, value: 
       return
     default:
       draft.notes.push(`${header}: ${value}`)
+      draft.currentValue ??= baselineIn(value)
   }
 }
 
@@ -67,12 +87,15 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
   const drafts: Draft[] = []
   const notes: string[] = []
   root.children.forEach((table, index) => {
-    if (table.type !== 'table' || consumed.has(index) || sectionKind(chains[index] ?? []) === 'excluded') return
-    const kinds = kpiColumns(table)
+    const kind = sectionKind(chains[index] ?? [])
+    if (table.type !== 'table' || consumed.has(index) || kind === 'excluded') return
+    const kinds = kpiColumns(table, kind === 'metric' || kind === 'okr')
     if (!kinds) return
     const headers = table.children[0]!.children.map(textOf)
     const nameColumn = [kinds.indexOf('name'), kinds.indexOf('description'), kinds.indexOf('code')].find((column) => column >= 0)!
     const ragged: number[] = []
+    const keyResults = /^(?:kr|keyresults?|关键结果)$/.test(normalizeLabel(headers[nameColumn] ?? ''))
+    const targetColumn = kinds.includes('target')
     for (const row of table.children.slice(1)) {
       if (row.children.length !== headers.length) ragged.push(startLine(row))
       const cells = headers.map((_, column) => {
@@ -88,10 +111,21 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
       cells.forEach((value, column) => {
         if (column !== nameColumn && value) applyCell(draft, kinds[column] ?? null, headers[column] ?? '', value)
       })
+      // A key result or a name cell that states its own target ("次月留存提升 5 个百分点").
+      // Only a table without a target column writes targets into its name cells.
+      if (!draft.targetText && (keyResults || (!targetColumn && /\d|翻倍|减半|double|halve/i.test(draft.name)))) {
+        const statement = readStatement(draft.name)
+        if (statement?.target) {
+          Object.assign(draft, { name: statement.name, targetText: statement.target, currentValue: draft.currentValue ?? statement.baseline })
+          draft.milestones = statement.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+          if (statement.definition) draft.description = [draft.description, statement.definition].filter(Boolean).join('; ')
+        } else if (keyResults) continue
+      }
       if (!draft.name) draft.name = draft.code ?? ''
       if (!draft.name) continue
       draft.category ||= sectionCategory(chains[index] ?? [])
-      drafts.push(draft)
+      deriveFromThreshold(draft)
+      drafts.push(...refineTarget(draft))
     }
     if (ragged.length) {
       notes.push(

@@ -9,7 +9,9 @@ import { useVersionStore } from '../versions/useVersionStore'
 import { canCommit } from './import-rows'
 import { ImportError } from './ImportError'
 import { ImportPreviewTable } from './ImportPreviewTable'
+import { ImportSummary } from './ImportSummary'
 import { PrdSource } from './PrdSource'
+import { SkippedSections } from './SkippedSections'
 import { useImportStore } from './useImportStore'
 
 /** The PRD import: choose a document, review and fix every KPI found, then commit as v0.1. */
@@ -102,6 +104,7 @@ export function ImportPrdModal() {
               )}
             </Space>
             {needsName && <Alert type="warning" showIcon title={t('import.boardNameRequired')} />}
+            <ImportSummary preview={s.preview} rows={s.rows} />
             {s.preview.candidates.length === 0 ? (
               <Empty
                 data-testid="import-none"
@@ -116,6 +119,7 @@ export function ImportPrdModal() {
             ) : (
               <ImportPreviewTable />
             )}
+            <SkippedSections skipped={s.preview.skipped} />
             {s.preview.notes.length > 0 && (
               <Alert
                 type="info"

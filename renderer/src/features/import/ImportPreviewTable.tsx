@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { FREQUENCIES } from '../../../../electron/domain/kpi'
 import { FormulaModal } from './FormulaModal'
 import { duplicateCodes, type EditableField, type ImportRow } from './import-rows'
-import { ActionTag, Confidence, FormulaButton, SourceLines, WarningTags } from './RowBadges'
+import { ActionTag, AssistedMark, Confidence, FormulaButton, SourceLines, WarningTags } from './RowBadges'
 import { TargetCell } from './TargetCell'
 import { useImportStore } from './useImportStore'
 
@@ -12,7 +12,6 @@ import { useImportStore } from './useImportStore'
 export function ImportPreviewTable() {
   const { t } = useTranslation()
   const rows = useImportStore((s) => s.rows)
-  const text = useImportStore((s) => s.text)
   const toggle = useImportStore((s) => s.toggle)
   const edit = useImportStore((s) => s.edit)
   const editTarget = useImportStore((s) => s.editTarget)
@@ -37,6 +36,7 @@ export function ImportPreviewTable() {
         onChange={(e) => edit(row.index, { [name]: e.target.value })}
         aria-label={t(`field.${name}`)}
         data-testid={`row-${name}`}
+        suffix={row.candidate.assisted.includes(name) ? <AssistedMark /> : undefined}
       />
     )
   })
@@ -52,12 +52,12 @@ export function ImportPreviewTable() {
       )
     },
     {
-      ...field('code', 130),
+      ...field('code', 150),
       fixed: 'left',
       render: (_, row) => (
         <>
-          {field('code', 130).render(null, row)}
-          <SourceLines row={row} text={text} />
+          {field('code', 150).render(null, row)}
+          <SourceLines row={row} />
         </>
       )
     },

@@ -20,8 +20,7 @@ export function PrdSource() {
   const [pasted, setPasted] = useState('')
 
   const onFile = async (file: File) => {
-    const { base64, text } = await readPrdFile(file)
-    await analyse(file.name, { base64 }, text)
+    await analyse(file.name, await readPrdFile(file))
   }
 
   return (
@@ -86,7 +85,7 @@ export function PrdSource() {
                   type="primary"
                   disabled={!pasted.trim()}
                   loading={busy}
-                  onClick={() => void analyse(t('import.pasteName'), { text: pasted }, pasted)}
+                  onClick={() => void analyse(t('import.pasteName'), { text: pasted })}
                   data-testid="prd-analyse"
                 >
                   {t('import.analyse')}

@@ -1,8 +1,10 @@
+import FileTextOutlined from '@ant-design/icons/FileTextOutlined'
 import FunctionOutlined from '@ant-design/icons/FunctionOutlined'
+import RobotOutlined from '@ant-design/icons/RobotOutlined'
 import { Button, Popover, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { FieldChanges } from '../../components/FieldChanges'
-import { currentWarnings, sourceExcerpt, type ImportRow } from './import-rows'
+import { currentWarnings, type ImportRow } from './import-rows'
 
 export function WarningTags({ row }: { row: ImportRow }) {
   const { t } = useTranslation()
@@ -17,25 +19,37 @@ export function WarningTags({ row }: { row: ImportRow }) {
   )
 }
 
-/** The line range; hovering shows those lines of the document when its text is known here. */
-export function SourceLines({ row, text }: { row: ImportRow; text: string | null }) {
+/** The line range; a click shows the document's own words for the KPI (for .docx too: the core sends them). */
+export function SourceLines({ row }: { row: ImportRow }) {
   const { t } = useTranslation()
-  const excerpt = sourceExcerpt(text, row.candidate.lines)
-  const label = (
-    <Typography.Text type="secondary" className="import-lines" data-testid="row-lines">
-      {t('import.linesAt', row.candidate.lines)}
-    </Typography.Text>
-  )
+  const { lines, passage, origin, found } = row.candidate
+  const where = t(lines.start === lines.end ? 'import.lineAt' : 'import.linesAt', lines)
   return (
-    <div>
-      {excerpt ? (
-        <Popover content={<pre className="import-excerpt">{excerpt}</pre>} title={t(`import.origin.${row.candidate.origin}`)}>
-          {label}
-        </Popover>
-      ) : (
-        <Tooltip title={t(`import.origin.${row.candidate.origin}`)}>{label}</Tooltip>
-      )}
+    <div className="import-source">
+      <Popover
+        trigger="click"
+        title={t('import.passageTitle', { origin: t(`import.origin.${origin}`), where })}
+        content={<pre className="import-excerpt">{passage || t('import.passageNone')}</pre>}
+        styles={{ root: { maxWidth: 640 } }}
+      >
+        <Button type="link" size="small" icon={<FileTextOutlined />} className="import-lines" data-testid="row-lines">
+          {where}
+        </Button>
+      </Popover>
+      <Tag color={found === 'document' ? 'default' : found === 'both' ? 'geekblue' : 'purple'} data-testid="row-found" data-found={found}>
+        {t(`import.found_by.${found}`)}
+      </Tag>
     </div>
+  )
+}
+
+/** Marks a field the assistant filled where the document said nothing. */
+export function AssistedMark() {
+  const { t } = useTranslation()
+  return (
+    <Tooltip title={t('import.assisted')}>
+      <RobotOutlined className="import-assisted" data-testid="row-assisted" />
+    </Tooltip>
   )
 }
 

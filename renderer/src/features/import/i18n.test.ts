@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CANDIDATE_WARNINGS } from '../../../../electron/domain/prd-candidates'
+import { CANDIDATE_WARNINGS, SKIP_REASONS } from '../../../../electron/domain/prd-candidates'
 import { exportI18n } from '../export/i18n'
 import { importI18n } from './i18n'
 
@@ -14,10 +14,14 @@ describe('import and export translations', () => {
     expect(importI18n.zhCN.import.none).toMatch(/[\u4e00-\u9fff]/)
   })
 
-  it('name every warning the importer can give', () => {
+  it('name every warning the importer can give, and every reason it skips a section for', () => {
     for (const warning of CANDIDATE_WARNINGS) {
       expect(importI18n.en.import.warning[warning], warning).toBeTruthy()
       expect(importI18n.zhCN.import.warning[warning], warning).toMatch(/[\u4e00-\u9fff]/)
+    }
+    for (const reason of SKIP_REASONS) {
+      expect(importI18n.en.import.skipReason[reason], reason).toBeTruthy()
+      expect(importI18n.zhCN.import.skipReason[reason], reason).toMatch(/[\u4e00-\u9fff]/)
     }
   })
 })

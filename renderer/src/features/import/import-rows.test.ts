@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
 import { kpiFieldsSchema } from '../../../../electron/domain/kpi'
 import { parseTarget } from '../../../../electron/domain/target/parse-target'
-import {
-  canCommit,
-  commitItems,
-  currentWarnings,
-  duplicateCodes,
-  editRow,
-  editTargetText,
-  rowsOf,
-  setParsedTarget,
-  sourceExcerpt,
-  toggleRow
-} from './import-rows'
+import { canCommit, commitItems, currentWarnings, duplicateCodes, editRow, editTargetText, rowsOf, setParsedTarget, rowCounts, toggleRow } from './import-rows'
 
 const PRD = `# 智能客服助手 PRD
 
@@ -39,6 +28,11 @@ function preview(): ImportPreview {
     fields: kpiFieldsSchema.parse(fields),
     currentValue: null,
     origin: 'block' as const,
+    found: 'document' as const,
+    assisted: [],
+    passage: PRD.split('\n')
+      .slice(extra.lines.start - 1, extra.lines.end)
+      .join('\n'),
     match: null,
     action: 'create' as const,
     ...extra
@@ -72,7 +66,7 @@ function preview(): ImportPreview {
       { confidence: 0.5, warnings: ['target-unparsed', 'vague', 'no-formula', 'no-unit'], lines: { start: 11, end: 16 } }
     )
   ]
-  return { fileName: 'prd.md', notes: [], lineCount: PRD.split('\n').length, candidates: candidates.map((c, index) => ({ ...c, index })) }
+  return { fileName: 'prd.md', notes: [], skipped: [], lineCount: PRD.split('\n').length, candidates: candidates.map((c, index) => ({ ...c, index })) }
 }
 
 describe('import preview rows', () => {
@@ -123,11 +117,18 @@ describe('import preview rows', () => {
     expect(canCommit(toggleRow(toggleRow(rows, 0, false), 1, false))).toBe(false)
   })
 
-  it('shows the source lines of a KPI from the document text', () => {
-    const rows = rowsOf(preview())
-    expect(sourceExcerpt(PRD, rows[1]!.candidate.lines)).toBe(PRD.split('\n').slice(10, 16).join('\n'))
-    expect(sourceExcerpt(PRD, rows[1]!.candidate.lines)?.startsWith('### KPI-C003: 用户满意度')).toBe(true)
-    expect(sourceExcerpt(null, rows[1]!.candidate.lines)).toBeNull()
-    expect(sourceExcerpt(PRD, { start: 1, end: 10 }, 3)).toBe('# 智能客服助手 PRD\n\n## 成功指标\n…')
+  it('counts the rows as edited: found, with a target, needing one, flagged', () => {
+    let rows = rowsOf(preview())
+    expect(rowCounts(rows)).toEqual({ found: 2, withTarget: 1, needTarget: 1, flagged: 1 })
+    rows = setParsedTarget(editTargetText(rows, 1, '≥ 4.5/5'), 1, parseTarget('≥ 4.5/5'))
+    expect(rowCounts(rows)).toEqual({ found: 2, withTarget: 2, needTarget: 0, flagged: 0 })
+    rows = setParsedTarget(editTargetText(rows, 0, '降低 20%'), 0, parseTarget('降低 20%'))
+    expect(currentWarnings(rows[0]!)).toContain('relative')
+    expect(rowCounts(rows)).toMatchObject({ withTarget: 2, flagged: 1 })
+  })
+
+  it('commits the passage each KPI came from', () => {
+    const items = commitItems(rowsOf(preview()))
+    expect(items[1]!.passage.startsWith('### KPI-C003: 用户满意度')).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
 import type { NewKpi } from '../../../../electron/domain/kpi-input'
 import type { KpiFields, Target } from '../../../../electron/domain/kpi'
+import { importCounts, type ImportCounts } from '../../../../electron/domain/prd-candidates'
 
 /** One candidate as the user edits it in the preview. */
 export interface ImportRow {
@@ -45,6 +46,9 @@ export function currentWarnings(row: ImportRow): string[] {
   const { fields } = row
   const cleared = new Set<string>()
   if (fields.target?.parsed) ['target-unparsed', 'no-target', 'vague'].forEach((w) => cleared.add(w))
+  // A target the user typed is theirs: no longer derived from alerts, and relative only if they wrote a change.
+  if (fields.target?.text !== row.candidate.fields.target?.text) cleared.add('target-derived')
+  if (!fields.target?.parsed?.change) cleared.add('relative')
   if (fields.target && !fields.target.parsed && !row.parsing) cleared.add('no-target')
   if (fields.formula.trim()) cleared.add('no-formula')
   if (fields.unit.trim() || fields.target?.parsed?.unit) cleared.add('no-unit')
@@ -55,7 +59,13 @@ export function currentWarnings(row: ImportRow): string[] {
   const warnings = row.candidate.warnings.filter((w) => !cleared.has(w))
   if (fields.target && !fields.target.parsed && !row.parsing && !warnings.includes('target-unparsed')) warnings.unshift('target-unparsed')
   if (!fields.target && !warnings.includes('no-target')) warnings.unshift('no-target')
+  if (fields.target?.parsed?.change && fields.target.parsed.window?.kind !== 'per' && !warnings.includes('relative')) warnings.unshift('relative')
   return warnings
+}
+
+/** The counts at the top of the preview, for the rows as the user has edited them. */
+export function rowCounts(rows: ImportRow[]): ImportCounts {
+  return importCounts(rows.map((row) => ({ fields: row.fields, warnings: currentWarnings(row) })))
 }
 
 /** Codes used by more than one included row: the commit would merge them, so the preview flags them. */
@@ -71,21 +81,13 @@ export function canCommit(rows: ImportRow[]): boolean {
 }
 
 /** The commit's items: included rows only, with their (edited) fields. */
-export function commitItems(rows: ImportRow[]): { fields: NewKpi; currentValue: string | null; lines: { start: number; end: number } }[] {
+export function commitItems(rows: ImportRow[]): { fields: NewKpi; currentValue: string | null; lines: { start: number; end: number }; passage: string }[] {
   return rows
     .filter((r) => r.include)
     .map((r) => ({
       fields: { ...r.fields, code: r.fields.code.trim(), name: r.fields.name.trim() },
       currentValue: r.candidate.currentValue,
-      lines: r.candidate.lines
+      lines: r.candidate.lines,
+      passage: r.candidate.passage
     }))
-}
-
-/** The document's lines a candidate came from (1-based, inclusive), for the hover; null without the text. */
-export function sourceExcerpt(text: string | null, lines: { start: number; end: number }, max = 40): string | null {
-  if (text === null) return null
-  const all = text.split(/\r?\n/)
-  const slice = all.slice(Math.max(0, lines.start - 1), Math.min(lines.end, lines.start - 1 + max))
-  if (slice.length === 0) return null
-  return slice.join('\n') + (lines.end - lines.start + 1 > max ? '\n…' : '')
 }

@@ -14,20 +14,6 @@ export function readAsBase64(file: Blob): Promise<string> {
   })
 }
 
-/**
- * The text of a UTF-8 document, kept to show the source lines of each KPI; null for .docx and
- * anything that is not clean UTF-8 (the core still reads those; only the excerpts are missing).
- */
-export function textForExcerpts(bytes: Uint8Array, fileName: string): string | null {
-  if (fileName.toLowerCase().endsWith('.docx') || bytes.includes(0)) return null
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch {
-    return null
-  }
-}
-
-export async function readPrdFile(file: File): Promise<{ base64: string; text: string | null }> {
-  const [base64, buffer] = await Promise.all([readAsBase64(file), file.arrayBuffer()])
-  return { base64, text: textForExcerpts(new Uint8Array(buffer), file.name) }
+export async function readPrdFile(file: File): Promise<{ base64: string }> {
+  return { base64: await readAsBase64(file) }
 }

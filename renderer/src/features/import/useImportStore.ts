@@ -18,8 +18,6 @@ interface ImportState {
   busy: boolean
   error: ApiError | null
   fileName: string | null
-  /** The document's text when it could be decoded here, for the source-line excerpts. */
-  text: string | null
   preview: ImportPreview | null
   rows: ImportRow[]
   result: ImportCommitResult | null
@@ -27,7 +25,7 @@ interface ImportState {
   close: () => void
   setInto: (into: ImportInto) => void
   setBoardName: (name: string) => void
-  analyse: (fileName: string, content: { base64: string } | { text: string }, text: string | null) => Promise<void>
+  analyse: (fileName: string, content: { base64: string } | { text: string }) => Promise<void>
   back: () => void
   toggle: (index: number, include: boolean) => void
   edit: (index: number, patch: Partial<Pick<ImportRow['fields'], EditableField>>) => void
@@ -35,7 +33,7 @@ interface ImportState {
   commit: () => Promise<ImportCommitResult | null>
 }
 
-const fresh = { busy: false, error: null, fileName: null, text: null, preview: null, rows: [], result: null }
+const fresh = { busy: false, error: null, fileName: null, preview: null, rows: [], result: null }
 const timers = new Map<number, ReturnType<typeof setTimeout>>()
 
 /** The PRD import dialog: the document, the editable preview, and the commit. */
@@ -51,9 +49,9 @@ export const useImportStore = create<ImportState>((set, get) => ({
   close: () => set({ open: false, ...fresh }),
   setInto: (into) => set({ into }),
   setBoardName: (boardName) => set({ boardName }),
-  analyse: async (fileName, content, text) => {
+  analyse: async (fileName, content) => {
     const { into, currentBoard } = get()
-    set({ busy: true, error: null, fileName, text, preview: null, rows: [] })
+    set({ busy: true, error: null, fileName, preview: null, rows: [] })
     try {
       const boardId = into === 'current' && currentBoard ? currentBoard.id : undefined
       const preview = await api.call('import.prd.preview', { boardId, fileName, content, ...(get().useAssistant ? { assistant: true } : {}) })
@@ -74,7 +72,9 @@ export const useImportStore = create<ImportState>((set, get) => ({
     timers.set(
       index,
       setTimeout(() => {
-        api.call('target.parse', { text }).then(
+        const { name, unit, description } = get().rows.find((r) => r.index === index)?.fields ?? {}
+        // Read for the KPI it measures, as saving will: a bare "90%" becomes ≥ or ≤, marked as inferred.
+        api.call('target.parse', { text, metric: { name, unit, description } }).then(
           (target) => set({ rows: setParsedTarget(get().rows, index, target) }),
           (error) => set({ error: toApiError(error) })
         )

@@ -1,0 +1,197 @@
+import { labelKind } from './labels'
+import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
+import { isTimeLabel } from './value-maps'
+
+/** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
+export interface Statement {
+  code: string | null
+  name: string
+  /** The target as written (the chosen words of the sentence), '' when none. */
+  target: string
+  /** Time-phased values ("1000+（第一年）", "40 (Q2 2026)"), in order. */
+  milestones: { label: string; target: string }[]
+  /** Several percentiles of one metric ("p50 < 1 s, p95 < 3 s"): one KPI each. */
+  percentiles: { percentile: string; target: string }[]
+  /** The rest of the sentence: conditions and definitions that are not the target. */
+  definition: string
+  /** "from 24% to 30%": where the value starts. */
+  baseline: string | null
+  /** The target was written with a comparator, a change or from-to (not a bare number). */
+  worded: boolean
+}
+
+export type LeadId = { kind: 'objective' | 'kr' | 'code' | 'requirement'; id: string; rest: string }
+
+const REQUIREMENT = /^(?:REQ|FR|NFR|US|UC|TC|AC|QA|BUG|TASK|STORY|EPIC|ISSUE|CR|SR|MOB|JIRA|SEC|TEST|CASE)$/i
+const ID =
+  /^(?:(objective|key result|kr|o)\s*(\d+(?:\.\d+)*)|([A-Za-z][A-Za-z]{0,7})[-_]?(\d+(?:[.-]\d+)*))(?=[\s:：.、)）—–-]|$)\s*(?:[:：.、)）]|[—–-](?=\s))?\s*/i
+const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
+const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
+const LEAD_WORDS =
+  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
+const TRAIL_WORDS =
+  /(?:\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+// Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
+const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
+const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
+const NOT_A_NAME =
+  /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status)$/i
+
+/** An ID that opens a line: an objective, a key result, a KPI code or a requirement. */
+export function leadId(text: string): LeadId | null {
+  const match = ID.exec(text)
+  if (!match) return null
+  const okr = match[1]?.toLowerCase()
+  if (okr)
+    return {
+      kind: okr === 'o' || okr === 'objective' ? 'objective' : 'kr',
+      id: `${okr === 'objective' ? 'O' : okr === 'key result' ? 'KR' : okr.toUpperCase()}${match[2]}`,
+      rest: text.slice(match[0].length)
+    }
+  const prefix = match[3]!
+  const id = `${prefix}${text.slice(match.index + prefix.length).match(/^[-_]/) ? '-' : ''}${match[4]}`
+  if (NOT_ID.test(`${prefix}${match[4]}`) || NOT_ID.test(prefix)) return null
+  // A bare word followed by a number ("Android 8", "Month 3") is not an ID unless a separator follows.
+  if (!/[-_]/.test(text.slice(prefix.length, prefix.length + 1)) && !/[:：.、)）—–]\s*$/.test(match[0].trim()) && !/^[A-Z]{1,6}\d/.test(text)) return null
+  return { kind: REQUIREMENT.test(prefix) ? 'requirement' : 'code', id: id.toUpperCase(), rest: text.slice(match[0].length) }
+}
+
+/** A metric name from the words around its target: leading verbs and trailing glue words dropped. */
+function cleanName(text: string): string {
+  let name = text.replace(/\s+/g, ' ').trim()
+  for (let i = 0; i < 4; i++) {
+    const before = name
+    name = name
+      .replace(/^[\s,，、;；:：—–\-*]+|[\s,，、;；:：—–\-*.。]+$/g, '')
+      .replace(LEAD_WORDS, '')
+      .replace(TRAIL_WORDS, '')
+      .trim()
+    if (name === before) break
+  }
+  return name
+}
+
+/** Whether a text can be the name of a metric: short, not a field label, not a sentence. */
+function isMetricName(name: string, strict: boolean): boolean {
+  if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name))) return false
+  if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
+  const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
+  const words = name.split(/\s+/).length
+  const limit = strict ? { cjk: 18, words: 6 } : { cjk: 30, words: 9 }
+  if (cjk > limit.cjk || (cjk === 0 && words > limit.words) || name.length > 60) return false
+  return !strict || !MODAL.test(name)
+}
+
+const spanWithHorizon = (span: TargetSpan) => (span.horizon ? `${span.text} (${span.horizon})` : span.text)
+
+function removeSpans(text: string, spans: TargetSpan[]): string {
+  let rest = text
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, span.start)} ${rest.slice(span.reach)}`
+  return rest
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,，、;；.。]+|[\s,，、;；]+$/g, '')
+    .trim()
+}
+
+/** The target sentence of a value: when some sentence says goal/目标/should, its numbers win over the definition's. */
+function candidateSpans(value: string): TargetSpan[] {
+  const sentences = value.split(/(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z])/)
+  const all: TargetSpan[] = []
+  const cued: TargetSpan[] = []
+  let offset = 0
+  for (const sentence of sentences) {
+    const at = value.indexOf(sentence, offset)
+    offset = at + sentence.length
+    const spans = targetSpans(sentence).map((span) => ({ ...span, start: span.start + at, end: span.end + at }))
+    all.push(...spans)
+    if (/目标|力争|争取|希望|\b(?:aim(?:ing)?|goal|target|should|must|want|expect)\b/i.test(sentence)) cued.push(...spans)
+  }
+  return cued.some((span) => span.score >= 0) && sentences.length > 1 ? cued : all
+}
+
+const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内)/u
+
+/**
+ * Reads one line as a metric with its target. `name` is given when the line's structure already names the metric
+ * (a bold lead, a table cell). Null when the line names no metric.
+ */
+export function readStatement(text: string, options: { name?: string; strict?: boolean } = {}): (Statement & { id: LeadId | null }) | null {
+  let value = text.replace(/^\[[ xX]\]\s*/, '').trim()
+  const id = options.name ? null : leadId(value)
+  if (id) value = id.rest.trim()
+  let name = options.name ?? ''
+  if (!options.name) {
+    // The first ":" that is not inside a time ("06:00"), or a dash or bar between spaces.
+    const separator = [...value.matchAll(SEPARATOR)].find((m) => !/\d[:：]\d/.test(value.slice(m.index - 1, m.index + 2)))
+    const before = separator ? value.slice(0, separator.index).trim() : ''
+    if (separator && before.length <= 64 && !/[。；;]/.test(before)) {
+      const kind = labelKind(before)
+      if (kind && kind !== 'target' && kind !== 'name') return null
+      value = value.slice(separator.index + separator[0].length).trim()
+      if (!kind && !GENERIC_LEAD.test(before)) name = before
+    }
+  }
+  // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
+  const spans = candidateSpans(value).filter((span) => span.score >= 0 && (span.worded || span.measured || Boolean(name)))
+  const percentiles = spans.filter((span) => span.percentile && span.worded)
+  const phased = spans.filter((span) => span.horizon)
+  const statement: Statement = { code: null, name: '', target: '', milestones: [], percentiles: [], definition: '', baseline: null, worded: false }
+  let chosen: TargetSpan[] = []
+  if (percentiles.length > 1 && new Set(percentiles.map((span) => span.percentile)).size === percentiles.length) {
+    statement.percentiles = percentiles.map((span) => ({ percentile: span.percentile!, target: span.text }))
+    chosen = percentiles
+  } else if (phased.length > 1) {
+    statement.milestones = phased.map((span) => ({ label: span.horizon!, target: span.text }))
+    chosen = phased
+  } else {
+    const best = bestSpan(spans)
+    if (best) {
+      chosen = [best]
+      const lead = WINDOW_LEAD.exec(best.text)
+      if (best.horizon) statement.milestones = [{ label: best.horizon, target: best.text }]
+      else if (lead && best.worded) statement.milestones = [{ label: lead[1]!.replace(/\s+/g, ''), target: best.text.slice(lead[0].length).trim() }]
+    }
+  }
+  const last = chosen[chosen.length - 1]
+  if (last) {
+    statement.worded = chosen.some((span) => span.worded)
+    statement.target = chosen === phased && phased.length > 1 ? spanWithHorizon(last) : last.horizon ? spanWithHorizon(last) : last.text
+    const verb = /^\s*(raise|increase|grow|lift|boost|cut|reduce|lower|decrease|improve)\b/i.exec(value)
+    if (/^by\b/i.test(last.text) && verb) statement.target = `${verb[1]} ${last.text}`
+    const from =
+      /^(?:from|从|由)\s*([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:[万亿千]|[kKMB](?![A-Za-z]))?\s?(?:%|％|‰|个百分点|分钟|小时|天|秒|毫秒|人|次|个|单|元|(?!to\b)[A-Za-z]+)?)/u.exec(
+        last.text
+      )
+    if (from) statement.baseline = from[1]!
+  }
+  const named = Boolean(name)
+  let tailName = false
+  if (!named) {
+    const first = chosen[0]
+    const head = first ? value.slice(0, first.start) : value
+    const due = /\s*(?:在\s*)?(第[一二三四五六七八九十\d]+[年月季周]|年底|年末)前?\s*$/u.exec(head)
+    if (due && last && statement.milestones.length === 0) statement.milestones = [{ label: due[1]!, target: last.text }]
+    // "新用户 7 日内有效阅读篇数，目标人均 ≥ 5 篇": the clause that announces the target is not part of the name.
+    name = cleanName((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, ''))
+    if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
+      name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
+      tailName = true
+    }
+  }
+  statement.name = cleanName(name)
+  if (!isMetricName(statement.name, options.strict === true && !options.name)) return null
+  // Without a separator the words before the target are the name; only what follows defines the metric.
+  const rest = named ? value : tailName ? '' : value.slice(chosen[0]?.start ?? value.length)
+  statement.definition = chosen.length
+    ? removeSpans(
+        rest,
+        named ? chosen : chosen.map((span) => ({ ...span, start: span.start - (chosen[0]?.start ?? 0), reach: span.reach - (chosen[0]?.start ?? 0) }))
+      )
+    : named
+      ? value
+      : ''
+  if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
+  if (id?.kind === 'code') statement.code = id.id
+  statement.baseline ??= baselineIn(value)
+  return { ...statement, id }
+}

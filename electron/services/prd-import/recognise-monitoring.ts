@@ -1,0 +1,135 @@
+import type { Heading, Root, RootContent } from 'mdast'
+import { parseChangeRule } from '../../domain/target/alert-threshold'
+import { parseTarget } from '../../domain/target/parse-target'
+import type { Comparator } from '../../domain/kpi'
+import { sectionContext } from './context'
+import { newDraft, type Draft } from './draft'
+import { labelKind } from './labels'
+import { cleanHeading, endLine, inlineLines, itemText, sectionCategory, startLine, textOf } from './markdown-tree'
+import { targetSpans } from './target-span'
+
+// Severity words, most severe first within each family; the rank orders rules across families.
+// A severity opens the line and is followed by a separator ("critical:", "P1 (critical):", "严重：").
+const AFTER = String.raw`(?:\s*[:：(（)）\-—–]|\s+(?=[(（]))`
+const SEVERITY: [RegExp, number][] = [
+  [new RegExp(`^\\s*[(（]?(?:p0|sev\\s?[01]|critical|紧急|致命)${AFTER}`, 'i'), 0],
+  [new RegExp(`^\\s*[(（]?(?:p1|sev\\s?2|严重|page)${AFTER}`, 'i'), 1],
+  [new RegExp(`^\\s*[(（]?(?:p2|sev\\s?3|major|重要|ticket)${AFTER}`, 'i'), 2],
+  [new RegExp(`^\\s*[(（]?(?:p3|sev\\s?4|warning|warn|警告|一般|minor)${AFTER}`, 'i'), 3],
+  [new RegExp(`^\\s*[(（]?(?:p4|info|提示|notice)${AFTER}`, 'i'), 4]
+]
+const SEVERITY_HEADER = /^(?:级别|等级|告警级别|severity|level|priority|优先级)$/i
+const CONDITION_HEADER = /^(?:条件|触发条件|阈值|规则|condition|threshold|rule|trigger)$/i
+const METRIC_HEADING =
+  /(?:率|比例|占比|时长|耗时|延迟|时延|数|量|额|值|深度|lag|rate|ratio|latency|time|duration|count|depth|delay|size|volume|errors?|usage)$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i
+const FLIP: Partial<Record<Comparator, string>> = { '>': '≤', '>=': '≤', '<': '≥', '<=': '≥' }
+
+interface Rule {
+  rank: number
+  text: string
+  /** The threshold as written ("> 2%"), when the rule has one. */
+  threshold: { comparator: Comparator; value: string } | null
+}
+
+function alertRank(text: string): number | null {
+  for (const [pattern, rank] of SEVERITY) if (pattern.test(text)) return rank
+  return null
+}
+
+function ruleOf(text: string, rank: number): Rule {
+  if (parseChangeRule(text)) return { rank, text, threshold: null }
+  const span = targetSpans(text).find((s) => s.worded && !s.text.startsWith('+'))
+  const parsed = span ? parseTarget(span.text).parsed : null
+  const usable = parsed && !parsed.change && FLIP[parsed.comparator]
+  return { rank, text, threshold: usable ? { comparator: parsed.comparator, value: span!.text.replace(/^[^\d$¥€-]+/u, '').trim() } : null }
+}
+
+// Cheap test before reading a section line by line: most sections hold no severity word at all.
+const ANY_SEVERITY = /p[0-4]|sev\s?\d|critical|warn|major|minor|page|ticket|info|notice|紧急|致命|严重|重要|警告|一般|提示/i
+
+function rulesIn(nodes: readonly RootContent[]): Rule[] {
+  const rules: Rule[] = []
+  if (!nodes.some((node) => ANY_SEVERITY.test(textOf(node)))) return rules
+  const line = (text: string) => {
+    const rank = alertRank(text)
+    if (rank !== null) rules.push(ruleOf(text, rank))
+  }
+  for (const node of nodes) {
+    if (node.type === 'list') {
+      const walk = (list: typeof node) => {
+        for (const item of list.children) {
+          line(itemText(item))
+          for (const child of item.children) if (child.type === 'list') walk(child)
+        }
+      }
+      walk(node)
+    } else if (node.type === 'paragraph') {
+      for (const l of inlineLines(node)) line(l.text)
+    } else if (node.type === 'table') {
+      const header = node.children[0]?.children.map((cell) => textOf(cell).trim()) ?? []
+      const severity = header.findIndex((h) => SEVERITY_HEADER.test(h))
+      const condition = header.findIndex((h) => CONDITION_HEADER.test(h))
+      if (severity < 0 || condition < 0) continue
+      for (const row of node.children.slice(1)) {
+        const cells = row.children.map((cell) => textOf(cell))
+        const rank = alertRank(`${cells[severity] ?? ''}:`)
+        if (rank !== null) rules.push(ruleOf(`${cells[severity]}: ${cells[condition] ?? ''}`, rank))
+      }
+    }
+  }
+  return rules
+}
+
+/**
+ * Monitoring specs: a heading per metric whose only numbers are its alert rules (P0–P3, critical / warning).
+ * The metric becomes a KPI with those rules as its alert thresholds; its target is derived from the least
+ * severe threshold and flagged as derived. A metric heading in a metrics section with only a definition
+ * becomes a KPI that needs a target. Window sizes and sample counts of the definition are never read.
+ */
+export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: Set<number>): { drafts: Draft[] } {
+  const drafts: Draft[] = []
+  const nodes = root.children
+  for (let i = 0; i < nodes.length; i++) {
+    const heading = nodes[i]!
+    if (heading.type !== 'heading' || consumed.has(i)) continue
+    // A heading must name a metric ("order_api_error_rate", "推荐接口超时率"): alert rules under "Invoice API" are about
+    // something else (burn rates), and a section title is not a KPI.
+    const name = cleanHeading(textOf(heading))
+    if (!name || !METRIC_HEADING.test(name.replace(/\s*[(（][^)）]*[)）]\s*$/, '')) || labelKind(name)) continue
+    const chain = chains[i] ?? []
+    const above = sectionContext(chain).kind
+    if (above === 'excluded' || above === 'summary') continue
+    // The body runs to the next heading, past sub-headings that only label its alerts or definition.
+    let end = i + 1
+    const part = (node: RootContent) =>
+      node.type === 'heading' && node.depth > heading.depth && (sectionContext([node]).kind === 'alert' || labelKind(textOf(node), true))
+    while (end < nodes.length && (nodes[end]!.type !== 'heading' || part(nodes[end]!)) && nodes[end]!.type !== 'thematicBreak') end++
+    const body = nodes.slice(i + 1, end).filter((node, k) => !consumed.has(i + 1 + k) && node.type !== 'heading')
+    if (body.length === 0) continue
+    const rules = rulesIn(body)
+    const thresholds = rules.filter((rule) => rule.threshold)
+    const definitionOnly = rules.length === 0 && above === 'metric' && body.every((n) => n.type === 'paragraph')
+    if (thresholds.length === 0 && !definitionOnly) continue
+    const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
+    draft.category = sectionCategory(chain)
+    const definition = body.find((n) => n.type === 'paragraph' && !/[:：]$/.test(textOf(n)) && alertRank(textOf(n)) === null)
+    if (definition) draft.description = textOf(definition).replace(/^(?:定义|definition|口径)\s*[:：]\s*/i, '')
+    if (thresholds.length) {
+      const mildest = thresholds.reduce((a, b) => (b.rank > a.rank ? b : a))
+      const severest = thresholds.reduce((a, b) => (b.rank < a.rank ? b : a))
+      draft.alertRedValue = parseTarget(`${severest.threshold!.comparator} ${severest.threshold!.value}`).parsed?.value ?? null
+      draft.targetText = `${FLIP[mildest.threshold!.comparator]} ${mildest.threshold!.value}`
+      draft.targetDerived = true
+      draft.notes.push(`Target derived from the alert rule "${mildest.text}"`)
+      draft.alertText = rules.map((rule) => rule.text).join('\n')
+      for (const rule of rules) {
+        const change = parseChangeRule(rule.text)
+        if (change) draft.alertRules.push(change)
+      }
+    }
+    drafts.push(draft)
+    for (let k = i; k < end; k++) consumed.add(k)
+    i = end - 1
+  }
+  return { drafts }
+}

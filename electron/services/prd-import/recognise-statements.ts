@@ -1,0 +1,285 @@
+import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
+import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
+import { newDraft, type Draft } from './draft'
+import { labelKind, type FieldKind } from './labels'
+import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
+import { leadId, readStatement, type Statement } from './read-statement'
+import { isVague, severityOf } from './value-maps'
+
+/** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
+export interface AlertItem {
+  text: string
+  line: number
+  heading: string
+}
+
+interface Scope {
+  kind: SectionKind
+  category: string
+  /** The objective the key results below it serve (their category). */
+  objective: string | null
+}
+
+const READ: ReadonlySet<SectionKind> = new Set(['metric', 'okr', 'summary', 'neutral'])
+
+function draftsOf(statement: Statement, origin: Draft['origin'], line: number, scope: Scope): Draft[] {
+  const make = (name: string, target: string, code: string | null) => {
+    const draft = newDraft(origin, name, line, line)
+    draft.code = code
+    draft.targetText = target
+    draft.description = statement.definition
+    draft.category = scope.objective ?? scope.category
+    draft.currentValue = statement.baseline
+    draft.restated = scope.kind === 'summary'
+    draft.milestones = statement.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+    return draft
+  }
+  // Several percentiles of one metric are one KPI each, named and coded after their percentile.
+  if (statement.percentiles.length > 1) {
+    return statement.percentiles.map((p) => make(`${statement.name} ${p.percentile}`, p.target, statement.code && `${statement.code}-${p.percentile}`))
+  }
+  return [make(statement.name, statement.target, statement.code)]
+}
+
+/**
+ * Whether a statement is a KPI where it stands. Key results and metric sections take any target; elsewhere the
+ * target must be worded (a comparator, a change) and the name short. A metric section also keeps a short name
+ * without a number as a KPI that needs a target ("提升复购").
+ */
+function accepted(statement: Statement, kind: SectionKind, kr: boolean, item: boolean): boolean {
+  if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
+  if (kr || !item || kind !== 'metric') return false
+  return statement.name.length <= 16 && (isVague(statement.name) || !/\d/.test(statement.name)) && !/[,，]/.test(statement.name)
+}
+
+function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
+  const id = name ? null : leadId(text)
+  if (id?.kind === 'requirement') return null
+  if (id?.kind === 'objective') {
+    scope.objective = id.rest.replace(/^[\s:：.、—–-]+/, '').trim() || scope.objective
+    return null
+  }
+  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' })
+  const kr = id?.kind === 'kr'
+  if (!statement || !accepted(statement, scope.kind, kr, item)) return null
+  if (kr) statement.code = null
+  return { statement, kr }
+}
+
+/** A lead-in before a colon ("本期核心指标回顾：a ≥ 1，b ≤ 2") introduces one statement per clause. */
+function clauses(text: string): string[] {
+  const colon = text.search(/[:：]/)
+  if (colon <= 0 || colon > 24 || leadId(text) || headingKind(text.slice(0, colon)) === 'neutral') return [text]
+  const parts = text
+    .slice(colon + 1)
+    .split(/[，,；;]\s*(?!\d{3})/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  return parts.length > 1 && parts.every((part) => readStatement(part)?.target) ? parts : [text]
+}
+
+/**
+ * Metric statements in lists and paragraphs: "- 支付成功率: ≥ 99.5%", "G1: Invite rate — at least 40% of …",
+ * "KR 1.1: Raise … from 24% to 30%", "**Notes accepted.** … We are aiming for 60%". Each visual line of an item
+ * is read on its own, so a line written under another never becomes part of its target.
+ */
+export function recogniseStatements(root: Root, chains: Heading[][], consumed: Set<number>): { drafts: Draft[]; alertItems: AlertItem[] } {
+  const drafts: Draft[] = []
+  const alertItems: AlertItem[] = []
+
+  const readLines = (lines: InlineLine[], scope: Scope, origin: Draft['origin'], item: boolean, heading: string): Draft | null => {
+    let current: Draft | null = null
+    // Outside a metrics section, only objectives and key results are read from prose lines.
+    const okrOnly = !item && scope.kind === 'neutral'
+    lines.forEach((line, index) => {
+      if (okrOnly && !/^(?:kr|o|objective|key result)\s*\d/i.test(line.text)) return
+      // A prose line that ends in a colon leads into what follows; it states nothing itself.
+      if (!item && /[:：]$/.test(line.text)) return
+      if (severityOf(line.text)) {
+        alertItems.push({ text: line.text, line: line.line, heading })
+        return
+      }
+      const label = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(line.text)
+      const labelled = label ? labelKind(label[1]!) : null
+      if (current && labelled === 'target' && !current.targetText) {
+        // "路线偏航率" then "目标：低于 4%": the target line completes the metric above it.
+        const found = readStatement(label![2]!, { name: current.name })
+        if (found?.target) {
+          current.targetText = found.target
+          current.milestones = found.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+          current.currentValue ??= found.baseline
+          current.description = [current.description, found.definition].filter(Boolean).join('; ')
+          current.lines.end = line.line
+        }
+        return
+      }
+      const found = clauses(line.text).flatMap((text) => {
+        const hit = read(text, scope, item && index === 0, undefined)
+        return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
+      })
+      if (found.length) {
+        drafts.push(...found)
+        current = found[0]!
+      } else if (current && index > 0 && !leadId(line.text)) {
+        current.description = [current.description, line.text].filter(Boolean).join('; ')
+        current.lines.end = line.line
+      }
+    })
+    return current
+  }
+
+  const visitList = (list: List, scope: Scope, heading: string, nested = false) => {
+    for (const item of list.children) visitItem(item, scope, heading, nested)
+  }
+  const visitItem = (item: ListItem, scope: Scope, heading: string, nested: boolean) => {
+    const first = item.children[0]
+    // A nested item is a KPI only with a target of its own; otherwise it defines its parent.
+    const parent = first?.type === 'paragraph' ? readLines(inlineLines(first), scope, 'list', !nested, heading) : null
+    for (const child of item.children.slice(1)) {
+      if (child.type === 'list') {
+        const before = drafts.length
+        visitList(child, scope, heading, true)
+        // Sub-items that are not KPIs of their own describe their parent: labelled ones fill its fields
+        // ("负责人：支付组"), the others define it ("统计范围：仅计入整件…").
+        if (parent && drafts.length === before) {
+          for (const sub of child.children) describe(parent, textOf(sub))
+          parent.lines.end = Math.max(parent.lines.end, endLine(child))
+        }
+      } else if (child.type === 'paragraph' && parent) {
+        describe(parent, textOf(child))
+        parent.lines.end = Math.max(parent.lines.end, endLine(child))
+      }
+    }
+  }
+  // A bold-led metric whose target follows on its own line ("**SLI — availability:** …" then "**SLO:** 99.9%").
+  let pending: { name: string; definition: string; line: number } | null = null
+  const boldLed = (lead: string, rest: string, start: number, end: number, scope: Scope) => {
+    if (labelKind(lead) === 'target') {
+      const hit = pending && readStatement(rest, { name: pending.name })
+      if (pending && hit?.target) {
+        hit.definition = [pending.definition, hit.definition].filter(Boolean).join('; ')
+        const line = pending.line
+        drafts.push(...draftsOf(hit, 'sentence', line, scope).map((d) => ({ ...d, lines: { start: line, end } })))
+      }
+      pending = null
+      return
+    }
+    pending = null
+    // "**北极星指标**：…" names the kind of metric, not the metric: the sentence names it.
+    const generic = lead.length <= 12 && headingKind(lead) !== 'neutral'
+    const hit = scope.kind === 'neutral' && !generic ? null : read(rest, generic ? { ...scope, kind: 'metric' } : scope, false, generic ? undefined : lead)
+    if (hit?.statement.target) drafts.push(...draftsOf(hit.statement, 'sentence', start, scope).map((d) => ({ ...d, lines: { start, end } })))
+    else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
+  }
+  const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
+    const groups: InlineLine[][] = [[]]
+    for (const line of inlineLines(paragraph)) {
+      if (line.lead !== null && groups[groups.length - 1]!.length) groups.push([])
+      groups[groups.length - 1]!.push(line)
+    }
+    for (const group of groups) {
+      const [first] = group
+      if (!first) continue
+      if (first.lead !== null) {
+        const lead = first.lead.replace(/[.:：。]\s*$/, '').trim()
+        const rest = [first.rest, ...group.slice(1).map((line) => line.text)]
+          .join(' ')
+          .replace(/^[\s.:：。—–-]+/, '')
+          .trim()
+        if (lead && rest) {
+          boldLed(lead, rest, first.line, group[group.length - 1]!.line, scope)
+          continue
+        }
+      }
+      pending = null
+      readProse(group, scope, heading)
+    }
+  }
+  const readProse = (lines: InlineLine[], scope: Scope, heading: string) => {
+    // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
+    const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
+    const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    readLines(units, scope, 'sentence', false, heading)
+  }
+
+  let scope: Scope = { kind: 'neutral', category: '', objective: null }
+  root.children.forEach((node, index) => {
+    const chain = chains[index] ?? []
+    if (node.type === 'heading') {
+      scope = { kind: sectionKind([...chain, node]), category: sectionCategory([...chain, node]), objective: null }
+      pending = null
+      return
+    }
+    if (consumed.has(index)) return
+    const previous = root.children[index - 1]
+    const leadIn = previous?.type === 'paragraph' ? leadInKind(textOf(previous)) : null
+    const local: Scope = { ...scope, kind: leadIn ?? scope.kind }
+    const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
+    // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
+    if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
+    if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
+      if (local.kind === 'alert') collectAlerts(node, heading, alertItems)
+      else visitList(node, local, heading)
+    } else if (node.type === 'paragraph' && READ.has(local.kind)) {
+      visitParagraph(node, local, heading)
+    }
+    scope.objective = local.objective
+  })
+  return { drafts, alertItems }
+}
+
+const FIELDS_FROM_LABELS: Partial<Record<FieldKind, 'owner' | 'dataSource' | 'frequencyText' | 'formula' | 'unit' | 'alertText'>> = {
+  owner: 'owner',
+  dataSource: 'dataSource',
+  frequency: 'frequencyText',
+  formula: 'formula',
+  unit: 'unit',
+  alert: 'alertText'
+}
+
+/** A line under a KPI: "负责人：支付组" fills the owner; anything else joins the definition. */
+function describe(draft: Draft, text: string): void {
+  const label = /^([^:：]{1,16})[:：]\s*(.+)$/.exec(text)
+  const field = label ? FIELDS_FROM_LABELS[labelKind(label[1]!, true) ?? 'name'] : undefined
+  if (field && !draft[field]) draft[field] = label![2]!.trim()
+  else draft.description = [draft.description, text].filter(Boolean).join('; ')
+}
+
+/** "0 次", "zero": none of something is always a target, worded or not. */
+const zero = (target: string) => /^(?:0(?![.,\d])|零|zero|none)/i.test(target.trim())
+
+function metricList(list: List): boolean {
+  const stated = list.children.filter((item) => {
+    const first = item.children[0]
+    const line = first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined
+    const statement = line ? readStatement(line) : null
+    return Boolean(statement?.target && (statement.worded || zero(statement.target)))
+  }).length
+  return list.children.length >= 2 && stated * 3 >= list.children.length * 2
+}
+
+function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
+  for (const item of list.children) {
+    const text = item.children[0]?.type === 'paragraph' ? textOf(item.children[0]) : ''
+    if (text && severityOf(text)) into.push({ text, line: startLine(item), heading })
+    for (const child of item.children) if (child.type === 'list') collectAlerts(child, heading, into)
+  }
+}
+
+/** The sentences of a prose paragraph, each with the line it starts on. */
+function sentences(lines: InlineLine[]): InlineLine[] {
+  const out: InlineLine[] = []
+  let text = ''
+  let line = lines[0]?.line ?? 1
+  for (const part of lines) {
+    if (!text) line = part.line
+    text = text ? `${text} ${part.text}` : part.text
+    const pieces = text.split(/(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])/)
+    for (const piece of pieces.slice(0, -1)) out.push({ text: piece.trim(), lead: null, rest: piece.trim(), line })
+    text = pieces[pieces.length - 1] ?? ''
+    if (pieces.length > 1) line = part.line
+  }
+  if (text.trim()) out.push({ text: text.trim(), lead: null, rest: text.trim(), line })
+  return out
+}
