@@ -21,7 +21,7 @@ describe('the draft review reads the PRD passage a KPI came from', () => {
       rationale: 'PRD 原文：“- 工单首次响应时长：工作日内客服首次响应不超过 30 分钟”，按 ≤ 30 min 理解，请确认。'
     })
     expect(patchOf(proposal, 'owner')).toMatchObject({ value: '客服运营组', rationale: 'PRD 原文写明：“- 负责人：客服运营组”。' })
-    expect(patchOf(proposal, 'dataSource')).toMatchObject({ value: '工单系统日志' })
+    expect(patchOf(proposal, 'sourceNote')).toMatchObject({ value: '工单系统日志' })
     expect(patchOf(proposal, 'frequency')).toMatchObject({ value: 'daily', rationale: 'PRD 原文写明：“- 统计周期：每日”。' })
     expect(proposal.rule!.split(',')).toEqual(
       expect.arrayContaining(['draft.target-from-prd', 'draft.owner-from-prd', 'draft.source-from-prd', 'draft.frequency-from-prd'])
@@ -38,7 +38,7 @@ describe('the draft review reads the PRD passage a KPI came from', () => {
     })!
     expect(patchOf(withPassage, 'owner')).toBeUndefined()
     expect(patchOf(withPassage, 'target')).toBeUndefined()
-    expect(patchOf(withPassage, 'dataSource')).toMatchObject({ value: 'events warehouse', rationale: 'The PRD says so: "- Source: events warehouse".' })
+    expect(patchOf(withPassage, 'sourceNote')).toMatchObject({ value: 'events warehouse', rationale: 'The PRD says so: "- Source: events warehouse".' })
 
     const without = draftProposal(kpi(3, { code: 'KPI-003', name: '工单首次响应时长', target: target('', null) }))!
     expect(patchOf(without, 'owner')).toBeUndefined()

@@ -42,7 +42,7 @@ async function imported(): Promise<{ preview: ImportPreview; result: ImportCommi
 describe('a PRD import keeps each KPI’s passage for the draft review', () => {
   it('previews each KPI with its own lines and each skipped section with its reason, writing nothing', async () => {
     const preview = await api.call<ImportPreview>('import.prd.preview', { fileName: '客服二期.md', content: { text: PRD } })
-    expect(preview.candidates.map((c) => [c.fields.name, c.fields.owner, c.fields.dataSource, c.lines])).toEqual([
+    expect(preview.candidates.map((c) => [c.fields.name, c.fields.owner, c.fields.sourceNote, c.lines])).toEqual([
       ['工单首次响应时长', '客服运营组', '工单系统日志', { start: 5, end: 7 }],
       ['机器人独立解决率', '', '', { start: 8, end: 8 }]
     ])
