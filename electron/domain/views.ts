@@ -1,3 +1,4 @@
+import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
 
 export interface BoardView {
@@ -198,6 +199,7 @@ export interface SourceTest {
   user?: string
   canWrite: boolean
   writeReason?: string
+  protection: FormulaProtection
 }
 
 export interface TableView {

@@ -2,7 +2,8 @@ import mysql from 'mysql2/promise'
 import { AppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
-import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
+import { protectionOf } from '../../../domain/source-protection'
+import { CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
 import { cancelled, messageOf, networkError, throwIfAborted } from './driver-errors'
 import { writeGrant } from './grants'
 import { groupColumns, type ColumnRow } from './group-columns'
@@ -46,7 +47,7 @@ export function createMysqlDriver(config: SourceConfig): Driver {
   }
 
   return {
-    test: (signal) => withConnection(signal, describeUser),
+    test: (signal) => withConnection(signal, (c) => describeUser(c, config.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
     tables: (signal) =>
       withConnection(signal, async (c) => {
         const [rows] = await c.query(
@@ -84,14 +85,18 @@ export function createMysqlDriver(config: SourceConfig): Driver {
   }
 }
 
-async function describeUser(c: mysql.Connection): Promise<ConnectionTest> {
+async function describeUser(c: mysql.Connection, timeoutMs: number): Promise<ConnectionTest> {
   const [[row]] = (await c.query('SELECT VERSION() AS v, CURRENT_USER() AS u')) as unknown as [[{ v: string; u: string }]]
-  const [grants] = (await c.query('SHOW GRANTS')) as unknown as [Record<string, string>[]]
-  const base = { serverVersion: row.v, user: row.u }
-  const reason = writeGrant(
-    grants.map((g) => Object.values(g)[0] ?? ''),
-    row.u
-  )
+  const [rows] = (await c.query('SHOW GRANTS')) as unknown as [Record<string, string>[]]
+  const grants = rows.map((g) => Object.values(g)[0] ?? '')
+  // A read-only transaction refuses table writes, not LOAD_FILE() or INTO OUTFILE: the FILE privilege stays.
+  const files = grants.some((g) => /^GRANT (ALL PRIVILEGES|.*\bFILE\b.*) ON \*\.\*/i.test(g.trim()))
+  const base = {
+    serverVersion: row.v,
+    user: row.u,
+    protection: protectionOf(['readOnlyTransaction', 'statementTimeout'], files ? ['serverFiles'] : [], timeoutMs)
+  }
+  const reason = writeGrant(grants, row.u)
   return reason ? { ...base, canWrite: true, writeReason: reason } : { ...base, canWrite: false }
 }
 
