@@ -144,7 +144,8 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
   if (code === '57014') return signal?.aborted ? cancelled() : new AppError('SOURCE_TIMEOUT', `The query ran past the statement timeout: ${message}.`)
   if (/Query read timeout/i.test(message)) return new AppError('SOURCE_TIMEOUT', 'The query ran past the timeout.')
   if (code === '25006') return new AppError('SOURCE_READ_ONLY', `The database refused a write in the read-only session: ${message}.`)
-  if (code === '42501') return new AppError('SOURCE_FORBIDDEN', `The database refused it to the formula's read-only role: ${message}.`)
+  // 42501: insufficient privilege; 2F003: dblink refusing a connection without a password to a role that is not a superuser.
+  if (code === '42501' || code === '2F003') return new AppError('SOURCE_FORBIDDEN', `The database refused it to the formula's read-only role: ${message}.`)
   if (code === '28P01' || code === '28000') return new AppError('SOURCE_AUTH', `${where} refused the login: ${message}.`)
   if (code === '3D000') return new AppError('SOURCE_CONFIG', `${where}: ${message}.`)
   if (signal?.aborted) return cancelled()
