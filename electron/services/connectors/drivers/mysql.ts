@@ -69,6 +69,13 @@ export function createMysqlDriver(config: SourceConfig): Driver {
         await c.query('SET SESSION TRANSACTION READ ONLY')
         await c.query('START TRANSACTION READ ONLY')
         try {
+          // The server's own parser classifies the statement before it runs: one without result columns
+          // (SET GLOBAL, SELECT … INTO OUTFILE, DDL) never runs, whatever the login may do.
+          const prepared = await c.prepare({ sql: query.text, rowsAsArray: true })
+          if ((prepared as unknown as { statement: { columns: unknown[] } }).statement.columns.length === 0) {
+            throw new AppError('SOURCE_WRITE_REFUSED', 'MySQL/MariaDB classified the formula as a statement that returns no rows.')
+          }
+          const started = performance.now()
           const [rows] = await c.execute({
             sql: query.text,
             values: query.values,
@@ -76,6 +83,8 @@ export function createMysqlDriver(config: SourceConfig): Driver {
             timeout: limits.timeoutMs + CONNECT_TIMEOUT_MS
           })
           if (!Array.isArray(rows)) throw new AppError('QUERY_FAILED', 'The statement returned no result set.')
+          // MariaDB ends BENCHMARK() at max_statement_time with a plain 0 instead of an error: a late answer is no answer.
+          if (performance.now() - started >= limits.timeoutMs) throw new AppError('SOURCE_TIMEOUT', 'The query ran past the statement timeout.')
           return rows as unknown[][]
         } finally {
           await c.query('ROLLBACK').catch(() => undefined)
@@ -128,6 +137,11 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
       return new AppError('SOURCE_TIMEOUT', `The query ran past the statement timeout: ${message}`)
     case 1317:
       return signal?.aborted ? cancelled() : new AppError('SOURCE_TIMEOUT', message)
+    case 1142:
+    case 1143:
+    case 1227:
+    case 1370:
+      return new AppError('SOURCE_FORBIDDEN', `The database refused it to this login: ${message}`)
     case 1792:
     case 1290:
       return new AppError('SOURCE_READ_ONLY', `The database refused a write in the read-only session: ${message}`)

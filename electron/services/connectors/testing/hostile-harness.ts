@@ -8,11 +8,12 @@ import type { SourceConfig } from '../types'
 /**
  * A formula an attacker (or a careless paste) might store in a KPI. `db` is what the database
  * itself answers when the formula check is skipped: that answer, not the check, is the boundary.
+ * `unenforced`: this login keeps the power (the source test names it); only the check stops it.
  */
 export interface HostileCase {
   name: string
   sql: string
-  db: ErrorCode | 'ok'
+  db: ErrorCode | 'ok' | 'unenforced'
 }
 
 export const PERIOD = { start: '2025-11-01', end: '2025-12-01' }
@@ -22,7 +23,7 @@ const NOW = Date.parse('2025-12-10T09:00:00Z')
 export function appHarness(source: SourceConfig) {
   const ws = tempWorkspace({ now: () => NOW })
   const { core } = ws
-  core.sources.save({ name: 'target', kind: source.kind, url: source.url, timeoutMs: source.timeoutMs }, 'attacker', 'add')
+  core.sources.save({ name: 'target', kind: source.kind, url: source.url, password: source.password, timeoutMs: source.timeoutMs }, 'attacker', 'add')
   const boardId = core.boards.create('Hostile', '', 'attacker').id
   let n = 0
   return {
@@ -64,8 +65,8 @@ export async function expectHarmless(
   const before = await snapshot()
   const viaApp = await app.run(hostile.sql)
   expect(viaApp.preview, `${hostile.name}: preview and pull answer alike`).toBe(viaApp.pull)
-  expect(viaApp.stored, `${hostile.name}: nothing stored`).toBe(0)
+  expect(viaApp.stored, `${hostile.name}: a value only for a formula that ran`).toBe(viaApp.preview === 'ok' ? 1 : 0)
   if (hostile.db !== 'ok') expect(viaApp.preview, `${hostile.name}: refused by the app`).not.toBe('ok')
-  expect(await databaseAnswer(source, hostile.sql), `${hostile.name}: the database's own answer`).toBe(hostile.db)
+  if (hostile.db !== 'unenforced') expect(await databaseAnswer(source, hostile.sql), `${hostile.name}: the database's own answer`).toBe(hostile.db)
   expect(await snapshot(), `${hostile.name}: the database is unchanged`).toEqual(before)
 }
