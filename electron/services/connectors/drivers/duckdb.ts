@@ -142,7 +142,8 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
   if (/database does not exist|Cannot open (database )?file|No such file|not a valid DuckDB database|Could not set lock/i.test(message)) {
     return new AppError('SOURCE_CONFIG', `Cannot open ${where}: ${message}`)
   }
-  if (/read-only mode|read-only database|Permission Error/i.test(message)) {
+  if (/Permission Error/i.test(message)) return new AppError('SOURCE_FORBIDDEN', `DuckDB refused it: ${message}`)
+  if (/read-only mode|read-only database/i.test(message)) {
     return new AppError('SOURCE_READ_ONLY', `The database refused it in the read-only session: ${message}`)
   }
   return new AppError('QUERY_FAILED', message)
