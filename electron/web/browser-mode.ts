@@ -35,15 +35,16 @@ export async function startBrowserMode(options: BrowserModeOptions) {
       options.schedule === false
         ? null
         : startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) })
-    return {
-      ...server,
+    const stopServer = server.close
+    // Assigned, not spread: `url` is a getter that issues a new one-time address on each read.
+    return Object.assign(server, {
       runtime,
       close: async () => {
         scheduler?.stop()
-        await server.close()
+        await stopServer()
         runtime.close()
       }
-    }
+    })
   } catch (error) {
     runtime.close()
     throw error
