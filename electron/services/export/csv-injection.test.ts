@@ -44,7 +44,7 @@ describe('CSV injection', () => {
     expect(jira![2]).toBe(`KPI-U001 ${HOSTILE.name}`)
     // The category becomes a label, neutralised like any other cell.
     expect(jira!.some((cell) => cell.startsWith("'-2+3+cmd"))).toBe(true)
-    const [csv] = boardToNotionFiles({ boardName: 'Board', kpis, locale: 'en' })
+    const [csv] = boardToNotionFiles({ boardName: 'Board', versionLabel: null, kpis, locale: 'en' })
     const [, notion] = rows(csv!.data)
     expect(notion![1]).toBe(`'${HOSTILE.name}`)
     expect(notion![2]).toBe(`'${HOSTILE.description}`)

@@ -74,7 +74,7 @@ describe.each([
   ['DuckDB', { kind: 'duckdb', url: `duckdb://${duckFile}`, timeoutMs: 1_000 } satisfies SourceConfig, DUCKDB_CASES]
 ])('hostile formulas on %s', (_engine, source, cases) => {
   let app: ReturnType<typeof appHarness>
-  beforeAll(() => void (app = appHarness(source)))
+  beforeAll(() => void (app = appHarness(source, cases)))
   afterAll(() => app.cleanup())
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: refused, nothing changed', async (_name, hostile) => {

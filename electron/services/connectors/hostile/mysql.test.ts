@@ -88,7 +88,7 @@ describe.each([
   ]
 ])('hostile formulas on MariaDB as %s', (label, source) => {
   let app: ReturnType<typeof appHarness>
-  beforeAll(() => void (app = appHarness(source)))
+  beforeAll(() => void (app = appHarness(source, cases(label === 'root'))))
   afterAll(() => app.cleanup())
 
   it.each(cases(label === 'root').map((c) => [c.name, c] as const))('%s: refused, nothing changed', async (_name, hostile) => {

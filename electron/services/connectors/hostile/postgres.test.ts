@@ -163,7 +163,7 @@ describe.each([
 ])('hostile formulas on PostgreSQL, %s', (_label, user) => {
   const source: SourceConfig = { kind: 'postgres', url: `postgres://${user}@127.0.0.1:5432/test?schema=${schema}`, timeoutMs: 1_500 }
   let app: ReturnType<typeof appHarness>
-  beforeAll(() => void (app = appHarness(source)))
+  beforeAll(() => void (app = appHarness(source, CASES)))
   afterAll(() => app.cleanup())
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: refused by the database, nothing changed', async (_name, hostile) => {

@@ -19,22 +19,27 @@ export interface HostileCase {
 export const PERIOD = { start: '2025-11-01', end: '2025-12-01' }
 const NOW = Date.parse('2025-12-10T09:00:00Z')
 
-/** What the app answers: preview and pull of a KPI holding the formula, through the core services. */
-export function appHarness(source: SourceConfig) {
+/**
+ * What the app answers: preview and pull of a KPI holding the formula, through the core services.
+ * The KPIs are stored before the source is connected (as a formula written for a source added
+ * later would be): saving a formula that writes on a connected source is refused outright.
+ */
+export function appHarness(source: SourceConfig, cases: readonly HostileCase[]) {
   const ws = tempWorkspace({ now: () => NOW })
   const { core } = ws
-  core.sources.save({ name: 'target', kind: source.kind, url: source.url, password: source.password, timeoutMs: source.timeoutMs }, 'attacker', 'add')
   const boardId = core.boards.create('Hostile', '', 'attacker').id
-  let n = 0
+  const kpiIds = new Map(
+    cases.map((c, i) => [
+      c.sql,
+      core.kpis.add(boardId, { code: `H${i + 1}`, name: c.name, formula: c.sql, dataSource: 'target', frequency: 'monthly' }, { actor: 'attacker' }).id
+    ])
+  )
+  core.sources.save({ name: 'target', kind: source.kind, url: source.url, password: source.password, timeoutMs: source.timeoutMs }, 'attacker', 'add')
   return {
     async run(sql: string): Promise<{ preview: string; pull: string; stored: number }> {
-      const kpi = core.kpis.add(
-        boardId,
-        { code: `H${++n}`, name: `hostile ${n}`, formula: sql, dataSource: 'target', frequency: 'monthly' },
-        { actor: 'attacker' }
-      )
-      const preview = await codeOf(core.pull.preview(kpi.id, PERIOD))
-      const summary = await core.pull.pull({ boardId, kpiIds: [kpi.id] }, 'attacker')
+      const kpiId = kpiIds.get(sql)!
+      const preview = await codeOf(core.pull.preview(kpiId, PERIOD))
+      const summary = await core.pull.pull({ boardId, kpiIds: [kpiId] }, 'attacker')
       const result = summary.results[0]!
       return { preview, pull: result.outcome === 'failed' ? (result.errorCode ?? 'QUERY_FAILED') : 'ok', stored: result.stored }
     },
