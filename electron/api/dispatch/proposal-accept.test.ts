@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createRuntime, type Runtime } from '../../api/dispatch/runtime'
+import { createRuntime, type Runtime } from './runtime'
 import type { FieldPatch } from '../../domain/proposal'
-import { tempWorkspace } from '../testing/temp-workspace'
+import { tempWorkspace } from '../../services/testing/temp-workspace'
 
 let ws: ReturnType<typeof tempWorkspace>
 let runtime: Runtime
