@@ -129,6 +129,24 @@ describe('completeJson', () => {
     await expect.poll(() => server.requests[0]?.closedEarly).toBe(true)
   })
 
+  it('gives a request one deadline across all its retries: an endpoint that never answers ends it there', async () => {
+    const never = await startFakeChatServer([], { fallback: { hangMs: 600_000 } })
+    try {
+      const client = createLlmClient(settings({ baseURL: never.url, timeoutMs: 1_000, maxRetries: 5 }))
+      const outcome = failure(client.completeJson(ask)).then((error) => error.code)
+      const tooLate = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 3_000).unref())
+      expect(await Promise.race([outcome, tooLate])).toBe('LLM_TIMEOUT')
+      await expect.poll(() => never.requests.every((r) => r.closedEarly)).toBe(true)
+      // The streamed chat shares the deadline, and the user's own cancel stays a cancel.
+      expect(await Promise.race([failure(client.streamChat({ messages: [{ role: 'user', content: '?' }] })).then((e) => e.code), tooLate])).toBe('LLM_TIMEOUT')
+      const cancel = new AbortController()
+      setTimeout(() => cancel.abort(), 100)
+      expect((await failure(client.completeJson({ ...ask, signal: cancel.signal }))).code).toBe('CANCELLED')
+    } finally {
+      await never.close()
+    }
+  })
+
   it('reports LLM_UNREACHABLE when nothing listens and LLM_HTTP for a body that is not JSON', async () => {
     const gone = await startFakeChatServer()
     await gone.close()
