@@ -1,7 +1,6 @@
 import { Notification, app, dialog, ipcMain } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime, type Runtime } from '../api/dispatch/runtime'
@@ -10,16 +9,21 @@ import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret
 import { dispatchWhenReady, registerIpc } from './ipc'
 import { keychainCipher } from './keychain'
 import { electronSqliteBinding } from './native'
+import { registerRendererScheme, serveRenderer } from './renderer-protocol'
+import { rendererUrl as chooseRendererUrl } from './security'
 import { createMainWindow } from './window'
 
 app.setName('KPI Loop')
 if (!app.requestSingleInstanceLock()) app.quit()
+registerRendererScheme()
 
-const rendererUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+// The renderer comes from the packaged files through kpiloop://; a dev server only while developing.
+const rendererUrl = () => chooseRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
 
 let runtime: Runtime | undefined
 
 async function start() {
+  serveRenderer(join(import.meta.dirname, '../renderer'))
   const nativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath)
   if (!nativeBinding) {
     dialog.showErrorBox('KPI Loop', 'The SQLite module for Electron is missing. Run `npm start`, which builds it.')

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FuseOptionsV1 } from 'app-builder-lib'
 import { describe, expect, it } from 'vitest'
-import { isAllowedExternal, isTrustedSender, WEB_PREFERENCES } from './security'
+import { CSP_HEADER, CSP_META } from '../domain/content-security-policy'
+import { PACKAGED_RENDERER_URL, isAllowedExternal, isTrustedSender, rendererFile, rendererUrl, WEB_PREFERENCES } from './security'
+
+/** The electronFuses block of electron-builder.yml, as electron-builder reads it (key: boolean lines). */
+function fuses(): Record<string, boolean> {
+  const lines = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8').split('\n')
+  const start = lines.indexOf('electronFuses:')
+  const block = lines.slice(start + 1).filter((line, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('  ')))
+  return Object.fromEntries(block.map((line) => line.trim().split(': ')).map(([key, value]) => [key, value === 'true']))
+}
 
 describe('desktop security policy', () => {
   it.each([
@@ -16,15 +28,70 @@ describe('desktop security policy', () => {
     expect(isAllowedExternal(url)).toBe(allowed)
   })
 
+  it('loads the renderer from its own scheme; a dev server URL only when not packaged', () => {
+    expect(PACKAGED_RENDERER_URL).toBe('kpiloop://app/index.html')
+    expect(rendererUrl(true, 'http://localhost:5173')).toBe(PACKAGED_RENDERER_URL)
+    expect(rendererUrl(true, undefined)).toBe(PACKAGED_RENDERER_URL)
+    expect(rendererUrl(false, 'http://localhost:5173')).toBe('http://localhost:5173')
+    // Even in development, only a local dev server.
+    expect(rendererUrl(false, 'https://evil.example/')).toBe(PACKAGED_RENDERER_URL)
+    expect(rendererUrl(false, 'file:///tmp/evil.html')).toBe(PACKAGED_RENDERER_URL)
+  })
+
+  it('serves only files inside the built renderer', () => {
+    const root = '/app/out/renderer'
+    expect(rendererFile(root, 'kpiloop://app/index.html')).toEqual({ file: '/app/out/renderer/index.html', type: 'text/html; charset=utf-8' })
+    expect(rendererFile(root, 'kpiloop://app/')).toMatchObject({ file: '/app/out/renderer/index.html' })
+    expect(rendererFile(root, 'kpiloop://app/assets/index-3f2a.js')).toEqual({
+      file: '/app/out/renderer/assets/index-3f2a.js',
+      type: 'text/javascript; charset=utf-8'
+    })
+    expect(rendererFile(root, 'kpiloop://app/../../etc/passwd')).toMatchObject({ file: '/app/out/renderer/etc/passwd' })
+    expect(rendererFile(root, 'kpiloop://app/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ file: '/app/out/renderer/etc/passwd' })
+    expect(rendererFile(root, 'kpiloop://app/..%2f..%2fetc/passwd')).toMatchObject({ file: '/app/out/renderer/etc/passwd' })
+    expect(rendererFile(root, 'kpiloop://other/index.html')).toBeNull()
+    expect(rendererFile(root, 'https://app/index.html')).toBeNull()
+    expect(rendererFile(root, 'kpiloop://app/%E0%A4%A')).toBeNull()
+  })
+
   it('answers IPC only for our own renderer', () => {
-    expect(isTrustedSender('file:///app/out/renderer/index.html', 'file:///app/out/renderer/index.html')).toBe(true)
-    expect(isTrustedSender('file:///tmp/evil.html', 'file:///app/out/renderer/index.html')).toBe(false)
+    expect(isTrustedSender('kpiloop://app/index.html#/board/3', PACKAGED_RENDERER_URL)).toBe(true)
+    expect(isTrustedSender('kpiloop://evil/index.html', PACKAGED_RENDERER_URL)).toBe(false)
+    expect(isTrustedSender('file:///app/out/renderer/index.html', PACKAGED_RENDERER_URL)).toBe(false)
     expect(isTrustedSender('http://localhost:5173/#/board', 'http://localhost:5173')).toBe(true)
     expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
     expect(isTrustedSender(undefined, 'http://localhost:5173')).toBe(false)
   })
 
   it('keeps the renderer isolated and sandboxed', () => {
-    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false
+    })
+  })
+
+  it('has one strict CSP, in the page and in the headers', () => {
+    expect(CSP_META).toContain("script-src 'self'")
+    expect(CSP_META).not.toMatch(/unsafe-eval|frame-ancestors/)
+    expect(CSP_HEADER).toBe(`${CSP_META}; frame-ancestors 'none'`)
+  })
+
+  it('packages with the fuses that close Node back doors', () => {
+    const expected = {
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false
+    } satisfies FuseOptionsV1
+    expect(fuses()).toEqual(expected)
   })
 })
