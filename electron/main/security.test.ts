@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FuseOptionsV1 } from 'app-builder-lib'
+import { FuseV1Options } from '@electron/fuses'
 import { describe, expect, it } from 'vitest'
 import { CSP_HEADER, CSP_META } from '../domain/content-security-policy'
 import { PACKAGED_RENDERER_URL, isAllowedExternal, isTrustedSender, rendererFile, rendererUrl, WEB_PREFERENCES } from './security'
 
-/** The electronFuses block of electron-builder.yml, as electron-builder reads it (key: boolean lines). */
-function fuses(): Record<string, boolean> {
-  const lines = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8').split('\n')
-  const start = lines.indexOf('electronFuses:')
-  const block = lines.slice(start + 1).filter((line, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('  ')))
-  return Object.fromEntries(block.map((line) => line.trim().split(': ')).map(([key, value]) => [key, value === 'true']))
+// @ts-expect-error: a plain JavaScript module run by electron-builder, typed here by what the test uses.
+import * as hook from '../../scripts/electron-fuses.mjs'
+
+const packaging = hook as {
+  FUSES: Record<FuseV1Options, boolean>
+  binaryOf(context: { appOutDir: string; electronPlatformName: string; packager: { appInfo: { productFilename: string }; executableName: string } }): string
 }
 
 describe('desktop security policy', () => {
@@ -82,16 +82,21 @@ describe('desktop security policy', () => {
     expect(CSP_HEADER).toBe(`${CSP_META}; frame-ancestors 'none'`)
   })
 
-  it('packages with the fuses that close Node back doors', () => {
-    const expected = {
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false
-    } satisfies FuseOptionsV1
-    expect(fuses()).toEqual(expected)
+  it('packages with the fuses that close Node back doors, flipped in each platform’s binary', () => {
+    expect(readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8')).toMatch(/^afterPack: scripts\/electron-fuses\.mjs$/m)
+    expect(packaging.FUSES).toEqual({
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false
+    })
+    const packager = { appInfo: { productFilename: 'KPI Loop' }, executableName: 'kpiloop' }
+    expect(packaging.binaryOf({ appOutDir: '/dist/linux-unpacked', electronPlatformName: 'linux', packager })).toBe('/dist/linux-unpacked/kpiloop')
+    expect(packaging.binaryOf({ appOutDir: '/dist/win-unpacked', electronPlatformName: 'win32', packager })).toBe('/dist/win-unpacked/KPI Loop.exe')
+    expect(packaging.binaryOf({ appOutDir: '/dist/mac', electronPlatformName: 'darwin', packager })).toBe('/dist/mac/KPI Loop.app')
   })
 })

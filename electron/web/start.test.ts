@@ -26,7 +26,8 @@ function prepareWorkspace(): { file: string; kpiId: number } {
 describe('browser mode from the command line', () => {
   it('prints a one-time address, and SIGTERM ends it while a query runs', async () => {
     const { file, kpiId } = prepareWorkspace()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts', '--db', file, '--port', '0'], {
+    // The built entry that `npm run web` serves from (vitest's global setup builds it).
+    const child = spawn(process.execPath, ['out/node/web.js', '--db', file, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KPILOOP_WORKSPACE: file }
     })
