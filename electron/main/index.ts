@@ -21,6 +21,7 @@ registerRendererScheme()
 const rendererUrl = () => chooseRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
 
 let runtime: Runtime | undefined
+let stopBackground: (() => Promise<void>) | undefined
 
 async function start() {
   serveRenderer(join(import.meta.dirname, '../renderer'))
@@ -54,12 +55,22 @@ async function start() {
     }
   })
   const scheduler = startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed', error) })
-  app.on('will-quit', () => scheduler.stop())
+  stopBackground = async () => void (await Promise.all([scheduler.stop(), ipc.cancelAll()]))
 }
 
 app.on('second-instance', () => app.focus({ steal: true }))
 app.on('window-all-closed', () => app.quit())
-app.on('will-quit', () => runtime?.close())
+// Quitting first cancels running calls and pulls (their queries are interrupted) and waits for them, then closes the workspace.
+let closing = false
+app.on('will-quit', (event) => {
+  if (closing) return
+  closing = true
+  event.preventDefault()
+  void (stopBackground?.() ?? Promise.resolve()).finally(() => {
+    runtime?.close()
+    app.quit()
+  })
+})
 app
   .whenReady()
   .then(start)

@@ -58,6 +58,7 @@ describe('desktop security policy', () => {
     expect(isTrustedSender('kpiloop://app/index.html#/board/3', PACKAGED_RENDERER_URL)).toBe(true)
     expect(isTrustedSender('kpiloop://evil/index.html', PACKAGED_RENDERER_URL)).toBe(false)
     expect(isTrustedSender('file:///app/out/renderer/index.html', PACKAGED_RENDERER_URL)).toBe(false)
+    expect(isTrustedSender('file:///tmp/evil.html', 'file:///app/out/renderer/index.html')).toBe(false)
     expect(isTrustedSender('http://localhost:5173/#/board', 'http://localhost:5173')).toBe(true)
     expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
     expect(isTrustedSender(undefined, 'http://localhost:5173')).toBe(false)

@@ -33,8 +33,9 @@ export function isTrustedSender(frameUrl: string | undefined, ours: string): boo
   try {
     const frame = new URL(frameUrl)
     const expected = new URL(ours)
-    // Custom schemes have no origin in WHATWG URLs: compare scheme and host.
-    return frame.protocol === expected.protocol && frame.host === expected.host
+    // Custom schemes have no origin in WHATWG URLs: compare scheme and host (and, for files, the page itself).
+    const samePage = expected.protocol !== 'file:' || frame.pathname === expected.pathname
+    return frame.protocol === expected.protocol && frame.host === expected.host && samePage
   } catch {
     return false
   }

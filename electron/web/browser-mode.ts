@@ -40,8 +40,7 @@ export async function startBrowserMode(options: BrowserModeOptions) {
     return Object.assign(server, {
       runtime,
       close: async () => {
-        scheduler?.stop()
-        await stopServer()
+        await Promise.all([scheduler?.stop(), stopServer()])
         runtime.close()
       }
     })

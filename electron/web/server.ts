@@ -33,6 +33,12 @@ export async function startWebServer(options: WebServerOptions) {
   const root = resolve(options.staticDir)
   const { dispatch, core } = options.runtime
   let port = 0
+  // Calls still running when the server closes are cancelled, and waited for, before it reports closed.
+  const running = new Map<AbortController, Promise<unknown>>()
+  const track = <T>(controller: AbortController, work: Promise<T>): Promise<T> => {
+    running.set(controller, work)
+    return work.finally(() => running.delete(controller))
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
@@ -55,25 +61,22 @@ export async function startWebServer(options: WebServerOptions) {
     if (req.method === 'POST' && !isJson(req)) {
       return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Send the call as Content-Type: application/json.' } })
     }
-    const ctx = (signal: AbortSignal, emit: (chunk: unknown) => void = () => {}) => ({ actor: options.actor, signal, emit })
+    const call = (name: string, input: unknown, controller: AbortController, emit: (chunk: unknown) => void = () => {}) =>
+      track(controller, dispatch(name, input, { actor: options.actor, signal: controller.signal, emit }))
 
     if (req.method === 'POST' && url.pathname.startsWith('/api/call/')) {
       const input = await readJson(req)
       if (!input.ok) return sendJson(res, 400, input)
       const controller = new AbortController()
       res.on('close', () => controller.abort())
-      return sendJson(res, 200, await dispatch(url.pathname.slice(10), input.value, ctx(controller.signal)))
+      return sendJson(res, 200, await call(url.pathname.slice(10), input.value, controller))
     }
     if (req.method === 'POST' && url.pathname.startsWith('/api/stream/')) {
       const input = await readJson(req)
       if (!input.ok) return sendJson(res, 400, input)
       const controller = new AbortController()
       const sse = startSse(res, () => controller.abort())
-      const result = await dispatch(
-        url.pathname.slice(12),
-        input.value,
-        ctx(controller.signal, (chunk) => sse.send('chunk', chunk))
-      )
+      const result = await call(url.pathname.slice(12), input.value, controller, (chunk) => sse.send('chunk', chunk))
       sse.send('result', result)
       return sse.end()
     }
@@ -110,10 +113,14 @@ export async function startWebServer(options: WebServerOptions) {
       return link
     },
     newLink,
-    close: () =>
-      new Promise<void>((done) => {
+    /** Cancels running calls (their queries are interrupted), waits for them to end, then closes every connection. */
+    close: async () => {
+      for (const controller of running.keys()) controller.abort()
+      await Promise.allSettled(running.values())
+      await new Promise<void>((done) => {
         server.closeAllConnections()
         server.close(() => done())
       })
+    }
   }
 }

@@ -45,24 +45,27 @@ export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>
  */
 export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000) {
   const backoff = createPullBackoff(deps.settings, deps.now)
-  let running: AbortController | null = null
-  async function tick() {
-    if (running) return
-    running = new AbortController()
+  let running: { controller: AbortController; done: Promise<void> } | null = null
+  async function pullDue(signal: AbortSignal) {
     try {
       for (const [boardId, kpiIds] of duePulls(deps)) {
         const kpis = new Map(kpiIds.map((id) => [id, deps.kpis.get(id)]))
-        const summary = await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal: running.signal })
+        const summary = await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal })
         backoff.record(kpis, summary.results)
         for (const failed of summary.results.filter((r) => r.outcome === 'failed')) {
           deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
         }
       }
     } catch (error) {
-      deps.onError?.(error)
-    } finally {
-      running = null
+      if (!signal.aborted) deps.onError?.(error)
     }
+  }
+  function tick(): Promise<void> {
+    if (running) return running.done
+    const controller = new AbortController()
+    const done = pullDue(controller.signal).finally(() => (running = null))
+    running = { controller, done }
+    return done
   }
   const timer = setInterval(() => void tick(), intervalMs)
   timer.unref()
@@ -70,10 +73,12 @@ export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000
   first.unref()
   return {
     tick,
-    stop() {
+    /** Cancels a running tick (its queries are interrupted) and resolves once it has ended. */
+    async stop(): Promise<void> {
       clearInterval(timer)
       clearTimeout(first)
-      running?.abort()
+      running?.controller.abort()
+      await running?.done
     }
   }
 }
