@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import { contentSecurityPolicy } from './renderer/csp-plugin'
 
 export default defineConfig({
   main: {
@@ -19,7 +20,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } }
     }

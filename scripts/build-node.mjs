@@ -37,7 +37,7 @@ export async function buildNode() {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     // Native addons load their .node files relative to their own package; optional drivers may be absent.
-    external: ['better-sqlite3', '@duckdb/node-api', 'pg-native', 'electron'],
+    external: ['better-sqlite3', 'sqlite3', '@duckdb/node-api', 'pg-native', 'electron'],
     // Bundled CommonJS packages call require() and read __dirname.
     banner: {
       js: "import { createRequire as __kpiloopRequire } from 'node:module'; import { fileURLToPath as __kpiloopPath } from 'node:url'; const require = __kpiloopRequire(import.meta.url); const __filename = __kpiloopPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"

@@ -49,6 +49,7 @@ export function actualsPage(page: Page) {
     sourceTest: (name: string) => source(name).getByTestId('source-test'),
     sourceTestResult: (name: string) => source(name).getByTestId('source-test-result'),
     sourceWriteWarning: (name: string) => source(name).getByTestId('source-write-warning'),
+    sourceProtection: (name: string) => source(name).getByTestId('source-protection'),
     sourceTables: (name: string) => source(name).getByTestId('source-tables'),
     sourceTree: (name: string) => source(name).getByTestId('source-table-tree'),
     bell: page.getByTestId('alerts-bell')

@@ -5,6 +5,7 @@ export function appPage(page: Page) {
   const dialog = page.locator('.ant-modal:visible')
   return {
     ready: page.locator('body[data-app-state="ready"]'),
+    contentSecurityPolicy: page.locator('meta[http-equiv="Content-Security-Policy"]'),
     html: page.locator('html'),
     languageSwitch: page.getByTestId('language-switch'),
     english: page.getByTestId('language-switch').getByText('English'),

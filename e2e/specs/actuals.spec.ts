@@ -158,6 +158,9 @@ test('a SQLite file is added as a data source, tests read-only and shows its tab
   await ui.sourceTest('shop').click()
   await expect(ui.sourceTestResult('shop')).toHaveAttribute('data-can-write', 'false')
   await expect(ui.sourceWriteWarning('shop')).toHaveCount(0)
+  // What SQLite itself enforces for this source: a read-only open, and the interrupt at the timeout.
+  await expect(ui.sourceProtection('shop')).toHaveAttribute('data-level', 'enforced')
+  await expect(ui.sourceProtection('shop')).toContainText('file opened read-only')
   await ui.sourceTables('shop').click()
   await expect(ui.sourceTree('shop')).toContainText('orders')
   await ui.sourceTree('shop').locator('.ant-tree-switcher').first().click()
@@ -168,6 +171,7 @@ test('a SQLite file is added as a data source, tests read-only and shows its tab
   await ui.openSources.click()
   await ui.sourceTest('shop').click()
   await expect(ui.sourceTestResult('shop')).toContainText('此用户不能写入')
+  await expect(ui.sourceProtection('shop')).toContainText('以只读方式打开文件')
   await page.screenshot({ path: `${SHOTS}/sources-zh-CN.png` })
   rmSync(dir, { recursive: true, force: true })
 })

@@ -1,3 +1,4 @@
+import { CSP_META } from '../../electron/domain/content-security-policy'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
@@ -13,6 +14,10 @@ test('a board keeps every target change, cuts versions, diffs them and restores 
   await page.goto(server.url)
   await expect(app.ready).toBeAttached()
   await expect(page).not.toHaveURL(/token=/)
+  // The page carries its own CSP, also where no header is sent; the session survives a reload.
+  await expect(app.contentSecurityPolicy).toHaveAttribute('content', CSP_META)
+  await page.reload()
+  await expect(app.ready).toBeAttached()
 
   await app.createBoard.click()
   await app.boardNameInput.fill('增长看板')

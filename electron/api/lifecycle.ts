@@ -28,7 +28,14 @@ export const lifecycleProcedures = {
   'proposal.get': procedure({ input: z.strictObject({ id }), output: result<ProposalView>() }),
   'proposal.accept': procedure({
     writes: true,
-    input: z.strictObject({ id, fields: z.array(z.string()).min(1).optional(), edits: z.record(z.string(), z.unknown()).optional(), note: reason }),
+    input: z.strictObject({
+      id,
+      fields: z.array(z.string()).min(1).optional(),
+      edits: z.record(z.string(), z.unknown()).optional(),
+      note: reason,
+      rebaseline: z.boolean().optional(),
+      confirmTarget: z.boolean().optional()
+    }),
     output: result<ProposalView>()
   }),
   'proposal.reject': procedure({ writes: true, input: z.strictObject({ id, note: reason }), output: result<ProposalView>() }),

@@ -41,7 +41,7 @@ export const storedLlmSettingsSchema = z.object({
   model: fields.model.default(''),
   headers: fields.headers.default({}),
   structuredOutput: fields.structuredOutput.default('json_object'),
-  timeoutMs: fields.timeoutMs.default(120_000),
+  timeoutMs: fields.timeoutMs.default(60_000),
   maxRetries: fields.maxRetries.default(2),
   sessionTokenBudget: fields.sessionTokenBudget.default(200_000),
   concurrency: fields.concurrency.default(3),

@@ -1,3 +1,4 @@
+import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
 import type { CandidateOrigin, SkippedSection } from './prd-candidates'
 
@@ -203,6 +204,7 @@ export interface SourceTest {
   user?: string
   canWrite: boolean
   writeReason?: string
+  protection: FormulaProtection
 }
 
 export interface TableView {

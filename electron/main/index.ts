@@ -1,7 +1,6 @@
 import { Notification, app, dialog, ipcMain } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { startBackupScheduler } from '../services/backup/backup-scheduler'
@@ -12,16 +11,22 @@ import { dispatchWhenReady, registerIpc } from './ipc'
 import { keychainCipher } from './keychain'
 import { RestoreDeclined, openRuntime } from './open-workspace'
 import { electronSqliteBinding } from './native'
+import { registerRendererScheme, serveRenderer } from './renderer-protocol'
+import { rendererUrl as chooseRendererUrl } from './security'
 import { createMainWindow } from './window'
 
 app.setName('KPI Loop')
 if (!app.requestSingleInstanceLock()) app.quit()
+registerRendererScheme()
 
-const rendererUrl = () => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).toString()
+// The renderer comes from the packaged files through kpiloop://; a dev server only while developing.
+const rendererUrl = () => chooseRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL)
 
 let runtime: Runtime | undefined
+let stopBackground: (() => Promise<void>) | undefined
 
 async function start() {
+  serveRenderer(join(import.meta.dirname, '../renderer'))
   const nativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath)
   if (!nativeBinding) {
     dialog.showErrorBox('KPI Loop', 'The SQLite module for Electron is missing. Run `npm start`, which builds it.')
@@ -57,15 +62,25 @@ async function start() {
   })
   const scheduler = startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed', error) })
   const backups = startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed', error))
-  app.on('will-quit', () => {
-    scheduler.stop()
+  stopBackground = async () => {
     backups.stop()
-  })
+    await Promise.all([scheduler.stop(), ipc.cancelAll()])
+  }
 }
 
 app.on('second-instance', () => app.focus({ steal: true }))
 app.on('window-all-closed', () => app.quit())
-app.on('will-quit', () => runtime?.close())
+// Quitting first cancels running calls and pulls (their queries are interrupted) and waits for them, then closes the workspace.
+let closing = false
+app.on('will-quit', (event) => {
+  if (closing) return
+  closing = true
+  event.preventDefault()
+  void (stopBackground?.() ?? Promise.resolve()).finally(() => {
+    runtime?.close()
+    app.quit()
+  })
+})
 app
   .whenReady()
   .then(start)

@@ -18,7 +18,7 @@ function ipcMainDouble() {
   return { ipc, handlers, listeners, sent, event }
 }
 
-const RENDERER = 'file:///app/out/renderer/index.html'
+const RENDERER = 'kpiloop://app/index.html'
 let ws: ReturnType<typeof tempWorkspace>
 let double: ReturnType<typeof ipcMainDouble>
 
@@ -70,5 +70,27 @@ describe('IPC of the desktop shell', () => {
 
     const failed = dispatchWhenReady(Promise.reject(new AppError('WORKSPACE_TOO_NEW', 'Written by a newer KPI Loop.')))
     expect(await failed('board.list', {}, ctx)).toEqual({ ok: false, error: { code: 'WORKSPACE_TOO_NEW', message: 'Written by a newer KPI Loop.' } })
+  })
+
+  it('cancels running calls and streams on quit, and waits for them to end', async () => {
+    const seen: string[] = []
+    // Nothing running: quitting does not wait.
+    await registerIpc(ipcMainDouble().ipc, { dispatch: async () => ({ ok: true, data: null }), rendererUrl: () => RENDERER, actor: 'a' }).cancelAll()
+    const waiting = ipcMainDouble()
+    const ipc = registerIpc(waiting.ipc, {
+      dispatch: (_name, _input, ctx) =>
+        new Promise((resolve) =>
+          ctx.signal.addEventListener('abort', () => {
+            seen.push('aborted')
+            setTimeout(() => resolve({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled.' } }), 50)
+          })
+        ),
+      rendererUrl: () => RENDERER,
+      actor: 'a'
+    })
+    const call = waiting.handlers.get(CHANNELS.call)!(waiting.event(RENDERER), 'pull.run', {}) as Promise<unknown>
+    await ipc.cancelAll()
+    expect(seen).toEqual(['aborted'])
+    expect(await call).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
   })
 })

@@ -23,9 +23,13 @@ export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; render
   const running = new Map<string, AbortController>()
   const trusted = (event: IpcEventLike) => isTrustedSender(event.senderFrame?.url, deps.rendererUrl())
 
+  const calls = new Map<AbortController, Promise<unknown>>()
   ipc.handle(CHANNELS.call, async (event, name, input) => {
     if (!trusted(event)) return untrusted
-    return deps.dispatch(String(name), input, { actor: deps.actor, signal: new AbortController().signal, emit: () => {} })
+    const controller = new AbortController()
+    const work = deps.dispatch(String(name), input, { actor: deps.actor, signal: controller.signal, emit: () => {} })
+    calls.set(controller, work)
+    return work.finally(() => calls.delete(controller))
   })
 
   ipc.on(CHANNELS.stream, (event, id, name, input) => {
@@ -47,6 +51,11 @@ export function registerIpc(ipc: IpcMainLike, deps: { dispatch: Dispatch; render
   })
 
   return {
+    /** On quit: cancels every running call and stream (their queries are interrupted) and waits for them to end. */
+    async cancelAll(): Promise<void> {
+      for (const controller of [...calls.keys(), ...running.values()]) controller.abort()
+      await Promise.allSettled(calls.values())
+    },
     /** Forwards core events to a window. Returns the unsubscribe function. */
     forwardEvents(events: EventBus, target: IpcEventLike['sender']) {
       return events.onAny((name, payload) => {

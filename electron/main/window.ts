@@ -1,13 +1,11 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
-import { CONTENT_SECURITY_POLICY, WEB_PREFERENCES, isAllowedExternal } from './security'
+import { WEB_PREFERENCES, isAllowedExternal } from './security'
 
-/** The main window, locked down: no navigation, no new windows, CSP on every response. */
+/** The main window, locked down: no navigation, no new windows, no webviews, only the notification permission. */
 export function createMainWindow(preloadDir: string, rendererUrl: string): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
-  })
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications')
 
   const window = new BrowserWindow({
     width: 1360,
@@ -20,6 +18,8 @@ export function createMainWindow(preloadDir: string, rendererUrl: string): Brows
   })
   window.once('ready-to-show', () => window.show())
   window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.on('will-redirect', (event) => event.preventDefault())
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) void shell.openExternal(url)
     return { action: 'deny' }

@@ -1,11 +1,37 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export const COOKIE = 'kpiloop_token'
+export const COOKIE = 'kpiloop_session'
 
-export function newToken(): string {
-  return randomBytes(24).toString('base64url')
+const secret = (): string => randomBytes(24).toString('base64url')
+
+/**
+ * Browser mode's keys: a printed address carries a one-time token, exchanged on first use for a
+ * session cookie; the address then stops working. Issuing a new address revokes unused ones.
+ */
+export function createAuth() {
+  let pending: string | null = null
+  const sessions = new Set<string>()
+  return {
+    issueLink(): string {
+      pending = secret()
+      return pending
+    },
+    /** The session id for a valid one-time token (which is spent), else null. */
+    exchange(token: string): string | null {
+      if (pending === null || !same(token, pending)) return null
+      pending = null
+      const session = secret()
+      sessions.add(session)
+      return session
+    },
+    hasSession: (req: IncomingMessage): boolean => {
+      const session = cookieValue(req, COOKIE)
+      return session !== undefined && sessions.has(session)
+    }
+  }
 }
+export type Auth = ReturnType<typeof createAuth>
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a)
@@ -13,29 +39,32 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+export const sessionCookie = (session: string): string => `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=')
-    if (name === COOKIE) return value.join('=')
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return value.join('=')
   }
   return undefined
-}
-
-/** The token may come as `?token=` (first visit), a Bearer header (scripts) or the session cookie. */
-export function presentedToken(req: IncomingMessage, url: URL): { token: string | undefined; viaQuery: boolean } {
-  const query = url.searchParams.get('token') ?? undefined
-  if (query) return { token: query, viaQuery: true }
-  const header = req.headers.authorization
-  if (header?.startsWith('Bearer ')) return { token: header.slice(7), viaQuery: false }
-  return { token: cookieToken(req), viaQuery: false }
-}
-
-export function isAuthorized(expected: string, presented: string | undefined): boolean {
-  return presented !== undefined && same(expected, presented)
 }
 
 /** Only our own origin: defeats DNS rebinding to 127.0.0.1. */
 export function isLocalHost(req: IncomingMessage, port: number): boolean {
   const host = req.headers.host ?? ''
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
+}
+
+/**
+ * A call that may change state must come from a page of this server: the browser's Origin (or, where
+ * it sends none, Sec-Fetch-Site) says so. A page on another 127.0.0.1 port is same-site, not same-origin.
+ */
+export function isSameOrigin(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin
+  if (origin !== undefined) return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+  return req.headers['sec-fetch-site'] === 'same-origin'
+}
+
+export function isJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json'
 }

@@ -34,20 +34,25 @@ export async function startBrowserMode(options: BrowserModeOptions) {
     const core = runtime.core
     const schedulers =
       options.schedule === false
-        ? []
-        : [
-            startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed:', (error as Error).message) }),
-            startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed:', (error as Error).message))
-          ]
-    return {
-      ...server,
+        ? null
+        : {
+            pulls: startPullScheduler({
+              ...core,
+              actor: 'scheduled pull',
+              onError: (error) => console.error('Scheduled pull failed:', (error as Error).message)
+            }),
+            backups: startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed:', (error as Error).message))
+          }
+    const stopServer = server.close
+    // Assigned, not spread: `url` is a getter that issues a new one-time address on each read.
+    return Object.assign(server, {
       runtime,
       close: async () => {
-        for (const scheduler of schedulers) scheduler.stop()
-        await server.close()
+        schedulers?.backups.stop()
+        await Promise.all([schedulers?.pulls.stop(), stopServer()])
         runtime.close()
       }
-    }
+    })
   } catch (error) {
     runtime.close()
     throw error

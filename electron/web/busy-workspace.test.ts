@@ -9,6 +9,7 @@ import { startWebServer } from './server'
 let ws: ReturnType<typeof tempWorkspace>
 let runtime: Runtime
 let server: Awaited<ReturnType<typeof startWebServer>>
+let cookie = ''
 
 beforeEach(async () => {
   ws = tempWorkspace()
@@ -18,6 +19,8 @@ beforeEach(async () => {
   mkdirSync(staticDir)
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>KPI Loop</title>')
   server = await startWebServer({ runtime, staticDir, actor: 'web-user' })
+  // Opens the printed address once, as the browser would, and keeps the session cookie.
+  cookie = ((await fetch(server.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0] ?? ''
 })
 afterEach(async () => {
   await server.close()
@@ -25,7 +28,7 @@ afterEach(async () => {
   ws.cleanup()
 })
 
-const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${server.token}` })
+const headers = () => ({ 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}`, cookie })
 const call = (name: string, body: unknown) =>
   fetch(`http://127.0.0.1:${server.port}/api/call/${name}`, { method: 'POST', headers: headers(), body: JSON.stringify(body) })
 

@@ -8,6 +8,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body))
 }
 
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
 type Read = { ok: true; value: unknown } | { ok: false; error: { code: 'VALIDATION'; message: string } }
 
 export async function readJson(req: IncomingMessage): Promise<Read> {

@@ -25,10 +25,13 @@ const server = await startBrowserMode({
 })
 console.log(`KPI Loop (browser mode) on workspace ${server.runtime.core.file}`)
 console.log(`Open: ${server.url}`)
-console.log('The token in that address is the only way in; requests without it get 401. Ctrl+C stops.')
+console.log('That address works once: it opens a browser session. Press Enter here (or send SIGUSR1) for a new one. Ctrl+C stops.')
+const printLink = (): void => console.log(`Open: ${server.newLink()}`)
+process.on('SIGUSR1', printLink)
+if (process.stdin.isTTY) process.stdin.on('data', printLink)
 
-// The first Ctrl+C or SIGTERM closes the server and the workspace; a second one, or a close that takes longer
-// than a few seconds (a query still running on a data source), ends the process at once.
+// The first Ctrl+C or SIGTERM closes the server and the workspace, which aborts running calls and pulls
+// (their queries are interrupted); a second one, or a close that takes longer than a few seconds, ends the process at once.
 let stopping = false
 const stop = () => {
   if (stopping) process.exit(1)

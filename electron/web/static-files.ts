@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { CSP_HEADER } from '../domain/content-security-policy'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,9 +15,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json'
 }
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-
 /** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
 export function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
@@ -29,7 +27,7 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
   }
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
+    'content-security-policy': CSP_HEADER,
     'x-content-type-options': 'nosniff',
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600'
   })

@@ -86,15 +86,18 @@ export function lifecycleCommands(program: Command, run: Run) {
   proposal
     .command('accept <id>')
     .option('--fields <list>', 'accept only these fields (comma-separated)')
-    .option('--note <text>')
-    .action((id: string, opts: { fields?: string; note?: string }) =>
+    .option('--note <text>', 'recorded in the revision; the reason when a gate is unmet or the target is re-baselined')
+    .option('--rebaseline', 'accept a new target for a launched KPI as a re-baseline (needs --note)')
+    .option('--confirm-target', 'confirm the target that a move to launched locks')
+    .action((id: string, opts: { fields?: string; note?: string; rebaseline?: boolean; confirmTarget?: boolean }) =>
       run(
         async (ctx) => {
           const fields = opts.fields
             ?.split(',')
             .map((f) => f.trim())
             .filter(Boolean)
-          const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, note: opts.note })
+          const { note, rebaseline, confirmTarget } = opts
+          const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, note, rebaseline, confirmTarget })
           const kpi = p.kpiId === null ? null : await ctx.call('kpi.get', { kpiId: p.kpiId })
           ctx.out(`Accepted #${p.id} (${p.status})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`, { proposal: p, kpi })
         },

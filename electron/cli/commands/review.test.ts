@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startFakeChatServer, type FakeChatServer } from '../../services/assistant/testing/fake-chat-server'
 import { createCore } from '../../services/core'
 import { proposal, reviewAnswer } from '../../api/dispatch/testing/dispatch'
@@ -82,4 +84,24 @@ describe('kpiloop review and kpiloop llm test', () => {
     expect(refused.stderr).toContain('[LLM_AUTH]')
     expect(refused.stderr).not.toContain(KEY)
   })
+
+  it('stops a review on Ctrl+C: the request is aborted, nothing is stored, the exit says cancelled', async () => {
+    server.enqueue({ hangMs: 600_000 })
+    const child = spawn(
+      process.execPath,
+      [resolve(import.meta.dirname, '../../../bin/kpiloop.mjs'), '--db', ws.file, 'review', '--board', '客服助手 KPI', '--stage', 'trial'],
+      {
+        env: { ...process.env, ...llmEnv(), KPILOOP_ACTOR: 'cli-user' }
+      }
+    )
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1), { timeout: 20_000 })
+    child.kill('SIGINT')
+    expect(await exited).not.toBe(0)
+    expect(stderr).toContain('[CANCELLED]')
+    await vi.waitFor(() => expect(server.requests[0]?.closedEarly).toBe(true))
+    expect(pendingProposals()).toEqual([])
+  }, 30_000)
 })

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { secretEnvName, sourceSecretRef } from '../../domain/secret-names'
 import type { SourceTest } from '../../domain/views'
+import type { FormulaProtection, ProtectionGap, ProtectionMeasure } from '../../domain/source-protection'
 import { table } from '../format'
 import { promptSecret } from '../prompt-secret'
 import type { Run } from '../run'
@@ -10,6 +11,30 @@ const KINDS = ['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'] as const
 
 const writeWarning = (test: SourceTest) =>
   test.canWrite ? ` Warning: this user can write (${test.writeReason ?? 'write privileges'}); a read-only role is the real boundary.` : ''
+
+const MEASURES: Record<ProtectionMeasure, string> = {
+  readOnlyTransaction: 'read-only transaction',
+  readOnlyOpen: 'file opened read-only',
+  readOnlySetting: 'readonly=1 setting',
+  restrictedRole: 'runs as a role that can only read',
+  statementTimeout: 'statement timeout',
+  interrupt: 'interrupted at the timeout',
+  noExternalAccess: 'no files or URLs outside the source',
+  memoryLimit: 'memory limit'
+}
+const GAPS: Record<ProtectionGap, string> = {
+  superuserSession: 'the login is a superuser this server cannot confine: formulas are refused; connect with a role that can only read',
+  serverFiles: 'the login may read or write files on the database server',
+  signalSessions: 'the login may end or cancel other sessions',
+  serverPrograms: 'the login may run programs on the database server'
+}
+
+/** What the database enforces for formulas with this login, as `source test` prints it. */
+function protectionText(p: FormulaProtection): string {
+  const head = { enforced: 'Formulas can only read', partial: 'Writes are refused, with gaps', refused: 'Formulas do not run with this login' }[p.level]
+  const lines = [`${head}: ${p.measures.map((m) => MEASURES[m]).join(', ')}; stopped after ${p.timeoutMs / 1000} s${p.runsAs ? `; runs as ${p.runsAs}` : ''}.`]
+  return [...lines, ...p.gaps.map((g) => `Gap: ${GAPS[g]}.`)].join('\n')
+}
 
 export function sourceCommands(program: Command, run: Run) {
   const source = program.command('source').description('data sources the KPI formulas run on (read-only)')
@@ -67,7 +92,10 @@ export function sourceCommands(program: Command, run: Run) {
   source.command('test <name>').action((name: string) =>
     run(async (ctx) => {
       const result = await ctx.call('source.test', { name })
-      ctx.out(`${name}: connected to ${result.serverVersion}${result.user ? ` as ${result.user}` : ''}.${writeWarning(result)}`, result)
+      ctx.out(
+        `${name}: connected to ${result.serverVersion}${result.user ? ` as ${result.user}` : ''}.${writeWarning(result)}\n${protectionText(result.protection)}`,
+        result
+      )
     })
   )
   source.command('tables <name>').action((name: string) =>

@@ -1,27 +1,35 @@
 import dayjs from 'dayjs'
 import type { BoardService } from '../boards/board-service'
 import type { KpiService } from '../kpis/kpi-service'
+import type { SettingsService } from '../settings/settings-service'
 import type { MeasurementService } from './measurement-service'
+import { createPullBackoff } from './pull-backoff'
 import { duePeriod, type PullService } from './pull-service'
 
 export interface SchedulerDeps {
   boards: BoardService
   kpis: KpiService
   measurements: MeasurementService
+  settings: SettingsService
   pull: PullService
   now: () => number
   actor: string
   onError?: (error: unknown) => void
 }
 
-/** KPIs with a formula and a source whose last complete period has no value yet, per board. */
+/**
+ * KPIs with a formula and a source whose last complete period has no value yet, per board;
+ * a KPI whose scheduled pull failed waits out its back-off first.
+ */
 export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>): Map<number, number[]> {
+  const backoff = createPullBackoff(deps.settings, deps.now)
   const today = dayjs(deps.now()).format('YYYY-MM-DD')
   const due = new Map<number, number[]>()
   for (const board of deps.boards.list()) {
     const series = deps.measurements.ofBoard(board.id)
     for (const kpi of deps.kpis.list(board.id)) {
       if (!kpi.formula.trim() || !kpi.dataSource.trim() || kpi.dataSource === 'manual' || kpi.stage === 'draft') continue
+      if (backoff.waiting(kpi)) continue
       const period = duePeriod(kpi, today)
       if ((series.get(kpi.id) ?? []).some((m) => m.periodStart === period.start && m.periodEnd === period.end)) continue
       due.set(board.id, [...(due.get(board.id) ?? []), kpi.id])
@@ -33,21 +41,31 @@ export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>
 /**
  * Pulls on schedule while the app is open: every tick, each KPI whose latest complete period
  * (by its frequency) has no value yet. One tick at a time; stop() cancels a running one.
+ * Failures are recorded in the workspace and delay the next try (pull-backoff.ts).
  */
 export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000) {
-  let running: AbortController | null = null
-  async function tick() {
-    if (running) return
-    running = new AbortController()
+  const backoff = createPullBackoff(deps.settings, deps.now)
+  let running: { controller: AbortController; done: Promise<void> } | null = null
+  async function pullDue(signal: AbortSignal) {
     try {
       for (const [boardId, kpiIds] of duePulls(deps)) {
-        await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal: running.signal })
+        const kpis = new Map(kpiIds.map((id) => [id, deps.kpis.get(id)]))
+        const summary = await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal })
+        backoff.record(kpis, summary.results)
+        for (const failed of summary.results.filter((r) => r.outcome === 'failed')) {
+          deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
+        }
       }
     } catch (error) {
-      deps.onError?.(error)
-    } finally {
-      running = null
+      if (!signal.aborted) deps.onError?.(error)
     }
+  }
+  function tick(): Promise<void> {
+    if (running) return running.done
+    const controller = new AbortController()
+    const done = pullDue(controller.signal).finally(() => (running = null))
+    running = { controller, done }
+    return done
   }
   const timer = setInterval(() => void tick(), intervalMs)
   timer.unref()
@@ -55,10 +73,12 @@ export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000
   first.unref()
   return {
     tick,
-    stop() {
+    /** Cancels a running tick (its queries are interrupted) and resolves once it has ended. */
+    async stop(): Promise<void> {
       clearInterval(timer)
       clearTimeout(first)
-      running?.abort()
+      running?.controller.abort()
+      await running?.done
     }
   }
 }

@@ -129,6 +129,27 @@ describe('completeJson', () => {
     await expect.poll(() => server.requests[0]?.closedEarly).toBe(true)
   })
 
+  it('gives a request one deadline across all its retries: an endpoint that never answers ends it there', async () => {
+    const never = await startFakeChatServer([], { fallback: { hangMs: 600_000 } })
+    try {
+      // Five retries allowed, yet the one deadline ends the request during its first try.
+      const client = createLlmClient(settings({ baseURL: never.url, timeoutMs: 1_000, maxRetries: 5 }))
+      const error = await failure(client.completeJson(ask))
+      expect(error).toMatchObject({ code: 'LLM_TIMEOUT', details: { timeoutMs: 1_000 } })
+      expect(error.message).toContain('retries included')
+      expect(never.requests).toHaveLength(1)
+      await expect.poll(() => never.requests[0]?.closedEarly).toBe(true)
+      // The streamed chat shares the deadline, and the user's own cancel stays a cancel.
+      expect(await failure(client.streamChat({ messages: [{ role: 'user', content: '?' }] }))).toMatchObject({ code: 'LLM_TIMEOUT' })
+      expect(never.requests).toHaveLength(2)
+      const cancel = new AbortController()
+      setTimeout(() => cancel.abort(), 100)
+      expect((await failure(client.completeJson({ ...ask, signal: cancel.signal }))).code).toBe('CANCELLED')
+    } finally {
+      await never.close()
+    }
+  })
+
   it('reports LLM_UNREACHABLE when nothing listens and LLM_HTTP for a body that is not JSON', async () => {
     const gone = await startFakeChatServer()
     await gone.close()

@@ -68,7 +68,24 @@ export interface LlmClientDeps {
 }
 
 const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0 }
-const DEFAULT_TIMEOUT_MS = 120_000
+export const DEFAULT_LLM_TIMEOUT_MS = 60_000
+
+/**
+ * One deadline for a whole request, retries and their waits included: a hanging endpoint costs
+ * `ms`, not `ms` per try. Ends with LLM_TIMEOUT (the user's own cancel stays CANCELLED); whatever
+ * streamed in before is dropped with the error.
+ */
+async function withinDeadline<T>(ms: number, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const deadline = AbortSignal.timeout(ms)
+  try {
+    return await run(signal ? AbortSignal.any([signal, deadline]) : deadline)
+  } catch (error) {
+    if (deadline.aborted && !signal?.aborted) {
+      throw new AppError('LLM_TIMEOUT', `The LLM endpoint did not answer within ${Math.round(ms / 1000)} s (retries included).`, { timeoutMs: ms })
+    }
+    throw error
+  }
+}
 
 function repairMessage(errors: string[]): string {
   return [
@@ -110,11 +127,11 @@ export function jsonRequestBody(
   }
 }
 
-/** A client for any OpenAI-compatible endpoint, built on the official SDK (retries, Retry-After, timeouts). */
+/** A client for any OpenAI-compatible endpoint, built on the official SDK (retries, Retry-After, one deadline per request). */
 export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {}): LlmClient {
   if (!settings.baseURL.trim() || !settings.model.trim()) throw new AppError('LLM_NOT_CONFIGURED', 'Set the base URL and the model of the LLM endpoint first.')
   const now = deps.now ?? Date.now
-  const timeout = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timeout = settings.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS
   // Explicit values so the SDK never falls back to OPENAI_API_KEY / OPENAI_ORG_ID from the environment.
   const openai = new OpenAI({
     baseURL: settings.baseURL.replace(/\/+$/, ''),
@@ -134,26 +151,28 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
     onToken?: (token: string) => void
   ): Promise<{ text: string; usage: TokenUsage; model: string }> {
     beforeSend(body)
-    if (onToken) {
-      const streamed = await readChatStream({
-        openai,
-        body: { ...body, stream: true, stream_options: { include_usage: true } },
-        signal,
-        onToken,
-        idleMs: timeout,
-        apiKey: settings.apiKey
-      })
-      deps.budget?.charge(streamed.usage)
-      return { ...streamed, model: settings.model }
-    }
-    try {
-      const completion = await openai.chat.completions.create(body, { signal })
-      const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 }
-      deps.budget?.charge(usage)
-      return { text: completion.choices[0]?.message.content ?? '', usage, model: completion.model }
-    } catch (error) {
-      throw toLlmError(error, signal, settings.apiKey)
-    }
+    return withinDeadline(timeout, signal, async (bounded) => {
+      if (onToken) {
+        const streamed = await readChatStream({
+          openai,
+          body: { ...body, stream: true, stream_options: { include_usage: true } },
+          signal: bounded,
+          onToken,
+          idleMs: timeout,
+          apiKey: settings.apiKey
+        })
+        deps.budget?.charge(streamed.usage)
+        return { ...streamed, model: settings.model }
+      }
+      try {
+        const completion = await openai.chat.completions.create(body, { signal: bounded })
+        const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 }
+        deps.budget?.charge(usage)
+        return { text: completion.choices[0]?.message.content ?? '', usage, model: completion.model }
+      } catch (error) {
+        throw toLlmError(error, bounded, settings.apiKey)
+      }
+    })
   }
 
   return {
@@ -218,7 +237,9 @@ export function createLlmClient(settings: LlmSettings, deps: LlmClientDeps = {})
         return { text: hit.text, usage: NO_USAGE, cached: true }
       }
       beforeSend(body)
-      const answer = await readChatStream({ openai, body, signal, onToken, idleMs: timeout, apiKey: settings.apiKey })
+      const answer = await withinDeadline(timeout, signal, (bounded) =>
+        readChatStream({ openai, body, signal: bounded, onToken, idleMs: timeout, apiKey: settings.apiKey })
+      )
       deps.budget?.charge(answer.usage)
       deps.cache?.set(key, { model: settings.model, text: answer.text, ...answer.usage })
       return { ...answer, cached: false }

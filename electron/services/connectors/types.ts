@@ -1,4 +1,5 @@
 import type { SourceKind } from '../../../db/schema/integrations'
+import type { FormulaProtection } from '../../domain/source-protection'
 import type { BoundQuery } from './bind-period'
 
 export type { SourceKind }
@@ -53,6 +54,8 @@ export interface ConnectionTest {
   user?: string
   canWrite: boolean
   writeReason?: string
+  /** What the database enforces while a formula runs with this login. */
+  protection: FormulaProtection
 }
 
 export interface Connector {

@@ -4,6 +4,7 @@ import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../../domain/kp
 import { AppError } from '../../domain/errors'
 import { parseMapping } from '../../domain/result-mapping'
 import { BOARD_COLUMNS, type BoardColumn } from './board-table'
+import { restoreCell } from './csv-cells'
 import { parseBenchmarks, parseFrequency, parseMilestones, parseStage, parseStatus, parseTags, parseThresholds } from './kpi-text'
 
 export interface ParsedBoardRow {
@@ -216,7 +217,7 @@ function parseCsv(data: Buffer): ParsedBoardTable {
   if (!header) throw malformed(1, 'The CSV file is empty')
   return readTable(
     header,
-    rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells })),
+    rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells: cells.map(restoreCell) })),
     1
   )
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { NEUTRAL_CSV } from './csv-cells'
 import { KPI_FIELDS, type KpiField } from '../../domain/kpi'
 import type { ExportKpi } from '../../domain/export'
 import { formatMapping } from '../../domain/result-mapping'
@@ -40,7 +41,7 @@ function cellText(kpi: ExportKpi, column: BoardColumn): string {
 /** RFC 4180 CSV, CRLF line ends, UTF-8 with a BOM so that Excel shows Chinese correctly. */
 export function boardToCsv(kpis: readonly ExportKpi[]): Buffer {
   const rows = kpis.map((kpi) => BOARD_COLUMNS.map((column) => cellText(kpi, column)))
-  const csv = Papa.unparse({ fields: [...BOARD_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })
+  const csv = Papa.unparse({ fields: [...BOARD_COLUMNS], data: rows }, { newline: '\r\n', quotes: false, ...NEUTRAL_CSV })
   return Buffer.from(UTF8_BOM + csv + '\r\n', 'utf8')
 }
 

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { NEUTRAL_CSV } from './csv-cells'
 import type { ExportKpi } from '../../domain/export'
 import { kpiDescriptionParts, kpiLabels, kpiSummary } from './kpi-description'
 
@@ -35,5 +36,5 @@ export function boardToJiraCsv(kpis: readonly ExportKpi[], options: JiraCsvOptio
   kpis.forEach((kpi, i) => {
     rows.push([String(firstId + i), options.epic ? '1' : '', kpiSummary(kpi), issueType, kpiWikiDescription(kpi), ...pad(labelsPerKpi[i] ?? [])])
   })
-  return Buffer.from(Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' }) + '\r\n', 'utf8')
+  return Buffer.from(Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', ...NEUTRAL_CSV }) + '\r\n', 'utf8')
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { NEUTRAL_CSV } from './csv-cells'
 import type { ExportKpi } from '../../domain/export'
 import type { Locale } from './kpi-text'
 import { frequencyLabel, stageLabel, statusLabel } from './kpi-text'
@@ -53,7 +54,7 @@ export function boardToNotionFiles({ boardName, versionLabel, kpis, locale }: No
     kpi.versionLabel ?? versionLabel ?? ''
   ])
   const base = safeFileName(versionLabel ? `${boardName} ${versionLabel}` : boardName)
-  const csv = Papa.unparse({ fields: [...NOTION_CSV_COLUMNS], data: rows }, { newline: '\n' })
+  const csv = Papa.unparse({ fields: [...NOTION_CSV_COLUMNS], data: rows }, { newline: '\n', ...NEUTRAL_CSV })
   return [
     { name: `${base}.csv`, data: Buffer.from(`${csv}\n`, 'utf8') },
     { name: `${base}.md`, data: Buffer.from(boardToMarkdown({ boardName, versionLabel, kpis, locale }), 'utf8') }

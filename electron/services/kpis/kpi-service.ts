@@ -34,7 +34,13 @@ function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions):
   )
 }
 
-export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
+export interface KpiServiceDeps extends ServiceDeps {
+  audit: AuditService
+  /** Refuses a formula that would write on the connected source it names (the formula check, before it is stored). */
+  formulaGuard?: (fields: KpiFields) => void
+}
+
+export function createKpiService(deps: KpiServiceDeps) {
   const { events, audit, transaction } = deps
   const store = createRevisionStore(deps)
 
@@ -58,6 +64,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     store.requireBoard(boardId)
     const fields = applyPatch(null, input)
     checkTarget(fields, input, options)
+    deps.formulaGuard?.(fields)
     store.assertCodeFree(boardId, fields.code, null)
     const kpiId = store.createIdentity(boardId, fields.code, deps.now())
     const view = writeRevision(boardId, kpiId, null, fields, 'create', options)
@@ -81,6 +88,7 @@ export function createKpiService(deps: ServiceDeps & { audit: AuditService }) {
     checkTarget(fields, patch, options)
     const changes = diffFields(head.fields, fields)
     if (changes.length === 0) return store.view(head)
+    if (changes.some((c) => c.field === 'formula' || c.field === 'dataSource')) deps.formulaGuard?.(fields)
     const kind = forcedKind ?? revisionKind(head.fields, changes, options)
     if (fields.code !== head.fields.code) store.assertCodeFree(head.boardId, fields.code, kpiId)
     const view = writeRevision(head.boardId, kpiId, head, fields, kind, options)

@@ -82,6 +82,8 @@ export function createLifecycleService(deps: {
 
   return {
     checklist: async (kpiId: number, to: Stage, options: StageOptions = {}, signal?: AbortSignal) => checklist(kpis.get(kpiId), to, options, signal),
+    /** The gates for a KPI as given (e.g. with a proposal's other fields applied), not as stored. */
+    checklistFor: checklist,
     setStage,
     /** Moves every KPI of the board (or a selection) that is behind `to`; blocked ones are reported. */
     async moveBoard(boardId: number, to: Stage, options: StageOptions & { kpiIds?: number[] }, actor: string, signal?: AbortSignal) {

@@ -42,12 +42,12 @@ describe('the lifecycle loop', () => {
     expect(proposal).toMatchObject({ engine: 'analyzer', stage: 'draft', kind: 'patch', status: 'pending' })
     const fields = proposal.patches.map((p) => p.field)
     expect(fields).toContain('alertThresholds')
-    const accepted = core.proposals.accept(proposal.id, { fields: ['alertThresholds'] }, actor)
+    const accepted = await core.proposals.accept(proposal.id, { fields: ['alertThresholds'] }, actor)
     expect(accepted.proposal.status).toBe(fields.length > 1 ? 'partial' : 'accepted')
     expect(accepted.kpi.alertThresholds).toMatchObject({ redRatio: 0.8, yellowRatio: 0.9 })
     const last = core.kpis.history(kpi.id).at(-1)!
     expect(last).toMatchObject({ source: 'analyzer', proposalId: proposal.id })
-    expect(() => core.proposals.accept(proposal.id, {}, actor)).toThrow(expect.objectContaining({ code: 'PROPOSAL_DECIDED' }))
+    await expect(core.proposals.accept(proposal.id, {}, actor)).rejects.toMatchObject({ code: 'PROPOSAL_DECIDED' })
     expect(core.proposals.list(boardId, { status: 'partial' }).length + core.proposals.list(boardId, { status: 'accepted' }).length).toBe(1)
   })
 

@@ -1,5 +1,5 @@
 import { kpiPatchSchema, newKpiSchema, type KpiPatch } from '../../domain/kpi-input'
-import type { KpiView, ProposalView } from '../../domain/views'
+import type { GateItem, KpiView, ProposalView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { KpiField, Stage } from '../../domain/kpi'
@@ -13,8 +13,16 @@ export interface Decision {
   fields?: string[]
   /** Values the user edited before accepting, by field. */
   edits?: Record<string, unknown>
+  /** Recorded in the revision; as for a manual change, it is the reason that overrides an unmet gate or re-baselines a locked target. */
   note?: string
+  /** A new target for a launched KPI is accepted only as an explicit re-baseline (with a note). */
+  rebaseline?: boolean
+  /** Moving to launched locks the target: the user confirms it, as in a manual move. */
+  confirmTarget?: boolean
 }
+
+/** The stage gates of a manual move, for a KPI as the accepted fields would leave it. */
+export type GateCheck = (kpi: KpiView, to: Stage, options: { confirmTarget?: boolean }, signal?: AbortSignal) => Promise<GateItem[]>
 
 const SELECT = 'SELECT p.*, k.revision_id AS head_revision_id FROM proposal p LEFT JOIN kpi_head k ON k.kpi_id = p.kpi_id'
 
@@ -24,7 +32,7 @@ function checkPatch(field: KpiField, value: unknown): void {
   if (!schema.safeParse(value).success) throw new AppError('VALIDATION', `Proposed value for ${field} is not valid: ${JSON.stringify(value).slice(0, 120)}`)
 }
 
-export function createProposalService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService }) {
+export function createProposalService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService; gates: GateCheck }) {
   const { sqlite, audit, kpis, events, now, transaction } = deps
   const stmt = {
     insert: sqlite.prepare(
@@ -79,29 +87,54 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     return ids
   })
 
-  const acceptTx = transaction((id: number, decision: Decision, actor: string) => {
+  /** The fields a patch proposal would set, as the user chose and edited them. */
+  function chosenPatch(found: ProposalRow, decision: Decision): { accepted: string[]; patch: KpiPatch } {
+    const patches = JSON.parse(found.patches) as { field: KpiField; value: unknown }[]
+    const accepted = decision.fields ?? patches.map((p) => p.field)
+    const unknown = accepted.filter((f) => !patches.some((p) => p.field === f))
+    if (unknown.length || accepted.length === 0) throw new AppError('VALIDATION', `Choose fields of this proposal (${patches.map((p) => p.field).join(', ')}).`)
+    const patch: Record<string, unknown> = {}
+    for (const p of patches) if (accepted.includes(p.field)) patch[p.field] = decision.edits && p.field in decision.edits ? decision.edits[p.field] : p.value
+    return { accepted, patch: kpiPatchSchema.parse(patch) as KpiPatch }
+  }
+
+  /** A stage change meets the gates a manual move meets; an unmet one needs the note as its reason. */
+  async function gateReason(found: ProposalRow, patch: KpiPatch, decision: Decision, signal?: AbortSignal): Promise<string | undefined> {
+    const kpi = kpis.get(found.kpi_id!)
+    if (patch.stage === undefined || patch.stage === kpi.stage) return undefined
+    const { stage, ...rest } = patch
+    const after = { ...kpi, ...(kpiPatchSchema.parse(rest) as Partial<KpiView>) } as KpiView
+    const items = await deps.gates(after, stage, { confirmTarget: decision.confirmTarget }, signal)
+    const unmet = items.filter((i) => !i.ok)
+    if (unmet.length === 0) return undefined
+    if (!decision.note?.trim()) {
+      throw new AppError(
+        'GATE_BLOCKED',
+        `Proposal #${found.id} moves ${kpi.code} to ${stage}: ${unmet.map((i) => i.label).join('; ')}. It stays pending; give a reason to override.`,
+        { code: kpi.code, proposal: found.id, checklist: items }
+      )
+    }
+    return `Gate overridden (${unmet.map((i) => i.id).join(', ')}): ${decision.note}`
+  }
+
+  const acceptTx = transaction((id: number, decision: Decision, actor: string, chosen: { accepted: string[]; patch: KpiPatch } | null, override?: string) => {
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
     const source = found.engine === 'assistant' ? ('assistant' as const) : ('analyzer' as const)
-    const options = { actor, source, proposalId: id, reason: decision.note || `Accepted ${found.engine} proposal #${id}: ${found.rationale}`.slice(0, 2000) }
+    const reason = override ?? (decision.note || `Accepted ${found.engine} proposal #${id}: ${found.rationale}`.slice(0, 2000))
+    const options = { actor, source, proposalId: id, reason }
     let result: KpiView
-    let accepted: string[] = []
     if (found.kind === 'add') {
       const fields = { ...(JSON.parse(found.patches)[0].value as Record<string, unknown>), ...(decision.edits ?? {}) }
       result = kpis.add(found.board_id, newKpiSchema.parse(fields), options)
     } else if (found.kind === 'retire') {
       result = kpis.retire(found.kpi_id!, options)
     } else {
-      const patches = JSON.parse(found.patches) as { field: KpiField; value: unknown }[]
-      accepted = decision.fields ?? patches.map((p) => p.field)
-      const unknown = accepted.filter((f) => !patches.some((p) => p.field === f))
-      if (unknown.length || accepted.length === 0)
-        throw new AppError('VALIDATION', `Choose fields of this proposal (${patches.map((p) => p.field).join(', ')}).`)
-      const patch: Record<string, unknown> = {}
-      for (const p of patches) if (accepted.includes(p.field)) patch[p.field] = decision.edits && p.field in decision.edits ? decision.edits[p.field] : p.value
-      // Accepting a target change after launch is the user's explicit, reasoned re-baseline.
-      result = kpis.edit(found.kpi_id!, kpiPatchSchema.parse(patch) as KpiPatch, { ...options, rebaseline: true })
+      // The manual edit's rules: the formula check, and the target locked after launch unless re-baselined with a reason.
+      const rebaseline = decision.rebaseline ? { rebaseline: true, reason: decision.note ?? '' } : {}
+      result = kpis.edit(found.kpi_id!, chosen!.patch, { ...options, ...rebaseline })
     }
+    const accepted = chosen?.accepted ?? []
     const total = found.kind === 'patch' ? (JSON.parse(found.patches) as unknown[]).length : 0
     const status: ProposalStatus = found.kind === 'patch' && accepted.length < total ? 'partial' : 'accepted'
     stmt.decide.run(status, actor, now(), decision.note ?? null, found.kind === 'patch' ? JSON.stringify(accepted) : null, result.revisionId, id)
@@ -151,8 +184,16 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       return (sqlite.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.id DESC`).all(...params) as ProposalRow[]).map(view)
     },
     get: (id: number): ProposalView => view(row(id)),
-    accept(id: number, decision: Decision, actor: string): { proposal: ProposalView; kpi: KpiView } {
-      const kpi = acceptTx(id, decision, actor)
+    /**
+     * Applies a proposal through the manual action's own path: gates for a stage change, the formula
+     * check, the target lock after launch. A refusal leaves the proposal pending and says why.
+     */
+    async accept(id: number, decision: Decision, actor: string, signal?: AbortSignal): Promise<{ proposal: ProposalView; kpi: KpiView }> {
+      const found = row(id)
+      if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
+      const chosen = found.kind === 'patch' ? chosenPatch(found, decision) : null
+      const override = chosen ? await gateReason(found, chosen.patch, decision, signal) : undefined
+      const kpi = acceptTx(id, decision, actor, chosen, override)
       events.emit('proposal.changed', { boardId: kpi.boardId })
       return { proposal: view(row(id)), kpi }
     },

@@ -2,7 +2,7 @@ import { sourceSecretRef } from '../../domain/secret-names'
 import type { SourceView } from '../../domain/views'
 import type { SourceKind } from '../../../db/schema/integrations'
 import type { AuditService } from '../audit/audit-service'
-import { createConnector, type Connector, type TableInfo } from '../connectors'
+import { checkFormula, createConnector, type Connector, type TableInfo } from '../connectors'
 import type { ServiceDeps } from '../context'
 import { AppError } from '../../domain/errors'
 import type { SecretStore } from '../secrets/secret-store'
@@ -133,6 +133,19 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     },
     test: (name: string, signal?: AbortSignal) => withConnector(name, (c) => c.test(signal)),
     tables: (name: string, signal?: AbortSignal): Promise<TableInfo[]> => withConnector(name, (c) => c.tables(signal)),
+    /**
+     * Refuses, before it is stored, a formula the formula check reads as a write on the connected
+     * source it names. Prose and unfinished SQL stay allowed: the feasibility gate reports those.
+     */
+    guardFormula(formula: string, dataSource: string): void {
+      const found = formula.trim() ? (stmt.byName.get(dataSource) as Row | undefined) : undefined
+      if (!found) return
+      try {
+        checkFormula(formula, found.kind)
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'SOURCE_WRITE_REFUSED') throw error
+      }
+    },
     /** Opens a connector the caller must close (pulls reuse one per source). */
     open: (name: string): { connector: Connector; source: SourceView } => {
       const found = row(name)

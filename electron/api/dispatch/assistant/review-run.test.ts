@@ -213,6 +213,20 @@ describe('review.run with the LLM', () => {
     expect(chunks.filter((c) => c.type === 'token')).toHaveLength(1)
   })
 
+  it('ends a review at the request deadline when the endpoint never answers, storing nothing of it', async () => {
+    await configure({ timeoutMs: 1_000, maxRetries: 4 })
+    // The first words arrive, then the answer stalls past the deadline.
+    server.enqueue({ stream: ['{"summary": "三周', '均值约 45', ' 分钟", "proposals": []}'], delayMs: 600 })
+    const chunks: ReviewChunk[] = []
+    const error = await api.failure('review.run', { boardId: board.boardId, stage: 'trial', engine: 'llm' }, { onChunk: (c) => chunks.push(c as ReviewChunk) })
+    expect(error.code).toBe('LLM_TIMEOUT')
+    expect(chunks.some((c) => c.type === 'token')).toBe(true)
+    await vi.waitFor(() => expect(server.requests[0]?.closedEarly).toBe(true))
+    expect(await api.call('proposal.list', { boardId: board.boardId })).toEqual([])
+    const [session] = await api.call<ReviewSessionView[]>('review.sessions', { boardId: board.boardId })
+    expect(session).toMatchObject({ status: 'failed', proposalIds: [] })
+  })
+
   it('lets the analyzer answer, with a note, when no LLM is configured or the endpoint is down', async () => {
     const chunks: ReviewChunk[] = []
     const offline = await review('draft', chunks)

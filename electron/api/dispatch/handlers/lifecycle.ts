@@ -25,7 +25,8 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'status.board': ({ boardId }) => boardStatus(core, boardId),
     'proposal.list': ({ boardId, status, kpiId }) => proposals.list(boardId, { status, kpiId }),
     'proposal.get': ({ id }) => proposals.get(id),
-    'proposal.accept': ({ id, fields, edits, note }, { actor }) => proposals.accept(id, { fields, edits, note }, actor).proposal,
+    'proposal.accept': async ({ id, fields, edits, note, rebaseline, confirmTarget }, { actor, signal }) =>
+      (await proposals.accept(id, { fields, edits, note, rebaseline, confirmTarget }, actor, signal)).proposal,
     'proposal.reject': ({ id, note }, { actor }) => proposals.reject(id, note ?? '', actor),
     'notes.add': ({ boardId, kind, body }, { actor }) => notes.add(boardId, kind, body, actor),
     'notes.list': ({ boardId }) => notes.list(boardId),

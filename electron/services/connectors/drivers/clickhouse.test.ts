@@ -88,7 +88,12 @@ describe('ClickHouse connector (HTTP)', () => {
 
   it('reads the grants and the schema', async () => {
     const connector = createConnector(source)
-    expect(await connector.test()).toEqual({ serverVersion: 'ClickHouse 24.8.4.13', user: 'kpi', canWrite: false })
+    expect(await connector.test()).toMatchObject({
+      serverVersion: 'ClickHouse 24.8.4.13',
+      user: 'kpi',
+      canWrite: false,
+      protection: { level: 'enforced', measures: ['readOnlySetting', 'statementTimeout'], gaps: [] }
+    })
     expect(await connector.tables()).toEqual([
       {
         schema: 'analytics',

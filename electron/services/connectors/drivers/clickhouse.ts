@@ -2,6 +2,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHous
 import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
+import { protectionOf } from '../../../domain/source-protection'
 import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
 import { cancelled, messageOf, networkError, throwIfAborted } from './driver-errors'
 import { writeGrant } from './grants'
@@ -74,7 +75,15 @@ export function createClickHouseDriver(config: SourceConfig): Driver {
         grants.data.map((g) => g[0]),
         user
       )
-      return { serverVersion: `ClickHouse ${version}`, user, canWrite: reason !== null, ...(reason ? { writeReason: reason } : {}) }
+      // readonly=1 refuses writes; table functions that reach files, URLs or other servers need their own grants.
+      const outside = grants.data.some(([g]) => /^GRANT (ALL|.*\b(FILE|URL|REMOTE|S3|SOURCES)\b.*) ON \*\.\*/i.test(g.trim()))
+      return {
+        serverVersion: `ClickHouse ${version}`,
+        user,
+        canWrite: reason !== null,
+        ...(reason ? { writeReason: reason } : {}),
+        protection: protectionOf(['readOnlySetting', 'statementTimeout'], outside ? ['serverFiles'] : [], timeoutMs)
+      }
     },
     tables: async (signal) =>
       groupColumns(

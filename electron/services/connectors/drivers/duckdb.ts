@@ -1,11 +1,15 @@
+import os from 'node:os'
 import { type DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api'
 import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'
-import type { Driver, RunLimits, SourceConfig } from '../types'
+import { protectionOf } from '../../../domain/source-protection'
+import { DEFAULT_TIMEOUT_MS, type Driver, type RunLimits, type SourceConfig } from '../types'
 import { cancelled, messageOf, throwIfAborted } from './driver-errors'
 import { buildFolderDatabase } from './duckdb-folder'
 import { groupColumns, type ColumnRow } from './group-columns'
+
+const MEMORY_LIMIT = `${Math.max(256, Math.min(4096, Math.floor(os.totalmem() / 4 / 2 ** 20)))}MB`
 
 interface Opened {
   instance: DuckDBInstance
@@ -30,7 +34,9 @@ export function createDuckDbDriver(config: SourceConfig): Driver {
         const instance = await DuckDBInstance.create(file, {
           access_mode: 'READ_ONLY',
           autoinstall_known_extensions: 'false',
-          autoload_known_extensions: 'false'
+          autoload_known_extensions: 'false',
+          // A runaway formula (an endless recursive CTE) fails on memory before it takes the machine's.
+          memory_limit: MEMORY_LIMIT
         })
         const connection = await instance.connect()
         if (target.mode === 'folder') {
@@ -73,7 +79,11 @@ export function createDuckDbDriver(config: SourceConfig): Driver {
     test: (signal) =>
       serial(signal, async (c) => {
         const reader = await c.runAndReadAll('SELECT version()')
-        return { serverVersion: `DuckDB ${String(reader.getRowsJson()[0]?.[0])}`, canWrite: false }
+        return {
+          serverVersion: `DuckDB ${String(reader.getRowsJson()[0]?.[0])}`,
+          canWrite: false,
+          protection: protectionOf(['readOnlyOpen', 'noExternalAccess', 'memoryLimit', 'interrupt'], [], config.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        }
       }),
     tables: (signal) =>
       serial(signal, async (c) => {
@@ -140,7 +150,8 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
   if (/database does not exist|Cannot open (database )?file|No such file|not a valid DuckDB database|Could not set lock/i.test(message)) {
     return new AppError('SOURCE_CONFIG', `Cannot open ${where}: ${message}`)
   }
-  if (/read-only mode|read-only database|Permission Error/i.test(message)) {
+  if (/Permission Error/i.test(message)) return new AppError('SOURCE_FORBIDDEN', `DuckDB refused it: ${message}`)
+  if (/read-only mode|read-only database/i.test(message)) {
     return new AppError('SOURCE_READ_ONLY', `The database refused it in the read-only session: ${message}`)
   }
   return new AppError('QUERY_FAILED', message)

@@ -2,7 +2,8 @@ import mysql from 'mysql2/promise'
 import { AppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
-import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
+import { protectionOf } from '../../../domain/source-protection'
+import { CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
 import { cancelled, messageOf, networkError, throwIfAborted } from './driver-errors'
 import { writeGrant } from './grants'
 import { groupColumns, type ColumnRow } from './group-columns'
@@ -46,7 +47,7 @@ export function createMysqlDriver(config: SourceConfig): Driver {
   }
 
   return {
-    test: (signal) => withConnection(signal, describeUser),
+    test: (signal) => withConnection(signal, (c) => describeUser(c, config.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
     tables: (signal) =>
       withConnection(signal, async (c) => {
         const [rows] = await c.query(
@@ -68,6 +69,13 @@ export function createMysqlDriver(config: SourceConfig): Driver {
         await c.query('SET SESSION TRANSACTION READ ONLY')
         await c.query('START TRANSACTION READ ONLY')
         try {
+          // The server's own parser classifies the statement before it runs: one without result columns
+          // (SET GLOBAL, SELECT … INTO OUTFILE, DDL) never runs, whatever the login may do.
+          const prepared = await c.prepare({ sql: query.text, rowsAsArray: true })
+          if ((prepared as unknown as { statement: { columns: unknown[] } }).statement.columns.length === 0) {
+            throw new AppError('SOURCE_WRITE_REFUSED', 'MySQL/MariaDB classified the formula as a statement that returns no rows.')
+          }
+          const started = performance.now()
           const [rows, fields] = await c.execute({
             sql: query.text,
             values: query.values,
@@ -75,6 +83,8 @@ export function createMysqlDriver(config: SourceConfig): Driver {
             timeout: limits.timeoutMs + CONNECT_TIMEOUT_MS
           })
           if (!Array.isArray(rows)) throw new AppError('QUERY_FAILED', 'The statement returned no result set.')
+          // MariaDB ends BENCHMARK() at max_statement_time with a plain 0 instead of an error: a late answer is no answer.
+          if (performance.now() - started >= limits.timeoutMs) throw new AppError('SOURCE_TIMEOUT', 'The query ran past the statement timeout.')
           return { columns: (fields ?? []).map((f) => ({ name: f.name, type: f.typeName ?? mysqlType(f.columnType ?? f.type) })), rows: rows as unknown[][] }
         } finally {
           await c.query('ROLLBACK').catch(() => undefined)
@@ -118,14 +128,18 @@ const MYSQL_TYPES: Record<number, string> = {
 }
 const mysqlType = (code: number | undefined): string => (code === undefined ? 'unknown' : (MYSQL_TYPES[code] ?? `type ${code}`))
 
-async function describeUser(c: mysql.Connection): Promise<ConnectionTest> {
+async function describeUser(c: mysql.Connection, timeoutMs: number): Promise<ConnectionTest> {
   const [[row]] = (await c.query('SELECT VERSION() AS v, CURRENT_USER() AS u')) as unknown as [[{ v: string; u: string }]]
-  const [grants] = (await c.query('SHOW GRANTS')) as unknown as [Record<string, string>[]]
-  const base = { serverVersion: row.v, user: row.u }
-  const reason = writeGrant(
-    grants.map((g) => Object.values(g)[0] ?? ''),
-    row.u
-  )
+  const [rows] = (await c.query('SHOW GRANTS')) as unknown as [Record<string, string>[]]
+  const grants = rows.map((g) => Object.values(g)[0] ?? '')
+  // A read-only transaction refuses table writes, not LOAD_FILE() or INTO OUTFILE: the FILE privilege stays.
+  const files = grants.some((g) => /^GRANT (ALL PRIVILEGES|.*\bFILE\b.*) ON \*\.\*/i.test(g.trim()))
+  const base = {
+    serverVersion: row.v,
+    user: row.u,
+    protection: protectionOf(['readOnlyTransaction', 'statementTimeout'], files ? ['serverFiles'] : [], timeoutMs)
+  }
+  const reason = writeGrant(grants, row.u)
   return reason ? { ...base, canWrite: true, writeReason: reason } : { ...base, canWrite: false }
 }
 
@@ -157,6 +171,11 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
       return new AppError('SOURCE_TIMEOUT', `The query ran past the statement timeout: ${message}`)
     case 1317:
       return signal?.aborted ? cancelled() : new AppError('SOURCE_TIMEOUT', message)
+    case 1142:
+    case 1143:
+    case 1227:
+    case 1370:
+      return new AppError('SOURCE_FORBIDDEN', `The database refused it to this login: ${message}`)
     case 1792:
     case 1290:
       return new AppError('SOURCE_READ_ONLY', `The database refused a write in the read-only session: ${message}`)

@@ -137,7 +137,7 @@ describe('PostgreSQL connector', () => {
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
     // Even a session setting switched off by one run does not carry into the next.
     expect(await unchecked("SELECT length(set_config('default_transaction_read_only', 'off', false))")).toBe('ok')
-    expect(await unchecked("SELECT nextval('ticket_seq')")).toBe('SOURCE_READ_ONLY')
+    expect(await unchecked("SELECT nextval('ticket_seq')")).toBe('SOURCE_FORBIDDEN')
     expect(await unchecked('DELETE FROM users')).toBe('QUERY_FAILED')
     expect(await unchecked('SELECT 1; DELETE FROM users')).toBe('QUERY_FAILED')
     expect(await unchecked('WITH gone AS (DELETE FROM users RETURNING 1) SELECT COUNT(*) FROM gone')).toBe('QUERY_FAILED')

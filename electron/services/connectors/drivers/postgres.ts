@@ -2,9 +2,10 @@ import pg from 'pg'
 import { AppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseServerUrl } from '../source-url'
-import { CONNECT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
+import { CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
 import { cancelled, messageOf, networkError, throwIfAborted } from './driver-errors'
 import { groupColumns } from './group-columns'
+import { describeIsolation, isolationOf, runRestricted, type Isolation } from './postgres-isolation'
 
 // Dates and timestamps stay text: a JS Date would shift a DATE to the local time zone.
 const RAW_TEXT_TYPES = new Set([1082, 1114, 1184])
@@ -66,22 +67,42 @@ export function createPostgresDriver(config: SourceConfig): Driver {
   }
 
   async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+    const ms = Math.max(1, Math.round(timeoutMs))
     await client.query('BEGIN READ ONLY')
     try {
-      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`)
+      await client.query(`SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`)
       return await work()
     } finally {
       await client.query('ROLLBACK').catch(() => undefined)
+      // Session-level advisory locks survive a rollback; the pooled session must not keep any.
+      await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined)
+    }
+  }
+
+  const refuseUnconfined = (isolation: Isolation): void => {
+    if (isolation.mode === 'own-role' && isolation.superuser) {
+      throw new AppError(
+        'SOURCE_UNSAFE_ROLE',
+        `${where}: the login is a superuser and this server cannot confine it (needs PostgreSQL 14+ with pg_read_all_data and a temporary function). Connect as a role that can only read.`
+      )
     }
   }
 
   return {
-    test: (signal) => withClient(signal, (client) => readOnly(client, CONNECT_TIMEOUT_MS * 2, async () => describeRole(await client.query(ROLE_SQL)))),
+    test: (signal) =>
+      withClient(signal, async (client) => {
+        const isolation = await isolationOf(client)
+        const role = await readOnly(client, CONNECT_TIMEOUT_MS * 2, async () => describeRole(await client.query(ROLE_SQL)))
+        return { ...role, protection: describeIsolation(isolation, config.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
+      }),
     tables: (signal) =>
       withClient(signal, (client) => readOnly(client, CONNECT_TIMEOUT_MS * 6, async () => groupColumns((await client.query(COLUMNS_SQL)).rows))),
     execute: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
-      withClient(signal, (client) =>
-        readOnly(client, limits.timeoutMs, async () => {
+      withClient(signal, async (client) => {
+        const isolation = await isolationOf(client)
+        refuseUnconfined(isolation)
+        return readOnly(client, limits.timeoutMs, async () => {
+          if (isolation.mode === 'restricted') return runRestricted(client, query.text, query.values, limits.rowLimit)
           // A cursor fetches at most rowLimit + 1 rows; the extended protocol refuses a second statement.
           const declare: pg.QueryConfig & { queryMode: 'extended' } = {
             text: `DECLARE kpi_formula NO SCROLL CURSOR FOR ${query.text}`,
@@ -95,7 +116,7 @@ export function createPostgresDriver(config: SourceConfig): Driver {
             rows: result.rows as unknown[][]
           }
         })
-      ),
+      }),
     explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withClient(signal, (client) =>
         readOnly(client, limits.timeoutMs, async () => {
@@ -157,6 +178,8 @@ function mapError(error: unknown, where: string, signal?: AbortSignal): AppError
   if (code === '57014') return signal?.aborted ? cancelled() : new AppError('SOURCE_TIMEOUT', `The query ran past the statement timeout: ${message}.`)
   if (/Query read timeout/i.test(message)) return new AppError('SOURCE_TIMEOUT', 'The query ran past the timeout.')
   if (code === '25006') return new AppError('SOURCE_READ_ONLY', `The database refused a write in the read-only session: ${message}.`)
+  // 42501: insufficient privilege; 2F003: dblink refusing a connection without a password to a role that is not a superuser.
+  if (code === '42501' || code === '2F003') return new AppError('SOURCE_FORBIDDEN', `The database refused it to the formula's read-only role: ${message}.`)
   if (code === '28P01' || code === '28000') return new AppError('SOURCE_AUTH', `${where} refused the login: ${message}.`)
   if (code === '3D000') return new AppError('SOURCE_CONFIG', `${where}: ${message}.`)
   if (signal?.aborted) return cancelled()
@@ -183,7 +206,7 @@ interface RoleRow {
   create_schema: string | null
 }
 
-function describeRole(result: pg.QueryResult): ConnectionTest {
+function describeRole(result: pg.QueryResult): Omit<ConnectionTest, 'protection'> {
   const row = result.rows[0] as RoleRow
   const base = { serverVersion: row.version, user: row.user }
   if (row.superuser) {

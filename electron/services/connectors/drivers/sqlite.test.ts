@@ -85,9 +85,11 @@ describe('SQLite connector', () => {
     }
     const driver = await createDriver(source)
     const unchecked = (sql: string): Promise<string> => codeOf(runFormulaUnchecked(driver, source, sql, NOVEMBER))
-    expect(await unchecked('DELETE FROM users')).toBe('SOURCE_READ_ONLY')
-    expect(await unchecked("UPDATE tasks SET status = 'failed'")).toBe('SOURCE_READ_ONLY')
-    expect(await unchecked('DROP TABLE api_logs')).toBe('SOURCE_READ_ONLY')
+    // SQLite's own parser classifies a statement without result rows; one with RETURNING meets the read-only file.
+    expect(await unchecked('DELETE FROM users')).toBe('SOURCE_WRITE_REFUSED')
+    expect(await unchecked('DROP TABLE api_logs')).toBe('SOURCE_WRITE_REFUSED')
+    expect(await unchecked('DELETE FROM users RETURNING user_id')).toBe('SOURCE_READ_ONLY')
+    expect(await unchecked("UPDATE tasks SET status = 'failed' RETURNING task_id")).toBe('SOURCE_READ_ONLY')
     expect(await unchecked('SELECT 1; DELETE FROM users')).toBe('QUERY_FAILED')
     await driver.close()
     expect(count('users')).toBe(EXPECTED.userCount)

@@ -2,19 +2,27 @@ import Database from 'better-sqlite3'
 import { AppError, isAppError } from '../../../domain/errors'
 import type { BoundQuery } from '../bind-period'
 import { parseFileUrl } from '../source-url'
-import type { ConnectionTest, Driver, RunLimits, SourceConfig } from '../types'
-import { cancelled, messageOf, throwIfAborted } from './driver-errors'
+import { protectionOf } from '../../../domain/source-protection'
+import { DEFAULT_TIMEOUT_MS, type ConnectionTest, type Driver, type RunLimits, type SourceConfig } from '../types'
+import { messageOf, throwIfAborted } from './driver-errors'
 import { groupColumns, type ColumnRow } from './group-columns'
+import { openSqliteRunner, type SqliteRunner } from './sqlite-runner'
 
 /**
- * better-sqlite3 runs synchronously and exposes no interrupt, so the timeout and the AbortSignal
- * are checked between result rows: a single long aggregate cannot be stopped midway.
+ * Reads the schema and prepares formulas with better-sqlite3 (quick, nothing runs), and runs them
+ * on an interruptible connection (sqlite-runner.ts): both open the file read-only.
  */
 export function createSqliteDriver(config: SourceConfig): Driver {
   const target = parseFileUrl(config.url, 'sqlite')
   if (target.mode !== 'file') throw new AppError('SOURCE_CONFIG', 'A SQLite source is one database file, not a folder.')
   const file = target.file
   let db: Database.Database | null = null
+  let running: Promise<SqliteRunner> | null = null
+  const runner = (): Promise<SqliteRunner> => {
+    running ??= openSqliteRunner(file)
+    running.catch(() => (running = null))
+    return running
+  }
 
   const open = (): Database.Database => {
     if (db) return db
@@ -41,7 +49,11 @@ export function createSqliteDriver(config: SourceConfig): Driver {
     test: (signal) =>
       guarded(signal, (d): ConnectionTest => {
         const version = d.prepare('SELECT sqlite_version()').pluck().get() as string
-        return { serverVersion: `SQLite ${version}`, canWrite: false }
+        return {
+          serverVersion: `SQLite ${version}`,
+          canWrite: false,
+          protection: protectionOf(['readOnlyOpen', 'interrupt'], [], config.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        }
       }),
     tables: (signal) =>
       guarded(signal, (d) =>
@@ -56,30 +68,33 @@ export function createSqliteDriver(config: SourceConfig): Driver {
             .all() as ColumnRow[]
         )
       ),
-    execute: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
-      guarded(signal, (d) => {
+    execute: async (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) => {
+      // Preparing compiles the statement without running it: one statement, its kind and its columns.
+      const columns = await guarded(signal, (d) => {
         const statement = d.prepare(query.text)
-        if (!statement.reader) {
-          // Runs only to let the read-only connection refuse it; a statement without rows is no formula.
-          statement.run(...query.values)
-          throw new AppError('QUERY_NO_ROW', 'The statement returned no rows.')
-        }
-        const deadline = performance.now() + limits.timeoutMs
-        const columns = statement.columns().map((c) => ({ name: c.name, type: c.type ?? 'expression' }))
-        const rows: unknown[][] = []
-        for (const row of statement.raw(true).iterate(...query.values) as IterableIterator<unknown[]>) {
-          rows.push(row)
-          if (rows.length > limits.rowLimit) break
-          if (signal?.aborted) throw cancelled()
-          if (performance.now() > deadline) throw new AppError('SOURCE_TIMEOUT', 'The query ran past the timeout.')
-        }
-        return { columns, rows }
-      }),
+        if (!statement.reader) throw new AppError('SOURCE_WRITE_REFUSED', 'SQLite classified the formula as a statement that returns no rows.')
+        return statement.columns().map((c) => ({ name: c.name, type: c.type ?? 'expression' }))
+      })
+      const names = columns.map((c) => c.name)
+      const duplicate = names.find((name, i) => names.indexOf(name) !== i)
+      if (duplicate !== undefined) {
+        throw new AppError('QUERY_SYNTAX', `Two result columns are named "${duplicate}"; give each its own name (AS …).`, { column: duplicate })
+      }
+      try {
+        return { columns, rows: await (await runner()).rows(query.text, query.values, names, limits, signal) }
+      } catch (error) {
+        throw mapError(error, file)
+      }
+    },
+    // Preparing is SQLite's own check of tables and columns; nothing runs.
     explain: (query: BoundQuery, _limits: RunLimits, signal?: AbortSignal) =>
       guarded(signal, (d) => {
         d.prepare(query.text)
       }),
     close: async () => {
+      const open = running
+      running = null
+      await (await open?.catch(() => null))?.close()
       db?.close()
       db = null
     }
@@ -93,6 +108,7 @@ function mapError(error: unknown, file: string): AppError {
   if (code === 'SQLITE_READONLY' || /readonly|query_only/i.test(message)) {
     return new AppError('SOURCE_READ_ONLY', `The database refused a write in the read-only session: ${message}`)
   }
+  if (code === 'SQLITE_AUTH' || /not authorized/i.test(message)) return new AppError('SOURCE_FORBIDDEN', `SQLite refused it: ${message}`)
   if (code === 'SQLITE_BUSY') return new AppError('SOURCE_TIMEOUT', `The database file is locked: ${message}`)
   if (code === 'SQLITE_CANTOPEN' || /unable to open|does not exist/i.test(message)) {
     return new AppError('SOURCE_CONFIG', `Cannot open the SQLite file ${file}: ${message}`)

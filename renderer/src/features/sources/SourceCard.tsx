@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../electron/api'
 import { useNotify } from '../../components/useNotify'
+import { SourceProtection } from './SourceProtection'
 import { tableTree } from './source-tree'
 import { useSourceStore } from './useSourceStore'
 import './sources.css'
@@ -89,6 +90,9 @@ export function SourceCard({ source, onEdit }: { source: SourceView; onEdit: () 
           ) : (
             <Alert type="success" showIcon title={t('sources.readOnly')} />
           )}
+          <div style={{ marginTop: 8 }}>
+            <SourceProtection protection={test.protection} />
+          </div>
         </div>
       )}
       {tables && (

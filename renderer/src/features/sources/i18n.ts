@@ -8,7 +8,7 @@ const en = {
     edit: 'Edit',
     empty: 'No data source yet. Add one to pull actuals from your database.',
     boundary:
-      'Formulas run in read-only sessions and writes are refused, but the real safety boundary is a database user that can only read. Connect with a read-only role.',
+      'Formulas run in a read-only transaction with a timeout, under a role that can only read where the database has one. Test a source to see what its database enforces for the login you use; a login that can only read is safest.',
     name: 'Name',
     nameRule: 'No spaces or #',
     kind: 'Kind',
@@ -39,7 +39,31 @@ const en = {
     canWrite: 'This connection can write to the database',
     readOnlyRole: 'KPI Loop runs formulas read-only, but a read-only database role is the real boundary. Connect with a user that can only read.',
     readOnly: 'Connected; this user cannot write.',
-    noTables: 'No tables found.'
+    noTables: 'No tables found.',
+    protection: {
+      enforced: 'The database lets formulas only read',
+      partial: 'The database refuses writes, but this login keeps some powers',
+      refused: 'Formulas do not run with this login',
+      runsAs: 'Formulas run as the role {{role}}.',
+      timeout: 'Each formula is stopped after {{seconds}} s.',
+      measures: {
+        readOnlyTransaction: 'read-only transaction',
+        readOnlyOpen: 'file opened read-only',
+        readOnlySetting: 'readonly=1 setting',
+        restrictedRole: 'runs as a role that can only read',
+        statementTimeout: 'statement timeout',
+        interrupt: 'interrupted at the timeout',
+        noExternalAccess: 'no files or URLs outside the source',
+        memoryLimit: 'memory limit'
+      },
+      gaps: {
+        superuserSession:
+          'The login is a superuser this server cannot confine (PostgreSQL 14+ with pg_read_all_data is needed). Connect with a role that can only read.',
+        serverFiles: 'The login may read or write files on the database server (FILE or file-access privileges).',
+        signalSessions: 'The login may end or cancel other sessions.',
+        serverPrograms: 'The login may run programs on the database server.'
+      }
+    }
   }
 }
 
@@ -52,7 +76,7 @@ const zhCN: typeof en = {
     editTitle: '编辑数据源 {{name}}',
     edit: '编辑',
     empty: '还没有数据源。添加一个即可从数据库拉取实际值。',
-    boundary: '公式在只读会话中运行，写操作会被拒绝；但真正的安全边界是只读的数据库账号。请使用只读角色连接。',
+    boundary: '公式在带超时的只读事务中运行；数据库支持时，以只能读取的角色运行。测试数据源即可查看数据库对当前登录账号实际施加的限制；只读账号最安全。',
     name: '名称',
     nameRule: '不能包含空格或 #',
     kind: '类型',
@@ -82,7 +106,30 @@ const zhCN: typeof en = {
     canWrite: '此连接可以写入数据库',
     readOnlyRole: 'KPI Loop 以只读方式运行公式，但只读的数据库角色才是真正的边界。请使用只能读取的账号连接。',
     readOnly: '已连接；此用户不能写入。',
-    noTables: '未找到表。'
+    noTables: '未找到表。',
+    protection: {
+      enforced: '数据库只允许公式读取',
+      partial: '数据库拒绝写入，但此登录账号仍保留部分权限',
+      refused: '此登录账号不能运行公式',
+      runsAs: '公式以角色 {{role}} 运行。',
+      timeout: '每个公式运行超过 {{seconds}} 秒即被终止。',
+      measures: {
+        readOnlyTransaction: '只读事务',
+        readOnlyOpen: '以只读方式打开文件',
+        readOnlySetting: 'readonly=1 设置',
+        restrictedRole: '以只能读取的角色运行',
+        statementTimeout: '语句超时',
+        interrupt: '超时即中断',
+        noExternalAccess: '不能访问数据源以外的文件或网址',
+        memoryLimit: '内存上限'
+      },
+      gaps: {
+        superuserSession: '此登录账号是该服务器无法约束的超级用户（需要 PostgreSQL 14+ 及 pg_read_all_data）。请改用只读角色连接。',
+        serverFiles: '此登录账号可以读取或写入数据库服务器上的文件（FILE 或文件访问权限）。',
+        signalSessions: '此登录账号可以终止或取消其他会话。',
+        serverPrograms: '此登录账号可以在数据库服务器上运行程序。'
+      }
+    }
   }
 }
 
