@@ -55,7 +55,7 @@ async function linesOf(child: ChildProcess): Promise<{ lines: string[]; stderr: 
 }
 
 /** Browser mode as `npm run web` starts it; resolves with its address once it serves. */
-async function startBrowserMode(): Promise<{ child: ChildProcess; base: string; token: string; output: () => string }> {
+async function startBrowserMode(): Promise<{ child: ChildProcess; base: string; cookie: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts', '--db', file, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -70,7 +70,10 @@ async function startBrowserMode(): Promise<{ child: ChildProcess; base: string; 
     })
     child.once('exit', () => fail(new Error(`browser mode exited: ${output}`)))
   })
-  return { child, base: url.origin, token: url.searchParams.get('token')!, output: () => output }
+  // The printed address is used once, as a browser would: it is exchanged for the session cookie.
+  const first = await fetch(url, { redirect: 'manual' })
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
+  return { child, base: url.origin, cookie, output: () => output }
 }
 
 const fullSpeed = (code: string, tag: string) =>
@@ -134,10 +137,10 @@ describe('several writers at once on one workspace', () => {
   }, 180_000)
 })
 
-const post = (web: { base: string; token: string }, name: string, body: unknown) =>
+const post = (web: { base: string; cookie: string }, name: string, body: unknown) =>
   fetch(`${web.base}/api/call/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${web.token}` },
+    headers: { 'content-type': 'application/json', cookie: web.cookie, origin: web.base },
     body: JSON.stringify(body)
   })
 

@@ -59,7 +59,7 @@ describe('the pull scheduler', () => {
   it('tries a corrected formula at once and forgets the failure once it pulls', async () => {
     const run = scheduler(core)
     await run.tick()
-    core.kpis.edit(kpiId, { formula: 'SELECT count(*) FROM orders' }, { actor: 'po' })
+    core.kpis.edit(kpiId, { formula: 'SELECT count(*) FROM orders WHERE created_at >= :period_start AND created_at < :period_end' }, { actor: 'po' })
     expect(duePulls(core).get(boardId)).toEqual([kpiId])
     await run.tick()
     run.stop()

@@ -40,6 +40,29 @@ BEGIN
 END
 $kpiloop$`
 
+// With no row to carry them, a result's column names and types come from a row of NULLs the formula is outer-joined to
+// (a NULL keeps its column's type for pg_typeof). Names that repeat cannot be told apart by name: their type stays unknown.
+const CREATE_COLUMNS_FUNCTION = `
+CREATE FUNCTION pg_temp.kpiloop_columns(q text, p1 date, p2 date) RETURNS json
+LANGUAGE plpgsql SECURITY DEFINER AS $kpiloop$
+DECLARE
+  names text[];
+  nulls text := format('(SELECT r.* FROM (SELECT 1) d LEFT JOIN (%s) r ON true LIMIT 1) x', q);
+  typed json;
+BEGIN
+  EXECUTE format('SELECT array_agg(e.key ORDER BY e.n) FROM %s, json_each(row_to_json(x)) WITH ORDINALITY e(key, value, n)', nulls)
+    INTO names USING p1, p2;
+  IF names IS NULL THEN RETURN '[]'; END IF;
+  IF (SELECT count(DISTINCT c) FROM unnest(names) c) < cardinality(names) THEN
+    RETURN (SELECT json_agg(json_build_array(c, 'unknown') ORDER BY n) FROM unnest(names) WITH ORDINALITY u(c, n));
+  END IF;
+  EXECUTE format('SELECT json_build_array(%s) FROM %s',
+    (SELECT string_agg(format('json_build_array(%L, pg_typeof(x.%I)::text)', c, c), ', ' ORDER BY n) FROM unnest(names) WITH ORDINALITY u(c, n)), nulls)
+    INTO typed USING p1, p2;
+  RETURN typed;
+END
+$kpiloop$`
+
 const sessions = new WeakMap<pg.ClientBase, Isolation>()
 
 /** Decides (once per session) how formulas run, creating the session's temporary function where it can. */
@@ -53,10 +76,13 @@ export async function isolationOf(client: pg.ClientBase): Promise<Isolation> {
       // A temporary function vanishes with the session: nothing is left in the user's database.
       await client.query(CREATE_FUNCTION)
       await client.query(`ALTER FUNCTION pg_temp.kpiloop_formula(text, integer, date, date) OWNER TO ${READER_ROLE}`)
+      await client.query(CREATE_COLUMNS_FUNCTION)
+      await client.query(`ALTER FUNCTION pg_temp.kpiloop_columns(text, date, date) OWNER TO ${READER_ROLE}`)
       isolation = { mode: 'restricted' }
     } catch {
       // No pg_read_all_data (PostgreSQL < 14), no TEMP privilege, or a hot standby: fall through.
       await client.query('DROP FUNCTION IF EXISTS pg_temp.kpiloop_formula(text, integer, date, date)').catch(() => undefined)
+      await client.query('DROP FUNCTION IF EXISTS pg_temp.kpiloop_columns(text, date, date)').catch(() => undefined)
     }
   }
   isolation ??= {
@@ -89,7 +115,10 @@ function jsonType(values: unknown[]): string {
   return present.every((v) => typeof v === 'string') ? 'text' : 'json'
 }
 
-/** Runs the bound formula inside the restricted function; its columns (named by the rows, typed by their values) and rows. */
+/**
+ * Runs the bound formula inside the restricted function; its columns (named by the rows, typed by their values) and rows.
+ * An empty result asks the columns function, so that a period with no data still shows which column is the date.
+ */
 export async function runRestricted(
   client: pg.ClientBase,
   text: string,
@@ -103,6 +132,11 @@ export async function runRestricted(
   })
   const pairs = (result.rows as [[string, unknown][] | null][]).map(([row]) => row ?? [])
   const rows = pairs.map((row) => row.map(([, value]) => value))
-  const names = pairs[0]?.map(([name]) => name) ?? []
+  if (pairs.length === 0) {
+    const described = await client.query({ text: 'SELECT pg_temp.kpiloop_columns($1, $2, $3)', values: [text, values[0] ?? null, values[1] ?? null], rowMode: 'array' })
+    const columns = ((described.rows[0] as [[string, string][]] | undefined)?.[0] ?? []).map(([name, type]) => ({ name, type }))
+    return { columns, rows: [] }
+  }
+  const names = pairs[0]!.map(([name]) => name)
   return { columns: names.map((name, i) => ({ name, type: jsonType(rows.map((row) => row[i])) })), rows }
 }

@@ -28,11 +28,14 @@ export function appHarness(source: SourceConfig, cases: readonly HostileCase[]) 
   const ws = tempWorkspace({ now: () => NOW })
   const { core } = ws
   const boardId = core.boards.create('Hostile', '', 'attacker').id
+  // The formulas bind no period: marked rolling, a pull runs each once, as the preview does, instead of refusing it as
+  // the same for every period (which would hide what the database answers).
   const kpiIds = new Map(
-    cases.map((c, i) => [
-      c.sql,
-      core.kpis.add(boardId, { code: `H${i + 1}`, name: c.name, formula: c.sql, dataSource: 'target', frequency: 'monthly' }, { actor: 'attacker' }).id
-    ])
+    cases.map((c, i) => {
+      const id = core.kpis.add(boardId, { code: `H${i + 1}`, name: c.name, formula: c.sql, dataSource: 'target', frequency: 'monthly' }, { actor: 'attacker' }).id
+      core.kpis.edit(id, { mapping: { rolling: true } }, { actor: 'attacker' })
+      return [c.sql, id]
+    })
   )
   core.sources.save({ name: 'target', kind: source.kind, url: source.url, password: source.password, timeoutMs: source.timeoutMs }, 'attacker', 'add')
   return {
