@@ -11,6 +11,7 @@ import type { SourceKind } from '../connectors'
 import { tempWorkspace } from '../testing/temp-workspace'
 import { REPORT_CASES, type ReportCase } from './testing/report-queries'
 import { warehouseStatements } from './testing/report-warehouse'
+import { serversUp } from '../testing/servers'
 
 // Report queries pulled through the app on three engines, each period checked against a SQL of its own on PostgreSQL.
 const suffix = randomBytes(4).toString('hex')
@@ -108,16 +109,17 @@ async function check(c: ReportCase, source: string, kind: SourceKind, formula: s
   }
 }
 
-describe('report queries on PostgreSQL', { timeout: 60_000 }, () => {
+const up = await serversUp('report queries', 'postgres', 'mysql')
+describe.skipIf(!up)('report queries on PostgreSQL', { timeout: 60_000 }, () => {
   it('holds at least 20 of them', () => expect(REPORT_CASES.length).toBeGreaterThanOrEqual(20))
   it.each(REPORT_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => check(c, 'pg', 'postgres', c.sql.postgres))
 })
 
-describe('the same report queries on DuckDB', { timeout: 60_000 }, () => {
+describe.skipIf(!up)('the same report queries on DuckDB', { timeout: 60_000 }, () => {
   it.each(REPORT_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c) => check(c, 'duck', 'duckdb', c.sql.duckdb ?? c.sql.postgres))
 })
 
-describe('the report queries MariaDB can express', { timeout: 60_000 }, () => {
+describe.skipIf(!up)('the report queries MariaDB can express', { timeout: 60_000 }, () => {
   const cases = REPORT_CASES.filter((c) => c.sql.mysql)
   it('covers counts, ratios, weights, segments, quarters and bound ranges', () => expect(cases.length).toBeGreaterThanOrEqual(10))
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => check(c, 'maria', 'mysql', c.sql.mysql!))

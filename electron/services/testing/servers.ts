@@ -1,5 +1,4 @@
 import { connect } from 'node:net'
-import { describe } from 'vitest'
 
 /** The database servers the connector tests use, and how a developer starts each on Debian. */
 const SERVERS = {
@@ -23,11 +22,16 @@ export function serverUp(server: TestServer): Promise<boolean> {
 }
 
 /**
- * A suite that needs a real database server. Where the server is down it is skipped with one line saying how to
- * start it; in CI (CI=true) it runs anyway, so a server that failed to start fails the build instead of hiding.
+ * Whether a test file that needs these database servers runs. Where one is down it is skipped with one line saying how
+ * to start it; in CI (CI=true) it runs anyway, so a server that failed to start fails the build instead of hiding.
+ * Use it as `describe.skipIf(!(await serversUp(...)))`: a file whose tests are all skipped runs none of its hooks.
  */
-export async function describeWithServer(server: TestServer, name: string, suite: () => void): Promise<void> {
-  const run = process.env.CI === 'true' || (await serverUp(server))
-  if (!run) console.log(`skipped "${name}": no ${server} server on 127.0.0.1:${SERVERS[server].port} (start it: ${SERVERS[server].start})`)
-  describe.skipIf(!run)(name, suite)
+export async function serversUp(what: string, ...servers: TestServer[]): Promise<boolean> {
+  if (process.env.CI === 'true') return true
+  for (const server of servers) {
+    if (await serverUp(server)) continue
+    console.log(`skipped ${what}: no ${server} server on 127.0.0.1:${SERVERS[server].port} (start it: ${SERVERS[server].start})`)
+    return false
+  }
+  return true
 }

@@ -6,6 +6,7 @@ import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
+import { serversUp } from '../../testing/servers'
 
 const suffix = randomBytes(4).toString('hex')
 const database = `kpi_my_${suffix}`
@@ -37,7 +38,8 @@ afterAll(async () => {
   await admin(`DROP USER IF EXISTS '${reader}'@'%'`)
 })
 
-describe('MySQL/MariaDB connector', () => {
+const up = await serversUp('the MariaDB connector', 'mysql')
+describe.skipIf(!up)('MySQL/MariaDB connector', () => {
   const connector = createConnector(source)
   const value = async (sql: string, period = NOVEMBER): Promise<number> => ((await connector.runFormula(sql, period)) as { value: number }).value
 

@@ -133,7 +133,11 @@ export async function runRestricted(
   const pairs = (result.rows as [[string, unknown][] | null][]).map(([row]) => row ?? [])
   const rows = pairs.map((row) => row.map(([, value]) => value))
   if (pairs.length === 0) {
-    const described = await client.query({ text: 'SELECT pg_temp.kpiloop_columns($1, $2, $3)', values: [text, values[0] ?? null, values[1] ?? null], rowMode: 'array' })
+    const described = await client.query({
+      text: 'SELECT pg_temp.kpiloop_columns($1, $2, $3)',
+      values: [text, values[0] ?? null, values[1] ?? null],
+      rowMode: 'array'
+    })
     const columns = ((described.rows[0] as [[string, string][]] | undefined)?.[0] ?? []).map(([name, type]) => ({ name, type }))
     return { columns, rows: [] }
   }

@@ -6,6 +6,7 @@ import { codeOf } from '../../testing/error-code'
 import { createConnector, createDriver, runFormulaUnchecked } from '../connector'
 import { EXPECTED, NOVEMBER, fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
+import { serversUp } from '../../testing/servers'
 
 const suffix = randomBytes(4).toString('hex')
 const schema = `kpi_pg_${suffix}`
@@ -41,7 +42,8 @@ afterAll(async () => {
   for (const role of [reader, writer]) await adminQuery(`DROP OWNED BY ${role}; DROP ROLE IF EXISTS ${role}`).catch(() => undefined)
 })
 
-describe('PostgreSQL connector', () => {
+const up = await serversUp('the PostgreSQL connector', 'postgres')
+describe.skipIf(!up)('PostgreSQL connector', () => {
   const connector = createConnector(source)
   afterAll(() => connector.close())
 

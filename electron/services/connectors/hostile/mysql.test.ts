@@ -6,6 +6,7 @@ import { createConnector } from '../connector'
 import { appHarness, expectHarmless, type HostileCase } from '../testing/hostile-harness'
 import { fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
+import { serversUp } from '../../testing/servers'
 
 const suffix = randomBytes(4).toString('hex')
 const database = `kpi_hostile_${suffix}`
@@ -80,7 +81,8 @@ afterAll(async () => {
   await admin(`DROP USER IF EXISTS '${reader}'@'%'`)
 })
 
-describe.each([
+const up = await serversUp('hostile formulas on MariaDB', 'mysql')
+describe.skipIf(!up).each([
   ['root', { kind: 'mysql', url: `mysql://root@127.0.0.1:3306/${database}`, timeoutMs: 1_500 } satisfies SourceConfig],
   [
     'a user that may only read',

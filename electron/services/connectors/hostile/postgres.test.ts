@@ -6,6 +6,7 @@ import { createConnector } from '../connector'
 import { appHarness, expectHarmless, type HostileCase } from '../testing/hostile-harness'
 import { fixtureStatements } from '../testing/product-fixture'
 import type { SourceConfig } from '../types'
+import { serversUp } from '../../testing/servers'
 
 const suffix = randomBytes(4).toString('hex')
 const schema = `kpi_hostile_${suffix}`
@@ -157,7 +158,8 @@ afterAll(async () => {
   await adminQuery(`DROP OWNED BY ${reader}; DROP ROLE IF EXISTS ${reader}`).catch(() => undefined)
 })
 
-describe.each([
+const up = await serversUp('hostile formulas on PostgreSQL', 'postgres')
+describe.skipIf(!up).each([
   ['a superuser login', 'postgres'],
   ['a login that may only read', reader]
 ])('hostile formulas on PostgreSQL, %s', (_label, user) => {

@@ -32,7 +32,11 @@ export function appHarness(source: SourceConfig, cases: readonly HostileCase[]) 
   // the same for every period (which would hide what the database answers).
   const kpiIds = new Map(
     cases.map((c, i) => {
-      const id = core.kpis.add(boardId, { code: `H${i + 1}`, name: c.name, formula: c.sql, dataSource: 'target', frequency: 'monthly' }, { actor: 'attacker' }).id
+      const id = core.kpis.add(
+        boardId,
+        { code: `H${i + 1}`, name: c.name, formula: c.sql, dataSource: 'target', frequency: 'monthly' },
+        { actor: 'attacker' }
+      ).id
       core.kpis.edit(id, { mapping: { rolling: true } }, { actor: 'attacker' })
       return [c.sql, id]
     })
