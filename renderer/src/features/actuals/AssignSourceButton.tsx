@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { actionScope } from '../kpis/selection'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useSourceStore } from '../sources/useSourceStore'
@@ -21,7 +22,7 @@ export function AssignSourceButton() {
   const [scope, setScope] = useState<Scope | null>(null)
   const [source, setSource] = useState<string | null>(null)
   const [reason, setReason] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   const open = () => {
     const { kpis, query, selected } = useKpiStore.getState()
@@ -35,17 +36,12 @@ export function AssignSourceButton() {
 
   const assign = async () => {
     if (!scope || !source) return
-    setSaving(true)
-    try {
+    await run(async () => {
       const views = await api.call('kpi.editMany', { kpiIds: scope.ids, set: { dataSource: source }, ...(reason.trim() ? { reason: reason.trim() } : {}) })
       for (const view of views) useKpiStore.getState().put(view)
       notify.success(t('actuals.query.assign.done', { count: views.length, source: source === 'manual' ? t('actuals.query.assign.manual') : source }))
       setScope(null)
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

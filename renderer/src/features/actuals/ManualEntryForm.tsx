@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { periodOf, type PeriodKind } from './actuals-rows'
 
 interface Values {
@@ -20,7 +21,7 @@ export function ManualEntryForm({ kpiId, onSaved }: { kpiId: number; onSaved: ()
   const notify = useNotify()
   const [form] = Form.useForm<Values>()
   const [kind, setKind] = useState<PeriodKind>('month')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   const submit = (values: Values) => {
     const period =
@@ -29,15 +30,12 @@ export function ManualEntryForm({ kpiId, onSaved }: { kpiId: number; onSaved: ()
         : kind === 'day'
           ? periodOf('day', values.day!.format('YYYY-MM-DD'))
           : periodOf('range', values.range![0].format('YYYY-MM-DD'), values.range![1].format('YYYY-MM-DD'))
-    setSaving(true)
-    api
-      .call('actuals.add', { kpiId, ...period, value: values.value, ...(values.note?.trim() ? { note: values.note.trim() } : {}) })
-      .then(() => {
-        notify.success(t('actuals.manual.saved'))
-        form.resetFields(['value', 'note'])
-        onSaved()
-      }, notify.error)
-      .finally(() => setSaving(false))
+    void run(async () => {
+      await api.call('actuals.add', { kpiId, ...period, value: values.value, ...(values.note?.trim() ? { note: values.note.trim() } : {}) })
+      notify.success(t('actuals.manual.saved'))
+      form.resetFields(['value', 'note'])
+      onSaved()
+    })
   }
 
   const required = [{ required: true, message: t('validation.required') }]

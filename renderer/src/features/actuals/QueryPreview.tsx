@@ -7,6 +7,7 @@ import type { KpiPatch } from '../../../../electron/domain/kpi-input'
 import { GRAIN_OF_FREQUENCY, GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { api } from '../../api/client'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { DateFindings } from './DateFindings'
@@ -41,7 +42,7 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
   const [preview, setPreview] = useState<FormulaPreview | null>(null)
   const [editing, setEditing] = useState(false)
   const [running, setRunning] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run: submit } = useSubmit()
   const label = periodContaining(date.format('YYYY-MM-DD'), grain).label
 
   const run = (mapping?: ResultMapping | null) => {
@@ -55,19 +56,13 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
       .finally(() => setRunning(false))
   }
 
-  const save = async (patch: KpiPatch, message: string) => {
-    setSaving(true)
-    try {
+  const save = (patch: KpiPatch, message: string) =>
+    submit(async () => {
       const view = await edit(kpi.id, patch, { expectedRevisionId: kpi.revisionId })
       notify.success(t(message, { number: view.revisionNumber }))
       setEditing(false)
       run()
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <div data-testid="query-preview" className="query-preview">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { REVIEW_STAGE_NAMES } from '../../../../electron/domain/assistant-settings'
 import type { ReviewPreviewView } from '../../../../electron/domain/assistant-views'
 import { api } from '../../api/client'
-import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useUiStore } from '../ui/useUiStore'
 
 type ReviewStage = (typeof REVIEW_STAGE_NAMES)[number]
@@ -13,20 +13,15 @@ type ReviewStage = (typeof REVIEW_STAGE_NAMES)[number]
 /** Exactly the requests a review of the open board would send, batch by batch. */
 export function PreviewTab() {
   const { t } = useTranslation()
-  const notify = useNotify()
   const boardId = useUiStore((s) => s.boardId)
   const [stage, setStage] = useState<ReviewStage>('draft')
   const [preview, setPreview] = useState<ReviewPreviewView | null>(null)
-  const [loading, setLoading] = useState(false)
+  const { busy: loading, run } = useSubmit()
 
   const load = useCallback(() => {
     if (boardId === null) return
-    setLoading(true)
-    api
-      .call('llm.preview', { boardId, stage })
-      .then(setPreview, notify.error)
-      .finally(() => setLoading(false))
-  }, [boardId, stage, notify.error])
+    void run(async () => setPreview(await api.call('llm.preview', { boardId, stage })))
+  }, [boardId, stage, run])
 
   useEffect(load, [load])
 

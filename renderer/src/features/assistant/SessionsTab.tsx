@@ -1,10 +1,10 @@
 import { Empty, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewSessionSummary, SessionStatus } from '../../../../electron/domain/assistant-views'
 import { StageTag } from '../../components/StageTag'
-import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useUiStore } from '../ui/useUiStore'
 import { SessionView } from './SessionView'
 import { formatCost } from './settings-form'
@@ -15,21 +15,15 @@ export const STATUS_TAG: Record<SessionStatus, string> = { running: 'processing'
 /** The review sessions of the open board, newest first; a row opens the conversation. */
 export function SessionsTab() {
   const { t } = useTranslation()
-  const notify = useNotify()
   const boardId = useUiStore((s) => s.boardId)
   const sessionId = useAssistantStore((s) => s.sessionId)
   const sessions = useAssistantStore((s) => s.sessions)
-  const [loading, setLoading] = useState(false)
+  const { busy: loading, run } = useSubmit()
 
   useEffect(() => {
     if (boardId === null || sessionId !== null) return
-    setLoading(true)
-    useAssistantStore
-      .getState()
-      .loadSessions(boardId)
-      .catch(notify.error)
-      .finally(() => setLoading(false))
-  }, [boardId, sessionId, notify.error])
+    void run(() => useAssistantStore.getState().loadSessions(boardId))
+  }, [boardId, sessionId, run])
 
   if (sessionId !== null) return <SessionView sessionId={sessionId} />
   if (boardId === null) return <Empty description={t('assistant.noBoard')} />

@@ -8,6 +8,7 @@ import type { LlmSettingsView, LlmTestResult } from '../../../../electron/domain
 import { toApiError, type ApiError } from '../../api/api-error'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { ENV_VARIABLES, missingReason, presetValues, toFormValues, toPatch, type SettingsFormValues } from './settings-form'
 
 const browserMode = typeof window !== 'undefined' && !window.kpi
@@ -19,7 +20,7 @@ export function SettingsTab() {
   const [form] = Form.useForm<SettingsFormValues>()
   const [view, setView] = useState<LlmSettingsView | null>(null)
   const [presets, setPresets] = useState<readonly ProviderPreset[]>([])
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
   const [testing, setTesting] = useState(false)
   const [tested, setTested] = useState<LlmTestResult | ApiError | null>(null)
 
@@ -48,16 +49,11 @@ export function SettingsTab() {
 
   const save = async () => {
     const values = await form.validateFields()
-    setSaving(true)
-    try {
+    await run(async () => {
       show(await api.call('llm.settings.set', toPatch(values, view.envOverrides)))
       setTested(null)
       notify.success(t('assistant.saved'))
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const test = async () => {

@@ -4,26 +4,21 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditView } from '../../../../electron/api'
 import { api } from '../../api/client'
-import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useUiStore } from '../ui/useUiStore'
 
 /** Every mutation of the board, newest first, as recorded by the core. */
 export function AuditDrawer({ boardId }: { boardId: number }) {
   const { t } = useTranslation()
-  const notify = useNotify()
   const open = useUiStore((s) => s.panel === 'audit')
   const openPanel = useUiStore((s) => s.openPanel)
   const [entries, setEntries] = useState<AuditView[]>([])
-  const [loading, setLoading] = useState(false)
+  const { busy: loading, run } = useSubmit()
 
   useEffect(() => {
     if (!open) return
-    setLoading(true)
-    api
-      .call('audit.list', { boardId, limit: 500 })
-      .then(setEntries, notify.error)
-      .finally(() => setLoading(false))
-  }, [open, boardId, notify.error])
+    void run(async () => setEntries(await api.call('audit.list', { boardId, limit: 500 })))
+  }, [open, boardId, run])
 
   return (
     <Drawer title={t('audit.title')} open={open} onClose={() => openPanel(null)} size={860} className="audit-drawer">

@@ -1,9 +1,10 @@
 import SafetyOutlined from '@ant-design/icons/SafetyOutlined'
 import { Button, Drawer, Space } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupView } from '../../../../electron/domain/backup'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useBoardStore } from '../boards/useBoardStore'
 import { useUiStore } from '../ui/useUiStore'
 import { BackupSchedule } from './BackupSchedule'
@@ -26,30 +27,24 @@ export function BackupsButton() {
   const open = useBackupStore((s) => s.open)
   const settings = useBackupStore((s) => s.settings)
   const backups = useBackupStore((s) => s.backups)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
 
   useEffect(() => {
     if (open) useBackupStore.getState().load().catch(notify.error)
   }, [open, notify.error])
 
-  const backUpNow = () => {
-    setBusy(true)
-    useBackupStore
-      .getState()
-      .create()
-      .then((made) => notify.success(t('backup.made', { file: made.file })), notify.error)
-      .finally(() => setBusy(false))
-  }
-  const restore = async (backup: BackupView) => {
-    try {
+  const backUpNow = () =>
+    void run(async () => {
+      const made = await useBackupStore.getState().create()
+      notify.success(t('backup.made', { file: made.file }))
+    })
+  const restore = (backup: BackupView) =>
+    run(async () => {
       await useBackupStore.getState().restore(backup.file)
       useBackupStore.getState().setOpen(false)
       await reopenBoards()
       notify.success(t('backup.restored', { when: backupTime(backup.at) }))
-    } catch (error) {
-      notify.error(error)
-    }
-  }
+    })
 
   return (
     <>

@@ -1,7 +1,7 @@
 import { Form, Input, Modal } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 
 interface Props {
   /** Names the form, so its inputs get distinct ids. */
@@ -17,9 +17,8 @@ interface Props {
 /** Name (and description) of a new or renamed board. */
 export function BoardNameModal({ formName, open, title, initialName = '', withDescription = false, onSubmit, onClose }: Props) {
   const { t } = useTranslation()
-  const notify = useNotify()
   const [form] = Form.useForm<{ name: string; description: string }>()
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   useEffect(() => {
     if (open) form.setFieldsValue({ name: initialName, description: '' })
@@ -27,15 +26,10 @@ export function BoardNameModal({ formName, open, title, initialName = '', withDe
 
   const submit = async () => {
     const { name, description } = await form.validateFields()
-    setSaving(true)
-    try {
+    await run(async () => {
       await onSubmit(name.trim(), description?.trim() ?? '')
       onClose()
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

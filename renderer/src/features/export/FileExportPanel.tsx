@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileFormat } from '../../../../electron/domain/export'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useExportStore } from './useExportStore'
 
 const FORMATS: FileFormat[] = ['markdown', 'csv', 'xlsx', 'jira-csv', 'notion']
@@ -15,19 +16,13 @@ export function FileExportPanel({ disabled }: { disabled: boolean }) {
   const download = useExportStore((s) => s.download)
   const [format, setFormat] = useState<FileFormat>('markdown')
   const [epic, setEpic] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, run: submit } = useSubmit()
 
-  const run = async () => {
-    setBusy(true)
-    try {
+  const run = () =>
+    submit(async () => {
       const names = await download(format, epic)
       notify.success(t('export.downloaded', { files: names.join(', ') }))
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }}>

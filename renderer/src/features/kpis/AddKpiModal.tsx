@@ -1,11 +1,11 @@
 import { Form, Input, Modal, Select } from 'antd'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { NewKpi } from '../../../../electron/domain/kpi-input'
 import { FREQUENCIES, STAGES } from '../../../../electron/domain/kpi'
 import { TargetPreview } from '../../components/TargetPreview'
 import { useKeepUnparsedTarget } from './useKeepUnparsedTarget'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useUiStore } from '../ui/useUiStore'
 import { useKpiStore } from './useKpiStore'
 
@@ -32,23 +32,18 @@ export function AddKpiModal() {
   const [form] = Form.useForm<Values>()
   const target = Form.useWatch('target', form) ?? ''
   const metricName = Form.useWatch('name', form) ?? ''
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   const submit = async () => {
     const values = await form.validateFields()
-    setSaving(true)
-    try {
+    await run(async () => {
       const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as NewKpi
       const kpi = await keepUnparsed((allowUnparsedTarget) => add(fields, { allowUnparsedTarget }))
       if (!kpi) return
       notify.success(t('addKpi.added', { code: kpi.code }))
       form.resetFields()
       setOpen(false)
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

@@ -6,6 +6,7 @@ import type { ProposalView } from '../../../../electron/api'
 import { api } from '../../api/client'
 import { formatFieldValue } from '../../components/field-value'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { acceptInput, diffRows, editorFor, editSeed, type DiffRow } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
@@ -57,31 +58,28 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
   const [chosen, setChosen] = useState<string[]>(rows.filter((r) => r.selectable).map((r) => r.field))
   const [edited, setEdited] = useState<Record<string, string>>({})
   const [rejectNote, setRejectNote] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const show = (field: DiffRow['field'], value: unknown) =>
     (typeof value === 'object' || field !== 'target' ? formatFieldValue(field, value, (key, vars) => t(key, vars ?? {})) : String(value)) ?? t('table.noValue')
 
-  const decide = (call: Promise<ProposalView>, message: string) => {
-    setBusy(true)
-    call
-      .then((p) => {
-        putProposal(p)
-        notify.success(message)
-      }, notify.error)
-      .finally(() => setBusy(false))
-  }
+  const decide = (call: () => Promise<ProposalView>, message: string) =>
+    void run(async () => {
+      putProposal(await call())
+      notify.success(message)
+    })
   const accept = (all: boolean) =>
     decide(
-      api.call(
-        'proposal.accept',
-        all
-          ? acceptInput(
-              proposal,
-              rows.map((r) => r.field),
-              edited
-            )
-          : acceptInput(proposal, chosen, edited)
-      ),
+      () =>
+        api.call(
+          'proposal.accept',
+          all
+            ? acceptInput(
+                proposal,
+                rows.map((r) => r.field),
+                edited
+              )
+            : acceptInput(proposal, chosen, edited)
+        ),
       t('review.accepted')
     )
 
@@ -190,7 +188,7 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
             }
             okText={t('review.reject')}
             cancelText={t('app.cancel')}
-            onConfirm={() => decide(api.call('proposal.reject', { id: proposal.id, note: rejectNote.trim() || undefined }), t('review.rejected'))}
+            onConfirm={() => decide(() => api.call('proposal.reject', { id: proposal.id, note: rejectNote.trim() || undefined }), t('review.rejected'))}
           >
             <Button danger disabled={busy} data-testid="reject">
               {t('review.reject')}

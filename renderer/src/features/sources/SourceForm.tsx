@@ -1,8 +1,9 @@
 import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../electron/api'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { envSecretName, SOURCE_KINDS, urlPlaceholder } from './source-form'
 import { useSourceStore } from './useSourceStore'
 
@@ -20,7 +21,7 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
   const { t } = useTranslation()
   const notify = useNotify()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
   const mode = useSourceStore((s) => s.mode)
   const kind = Form.useWatch('kind', form) ?? 'postgres'
   const name = Form.useWatch('name', form) ?? ''
@@ -42,10 +43,8 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
   }, [open, editing, form])
 
   const submit = (v: Values) => {
-    setSaving(true)
-    useSourceStore
-      .getState()
-      .save({
+    void run(async () => {
+      await useSourceStore.getState().save({
         mode: editing ? 'edit' : 'add',
         name: v.name.trim(),
         kind: v.kind,
@@ -54,11 +53,9 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
         allowRawRows: v.allowRawRows,
         ...(v.timeoutSeconds ? { timeoutMs: Math.round(v.timeoutSeconds * 1000) } : {})
       })
-      .then(() => {
-        notify.success(t('sources.saved'))
-        onClose()
-      }, notify.error)
-      .finally(() => setSaving(false))
+      notify.success(t('sources.saved'))
+      onClose()
+    })
   }
 
   const required = [{ required: true, message: t('validation.required') }]

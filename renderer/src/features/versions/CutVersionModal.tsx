@@ -1,7 +1,8 @@
 import { Form, Input, Modal } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useVersionStore } from './useVersionStore'
 
 interface Props {
@@ -17,7 +18,7 @@ export function CutVersionModal({ boardId, open, onClose }: Props) {
   const suggest = useVersionStore((s) => s.suggest)
   const cut = useVersionStore((s) => s.cut)
   const [form] = Form.useForm<{ label: string; note: string }>()
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   useEffect(() => {
     if (!open) return
@@ -27,16 +28,11 @@ export function CutVersionModal({ boardId, open, onClose }: Props) {
 
   const submit = async () => {
     const { label, note } = await form.validateFields()
-    setSaving(true)
-    try {
+    await run(async () => {
       const version = await cut(boardId, label.trim(), note ?? '')
       notify.success(t('versions.cutDone', { label: version.label }))
       onClose()
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

@@ -2,6 +2,7 @@ import { Input, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNotify } from '../../components/useNotify'
+import { useSubmit } from '../../components/useSubmit'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useVersionStore } from './useVersionStore'
 
@@ -12,22 +13,17 @@ export function RestoreVersionModal({ boardId, label, onClose }: { boardId: numb
   const restore = useVersionStore((s) => s.restore)
   const reloadKpis = useKpiStore((s) => s.load)
   const [reason, setReason] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   const submit = async () => {
     if (!label) return
-    setSaving(true)
-    try {
+    await run(async () => {
       const result = await restore(boardId, label, reason.trim())
       notify.success(t('versions.restored', result))
       await reloadKpis(boardId)
       setReason('')
       onClose()
-    } catch (error) {
-      notify.error(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
