@@ -33,6 +33,11 @@ const layers = [
     ['electron/services', 'electron/api/dispatch', 'db', 'resources', ...SHELLS],
     'the renderer talks to the core only through the contract (electron/api) and domain.'
   ),
+  layer(
+    './electron/cli/commands/!(*.test).ts',
+    ['electron/services', 'db'],
+    'a CLI command goes through the dispatcher (ctx.call), with the same validation, gates and audit as the app.'
+  ),
   layer('electron/preload', ['electron/services', 'electron/api/dispatch', 'db', 'electron/main'], 'the preload exposes the contract and nothing else.')
 ]
 

@@ -165,3 +165,16 @@ export function describePeriod(period: Period): string {
   const grain = grainOf(period)
   return grain ? periodContaining(period.start, grain).label : `${period.start} → ${period.end}`
 }
+
+function strictDate(text: string, what: string): string {
+  if (!isIsoDate(text)) throw new AppError('MEASUREMENT_INVALID', `${what} "${text}" is not a date (YYYY-MM-DD).`, { value: text })
+  return text
+}
+
+/** A period given by its two dates (a CSV row, `--start/--end`): both ISO dates, the end after the start. */
+export function checkedPeriod(start: string, end: string): Period {
+  const a = strictDate(start.trim(), 'Period start')
+  const b = strictDate(end.trim(), 'Period end')
+  if (b <= a) throw new AppError('MEASUREMENT_INVALID', `Period end ${end} must be after its start ${start}.`, { start, end })
+  return { start: a, end: b }
+}

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { parseNumber } from '../../domain/target/parse-target'
 import type { PullSummary } from '../../domain/views'
-import { checkedPeriod, periodOf } from '../../services/actuals/periods'
+import { checkedPeriod, parsePeriodLabel } from '../../domain/period'
 import { table } from '../format'
 import type { Run } from '../run'
 
@@ -22,7 +22,7 @@ export function actualsCommands(program: Command, run: Run) {
     .action((code: string, opts: { board: string; period?: string; from?: string; to?: string; value: string; note?: string }) =>
       run(
         async (ctx) => {
-          const period = opts.period ? periodOf(opts.period) : opts.from && opts.to ? checkedPeriod(opts.from, opts.to) : null
+          const period = opts.period ? parsePeriodLabel(opts.period) : opts.from && opts.to ? checkedPeriod(opts.from, opts.to) : null
           if (!period) throw new AppError('MEASUREMENT_INVALID', 'Give --period YYYY-MM[-DD], or --from DATE --to DATE.')
           const value = parseNumber(opts.value)
           if (value === null) throw new AppError('MEASUREMENT_INVALID', `--value "${opts.value.slice(0, 40)}" is not a number (e.g. 58.4, 1,250 or 1.2万).`)

@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../context'
 import type { MeasurementSource } from '../../domain/measurement'
 import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
-import { checkedPeriod, type Period } from './periods'
+import { checkedPeriod, type Period } from '../../domain/period'
 
 interface Row {
   id: number

@@ -1,14 +1,14 @@
 import type { HandlersOf } from '../..'
 import type { actualsProcedures } from '../../actuals'
 import type { lifecycleProcedures } from '../../lifecycle'
-import { checkedPeriod, periodOf } from '../../../services/actuals/periods'
+import { checkedPeriod, parsePeriodLabel } from '../../../domain/period'
 import { AppError } from '../../../domain/errors'
 import type { Core } from '../../../services/core'
 import { boardStatus } from '../../../services/lifecycle/board-status'
 
 /** A preview binds a period label, or two dates, exactly as given; without either, the KPI's last complete period. */
 function previewPeriod(label?: string, start?: string, end?: string) {
-  if (label) return periodOf(label)
+  if (label) return parsePeriodLabel(label)
   if (start && end) return checkedPeriod(start, end)
   if (start || end) throw new AppError('PERIOD_INVALID', 'Give both the start and the end of the period, or a period label such as 2025-W47.')
   return undefined
