@@ -1,3 +1,5 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
+import { auditLog, type AuditEntry } from '../../../db/schema'
 import type { AuditView } from '../../domain/views'
 import type { ServiceDeps } from '../context'
 
@@ -10,17 +12,6 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>
 }
 
-interface AuditRow {
-  id: number
-  at: number
-  actor: string
-  action: string
-  board_id: number | null
-  kpi_id: number | null
-  summary: string
-  details: string | null
-}
-
 export interface AuditQuery {
   boardId?: number
   kpiId?: number
@@ -29,48 +20,47 @@ export interface AuditQuery {
 }
 
 /** The audit log: one row per mutation, written inside the mutation's own transaction. */
-export function createAuditService({ sqlite, now }: Pick<ServiceDeps, 'sqlite' | 'now'>) {
-  const insert = sqlite.prepare('INSERT INTO audit_log (at, actor, action, board_id, kpi_id, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  const toView = (row: AuditRow): AuditView => ({
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    boardId: row.board_id,
-    kpiId: row.kpi_id,
-    summary: row.summary,
-    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null
-  })
+export function createAuditService({ db, now }: Pick<ServiceDeps, 'db' | 'now'>) {
+  const insert = db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      action: sql.placeholder('action'),
+      boardId: sql.placeholder('boardId'),
+      kpiId: sql.placeholder('kpiId'),
+      summary: sql.placeholder('summary'),
+      // Bound as the JSON text itself: the column's own encoder would store an absent detail as the text 'null'.
+      details: sql`${sql.placeholder('details')}`
+    })
+    .prepare()
+  const toView = (row: AuditEntry): AuditView => ({ ...row, details: row.details ?? null })
 
   return {
     record(entry: AuditEntryInput): void {
-      insert.run(
-        now(),
-        entry.actor,
-        entry.action,
-        entry.boardId ?? null,
-        entry.kpiId ?? null,
-        entry.summary,
-        entry.details ? JSON.stringify(entry.details) : null
-      )
+      insert.run({
+        at: now(),
+        actor: entry.actor,
+        action: entry.action,
+        boardId: entry.boardId ?? null,
+        kpiId: entry.kpiId ?? null,
+        summary: entry.summary,
+        details: entry.details ? JSON.stringify(entry.details) : null
+      })
     },
     list(query: AuditQuery): AuditView[] {
-      const where: string[] = []
-      const params: number[] = []
-      if (query.boardId !== undefined) {
-        where.push('board_id = ?')
-        params.push(query.boardId)
-      }
-      if (query.kpiId !== undefined) {
-        where.push('kpi_id = ?')
-        params.push(query.kpiId)
-      }
-      if (query.beforeId !== undefined) {
-        where.push('id < ?')
-        params.push(query.beforeId)
-      }
-      const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`
-      return (sqlite.prepare(sql).all(...params, query.limit) as AuditRow[]).map(toView)
+      const where: SQL[] = []
+      if (query.boardId !== undefined) where.push(eq(auditLog.boardId, query.boardId))
+      if (query.kpiId !== undefined) where.push(eq(auditLog.kpiId, query.kpiId))
+      if (query.beforeId !== undefined) where.push(lt(auditLog.id, query.beforeId))
+      return db
+        .select()
+        .from(auditLog)
+        .where(and(...where))
+        .orderBy(desc(auditLog.id))
+        .limit(query.limit)
+        .all()
+        .map(toView)
     }
   }
 }

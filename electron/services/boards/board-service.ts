@@ -1,46 +1,83 @@
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
+import { board, boardVersion, kpiHead, kpiRevision } from '../../../db/schema'
 import type { BoardView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { Stage } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
 
-interface BoardRow {
-  id: number
-  name: string
-  description: string
-  created_at: number
-  updated_at: number
-}
-
 export function createBoardService(deps: ServiceDeps & { audit: AuditService }) {
-  const { sqlite, events, audit, now, transaction } = deps
+  const { db, events, audit, now, transaction } = deps
+  const live = isNull(board.deletedAt)
+  const byId = sql.placeholder('id')
   const stmt = {
-    list: sqlite.prepare('SELECT * FROM board WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE'),
-    get: sqlite.prepare('SELECT * FROM board WHERE id = ? AND deleted_at IS NULL'),
-    byName: sqlite.prepare('SELECT * FROM board WHERE name = ? AND deleted_at IS NULL'),
-    insert: sqlite.prepare('INSERT INTO board (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)'),
-    rename: sqlite.prepare('UPDATE board SET name = ?, updated_at = ? WHERE id = ?'),
-    remove: sqlite.prepare('UPDATE board SET deleted_at = ?, updated_at = ? WHERE id = ?'),
-    stages: sqlite.prepare(
-      'SELECT r.stage AS stage, COUNT(*) AS n FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id WHERE k.board_id = ? GROUP BY r.stage'
-    ),
-    latestVersion: sqlite.prepare('SELECT label FROM board_version WHERE board_id = ? ORDER BY id DESC LIMIT 1')
+    list: db
+      .select()
+      .from(board)
+      .where(live)
+      .orderBy(sql`${board.name} COLLATE NOCASE`)
+      .prepare(),
+    get: db
+      .select()
+      .from(board)
+      .where(and(eq(board.id, byId), live))
+      .prepare(),
+    byName: db
+      .select()
+      .from(board)
+      .where(and(eq(board.name, sql.placeholder('name')), live))
+      .prepare(),
+    insert: db
+      .insert(board)
+      .values({
+        name: sql.placeholder('name'),
+        description: sql.placeholder('description'),
+        createdAt: sql.placeholder('at'),
+        updatedAt: sql.placeholder('at')
+      })
+      .returning({ id: board.id })
+      .prepare(),
+    rename: db
+      .update(board)
+      .set({ name: sql`${sql.placeholder('name')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(board.id, byId))
+      .prepare(),
+    remove: db
+      .update(board)
+      .set({ deletedAt: sql`${sql.placeholder('at')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(board.id, byId))
+      .prepare(),
+    stages: db
+      .select({ stage: kpiRevision.stage, n: count() })
+      .from(kpiHead)
+      .innerJoin(kpiRevision, eq(kpiRevision.id, kpiHead.revisionId))
+      .where(eq(kpiHead.boardId, byId))
+      .groupBy(kpiRevision.stage)
+      .prepare(),
+    latestVersion: db
+      .select({ label: boardVersion.label })
+      .from(boardVersion)
+      .where(eq(boardVersion.boardId, byId))
+      .orderBy(desc(boardVersion.id))
+      .limit(1)
+      .prepare()
   }
+  type BoardRow = typeof board.$inferSelect
 
   function toView(row: BoardRow): BoardView {
     const stageCounts: Partial<Record<Stage, number>> = {}
     let kpiCount = 0
-    for (const { stage, n } of stmt.stages.all(row.id) as { stage: Stage; n: number }[]) {
+    for (const { stage, n } of stmt.stages.all({ id: row.id })) {
       stageCounts[stage] = n
       if (stage !== 'retired') kpiCount += n
     }
-    const latest = stmt.latestVersion.get(row.id) as { label: string } | undefined
+    const latest = stmt.latestVersion.get({ id: row.id })
     return {
       id: row.id,
       name: row.name,
       description: row.description,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
       kpiCount,
       stageCounts,
       latestVersion: latest?.label ?? null
@@ -48,20 +85,20 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
   }
 
   function row(boardId: number): BoardRow {
-    const found = stmt.get.get(boardId) as BoardRow | undefined
+    const found = stmt.get.get({ id: boardId })
     if (!found) throw new AppError('BOARD_NOT_FOUND', `Board ${boardId} does not exist.`, { boardId })
     return found
   }
 
   function assertNameFree(name: string, self: number | null): void {
-    const other = stmt.byName.get(name) as BoardRow | undefined
+    const other = stmt.byName.get({ name })
     if (other && other.id !== self) throw new AppError('DUPLICATE_BOARD', `A board named "${name}" already exists.`, { name })
   }
 
   const createTx = transaction((name: string, description: string, actor: string): number => {
     assertNameFree(name, null)
     const at = now()
-    const id = Number(stmt.insert.run(name, description, at, at).lastInsertRowid)
+    const id = stmt.insert.get({ name, description, at })!.id
     audit.record({ actor, action: 'board.create', boardId: id, summary: `Created board ${name}` })
     return id
   })
@@ -69,21 +106,21 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     const before = row(boardId)
     if (before.name === name) return
     assertNameFree(name, boardId)
-    stmt.rename.run(name, now(), boardId)
+    stmt.rename.run({ name, at: now(), id: boardId })
     audit.record({ actor, action: 'board.rename', boardId, summary: `Renamed board ${before.name} → ${name}`, details: { from: before.name, to: name } })
   })
   const deleteTx = transaction((boardId: number, actor: string) => {
     const before = row(boardId)
-    stmt.remove.run(now(), now(), boardId)
+    stmt.remove.run({ at: now(), id: boardId })
     audit.record({ actor, action: 'board.delete', boardId, summary: `Deleted board ${before.name}` })
   })
 
   return {
-    list: (): BoardView[] => (stmt.list.all() as BoardRow[]).map(toView),
+    list: (): BoardView[] => stmt.list.all().map(toView),
     get: (boardId: number): BoardView => toView(row(boardId)),
     /** Boards are addressed by name in the CLI. */
     resolve(name: string): number {
-      const found = stmt.byName.get(name) as BoardRow | undefined
+      const found = stmt.byName.get({ name })
       if (!found) throw new AppError('BOARD_NOT_FOUND', `No board named "${name}".`, { name })
       return found.id
     },
