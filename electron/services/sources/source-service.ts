@@ -1,23 +1,12 @@
 import { sourceSecretRef } from '../../domain/secret-names'
 import type { SourceView } from '../../domain/views'
-import type { SourceKind } from '../../../db/schema/integrations'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { dataSource, type DataSourceRow as Row, type SourceKind } from '../../../db/schema/integrations'
 import type { AuditService } from '../audit/audit-service'
 import { checkFormula, createConnector, type Connector, type TableInfo } from '../connectors'
 import type { ServiceDeps } from '../context'
 import { AppError } from '../../domain/errors'
 import type { SecretStore } from '../secrets/secret-store'
-
-interface Row {
-  id: number
-  name: string
-  kind: SourceKind
-  url: string
-  options: string
-  secret_ref: string | null
-  allow_raw_rows: number
-  created_at: number
-  updated_at: number
-}
 
 export interface SourceInput {
   name: string
@@ -40,17 +29,52 @@ function assertNoPasswordInUrl(url: string): void {
 }
 
 export function createSourceService(deps: ServiceDeps & { audit: AuditService; secrets: SecretStore }) {
-  const { sqlite, audit, secrets, now, events, transaction } = deps
+  const { db, audit, secrets, now, events, transaction } = deps
+  const named = eq(dataSource.name, sql.placeholder('name'))
+  // Bound as the stored values themselves (options as JSON text, the flag as 0/1), the same for insert and update.
+  const bound = (name: string) => sql`${sql.placeholder(name)}`
+  const row$ = {
+    kind: bound('kind'),
+    url: bound('url'),
+    options: bound('options'),
+    secretRef: bound('secretRef'),
+    allowRawRows: bound('allowRawRows'),
+    updatedAt: bound('at')
+  }
   const stmt = {
-    list: sqlite.prepare('SELECT * FROM data_source WHERE deleted_at IS NULL ORDER BY name'),
-    byName: sqlite.prepare('SELECT * FROM data_source WHERE name = ? AND deleted_at IS NULL'),
-    byId: sqlite.prepare('SELECT * FROM data_source WHERE id = ?'),
-    anyByName: sqlite.prepare('SELECT id FROM data_source WHERE name = ?'),
-    insert: sqlite.prepare(
-      'INSERT INTO data_source (name, kind, url, options, secret_ref, allow_raw_rows, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-    ),
-    update: sqlite.prepare('UPDATE data_source SET kind = ?, url = ?, options = ?, secret_ref = ?, allow_raw_rows = ?, updated_at = ? WHERE id = ?'),
-    remove: sqlite.prepare("UPDATE data_source SET deleted_at = ?, name = name || '#' || id WHERE id = ?")
+    list: db.select().from(dataSource).where(isNull(dataSource.deletedAt)).orderBy(dataSource.name).prepare(),
+    byName: db
+      .select()
+      .from(dataSource)
+      .where(and(named, isNull(dataSource.deletedAt)))
+      .prepare(),
+    byId: db
+      .select()
+      .from(dataSource)
+      .where(eq(dataSource.id, sql.placeholder('id')))
+      .prepare(),
+    // Removed sources keep their row under a changed name, so a name is free only when no row has it.
+    anyByName: db.select({ id: dataSource.id }).from(dataSource).where(named).prepare(),
+    insert: db
+      .insert(dataSource)
+      .values({
+        name: sql.placeholder('name'),
+        ...row$,
+        allowRawRows: sql.placeholder('allowRawRows'),
+        createdAt: sql.placeholder('at'),
+        updatedAt: sql.placeholder('at')
+      })
+      .prepare(),
+    update: db
+      .update(dataSource)
+      .set(row$)
+      .where(eq(dataSource.id, sql.placeholder('id')))
+      .prepare(),
+    remove: db
+      .update(dataSource)
+      .set({ deletedAt: bound('at'), name: sql`${dataSource.name} || '#' || ${dataSource.id}` })
+      .where(eq(dataSource.id, sql.placeholder('id')))
+      .prepare()
   }
 
   const toView = (row: Row): SourceView => ({
@@ -58,25 +82,26 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     name: row.name,
     kind: row.kind,
     url: row.url,
-    hasSecret: row.secret_ref !== null && secrets.get(row.secret_ref) !== undefined,
-    allowRawRows: row.allow_raw_rows === 1,
-    timeoutMs: (JSON.parse(row.options) as { timeoutMs?: number }).timeoutMs ?? null,
-    updatedAt: row.updated_at
+    hasSecret: row.secretRef !== null && secrets.get(row.secretRef) !== undefined,
+    allowRawRows: row.allowRawRows,
+    timeoutMs: timeoutOf(row),
+    updatedAt: row.updatedAt
   })
 
+  const timeoutOf = (row: Row): number | null => (typeof row.options.timeoutMs === 'number' ? row.options.timeoutMs : null)
+
   function row(name: string): Row {
-    const found = stmt.byName.get(name) as Row | undefined
+    const found = stmt.byName.get({ name })
     if (!found) throw new AppError('SOURCE_NOT_FOUND', `No data source named "${name}".`, { name })
     return found
   }
 
   function connect(found: Row): Connector {
-    const options = JSON.parse(found.options) as { timeoutMs?: number }
     return createConnector({
       kind: found.kind,
       url: found.url,
-      password: found.secret_ref ? secrets.get(found.secret_ref) : undefined,
-      timeoutMs: options.timeoutMs
+      password: found.secretRef ? secrets.get(found.secretRef) : undefined,
+      timeoutMs: timeoutOf(found) ?? undefined
     })
   }
 
@@ -91,13 +116,19 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
 
   const saveTx = transaction((input: SourceInput, actor: string, existing: Row | undefined) => {
     assertNoPasswordInUrl(input.url)
-    const options = JSON.stringify(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {})
-    const ref = input.password !== undefined || existing?.secret_ref ? secretRef(input.name) : null
+    const fields = {
+      kind: input.kind,
+      url: input.url,
+      options: JSON.stringify(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+      secretRef: input.password !== undefined || existing?.secretRef ? secretRef(input.name) : null,
+      allowRawRows: input.allowRawRows ? 1 : 0,
+      at: now()
+    }
     if (existing) {
-      stmt.update.run(input.kind, input.url, options, ref, input.allowRawRows ? 1 : 0, now(), existing.id)
+      stmt.update.run({ ...fields, id: existing.id })
     } else {
-      if (stmt.anyByName.get(input.name)) throw new AppError('DUPLICATE_SOURCE', `A data source named "${input.name}" already exists.`)
-      stmt.insert.run(input.name, input.kind, input.url, options, ref, input.allowRawRows ? 1 : 0, now(), now())
+      if (stmt.anyByName.get({ name: input.name })) throw new AppError('DUPLICATE_SOURCE', `A data source named "${input.name}" already exists.`)
+      stmt.insert.run({ ...fields, name: input.name })
     }
     audit.record({
       actor,
@@ -107,15 +138,15 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
   })
 
   return {
-    list: (): SourceView[] => (stmt.list.all() as Row[]).map(toView),
+    list: (): SourceView[] => stmt.list.all().map(toView),
     get: (name: string): SourceView => toView(row(name)),
     byId: (id: number): SourceView | undefined => {
-      const found = stmt.byId.get(id) as Row | undefined
+      const found = stmt.byId.get({ id })
       return found ? toView(found) : undefined
     },
     /** Adds or (when it exists) edits a source; the password goes to the secret store only. */
     save(input: SourceInput, actor: string, mode: 'add' | 'edit'): SourceView {
-      const existing = stmt.byName.get(input.name) as Row | undefined
+      const existing = stmt.byName.get({ name: input.name })
       if (mode === 'edit' && !existing) row(input.name)
       if (mode === 'add' && existing) throw new AppError('DUPLICATE_SOURCE', `A data source named "${input.name}" already exists.`)
       if (input.password !== undefined) secrets.set(secretRef(input.name), input.password)
@@ -126,10 +157,10 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     remove(name: string, actor: string): void {
       const found = row(name)
       transaction(() => {
-        stmt.remove.run(now(), found.id)
+        stmt.remove.run({ at: now(), id: found.id })
         audit.record({ actor, action: 'source.remove', summary: `Removed data source ${name}` })
       })()
-      if (found.secret_ref) secrets.delete(found.secret_ref)
+      if (found.secretRef) secrets.delete(found.secretRef)
     },
     test: (name: string, signal?: AbortSignal) => withConnector(name, (c) => c.test(signal)),
     tables: (name: string, signal?: AbortSignal): Promise<TableInfo[]> => withConnector(name, (c) => c.tables(signal)),
@@ -138,7 +169,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
      * source it names. Prose and unfinished SQL stay allowed: the feasibility gate reports those.
      */
     guardFormula(formula: string, dataSource: string): void {
-      const found = formula.trim() ? (stmt.byName.get(dataSource) as Row | undefined) : undefined
+      const found = formula.trim() ? stmt.byName.get({ name: dataSource }) : undefined
       if (!found) return
       try {
         checkFormula(formula, found.kind)
