@@ -1,26 +1,11 @@
+import { desc, eq, sql } from 'drizzle-orm'
+import { proposal, reviewSession, type ReviewSessionRow as Row } from '../../../db/schema'
 import { estimateCost, type CostEstimate, type ProviderPreset } from '../../domain/llm-providers'
 import type { TokenUsage } from './token-budget'
 import type { ServiceDeps } from '../context'
 import type { Stage } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
 import type { ReviewSessionSummary, ReviewSessionView, SessionMessage, SessionStatus } from '../../domain/assistant-views'
-
-interface Row {
-  id: number
-  board_id: number
-  stage: Stage
-  engine: 'analyzer' | 'assistant'
-  model: string | null
-  template_id: number | null
-  messages: string
-  prompt_tokens: number
-  completion_tokens: number
-  cost_usd: number
-  status: SessionStatus
-  error: string | null
-  created_at: number
-  finished_at: number | null
-}
 
 export interface NewSession {
   boardId: number
@@ -44,85 +29,122 @@ export function costOf(model: string, usage: TokenUsage, preset: ProviderPreset 
 
 /** Review sessions of the assistant: the conversation, its token usage and cost, and how it ended. */
 export function createReviewSessions({
-  sqlite,
+  db,
   transaction,
   now,
   preset
-}: Pick<ServiceDeps, 'sqlite' | 'transaction' | 'now'> & {
+}: Pick<ServiceDeps, 'db' | 'transaction' | 'now'> & {
   /** The configured provider: a local one costs nothing. */ preset?: () => ProviderPreset | undefined
 }) {
+  const bound = (name: string) => sql`${sql.placeholder(name)}`
   const stmt = {
-    insert: sqlite.prepare(
-      "INSERT INTO review_session (board_id, stage, engine, model, template_id, messages, status, created_at) VALUES (?, ?, 'assistant', ?, ?, '[]', 'running', ?)"
-    ),
-    get: sqlite.prepare('SELECT * FROM review_session WHERE id = ?'),
-    list: sqlite.prepare('SELECT * FROM review_session WHERE board_id = ? ORDER BY id DESC'),
-    proposals: sqlite.prepare('SELECT id FROM proposal WHERE session_id = ? ORDER BY id'),
-    update: sqlite.prepare(
-      'UPDATE review_session SET messages = ?, prompt_tokens = ?, completion_tokens = ?, cost_usd = ?, status = ?, error = ?, finished_at = ? WHERE id = ?'
-    )
+    insert: db
+      .insert(reviewSession)
+      .values({
+        boardId: bound('boardId'),
+        stage: bound('stage'),
+        engine: 'assistant',
+        model: bound('model'),
+        templateId: bound('templateId'),
+        messages: [],
+        status: 'running',
+        createdAt: bound('at')
+      })
+      .returning({ id: reviewSession.id })
+      .prepare(),
+    get: db
+      .select()
+      .from(reviewSession)
+      .where(eq(reviewSession.id, bound('id')))
+      .prepare(),
+    list: db
+      .select()
+      .from(reviewSession)
+      .where(eq(reviewSession.boardId, bound('boardId')))
+      .orderBy(desc(reviewSession.id))
+      .prepare(),
+    proposals: db
+      .select({ id: proposal.id })
+      .from(proposal)
+      .where(eq(proposal.sessionId, bound('id')))
+      .orderBy(proposal.id)
+      .prepare(),
+    // Messages bind as their JSON text.
+    update: db
+      .update(reviewSession)
+      .set({
+        messages: bound('messages'),
+        promptTokens: bound('promptTokens'),
+        completionTokens: bound('completionTokens'),
+        costUsd: bound('costUsd'),
+        status: bound('status'),
+        error: bound('error'),
+        finishedAt: bound('finishedAt')
+      })
+      .where(eq(reviewSession.id, bound('id')))
+      .prepare()
   }
 
   function row(id: number): Row {
-    const found = stmt.get.get(id) as Row | undefined
+    const found = stmt.get.get({ id })
     if (!found) throw new AppError('VALIDATION', `Review session ${id} does not exist.`, { id })
     return found
   }
 
   function summary(r: Row): ReviewSessionSummary {
-    const usage = { promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens }
-    const costKnown = r.cost_usd > 0 || usage.promptTokens + usage.completionTokens === 0 || (r.model !== null && costOf(r.model, usage, preset?.()).known)
+    const usage = { promptTokens: r.promptTokens, completionTokens: r.completionTokens }
+    const costKnown = r.costUsd > 0 || usage.promptTokens + usage.completionTokens === 0 || (r.model !== null && costOf(r.model, usage, preset?.()).known)
     return {
       id: r.id,
-      boardId: r.board_id,
+      boardId: r.boardId,
       stage: r.stage,
       engine: r.engine,
       model: r.model,
-      templateId: r.template_id,
-      promptTokens: r.prompt_tokens,
-      completionTokens: r.completion_tokens,
-      costUsd: r.cost_usd,
+      templateId: r.templateId,
+      promptTokens: r.promptTokens,
+      completionTokens: r.completionTokens,
+      costUsd: r.costUsd,
       costKnown,
       status: r.status,
       error: r.error,
-      createdAt: r.created_at,
-      finishedAt: r.finished_at,
-      messageCount: (JSON.parse(r.messages) as unknown[]).length,
-      proposalIds: (stmt.proposals.all(r.id) as { id: number }[]).map((p) => p.id)
+      createdAt: r.createdAt,
+      finishedAt: r.finishedAt,
+      messageCount: r.messages.length,
+      proposalIds: stmt.proposals.all({ id: r.id }).map((p) => p.id)
     }
   }
 
   // Read, then written back: one write transaction, so that nothing lands in between.
   const updateTx = transaction((id: number, change: SessionUpdate): ReviewSessionSummary => {
     const current = row(id)
-    const messages = [...(JSON.parse(current.messages) as SessionMessage[]), ...(change.messages ?? [])]
+    const messages = [...current.messages, ...(change.messages ?? [])]
     const status = change.status ?? current.status
-    const finishedAt = change.status === undefined ? current.finished_at : status === 'running' ? null : now()
+    const finishedAt = change.status === undefined ? current.finishedAt : status === 'running' ? null : now()
     const error = change.error === undefined ? current.error : change.error
-    stmt.update.run(
-      JSON.stringify(messages),
-      current.prompt_tokens + (change.usage?.promptTokens ?? 0),
-      current.completion_tokens + (change.usage?.completionTokens ?? 0),
-      current.cost_usd + (change.costUsd ?? 0),
+    stmt.update.run({
+      messages: JSON.stringify(messages),
+      promptTokens: current.promptTokens + (change.usage?.promptTokens ?? 0),
+      completionTokens: current.completionTokens + (change.usage?.completionTokens ?? 0),
+      costUsd: current.costUsd + (change.costUsd ?? 0),
       status,
       error,
       finishedAt,
       id
-    )
+    })
     return summary(row(id))
   })
 
   return {
     start(session: NewSession): number {
-      return Number(stmt.insert.run(session.boardId, session.stage, session.model, session.templateId, now()).lastInsertRowid)
+      return stmt.insert.get({ boardId: session.boardId, stage: session.stage, model: session.model, templateId: session.templateId, at: now() })!.id
     },
     /** Appends messages, adds usage and cost, and records how the session (or its latest turn) ended. */
     update: (id: number, change: SessionUpdate): ReviewSessionSummary => updateTx(id, change),
     get(id: number): ReviewSessionView {
       const found = row(id)
-      return { ...summary(found), messages: JSON.parse(found.messages) as SessionMessage[] }
+      return { ...summary(found), messages: found.messages }
     },
-    list: (boardId: number): ReviewSessionSummary[] => (stmt.list.all(boardId) as Row[]).map(summary)
+    list: (boardId: number): ReviewSessionSummary[] => stmt.list.all({ boardId }).map(summary)
   }
 }
 export type ReviewSessions = ReturnType<typeof createReviewSessions>
