@@ -1,3 +1,5 @@
+import { count } from 'drizzle-orm'
+import { auditLog, board } from '../../../db/schema'
 import { AppError } from '../../domain/errors'
 import { createCore, type CoreOptions } from '../../services/core'
 import { createDispatcher } from './dispatcher'
@@ -24,8 +26,8 @@ function openCore(options: RuntimeOptions) {
 /** What every shell runs: the core over one workspace, and the dispatcher that fronts it. */
 export async function createRuntime(options: RuntimeOptions) {
   const core = openCore(options)
-  const count = (table: string) => (core.deps.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-  const fresh = !core.workspace.state.readOnly && count('board') === 0 && count('audit_log') === 0
+  const empty = (table: typeof board | typeof auditLog) => core.deps.db.select({ n: count() }).from(table).get()!.n === 0
+  const fresh = !core.workspace.state.readOnly && empty(board) && empty(auditLog)
   if (fresh && options.onFirstRun) await options.onFirstRun(core)
   // A shell keeps answering while another window or command writes, and hears that it waits.
   const dispatch = createDispatcher(createHandlers(core, options), console.error, (signal) => core.workspace.whenWritable(signal))
