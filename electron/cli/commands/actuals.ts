@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { readStrictNumber } from '../../domain/number'
@@ -6,6 +5,7 @@ import type { PullSummary } from '../../domain/views'
 import { checkedPeriod, periodOf } from '../../services/actuals/periods'
 import { table } from '../format'
 import type { Run } from '../run'
+import { readLocalFile } from './read-input'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -41,8 +41,8 @@ export function actualsCommands(program: Command, run: Run) {
     .action((file: string, opts: { board: string }) =>
       run(
         async (ctx) => {
-          const text = readFileSync(file, 'utf8')
-          const { stored } = await ctx.call('actuals.importCsv', { boardId: await ctx.boardId(opts.board), text, fileName: file })
+          const base64 = readLocalFile(file).toString('base64')
+          const { stored } = await ctx.call('actuals.importCsv', { boardId: await ctx.boardId(opts.board), base64, fileName: file })
           ctx.out(`Imported ${stored} values from ${file}.`, { stored })
         },
         { writes: true }
