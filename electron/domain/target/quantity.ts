@@ -126,7 +126,7 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   const quantity: Quantity = { value: sign * n.value, unit, raw: n.raw }
   if (explicitSign) quantity.explicitSign = sign
   const scale = peek(c, k + 1)
-  if (is(peek(c, k), '/') && scale?.kind === 'num' && (unit === null || unit === 'score')) {
+  if (is(peek(c, k), '/') && scale?.kind === 'num' && scale.value > 0 && (unit === null || unit === 'score')) {
     quantity.scale = scale.value
     quantity.unit = 'score'
     k += 2

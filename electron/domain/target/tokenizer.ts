@@ -112,19 +112,19 @@ function readDigits(s: string, i: number): number {
 
 function readNumber(s: string, start: number, push: Push): number {
   let j = readDigits(s, start)
-  if (s[start] === '0' && j === start + 1 && /[xX]/.test(s[j] ?? '') && /[0-9a-fA-F]/.test(s[j + 1] ?? '')) {
-    // "0x1F" is refused as a whole rather than read as 0 with the unit "x1f".
+  if (s[start] === '0' && j === start + 1 && /^[xXbBoO][0-9a-fA-F]/.test(s.slice(j, j + 2))) {
+    // "0x1F" (or 0b101, 0o17) is refused as a whole rather than read as 0 with the unit "x1f".
     j++
     while (/[0-9a-zA-Z]/.test(s[j] ?? '')) j++
     const hex = s.slice(start, j)
-    push('num', hex, hex, NaN, `"${shorten(hex)}" is written in hexadecimal; write it in decimal.`)
+    push('num', hex, hex, NaN, `"${shorten(hex)}" is written in hexadecimal, octal or binary; write it in decimal.`)
     return j
   }
   while (s[j] === ',' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
   if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
   // An exponent ("1e5", "1e-400") belongs to the number, so "≥ 1e308" is never 1 with the unit "e308".
-  const exponent = /^[eE][+-]?\d+/.exec(s.slice(j, j + 8))
-  if (exponent && !isLatin(s.charCodeAt(j + exponent[0].length))) j = readDigits(s, j + exponent[0].length - 1)
+  const exponent = /^[eE][+-]?\d/.exec(s.slice(j, j + 3))
+  if (exponent) j = readDigits(s, j + exponent[0].length - 1)
   const raw = s.slice(start, j)
   const read = readStrictNumber(raw, GROUPED)
   let value = read.ok ? read.value : NaN

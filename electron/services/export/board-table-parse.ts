@@ -250,6 +250,7 @@ function parseCsv(data: Buffer): ParsedBoardTable {
   }
   const [header, ...rest] = parsed.data
   if (!header || (header.length === 1 && header[0]!.trim() === '')) throw malformed(1, 'The CSV file is empty')
+  checkHeader(header, header.map(columnFor), 1)
   const rows = rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells: cells.map(restoreCell) }))
   for (const row of rows) if (!row.cells.every((c) => c.trim() === '')) checkRowWidth(row.cells, header.length, row.line)
   return readTable(header, rows, 1)

@@ -46,8 +46,9 @@ function unmarkedUtf16(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (data[i] === 0) even++
     if (data[i + 1] === 0) odd++
   }
-  if (odd > sample / 4 && even === 0) return 'utf-16le'
-  if (even > sample / 4 && odd === 0) return 'utf-16be'
+  // Chinese characters whose low byte is zero ("一" is 00 4E) put a few zeros on the other side.
+  if (odd > sample / 8 && odd > 4 * even) return 'utf-16le'
+  if (even > sample / 8 && even > 4 * odd) return 'utf-16be'
   return null
 }
 
