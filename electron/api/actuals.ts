@@ -24,7 +24,13 @@ export const actualsProcedures = {
   'actuals.list': procedure({ input: z.strictObject({ kpiId: id, history: z.boolean().default(false) }), output: result<MeasurementView[]>() }),
   'actuals.importCsv': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id, text: z.string().max(20_000_000), fileName: z.string().max(300).optional() }),
+    /** The file's bytes as base64 (decoded in the core: UTF-8, UTF-16/32 with BOM, GB18030), or text already decoded. */
+    input: z.strictObject({
+      boardId: id,
+      text: z.string().max(20_000_000).optional(),
+      base64: z.base64().max(28_000_000).optional(),
+      fileName: z.string().max(300).optional()
+    }),
     output: result<{ stored: number }>()
   }),
   'actuals.pull': procedure({

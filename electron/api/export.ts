@@ -18,7 +18,13 @@ const scope = {
   kpiIds: z.array(id).min(1).max(5000).optional()
 }
 /** A CSV/XLSX file as the renderer read it; base64 of at most 20 MB. */
-const tableFile = { boardId: id, fileName: z.string().trim().min(1).max(255), base64: z.base64().max(28_000_000) }
+const tableFile = {
+  boardId: id,
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.base64().max(28_000_000),
+  /** Keep targets the parser cannot read as flagged text (as the editor's "save anyway"); refused otherwise. */
+  allowUnparsedTarget: z.boolean().optional()
+}
 
 export const exportProcedures = {
   'export.file': procedure({

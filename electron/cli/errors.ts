@@ -5,10 +5,10 @@ import { AppError, type ErrorCode } from '../domain/errors'
 export function errorOf(error: unknown): { code: ErrorCode; message: string } {
   if (error instanceof AppError) return { code: error.code, message: error.message }
   const code = (error as { code?: string }).code
-  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') {
     const path = (error as { path?: string }).path ?? ''
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read (permission denied)'
-    return { code: 'VALIDATION', message: `${path} ${why}.` }
+    return { code: 'FILE_UNREADABLE', message: `${path} ${why}.` }
   }
   return { code: 'INTERNAL', message: 'An unexpected error occurred; run again with --debug to see where.' }
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
-import { parseNumber } from '../../domain/target/parse-target'
+import { readStrictNumber } from '../../domain/number'
 import type { PullSummary } from '../../domain/views'
 import { checkedPeriod, parsePeriodLabel } from '../../domain/period'
 import { table } from '../format'
 import type { Run } from '../run'
+import { readLocalFile } from './read-input'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
 
@@ -17,15 +17,16 @@ export function actualsCommands(program: Command, run: Run) {
     .option('--period <period>', 'a day (2025-11-03), ISO week (2025-W47), month (2025-11) or quarter (2025-Q4)')
     .option('--from <date>', 'period start, YYYY-MM-DD')
     .option('--to <date>', 'period end (exclusive), YYYY-MM-DD')
-    .requiredOption('--value <n>', 'a number: 58.4, 1,250 or 1.2万 (not 0x1F or 1e5)')
+    .requiredOption('--value <n>', 'a number: 58.4, 1,250, 1.2万 or 2.5e3 (not 0x1F, 1,2,3 or 1e-400)')
     .option('--note <text>')
     .action((code: string, opts: { board: string; period?: string; from?: string; to?: string; value: string; note?: string }) =>
       run(
         async (ctx) => {
           const period = opts.period ? parsePeriodLabel(opts.period) : opts.from && opts.to ? checkedPeriod(opts.from, opts.to) : null
           if (!period) throw new AppError('MEASUREMENT_INVALID', 'Give --period YYYY-MM[-DD], or --from DATE --to DATE.')
-          const value = parseNumber(opts.value)
-          if (value === null) throw new AppError('MEASUREMENT_INVALID', `--value "${opts.value.slice(0, 40)}" is not a number (e.g. 58.4, 1,250 or 1.2万).`)
+          const read = readStrictNumber(opts.value)
+          if (!read.ok) throw new AppError('NUMBER_INVALID', `--value: ${read.reason}`)
+          const value = read.value
           const kpiId = await ctx.kpiId(await ctx.boardId(opts.board), code)
           const stored = await ctx.call('actuals.add', { kpiId, periodStart: period.start, periodEnd: period.end, value, note: opts.note })
           ctx.out(`${code}: ${value} for ${period.start} … ${period.end} recorded.`, stored)
@@ -40,8 +41,8 @@ export function actualsCommands(program: Command, run: Run) {
     .action((file: string, opts: { board: string }) =>
       run(
         async (ctx) => {
-          const text = readFileSync(file, 'utf8')
-          const { stored } = await ctx.call('actuals.importCsv', { boardId: await ctx.boardId(opts.board), text, fileName: file })
+          const base64 = readLocalFile(file).toString('base64')
+          const { stored } = await ctx.call('actuals.importCsv', { boardId: await ctx.boardId(opts.board), base64, fileName: file })
           ctx.out(`Imported ${stored} values from ${file}.`, { stored })
         },
         { writes: true }

@@ -22,9 +22,13 @@ export function previewText(preview: TableImportPreview, boardName: string): str
  * unless `dryRun`. With --json prints the preview (and `imported` counts, null on a dry run).
  * A file with any error writes nothing and exits non-zero.
  */
-export async function runTableImport(ctx: Session, file: string, { board, dryRun }: { board: string; dryRun?: boolean }): Promise<void> {
+export async function runTableImport(
+  ctx: Session,
+  file: string,
+  { board, dryRun, allowUnparsedTarget }: { board: string; dryRun?: boolean; allowUnparsedTarget?: boolean }
+): Promise<void> {
   const boardId = await ctx.boardId(board)
-  const input = { boardId, ...readInputFile(file) }
+  const input = { boardId, ...readInputFile(file), ...(allowUnparsedTarget ? { allowUnparsedTarget } : {}) }
   const preview = await ctx.call('import.table.preview', input)
   let imported: TableImportCounts | null = null
   if (!dryRun && preview.errors.length === 0) imported = await ctx.call('import.table.commit', input)

@@ -58,11 +58,13 @@ export function importCommand(program: Command, run: Run) {
     .requiredOption('--board <name>', 'board to import into (created when it does not exist)')
     .option('--dry-run', 'show what would be imported; write nothing')
     .option('--assistant', 'also ask the assistant (LLM) for KPIs written as free prose')
-    .action((file: string, opts: { board: string; dryRun?: boolean; assistant?: boolean }) =>
+    .option('--allow-unparsed-target', 'board table: keep a target the parser cannot read (flagged) instead of refusing the file')
+    .action((file: string, opts: { board: string; dryRun?: boolean; assistant?: boolean; allowUnparsedTarget?: boolean }) =>
       run(
         async (ctx) => {
           const ext = extname(file).toLowerCase()
-          if (ext === '.csv' || ext === '.xlsx') return runTableImport(ctx, file, { board: opts.board, dryRun: opts.dryRun === true })
+          if (ext === '.csv' || ext === '.xlsx')
+            return runTableImport(ctx, file, { board: opts.board, dryRun: opts.dryRun === true, allowUnparsedTarget: opts.allowUnparsedTarget === true })
           const { fileName, base64 } = readInputFile(file)
           const boardId = await existingBoard(ctx, opts.board)
           const preview = await ctx.call('import.prd.preview', { boardId, fileName, content: { base64 }, assistant: opts.assistant })

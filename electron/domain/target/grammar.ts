@@ -12,6 +12,7 @@ import {
   SUFFIX_PHRASES,
   TBD_WORDS
 } from './lexicon'
+import { shorten } from '../number'
 import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
@@ -175,7 +176,7 @@ function aside(c: Cursor, st: TargetState): boolean {
     c.pos = inner.pos
     return true
   }
-  st.notes.push(`The aside "${spanText(c.tokens, c.pos, end + 1)}" was set aside; a target holds one number.`)
+  st.notes.push(`The aside "${shorten(spanText(c.tokens, c.pos, end + 1))}" was set aside; a target holds one number.`)
   c.pos = end + 1
   return true
 }
@@ -200,15 +201,45 @@ function secondClause(c: Cursor, st: TargetState): boolean {
   const comparator = prefixComparator(c)
   if (!comparator && peek(c)?.kind !== 'num') return false
   if (comparator && !numberAhead(c, comparator[1])) return false
+  if (comparator && st.firstNoiseAfterMain === undefined && boundPair(c, st, comparator)) return true
   const from = st.firstNoiseAfterMain ?? c.pos
-  const head = spanText(c.tokens, 0, from)
-  const rest = spanText(c.tokens, from)
+  const head = shorten(spanText(c.tokens, 0, from))
+  const rest = shorten(spanText(c.tokens, from))
   if (comparator && st.comparator && !st.weakComparator && !st.suffixComparator) {
     st.notes.push(`Compound condition: "${head}" was taken as the target and "${rest}" as part of the metric's definition.`)
   } else {
     st.fatal = `More than one number ("${head}" and "${rest}"); it is unclear which is the target.`
   }
   c.pos = c.tokens.length
+  return true
+}
+
+const LOWER_BOUNDS = new Set<Comparator>(['>=', '>'])
+const UPPER_BOUNDS = new Set<Comparator>(['<=', '<'])
+
+/**
+ * A second comparator right after the first bound with nothing else after it: "≥ 3% ≤ 5%" is the range
+ * 3–5%; "≥ 5% ≤ 3%" cannot hold and "≥ 5% ≥ 3%" says one thing twice, so both are refused, never half-read.
+ */
+function boundPair(c: Cursor, st: TargetState, comparator: readonly [Comparator, number]): boolean {
+  const first = st.comparator
+  const read = readQuantity(c, comparator[1])
+  if (!first || !st.main || st.upper || st.tolerance || !read || 'fatal' in read || c.pos + comparator[1] + read.length !== c.tokens.length) return false
+  const second = read.quantity
+  const written = shorten(spanText(c.tokens, 0))
+  c.pos = c.tokens.length
+  const opposite = (LOWER_BOUNDS.has(first) && UPPER_BOUNDS.has(comparator[0])) || (UPPER_BOUNDS.has(first) && LOWER_BOUNDS.has(comparator[0]))
+  if (!opposite) {
+    st.fatal = `Two bounds in the same direction ("${written}"); keep one.`
+    return true
+  }
+  const [low, high] = LOWER_BOUNDS.has(first) ? [st.main, second] : [second, st.main]
+  if (low.value > high.value) {
+    st.fatal = `The bounds contradict each other ("${written}"): no value can satisfy both.`
+    return true
+  }
+  st.main = low
+  st.upper = high
   return true
 }
 

@@ -3,6 +3,7 @@ import { parseTokens } from './grammar'
 import { TBD_WORDS } from './lexicon'
 import { metricPolarity, type MetricHints } from './metric-polarity'
 import { normalize, tokenize } from './tokenizer'
+import { readStrictNumber, TYPED_NUMBER } from '../number'
 
 export { formatTarget, type TargetLocale } from './format'
 export type { MetricHints } from './metric-polarity'
@@ -66,15 +67,9 @@ export function defaultDirection(parsed: ParsedTarget): Direction {
 
 /**
  * A plain number as written in PRDs and spreadsheets: "1,000", "1,000.5", "1M", "10K", "1.2万", "5千", "3亿",
- * "６０", "-3". Anything else (units, "1,00", "5m") is null.
+ * "６０", "-3", "2.5e3". Anything else ("1,00", "5m", "0x1F", "1e-400") is null; `readStrictNumber` says why.
  */
 export function parseNumber(text: string): number | null {
-  const tokens = tokenize(text)
-  const [first, second] = tokens
-  if (tokens.length === 1 && first?.kind === 'num' && !first.malformed) return first.value
-  const signed = tokens.length === 2 && first?.kind === 'op' && (first.text === '-' || first.text === '+')
-  if (signed && second?.kind === 'num' && !second.malformed && !second.spaced) {
-    return first.text === '-' ? -second.value : second.value
-  }
-  return null
+  const read = readStrictNumber(text, TYPED_NUMBER)
+  return read.ok ? read.value : null
 }

@@ -1,3 +1,4 @@
+import { shorten } from '../number'
 import { type Cursor, type Quantity, peek } from './parse-state'
 import {
   APPROXIMATE,
@@ -108,11 +109,11 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   }
   const n = peek(c, k)
   if (n?.kind !== 'num') return undefined
-  if (n.malformed) return { fatal: `"${n.raw}" is not a well-formed number.` }
+  if (n.malformed) return { fatal: n.malformed }
   k++
   const next = peek(c, k)
   if (next?.kind === 'word' && next.raw === 'm') {
-    return { fatal: `"${n.raw}m" is ambiguous (minutes or million?); write "min" or "M".` }
+    return { fatal: `"${shorten(n.raw)}m" is ambiguous (minutes or million?); write "min" or "M".` }
   }
   const suffix = readUnit(c, k)
   if (suffix) {
@@ -125,7 +126,7 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   const quantity: Quantity = { value: sign * n.value, unit, raw: n.raw }
   if (explicitSign) quantity.explicitSign = sign
   const scale = peek(c, k + 1)
-  if (is(peek(c, k), '/') && scale?.kind === 'num' && (unit === null || unit === 'score')) {
+  if (is(peek(c, k), '/') && scale?.kind === 'num' && scale.value > 0 && (unit === null || unit === 'score')) {
     quantity.scale = scale.value
     quantity.unit = 'score'
     k += 2

@@ -1,4 +1,7 @@
+import { readStrictNumber, shorten, type NumberStyle } from '../number'
 import { CJK_NUMERALS, CJK_WORDS, MAGNITUDES, PERIOD_WORDS, UNIT_WORDS } from './lexicon'
+
+const GROUPED: NumberStyle = { thousands: ',', decimal: '.', magnitudes: false }
 
 const DENOMINATORS: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 }
 
@@ -18,11 +21,11 @@ export interface Token {
   value: number
   /** Whitespace precedes this token. */
   spaced: boolean
-  /** A number whose digit grouping is broken ("1,00"). */
-  malformed: boolean
+  /** Why a number cannot be read ("1,00", "0x1F", "1e400"); '' when it can. */
+  malformed: string
 }
 
-type Push = (kind: TokenKind, text: string, raw: string, value: number, malformed?: boolean) => void
+type Push = (kind: TokenKind, text: string, raw: string, value: number, malformed?: string) => void
 
 const OPS: readonly (readonly [string, string])[] = [
   ['+/-', '±'],
@@ -77,7 +80,7 @@ export function tokenize(input: string): Token[] {
   let i = 0
   let spaced = false
   // Every token gets the same shape, which keeps property access monomorphic on the hot path.
-  const push: Push = (kind, text, raw, value, malformed = false) => {
+  const push: Push = (kind, text, raw, value, malformed = '') => {
     out.push({ kind, text, raw, value, spaced, malformed })
     spaced = false
   }
@@ -109,23 +112,29 @@ function readDigits(s: string, i: number): number {
 
 function readNumber(s: string, start: number, push: Push): number {
   let j = readDigits(s, start)
-  let malformed = false
-  // Thousands groups must have exactly three digits; "1,00" is flagged rather than read as 1 or 100.
-  while (s[j] === ',' && isDigit(s.charCodeAt(j + 1))) {
-    const end = readDigits(s, j + 1)
-    if (end - j - 1 !== 3) malformed = true
-    j = end
+  if (s[start] === '0' && j === start + 1 && /^[xXbBoO][0-9a-fA-F]/.test(s.slice(j, j + 2))) {
+    // "0x1F" (or 0b101, 0o17) is refused as a whole rather than read as 0 with the unit "x1f".
+    j++
+    while (/[0-9a-zA-Z]/.test(s[j] ?? '')) j++
+    const hex = s.slice(start, j)
+    push('num', hex, hex, NaN, `"${shorten(hex)}" is written in hexadecimal, octal or binary; write it in decimal.`)
+    return j
   }
+  while (s[j] === ',' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
   if (s[j] === '.' && isDigit(s.charCodeAt(j + 1))) j = readDigits(s, j + 1)
+  // An exponent ("1e5", "1e-400") belongs to the number, so "≥ 1e308" is never 1 with the unit "e308".
+  const exponent = /^[eE][+-]?\d/.exec(s.slice(j, j + 3))
+  if (exponent) j = readDigits(s, j + exponent[0].length - 1)
   const raw = s.slice(start, j)
-  let value = Number(raw.includes(',') ? raw.replaceAll(',', '') : raw)
+  const read = readStrictNumber(raw, GROUPED)
+  let value = read.ok ? read.value : NaN
   const magnitude = readMagnitude(s, j)
-  if (magnitude) {
+  if (magnitude && read.ok) {
     value = Number((value * magnitude[1]).toPrecision(15))
     j += magnitude[0].length
   }
   const text = s.slice(start, j)
-  push('num', text, text, value, malformed)
+  push('num', text, text, value, read.ok ? '' : read.reason)
   return j
 }
 

@@ -1,5 +1,6 @@
 import type { PeriodUnit } from '../kpi'
 import { type Cursor, type TargetState, type Window, is, numberAhead, peek, spanText } from './parse-state'
+import { shorten } from '../number'
 import { CHANGE_VERBS, ENTITY_WORDS, PERIOD_WORDS, RATE_ADVERBS } from './lexicon'
 
 const BY_WORDS = new Set(['by', 'before', 'until'])
@@ -97,6 +98,12 @@ export function rateWindow(c: Cursor, st: TargetState): boolean {
   return false
 }
 
+/** "within -30 days", "-30天内": a duration with a minus sign, which no window can be. */
+function negativeWindow(c: Cursor, k: number, led: boolean): boolean {
+  if (peek(c, k)?.text !== '-' || peek(c, k + 1)?.kind !== 'num' || !periodAt(c, k + 2)) return false
+  return led || WITHIN_SUFFIX.has(peek(c, k + 3)?.text ?? '')
+}
+
 /**
  * "6个月内", "within 6 months", "in 6 months", "上线半年", "上线后3个月". A duration is a window only when
  * it qualifies another number; alone ("8小时内", "within 30 minutes") it is the target itself.
@@ -106,6 +113,11 @@ export function withinWindow(c: Cursor, st: TargetState): boolean {
   const launch = LAUNCH.has(lead)
   const english = lead === 'within' || lead === 'in'
   let k = launch || english ? 1 : 0
+  if (negativeWindow(c, k, english || launch)) {
+    const end = c.pos + k + (WITHIN_SUFFIX.has(peek(c, k + 3)?.text ?? '') ? 4 : 3)
+    st.fatal = `A window cannot be negative ("${shorten(spanText(c.tokens, c.pos, end))}"); write how long, such as "within 30 days".`
+    return true
+  }
   const n = peek(c, k)
   let amount: number | undefined
   let unit: PeriodUnit | undefined
@@ -138,7 +150,7 @@ export function deadline(c: Cursor, st: TargetState): boolean {
   if (!period && !dated) return false
   let end = by + 1
   while (is(c, 'of', end) || isYear(end) || (peek(c, end)?.kind === 'word' && /^(q[1-4]|h[12]|year|eoy)$/.test(peek(c, end)?.text ?? ''))) end++
-  st.notes.push(`The deadline "${spanText(c.tokens, c.pos, c.pos + end)}" is a date, not a duration, so no window was set.`)
+  st.notes.push(`The deadline "${shorten(spanText(c.tokens, c.pos, c.pos + end))}" is a date, not a duration, so no window was set.`)
   c.pos += end
   return true
 }

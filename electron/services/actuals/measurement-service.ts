@@ -1,11 +1,12 @@
-import Papa from 'papaparse'
 import type { MeasurementView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { MeasurementSource } from '../../domain/measurement'
 import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
-import { checkedPeriod, type Period } from '../../domain/period'
+import type { Period } from '../../domain/period'
+import { readActualsCsv } from './actuals-csv'
+import { shorten } from '../../domain/number'
 
 interface Row {
   id: number
@@ -124,33 +125,17 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       }
       return byKpi
     },
-    /** CSV with columns code, period_start, period_end, value[, note]: all rows or none. */
-    importCsv(boardId: number, text: string, actor: string, fileName = 'actuals.csv'): number {
-      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-        header: true,
-        skipEmptyLines: 'greedy',
-        transformHeader: (h) => h.trim().toLowerCase()
-      })
-      const missing = ['code', 'period_start', 'period_end', 'value'].filter((c) => !parsed.meta.fields?.includes(c))
-      if (missing.length)
-        throw new AppError('MEASUREMENT_INVALID', `${fileName}: missing column(s) ${missing.join(', ')} (expected code, period_start, period_end, value).`)
-      if (parsed.errors.length) throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${(parsed.errors[0]!.row ?? 0) + 2}: ${parsed.errors[0]!.message}`)
-      const items = parsed.data.map((row, index) => {
-        const line = index + 2
-        try {
-          const kpiId = kpis.resolve(boardId, (row.code ?? '').trim())
-          const value = Number((row.value ?? '').replace(/,/g, '').trim())
-          if (row.value?.trim() === '' || !Number.isFinite(value)) throw new AppError('MEASUREMENT_INVALID', `value "${row.value}" is not a number`)
-          return {
-            kpiId,
-            m: { period: checkedPeriod(row.period_start ?? '', row.period_end ?? ''), value, source: 'csv' as const, note: row.note?.trim() ?? '' }
-          }
-        } catch (error) {
-          throw new AppError('MEASUREMENT_INVALID', `${fileName} line ${line}: ${(error as Error).message}`, { line })
-        }
-      })
-      if (items.length === 0) throw new AppError('MEASUREMENT_INVALID', `${fileName} has no rows.`)
-      return addMany(boardId, items, actor, `Imported ${items.length} actuals from ${fileName}`)
+    /**
+     * CSV with columns code, period_start, period_end, value[, note]: all rows or none. Bytes are decoded
+     * (UTF-8, UTF-16/32 with BOM, GB18030); values are read by the one strict number parser.
+     */
+    importCsv(boardId: number, content: string | Uint8Array, actor: string, fileName = 'actuals.csv'): number {
+      return addMany(
+        boardId,
+        readActualsCsv(content, fileName, (code) => kpis.resolve(boardId, code)),
+        actor,
+        `Imported actuals from ${shorten(fileName, 120)}`
+      )
     }
   }
 }

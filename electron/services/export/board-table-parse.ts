@@ -5,6 +5,10 @@ import { AppError } from '../../domain/errors'
 import { parseMapping } from '../../domain/result-mapping'
 import { BOARD_COLUMNS, type BoardColumn } from './board-table'
 import { restoreCell } from './csv-cells'
+import { decodeText } from '../import-guard/decode-text'
+import { IMPORT_LIMITS } from '../import-guard/limits'
+import { checkZip } from '../import-guard/zip-guard'
+import { shorten } from '../../domain/number'
 import { parseBenchmarks, parseFrequency, parseMilestones, parseStage, parseStatus, parseTags, parseThresholds } from './kpi-text'
 
 export interface ParsedBoardRow {
@@ -153,9 +157,35 @@ function applyCell(fields: Fields, column: BoardColumn, raw: string): string | u
   }
 }
 
+const limitError = (limit: 'tableRows' | 'columns', count: number, what: string): AppError =>
+  new AppError('IMPORT_LIMIT', `The table has ${count} ${what}; a board table may have at most ${IMPORT_LIMITS[limit]}. Nothing was imported.`, {
+    limit,
+    max: IMPORT_LIMITS[limit]
+  })
+
+/** Two headers that name the same field ("code" and "编号", or "name" twice) make the file ambiguous. */
+function checkHeader(header: string[], columns: (BoardColumn | undefined)[], headerLine: number): void {
+  if (header.length > IMPORT_LIMITS.columns) throw limitError('columns', header.length, 'columns')
+  const seen = new Map<string, number>()
+  header.forEach((name, index) => {
+    const key = columns[index] ?? (name.trim() === '' ? undefined : `?${normalise(name)}`)
+    if (key === undefined) return
+    const first = seen.get(key)
+    if (first !== undefined) {
+      throw new AppError(
+        'IMPORT_DUPLICATE_COLUMN',
+        `Columns ${first + 1} ("${shorten(header[first]!, 40)}") and ${index + 1} ("${shorten(name, 40)}") of the header (line ${headerLine}) name the same field.`,
+        { line: headerLine, columns: [first + 1, index + 1] }
+      )
+    }
+    seen.set(key, index)
+  })
+}
+
 /** Turns a header row and data rows (with their line numbers) into KPI field sets. */
 function readTable(header: string[], rows: { line: number; cells: string[] }[], headerLine: number): ParsedBoardTable {
   const columns = header.map((h) => columnFor(h))
+  checkHeader(header, columns, headerLine)
   const unknownColumns = header.filter((h, i) => columns[i] === undefined && h.trim() !== '')
   const codeIndex = columns.indexOf('code')
   if (codeIndex < 0) throw malformed(headerLine, 'The table has no KPI code column ("code", "KPI code" or "编号")')
@@ -170,7 +200,7 @@ function readTable(header: string[], rows: { line: number; cells: string[] }[], 
     }
     const first = seen.get(code)
     if (first !== undefined) {
-      result.errors.push({ line, message: `The KPI code ${code} already appears on line ${first}.` })
+      result.errors.push({ line, message: `The KPI code ${shorten(code)} already appears on line ${first}.` })
       continue
     }
     seen.set(code, line)
@@ -178,26 +208,28 @@ function readTable(header: string[], rows: { line: number; cells: string[] }[], 
     columns.forEach((column, i) => {
       if (!column) return
       const problem = applyCell(fields, column, cells[i] ?? '')
-      if (problem) result.errors.push({ line, message: `${code}: ${problem}.` })
+      if (problem) result.errors.push({ line, message: `${shorten(code)}: ${problem}.` })
     })
     result.rows.push({ line, fields })
   }
   return result
 }
 
-/** UTF-8 (BOM or not); Chinese Excel's default "CSV" is GB18030, read when the bytes are not UTF-8. */
-function decodeText(data: Buffer): string {
-  if (data.includes(0)) throw malformed(1, 'The file is binary, not a CSV table')
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '')
-  } catch {
-    return new TextDecoder('gb18030').decode(data)
-  }
+/**
+ * A row with fewer cells than the header was cut off (a disk that filled up, a copy that stopped): the whole
+ * file is refused with its line rather than importing "We" for a name. Extra cells must be empty.
+ */
+function checkRowWidth(cells: string[], width: number, line: number): void {
+  const extra = cells.slice(width).some((c) => c.trim() !== '')
+  if (cells.length >= width && !extra) return
+  const why = extra ? `has ${cells.length} cells, more than the header's ${width}` : `has ${cells.length} of the header's ${width} cells; it looks cut off`
+  throw new AppError('IMPORT_ROW_INVALID', `Line ${line} ${why}. Nothing was imported.`, { line })
 }
 
 function parseCsv(data: Buffer): ParsedBoardTable {
-  const text = decodeText(data)
+  const text = decodeText(data, 'The CSV file')
   const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false })
+  if (parsed.data.length > IMPORT_LIMITS.tableRows + 1) throw limitError('tableRows', parsed.data.length - 1, 'rows')
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes')
   const lineStarts: number[] = []
   // Papaparse reports no line numbers; recover them from each row's end offset through a second pass.
@@ -212,14 +244,16 @@ function parseCsv(data: Buffer): ParsedBoardTable {
       offset = end
     }
   })
-  if (quoteError) throw malformed(lineStarts[quoteError.row ?? 0] ?? 1, 'A quoted cell is never closed or has a stray quote')
+  if (quoteError) {
+    const at = lineStarts[quoteError.row ?? 0] ?? 1
+    throw new AppError('IMPORT_ROW_INVALID', `A quoted cell is never closed or has a stray quote (line ${at}). Nothing was imported.`, { line: at })
+  }
   const [header, ...rest] = parsed.data
-  if (!header) throw malformed(1, 'The CSV file is empty')
-  return readTable(
-    header,
-    rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells: cells.map(restoreCell) })),
-    1
-  )
+  if (!header || (header.length === 1 && header[0]!.trim() === '')) throw malformed(1, 'The CSV file is empty')
+  checkHeader(header, header.map(columnFor), 1)
+  const rows = rest.map((cells, i) => ({ line: lineStarts[i + 1] ?? i + 2, cells: cells.map(restoreCell) }))
+  for (const row of rows) if (!row.cells.every((c) => c.trim() === '')) checkRowWidth(row.cells, header.length, row.line)
+  return readTable(header, rows, 1)
 }
 
 function cellString(cell: ExcelJS.Cell): string {
@@ -228,7 +262,22 @@ function cellString(cell: ExcelJS.Cell): string {
   return cell.text ?? ''
 }
 
+/** Counts `<row` elements of a worksheet before exceljs builds a model of a million rows. */
+function countRows(xml: Buffer): number {
+  let count = 0
+  for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
+    const next = xml[at + 4]
+    if (next === 0x20 || next === 0x3e || next === 0x2f) count++
+  }
+  return count
+}
+
 async function parseXlsx(data: Buffer): Promise<ParsedBoardTable> {
+  const parts = checkZip(data, 'XLSX workbook', (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))
+  for (const part of parts) {
+    const rows = part.data ? countRows(part.data) : 0
+    if (rows > IMPORT_LIMITS.tableRows + 1) throw limitError('tableRows', rows - 1, 'rows')
+  }
   const { default: Excel } = await import('exceljs')
   const workbook = new Excel.Workbook()
   try {
@@ -239,6 +288,7 @@ async function parseXlsx(data: Buffer): Promise<ParsedBoardTable> {
   const sheet = workbook.worksheets[0]
   if (!sheet || sheet.rowCount === 0) throw malformed(1, 'The workbook has no rows')
   const width = sheet.columnCount
+  if (width > IMPORT_LIMITS.columns) throw limitError('columns', width, 'columns')
   const cellsOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, i) => cellString(row.getCell(i + 1)))
   const rows: { line: number; cells: string[] }[] = []
   let header: string[] | undefined
@@ -253,9 +303,16 @@ async function parseXlsx(data: Buffer): Promise<ParsedBoardTable> {
 }
 
 /**
- * Reads a board table exported by `boardToCsv`/`boardToXlsx` and possibly edited in Excel:
- * BOM, CRLF, `;` or tab separators, Chinese or English headers. Unknown columns are reported.
+ * Reads a board table exported by `boardToCsv`/`boardToXlsx` and possibly edited in Excel: BOM, CRLF, `;` or
+ * tab separators, Chinese or English headers, UTF-16/UTF-32/GB18030 text. Unknown columns are reported;
+ * duplicate columns, cut-off rows and files past the limits are refused with a coded error.
  */
 export async function parseBoardTable(data: Buffer, format: 'csv' | 'xlsx'): Promise<ParsedBoardTable> {
-  return format === 'csv' ? parseCsv(data) : parseXlsx(data)
+  try {
+    return format === 'csv' ? parseCsv(data) : await parseXlsx(data)
+  } catch (error) {
+    // A workbook exceljs half-reads (no shared strings, odd cell types) fails inside it with a TypeError: never shown raw.
+    if (error instanceof AppError) throw error
+    throw malformed(1, `The ${format.toUpperCase()} file could not be read`)
+  }
 }

@@ -16,14 +16,19 @@ function expectedFields(kpi: ExportKpi): Record<string, unknown> {
   return fields
 }
 
-async function malformedLine(data: Buffer, format: 'csv' | 'xlsx'): Promise<number> {
+async function refusal(data: Buffer, format: 'csv' | 'xlsx'): Promise<AppError> {
   const error = await parseBoardTable(data, format).then(
     () => undefined,
     (e: unknown) => e
   )
   expect(error).toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe('IMPORT_MALFORMED')
-  return (error as AppError).details?.line as number
+  return error as AppError
+}
+
+async function malformedLine(data: Buffer, format: 'csv' | 'xlsx', code = 'IMPORT_MALFORMED'): Promise<number> {
+  const error = await refusal(data, format)
+  expect(error.code).toBe(code)
+  return error.details?.line as number
 }
 
 describe('board CSV', () => {
@@ -113,9 +118,9 @@ describe('board CSV', () => {
 
   it('refuses a binary file, broken quoting and a table without a code column, naming the line', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])
-    expect(await malformedLine(png, 'csv')).toBe(1)
+    expect((await refusal(png, 'csv')).code).toBe('IMPORT_BINARY')
     const broken = 'code,name\nKPI-1,fine\nKPI-2,"never closed\nKPI-3,x\n'
-    expect(await malformedLine(Buffer.from(broken), 'csv')).toBe(3)
+    expect(await malformedLine(Buffer.from(broken), 'csv', 'IMPORT_ROW_INVALID')).toBe(3)
     expect(await malformedLine(Buffer.from('名称,目标值\n留存,≥ 40%\n'), 'csv')).toBe(1)
   })
 })
@@ -154,6 +159,6 @@ describe('board XLSX', () => {
   })
 
   it('refuses bytes that are not a workbook', async () => {
-    expect(await malformedLine(Buffer.from('code,name\nKPI-1,x\n'), 'xlsx')).toBe(1)
+    expect((await refusal(Buffer.from('code,name\nKPI-1,x\n'), 'xlsx')).message).toMatch(/not a readable XLSX workbook/)
   })
 })

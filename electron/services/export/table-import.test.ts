@@ -140,7 +140,7 @@ describe('a board table import that cannot be applied', () => {
   })
 
   it('refuses malformed, empty and fake files with a clear error', async () => {
-    expect((await refused(Buffer.from('code,name\r\nKPI-U001,"never closed\r\n'), 'csv', 'IMPORT_MALFORMED')).message).toMatch(/quoted cell/)
+    expect((await refused(Buffer.from('code,name\r\nKPI-U001,"never closed\r\n'), 'csv', 'IMPORT_ROW_INVALID')).message).toMatch(/quoted cell.*line 2/)
     expect((await refused(Buffer.from('name,owner\r\nMAU,产品经理\r\n'), 'csv', 'IMPORT_MALFORMED')).message).toMatch(/no KPI code column/)
     expect((await refused(Buffer.from('PK\u0003\u0004 not really a workbook'), 'xlsx', 'IMPORT_MALFORMED')).message).toMatch(/not a readable XLSX/)
     await refused(Buffer.alloc(0), 'csv', 'IMPORT_EMPTY')

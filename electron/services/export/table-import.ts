@@ -4,6 +4,8 @@ import type { KpiView } from '../../domain/views'
 import type { Core } from '../core'
 import type { TableFormat, TableImportCounts, TableImportPreview } from '../../domain/export'
 import { AppError } from '../../domain/errors'
+import type { KpiFields } from '../../domain/kpi'
+import { shorten } from '../../domain/number'
 import { parseBoardTable, type ParsedBoardTable } from './'
 import { diffRow, newKpiFrom } from './table-row-diff'
 
@@ -30,7 +32,22 @@ async function readTable(data: Buffer, format: TableFormat): Promise<ParsedBoard
   return parseBoardTable(data, format)
 }
 
-function plan(core: Core, boardId: number, table: ParsedBoardTable, fileName: string, format: TableFormat): Plan {
+/**
+ * The editor's rule for a target it cannot read: refused (TARGET_UNPARSED) unless the user allows keeping it
+ * as flagged text, so a cell cut to "P9" is never saved in silence.
+ */
+function unparsedTarget(target: KpiFields['target'], allow: boolean): string | null {
+  if (allow || !target || target.parsed) return null
+  return `the target "${shorten(target.text)}" was not understood (${shorten(target.issue ?? 'unparsed', 160)}); rephrase it (e.g. "≥ 60%") or allow unparsed targets to keep it as flagged text.`
+}
+
+export interface TableImportOptions {
+  /** Keep targets the parser cannot read as flagged text, as the editor's "save anyway" does. */
+  allowUnparsedTarget?: boolean
+}
+
+function plan(core: Core, boardId: number, table: ParsedBoardTable, fileName: string, format: TableFormat, options: TableImportOptions = {}): Plan {
+  const allow = options.allowUnparsedTarget === true
   const board: KpiView[] = core.kpis.list(boardId, true)
   const byCode = new Map(board.map((k) => [k.code, k]))
   const preview: TableImportPreview = {
@@ -50,13 +67,20 @@ function plan(core: Core, boardId: number, table: ParsedBoardTable, fileName: st
     try {
       if (head) {
         const diff = diffRow(head, fields)
-        if (!diff.kind) preview.unchanged++
+        const target = 'target' in diff.patch ? unparsedTarget(diff.after.target, allow) : null
+        if (target) preview.errors.push({ line, message: `${head.code}: ${target}` })
+        else if (!diff.kind) preview.unchanged++
         else {
           preview.changed.push({ line, kpiId: head.id, code: head.code, name: head.name, kind: diff.kind, changes: diff.changes })
           edits.push({ kpiId: head.id, patch: diff.patch })
         }
       } else {
         const added = newKpiFrom(fields)
+        const target = unparsedTarget(added.fields.target, allow)
+        if (target) {
+          preview.errors.push({ line, message: `${added.fields.code}: ${target}` })
+          continue
+        }
         preview.added.push({ line, code: added.fields.code, fields: added.fields })
         adds.push(added.input)
       }
@@ -78,10 +102,11 @@ export async function previewTableImport(
   boardId: number,
   data: Buffer,
   format: TableFormat,
-  fileName = `board.${format}`
+  fileName = `board.${format}`,
+  options: TableImportOptions = {}
 ): Promise<TableImportPreview> {
   core.boards.get(boardId)
-  return plan(core, boardId, await readTable(data, format), fileName, format).preview
+  return plan(core, boardId, await readTable(data, format), fileName, format, options).preview
 }
 
 /**
@@ -90,20 +115,24 @@ export async function previewTableImport(
  */
 export async function commitTableImport(
   core: Core,
-  input: { boardId: number; data: Buffer; format: TableFormat; fileName: string; actor: string }
+  input: { boardId: number; data: Buffer; format: TableFormat; fileName: string; actor: string } & TableImportOptions
 ): Promise<TableImportCounts> {
   const { boardId, fileName, actor } = input
   core.boards.get(boardId)
   const table = await readTable(input.data, input.format)
   return core.transaction(() => {
-    const { preview, edits, adds } = plan(core, boardId, table, fileName, input.format)
+    const { preview, edits, adds } = plan(core, boardId, table, fileName, input.format, input)
     if (preview.errors.length > 0) {
       const first = preview.errors[0]!
-      throw new AppError('IMPORT_MALFORMED', `${fileName} has ${preview.errors.length} error(s), nothing was imported; line ${first.line}: ${first.message}`, {
-        errors: preview.errors
-      })
+      throw new AppError(
+        'IMPORT_MALFORMED',
+        `${fileName} has ${preview.errors.length} error(s), nothing was imported; line ${first.line}: ${shorten(first.message, 300)}`,
+        {
+          errors: preview.errors
+        }
+      )
     }
-    const options = { actor, source: 'import' as const, reason: `Imported from ${fileName}` }
+    const options = { actor, source: 'import' as const, reason: `Imported from ${fileName}`, refuseUnparsedTarget: input.allowUnparsedTarget !== true }
     for (const { kpiId, patch } of edits) core.kpis.edit(kpiId, patch, options)
     for (const kpi of adds) core.kpis.add(boardId, kpi, options)
     const counts = { changed: edits.length, added: adds.length, unchanged: preview.unchanged, unknownColumns: preview.unknownColumns }

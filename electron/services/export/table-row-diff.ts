@@ -41,6 +41,8 @@ export interface RowDiff {
   patch: KpiPatch
   changes: FieldChange[]
   kind: RevisionKind | null
+  /** The KPI's fields once the row is applied. */
+  after: KpiFields
 }
 
 /**
@@ -57,7 +59,7 @@ export function diffRow(head: KpiFields, fields: RowFields): RowDiff {
   if ('target' in patch && fields.direction !== undefined) patch.direction = fields.direction
   const after = applyPatch(head, patch as KpiPatch)
   const changes = diffFields(head, after)
-  return { patch: patch as KpiPatch, changes, kind: changes.length > 0 ? revisionKind(head, changes, {}) : null }
+  return { patch: patch as KpiPatch, changes, kind: changes.length > 0 ? revisionKind(head, changes, {}) : null, after }
 }
 
 /** A row whose code is not on the board: a new KPI, which needs at least a name. */

@@ -1,4 +1,5 @@
 import type { KpiPatch, NewKpi } from '../../domain/kpi-input'
+import { shorten } from '../../domain/number'
 import type { KpiView, RevisionDiff, RevisionView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
@@ -26,7 +27,7 @@ function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions):
   if (!options.refuseUnparsedTarget || patch.target === undefined || !target || target.parsed) return
   throw new AppError(
     'TARGET_UNPARSED',
-    `Target "${target.text}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%"), or keep it as flagged text (the CLI's --allow-unparsed-target).`,
+    `Target "${shorten(target.text)}" was not understood (${target.issue ?? 'unparsed'}). Nothing was saved. Rephrase it (e.g. "≥ 60%"), or keep it as flagged text (the CLI's --allow-unparsed-target).`,
     {
       text: target.text,
       issue: target.issue ?? null

@@ -90,6 +90,10 @@ function blocksOf(document: DocxElement): string[] {
   return blocks
 }
 
+/** Tables inside tables thousands deep exhaust the stack of mammoth's (recursive) reader and ours: a coded refusal. */
+const tooDeep = () =>
+  new AppError('IMPORT_LIMIT', 'The .docx nests tables or runs too deeply to be read; flatten its structure and import it again.', { limit: 'nesting' })
+
 /** Converts a .docx to Markdown keeping headings, lists, bold labels and tables. */
 export async function docxToMarkdown(data: Buffer): Promise<string> {
   let document: DocxElement | null = null
@@ -106,11 +110,17 @@ export async function docxToMarkdown(data: Buffer): Promise<string> {
       }
     )
   } catch (error) {
+    if (error instanceof RangeError) throw tooDeep()
     throw new AppError('IMPORT_MALFORMED', 'The file is not a readable .docx document (it is not a valid Word zip package).', {
       reason: error instanceof Error ? error.message : String(error)
     })
   }
   if (!document) throw new AppError('IMPORT_MALFORMED', 'The .docx document has no body.')
   // Paragraph lines inside one block keep soft breaks; blocks are separated by a blank line.
-  return blocksOf(document).join('\n\n')
+  try {
+    return blocksOf(document).join('\n\n')
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep()
+    throw error
+  }
 }

@@ -2,6 +2,7 @@ import type { Heading, Root } from 'mdast'
 import { attachAlertRules } from './attach-alert-rules'
 import type { Draft } from './draft'
 import { finishCandidate } from './finish-candidate'
+import { flattenHostile } from './flatten-hostile'
 import { parseMarkdown, sectionChains, startLine } from './markdown-tree'
 import { mergeDrafts } from './merge-drafts'
 import { normalizeTree } from './normalize-tree'
@@ -81,7 +82,7 @@ function headingLines(root: Root): HeadingLine[] {
  * A .txt file without Markdown in it is plain text: indentation is layout, numbered short lines are headings.
  */
 export function extractKpis(markdown: string, options: ExtractOptions = {}): ExtractResult {
-  const prepared = prepareText(markdown, { plain: /\.te?xt$/i.test(options.fileName ?? '') && !looksLikeMarkdown(markdown) })
+  const prepared = prepareText(flattenHostile(markdown), { plain: /\.te?xt$/i.test(options.fileName ?? '') && !looksLikeMarkdown(markdown) })
   const root = parseMarkdown(prepared.text, { signal: options.signal, onProgress: options.onProgress, splits: prepared.splits })
   normalizeTree(root, prepared.text)
   const chains = sectionChains(root)

@@ -13,7 +13,18 @@ export interface ParseHooks {
   /** Offsets where a piece must start (a broken code fence ends there); sorted. */
   splits?: readonly number[]
 }
-const CHUNK_CHARS = 16_000
+const CHUNK_CHARS = 8_000
+
+/**
+ * Where a long piece may end: at a top-level heading; after a blank line before an unindented line that is not a
+ * table row; and, once a piece is twice too long (100k lines of prose without a blank line), before any
+ * unindented line that does not continue a table, so that no piece is ever parsed in superlinear time.
+ */
+function pieceBreak(line: string, previous: string, length: number): boolean {
+  if (line.startsWith('#')) return true
+  if (!/^[^\s|]/.test(line)) return false
+  return previous.trim() === '' || (length >= 2 * CHUNK_CHARS && !previous.includes('|'))
+}
 
 /**
  * Start offsets of pieces of about CHUNK_CHARS that begin at a top-level ATX heading outside fences and comments,
@@ -25,6 +36,7 @@ function chunkStarts(markdown: string, splits: readonly number[]): number[] {
   let comment = false
   let offset = 0
   let forced = 0
+  let previous = ''
   while (offset < markdown.length) {
     const newline = markdown.indexOf('\n', offset)
     const end = newline < 0 ? markdown.length : newline
@@ -43,8 +55,9 @@ function chunkStarts(markdown: string, splits: readonly number[]): number[] {
       const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)
       if (open) fence = open[1]!
       else if (line.includes('<!--') && !line.includes('-->')) comment = true
-      else if (line.startsWith('#') && offset - starts[starts.length - 1]! >= CHUNK_CHARS) starts.push(offset)
+      else if (offset - starts[starts.length - 1]! >= CHUNK_CHARS && pieceBreak(line, previous, offset - starts[starts.length - 1]!)) starts.push(offset)
     }
+    previous = line
     offset = end + 1
   }
   return starts

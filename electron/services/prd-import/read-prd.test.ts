@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors'
 import { extractKpis } from './extract'
 import { buildDocx } from './fixtures/build-docx'
 import { MAX_PRD_BYTES, readPastedPrd, readPrd } from './read-prd'
+import { IMPORT_LIMITS } from '../import-guard/limits'
 
 const PRD = '# 结账改版\n\n## 成功指标\n\n- 结账转化率: ≥ 35%\n- 支付耗时: P95 ≤ 2s\n'
 
@@ -117,8 +118,20 @@ describe('readPrd: bad input', () => {
     expect(error.details).toEqual({ size: big.length, limit: MAX_PRD_BYTES })
   })
 
-  it('accepts a file just under the limit', async () => {
-    const text = await readPrd(Buffer.alloc(MAX_PRD_BYTES, 0x61), 'edge.txt')
-    expect(text.length).toBe(MAX_PRD_BYTES)
+  it('refuses text past the character limit, naming it, and accepts text at the limit', async () => {
+    const error = await errorOf(readPrd(Buffer.alloc(MAX_PRD_BYTES, 0x61), 'edge.txt'))
+    expect(error.code).toBe('IMPORT_LIMIT')
+    expect(error.message).toContain(String(IMPORT_LIMITS.prdChars))
+    const line = `${'a'.repeat(199)}\n`
+    const text = await readPrd(Buffer.from(line.repeat(IMPORT_LIMITS.prdChars / line.length)), 'edge.txt')
+    expect(text.length).toBe(IMPORT_LIMITS.prdChars)
+  })
+
+  it('refuses too many lines and too long a line, naming the limit', async () => {
+    const lines = await errorOf(readPrd(Buffer.from('x\n'.repeat(IMPORT_LIMITS.prdLines + 1)), 'long.md'))
+    expect(lines).toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'prdLines' } })
+    expect(lines.message).toContain(String(IMPORT_LIMITS.prdLines))
+    const wide = await errorOf(readPrd(Buffer.from(`ok\n${'y'.repeat(IMPORT_LIMITS.lineChars + 1)}`), 'wide.md'))
+    expect(wide).toMatchObject({ code: 'IMPORT_LIMIT', details: { limit: 'lineChars', line: 2 } })
   })
 })

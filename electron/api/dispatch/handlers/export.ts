@@ -20,9 +20,9 @@ export function exportHandlers(core: Core): HandlersOf<typeof exportProcedures> 
       return exports.config.get(target)
     },
     'export.links': ({ boardId }) => exports.links(boardId),
-    'import.table.preview': ({ boardId, fileName, base64 }) =>
-      previewTableImport(core, boardId, Buffer.from(base64, 'base64'), tableFormatOf(fileName), fileName),
-    'import.table.commit': ({ boardId, fileName, base64 }, { actor }) =>
-      commitTableImport(core, { boardId, data: Buffer.from(base64, 'base64'), format: tableFormatOf(fileName), fileName, actor })
+    'import.table.preview': ({ boardId, fileName, base64, allowUnparsedTarget }) =>
+      previewTableImport(core, boardId, Buffer.from(base64, 'base64'), tableFormatOf(fileName), fileName, { allowUnparsedTarget }),
+    'import.table.commit': ({ boardId, fileName, base64, allowUnparsedTarget }, { actor }) =>
+      commitTableImport(core, { boardId, data: Buffer.from(base64, 'base64'), format: tableFormatOf(fileName), fileName, actor, allowUnparsedTarget })
   }
 }

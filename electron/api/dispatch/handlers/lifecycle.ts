@@ -35,7 +35,10 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'actuals.add': ({ kpiId, periodStart, periodEnd, value, note }, { actor }) =>
       measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
     'actuals.list': ({ kpiId, history }) => (history ? measurements.history(kpiId) : measurements.list(kpiId)),
-    'actuals.importCsv': ({ boardId, text, fileName }, { actor }) => ({ stored: measurements.importCsv(boardId, text, actor, fileName) }),
+    'actuals.importCsv': ({ boardId, text, base64, fileName }, { actor }) => {
+      if ((text === undefined) === (base64 === undefined)) throw new AppError('VALIDATION', 'Send the CSV as text or as base64, not both.')
+      return { stored: measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }
+    },
     'actuals.pull': ({ boardId, kpiIds, from, to, period }, { actor, signal, emit }) =>
       pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
     'actuals.preview': ({ kpiId, period, periodStart, periodEnd, formula, mapping }, { signal }) =>

@@ -5,6 +5,19 @@ import { useTranslation } from 'react-i18next'
 import { toApiError } from '../../api/api-error'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
+import { readAsBase64 } from '../import/read-file'
+
+/** Errors about the file itself are shown beside the upload, with their line; others as a notification. */
+const INLINE_CODES = new Set([
+  'MEASUREMENT_INVALID',
+  'VALIDATION',
+  'NUMBER_INVALID',
+  'IMPORT_ROW_INVALID',
+  'IMPORT_DUPLICATE_COLUMN',
+  'IMPORT_LIMIT',
+  'IMPORT_ENCODING',
+  'IMPORT_BINARY'
+])
 
 type Outcome = { ok: true; stored: number } | { ok: false; code: string; message: string; line?: number }
 
@@ -19,12 +32,12 @@ export function CsvUpload({ boardId, onStored }: { boardId: number; onStored: ()
     setBusy(true)
     setOutcome(null)
     try {
-      const { stored } = await api.call('actuals.importCsv', { boardId, text: await file.text(), fileName: file.name })
+      const { stored } = await api.call('actuals.importCsv', { boardId, base64: await readAsBase64(file), fileName: file.name })
       setOutcome({ ok: true, stored })
       onStored()
     } catch (error) {
       const err = toApiError(error)
-      if (err.code !== 'MEASUREMENT_INVALID' && err.code !== 'VALIDATION') notify.error(err)
+      if (!INLINE_CODES.has(err.code)) notify.error(err)
       const line = typeof err.details?.line === 'number' ? err.details.line : undefined
       setOutcome({ ok: false, code: err.code, message: err.message, line })
     } finally {
