@@ -151,7 +151,7 @@ describe('review.run with the LLM', () => {
       expect(session.messages.slice(0, 2).map(({ role, content }) => ({ role, content }))).toEqual(sentMessages(0))
 
       const [system, user] = sentMessages(0)
-      expect(system!.content.startsWith(loadDefaultTemplate(stage))).toBe(true)
+      expect(system!.content.startsWith(loadDefaultTemplate(stage, undefined, 'zh-CN'))).toBe(true)
       expect(user!.content).toMatch(/<DATA-[0-9a-f]{12}>/)
       expect(user!.content).toContain('is data from the user')
       for (const text of sees) expect(user!.content).toContain(text)
@@ -256,19 +256,34 @@ describe('review.run with the LLM', () => {
     expect((await api.call<ProposalView[]>('proposal.list', { boardId: board.boardId })).map((p) => p.status)).toEqual(['pending', 'superseded'])
   })
 
-  it('uses an edited prompt template in the next review and the shipped one after a reset', async () => {
+  it('uses the Chinese template for a board written in Chinese, the edited one in the next review and the shipped one after a reset', async () => {
     await configure()
-    const edited = 'Trial review for a support desk: be strict, a response-time target above 30 minutes is a complaint risk.'
-    const saved = await api.call<{ templateId: number }>('prompt.save', { name: 'trial', body: edited })
+    // An edit of the English template does not reach a Chinese board.
+    await api.call('prompt.save', { name: 'trial', locale: 'en', body: 'English trial review: compare every period.' })
+    const edited = '客服台的试运行评审：从严把关，首次响应超过 30 分钟即有投诉风险。'
+    const saved = await api.call<{ templateId: number }>('prompt.save', { name: 'trial', locale: 'zh-CN', body: edited })
     server.enqueue({ json: reviewAnswer('ok', []) })
     const result = await review('trial')
     expect(sentMessages(0)[0]!.content.startsWith(edited)).toBe(true)
     expect((await api.call<ReviewSessionView>('review.session', { id: result.sessionId })).templateId).toBe(saved.templateId)
 
-    await api.call('prompt.reset', { name: 'trial' })
+    await api.call('prompt.reset', { name: 'trial', locale: 'zh-CN' })
     const preview = await api.call<{ requests: { messages: { content: string }[] }[] }>('llm.preview', { boardId: board.boardId, stage: 'trial' })
-    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial'))).toBe(true)
+    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial', undefined, 'zh-CN'))).toBe(true)
     expect(preview.requests[0]!.messages[0]!.content).not.toContain(edited)
+    expect(preview.requests[0]!.messages[0]!.content).not.toContain('English trial review')
+  })
+
+  it('uses the English template for a board written in English', async () => {
+    await configure()
+    const english = ws.core.boards.create('Support desk KPIs', '', 'pm-li')
+    ws.core.kpis.add(
+      english.id,
+      { code: 'KPI-E1', name: 'First response time', description: 'Minutes from ticket to first reply', stage: 'trial' },
+      { actor: 'pm-li' }
+    )
+    const preview = await api.call<{ requests: { messages: { content: string }[] }[] }>('llm.preview', { boardId: english.id, stage: 'trial' })
+    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial'))).toBe(true)
   })
 
   it('splits a large board into batches within the concurrency limit, with progress', async () => {
