@@ -1,0 +1,67 @@
+/** Strings of the launch plan drawer, under `launch`. */
+export const launchI18n = {
+  en: {
+    launch: {
+      button: 'Launch plan',
+      title: 'Launch plan of {{board}}',
+      launchDate: 'Launch date',
+      owner: 'Owner',
+      cadence: 'Review cadence',
+      cadences: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' },
+      notify: 'Who is notified',
+      notifyHint: 'Names, e-mail addresses or @handles; press Enter after each.',
+      channel: 'Where “Notify the team” posts',
+      channels: { file: 'A Markdown file', notion: 'A new Notion page', jira: 'A Jira comment', trello: 'A Trello card' },
+      destination: { file: 'File name (optional)', notion: 'Notion parent page id', jira: 'Jira issue key', trello: 'Trello list id (empty: the first list)' },
+      save: 'Save plan',
+      saved: 'Launch plan saved',
+      none: 'No launch plan yet. Set the launch date and the review cadence.',
+      rule: 'A launched KPI moves to operating by itself once the first full review period after its launch has ended (the later of the plan’s launch date and the day the KPI itself was launched).',
+      schedule: 'Launched KPIs',
+      noLaunched: 'No KPI is at the launched stage.',
+      kpi: 'KPI',
+      launchedOn: 'Launched on',
+      firstReview: 'First full review period',
+      movesOn: 'Moves to operating on',
+      due: 'Due now',
+      notifyTeam: 'Notify the team',
+      version: 'Version',
+      latest: 'Latest version',
+      posted: 'Posted the launched KPIs of {{version}} ({{count}}).',
+      downloaded: 'Saved the launched KPIs of {{version}} ({{count}}) as {{file}}.',
+      open: 'Open'
+    }
+  },
+  zhCN: {
+    launch: {
+      button: '上线计划',
+      title: '{{board}} 的上线计划',
+      launchDate: '上线日期',
+      owner: '负责人',
+      cadence: '复盘周期',
+      cadences: { weekly: '每周', monthly: '每月', quarterly: '每季度' },
+      notify: '通知对象',
+      notifyHint: '姓名、邮箱或 @账号；每输入一个按回车。',
+      channel: '“通知团队”发送到',
+      channels: { file: 'Markdown 文件', notion: '新的 Notion 页面', jira: 'Jira 评论', trello: 'Trello 卡片' },
+      destination: { file: '文件名（可选）', notion: 'Notion 父页面 ID', jira: 'Jira 问题编号', trello: 'Trello 列表 ID（留空：第一个列表）' },
+      save: '保存计划',
+      saved: '上线计划已保存',
+      none: '还没有上线计划。请设置上线日期和复盘周期。',
+      rule: '已上线的 KPI 在上线后第一个完整复盘周期结束时自动进入运营阶段（上线日期取计划上线日期与该 KPI 自身上线日期中较晚的一个）。',
+      schedule: '已上线的 KPI',
+      noLaunched: '没有处于上线阶段的 KPI。',
+      kpi: 'KPI',
+      launchedOn: '上线于',
+      firstReview: '第一个完整复盘周期',
+      movesOn: '进入运营日期',
+      due: '已到期',
+      notifyTeam: '通知团队',
+      version: '版本',
+      latest: '最新版本',
+      posted: '已发送 {{version}} 的上线 KPI（{{count}} 个）。',
+      downloaded: '已将 {{version}} 的上线 KPI（{{count}} 个）保存为 {{file}}。',
+      open: '打开'
+    }
+  }
+}
