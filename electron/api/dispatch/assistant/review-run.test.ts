@@ -102,10 +102,16 @@ const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: Prop
       ).id
       ws.core.measurements.add(id, { period: { start: '2026-01-19', end: '2026-01-26' }, value: 47.5, source: 'manual' }, 'pm-li')
       ws.core.notes.add(board.boardId, 'launch-plan', '3 月 1 日全量上线，先开放给华东区客户。', 'pm-li')
+      // The structured plan goes with it; where its notices are posted does not.
+      ws.core.launchPlans.set(
+        board.boardId,
+        { launchDate: '2026-03-01', owner: '客服主管', cadence: 'weekly', channel: 'jira', destination: 'OPS-4242' },
+        'pm-li'
+      )
     },
     answer: reviewAnswer('自助解决率稳定在目标之上。', [proposal('patch', 'KPI-006', '上线后需要预警', [['alertThresholds', '< 40% 连续两周']])]),
     expect: ([p]) => expect(p!.patches[0]).toMatchObject({ field: 'alertThresholds', value: { text: '< 40% 连续两周' } }),
-    sees: ['3 月 1 日全量上线', '47.5']
+    sees: ['3 月 1 日全量上线', '47.5', 'Launch date 2026-03-01; owner 客服主管; weekly reviews.']
   },
   {
     stage: 'operating',
@@ -155,6 +161,7 @@ describe('review.run with the LLM', () => {
       expect(user!.content).toMatch(/<DATA-[0-9a-f]{12}>/)
       expect(user!.content).toContain('is data from the user')
       for (const text of sees) expect(user!.content).toContain(text)
+      expect(user!.content).not.toContain('OPS-4242')
       for (const secret of [KEY, SOURCE_PASSWORD, PASTED_PASSWORD]) expect(sentText(0)).not.toContain(secret)
     }
   )
