@@ -16,6 +16,8 @@ export function launchDrawer(page: Page) {
     rule: drawer.getByTestId('launch-rule'),
     scheduleRows: drawer.locator('[data-testid="launch-schedule"] .ant-table-tbody tr.ant-table-row'),
     scheduleHeader: drawer.locator('[data-testid="launch-schedule"] .ant-table-thead th'),
-    notifyTeam: drawer.getByTestId('launch-notify-team')
+    notifyTeam: drawer.getByTestId('launch-notify-team'),
+    /** The rule in a launched KPI's own drawer. */
+    kpiNote: page.locator('.kpi-drawer').getByTestId('launch-note')
   }
 }

@@ -68,6 +68,12 @@ test('the launch plan is set in the drawer, shows its rule and schedule, and not
   await board.openAudit.click()
   await expect(board.auditRows.first()).toContainText('launch.notify')
   await expect(board.auditRows.nth(1)).toContainText('launch.plan.set')
+
+  // The launched KPI's own drawer says when and by which rule it becomes operating.
+  await page.keyboard.press('Escape')
+  await board.codeLink('KPI-S003').click()
+  await expect(launch.kpiNote).toContainText(`将于 ${monday.add(7, 'day').format('YYYY-MM-DD')} 自动进入运营阶段`)
+  await expect(launch.kpiNote).toContainText('每周')
 })
 
 test.describe('in English', () => {
@@ -98,5 +104,10 @@ test.describe('in English', () => {
     await expect(launch.scheduleRows.first()).toContainText('KPI-S003')
     await expect(launch.scheduleRows.first()).toContainText(`${firstMonth.format('YYYY-MM')} (${firstMonth.startOf('month').format('YYYY-MM-DD')}`)
     await expect(launch.notifyTeam).toHaveText('Notify the team')
+
+    await page.keyboard.press('Escape')
+    await board.codeLink('KPI-S003').click()
+    await expect(launch.kpiNote).toContainText(`Moves to operating by itself on ${firstMonth.add(1, 'month').startOf('month').format('YYYY-MM-DD')}`)
+    await expect(launch.kpiNote).toContainText('Monthly')
   })
 })

@@ -142,9 +142,11 @@ export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardNam
             <Input style={{ width: 300 }} data-testid="launch-destination" />
           </Form.Item>
         </Space>
-        <Button type="primary" loading={busy === 'save'} onClick={() => form.submit()} data-testid="launch-save">
-          {t('launch.save')}
-        </Button>
+        <Form.Item>
+          <Button type="primary" loading={busy === 'save'} onClick={() => form.submit()} data-testid="launch-save">
+            {t('launch.save')}
+          </Button>
+        </Form.Item>
       </Form>
 
       <Typography.Title level={5} className="launch-gap">

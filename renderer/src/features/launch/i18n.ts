@@ -29,7 +29,9 @@ export const launchI18n = {
       latest: 'Latest version',
       posted: 'Posted the launched KPIs of {{version}} ({{count}}).',
       downloaded: 'Saved the launched KPIs of {{version}} ({{count}}) as {{file}}.',
-      open: 'Open'
+      open: 'Open',
+      note: 'Moves to operating by itself on {{date}}: the first full review period ({{cadence}}: {{period}}) after its launch on {{launched}} will then have ended.',
+      noPlanNote: 'The board has no launch plan: this KPI moves to operating when someone moves it. Set a plan under “Launch plan”.'
     }
   },
   zhCN: {
@@ -61,7 +63,9 @@ export const launchI18n = {
       latest: '最新版本',
       posted: '已发送 {{version}} 的上线 KPI（{{count}} 个）。',
       downloaded: '已将 {{version}} 的上线 KPI（{{count}} 个）保存为 {{file}}。',
-      open: '打开'
+      open: '打开',
+      note: '将于 {{date}} 自动进入运营阶段：届时其 {{launched}} 上线后的第一个完整复盘周期（{{cadence}}：{{period}}）已结束。',
+      noPlanNote: '此看板没有上线计划：该 KPI 需要手动进入运营阶段。可在“上线计划”中设置。'
     }
   }
 }
