@@ -1,5 +1,6 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Stage } from '../../electron/domain/kpi'
+import type { NotifyChannel, ReviewCadence } from '../../electron/domain/launch-plan'
 import type { MeasurementSource } from '../../electron/domain/measurement'
 import type { Engine, FieldPatch, ProposalStatus } from '../../electron/domain/proposal'
 import { id, timestamp } from './columns'
@@ -91,6 +92,8 @@ export type ReviewSessionRow = typeof reviewSession.$inferSelect
 export const promptTemplate = sqliteTable('prompt_template', {
   id: id(),
   stage: text().notNull(),
+  /** The board language the template is written for: each stage has a Chinese and an English prompt. */
+  locale: text().$type<'en' | 'zh-CN'>().notNull().default('en'),
   body: text().notNull(),
   author: text().notNull(),
   createdAt: timestamp().notNull()
@@ -118,3 +121,23 @@ export const versionNote = sqliteTable('version_note', {
   author: text().notNull(),
   createdAt: timestamp().notNull()
 })
+
+/** A board's launch plan; every save is a new row and the latest per board is the plan in force. */
+export const launchPlan = sqliteTable(
+  'launch_plan',
+  {
+    id: id(),
+    boardId: integer()
+      .notNull()
+      .references(() => board.id),
+    launchDate: text().notNull(),
+    owner: text().notNull(),
+    cadence: text().$type<ReviewCadence>().notNull(),
+    notify: text({ mode: 'json' }).$type<string[]>().notNull(),
+    channel: text().$type<NotifyChannel>().notNull(),
+    destination: text().notNull(),
+    author: text().notNull(),
+    createdAt: timestamp().notNull()
+  },
+  (t) => [index('launch_plan_board').on(t.boardId, t.id)]
+)

@@ -22,6 +22,7 @@ export function assistantPage(page: Page) {
     test: page.getByTestId('assistant-test'),
     testResult: page.getByTestId('assistant-test-result'),
     templateStage: (label: string) => page.getByTestId('template-stage').getByText(label, { exact: true }),
+    templateLocale: (label: string) => page.getByTestId('template-locale').getByText(label, { exact: true }),
     templateBody: page.getByTestId('template-body'),
     templateState: page.getByTestId('template-state'),
     templateSave: page.getByTestId('template-save'),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ProviderPreset } from '../domain/llm-providers'
-import { llmSettingsPatchSchema, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../domain/assistant-settings'
+import { llmSettingsPatchSchema, PROMPT_LOCALES, REVIEW_STAGE_NAMES, TEMPLATE_NAMES } from '../domain/assistant-settings'
 import type {
   ChatResult,
   LlmSettingsView,
@@ -16,6 +16,7 @@ import { id, procedure, result } from './procedure'
 
 const stage = z.enum(REVIEW_STAGE_NAMES)
 const templateName = z.enum(TEMPLATE_NAMES)
+const promptLocale = z.enum(PROMPT_LOCALES)
 const selection = { boardId: id, stage, kpiIds: z.array(id).min(1).optional() }
 
 export const assistantProcedures = {
@@ -28,13 +29,19 @@ export const assistantProcedures = {
   'llm.test': procedure({ input: z.strictObject({ draft: llmSettingsPatchSchema.strict().optional() }), output: result<LlmTestResult>() }),
   /** Exactly the requests a review would send now. */
   'llm.preview': procedure({ input: z.strictObject(selection), output: result<ReviewPreviewView>() }),
-  'prompt.list': procedure({ input: z.strictObject({}), output: result<PromptTemplateView[]>() }),
+  /** Every template in both languages, or in one. */
+  'prompt.list': procedure({ input: z.strictObject({ locale: promptLocale.optional() }), output: result<PromptTemplateView[]>() }),
+  'prompt.get': procedure({ input: z.strictObject({ name: templateName, locale: promptLocale.default('en') }), output: result<PromptTemplateView>() }),
   'prompt.save': procedure({
     writes: true,
-    input: z.strictObject({ name: templateName, body: z.string().trim().min(1).max(50_000) }),
+    input: z.strictObject({ name: templateName, locale: promptLocale.default('en'), body: z.string().trim().min(1).max(50_000) }),
     output: result<PromptTemplateView>()
   }),
-  'prompt.reset': procedure({ writes: true, input: z.strictObject({ name: templateName }), output: result<PromptTemplateView>() }),
+  'prompt.reset': procedure({
+    writes: true,
+    input: z.strictObject({ name: templateName, locale: promptLocale.default('en') }),
+    output: result<PromptTemplateView>()
+  }),
   /** A review by the analyzer or the LLM; streams tokens, progress and notes; the analyzer answers when the LLM is offline. */
   'review.run': procedure({
     writes: true,

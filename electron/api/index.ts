@@ -8,6 +8,7 @@ import { boardProcedures } from './board'
 import { importProcedures } from './import'
 import { kpiProcedures } from './kpi'
 import { lifecycleProcedures } from './lifecycle'
+import { launchProcedures } from './launch'
 import type { Procedure } from './procedure'
 import { versionProcedures } from './version'
 import { exportProcedures } from './export'
@@ -19,6 +20,7 @@ export const procedures = {
   ...kpiProcedures,
   ...versionProcedures,
   ...lifecycleProcedures,
+  ...launchProcedures,
   ...actualsProcedures,
   ...importProcedures,
   ...assistantProcedures,

@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { kpiCommands } from './commands/kpi'
 import { lifecycleCommands } from './commands/lifecycle'
+import { launchCommands } from './commands/launch'
 import { reviewCommands } from './commands/review'
 import { sourceCommands } from './commands/source'
 import { auditCommand, restoreCommand, versionCommands } from './commands/version'
@@ -31,6 +32,7 @@ auditCommand(program, run)
 actualsCommands(program, run)
 actualsQueryCommands(program, run)
 lifecycleCommands(program, run)
+launchCommands(program, run)
 sourceCommands(program, run)
 importCommand(program, run)
 exportCommand(program, run)

@@ -64,3 +64,7 @@ export const REVIEW_STAGES = ['draft', 'feasibility', 'trial', 'launched', 'oper
 export type ReviewStage = (typeof REVIEW_STAGES)[number]
 
 export type TemplateName = ReviewStage | 'import'
+
+/** Each prompt template exists in English and Chinese; the board's language picks one. */
+export const PROMPT_LOCALES = ['en', 'zh-CN'] as const
+export type PromptLocale = (typeof PROMPT_LOCALES)[number]

@@ -1,6 +1,6 @@
 import type { ProposalView } from './views'
 import type { ProviderId } from './llm-providers'
-import type { TemplateName } from './assistant-settings'
+import type { PromptLocale, TemplateName } from './assistant-settings'
 import type { Stage } from './kpi'
 
 /** What `llm.settings.get` returns: the stored settings, never the key itself. */
@@ -41,6 +41,8 @@ export interface PromptTemplateVersion {
 
 export interface PromptTemplateView {
   name: TemplateName
+  /** The board language this template is for. */
+  locale: PromptLocale
   /** The template a review uses now. */
   body: string
   isDefault: boolean

@@ -80,7 +80,8 @@ export const ERROR_TEXT: Record<ErrorLocale, Record<ErrorCode, string>> = {
     EXPORT_AUTH: 'The export target refused the credentials.',
     EXPORT_RATE_LIMIT: 'The export target is rate limiting; try again shortly.',
     EXPORT_FAILED: 'The export failed.',
-    EXPORT_CONFIG: 'The export settings are incomplete.'
+    EXPORT_CONFIG: 'The export settings are incomplete.',
+    LAUNCH_PLAN_MISSING: 'This board has no launch plan yet: set its launch date, owner and review cadence first.'
   },
   'zh-CN': {
     VALIDATION: '输入不合法。',
@@ -158,6 +159,7 @@ export const ERROR_TEXT: Record<ErrorLocale, Record<ErrorCode, string>> = {
     EXPORT_AUTH: '导出目标拒绝了凭据。',
     EXPORT_RATE_LIMIT: '导出目标限流中，请稍后再试。',
     EXPORT_FAILED: '导出失败。',
-    EXPORT_CONFIG: '导出配置不完整。'
+    EXPORT_CONFIG: '导出配置不完整。',
+    LAUNCH_PLAN_MISSING: '此看板还没有上线计划：请先设置上线日期、负责人和复盘周期。'
   }
 }

@@ -75,7 +75,8 @@ export const ERROR_CODES = [
   'EXPORT_AUTH',
   'EXPORT_RATE_LIMIT',
   'EXPORT_FAILED',
-  'EXPORT_CONFIG'
+  'EXPORT_CONFIG',
+  'LAUNCH_PLAN_MISSING'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { startBackupScheduler } from '../services/backup/backup-scheduler'
+import { startLaunchScheduler } from '../services/lifecycle/launch-scheduler'
 import type { Runtime } from '../api/dispatch/runtime'
 import { WORKSPACE_FILE, currentActor } from '../services/workspace-path'
 import { createEncryptedSecretStore } from '../services/secrets/encrypted-secret-store'
@@ -62,9 +63,10 @@ async function start() {
   })
   const scheduler = startPullScheduler({ ...core, actor: 'scheduled pull', onError: (error) => console.error('Scheduled pull failed', error) })
   const backups = startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed', error))
+  const launches = startLaunchScheduler({ ...core, actor: 'launch plan', onError: (error) => console.error('Launch plan move failed', error) })
   stopBackground = async () => {
     backups.stop()
-    await Promise.all([scheduler.stop(), ipc.cancelAll()])
+    await Promise.all([scheduler.stop(), launches.stop(), ipc.cancelAll()])
   }
 }
 

@@ -11,6 +11,7 @@ import { createEventBus, type EventBus } from './events/event-bus'
 import { createKpiService } from './kpis/kpi-service'
 import { createLifecycleService } from './lifecycle/lifecycle-service'
 import { createNotesService } from './lifecycle/notes-service'
+import { createLaunchPlanService } from './lifecycle/launch-plan-service'
 import { createProposalService } from './proposals/proposal-service'
 import { createAnalyzerReview } from './analyzer/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
@@ -50,7 +51,8 @@ export function createCore(file: string, options: CoreOptions) {
   const versions = createVersionService({ ...deps, audit, boards, kpis })
   const measurements = createMeasurementService({ ...deps, audit, kpis })
   const pull = createPullService({ kpis, sources, measurements, events: deps.events, now: deps.now, whenWritable: workspace.whenWritable })
-  const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, now: deps.now })
+  const launchPlans = createLaunchPlanService({ ...deps, audit, boards, kpis })
+  const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, launchPlans, now: deps.now })
   const proposals = createProposalService({ ...deps, audit, kpis, gates: lifecycle.checklistFor })
   const notes = createNotesService({ ...deps, audit })
   const alerts = createAlertService({ ...deps, kpis, measurements })
@@ -87,6 +89,7 @@ export function createCore(file: string, options: CoreOptions) {
     pull,
     proposals,
     lifecycle,
+    launchPlans,
     notes,
     alerts,
     backups,

@@ -2,6 +2,7 @@ import { seedFirstRun } from '../../resources/first-run'
 import { startPullScheduler } from '../services/actuals/pull-scheduler'
 import { createRuntime } from '../api/dispatch/runtime'
 import { startBackupScheduler } from '../services/backup/backup-scheduler'
+import { startLaunchScheduler } from '../services/lifecycle/launch-scheduler'
 import { currentActor } from '../services/workspace-path'
 import { startWebServer } from './server'
 
@@ -41,7 +42,12 @@ export async function startBrowserMode(options: BrowserModeOptions) {
               actor: 'scheduled pull',
               onError: (error) => console.error('Scheduled pull failed:', (error as Error).message)
             }),
-            backups: startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed:', (error as Error).message))
+            backups: startBackupScheduler(core.backups, (error) => console.error('Scheduled backup failed:', (error as Error).message)),
+            launches: startLaunchScheduler({
+              ...core,
+              actor: 'launch plan',
+              onError: (error) => console.error('Launch plan move failed:', (error as Error).message)
+            })
           }
     const stopServer = server.close
     // Assigned, not spread: `url` is a getter that issues a new one-time address on each read.
@@ -49,7 +55,7 @@ export async function startBrowserMode(options: BrowserModeOptions) {
       runtime,
       close: async () => {
         schedulers?.backups.stop()
-        await Promise.all([schedulers?.pulls.stop(), stopServer()])
+        await Promise.all([schedulers?.pulls.stop(), schedulers?.launches.stop(), stopServer()])
         runtime.close()
       }
     })

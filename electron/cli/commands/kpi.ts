@@ -4,6 +4,7 @@ import { changeLines, historyTable, kpiDetail, show, table } from '../format'
 import type { Session } from '../session'
 import type { KpiPatch } from '../../domain/kpi-input'
 import type { Run } from '../run'
+import { advanceBeforeRead } from './launch'
 import { parseSetOptions } from '../set-fields'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -104,7 +105,9 @@ export function kpiCommands(program: Command, run: Run) {
     .option('--all', 'include retired KPIs')
     .action((opts: { board: string; all?: boolean }) =>
       run(async (ctx) => {
-        const every = await ctx.call('kpi.list', { boardId: await ctx.boardId(opts.board), includeRetired: true })
+        const boardId = await ctx.boardId(opts.board)
+        await advanceBeforeRead(ctx, boardId)
+        const every = await ctx.call('kpi.list', { boardId, includeRetired: true })
         const kpis = opts.all ? every : every.filter((k) => k.stage !== 'retired')
         const hidden = every.length - kpis.length
         const note = hidden ? `\n${hidden} retired KPI${hidden === 1 ? ' is' : 's are'} not shown (--all shows them).` : ''

@@ -4,6 +4,7 @@ import { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/proposal'
 import { AppError } from '../../domain/errors'
 import { show, table } from '../format'
 import type { Run } from '../run'
+import { advanceBeforeRead } from './launch'
 
 const proposalId = (text: string): number => {
   const id = Number(text)
@@ -19,6 +20,7 @@ export function lifecycleCommands(program: Command, run: Run) {
     .action((opts: { board: string }) =>
       run(async (ctx) => {
         const boardId = await ctx.boardId(opts.board)
+        await advanceBeforeRead(ctx, boardId)
         const rows = await ctx.call('status.board', { boardId })
         const kpis = new Map((await ctx.call('kpi.list', { boardId })).map((k) => [k.id, k]))
         ctx.out(

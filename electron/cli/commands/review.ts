@@ -4,6 +4,7 @@ import type { ProposalView } from '../../domain/views'
 import { AppError } from '../../domain/errors'
 import { show } from '../format'
 import type { Run } from '../run'
+import { promptCommands } from './prompt'
 
 function proposalLines(p: ProposalView): string[] {
   const lines = [`#${p.id} ${p.kind} ${p.code} (${p.engine})`]
@@ -76,4 +77,5 @@ export function reviewCommands(program: Command, run: Run) {
         { orEmpty: true }
       )
     )
+  promptCommands(llm, run)
 }

@@ -8,6 +8,8 @@ export interface GateContext {
   minTrialPoints?: number
   /** Set by the UI once the user confirmed the target to lock. */
   targetConfirmed?: boolean
+  /** The launch plan's first full review period after launch: whether it has ended, and which one it is. */
+  reviewCycle?: { open: boolean; detail: string }
 }
 
 const MANUAL_SOURCES = new Set(['manual', '手工', '手动', '人工', '手工录入', '人工录入'])
@@ -57,7 +59,8 @@ export function gateChecklist(fields: KpiFields, to: Stage, ctx: GateContext): G
       ]
     }
     case 'operating':
-      return [{ id: 'gate.review-cycle', ok: true, label: 'Opens automatically with the first review cycle' }]
+      // Without a launch plan there is no cycle to wait for: the user moves the KPI when the team starts reviewing it.
+      return [{ id: 'gate.review-cycle', ok: ctx.reviewCycle?.open ?? true, label: 'Opens automatically with the first review cycle' }]
     case 'draft':
     case 'retired':
       return []

@@ -29,9 +29,11 @@ describe('extractKpisFromProse', () => {
     expect(server.requests).toHaveLength(0)
   })
 
-  it('extracts candidates with the user’s import template, the prose marked as data', async () => {
+  it('extracts candidates with the user’s import template in the document’s language, the prose marked as data', async () => {
     const env = { KPILOOP_LLM_BASE_URL: server.url, KPILOOP_LLM_MODEL: 'qwen-plus', KPILOOP_LLM_API_KEY: 'sk-extract-5e6f7a8b9c0d1e2f' }
-    createAssistant(ws.core, { env }).templates.save('import', 'List every goal of this support-desk plan as a KPI.', 'pm-li')
+    // The plan is written in Chinese: the Chinese import template is the one sent, the English one is not.
+    createAssistant(ws.core, { env }).templates.save('import', 'English import template that must not be sent.', 'pm-li', 'en')
+    createAssistant(ws.core, { env }).templates.save('import', 'List every goal of this support-desk plan as a KPI.', 'pm-li', 'zh-CN')
     server.enqueue({
       json: {
         kpis: [

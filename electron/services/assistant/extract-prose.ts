@@ -4,6 +4,7 @@ import type { Core } from '../core'
 import { createLlmSettings } from './llm-settings'
 import { meteredClient } from './metered-client'
 import { createPromptTemplates } from './prompt-templates'
+import { answerLanguage } from './prompt-data'
 
 export interface ProseExtractOptions {
   signal?: AbortSignal
@@ -18,7 +19,8 @@ export interface ProseExtractOptions {
  */
 export async function extractKpisFromProse(core: Core, text: string, options: ProseExtractOptions = {}): Promise<ExtractedKpi[]> {
   const resolved = createLlmSettings({ settings: core.settings, secrets: core.secrets, audit: core.audit, env: options.env }).require()
-  const template = createPromptTemplates({ ...core.deps, audit: core.audit, folder: options.promptsFolder }).effective('import').body
+  // The document's language picks the Chinese or the English import prompt, as a board's language does for reviews.
+  const template = createPromptTemplates({ ...core.deps, audit: core.audit, folder: options.promptsFolder }).effective('import', answerLanguage([text])).body
   const { client } = meteredClient(resolved, createSqliteLlmCache(core.deps.db, core.deps.now))
   const result = await extractKpisWithLlm(client, text, { signal: options.signal, onProgress: options.onProgress, concurrency: resolved.concurrency, template })
   return result.candidates

@@ -1,7 +1,7 @@
 import type { AuditService } from '../audit/audit-service'
 import { defaultPromptsFolder, loadDefaultTemplate, type TemplateName } from './stage-prompts'
 import type { ServiceDeps } from '../context'
-import { TEMPLATE_NAMES } from '../../domain/assistant-settings'
+import { PROMPT_LOCALES, TEMPLATE_NAMES, type PromptLocale } from '../../domain/assistant-settings'
 import { AppError } from '../../domain/errors'
 import type { PromptTemplateVersion, PromptTemplateView } from '../../domain/assistant-views'
 
@@ -11,6 +11,7 @@ const RESET_BODY = ''
 interface Row {
   id: number
   stage: string
+  locale: PromptLocale
   body: string
   author: string
   created_at: number
@@ -27,60 +28,66 @@ function checkName(name: string): TemplateName {
   return name as TemplateName
 }
 
-/** The user's edits of the stage prompts: every save or reset is a new row, the latest per stage wins. */
+/** The user's edits of the stage prompts: every save or reset is a new row, the latest per stage and language wins. */
 export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'transaction' | 'now'> & { audit: AuditService; folder?: string }) {
   const { sqlite, now, audit, transaction } = deps
   const folder = resolvePromptsFolder(deps.folder)
   const stmt = {
-    latest: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? ORDER BY id DESC LIMIT 1'),
-    history: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? ORDER BY id DESC'),
-    insert: sqlite.prepare('INSERT INTO prompt_template (stage, body, author, created_at) VALUES (?, ?, ?, ?)')
+    latest: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? AND locale = ? ORDER BY id DESC LIMIT 1'),
+    history: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? AND locale = ? ORDER BY id DESC'),
+    insert: sqlite.prepare('INSERT INTO prompt_template (stage, locale, body, author, created_at) VALUES (?, ?, ?, ?, ?)')
   }
-  const defaults = new Map<TemplateName, string>()
-  const defaultBody = (name: TemplateName): string => {
-    if (!defaults.has(name)) defaults.set(name, loadDefaultTemplate(name, folder))
-    return defaults.get(name)!
+  const defaults = new Map<string, string>()
+  const defaultBody = (name: TemplateName, locale: PromptLocale): string => {
+    const key = `${locale}/${name}`
+    if (!defaults.has(key)) defaults.set(key, loadDefaultTemplate(name, folder, locale))
+    return defaults.get(key)!
   }
 
-  /** The template a review of `name` uses now, and the row it comes from (null: never edited). */
-  function effective(nameText: string): { name: TemplateName; body: string; templateId: number | null; isDefault: boolean } {
+  /** The template a review of `name` in `locale` uses now, and the row it comes from (null: never edited). */
+  function effective(
+    nameText: string,
+    locale: PromptLocale = 'en'
+  ): { name: TemplateName; locale: PromptLocale; body: string; templateId: number | null; isDefault: boolean } {
     const name = checkName(nameText)
-    const row = stmt.latest.get(name) as Row | undefined
-    if (!row) return { name, body: defaultBody(name), templateId: null, isDefault: true }
+    const row = stmt.latest.get(name, locale) as Row | undefined
+    if (!row) return { name, locale, body: defaultBody(name, locale), templateId: null, isDefault: true }
     const isDefault = row.body === RESET_BODY
-    return { name, body: isDefault ? defaultBody(name) : row.body, templateId: row.id, isDefault }
+    return { name, locale, body: isDefault ? defaultBody(name, locale) : row.body, templateId: row.id, isDefault }
   }
 
-  function view(name: TemplateName): PromptTemplateView {
-    const history = (stmt.history.all(name) as Row[]).map((row): PromptTemplateVersion => ({
+  function view(name: TemplateName, locale: PromptLocale): PromptTemplateView {
+    const history = (stmt.history.all(name, locale) as Row[]).map((row): PromptTemplateVersion => ({
       id: row.id,
       body: row.body === RESET_BODY ? null : row.body,
       author: row.author,
       createdAt: row.created_at
     }))
-    return { ...effective(name), defaultBody: defaultBody(name), history }
+    return { ...effective(name, locale), defaultBody: defaultBody(name, locale), history }
   }
 
-  const write = (name: TemplateName, body: string, actor: string, action: string, summary: string): PromptTemplateView => {
+  const write = (name: TemplateName, locale: PromptLocale, body: string, actor: string, action: string, summary: string): PromptTemplateView => {
     transaction(() => {
-      stmt.insert.run(name, body, actor, now())
-      audit.record({ actor, action, summary })
+      stmt.insert.run(name, locale, body, actor, now())
+      audit.record({ actor, action, summary, details: { name, locale } })
     })()
-    return view(name)
+    return view(name, locale)
   }
 
   return {
     effective,
-    list: (): PromptTemplateView[] => TEMPLATE_NAMES.map(view),
-    save(nameText: string, body: string, actor: string): PromptTemplateView {
+    /** Every template in every language (or in one). */
+    list: (locale?: PromptLocale): PromptTemplateView[] => (locale ? [locale] : PROMPT_LOCALES).flatMap((l) => TEMPLATE_NAMES.map((name) => view(name, l))),
+    get: (nameText: string, locale: PromptLocale = 'en'): PromptTemplateView => view(checkName(nameText), locale),
+    save(nameText: string, body: string, actor: string, locale: PromptLocale = 'en'): PromptTemplateView {
       const name = checkName(nameText)
       const text = body.trim()
       if (!text) throw new AppError('VALIDATION', 'A prompt template cannot be empty; reset it to go back to the shipped one.')
-      return write(name, text, actor, 'prompt.save', `Edited the ${name} prompt template (${text.length} characters)`)
+      return write(name, locale, text, actor, 'prompt.save', `Edited the ${name} prompt template (${locale}, ${text.length} characters)`)
     },
-    reset(nameText: string, actor: string): PromptTemplateView {
+    reset(nameText: string, actor: string, locale: PromptLocale = 'en'): PromptTemplateView {
       const name = checkName(nameText)
-      return write(name, RESET_BODY, actor, 'prompt.reset', `Reset the ${name} prompt template to the shipped one`)
+      return write(name, locale, RESET_BODY, actor, 'prompt.reset', `Reset the ${name} prompt template (${locale}) to the shipped one`)
     }
   }
 }

@@ -35,6 +35,14 @@ function connectedSources(core: Core, kpis: KpiView[]): string[] {
   return [...names].filter((name) => core.sources.list().some((source) => source.name === name))
 }
 
+/** The board's launch plan (its date, owner, review cadence; never where notices are posted) and the launch-plan notes. */
+function launchPlanText(core: Core, boardId: number): string | undefined {
+  const plan = core.launchPlans.get(boardId)
+  const structured = plan && `Launch date ${plan.launchDate}; owner ${plan.owner || 'not named'}; ${plan.cadence} reviews.`
+  const text = [structured, notesOf(core, boardId, 'launch-plan')].filter(Boolean).join('\n\n')
+  return text || undefined
+}
+
 function notesOf(core: Core, boardId: number, kind: 'dev-review' | 'launch-plan'): string | undefined {
   const bodies = core.notes
     .list(boardId)
@@ -151,7 +159,7 @@ export async function gatherReviewInput(core: Core, selection: ReviewSelection, 
     context.schema = await schemaNames(core, kpis, notes, signal)
   }
   if (stage === 'trial' || stage === 'launched') context.series = seriesOf(core, boardId, kpis)
-  if (stage === 'launched') context.launchPlan = notesOf(core, boardId, 'launch-plan')
+  if (stage === 'launched') context.launchPlan = launchPlanText(core, boardId)
   if (stage === 'operating') Object.assign(context, await operatingContext(core, boardId, kpis, signal))
   if (stage !== 'draft') {
     const rawRows = await sampleRows(core, kpis, notes, signal)

@@ -4,7 +4,7 @@ import { shippedPath } from '../../../db/shipped-path'
 import { AppError } from '../../domain/errors'
 import { formatMapping } from '../../domain/result-mapping'
 import type { KpiFields, Stage } from '../../domain/kpi'
-import { REVIEW_STAGES, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
+import { REVIEW_STAGES, type PromptLocale, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
 import { ASSISTANT_FIELDS } from './proposal-output'
 import { answerLanguage, dataBlock, languageRule, redactDeep } from './prompt-data'
 
@@ -14,9 +14,9 @@ const VERSION_LABELS: Record<ReviewStage, string> = { draft: 'v0.1', feasibility
 
 export const defaultPromptsFolder = (): string => shippedPath(import.meta.url, 'resources/prompts')
 
-/** The shipped template for a stage; the user's edited copy (prompt_template table) replaces it. */
-export function loadDefaultTemplate(name: TemplateName, folder: string = defaultPromptsFolder()): string {
-  return readFileSync(join(folder, `${name}.md`), 'utf8').trim()
+/** The shipped template for a stage in a language (English at the folder's top, Chinese in zh-CN/); the user's edited copy (prompt_template table) replaces it. */
+export function loadDefaultTemplate(name: TemplateName, folder: string = defaultPromptsFolder(), locale: PromptLocale = 'en'): string {
+  return readFileSync(locale === 'en' ? join(folder, `${name}.md`) : join(folder, locale, `${name}.md`), 'utf8').trim()
 }
 
 export interface SeriesPoint {

@@ -89,7 +89,11 @@ const ALIASES: Record<string, BoardColumn> = {
   当前值: 'currentValue',
   current: 'currentValue',
   actual: 'currentValue',
-  实际值: 'currentValue'
+  实际值: 'currentValue',
+  最新建议: 'latestProposal',
+  助手建议: 'latestProposal',
+  建议: 'latestProposal',
+  suggestion: 'latestProposal'
 }
 for (const column of BOARD_COLUMNS) ALIASES[normalise(column)] = column
 
@@ -104,6 +108,7 @@ function applyCell(fields: Fields, column: BoardColumn, raw: string): string | u
   switch (column) {
     case 'code':
     case 'currentValue':
+    case 'latestProposal':
       return undefined
     case 'target':
       fields.target = value === '' ? null : { text: value, parsed: null }

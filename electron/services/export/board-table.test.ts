@@ -39,7 +39,10 @@ describe('board CSV', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const parsed = Papa.parse<string[]>(csv.toString('utf8').slice(1), { skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
-    expect(parsed.data[0]).toEqual([...KPI_FIELDS, 'currentValue'])
+    expect(parsed.data[0]).toEqual([...KPI_FIELDS, 'currentValue', 'latestProposal'])
+    // The suggestion is its own column, never folded into the notes.
+    expect(parsed.data[1]?.[BOARD_COLUMNS.indexOf('latestProposal')]).toBe('把第3个月目标下调到 350 MAU，并增加周环比 > 20% 的下跌预警')
+    expect(parsed.data[1]?.[BOARD_COLUMNS.indexOf('notes')]).toBe('')
     expect(parsed.data[1]?.[BOARD_COLUMNS.indexOf('milestones')]).toBe('Month 1: 60 MAU; Month 2: 180 MAU; Month 3: 400 MAU (due 2026-03-31)')
     expect(parsed.data[2]?.[BOARD_COLUMNS.indexOf('benchmarks')]).toBe(
       'SaaS median: 600-800ms (source: public status pages 2025); Best in class: < 300ms (edge cached)'

@@ -6,12 +6,12 @@ import { formatMapping } from '../../domain/result-mapping'
 import { formatBenchmarks, formatMilestones, formatTags, formatThresholds } from './kpi-text'
 
 /**
- * The board's CSV/XLSX columns: every KpiFields key in its declared order, then `currentValue`
- * (read-only: ignored on import). Structured fields are written as readable text that
+ * The board's CSV/XLSX columns: every KpiFields key in its declared order, then `currentValue` and
+ * `latestProposal` (the assistant's or analyzer's latest suggestion; both read-only: ignored on import). Structured fields are written as readable text that
  * `parseBoardTable` reads back (see kpi-text.ts for their grammar).
  */
-export const BOARD_COLUMNS = [...KPI_FIELDS, 'currentValue'] as const
-export type BoardColumn = KpiField | 'currentValue'
+export const BOARD_COLUMNS = [...KPI_FIELDS, 'currentValue', 'latestProposal'] as const
+export type BoardColumn = KpiField | 'currentValue' | 'latestProposal'
 
 const UTF8_BOM = '\uFEFF'
 
@@ -33,6 +33,8 @@ function cellText(kpi: ExportKpi, column: BoardColumn): string {
       return formatMapping(kpi.mapping)
     case 'currentValue':
       return kpi.currentValue === null ? '' : String(kpi.currentValue)
+    case 'latestProposal':
+      return kpi.latestProposal ?? ''
     default:
       return kpi[column]
   }
@@ -57,9 +59,10 @@ const WIDTHS: Partial<Record<BoardColumn, number>> = {
   alertThresholds: 28,
   benchmarks: 36,
   milestones: 36,
-  notes: 30
+  notes: 30,
+  latestProposal: 40
 }
-const WRAPPED = new Set<BoardColumn>(['description', 'formula', 'benchmarks', 'milestones', 'notes'])
+const WRAPPED = new Set<BoardColumn>(['description', 'formula', 'benchmarks', 'milestones', 'notes', 'latestProposal'])
 
 /** One sheet "KPIs": a bold frozen header row, sized columns, wrapped long text, a numeric current value. */
 export async function boardToXlsx(kpis: readonly ExportKpi[]): Promise<Buffer> {

@@ -32,13 +32,15 @@ function latestValue(rows: readonly MeasurementView[]): number | null {
  */
 export function collectExportKpis(core: Core, scope: ExportScope): ExportSet {
   const board = core.boards.get(scope.boardId)
-  const proposals = core.proposals.latestByKpi(board.id)
+  let proposals = core.proposals.latestByKpi(board.id)
   let views: KpiView[]
   let valueOf: (kpiId: number) => number | null
   let labelOf: (view: KpiView) => string | null
   if (scope.versionLabel) {
     const version = core.versions.get(board.id, scope.versionLabel)
     views = core.versions.kpis(board.id, version.label)
+    // Proposals made after the cut were not known to that version either.
+    proposals = core.proposals.latestByKpi(board.id, version.createdAt)
     // Values recorded after the cut were not known to that version.
     valueOf = (kpiId) => latestValue(core.measurements.history(kpiId).filter((m) => m.recordedAt <= version.createdAt))
     labelOf = () => version.label

@@ -99,7 +99,7 @@ describe('file exports of a board', () => {
       ['3', '1', 'KPI-B002 API P95 latency | gateway', 'Story'],
       ['4', '1', 'KPI-U010 用户满意度评分 (CSAT)', 'Story']
     ])
-    expect(rows[1]!.slice(5).filter(Boolean)).toEqual(['stage-trial', '用户价值', '增长', 'north-star'])
+    expect(rows[1]!.slice(6).filter(Boolean)).toEqual(['stage-trial', '用户价值', '增长', 'north-star'])
   })
 
   it('writes a CSV and a Markdown page for Notion’s importer', async () => {

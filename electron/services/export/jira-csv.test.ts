@@ -12,12 +12,13 @@ const read = (csv: Buffer): string[][] => {
 describe('boardToJiraCsv', () => {
   const kpis = sampleKpis()
 
-  it('writes one row per KPI with a Summary, an Issue Type and one Labels column per label', () => {
+  it('writes one row per KPI with a Summary, an Issue Type, the latest proposal and one Labels column per label', () => {
     const [header, ...rows] = read(boardToJiraCsv(kpis))
-    expect(header).toEqual(['Issue Id', 'Parent Id', 'Summary', 'Issue Type', 'Description', 'Labels', 'Labels', 'Labels', 'Labels'])
+    expect(header).toEqual(['Issue Id', 'Parent Id', 'Summary', 'Issue Type', 'Description', 'Latest proposal', 'Labels', 'Labels', 'Labels', 'Labels'])
+    expect(rows.map((r) => r[5])).toEqual(['把第3个月目标下调到 350 MAU，并增加周环比 > 20% 的下跌预警', '', ''])
     expect(rows.map((r) => r[2])).toEqual(['KPI-U001 月活跃用户数 (MAU)', 'KPI-B002 API P95 latency | gateway', 'KPI-U010 用户满意度评分 (CSAT)'])
     expect(rows.every((r) => r[3] === 'Task' && r[1] === '')).toBe(true)
-    const labels = rows.map((r) => r.slice(5).filter((l) => l !== ''))
+    const labels = rows.map((r) => r.slice(6).filter((l) => l !== ''))
     expect(labels).toEqual([
       ['stage-trial', '用户价值', '增长', 'north-star'],
       ['stage-launched', 'Technical', 'performance'],

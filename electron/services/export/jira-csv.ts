@@ -20,7 +20,7 @@ export function kpiWikiDescription(kpi: ExportKpi): string {
 }
 
 /**
- * A CSV for Jira's CSV importer: Issue Id, Parent Id, Summary, Issue Type, Description and one
+ * A CSV for Jira's CSV importer: Issue Id, Parent Id, Summary, Issue Type, Description, Latest proposal and one
  * "Labels" column per label (the importer reads repeated headers as a multi-value field).
  * Parents come before their children, as the importer requires.
  */
@@ -28,13 +28,22 @@ export function boardToJiraCsv(kpis: readonly ExportKpi[], options: JiraCsvOptio
   const issueType = options.issueType ?? 'Task'
   const labelsPerKpi = kpis.map(kpiLabels)
   const labelColumns = Math.max(1, ...labelsPerKpi.map((l) => l.length))
-  const header = ['Issue Id', 'Parent Id', 'Summary', 'Issue Type', 'Description', ...Array<string>(labelColumns).fill('Labels')]
+  // The suggestion has its own column, so the importer can map it to a field of its own (or skip it).
+  const header = ['Issue Id', 'Parent Id', 'Summary', 'Issue Type', 'Description', 'Latest proposal', ...Array<string>(labelColumns).fill('Labels')]
   const rows: string[][] = []
   const pad = (labels: string[]): string[] => [...labels, ...Array<string>(labelColumns - labels.length).fill('')]
   const firstId = options.epic ? 2 : 1
-  if (options.epic) rows.push(['1', '', options.epic.summary, 'Epic', options.epic.description ?? '', ...pad([])])
+  if (options.epic) rows.push(['1', '', options.epic.summary, 'Epic', options.epic.description ?? '', '', ...pad([])])
   kpis.forEach((kpi, i) => {
-    rows.push([String(firstId + i), options.epic ? '1' : '', kpiSummary(kpi), issueType, kpiWikiDescription(kpi), ...pad(labelsPerKpi[i] ?? [])])
+    rows.push([
+      String(firstId + i),
+      options.epic ? '1' : '',
+      kpiSummary(kpi),
+      issueType,
+      kpiWikiDescription(kpi),
+      kpi.latestProposal ?? '',
+      ...pad(labelsPerKpi[i] ?? [])
+    ])
   })
   return Buffer.from(Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', ...NEUTRAL_CSV }) + '\r\n', 'utf8')
 }

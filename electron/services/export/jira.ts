@@ -114,3 +114,49 @@ export async function exportToJira(options: ExportRunOptions & { config: JiraExp
   }
   return { results: await runExport(adapter, options, config.onMissing ?? 'recreate') }
 }
+
+const cell = (type: 'tableHeader' | 'tableCell', value: string): AdfNode => ({
+  type,
+  attrs: {},
+  content: [{ type: 'paragraph', content: lines(value) }]
+})
+
+/** A notice as an ADF document: a bold title, its lines, then the table with a header row. */
+export function noticeAdf(notice: { title: string; lines: string[]; table: { columns: string[]; rows: string[][] } }): Version3.Version3Models.Document {
+  const row = (type: 'tableHeader' | 'tableCell', cells: string[]): AdfNode => ({ type: 'tableRow', content: cells.map((value) => cell(type, value)) })
+  const content: AdfNode[] = [
+    { type: 'paragraph', content: [text(notice.title, true)] },
+    ...notice.lines.map((line): AdfNode => ({ type: 'paragraph', content: lines(line) })),
+    {
+      type: 'table',
+      attrs: { isNumberColumnEnabled: false, layout: 'default' },
+      content: [row('tableHeader', notice.table.columns), ...notice.table.rows.map((cells) => row('tableCell', cells))]
+    }
+  ]
+  return { type: 'doc', version: 1, content }
+}
+
+/** Posts a notice as a comment on one Jira issue; returns the comment's link. */
+export async function postJiraComment(
+  config: Pick<JiraExportConfig, 'host' | 'email' | 'apiToken'>,
+  issueKey: string,
+  notice: Parameters<typeof noticeAdf>[0],
+  signal?: AbortSignal
+): Promise<{ id: string; url: string }> {
+  const client = new Version3Client({ host: config.host, authentication: { basic: { email: config.email, apiToken: config.apiToken } } })
+  try {
+    const comment = await withRateLimitRetry(
+      'Jira',
+      () => client.issueComments.addComment({ issueIdOrKey: issueKey, comment: noticeAdf(notice) }),
+      rateLimited,
+      {
+        signal
+      }
+    )
+    const site = config.host.replace(/\/+$/, '')
+    return { id: String(comment.id), url: `${site}/browse/${issueKey}?focusedCommentId=${comment.id}` }
+  } catch (error) {
+    if (statusOf(error) === 404) throw new AppError('EXPORT_CONFIG', `The Jira issue ${issueKey} was not found, or the account cannot see it.`, { issueKey })
+    throw jiraError(error)
+  }
+}

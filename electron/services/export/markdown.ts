@@ -141,6 +141,11 @@ function kpiDetail(kpi: ExportKpi, locale: Locale, l: Labels): string[] {
   return lines
 }
 
+/** A Markdown table of plain cells (escaped here). */
+export function markdownTable({ columns, rows }: { columns: string[]; rows: string[][] }): string[] {
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)]
+}
+
 function tableRow(kpi: ExportKpi, locale: Locale): string[] {
   return [
     kpi.code,
@@ -154,6 +159,11 @@ function tableRow(kpi: ExportKpi, locale: Locale): string[] {
   ]
 }
 
+/** The board's tracking table (the columns the board shows), as plain cell text: the launch notice posts it. */
+export function boardTable(kpis: readonly ExportKpi[], locale: Locale): { columns: string[]; rows: string[][] } {
+  return { columns: [...LABELS[locale].columns], rows: kpis.map((kpi) => tableRow(kpi, locale)) }
+}
+
 /**
  * A board version as Markdown for a PRD: the tracking table, then one block per KPI in the
  * PRD's own structured shape (`#### CODE: name`, `**目标**: …`), so the PRD importer reads it back.
@@ -162,8 +172,7 @@ export function boardToMarkdown({ boardName, versionLabel, kpis, locale }: Board
   const l = LABELS[locale]
   const title = versionLabel ? `${boardName} ${versionLabel}` : boardName
   const lines = [`# ${escapeHeading(title)}`, '']
-  lines.push(`| ${l.columns.join(' | ')} |`, `|${l.columns.map(() => '---').join('|')}|`)
-  for (const kpi of kpis) lines.push(`| ${tableRow(kpi, locale).map(escapeCell).join(' | ')} |`)
+  lines.push(...markdownTable(boardTable(kpis, locale)))
   lines.push('', `## ${l.details}`, '')
   const categories = [...new Set(kpis.map((k) => k.category.trim()))]
   for (const category of categories) {

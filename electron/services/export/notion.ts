@@ -48,6 +48,53 @@ const mapped = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 }
 
+function notionClient(config: Pick<NotionExportConfig, 'token' | 'baseUrl' | 'requestsPerSecond'>): Client {
+  const throttle = createThrottle(config.requestsPerSecond ?? 3)
+  return new Client({
+    auth: config.token,
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    logLevel: LogLevel.ERROR,
+    retry: { maxRetries: 3, maxRetryDelayMs: 30_000 },
+    fetch: (url, init) => throttle(() => fetch(url, init as RequestInit))
+  })
+}
+
+// Notion takes at most 100 blocks per request and 100 rows per table (the header row included).
+const MAX_TABLE_ROWS = 99
+
+/** A Notion table block: the header row, then the rows (each cell one rich text). */
+function tableBlock(columns: string[], rows: string[][]) {
+  const row = (cells: string[]) => ({ type: 'table_row' as const, table_row: { cells: cells.map((cell) => richText(cell)) } })
+  return {
+    type: 'table' as const,
+    table: { table_width: columns.length, has_column_header: true, has_row_header: false, children: [row(columns), ...rows.map(row)] }
+  }
+}
+
+/**
+ * Posts a notice as a new Notion page under `parentPageId`: its lines as paragraphs, then the table
+ * (split into several tables past Notion's 100-row limit). Returns the new page's URL.
+ */
+export async function postNotionPage(
+  config: Pick<NotionExportConfig, 'token' | 'baseUrl' | 'requestsPerSecond'>,
+  parentPageId: string,
+  notice: { title: string; lines: string[]; table: { columns: string[]; rows: string[][] } }
+): Promise<{ id: string; url: string | null }> {
+  const client = notionClient(config)
+  const tables: ReturnType<typeof tableBlock>[] = []
+  for (let i = 0; i === 0 || i < notice.table.rows.length; i += MAX_TABLE_ROWS)
+    tables.push(tableBlock(notice.table.columns, notice.table.rows.slice(i, i + MAX_TABLE_ROWS)))
+  const paragraphs = notice.lines.map((line) => ({ type: 'paragraph' as const, paragraph: { rich_text: richText(line) } }))
+  const page = await mapped(() =>
+    client.pages.create({
+      parent: { type: 'page_id', page_id: parentPageId },
+      properties: { title: { title: richText(notice.title) } },
+      children: [...paragraphs, ...tables].slice(0, 100)
+    })
+  )
+  return { id: page.id, url: 'url' in page ? page.url : null }
+}
+
 const isCode = (error: unknown, code: APIErrorCode): boolean => APIResponseError.isAPIResponseError(error) && error.code === code
 
 interface Target {
@@ -127,14 +174,7 @@ async function resolveTarget(client: Client, config: NotionExportConfig): Promis
  */
 export async function exportToNotion(options: ExportRunOptions & { config: NotionExportConfig }): Promise<NotionExportResult> {
   const { config } = options
-  const throttle = createThrottle(config.requestsPerSecond ?? 3)
-  const client = new Client({
-    auth: config.token,
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-    logLevel: LogLevel.ERROR,
-    retry: { maxRetries: 3, maxRetryDelayMs: 30_000 },
-    fetch: (url, init) => throttle(() => fetch(url, init as RequestInit))
-  })
+  const client = notionClient(config)
   const target = await resolveTarget(client, config)
   const locale = config.locale ?? 'en'
   const adapter: ItemAdapter = {

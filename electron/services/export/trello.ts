@@ -155,3 +155,21 @@ export async function exportToTrello(options: ExportRunOptions & { config: Trell
   }
   return { results: await runExport(adapter, options, config.onMissing ?? 'recreate') }
 }
+
+/** Posts a notice as a new card (name, Markdown description) in a list of the configured board: the given one, else its first open list. */
+export async function postTrelloCard(
+  config: TrelloExportConfig,
+  listId: string,
+  notice: { title: string; markdown: string },
+  signal?: AbortSignal
+): Promise<{ id: string; url: string }> {
+  const api = createTrelloApi(config, signal)
+  let idList = listId
+  if (!idList) {
+    const lists = await api<{ id: string }[]>('GET', `/boards/${encodeURIComponent(config.boardId)}/lists?filter=open`)
+    if (!lists[0]) throw new AppError('EXPORT_CONFIG', 'The Trello board has no open list to post the notice in.')
+    idList = lists[0].id
+  }
+  const card = await api<TrelloCard>('POST', '/cards', { name: notice.title, desc: notice.markdown.slice(0, DESC_LIMIT), idList, pos: 'top' })
+  return { id: card.id, url: card.url }
+}

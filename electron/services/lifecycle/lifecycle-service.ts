@@ -10,6 +10,9 @@ import type { KpiService } from '../kpis/kpi-service'
 import { suggestLabel } from '../versions/labels'
 import type { VersionService } from '../versions/version-service'
 import dayjs from 'dayjs'
+import { addDays } from '../../domain/period'
+import { operatingRule } from '../../domain/launch-plan'
+import type { LaunchPlanService } from './launch-plan-service'
 
 export interface StageOptions {
   /** Moves past an unmet gate; recorded in the revision. */
@@ -25,9 +28,19 @@ export function createLifecycleService(deps: {
   measurements: MeasurementService
   pull: PullService
   versions: VersionService
+  launchPlans: LaunchPlanService
   now: () => number
 }) {
-  const { kpis, measurements, pull, versions } = deps
+  const { kpis, measurements, pull, versions, launchPlans } = deps
+
+  /** Whether the launch plan's first full review period after the KPI's launch has ended (no plan: nothing to wait for). */
+  function reviewCycle(kpi: KpiView): { open: boolean; detail: string } | undefined {
+    const schedule = launchPlans.scheduleOf(kpi.id, kpi.boardId)
+    if (!schedule) return undefined
+    const { firstReview } = schedule
+    const span = `${firstReview.label}: ${firstReview.start} – ${addDays(firstReview.end, -1)}`
+    return { open: schedule.due, detail: schedule.due ? `${span} has ended` : `the first review period ${span} has not ended yet` }
+  }
 
   async function formulaRuns(kpi: KpiView, signal?: AbortSignal): Promise<{ runs: boolean; detail?: string }> {
     try {
@@ -52,14 +65,17 @@ export function createLifecycleService(deps: {
       if (!step) continue
       const manualEntry = isManualSource(kpi.dataSource)
       const run = step === 'trial' && !manualEntry ? await formulaRuns(kpi, signal) : undefined
+      const cycle = step === 'operating' ? reviewCycle(kpi) : undefined
       const gate = gateChecklist(kpi, step, {
         measurementCount: measurements.list(kpi.id).length,
         formulaRuns: run?.runs,
         manualEntry,
         minTrialPoints: options.minTrialPoints,
-        targetConfirmed: options.confirmTarget
+        targetConfirmed: options.confirmTarget,
+        reviewCycle: cycle
       })
-      for (const item of gate) items.push({ ...item, stage: step, detail: item.id === 'gate.formula-runs' ? run?.detail : undefined })
+      const detailOf = (id: string) => (id === 'gate.formula-runs' ? run?.detail : id === 'gate.review-cycle' ? cycle?.detail : undefined)
+      for (const item of gate) items.push({ ...item, stage: step, detail: detailOf(item.id) })
     }
     return items
   }
@@ -85,6 +101,23 @@ export function createLifecycleService(deps: {
     /** The gates for a KPI as given (e.g. with a proposal's other fields applied), not as stored. */
     checklistFor: checklist,
     setStage,
+    /**
+     * Moves every launched KPI whose first full review period (by the board's launch plan) has ended to operating,
+     * through the operating gate, with the rule as the revision's reason (and so in the audit log).
+     */
+    async advanceDue(boardIds: number[], actor: string, signal?: AbortSignal): Promise<{ boardId: number; code: string; rule: string }[]> {
+      const moved: { boardId: number; code: string; rule: string }[] = []
+      for (const boardId of boardIds) {
+        const plan = launchPlans.get(boardId)
+        if (!plan) continue
+        for (const due of launchPlans.due(boardId)) {
+          const rule = operatingRule(due, plan.cadence)
+          await setStage(due.kpiId, 'operating', { reason: rule }, actor, signal)
+          moved.push({ boardId, code: due.code, rule })
+        }
+      }
+      return moved
+    },
     /** Moves every KPI of the board (or a selection) that is behind `to`; blocked ones are reported. */
     async moveBoard(boardId: number, to: Stage, options: StageOptions & { kpiIds?: number[] }, actor: string, signal?: AbortSignal) {
       const chosen = kpis.list(boardId).filter((k) => (options.kpiIds ? options.kpiIds.includes(k.id) : stageIndex(k.stage) < stageIndex(to)))

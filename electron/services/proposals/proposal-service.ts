@@ -48,6 +48,10 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     ),
     latestPerKpi: sqlite.prepare(
       `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
+    ),
+    // A proposal superseded later was still the newest at that moment; one superseded earlier has a newer successor.
+    latestPerKpiAsOf: sqlite.prepare(
+      `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND created_at <= ? GROUP BY kpi_id) l ON l.id = p.id`
     )
   }
 
@@ -203,8 +207,9 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       return view(row(id))
     },
     /** The newest non-superseded proposal of each KPI, for the board's "latest proposal" column. */
-    latestByKpi(boardId: number): Map<number, { id: number; status: ProposalStatus; rationale: string; engine: Engine }> {
-      const rows = stmt.latestPerKpi.all(boardId) as ProposalRow[]
+    /** The newest proposal per KPI; with `asOf`, the newest one made by then (what a board version saw when it was cut). */
+    latestByKpi(boardId: number, asOf?: number): Map<number, { id: number; status: ProposalStatus; rationale: string; engine: Engine }> {
+      const rows = (asOf === undefined ? stmt.latestPerKpi.all(boardId) : stmt.latestPerKpiAsOf.all(boardId, asOf)) as ProposalRow[]
       return new Map(rows.map((r) => [r.kpi_id!, { id: r.id, status: r.status, rationale: r.rationale, engine: r.engine }]))
     }
   }

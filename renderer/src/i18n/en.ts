@@ -6,6 +6,7 @@ import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
+import { launchI18n } from '../features/launch/i18n'
 
 const errors = ERROR_TEXT.en
 
@@ -208,7 +209,8 @@ export const en = {
   ...sourcesMessages.en,
   ...backupMessages.en,
   errors,
-  ...review.en
+  ...review.en,
+  ...launchI18n.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

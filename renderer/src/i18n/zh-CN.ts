@@ -1,5 +1,6 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
+import { launchI18n } from '../features/launch/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
 import { backupMessages } from '../features/backup/i18n'
@@ -199,5 +200,6 @@ export const zhCN: Messages = {
   ...sourcesMessages.zhCN,
   ...backupMessages.zhCN,
   errors: ERROR_TEXT['zh-CN'],
-  ...review.zhCN
+  ...review.zhCN,
+  ...launchI18n.zhCN
 }

@@ -15,15 +15,32 @@ beforeEach(() => {
 afterEach(() => ws.cleanup())
 
 describe('prompt templates', () => {
-  it('lists every stage with the shipped template until the user edits one', async () => {
+  it('lists every stage in English and Chinese with the shipped template until the user edits one', async () => {
     const api = procedureCaller(ws.core)
     const list = await api.call<PromptTemplateView[]>('prompt.list', {})
-    expect(list.map((t) => t.name)).toEqual([...TEMPLATE_NAMES])
+    expect(list.map((t) => `${t.locale}/${t.name}`)).toEqual([...TEMPLATE_NAMES.map((n) => `en/${n}`), ...TEMPLATE_NAMES.map((n) => `zh-CN/${n}`)])
     for (const template of list) {
       expect(template).toMatchObject({ isDefault: true, templateId: null, history: [] })
-      expect(template.body).toBe(loadDefaultTemplate(template.name))
+      expect(template.body).toBe(loadDefaultTemplate(template.name, undefined, template.locale))
       expect(template.body).toBe(template.defaultBody)
     }
+    const chinese = list.filter((t) => t.locale === 'zh-CN')
+    expect(chinese.every((t) => (t.body.match(/[\u4e00-\u9fff]/g) ?? []).length > 150 && !/\b(For|the|KPIs are)\b/.test(t.body))).toBe(true)
+    expect(chinese.find((t) => t.name === 'trial')!.body).toMatch(/^# 试运行评审（v1\.0）/)
+  })
+
+  it('edits and resets one language without touching the other', async () => {
+    const api = procedureCaller(ws.core, 'pm-wang')
+    const zh = await api.call<PromptTemplateView>('prompt.save', { name: 'trial', locale: 'zh-CN', body: '先看连续四个周期的达成率中位数。' })
+    expect(zh).toMatchObject({ locale: 'zh-CN', body: '先看连续四个周期的达成率中位数。', isDefault: false })
+    const en = await api.call<PromptTemplateView>('prompt.get', { name: 'trial', locale: 'en' })
+    expect(en).toMatchObject({ isDefault: true, body: loadDefaultTemplate('trial'), history: [] })
+    const reset = await api.call<PromptTemplateView>('prompt.reset', { name: 'trial', locale: 'zh-CN' })
+    expect(reset.body).toBe(loadDefaultTemplate('trial', undefined, 'zh-CN'))
+    expect(ws.core.audit.list({ limit: 2 }).map((a) => a.summary)).toEqual([
+      'Reset the trial prompt template (zh-CN) to the shipped one',
+      'Edited the trial prompt template (zh-CN, 16 characters)'
+    ])
   })
 
   it('keeps every save and reset in history, newest first, with the author and an audit entry', async () => {
@@ -41,7 +58,7 @@ describe('prompt templates', () => {
     ])
     expect(reset.templateId).toBe(reset.history[0]!.id)
     expect(ws.core.audit.list({ limit: 5 }).map((a) => a.action)).toEqual(['prompt.reset', 'prompt.save', 'prompt.save'])
-    const others = (await api.call<PromptTemplateView[]>('prompt.list', {})).filter((t) => t.name !== 'feasibility')
+    const others = (await api.call<PromptTemplateView[]>('prompt.list', {})).filter((t) => t.name !== 'feasibility' || t.locale !== 'en')
     expect(others.every((t) => t.history.length === 0)).toBe(true)
   })
 
@@ -57,6 +74,6 @@ describe('prompt templates', () => {
     mkdirSync(folder, { recursive: true })
     for (const name of TEMPLATE_NAMES) writeFileSync(join(folder, `${name}.md`), `# packaged ${name}\n`)
     const templates = createPromptTemplates({ ...ws.core.deps, audit: ws.core.audit, folder })
-    expect(templates.effective('operating')).toEqual({ name: 'operating', body: '# packaged operating', templateId: null, isDefault: true })
+    expect(templates.effective('operating')).toEqual({ name: 'operating', locale: 'en', body: '# packaged operating', templateId: null, isDefault: true })
   })
 })

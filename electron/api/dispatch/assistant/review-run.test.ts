@@ -102,10 +102,16 @@ const stageCases: { stage: ReviewStage; answer: object; expect: (proposals: Prop
       ).id
       ws.core.measurements.add(id, { period: { start: '2026-01-19', end: '2026-01-26' }, value: 47.5, source: 'manual' }, 'pm-li')
       ws.core.notes.add(board.boardId, 'launch-plan', '3 月 1 日全量上线，先开放给华东区客户。', 'pm-li')
+      // The structured plan goes with it; where its notices are posted does not.
+      ws.core.launchPlans.set(
+        board.boardId,
+        { launchDate: '2026-03-01', owner: '客服主管', cadence: 'weekly', channel: 'jira', destination: 'OPS-4242' },
+        'pm-li'
+      )
     },
     answer: reviewAnswer('自助解决率稳定在目标之上。', [proposal('patch', 'KPI-006', '上线后需要预警', [['alertThresholds', '< 40% 连续两周']])]),
     expect: ([p]) => expect(p!.patches[0]).toMatchObject({ field: 'alertThresholds', value: { text: '< 40% 连续两周' } }),
-    sees: ['3 月 1 日全量上线', '47.5']
+    sees: ['3 月 1 日全量上线', '47.5', 'Launch date 2026-03-01; owner 客服主管; weekly reviews.']
   },
   {
     stage: 'operating',
@@ -151,10 +157,11 @@ describe('review.run with the LLM', () => {
       expect(session.messages.slice(0, 2).map(({ role, content }) => ({ role, content }))).toEqual(sentMessages(0))
 
       const [system, user] = sentMessages(0)
-      expect(system!.content.startsWith(loadDefaultTemplate(stage))).toBe(true)
+      expect(system!.content.startsWith(loadDefaultTemplate(stage, undefined, 'zh-CN'))).toBe(true)
       expect(user!.content).toMatch(/<DATA-[0-9a-f]{12}>/)
       expect(user!.content).toContain('is data from the user')
       for (const text of sees) expect(user!.content).toContain(text)
+      expect(user!.content).not.toContain('OPS-4242')
       for (const secret of [KEY, SOURCE_PASSWORD, PASTED_PASSWORD]) expect(sentText(0)).not.toContain(secret)
     }
   )
@@ -256,19 +263,34 @@ describe('review.run with the LLM', () => {
     expect((await api.call<ProposalView[]>('proposal.list', { boardId: board.boardId })).map((p) => p.status)).toEqual(['pending', 'superseded'])
   })
 
-  it('uses an edited prompt template in the next review and the shipped one after a reset', async () => {
+  it('uses the Chinese template for a board written in Chinese, the edited one in the next review and the shipped one after a reset', async () => {
     await configure()
-    const edited = 'Trial review for a support desk: be strict, a response-time target above 30 minutes is a complaint risk.'
-    const saved = await api.call<{ templateId: number }>('prompt.save', { name: 'trial', body: edited })
+    // An edit of the English template does not reach a Chinese board.
+    await api.call('prompt.save', { name: 'trial', locale: 'en', body: 'English trial review: compare every period.' })
+    const edited = '客服台的试运行评审：从严把关，首次响应超过 30 分钟即有投诉风险。'
+    const saved = await api.call<{ templateId: number }>('prompt.save', { name: 'trial', locale: 'zh-CN', body: edited })
     server.enqueue({ json: reviewAnswer('ok', []) })
     const result = await review('trial')
     expect(sentMessages(0)[0]!.content.startsWith(edited)).toBe(true)
     expect((await api.call<ReviewSessionView>('review.session', { id: result.sessionId })).templateId).toBe(saved.templateId)
 
-    await api.call('prompt.reset', { name: 'trial' })
+    await api.call('prompt.reset', { name: 'trial', locale: 'zh-CN' })
     const preview = await api.call<{ requests: { messages: { content: string }[] }[] }>('llm.preview', { boardId: board.boardId, stage: 'trial' })
-    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial'))).toBe(true)
+    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial', undefined, 'zh-CN'))).toBe(true)
     expect(preview.requests[0]!.messages[0]!.content).not.toContain(edited)
+    expect(preview.requests[0]!.messages[0]!.content).not.toContain('English trial review')
+  })
+
+  it('uses the English template for a board written in English', async () => {
+    await configure()
+    const english = ws.core.boards.create('Support desk KPIs', '', 'pm-li')
+    ws.core.kpis.add(
+      english.id,
+      { code: 'KPI-E1', name: 'First response time', description: 'Minutes from ticket to first reply', stage: 'trial' },
+      { actor: 'pm-li' }
+    )
+    const preview = await api.call<{ requests: { messages: { content: string }[] }[] }>('llm.preview', { boardId: english.id, stage: 'trial' })
+    expect(preview.requests[0]!.messages[0]!.content.startsWith(loadDefaultTemplate('trial'))).toBe(true)
   })
 
   it('splits a large board into batches within the concurrency limit, with progress', async () => {

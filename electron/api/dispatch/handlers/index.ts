@@ -5,6 +5,7 @@ import { importProcedures } from '../../import'
 import type { Core } from '../../../services/core'
 import { backupHandlers } from './backup'
 import { lifecycleHandlers } from './lifecycle'
+import { launchHandlers } from './launch'
 import { workspaceHandlers } from './workspace'
 
 export interface ShellInfo {
@@ -48,6 +49,7 @@ export function createHandlers(core: Core, shell: ShellInfo): Handlers {
       'app.info': () => ({ ...shell, workspace: core.file, readOnly: core.workspace.state.readOnly }),
       ...workspaceHandlers(core),
       ...lifecycleHandlers(core),
+      ...launchHandlers(core),
       ...backupHandlers(core),
       ...loadedOnUse(exportProcedures, async () => (await import('./export')).exportHandlers(core)),
       ...loadedOnUse(importProcedures, async () => (await import('./import')).importHandlers(core)),

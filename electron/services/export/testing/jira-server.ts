@@ -7,13 +7,22 @@ export interface FakeIssue {
   fields: { summary: string; description: unknown; labels: string[]; issuetype: unknown; project: unknown }
 }
 
+export interface FakeComment {
+  id: string
+  issueKey: string
+  body: unknown
+}
+
 export interface JiraTestServer extends TestServer {
   issues: Map<string, FakeIssue>
+  comments: FakeComment[]
 }
 
 const ISSUE_TYPES = ['Task', 'Story', 'Epic', 'Bug']
 const INLINE = ['text', 'hardBreak']
-const BLOCKS = ['paragraph', 'codeBlock', 'heading', 'bulletList', 'listItem']
+const BLOCKS = ['paragraph', 'codeBlock', 'heading', 'bulletList', 'listItem', 'table', 'tableRow', 'tableHeader', 'tableCell']
+// What each table node may hold (ADF: a table holds rows, a row holds cells, a cell holds block nodes).
+const TABLE_CHILDREN: Record<string, string[]> = { table: ['tableRow'], tableRow: ['tableHeader', 'tableCell'] }
 const MARKS = ['strong', 'em', 'code']
 
 function checkAdf(node: unknown, where: string): void {
@@ -32,6 +41,8 @@ function checkAdf(node: unknown, where: string): void {
   for (const child of node.content) {
     if (node.type === 'paragraph' || node.type === 'heading')
       check(isRecord(child) && INLINE.includes(child.type as string), `${where}: paragraphs hold inline nodes only`)
+    const allowed = TABLE_CHILDREN[node.type]
+    if (allowed) check(isRecord(child) && allowed.includes(child.type as string), `${where}: a ${node.type} holds only ${allowed.join(', ')}`)
     if (node.type === 'codeBlock') check(isRecord(child) && child.type === 'text' && child.marks === undefined, `${where}: code blocks hold unmarked text only`)
     checkAdf(child, `${where}.${node.type}`)
   }
@@ -67,6 +78,7 @@ const reply = (status: number, errorMessages: string[], errors: Record<string, s
 
 export async function startJiraServer({ email, token, projects }: { email: string; token: string; projects: string[] }): Promise<JiraTestServer> {
   const issues = new Map<string, FakeIssue>()
+  const comments: FakeComment[] = []
   let nextId = 10000
   const counters = new Map<string, number>()
   const find = (idOrKey: string): FakeIssue => {
@@ -106,6 +118,18 @@ export async function startJiraServer({ email, token, projects }: { email: strin
         }
       },
       {
+        method: 'POST',
+        path: /^\/rest\/api\/3\/issue\/([\w-]+)\/comment$/,
+        handle: ({ body }, [idOrKey]) => {
+          const issue = find(idOrKey!)
+          check(isRecord(body), 'body must be an object')
+          checkDoc(body.body)
+          const id = String(++nextId)
+          comments.push({ id, issueKey: issue.key, body: body.body })
+          return { status: 201, body: { id, self: `${server.url}/rest/api/3/issue/${issue.id}/comment/${id}`, body: body.body } }
+        }
+      },
+      {
         method: 'PUT',
         path: /^\/rest\/api\/3\/issue\/([\w-]+)$/,
         handle: ({ body }, [idOrKey]) => {
@@ -118,5 +142,5 @@ export async function startJiraServer({ email, token, projects }: { email: strin
     ],
     guard
   )
-  return { ...server, issues }
+  return { ...server, issues, comments }
 }

@@ -17,8 +17,19 @@ export interface FakePage {
   in_trash: boolean
 }
 
+/** A page created under another page (not in a database): its title and its blocks' plain text. */
+export interface FakeChildPage {
+  id: string
+  parentPageId: string
+  title: string
+  paragraphs: string[]
+  /** Each table's rows of cell text, the header row first. */
+  tables: string[][][]
+}
+
 export interface NotionTestServer extends TestServer {
   pages: Map<string, FakePage>
+  childPages: Map<string, FakeChildPage>
   dataSources: Map<string, FakeDataSource>
   /** Text of a title/rich_text property or the number/select value of a page. */
   value(page: FakePage, name: string): unknown
@@ -61,6 +72,40 @@ export async function startNotionServer({ token, parentPages }: { token: string;
   const pages = new Map<string, FakePage>()
   const dataSources = new Map<string, FakeDataSource>()
   const databases = new Map<string, { id: string; dataSourceId: string; title: unknown }>()
+  const childPages = new Map<string, FakeChildPage>()
+  const plain = (items: unknown, where: string): string => {
+    checkRichText(items, where)
+    return (items as { text: { content: string } }[]).map((i) => i.text.content).join('')
+  }
+  /** A page under a page, with paragraph and table blocks as the API documents them (≤ 100 children, ≤ 100 rows). */
+  const createChildPage = (body: Record<string, unknown>, parentPageId: string): FakeChildPage => {
+    if (!parentPages.includes(parentPageId)) throw notionError(404, 'object_not_found', `Could not find page with ID: ${parentPageId}.`)
+    const properties = body.properties
+    check(isRecord(properties) && isRecord(properties.title) && Object.keys(properties).length === 1, 'a page under a page has only a title property')
+    const page: FakeChildPage = { id: randomUUID(), parentPageId, title: plain(properties.title.title, 'title'), paragraphs: [], tables: [] }
+    const children = body.children ?? []
+    check(Array.isArray(children) && children.length <= 100, 'children must be an array of at most 100 blocks')
+    for (const block of children) {
+      check(isRecord(block), 'a block must be an object')
+      if (block.type === 'paragraph' && isRecord(block.paragraph)) page.paragraphs.push(plain(block.paragraph.rich_text, 'paragraph'))
+      else if (block.type === 'table' && isRecord(block.table)) {
+        const { table_width: width, children: rows } = block.table
+        check(typeof width === 'number' && Array.isArray(rows) && rows.length >= 1 && rows.length <= 100, 'a table needs table_width and 1–100 rows')
+        page.tables.push(
+          rows.map((row: unknown) => {
+            check(
+              isRecord(row) && row.type === 'table_row' && isRecord(row.table_row) && Array.isArray(row.table_row.cells),
+              'a table row is { table_row: { cells } }'
+            )
+            check(row.table_row.cells.length === width, `a table row has ${row.table_row.cells.length} cells, the table ${width} columns`)
+            return row.table_row.cells.map((cell: unknown) => plain(cell, 'table cell'))
+          })
+        )
+      } else check(false, `unsupported block ${String(block.type)}`)
+    }
+    childPages.set(page.id, page)
+    return page
+  }
 
   const pageBody = (page: FakePage) => ({
     object: 'page',
@@ -166,6 +211,11 @@ export async function startNotionServer({ token, parentPages }: { token: string;
         method: 'POST',
         path: /^\/v1\/pages$/,
         handle: ({ body }) => {
+          if (isRecord(body) && isRecord(body.parent) && typeof body.parent.page_id === 'string') {
+            check(body.parent.type === undefined || body.parent.type === 'page_id', 'parent.type must be page_id')
+            const page = createChildPage(body, body.parent.page_id)
+            return { status: 200, body: { object: 'page', id: page.id, url: url(page.id), parent: { type: 'page_id', page_id: page.parentPageId } } }
+          }
           check(
             isRecord(body) && isRecord(body.parent) && typeof body.parent.data_source_id === 'string',
             'parent must be { data_source_id } under API 2025-09-03'
@@ -195,6 +245,7 @@ export async function startNotionServer({ token, parentPages }: { token: string;
   return {
     ...server,
     pages,
+    childPages,
     dataSources,
     value(page, name) {
       const property = page.properties[name] as Record<string, unknown> | undefined

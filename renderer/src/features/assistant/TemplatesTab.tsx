@@ -2,20 +2,22 @@ import { Button, Empty, Input, List, Modal, Popconfirm, Segmented, Space, Tag, T
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TEMPLATE_NAMES } from '../../../../electron/domain/assistant-settings'
+import { PROMPT_LOCALES, TEMPLATE_NAMES, type PromptLocale } from '../../../../electron/domain/assistant-settings'
 import type { PromptTemplateVersion, PromptTemplateView } from '../../../../electron/domain/assistant-views'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 
 type TemplateName = (typeof TEMPLATE_NAMES)[number]
+type DraftKey = `${PromptLocale}/${TemplateName}`
 
-/** One editor per stage: the template in force, Save as a new version, Reset to the shipped default, the history. */
+/** One editor per stage and language: the template in force, Save as a new version, Reset to the shipped default, the history. */
 export function TemplatesTab() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const notify = useNotify()
   const [templates, setTemplates] = useState<PromptTemplateView[]>([])
   const [name, setName] = useState<TemplateName>('draft')
-  const [drafts, setDrafts] = useState<Partial<Record<TemplateName, string>>>({})
+  const [locale, setLocale] = useState<PromptLocale>(i18n.language.startsWith('zh') ? 'zh-CN' : 'en')
+  const [drafts, setDrafts] = useState<Partial<Record<DraftKey, string>>>({})
   const [viewing, setViewing] = useState<PromptTemplateVersion | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -23,12 +25,13 @@ export function TemplatesTab() {
     api.call('prompt.list', {}).then(setTemplates, notify.error)
   }, [notify.error])
 
-  const current = templates.find((template) => template.name === name)
+  const key: DraftKey = `${locale}/${name}`
+  const current = templates.find((template) => template.name === name && template.locale === locale)
   if (!current) return null
-  const text = drafts[name] ?? current.body
+  const text = drafts[key] ?? current.body
   const replace = (next: PromptTemplateView) => {
-    setTemplates((list) => list.map((template) => (template.name === next.name ? next : template)))
-    setDrafts((all) => ({ ...all, [next.name]: undefined }))
+    setTemplates((list) => list.map((template) => (template.name === next.name && template.locale === next.locale ? next : template)))
+    setDrafts((all) => ({ ...all, [`${next.locale}/${next.name}`]: undefined }))
   }
   const run = async (action: () => Promise<PromptTemplateView>, done: string) => {
     setBusy(true)
@@ -51,6 +54,14 @@ export function TemplatesTab() {
         onChange={setName}
         options={TEMPLATE_NAMES.map((value) => ({ value, label: t(`assistant.stage.${value}`) }))}
       />
+      <Segmented<PromptLocale>
+        data-testid="template-locale"
+        className="assistant-gap"
+        value={locale}
+        onChange={setLocale}
+        options={PROMPT_LOCALES.map((value) => ({ value, label: t(`assistant.templateLocale.${value}`) }))}
+      />
+      <Typography.Paragraph type="secondary">{t('assistant.templateLocaleHint')}</Typography.Paragraph>
       <Space className="assistant-gap">
         <Tag color={current.isDefault ? 'default' : 'blue'} data-testid="template-state">
           {current.isDefault ? t('assistant.isDefault') : t('assistant.isEdited')}
@@ -61,7 +72,7 @@ export function TemplatesTab() {
         className="assistant-mono"
         value={text}
         autoSize={{ minRows: 12, maxRows: 24 }}
-        onChange={(event) => setDrafts((all) => ({ ...all, [name]: event.target.value }))}
+        onChange={(event) => setDrafts((all) => ({ ...all, [key]: event.target.value }))}
       />
       <Space className="assistant-gap">
         <Button
@@ -69,7 +80,7 @@ export function TemplatesTab() {
           loading={busy}
           disabled={text.trim() === '' || text === current.body}
           data-testid="template-save"
-          onClick={() => void run(() => api.call('prompt.save', { name, body: text }), t('assistant.templateSaved'))}
+          onClick={() => void run(() => api.call('prompt.save', { name, locale, body: text }), t('assistant.templateSaved'))}
         >
           {t('assistant.saveTemplate')}
         </Button>
@@ -77,7 +88,7 @@ export function TemplatesTab() {
           title={t('assistant.confirmReset')}
           okText={t('app.ok')}
           cancelText={t('app.cancel')}
-          onConfirm={() => run(() => api.call('prompt.reset', { name }), t('assistant.resetDone'))}
+          onConfirm={() => run(() => api.call('prompt.reset', { name, locale }), t('assistant.resetDone'))}
         >
           <Button disabled={current.isDefault && text === current.body} data-testid="template-reset">
             {t('assistant.reset')}
@@ -121,7 +132,7 @@ export function TemplatesTab() {
         okText={t('assistant.use')}
         cancelText={t('app.close')}
         onOk={() => {
-          if (viewing?.body) setDrafts((all) => ({ ...all, [name]: viewing.body ?? undefined }))
+          if (viewing?.body) setDrafts((all) => ({ ...all, [key]: viewing.body ?? undefined }))
           setViewing(null)
         }}
       >

@@ -5,6 +5,7 @@ import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
 import { useNotify } from '../../components/useNotify'
 import { AuditDrawer } from '../audit/AuditDrawer'
+import { LaunchDrawer } from '../launch/LaunchDrawer'
 import { useBoardStore } from '../boards/useBoardStore'
 import { ExportModal } from '../export/ExportModal'
 import { ImportPrdButton } from '../import/ImportMenu'
@@ -95,6 +96,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
       <KpiDrawer />
       <VersionsDrawer boardId={boardId} onCut={cut.open} />
       <AuditDrawer boardId={boardId} />
+      <LaunchDrawer boardId={boardId} boardName={board.name} />
       <CutVersionModal boardId={boardId} {...cut.modal} />
       <TableImportModal />
       <ExportModal />

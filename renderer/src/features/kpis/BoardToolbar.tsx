@@ -8,6 +8,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { STAGES } from '../../../../electron/domain/kpi'
 import { ExportButton } from '../export/ExportButton'
+import { LaunchButton } from '../launch/LaunchDrawer'
 import { ImportMenu } from '../import/ImportMenu'
 import { ReviewActions } from '../review/ReviewActions'
 import { useUiStore } from '../ui/useUiStore'
@@ -114,6 +115,7 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
         <Button icon={<HistoryOutlined />} onClick={() => openPanel('versions')} data-testid="open-versions">
           {t('toolbar.versions')}
         </Button>
+        <LaunchButton />
         <Button icon={<AuditOutlined />} onClick={() => openPanel('audit')} data-testid="open-audit">
           {t('toolbar.audit')}
         </Button>

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { i18next } from '../../i18n'
 import { LOCALE_KEY, type Locale } from '../../i18n/locale'
 
-export type Panel = 'versions' | 'audit' | null
+export type Panel = 'versions' | 'audit' | 'launch' | null
 
 interface UiState {
   locale: Locale

@@ -1,0 +1,120 @@
+import dayjs from 'dayjs'
+import {
+  launchPlanInputSchema,
+  launchSchedule,
+  type LaunchPlanInput,
+  type LaunchPlanState,
+  type LaunchPlanView,
+  type LaunchSchedule
+} from '../../domain/launch-plan'
+import type { AuditService } from '../audit/audit-service'
+import type { BoardService } from '../boards/board-service'
+import type { ServiceDeps } from '../context'
+import type { KpiService } from '../kpis/kpi-service'
+
+interface Row {
+  id: number
+  board_id: number
+  launch_date: string
+  owner: string
+  cadence: LaunchPlanView['cadence']
+  notify: string
+  channel: LaunchPlanView['channel']
+  destination: string
+  author: string
+  created_at: number
+}
+
+const toView = (r: Row): LaunchPlanView => ({
+  id: r.id,
+  boardId: r.board_id,
+  launchDate: r.launch_date,
+  owner: r.owner,
+  cadence: r.cadence,
+  notify: JSON.parse(r.notify) as string[],
+  channel: r.channel,
+  destination: r.destination,
+  author: r.author,
+  createdAt: r.created_at
+})
+
+/** A board's launch plan (launch date, owner, review cadence, who is told and where): every save is a new row. */
+export function createLaunchPlanService(deps: ServiceDeps & { audit: AuditService; boards: BoardService; kpis: KpiService }) {
+  const { sqlite, audit, boards, kpis, now, transaction, events } = deps
+  const stmt = {
+    latest: sqlite.prepare('SELECT * FROM launch_plan WHERE board_id = ? ORDER BY id DESC LIMIT 1'),
+    insert: sqlite.prepare(
+      'INSERT INTO launch_plan (board_id, launch_date, owner, cadence, notify, channel, destination, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+  }
+  const today = () => dayjs(now()).format('YYYY-MM-DD')
+
+  function get(boardId: number): LaunchPlanView | null {
+    boards.get(boardId)
+    const row = stmt.latest.get(boardId) as Row | undefined
+    return row ? toView(row) : null
+  }
+
+  /** The day a KPI reached its current launched stage: the first revision of the newest run of launched revisions. */
+  function launchedOn(kpiId: number): string {
+    const history = kpis.history(kpiId).sort((a, b) => b.number - a.number)
+    let since = history[0]!.createdAt
+    for (const revision of history) {
+      if (revision.stage !== 'launched') break
+      since = revision.createdAt
+    }
+    return dayjs(since).format('YYYY-MM-DD')
+  }
+
+  function schedule(boardId: number, plan: LaunchPlanView | null): LaunchSchedule[] {
+    if (!plan) return []
+    const day = today()
+    return kpis
+      .list(boardId)
+      .filter((k) => k.stage === 'launched')
+      .map((k) => launchSchedule({ kpiId: k.id, code: k.code, launchedOn: launchedOn(k.id) }, plan, day))
+  }
+
+  const setTx = transaction((boardId: number, input: LaunchPlanInput, actor: string): number => {
+    const board = boards.get(boardId)
+    const plan = launchPlanInputSchema.parse(input)
+    const id = Number(
+      stmt.insert.run(boardId, plan.launchDate, plan.owner, plan.cadence, JSON.stringify(plan.notify), plan.channel, plan.destination, actor, now())
+        .lastInsertRowid
+    )
+    audit.record({
+      actor,
+      action: 'launch.plan.set',
+      boardId,
+      summary: `Launch plan of ${board.name}: launch ${plan.launchDate}, ${plan.cadence} reviews, owner ${plan.owner || '—'}, notify ${plan.notify.join(', ') || '—'} via ${plan.channel}`,
+      details: { ...plan }
+    })
+    return id
+  })
+
+  return {
+    get,
+    /** The plan and, for every launched KPI, its first review period and whether it has ended. */
+    state(boardId: number): LaunchPlanState {
+      const plan = get(boardId)
+      return { plan, schedule: schedule(boardId, plan) }
+    },
+    set(boardId: number, input: LaunchPlanInput, actor: string): LaunchPlanState {
+      setTx(boardId, input, actor)
+      events.emit('board.changed', { boardId })
+      const plan = get(boardId)
+      return { plan, schedule: schedule(boardId, plan) }
+    },
+    /** Launched KPIs of the board whose first full review period has ended. */
+    due: (boardId: number): LaunchSchedule[] => schedule(boardId, get(boardId)).filter((s) => s.due),
+    /** The schedule of one KPI as if it were launched now or earlier (the operating gate asks it). */
+    scheduleOf(kpiId: number, boardId: number): LaunchSchedule | null {
+      const plan = get(boardId)
+      if (!plan) return null
+      const kpi = kpis.get(kpiId)
+      const on = kpi.stage === 'launched' ? launchedOn(kpiId) : today()
+      return launchSchedule({ kpiId, code: kpi.code, launchedOn: on }, plan, today())
+    }
+  }
+}
+export type LaunchPlanService = ReturnType<typeof createLaunchPlanService>
