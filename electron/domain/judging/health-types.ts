@@ -24,6 +24,7 @@ export interface HealthDecision {
 /** How the KPI is judged, as set or inferred, for the drawer. */
 export interface JudgingView {
   frequency: Grain | null
+  /** The period judged: set, from a target per period, else the frequency's own. */
   targetPeriod: Grain | null
   aggregation: Aggregation
   inferred: { targetPeriod: boolean; aggregation: boolean }

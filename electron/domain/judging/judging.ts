@@ -5,7 +5,7 @@ import { GRAIN_OF_FREQUENCY, type Grain } from '../period'
 export interface Judging {
   /** The grain of the KPI's values (from its frequency); null when no frequency is set. */
   valueGrain: Grain | null
-  /** The period a value is judged over; null: each value is judged over its own period. */
+  /** The period values are combined into before judgment (set, or read from a target per period); null: each value is judged over its own period. */
   targetPeriod: Grain | null
   aggregation: Aggregation
   /** Which of the two were inferred rather than set on the KPI. */
@@ -44,10 +44,13 @@ export function targetPeriodOf(fields: Pick<KpiFields, 'target'>): Grain | null 
   return GRAIN_OF_WINDOW[window.unit] ?? null
 }
 
-/** The KPI's judging as set, with what is not set inferred: target period from the target's window, else the values' own grain. */
+/**
+ * The KPI's judging as set, with what is not set inferred: the target period from a target per period
+ * ("≥ 1,000 a month"); without one each value is judged over the period it was measured for, whatever its grain.
+ */
 export function judgingOf(fields: Hints & Pick<KpiFields, 'frequency' | 'targetPeriod' | 'aggregation'>): Judging {
   const valueGrain = fields.frequency ? GRAIN_OF_FREQUENCY[fields.frequency] : null
-  const targetPeriod = fields.targetPeriod ?? targetPeriodOf(fields) ?? valueGrain
+  const targetPeriod = fields.targetPeriod ?? targetPeriodOf(fields)
   return {
     valueGrain,
     targetPeriod,

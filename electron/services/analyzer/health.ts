@@ -3,7 +3,7 @@ import { formatFigure } from '../../domain/judging/format-figure'
 import type { HealthDecision, HealthRule, JudgingView } from '../../domain/judging/health-types'
 import { judgingOf } from '../../domain/judging/judging'
 import { periodValues, type PeriodPoint, type PeriodValue } from '../../domain/judging/period-values'
-import { parseTarget } from '../../domain/target/parse-target'
+import { judgedTarget } from '../../domain/judging/judged-target'
 import { assess, DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, publicAttainment, rangeBounds, type Assessment } from './attainment'
 import { say } from './findings'
 import { fmt, fmtPercent, prefersChinese, targetText } from './format'
@@ -17,17 +17,6 @@ export function changeValue(target: ParsedTarget, value: number, previous: numbe
   if (previous === null || previous === undefined) return null
   if (target.unit === '%') return previous === 0 ? null : ((value - previous) / Math.abs(previous)) * 100
   return value - previous
-}
-
-/**
- * The target as the light reads it. A bare level stored as "= 90%" (typed before the metric was known, or
- * imported) means "at least" or "at most" as the metric's words say: 90% uptime is ≥ 90%.
- */
-export function judgedTarget(fields: Pick<KpiFields, 'target' | 'name' | 'unit' | 'description'>): ParsedTarget | null {
-  const parsed = fields.target?.parsed ?? null
-  if (!parsed || parsed.comparator !== '=' || parsed.change || !fields.target?.text) return parsed
-  const reread = parseTarget(fields.target.text, { name: fields.name, unit: fields.unit, description: fields.description }).parsed
-  return reread && reread.value === parsed.value && reread.comparator !== '=' ? { ...parsed, comparator: reread.comparator, comparatorInferred: true } : parsed
 }
 
 function decisionOf(fields: KpiFields, rule: HealthRule, overrode: Assessment['overrode'] = null): HealthDecision {
@@ -122,7 +111,12 @@ export function judgedPeriods(fields: KpiFields, points: readonly PeriodPoint[],
 export function periodHealth(fields: KpiFields, current: PeriodValue | undefined, previous: PeriodValue | undefined): KpiJudgement {
   const zh = prefersChinese(fields.name, fields.description)
   const judging = judgingOf(fields)
-  const view: JudgingView = { frequency: judging.valueGrain, targetPeriod: judging.targetPeriod, aggregation: judging.aggregation, inferred: judging.inferred }
+  const view: JudgingView = {
+    frequency: judging.valueGrain,
+    targetPeriod: judging.targetPeriod ?? judging.valueGrain,
+    aggregation: judging.aggregation,
+    inferred: judging.inferred
+  }
   const unit = fields.unit || fields.target?.parsed?.unit || ''
   const base = {
     period: current ? { start: current.start, end: current.end, label: current.label } : null,
