@@ -1,3 +1,5 @@
+import type { Target } from '../kpi'
+
 const PREFIX_UNITS = new Set(['$', '¥', '€', '£'])
 // Units that name what is counted add nothing to a number read in its own column.
 const SILENT_UNITS = new Set(['', 'count'])
@@ -46,3 +48,6 @@ export function formatFigure(value: number | null | undefined, unit?: string | n
   if (PREFIX_UNITS.has(u)) return number.startsWith('-') ? `-${u}${number.slice(1)}` : `${u}${number}`
   return CJK.test(u) ? `${number}${u}` : `${number} ${u}`
 }
+
+/** The unit a KPI's figures are shown in: its own, else its target's. */
+export const unitOf = (kpi: { unit: string; target: Target | null }): string => kpi.unit || kpi.target?.parsed?.unit || ''

@@ -1,4 +1,4 @@
-export { formatFigure, formatNumber, figureDecimals, roundFigure } from './format-figure'
+export { formatFigure, formatNumber, figureDecimals, roundFigure, unitOf } from './format-figure'
 export { inferAggregation, judgingOf, targetPeriodOf, type Judging } from './judging'
 export { periodValues, todayOf, type PeriodPoint, type PeriodProblem, type PeriodValue } from './period-values'
 export { judgedTarget } from './judged-target'

@@ -8,6 +8,7 @@ import { useKpiStore } from '../kpis/useKpiStore'
 import { StageMoveButton } from '../review/StageMoveButton'
 import { useUiStore } from '../ui/useUiStore'
 import { ActualsTab } from '../actuals/ActualsTab'
+import { KpiHealthPanel } from '../health/KpiHealthPanel'
 import { KpiForm } from './KpiForm'
 import { RevisionTimeline } from './RevisionTimeline'
 
@@ -59,6 +60,7 @@ export function KpiDrawer() {
         )
       }
     >
+      {kpi && <KpiHealthPanel kpi={kpi} />}
       {kpi && (
         <Tabs
           items={[
