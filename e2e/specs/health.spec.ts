@@ -1,9 +1,11 @@
+import { mkdirSync } from 'node:fs'
 import { addMonths, periodContaining, type Period } from '../../electron/domain/period'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { healthPage } from '../pages/health'
 
+const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 const ctx = { actor: 'e2e', signal: new AbortController().signal, emit: () => {} }
 
 // The board is judged against the real clock: the running month is in progress, the one before is complete.
@@ -42,6 +44,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
     test.use({ systemLocale: locale })
 
     test(`the light, its tooltip and the "in progress" mark in ${locale}`, async ({ page, server, runtime }) => {
+      mkdirSync(SHOTS, { recursive: true })
       const call = async <T>(name: string, input: unknown): Promise<T> => {
         const result = await runtime.dispatch(name, input, ctx)
         if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
@@ -80,11 +83,13 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(health.value('H-RUN')).toContainText(text.soFar)
       await expect(health.light('H-RUN')).toHaveAttribute('title', new RegExp(text.projection.replace(/[()（）]/g, '.')))
 
+      await page.screenshot({ path: `${SHOTS}/health-board-${locale}.png` })
       await boardPage(page).codeLink('H-RUN').click()
       await expect(health.panel).toContainText(text.inProgress)
       await expect(health.projection).toHaveText(text.projection)
       await expect(health.targetPeriod).toContainText(locale === 'en' ? 'Month (inferred)' : '月（推断）')
       await expect(health.aggregation).toContainText(locale === 'en' ? 'Sum (counts, amounts) (inferred)' : '求和（计数、金额）（推断）')
+      await page.screenshot({ path: `${SHOTS}/health-drawer-${locale}.png` })
     })
   })
 }
