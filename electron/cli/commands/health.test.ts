@@ -38,12 +38,13 @@ describe('health through the CLI', () => {
       '--set',
       'unit=users'
     )
-    for (const [from, to] of [
+    const weeks: [string, string][] = [
       ['2025-11-03', '2025-11-10'],
       ['2025-11-10', '2025-11-17'],
       ['2025-11-17', '2025-11-24'],
       ['2025-11-24', '2025-12-01']
-    ]) {
+    ]
+    for (const [from, to] of weeks) {
       await ok('actuals', 'add', '--board', 'Growth', 'G-SIGNUP', '--from', from, '--to', to, '--value', '300')
     }
     const status = await ok('status', '--board', 'Growth')
