@@ -191,7 +191,7 @@ export interface KpiStatus {
   attainment: number | null
   reason: string
   /** Which part of the colour rule decided (or why there is no colour), and what it overrode. */
-  decision: HealthDecision
+  decidedBy: HealthDecision
   /** The period has not ended: not judged; `projection` is where it is heading, labelled as such. */
   inProgress: boolean
   projection: number | null

@@ -39,7 +39,7 @@ export function lifecycleCommands(program: Command, run: Run) {
                 r.attainment === null ? '—' : `${formatNumber(r.attainment * 100)}%`,
                 r.inProgress ? 'in progress' : r.level,
                 r.periodLabel ?? '—',
-                r.decision.rule + (r.decision.overrode ? ` (over ratio: ${r.decision.overrode.level})` : '')
+                r.decidedBy.rule + (r.decidedBy.overrode ? ` (over ratio: ${r.decidedBy.overrode.level})` : '')
               ]
             })
           ),

@@ -28,7 +28,7 @@ function decisionOf(fields: KpiFields, rule: HealthRule, overrode: Assessment['o
 export function kpiHealth(fields: KpiFields, value: number | null, previous?: number | null): KpiHealth {
   const zh = prefersChinese(fields.name, fields.description)
   const target = judgedTarget(fields)
-  const none = (rule: HealthRule, reason: string): KpiHealth => ({ level: 'none', attainment: null, reason, decision: decisionOf(fields, rule) })
+  const none = (rule: HealthRule, reason: string): KpiHealth => ({ level: 'none', attainment: null, reason, decidedBy: decisionOf(fields, rule) })
   if (!target) return none('no-target', say(zh, '目标缺失或未结构化。', 'The target is missing or not structured.'))
   if (value === null || Number.isNaN(value)) return none('no-value', say(zh, '本周期还没有数值。', 'No value for this period yet.'))
 
@@ -44,7 +44,7 @@ export function kpiHealth(fields: KpiFields, value: number | null, previous?: nu
   const shown = `${target.change ? say(zh, '变化 ', 'change ') : ''}${formatFigure(compared, target.unit === '%' ? '%' : null)}`
   const goal = fields.target?.text || targetText(target, zh)
   const reason = explain(result.level, result.orientation, shown, goal, attainment, target, zh) + overrideNote(result, fields, target, zh)
-  return { level: result.level, attainment, reason, decision: decisionOf(fields, result.decidedBy, result.overrode) }
+  return { level: result.level, attainment, reason, decidedBy: decisionOf(fields, result.decidedBy, result.overrode) }
 }
 
 const LEVEL_ZH = { green: '绿色', yellow: '黄色', red: '红色' } as const
@@ -133,7 +133,7 @@ export function periodHealth(fields: KpiFields, current: PeriodValue | undefined
     level: 'none',
     attainment: null,
     reason,
-    decision: decisionOf(fields, rule)
+    decidedBy: decisionOf(fields, rule)
   })
   if (current?.problem === 'not-aggregable') {
     const what = judging.aggregation === 'none' ? say(zh, '百分位数', 'percentiles') : say(zh, '数值', 'values')

@@ -59,7 +59,7 @@ export interface KpiHealth {
   /** Ratio to target, 1.0 = on target; null when it cannot be computed. */
   attainment: number | null
   reason: string
-  decision: HealthDecision
+  decidedBy: HealthDecision
 }
 
 export interface TrialStats {

@@ -25,7 +25,7 @@ export function boardStatus(
       level: health.level,
       attainment: health.attainment,
       reason: health.reason,
-      decision: health.decision,
+      decidedBy: health.decidedBy,
       inProgress: health.inProgress,
       projection: health.projection,
       parts: health.parts,

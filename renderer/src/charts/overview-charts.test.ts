@@ -14,7 +14,7 @@ const status = (code: string, level: KpiStatus['level'], attainment: number | nu
   level,
   attainment,
   reason: '',
-  decision: { rule: level === 'none' ? 'no-value' : 'ratio', overrode: null, redRatio: 0.8, yellowRatio: 0.9, redValue: null },
+  decidedBy: { rule: level === 'none' ? 'no-value' : 'ratio', overrode: null, redRatio: 0.8, yellowRatio: 0.9, redValue: null },
   inProgress: false,
   projection: null,
   parts: attainment === null ? 0 : 1,

@@ -5,11 +5,10 @@ import { formatFigure } from '../../../../electron/domain/judging/format-figure'
 const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`
 
 /** "Decided by: …" with what it overrode, in the UI's language: the second half of the light's tooltip. */
-export function decisionText(status: Pick<KpiStatus, 'decision'>, unit: string, t: TFunction): string {
-  const { rule, overrode, redRatio, yellowRatio, redValue } = status.decision
+export function decisionText(status: Pick<KpiStatus, 'decidedBy'>, unit: string, t: TFunction): string {
+  const { rule, overrode, redRatio, yellowRatio, redValue } = status.decidedBy
   const ruleText = t(`health.rule.${rule}`, { red: pct(redRatio), yellow: pct(yellowRatio), redValue: redValue === null ? '' : formatFigure(redValue, unit) })
-  const line = t('health.decidedBy', { rule: ruleText })
-  return overrode ? `${line} ${t('health.overrode', { level: t(`review.level.${overrode.level}`) })}` : line
+  return overrode ? t('health.decidedByOverrode', { rule: ruleText, level: t(`review.level.${overrode.level}`) }) : t('health.decidedBy', { rule: ruleText })
 }
 
 /** The light's tooltip: the period, the reason with its numbers, then which rule decided. */

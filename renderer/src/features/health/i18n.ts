@@ -19,8 +19,8 @@ export const healthI18n = {
         'Values finer than the target period are combined by the aggregation before the light is decided; empty means inferred from the target, unit and name.',
       current: 'Health now',
       period: 'Period {{period}}',
-      decidedBy: 'Decided by: {{rule}}',
-      overrode: 'It overrode the ratio rule, which would give {{level}}.',
+      decidedBy: 'Decided by: {{rule}}.',
+      decidedByOverrode: 'Decided by: {{rule}}. It overrode the ratio rule, which would give {{level}}.',
       rule: {
         target: 'the target (the value meets it: green)',
         ratio: 'the ratios (red below {{red}}, yellow below {{yellow}} of target)',
@@ -55,8 +55,8 @@ export const healthI18n = {
       judgingHelp: '比目标周期更细的数值先按汇总方式合并，再判定红黄绿；留空表示根据目标、单位和名称推断。',
       current: '当前健康度',
       period: '周期 {{period}}',
-      decidedBy: '决定规则：{{rule}}',
-      overrode: '它取代了比例规则（按比例应为{{level}}）。',
+      decidedBy: '决定规则：{{rule}}。',
+      decidedByOverrode: '决定规则：{{rule}}。它取代了比例规则（按比例应为{{level}}）。',
       rule: {
         target: '目标（数值已达标：绿色）',
         ratio: '比例（低于目标的 {{red}} 为红，低于 {{yellow}} 为黄）',

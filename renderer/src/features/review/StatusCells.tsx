@@ -31,7 +31,7 @@ export function statusLightCell(status: KpiStatus | undefined, unit: string, t: 
       className="review-light"
       data-testid="status-light"
       data-level={level}
-      data-rule={status?.decision.rule}
+      data-rule={status?.decidedBy.rule}
       title={status ? lightTooltip(status, unit, t) : undefined}
     >
       <span className={`review-dot review-dot-${level}`} aria-hidden />
