@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type {
+  Aggregation,
   AlertThresholds,
   Benchmark,
   Direction,
@@ -12,6 +13,7 @@ import type {
   Status,
   Target
 } from '../../electron/domain/kpi'
+import type { Grain } from '../../electron/domain/period'
 import type { ResultMapping } from '../../electron/domain/result-mapping'
 import { appendId, id, timestamp } from './columns'
 
@@ -83,6 +85,9 @@ export const kpiRevision = sqliteTable(
     status: text().$type<Status>().notNull(),
     tags: text({ mode: 'json' }).$type<string[]>().notNull(),
     notes: text().notNull(),
+    // Judging on the right period (issue 14, health): null means inferred from the target, unit and name.
+    targetPeriod: text().$type<Grain | null>(),
+    aggregation: text().$type<Aggregation | null>(),
     author: text().notNull(),
     source: text().$type<RevisionSource>().notNull(),
     reason: text().notNull().default(''),

@@ -1,5 +1,6 @@
 import type { FieldChange, KpiView, RevisionView, VersionDiff } from '../domain/views'
 import { formatTarget } from '../domain/target/parse-target'
+import { judgingOf } from '../domain/judging/judging'
 
 /** Fixed-width text table for terminals; CJK characters count double. */
 export function table(headers: string[], rows: string[][]): string {
@@ -31,6 +32,11 @@ export function kpiDetail(kpi: KpiView): string {
   for (const field of ['description', 'category', 'unit', 'direction', 'frequency', 'owner', 'dataSource', 'formula', 'tags', 'notes'] as const) {
     lines.push(`${(field + ':').padEnd(14)}${show(kpi[field])}`)
   }
+  // What is not set is inferred: shown as such, the way the drawer shows it.
+  const judging = judgingOf(kpi)
+  const period = judging.targetPeriod ?? judging.valueGrain
+  lines.push(`${'judged over:'.padEnd(14)}${period ?? '—'}${judging.inferred.targetPeriod && period ? ' (inferred)' : ''}`)
+  lines.push(`${'aggregation:'.padEnd(14)}${judging.aggregation}${judging.inferred.aggregation ? ' (inferred)' : ''}`)
   if (kpi.milestones.length) lines.push(`milestones:   ${kpi.milestones.map((m) => `${m.label}: ${m.target}`).join('; ')}`)
   if (kpi.benchmarks.length) lines.push(`benchmarks:   ${kpi.benchmarks.map((b) => `${b.label}: ${b.value}`).join('; ')}`)
   if (kpi.alertThresholds)

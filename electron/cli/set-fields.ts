@@ -30,7 +30,8 @@ function fieldValue(field: string, raw: string): unknown {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean)
-  if (field === 'frequency') return raw.trim() === '' ? null : raw.trim()
+  // Empty clears: the frequency is unknown again, the target period and aggregation inferred again.
+  if (field === 'frequency' || field === 'targetPeriod' || field === 'aggregation') return raw.trim() === '' ? null : raw.trim()
   if (field === 'mapping') return parseMapping(raw)
   if (JSON_FIELDS.has(field)) {
     if (raw.trim() === '') return field === 'alertThresholds' ? null : []

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GRAINS } from './period'
 import { resultMappingSchema } from './result-mapping'
 
 // The lifecycle stages in order; `retired` sits outside the forward path.
@@ -14,6 +15,13 @@ export type Direction = (typeof DIRECTIONS)[number]
 
 export const FREQUENCIES = ['realtime', 'hourly', 'daily', 'weekly', 'monthly', 'quarterly'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
+
+/**
+ * How the values of a period finer than the target's become the target period's value: sum for counts and
+ * amounts, mean or last for rates and levels, none for percentiles (a P95 of weeks is no P95 of the month).
+ */
+export const AGGREGATIONS = ['sum', 'mean', 'last', 'none'] as const
+export type Aggregation = (typeof AGGREGATIONS)[number]
 
 export const REVISION_SOURCES = ['human', 'import', 'assistant', 'analyzer', 'rollback', 'system'] as const
 export type RevisionSource = (typeof REVISION_SOURCES)[number]
@@ -120,6 +128,10 @@ export const kpiFieldsSchema = z.strictObject({
   unit: z.string().default(''),
   direction: z.enum(DIRECTIONS).default('higher'),
   frequency: z.enum(FREQUENCIES).nullable().default(null),
+  /** The period the target speaks of (a month for "≥ 1,000 a month"); null: inferred from the target and frequency. */
+  targetPeriod: z.enum(GRAINS).nullable().default(null),
+  /** How finer values become the target period's value; null: inferred from the unit and name. */
+  aggregation: z.enum(AGGREGATIONS).nullable().default(null),
   owner: z.string().default(''),
   alertThresholds: alertThresholdsSchema.nullable().default(null),
   benchmarks: z.array(benchmarkSchema).default([]),

@@ -1,3 +1,4 @@
+import type { HealthDecision, HealthLevel, JudgingView } from './judging/health-types'
 import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
 import type { CandidateOrigin, SkippedSection } from './prd-candidates'
@@ -180,12 +181,24 @@ export interface StageMove {
 export interface KpiStatus {
   kpiId: number
   code: string
+  /** The latest target period's value: aggregated from finer values, the value so far while it runs. */
   value: number | null
   periodStart: string | null
   periodEnd: string | null
-  level: 'green' | 'yellow' | 'red' | 'none'
+  /** `2026-11`, `2026-W45` … */
+  periodLabel: string | null
+  level: HealthLevel
   attainment: number | null
   reason: string
+  /** Which part of the colour rule decided (or why there is no colour), and what it overrode. */
+  decidedBy: HealthDecision
+  /** The period has not ended: not judged; `projection` is where it is heading, labelled as such. */
+  inProgress: boolean
+  projection: number | null
+  /** Values the period holds, and how many it should (null when they are not of one grain). */
+  parts: number
+  expectedParts: number | null
+  judging: JudgingView
   latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { STAGES, type Stage } from '../../domain/kpi'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/proposal'
 import { AppError } from '../../domain/errors'
+import { formatFigure, formatNumber } from '../../domain/judging/format-figure'
 import { show, table } from '../format'
 import type { Run } from '../run'
 import { advanceBeforeRead } from './launch'
@@ -15,7 +16,7 @@ const proposalId = (text: string): number => {
 export function lifecycleCommands(program: Command, run: Run) {
   program
     .command('status')
-    .description('latest value, target and red/yellow/green of every KPI')
+    .description('value of the latest target period, target and red/yellow/green (or in progress) of every KPI, with the rule that decided')
     .requiredOption('--board <name>')
     .action((opts: { board: string }) =>
       run(async (ctx) => {
@@ -25,15 +26,24 @@ export function lifecycleCommands(program: Command, run: Run) {
         const kpis = new Map((await ctx.call('kpi.list', { boardId })).map((k) => [k.id, k]))
         ctx.out(
           table(
-            ['KPI', 'value', 'target', 'attainment', 'status', 'period'],
-            rows.map((r) => [
-              r.code,
-              r.value === null ? '—' : String(r.value),
-              show(kpis.get(r.kpiId)?.target),
-              r.attainment === null ? '—' : `${(r.attainment * 100).toFixed(0)}%`,
-              r.level,
-              r.periodStart ?? '—'
-            ])
+            ['KPI', 'value', 'target', 'attainment', 'status', 'period', 'decided by'],
+            rows.map((r) => {
+              const kpi = kpis.get(r.kpiId)
+              const unit = kpi?.unit || kpi?.target?.parsed?.unit || ''
+              // An unfinished period shows its value so far and where it is heading, never a colour.
+              const value = r.inProgress
+                ? `${formatFigure(r.value, unit)} so far${r.projection === null ? '' : ` (projected ${formatFigure(r.projection, unit)})`}`
+                : formatFigure(r.value, unit)
+              return [
+                r.code,
+                value,
+                show(kpi?.target),
+                r.attainment === null ? '—' : `${formatNumber(r.attainment * 100)}%`,
+                r.inProgress ? 'in progress' : r.level,
+                r.periodLabel ?? '—',
+                r.decidedBy.rule + (r.decidedBy.overrode ? ` (over ratio: ${r.decidedBy.overrode.level})` : '')
+              ]
+            })
           ),
           rows
         )

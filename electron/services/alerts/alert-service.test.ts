@@ -29,7 +29,7 @@ describe('alerts', () => {
     const alerts = core.alerts.list(boardId)
     expect(alerts).toHaveLength(1)
     expect(alerts[0]).toMatchObject({ code: 'B003', level: 'red' })
-    expect(alerts[0]!.message).toMatch(/^B003 任务成功率：2025-10-01 的值为 70 — .*低于红线/)
+    expect(alerts[0]!.message).toMatch(/^B003 任务成功率：2025-10-01 的值为 70% — .*低于红线/)
     expect(raised).toHaveLength(1)
     core.alerts.evaluate(boardId)
     core.measurements.add(kpi.id, { period: month('11'), value: 60, source: 'manual' }, actor)
@@ -50,7 +50,7 @@ describe('alerts', () => {
     core.measurements.add(kpi.id, { period: month('10'), value: 1500, source: 'manual' }, actor)
     core.measurements.add(kpi.id, { period: month('11'), value: 1100, source: 'manual' }, actor)
     const [alert] = core.alerts.list(boardId)
-    expect(alert).toMatchObject({ level: 'rule', severity: 'P1', message: 'P1 DAU Daily actives: -26.7% (1500 → 1100), rule drop > 20%' })
+    expect(alert).toMatchObject({ level: 'rule', severity: 'P1', message: 'P1 DAU Daily actives: -26.7% (1,500 → 1,100), rule drop > 20%' })
     core.alerts.acknowledge(alert!.id)
     expect(core.alerts.list(boardId)[0]?.acknowledgedAt).not.toBeNull()
   })
@@ -64,7 +64,7 @@ describe('alerts', () => {
     )
     core.measurements.add(kpi.id, { period: month('10'), value: 99, source: 'manual' }, actor)
     core.measurements.add(kpi.id, { period: month('11'), value: 80, source: 'manual' }, actor)
-    expect(core.alerts.list(boardId)[0]?.message).toBe('P1 PAY 支付成功率：月环比 -19.2% (99 → 80)，规则：下降 > 15%')
+    expect(core.alerts.list(boardId)[0]?.message).toBe('P1 PAY 支付成功率：月环比 -19.2% (99% → 80%)，规则：下降 > 15%')
   })
 
   it('schedules a pull only for KPIs whose last complete period has no value', () => {

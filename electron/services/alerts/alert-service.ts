@@ -1,6 +1,8 @@
 import type { AlertView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
-import { kpiHealth, ruleBreaches } from '../analyzer'
+import { judgedPeriods, periodHealth, ruleBreaches } from '../analyzer'
+import { formatFigure, formatNumber } from '../../domain/judging/format-figure'
+import { todayOf } from '../../domain/judging/period-values'
 import { say } from '../analyzer/findings'
 import { prefersChinese } from '../analyzer/format'
 import type { ChangeRule } from '../../domain/kpi'
@@ -24,8 +26,9 @@ interface Row {
 }
 
 /**
- * Alerts: a KPI crossing into red, or breaking a period-over-period rule, with the value that did
- * it. Each (KPI, measurement, rule) raises at most once, so re-evaluating never repeats an alert.
+ * Alerts: a KPI crossing into red over its target period (finer values aggregated first; never the
+ * period still in progress), or breaking a period-over-period rule, with the value that did it.
+ * Each (KPI, measurement, rule) raises at most once, so re-evaluating never repeats an alert.
  */
 export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measurements: MeasurementService }) {
   const { sqlite, kpis, measurements, events, now, transaction } = deps
@@ -52,41 +55,45 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
     // A pull of one KPI reads that KPI's series only, not the board's.
     const series = kpiIds ? null : measurements.ofBoard(boardId)
     const chosen = kpiIds ? kpiIds.map((id) => kpis.get(id)).filter((k) => k.stage !== 'retired') : kpis.list(boardId)
+    const today = todayOf(now())
     for (const kpi of chosen) {
-      const points = series ? (series.get(kpi.id) ?? []) : measurements.list(kpi.id)
+      // The unfinished period is in progress: neither its value nor a change into it raises anything.
+      const points = (series ? (series.get(kpi.id) ?? []) : measurements.list(kpi.id)).filter((p) => p.periodEnd <= today || kpi.mapping?.rolling)
+      const periods = judgedPeriods(kpi, points, today).filter((p) => !p.inProgress)
+      const current = periods.at(-1)
       const latest = points.at(-1)
-      if (!latest) continue
-      const raise = (level: AlertView['level'], severity: AlertView['severity'], rule: string | null, message: string) => {
-        if (stmt.seen.get(kpi.id, latest.id, rule ?? '')) return
-        const id = Number(stmt.insert.run(kpi.id, latest.id, level, severity, rule, message, now()).lastInsertRowid)
+      if (!current || !latest) continue
+      const raise = (level: AlertView['level'], severity: AlertView['severity'], rule: string | null, measurementId: number, message: string) => {
+        if (stmt.seen.get(kpi.id, measurementId, rule ?? '')) return
+        const id = Number(stmt.insert.run(kpi.id, measurementId, level, severity, rule, message, now()).lastInsertRowid)
         raised.push({ id, kpiId: kpi.id, code: kpi.code, level, severity, rule, message, createdAt: now(), acknowledgedAt: null })
       }
-      const health = kpiHealth(kpi, latest.value, points.at(-2)?.value ?? null)
-      const before = points.length > 1 ? kpiHealth(kpi, points.at(-2)!.value, points.at(-3)?.value ?? null).level : 'none'
+      const health = periodHealth(kpi, current, periods.at(-2))
+      const before = periods.length > 1 ? periodHealth(kpi, periods.at(-2), periods.at(-3)).level : 'none'
       // Like the analyzer's texts, an alert speaks the KPI's language (the health reason already does).
       const zh = prefersChinese(kpi.name, kpi.description)
       const subject = `${kpi.code} ${kpi.name}`
+      const unit = kpi.unit || kpi.target?.parsed?.unit || ''
       if (health.level === 'red' && before !== 'red') {
+        const shown = formatFigure(current.value, unit)
+        const period = current.parts > 1 ? current.label : current.start
         raise(
           'red',
           null,
           null,
-          say(
-            zh,
-            `${subject}：${latest.periodStart} 的值为 ${latest.value} — ${health.reason}`,
-            `${subject}: ${latest.value} for ${latest.periodStart} — ${health.reason}`
-          )
+          current.lastPointId,
+          say(zh, `${subject}：${period} 的值为 ${shown} — ${health.reason}`, `${subject}: ${shown} for ${period} — ${health.reason}`)
         )
       }
       for (const breach of ruleBreaches(kpi, points)) {
         const { rule } = breach
-        const change = `${breach.change.toFixed(1)}% (${breach.previous.value} → ${breach.current.value})`
+        const change = `${formatNumber(breach.change)}% (${formatFigure(breach.previous.value, unit)} → ${formatFigure(breach.current.value, unit)})`
         const message = say(
           zh,
           `${rule.severity} ${subject}：${COMPARED_ZH[rule.period]} ${change}，规则：${rule.direction === 'drop' ? '下降' : '上升'} > ${rule.percent}%`,
           `${rule.severity} ${subject}: ${change}, rule ${rule.direction} > ${rule.percent}%`
         )
-        raise('rule', rule.severity, `${rule.period}-${rule.direction}-${rule.percent}`, message)
+        raise('rule', rule.severity, `${rule.period}-${rule.direction}-${rule.percent}`, latest.id, message)
       }
     }
     return raised

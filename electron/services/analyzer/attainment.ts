@@ -1,6 +1,6 @@
 import type { AlertThresholds, Direction, ParsedTarget } from '../../domain/kpi'
 import { defaultDirection } from '../../domain/target/parse-target'
-import type { HealthLevel } from './types'
+import type { HealthLevel, JudgedRule } from './types'
 
 export type Orientation = 'higher' | 'lower' | 'range'
 
@@ -64,12 +64,17 @@ export interface Assessment {
   attainment: number
   orientation: Orientation
   meets: boolean
+  /** The rule of the one colour rule that decided, and the verdict it overrode (an absolute red value beside the ratios). */
+  decidedBy: JudgedRule
+  overrode: { rule: 'ratio'; level: Exclude<HealthLevel, 'none'> } | null
 }
 
 /**
- * Red/yellow/green of one value. Defaults: red below 80 % of target, yellow below 90 %;
- * lower-is-better mirrors on target / value (red above 125 %, yellow above ~111 % of target).
- * `redValue` replaces the ratio red boundary; ranges go yellow outside and red beyond 20 % of the width.
+ * The colour rule (documented in this folder's README): a value that meets the target is green; else a
+ * range goes yellow outside and red beyond `1 − redRatio` of its width, a zero lower-is-better target red;
+ * else an absolute red value, when set, decides red (and replaces the red ratio), else red below `redRatio`
+ * of target; what is not red is yellow below `yellowRatio`, green from it. Lower-is-better mirrors the
+ * ratios on target / value (red above 125 %, yellow above ~111 % of target by default).
  */
 export function assess(value: number, target: ParsedTarget, direction: Direction, thresholds: AlertThresholds | null): Assessment {
   const orientation = orientationOf(target, direction)
@@ -78,16 +83,23 @@ export function assess(value: number, target: ParsedTarget, direction: Direction
   const redRatio = thresholds?.redRatio ?? DEFAULT_RED_RATIO
   const yellowRatio = thresholds?.yellowRatio ?? DEFAULT_YELLOW_RATIO
   const redValue = thresholds?.redValue ?? null
-  const result = (level: Assessment['level']): Assessment => ({ level, attainment, orientation, meets })
+  const result = (level: Assessment['level'], decidedBy: JudgedRule, overrode: Assessment['overrode'] = null): Assessment => ({
+    level,
+    attainment,
+    orientation,
+    meets,
+    decidedBy,
+    overrode
+  })
 
-  if (orientation === 'range') {
-    if (meets) return result('green')
-    return result(attainment < redRatio ? 'red' : 'yellow')
-  }
-  if (orientation === 'lower' && target.value === 0) return result(meets ? 'green' : 'red')
-  if (Number.isNaN(attainment)) return result(meets ? 'green' : 'red')
-  const beyondRedValue = redValue !== null && (orientation === 'higher' ? value < redValue : value > redValue)
-  const red = redValue !== null ? beyondRedValue : attainment < redRatio
-  if (red) return result('red')
-  return result(attainment < yellowRatio ? 'yellow' : 'green')
+  if (meets) return result('green', 'target')
+  if (orientation === 'range') return result(attainment < redRatio ? 'red' : 'yellow', 'range')
+  if (orientation === 'lower' && target.value === 0) return result('red', 'zero-target')
+  if (Number.isNaN(attainment)) return result('red', 'comparison')
+  const byRatio: Assessment['level'] = attainment < redRatio ? 'red' : attainment < yellowRatio ? 'yellow' : 'green'
+  if (redValue === null) return result(byRatio, 'ratio')
+  const beyondRedValue = orientation === 'higher' ? value < redValue : value > redValue
+  const level: Assessment['level'] = beyondRedValue ? 'red' : attainment < yellowRatio ? 'yellow' : 'green'
+  if (level !== byRatio) return result(level, 'red-value', { rule: 'ratio', level: byRatio })
+  return result(level, beyondRedValue ? 'red-value' : 'ratio')
 }

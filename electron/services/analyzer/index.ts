@@ -1,5 +1,5 @@
 export { analyze } from './analyze'
-export { kpiHealth } from './health'
+export { judgeKpi, judgedPeriods, kpiHealth, periodHealth, type KpiJudgement } from './health'
 export { trialStats } from './trial-stats'
 export { gateChecklist, type GateContext } from './gates'
 export { ruleBreaches, type RuleBreach } from './change-rules'

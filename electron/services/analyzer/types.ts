@@ -1,6 +1,7 @@
 import type { DateRewrite, MappingProposal } from '../../domain/formula-preview'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
+import type { HealthDecision, HealthLevel } from '../../domain/judging/health-types'
 
 export interface AnalyzerKpi {
   id: number
@@ -51,13 +52,14 @@ export interface AnalyzerInput {
   onProgress?: (done: number, total: number) => void
 }
 
-export type HealthLevel = 'green' | 'yellow' | 'red' | 'none'
+export type { HealthDecision, HealthLevel, HealthRule, JudgedRule } from '../../domain/judging/health-types'
 
 export interface KpiHealth {
   level: HealthLevel
   /** Ratio to target, 1.0 = on target; null when it cannot be computed. */
   attainment: number | null
   reason: string
+  decidedBy: HealthDecision
 }
 
 export interface TrialStats {

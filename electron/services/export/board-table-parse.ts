@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { DIRECTIONS, type Direction, type KpiFieldsInput } from '../../domain/kpi'
+import { AGGREGATIONS, DIRECTIONS, type Aggregation, type Direction, type KpiFieldsInput } from '../../domain/kpi'
+import { GRAINS, type Grain } from '../../domain/period'
 import { AppError } from '../../domain/errors'
 import { parseMapping } from '../../domain/result-mapping'
 import { BOARD_COLUMNS, type BoardColumn } from './board-table'
@@ -129,6 +130,16 @@ function applyCell(fields: Fields, column: BoardColumn, raw: string): string | u
       const frequency = parseFrequency(value)
       if (value !== '' && !frequency) return `unknown frequency "${value}"`
       fields.frequency = frequency ?? null
+      return undefined
+    }
+    case 'targetPeriod': {
+      if (value !== '' && !(GRAINS as readonly string[]).includes(value.trim())) return `unknown target period "${value}" (${GRAINS.join(', ')})`
+      fields.targetPeriod = value === '' ? null : (value.trim() as Grain)
+      return undefined
+    }
+    case 'aggregation': {
+      if (value !== '' && !(AGGREGATIONS as readonly string[]).includes(value.trim())) return `unknown aggregation "${value}" (${AGGREGATIONS.join(', ')})`
+      fields.aggregation = value === '' ? null : (value.trim() as Aggregation)
       return undefined
     }
     case 'stage': {

@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { NEUTRAL_CSV } from './csv-cells'
 import { KPI_FIELDS, type KpiField } from '../../domain/kpi'
 import type { ExportKpi } from '../../domain/export'
+import { roundFigure } from '../../domain/judging/format-figure'
 import { formatMapping } from '../../domain/result-mapping'
 import { formatBenchmarks, formatMilestones, formatTags, formatThresholds } from './kpi-text'
 
@@ -29,10 +30,14 @@ function cellText(kpi: ExportKpi, column: BoardColumn): string {
       return formatTags(kpi.tags)
     case 'frequency':
       return kpi.frequency ?? ''
+    case 'targetPeriod':
+      return kpi.targetPeriod ?? ''
+    case 'aggregation':
+      return kpi.aggregation ?? ''
     case 'mapping':
       return formatMapping(kpi.mapping)
     case 'currentValue':
-      return kpi.currentValue === null ? '' : String(kpi.currentValue)
+      return kpi.currentValue === null ? '' : String(roundFigure(kpi.currentValue, kpi.unit))
     case 'latestProposal':
       return kpi.latestProposal ?? ''
     default:

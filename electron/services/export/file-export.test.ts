@@ -73,6 +73,8 @@ describe('file exports of a board', () => {
           unit: kpi.unit,
           direction: kpi.direction,
           frequency: kpi.frequency,
+          targetPeriod: kpi.targetPeriod,
+          aggregation: kpi.aggregation,
           owner: kpi.owner,
           alertThresholds: kpi.alertThresholds,
           benchmarks: kpi.benchmarks,

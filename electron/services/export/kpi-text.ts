@@ -1,5 +1,6 @@
 import type { AlertThresholds, Benchmark, ChangeRule, Frequency, Milestone, Stage, Status } from '../../domain/kpi'
 import { FREQUENCIES, SEVERITIES, STAGES, STATUSES } from '../../domain/kpi'
+import { formatFigure } from '../../domain/judging/format-figure'
 
 /**
  * Readable one-line forms of the structured KPI fields, used in CSV/XLSX cells and Markdown, and
@@ -158,7 +159,5 @@ export const parseFrequency = (text: string): Frequency | undefined => enumFrom(
 
 /** "87%", "45 min", "1200": the board's way of showing a number beside its unit. */
 export function formatValue(value: number | null, unit: string): string {
-  if (value === null) return ''
-  if (unit === '') return String(value)
-  return unit === '%' ? `${value}%` : `${value} ${unit}`
+  return value === null ? '' : formatFigure(value, unit)
 }

@@ -5,6 +5,7 @@ import type { Locale } from './kpi-text'
 import { frequencyLabel, stageLabel, statusLabel } from './kpi-text'
 import { boardToMarkdown } from './markdown'
 import { safeFileName } from './file-names'
+import { roundFigure } from '../../domain/judging/format-figure'
 
 export interface NotionFilesInput {
   boardName: string
@@ -45,7 +46,7 @@ export function boardToNotionFiles({ boardName, versionLabel, kpis, locale }: No
     kpi.description,
     kpi.dataSource,
     kpi.target?.text ?? '',
-    kpi.currentValue === null ? '' : String(kpi.currentValue),
+    kpi.currentValue === null ? '' : String(roundFigure(kpi.currentValue, kpi.unit)),
     stageLabel(kpi.stage, locale),
     kpi.latestProposal ?? '',
     statusLabel(kpi.status, locale),

@@ -1,6 +1,7 @@
 import type { ExportKpi } from '../../domain/export'
 import type { Locale } from './kpi-text'
 import { frequencyLabel, stageLabel, statusLabel } from './kpi-text'
+import { roundFigure } from '../../domain/judging/format-figure'
 
 /** Notion's limits: 2,000 characters per rich-text item, 100 items per rich-text array. */
 export const NOTION_TEXT_LIMIT = 2000
@@ -62,7 +63,7 @@ export function kpiProperties(kpi: ExportKpi, titleProperty: string, locale: Loc
     Description: { rich_text: richText(kpi.description) },
     'Data source': { rich_text: richText(kpi.dataSource) },
     Target: { rich_text: richText(kpi.target?.text ?? '') },
-    'Current value': { number: kpi.currentValue },
+    'Current value': { number: kpi.currentValue === null ? null : roundFigure(kpi.currentValue, kpi.unit) },
     Stage: { select: option(stageLabel(kpi.stage, locale)) },
     'Latest proposal': { rich_text: richText(kpi.latestProposal ?? '') },
     Status: { select: option(statusLabel(kpi.status, locale)) },

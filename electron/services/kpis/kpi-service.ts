@@ -5,6 +5,8 @@ import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { KpiFields, RevisionKind, RevisionSource } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
+import { thresholdProblem, type ThresholdProblem } from '../../domain/judging/threshold-check'
+import { judgedTarget } from '../../domain/judging/judged-target'
 import { diffFields } from './field-diff'
 import { applyPatch } from './normalize'
 import { createRevisionStore, type HeadRow } from './revision-store'
@@ -32,6 +34,27 @@ function checkTarget(fields: KpiFields, patch: KpiPatch, options: WriteOptions):
       text: target.text,
       issue: target.issue ?? null
     }
+  )
+}
+
+const THRESHOLD_PROBLEMS: Record<ThresholdProblem, string> = {
+  'yellow-below-red': 'the yellow ratio is below the red ratio, so no value could be yellow',
+  'ratio-above-target': 'a ratio above 100% of the target would colour a value that meets the target',
+  'red-value-beyond-target': 'the absolute red value is on the good side of the target, so a value meeting the target would be red'
+}
+
+/** Thresholds the user enters must agree with the target and its direction (imports keep what the document says, flagged by the analyzer). */
+function checkThresholds(fields: KpiFields, patch: KpiPatch, options: WriteOptions): void {
+  if ((options.source ?? 'human') !== 'human') return
+  if (patch.alertThresholds === undefined && patch.target === undefined && patch.direction === undefined) return
+  const target = judgedTarget(fields)
+  const problem = thresholdProblem(fields.alertThresholds, target, fields.direction)
+  if (!problem) return
+  const t = fields.alertThresholds!
+  throw new AppError(
+    'THRESHOLDS_INCONSISTENT',
+    `${fields.code}: ${THRESHOLD_PROBLEMS[problem]} (target ${fields.target?.text ?? '—'}, red ${t.redValue ?? `${Math.round(t.redRatio * 100)}%`}, yellow ${Math.round(t.yellowRatio * 100)}%). Nothing was saved.`,
+    { problem, code: fields.code, redRatio: t.redRatio, yellowRatio: t.yellowRatio, redValue: t.redValue ?? null, target: target?.value ?? null }
   )
 }
 
@@ -65,6 +88,7 @@ export function createKpiService(deps: KpiServiceDeps) {
     store.requireBoard(boardId)
     const fields = applyPatch(null, input)
     checkTarget(fields, input, options)
+    checkThresholds(fields, input, options)
     deps.formulaGuard?.(fields)
     store.assertCodeFree(boardId, fields.code, null)
     const kpiId = store.createIdentity(boardId, fields.code, deps.now())
@@ -87,6 +111,7 @@ export function createKpiService(deps: KpiServiceDeps) {
     }
     const fields = applyPatch(head.fields, patch)
     checkTarget(fields, patch, options)
+    checkThresholds(fields, patch, options)
     const changes = diffFields(head.fields, fields)
     if (changes.length === 0) return store.view(head)
     if (changes.some((c) => c.field === 'formula' || c.field === 'dataSource')) deps.formulaGuard?.(fields)

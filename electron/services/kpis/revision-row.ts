@@ -29,6 +29,8 @@ export interface RevisionRow {
   status: KpiFields['status']
   tags: string
   notes: string
+  target_period: KpiFields['targetPeriod']
+  aggregation: KpiFields['aggregation']
   author: string
   source: RevisionSource
   reason: string
@@ -62,7 +64,9 @@ export function rowToFields(row: RevisionRow): KpiFields {
     stage: row.stage,
     status: row.status,
     tags: parseJson(row.tags, []),
-    notes: row.notes
+    notes: row.notes,
+    targetPeriod: row.target_period,
+    aggregation: row.aggregation
   }
 }
 
@@ -103,6 +107,8 @@ export function kpiView(f: KpiFields, m: ViewMeta): KpiView {
     status: f.status,
     tags: f.tags,
     notes: f.notes,
+    targetPeriod: f.targetPeriod,
+    aggregation: f.aggregation,
     id: m.kpiId,
     boardId: m.boardId,
     revisionId: m.revisionId,
@@ -147,8 +153,8 @@ export function rowToRevision(row: RevisionRow): RevisionView {
 export const INSERT_REVISION_SQL = `INSERT INTO kpi_revision (
   kpi_id, number, parent_id, kind, major, code, name, description, category, formula, data_source,
   source_note, mapping, target, unit, direction, frequency, owner, alert_thresholds, benchmarks, milestones, stage, status,
-  tags, notes, author, source, reason, proposal_id, created_at
-) VALUES (${Array(30).fill('?').join(', ')})`
+  tags, notes, target_period, aggregation, author, source, reason, proposal_id, created_at
+) VALUES (${Array(32).fill('?').join(', ')})`
 
 export interface RevisionMeta {
   kpiId: number
@@ -191,6 +197,8 @@ export function revisionParams(fields: KpiFields, meta: RevisionMeta): unknown[]
     fields.status,
     JSON.stringify(fields.tags),
     fields.notes,
+    fields.targetPeriod,
+    fields.aggregation,
     meta.author,
     meta.source,
     meta.reason,

@@ -1,27 +1,36 @@
+import { todayOf } from '../../domain/judging/period-values'
 import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
-import { kpiHealth } from '../analyzer'
+import { judgeKpi } from '../analyzer'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
 
-/** Red/yellow/green of every live KPI from its latest value, with its latest proposal. */
-export function boardStatus(deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService }, boardId: number): KpiStatus[] {
+/** Red/yellow/green of every live KPI over its latest target period (in progress while it runs), with its latest proposal. */
+export function boardStatus(
+  deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } },
+  boardId: number
+): KpiStatus[] {
   const series = deps.measurements.ofBoard(boardId)
   const latestProposals = deps.proposals.latestByKpi(boardId)
+  const today = todayOf(deps.deps.now())
   return deps.kpis.list(boardId).map((kpi) => {
-    const points = series.get(kpi.id) ?? []
-    const latest = points.at(-1)
-    const previous = points.at(-2)
-    const health = kpiHealth(kpi, latest?.value ?? null, previous?.value ?? null)
+    const health = judgeKpi(kpi, series.get(kpi.id) ?? [], today)
     return {
       kpiId: kpi.id,
       code: kpi.code,
-      value: latest?.value ?? null,
-      periodStart: latest?.periodStart ?? null,
-      periodEnd: latest?.periodEnd ?? null,
+      value: health.value,
+      periodStart: health.period?.start ?? null,
+      periodEnd: health.period?.end ?? null,
+      periodLabel: health.period?.label ?? null,
       level: health.level,
       attainment: health.attainment,
       reason: health.reason,
+      decidedBy: health.decidedBy,
+      inProgress: health.inProgress,
+      projection: health.projection,
+      parts: health.parts,
+      expectedParts: health.expectedParts,
+      judging: health.judging,
       latestProposal: latestProposals.get(kpi.id) ?? null
     }
   })

@@ -10,9 +10,16 @@ const status = (code: string, level: KpiStatus['level'], attainment: number | nu
   value: attainment === null ? null : attainment * 60,
   periodStart: null,
   periodEnd: null,
+  periodLabel: null,
   level,
   attainment,
   reason: '',
+  decidedBy: { rule: level === 'none' ? 'no-value' : 'ratio', overrode: null, redRatio: 0.8, yellowRatio: 0.9, redValue: null },
+  inProgress: false,
+  projection: null,
+  parts: attainment === null ? 0 : 1,
+  expectedParts: null,
+  judging: { frequency: null, targetPeriod: null, aggregation: 'mean', inferred: { targetPeriod: true, aggregation: true } },
   latestProposal: null
 })
 const board = [status('KPI-1', 'green', 1.12), status('KPI-2', 'red', 0.64), status('KPI-3', 'yellow', 0.85), status('KPI-4', 'none', null)]

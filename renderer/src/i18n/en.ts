@@ -7,6 +7,7 @@ import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
 import { launchI18n } from '../features/launch/i18n'
+import { healthI18n } from '../features/health/i18n'
 
 const errors = ERROR_TEXT.en
 
@@ -57,6 +58,8 @@ export const en = {
     unit: 'Unit',
     direction: 'Direction',
     frequency: 'Frequency',
+    targetPeriod: 'Target period',
+    aggregation: 'Aggregation',
     owner: 'Owner',
     alertThresholds: 'Alert thresholds',
     benchmarks: 'Benchmarks',
@@ -208,6 +211,7 @@ export const en = {
   ...actualsMessages.en,
   ...sourcesMessages.en,
   ...backupMessages.en,
+  ...healthI18n.en,
   errors,
   ...review.en,
   ...launchI18n.en

@@ -1,6 +1,7 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
 import { launchI18n } from '../features/launch/i18n'
+import { healthI18n } from '../features/health/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
 import { backupMessages } from '../features/backup/i18n'
@@ -56,6 +57,8 @@ export const zhCN: Messages = {
     unit: '单位',
     direction: '方向',
     frequency: '频率',
+    targetPeriod: '目标周期',
+    aggregation: '汇总方式',
     owner: '负责人',
     alertThresholds: '预警阈值',
     benchmarks: '行业基准',
@@ -199,6 +202,7 @@ export const zhCN: Messages = {
   ...actualsMessages.zhCN,
   ...sourcesMessages.zhCN,
   ...backupMessages.zhCN,
+  ...healthI18n.zhCN,
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN,
   ...launchI18n.zhCN

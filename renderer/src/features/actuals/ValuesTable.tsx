@@ -2,7 +2,7 @@ import { Switch, Table, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { describePeriod } from '../../../../electron/domain/period'
 import { useTranslation } from 'react-i18next'
-import { withUnit } from '../../components/target-format'
+import { formatFigure } from '../../../../electron/domain/judging/format-figure'
 import type { ValueRow } from './actuals-rows'
 import { useActualsStore } from './useActualsStore'
 
@@ -46,7 +46,7 @@ export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | n
             align: 'right',
             render: (v: number, r) => (
               <span>
-                {withUnit(v, unit)} {r.superseded && <Tag>{t('actuals.table.superseded')}</Tag>}
+                {formatFigure(v, unit)} {r.superseded && <Tag>{t('actuals.table.superseded')}</Tag>}
               </span>
             )
           },

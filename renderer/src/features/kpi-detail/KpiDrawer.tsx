@@ -9,6 +9,7 @@ import { StageMoveButton } from '../review/StageMoveButton'
 import { useUiStore } from '../ui/useUiStore'
 import { ActualsTab } from '../actuals/ActualsTab'
 import { LaunchNote } from '../launch/LaunchNote'
+import { KpiHealthPanel } from '../health/KpiHealthPanel'
 import { KpiForm } from './KpiForm'
 import { RevisionTimeline } from './RevisionTimeline'
 
@@ -61,6 +62,7 @@ export function KpiDrawer() {
       }
     >
       {kpi && <LaunchNote kpi={kpi} />}
+      {kpi && <KpiHealthPanel kpi={kpi} />}
       {kpi && (
         <Tabs
           items={[

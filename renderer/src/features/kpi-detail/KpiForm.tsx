@@ -10,6 +10,7 @@ import { useKpiStore } from '../kpis/useKpiStore'
 import { useSourceStore } from '../sources/useSourceStore'
 import { formPatch, isRebaseline, toFormValues, type KpiFormValues } from './form-values'
 import { BenchmarksEditor, MilestonesEditor } from './ListEditors'
+import { JudgingFields } from './JudgingFields'
 
 const half = { style: { flex: 1, minWidth: 0 } }
 
@@ -124,6 +125,7 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
       <Form.Item name="formula" label={t('field.formula')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} className="mono" />
       </Form.Item>
+      <JudgingFields kpi={kpi} />
       <Divider plain titlePlacement="start">
         {t('field.alertThresholds')}
       </Divider>

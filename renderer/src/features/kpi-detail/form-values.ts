@@ -25,6 +25,8 @@ export function toFormValues(kpi: KpiView): KpiFormValues {
     unit: rest.unit,
     direction: rest.direction,
     frequency: rest.frequency,
+    targetPeriod: rest.targetPeriod,
+    aggregation: rest.aggregation,
     owner: rest.owner,
     benchmarks: rest.benchmarks,
     milestones: rest.milestones,
@@ -84,13 +86,15 @@ export function formPatch(kpi: KpiView, values: KpiFormValues): KpiPatch {
     'unit',
     'direction',
     'frequency',
+    'targetPeriod',
+    'aggregation',
     'owner',
     'stage',
     'status',
     'notes'
   ] as const
   for (const field of plain) {
-    const value = values[field] ?? (field === 'frequency' ? null : '')
+    const value = values[field] ?? (field === 'frequency' || field === 'targetPeriod' || field === 'aggregation' ? null : '')
     if (!same(value, kpi[field])) patch[field] = value
   }
   const target = values.target.trim()

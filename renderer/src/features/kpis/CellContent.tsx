@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import type { KpiStatus, KpiView } from '../../../../electron/api'
 import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
 import { formatParsedTarget, type TargetWords } from '../../components/target-format'
+import { unitOf } from '../../../../electron/domain/judging/format-figure'
 import { currentValueCell, latestProposalCell, statusLightCell } from '../review/StatusCells'
 import type { GridColumn } from './columns'
 
@@ -63,9 +64,9 @@ export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) 
     case 'frequency':
       return <span>{kpi.frequency ? t(`frequency.${kpi.frequency}`) : ''}</span>
     case 'currentValue':
-      return currentValueCell(ctx.statuses[kpi.id], kpi.unit, t)
+      return currentValueCell(ctx.statuses[kpi.id], unitOf(kpi), t)
     case 'light':
-      return statusLightCell(ctx.statuses[kpi.id], t)
+      return statusLightCell(ctx.statuses[kpi.id], unitOf(kpi), t)
     case 'proposal':
       return latestProposalCell(ctx.statuses[kpi.id], t)
     case 'updatedAt':

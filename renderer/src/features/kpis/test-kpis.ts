@@ -17,6 +17,8 @@ export function kpiView(fields: Partial<KpiFields> & Pick<KpiFields, 'code' | 'n
     unit: '',
     direction: 'higher',
     frequency: null,
+    targetPeriod: null,
+    aggregation: null,
     owner: '',
     alertThresholds: null,
     benchmarks: [],

@@ -8,6 +8,7 @@ import { filterKpis, sortKpis } from '../kpis/rows'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useUiStore } from '../ui/useUiStore'
 import { FORWARD_STAGES } from './review-format'
+import { unitOf } from '../../../../electron/domain/judging/format-figure'
 import { StatusLight } from './StatusCells'
 import { useReviewStore } from './useReviewStore'
 
@@ -41,7 +42,7 @@ function KanbanCard({ kpi }: { kpi: KpiView }) {
       <div className="kanban-card-name">{kpi.name}</div>
       <div className="kanban-card-foot">
         <span className="kanban-target">{kpi.target?.text ?? '—'}</span>
-        <StatusLight kpiId={kpi.id} />
+        <StatusLight kpiId={kpi.id} unit={unitOf(kpi)} />
       </div>
     </div>
   )

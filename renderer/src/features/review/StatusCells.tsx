@@ -2,32 +2,40 @@ import './review.css'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { KpiStatus } from '../../../../electron/api'
-import { formatAttainment, formatValue, periodLabel } from './review-format'
+import { formatFigure } from '../../../../electron/domain/judging/format-figure'
+import { lightTooltip } from '../health/health-text'
+import { formatAttainment, periodLabel } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
 // Plain functions, not components: the virtual grid renders thousands of cells while scrolling.
 
-/** The latest measured value of a KPI, with its period as a tooltip. */
+/** The value of the KPI's latest target period with its unit; "so far" while the period runs. */
 export function currentValueCell(status: KpiStatus | undefined, unit: string, t: TFunction) {
-  const value = formatValue(status?.value ?? null)
-  if (!status || value === null) return <span className="cell-muted">—</span>
-  const period = periodLabel(status)
+  if (!status || status.value === null) return <span className="cell-muted">—</span>
+  const value = formatFigure(status.value, unit)
+  const period = status.periodLabel ?? periodLabel(status)
   return (
     <span className="cell-text" data-testid="current-value" title={period ? t('review.valueAsOf', { period }) : undefined}>
-      {value}
-      {unit && unit !== '%' ? ` ${unit}` : unit}
+      {status.inProgress ? t('health.inProgressValue', { value }) : value}
     </span>
   )
 }
 
-/** Red/yellow/green light with the attainment; grey when there is no measurement yet. */
-export function statusLightCell(status: KpiStatus | undefined, t: TFunction) {
-  const level = status?.level ?? 'none'
+/** Red/yellow/green light with the attainment; "in progress" while the period runs; grey when it is not judged. The tooltip says which rule decided. */
+export function statusLightCell(status: KpiStatus | undefined, unit: string, t: TFunction) {
+  const level = status?.inProgress ? 'progress' : (status?.level ?? 'none')
   const pct = formatAttainment(status?.attainment ?? null)
+  const label = status?.inProgress ? t('health.inProgress') : pct ? t('review.attainment', { pct }) : t(`review.level.${status?.level ?? 'none'}`)
   return (
-    <span className="review-light" data-testid="status-light" data-level={level} title={status?.reason || undefined}>
+    <span
+      className="review-light"
+      data-testid="status-light"
+      data-level={level}
+      data-rule={status?.decidedBy.rule}
+      title={status ? lightTooltip(status, unit, t) : undefined}
+    >
       <span className={`review-dot review-dot-${level}`} aria-hidden />
-      {pct ? t('review.attainment', { pct }) : t(`review.level.${level}`)}
+      {label}
     </span>
   )
 }
@@ -53,8 +61,8 @@ export function latestProposalCell(status: KpiStatus | undefined, t: TFunction) 
 }
 
 /** The light as a component, for the kanban cards. */
-export function StatusLight({ kpiId }: { kpiId: number }) {
+export function StatusLight({ kpiId, unit }: { kpiId: number; unit: string }) {
   const { t } = useTranslation()
   const status = useReviewStore((s) => s.statuses[kpiId])
-  return statusLightCell(status, t)
+  return statusLightCell(status, unit, t)
 }

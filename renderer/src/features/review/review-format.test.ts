@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GateItem, ProposalView } from '../../../../electron/api'
-import { acceptInput, diffRows, editorFor, formatAttainment, formatValue, gateState, periodLabel } from './review-format'
+import { formatFigure } from '../../../../electron/domain/judging/format-figure'
+import { acceptInput, diffRows, editorFor, formatAttainment, gateState, periodLabel } from './review-format'
 
 const proposal = (over: Partial<ProposalView>): ProposalView => ({
   id: 7,
@@ -75,8 +76,8 @@ describe('status and gates', () => {
   it('formats attainment and values the way a product owner reads them', () => {
     expect(formatAttainment(0.934)).toBe('93%')
     expect(formatAttainment(null)).toBeNull()
-    expect(formatValue(45.300000001)).toBe('45.3')
-    expect(formatValue(1200)).toBe('1,200')
+    expect(formatFigure(45.300000001, '')).toBe('45.3')
+    expect(formatFigure(1200, '')).toBe('1,200')
     expect(periodLabel({ periodStart: '2026-01-05', periodEnd: '2026-01-11' })).toBe('2026-01-05 ~ 2026-01-11')
   })
 

@@ -7,12 +7,6 @@ export function formatAttainment(attainment: number | null): string | null {
   return `${Math.round(attainment * 100)}%`
 }
 
-/** A measured value without float noise (45.300000001 → "45.3"). */
-export function formatValue(value: number | null): string | null {
-  if (value === null) return null
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 100) / 100)
-}
-
 export function periodLabel(status: Pick<KpiStatus, 'periodStart' | 'periodEnd'>): string | null {
   if (!status.periodStart) return null
   return status.periodEnd && status.periodEnd !== status.periodStart ? `${status.periodStart} ~ ${status.periodEnd}` : status.periodStart

@@ -1,0 +1,2 @@
+ALTER TABLE `kpi_revision` ADD `target_period` text;--> statement-breakpoint
+ALTER TABLE `kpi_revision` ADD `aggregation` text;
