@@ -1,7 +1,8 @@
 import type { ProposalView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import type { PullService } from '../actuals/pull-service'
-import { analyze } from './'
+import type { ReviewRemark } from '../../domain/assistant-views'
+import { analyzeWithRemarks } from './analyze'
 import type { Stage } from '../../domain/kpi'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
@@ -18,6 +19,8 @@ export interface ReviewRequest {
 export interface ReviewOutcome {
   engine: 'analyzer' | 'assistant'
   proposals: ProposalView[]
+  /** KPIs reviewed without a proposal, and why. */
+  remarks: ReviewRemark[]
   reviewed: number
   note?: string
 }
@@ -40,7 +43,7 @@ export function createAnalyzerReview(deps: {
     const series = deps.measurements.ofBoard(request.boardId)
     // The draft review works from the PRD's own words for each KPI, when it was imported from one.
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
-    const drafts = await analyze({
+    const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
       kpis: reviewed.map((k) => ({ id: k.id, fields: k, passage: passages.get(k.id)?.text })),
       measurements: series,
@@ -50,6 +53,6 @@ export function createAnalyzerReview(deps: {
       onProgress: options.onProgress
     })
     const proposals = deps.proposals.store(request.boardId, request.stage, 'analyzer', drafts)
-    return { engine: 'analyzer', proposals, reviewed: reviewed.length }
+    return { engine: 'analyzer', proposals, remarks, reviewed: reviewed.length }
   }
 }

@@ -1,0 +1,138 @@
+import { linearRegression, linearRegressionLine, mean, median, quantile, rSquared, sampleStandardDeviation } from 'simple-statistics'
+import type { Direction, ParsedTarget } from '../../domain/kpi'
+import type { Measurement } from '../../domain/measurement'
+import { meetsTarget, orientationOf, rawAttainment, type Orientation } from './attainment'
+import { roundNice } from './format'
+import { comparedSeries } from './trial-stats'
+
+/** Median attainment below this over enough periods: the target is consistently missed. */
+export const UNDER_MEDIAN = 0.9
+/** Median attainment above this over enough periods: the target is consistently beaten. */
+export const OVER_MEDIAN = 1.15
+/** Periods needed before a calibration is proposed: fewer cannot tell a level from luck. */
+export const MIN_CALIBRATION_PERIODS = 4
+/** A trend counts when the line explains this share of the variance … */
+export const TREND_R2 = 0.6
+/** … and moves the value by at least this share of its median over the trial. */
+export const TREND_MOVE = 0.1
+/** Coefficient of variation above which the colours would flip on noise alone. */
+export const VOLATILE_CV = 0.25
+/** Within this distance of the target a period counts as "on target" (the ±10% in "within ±10% in 7 of 8 periods"). */
+export const ON_TARGET_BAND = 0.1
+
+export type TrialGrade = 'far-under' | 'under' | 'on-target' | 'over' | 'far-over'
+
+export interface TrendEvidence {
+  /** Least-squares change per period, in the KPI's unit. */
+  slope: number
+  r2: number
+  significant: boolean
+  /** Moves towards the better side of the target (up for higher-is-better, towards the range for ranges). */
+  improving: boolean
+  /** The line's value one period after the trial. */
+  next: number
+}
+
+/** What the trial shows for one KPI: the numbers every trial finding, proposal and the assistant's prompt cite. */
+export interface TrialEvidence {
+  periods: number
+  firstPeriod: string
+  lastPeriod: string
+  /** Start of the period right after the trial: where a trend is extrapolated to. */
+  nextPeriod: string
+  orientation: Orientation
+  median: number
+  p25: number
+  p75: number
+  min: number
+  max: number
+  /** Median of the per-period attainments; null when attainment has no meaning (target ≤ 0). */
+  medianAttainment: number | null
+  /** Periods within ±10% of the target (inside the range for ranges). */
+  onTarget: number
+  /** Periods that met the target. */
+  met: number
+  trend: TrendEvidence | null
+  /** Sample standard deviation / |mean|; null for a zero mean or one point. */
+  cv: number | null
+  grade: TrialGrade | null
+}
+
+function trendOf(values: number[], orientation: Orientation, target: ParsedTarget | null): TrendEvidence | null {
+  if (values.length < 3) return null
+  const points = values.map((value, index) => [index, value])
+  const line = linearRegression(points)
+  const r2 = new Set(values).size === 1 ? 0 : rSquared(points, linearRegressionLine(line))
+  const scale = Math.abs(median(values)) || Math.abs(target?.value ?? 0)
+  const moved = Math.abs(line.m * (values.length - 1))
+  const significant = values.length >= MIN_CALIBRATION_PERIODS && r2 >= TREND_R2 && scale > 0 && moved >= TREND_MOVE * scale
+  let improving = orientation === 'higher' ? line.m > 0 : orientation === 'lower' ? line.m < 0 : false
+  if (orientation === 'range' && target) {
+    const centre = target.comparator === 'between' ? (target.value + (target.upper ?? target.value)) / 2 : target.value
+    improving = Math.abs(line.b + line.m * (values.length - 1) - centre) < Math.abs(line.b - centre)
+  }
+  return { slope: line.m, r2, significant, improving, next: line.b + line.m * values.length }
+}
+
+function gradeOf(medianAttainment: number | null, orientation: Orientation, periods: number): TrialGrade | null {
+  if (medianAttainment === null || periods < MIN_CALIBRATION_PERIODS) return null
+  if (medianAttainment < 0.7) return 'far-under'
+  if (medianAttainment < UNDER_MEDIAN) return 'under'
+  if (orientation !== 'range' && medianAttainment > 1.5) return 'far-over'
+  if (orientation !== 'range' && medianAttainment > OVER_MEDIAN) return 'over'
+  return 'on-target'
+}
+
+/** Evidence of a trial series against its target (or the KPI's direction when it has none); null without values. */
+export function trialEvidence(points: Measurement[], target: ParsedTarget | null, direction: Direction): TrialEvidence | null {
+  const values = comparedSeries(points, target)
+  if (values.length === 0) return null
+  // A change-rate series starts one period later than the values it is computed from.
+  const dated = points.slice(points.length - values.length)
+  const orientation = target ? orientationOf(target, direction) : direction
+  const attainments = target ? values.map((value) => rawAttainment(value, target, orientation)).filter((a) => !Number.isNaN(a)) : []
+  const medianAttainment = attainments.length > 0 ? median(attainments) : null
+  const average = mean(values)
+  const spread = values.length >= 2 ? sampleStandardDeviation(values) : null
+  return {
+    periods: values.length,
+    firstPeriod: dated[0]!.periodStart,
+    lastPeriod: dated[dated.length - 1]!.periodStart,
+    nextPeriod: dated[dated.length - 1]!.periodEnd,
+    orientation,
+    median: median(values),
+    p25: quantile(values, 0.25),
+    p75: quantile(values, 0.75),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    medianAttainment,
+    onTarget: target ? attainments.filter((a) => Math.abs(a - 1) <= ON_TARGET_BAND + 1e-9).length : 0,
+    met: target ? values.filter((value) => meetsTarget(value, target, orientation)).length : 0,
+    trend: trendOf(values, orientation, target),
+    cv: spread !== null && average !== 0 ? spread / Math.abs(average) : null,
+    grade: gradeOf(medianAttainment, orientation, values.length)
+  }
+}
+
+/** The evidence as plain numbers for the assistant's prompt: rounded, nothing that needs our wording. */
+export function evidenceForPrompt(evidence: TrialEvidence): Record<string, unknown> {
+  const r = (value: number | null) => (value === null ? null : roundNice(value))
+  return {
+    periods: evidence.periods,
+    from: evidence.firstPeriod,
+    to: evidence.lastPeriod,
+    median: r(evidence.median),
+    p25: r(evidence.p25),
+    p75: r(evidence.p75),
+    min: r(evidence.min),
+    max: r(evidence.max),
+    medianAttainmentPercent: evidence.medianAttainment === null || !Number.isFinite(evidence.medianAttainment) ? null : r(evidence.medianAttainment * 100),
+    periodsWithin10PercentOfTarget: evidence.onTarget,
+    periodsMeetingTarget: evidence.met,
+    trendPerPeriod: evidence.trend ? r(evidence.trend.slope) : null,
+    trendR2: evidence.trend ? r(evidence.trend.r2) : null,
+    trendSignificant: evidence.trend?.significant ?? false,
+    coefficientOfVariation: r(evidence.cv),
+    grade: evidence.grade
+  }
+}
