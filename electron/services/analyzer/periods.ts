@@ -1,14 +1,15 @@
 import type { Frequency } from '../../domain/kpi'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+const DAY = 86_400_000
 
-/** Length of one period of a frequency; months and quarters are approximated as 30 and 91 days. */
+/**
+ * Length of one stored period of a frequency; months and quarters are approximated as 30 and 91 days.
+ * Real-time and hourly KPIs are stored per day (domain/period.ts), so a day without a value is what they miss.
+ */
 export function frequencyMs(frequency: Frequency): number {
   switch (frequency) {
     case 'realtime':
     case 'hourly':
-      return HOUR
     case 'daily':
       return DAY
     case 'weekly':

@@ -9,6 +9,8 @@ import type { ProposalService } from '../proposals/proposal-service'
 import type { SourceService } from '../sources/source-service'
 import { createFormulaCheck } from './formula-check'
 import type { PrdPassages } from '../prd-import/passages'
+import type { SettingsService } from '../settings/settings-service'
+import { createPullBackoff } from '../actuals/pull-backoff'
 
 export interface ReviewRequest {
   boardId: number
@@ -33,6 +35,7 @@ export function createAnalyzerReview(deps: {
   sources: SourceService
   pull: PullService
   passages: PrdPassages
+  settings: SettingsService
   now: () => number
 }) {
   return async (request: ReviewRequest, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReviewOutcome> => {
@@ -43,9 +46,19 @@ export function createAnalyzerReview(deps: {
     const series = deps.measurements.ofBoard(request.boardId)
     // The draft review works from the PRD's own words for each KPI, when it was imported from one.
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
+    // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
+    const failures = createPullBackoff(deps.settings, deps.now).failures()
     const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
-      kpis: reviewed.map((k) => ({ id: k.id, fields: k, passage: passages.get(k.id)?.text })),
+      kpis: reviewed.map((k) => {
+        const failure = failures[k.id]
+        return {
+          id: k.id,
+          fields: k,
+          passage: passages.get(k.id)?.text,
+          ...(failure ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } } : {})
+        }
+      }),
       measurements: series,
       now: new Date(deps.now()),
       checkFormula: request.stage === 'feasibility' ? createFormulaCheck(deps) : undefined,
