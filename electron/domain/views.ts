@@ -138,6 +138,13 @@ export interface PullSummary {
   failed: number
 }
 
+/** One scheduled run over the KPIs that are due (`kpiloop actuals pull --due`): each board's pull. */
+export interface DuePullSummary {
+  boards: (PullSummary & { boardId: number; board: string })[]
+  stored: number
+  failed: number
+}
+
 export interface ProposalView {
   id: number
   boardId: number
