@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewRunResult } from '../../../domain/assistant-views'
 import type { Target } from '../../../domain/kpi'
 import type { BoardView, KpiView, ProposalView } from '../../../domain/views'
+import { startFakeChatServer } from '../../../services/assistant/testing/fake-chat-server'
 import { tempWorkspace } from '../../../services/testing/temp-workspace'
-import { procedureCaller } from '../testing/dispatch'
+import { procedureCaller, reviewAnswer } from '../testing/dispatch'
 
 let ws: ReturnType<typeof tempWorkspace>
 let api: ReturnType<typeof procedureCaller>
@@ -130,5 +131,36 @@ describe('trial analysis through the contract', () => {
         )
       }
     ])
+  })
+
+  it('gives the assistant the same evidence: the trial statistics and what the analyzer found, or why it found nothing', async () => {
+    await trialKpi({ code: 'KPI-U001', name: 'Monthly active users', unit: 'users', target: '≥ 1000 users' }, [620, 700, 660, 900, 750, 810, 680, 780])
+    await trialKpi({ code: 'KPI-U002', name: 'Weekly teams', unit: 'count', target: '≥ 100' }, [98, 102, 101, 99, 103, 100])
+    const server = await startFakeChatServer()
+    try {
+      await api.call('llm.settings.set', { provider: 'custom', baseURL: server.url, model: 'fake-model', apiKey: 'sk-trial-0a1b2c3d4e5f6a7b', maxRetries: 0 })
+      server.enqueue({ json: reviewAnswer('MAU misses its target.', []) })
+      await api.call<ReviewRunResult>('review.run', { boardId, stage: 'trial', engine: 'llm' })
+      const sent = server.requests.at(-1)!.body as { messages: { role: string; content: string }[] }
+      const user = sent.messages.find((m) => m.role === 'user')!.content
+      const data = JSON.parse(/<(DATA-[0-9a-f]{12})>\n([\s\S]*)\n<\/\1>/.exec(user)![2]!) as {
+        analyzerEvidence: { code: string; facts: Record<string, unknown>; findings: string[] }[]
+      }
+      const [mau, teams] = data.analyzerEvidence
+      expect(mau!.code).toBe('KPI-U001')
+      expect(mau!.facts).toMatchObject({
+        periods: 8,
+        median: 725,
+        p75: 787.5,
+        medianAttainmentPercent: 72.5,
+        periodsWithin10PercentOfTarget: 1,
+        grade: 'under'
+      })
+      expect(mau!.findings[0]).toMatch(/^target: ≥ 1000 users was consistently missed .* Lower the bar to ≥ 787\.5 users \(method: the trial's P75/)
+      expect(teams!.facts).toMatchObject({ periods: 6, medianAttainmentPercent: 100.5, periodsWithin10PercentOfTarget: 6 })
+      expect(teams!.findings).toEqual([expect.stringMatching(/^KPI-U002: nothing to propose — within ±10% of the target in 6 of 6 periods \(/)])
+    } finally {
+      await server.close()
+    }
   })
 })
