@@ -194,6 +194,10 @@ export interface KpiStatus {
   attainment: number | null
   reason: string
   latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
+  /** Freshness: when the latest value was stored (epoch ms), null without one. */
+  lastValueAt: number | null
+  /** A measured KPI (trial and on) whose latest value is 3 or more of its periods old: its schedule has not stored one since. */
+  stale: boolean
 }
 
 export interface VersionNoteView {

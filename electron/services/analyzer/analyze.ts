@@ -5,6 +5,7 @@ import { draftProposal } from './draft-rules'
 import { feasibilityProposals } from './feasibility-rules'
 import { isManualSource } from './gates'
 import { operatingProposals } from './operating-rules'
+import { STALE_AFTER_PERIODS } from './periods'
 import type { ReviewRemark } from '../../domain/assistant-views'
 import { inWindow, trialReview } from './trial-rules'
 import type { AnalyzerInput, AnalyzerKpi, FormulaCheck } from './types'
@@ -13,7 +14,7 @@ const CHECK_CONCURRENCY = 4
 
 function resolveOptions(input: AnalyzerInput) {
   const options = {
-    staleAfterPeriods: input.options?.staleAfterPeriods ?? 3,
+    staleAfterPeriods: input.options?.staleAfterPeriods ?? STALE_AFTER_PERIODS,
     minTrialPoints: input.options?.minTrialPoints ?? 3,
     recentPeriods: input.options?.recentPeriods ?? 6,
     trialWindow: input.options?.trialWindow

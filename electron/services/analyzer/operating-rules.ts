@@ -8,7 +8,7 @@ import { groupFindings, say, type Finding } from './findings'
 import { fmt, fmtPercent, makeTarget, prefersChinese, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import { kpiHealth } from './health'
-import { frequencyMs, isoDate, isoTime } from './periods'
+import { isoDate, isoTime, periodsSince } from './periods'
 import { adjustingStatus, retargetFinding } from './trial-rules'
 import { baselineOf, comparedSeries } from './trial-stats'
 import type { AnalyzerKpi } from './types'
@@ -35,7 +35,7 @@ function staleFinding(kpi: AnalyzerKpi, series: Measurement[], options: Operatin
   const frequency = kpi.fields.frequency ?? 'weekly'
   const last = series[series.length - 1]
   const since = last ? isoTime(last.periodEnd) : (kpi.launchedAt ?? null)
-  const missed = since === null ? null : Math.floor((options.now.getTime() - since) / frequencyMs(frequency))
+  const missed = since === null ? null : periodsSince(frequency, since, options.now.getTime())
   if (missed !== null && missed < options.staleAfterPeriods) return null
   const assumed = kpi.fields.frequency ? '' : say(zh, '；未设置统计频率，按每周估算', ' (no frequency set; weekly assumed)')
   const perDay = frequency === 'realtime' || frequency === 'hourly'

@@ -21,6 +21,14 @@ export function frequencyMs(frequency: Frequency): number {
   }
 }
 
+/** Stored periods without a value after which a measured KPI counts as stale (the analyzer's default, the board's mark). */
+export const STALE_AFTER_PERIODS = 3
+
+/** Whole stored periods of a frequency (weekly when unset) between `since` and `now`. */
+export function periodsSince(frequency: Frequency | null, since: number, now: number): number {
+  return Math.floor((now - since) / frequencyMs(frequency ?? 'weekly'))
+}
+
 export function isoTime(iso: string): number {
   return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)
 }

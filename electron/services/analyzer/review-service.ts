@@ -56,7 +56,9 @@ export function createAnalyzerReview(deps: {
           id: k.id,
           fields: k,
           passage: passages.get(k.id)?.text,
-          ...(failure ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } } : {})
+          ...(failure
+            ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } }
+            : {})
         }
       }),
       measurements: series,

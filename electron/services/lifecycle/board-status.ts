@@ -1,11 +1,18 @@
 import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { kpiHealth } from '../analyzer'
+import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
 
+const MEASURED = new Set(['trial', 'launched', 'operating'])
+
 /** Red/yellow/green of every live KPI from its latest value, with its latest proposal. */
-export function boardStatus(deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService }, boardId: number): KpiStatus[] {
+export function boardStatus(
+  deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; now: () => number },
+  boardId: number
+): KpiStatus[] {
+  const now = deps.now()
   const series = deps.measurements.ofBoard(boardId)
   const latestProposals = deps.proposals.latestByKpi(boardId)
   return deps.kpis.list(boardId).map((kpi) => {
@@ -22,7 +29,9 @@ export function boardStatus(deps: { kpis: KpiService; measurements: MeasurementS
       level: health.level,
       attainment: health.attainment,
       reason: health.reason,
-      latestProposal: latestProposals.get(kpi.id) ?? null
+      latestProposal: latestProposals.get(kpi.id) ?? null,
+      lastValueAt: latest?.recordedAt ?? null,
+      stale: latest !== undefined && MEASURED.has(kpi.stage) && periodsSince(kpi.frequency, isoTime(latest.periodEnd), now) >= STALE_AFTER_PERIODS
     }
   })
 }

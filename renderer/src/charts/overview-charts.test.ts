@@ -13,7 +13,9 @@ const status = (code: string, level: KpiStatus['level'], attainment: number | nu
   level,
   attainment,
   reason: '',
-  latestProposal: null
+  latestProposal: null,
+  lastValueAt: null,
+  stale: false
 })
 const board = [status('KPI-1', 'green', 1.12), status('KPI-2', 'red', 0.64), status('KPI-3', 'yellow', 0.85), status('KPI-4', 'none', null)]
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewRunResult } from '../../../domain/assistant-views'
-import type { BoardView, KpiView } from '../../../domain/views'
+import type { BoardView, KpiStatus, KpiView } from '../../../domain/views'
 import { tempWorkspace } from '../../../services/testing/temp-workspace'
 import { procedureCaller } from '../testing/dispatch'
 
@@ -52,6 +52,17 @@ describe('operating analysis through the contract', () => {
       'KPI-T001 自 2025-12-27 起没有数值，已有 9 天没有数值（实时指标按天存储）；按计划应实时从 metrics 拉取，但没有计划拉取存下数值：请确认应用在运行，或 cron 在执行 kpiloop actuals pull --due。'
     )
     expect(notes.value).toContain('分析器：计划拉取没有运行，请保持应用运行或用 cron 执行 kpiloop actuals pull --due。')
+
+    // The board shows its freshness: when the last value was stored, and that it is stale.
+    const [status] = await api.call<KpiStatus[]>('status.board', { boardId })
+    expect(status).toMatchObject({ code: 'KPI-T001', periodEnd: '2025-12-27', lastValueAt: Date.parse('2026-01-05T09:00:00Z'), stale: true })
+  })
+
+  it('does not call a KPI stale while its values keep coming on schedule', async () => {
+    await measured({ code: 'KPI-T002', name: 'Error rate', frequency: 'daily', unit: '%', target: '≤ 1%' }, [0.4, 0.5, 0.3], day, '2026-01-02')
+    const [status] = await api.call<KpiStatus[]>('status.board', { boardId })
+    expect(status).toMatchObject({ periodEnd: '2026-01-05', stale: false })
+    expect(status!.lastValueAt).not.toBeNull()
   })
 
   it('proposes retiring a KPI that was green in every month of a year, with the year as its evidence', async () => {

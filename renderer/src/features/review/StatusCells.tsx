@@ -2,6 +2,7 @@ import './review.css'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { KpiStatus } from '../../../../electron/api'
+import { freshnessText } from './Freshness'
 import { formatAttainment, formatValue, periodLabel } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
@@ -12,8 +13,11 @@ export function currentValueCell(status: KpiStatus | undefined, unit: string, t:
   const value = formatValue(status?.value ?? null)
   if (!status || value === null) return <span className="cell-muted">—</span>
   const period = periodLabel(status)
+  const title = [period ? t('review.valueAsOf', { period }) : null, freshnessText(status, t), status.stale ? t('review.freshness.stale') : null]
+    .filter(Boolean)
+    .join(' · ')
   return (
-    <span className="cell-text" data-testid="current-value" title={period ? t('review.valueAsOf', { period }) : undefined}>
+    <span className="cell-text" data-testid="current-value" data-stale={status.stale} title={title || undefined}>
       {value}
       {unit && unit !== '%' ? ` ${unit}` : unit}
     </span>

@@ -6,6 +6,11 @@ export const review = {
       level: { red: 'Red', yellow: 'Yellow', green: 'Green', none: 'No data' },
       attainment: '{{pct}} of target',
       valueAsOf: 'As of {{period}}',
+      freshness: {
+        storedAt: 'Last value stored {{time}}',
+        stale: 'Stale',
+        staleTip: 'No value since {{period}}: its schedule has not stored one for 3 periods or more.'
+      },
       view: { grid: 'Grid', kanban: 'Kanban', overview: 'Overview' },
       open: 'Review',
       title: 'Review · {{board}}',
@@ -99,6 +104,7 @@ export const review = {
       level: { red: '红', yellow: '黄', green: '绿', none: '无数据' },
       attainment: '达成 {{pct}}',
       valueAsOf: '截至 {{period}}',
+      freshness: { storedAt: '最新数值存入于 {{time}}', stale: '数据中断', staleTip: '自 {{period}} 起没有数值：计划拉取已有 3 个或更多周期没有存入数值。' },
       view: { grid: '表格', kanban: '看板', overview: '概览' },
       open: '评审',
       title: '评审 · {{board}}',
