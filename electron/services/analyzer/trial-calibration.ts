@@ -111,6 +111,31 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
     )
   }
   if (e.grade === null) return nothing('attainment has no meaning for this target', '该目标无法计算达成率')
+  if (e.grade === 'on-target' && e.trend?.significant && !e.trend.improving && e.orientation !== 'range') {
+    // On target today, but heading away from it: worth a look before the target is locked.
+    const next = roundNice(e.trend.next)
+    const verdict = meetsTarget(e.trend.next, target, e.orientation)
+      ? say(zh, '仍能达标', 'still meeting the target')
+      : say(zh, '将不再达标', 'missing the target')
+    return {
+      finding: {
+        rule: 'trial.trend',
+        title: say(zh, '趋势走弱', 'worsening trend'),
+        note: {
+          line: say(
+            zh,
+            '分析器：试运行期间数值持续走弱，锁定目标前请查明原因。',
+            'Analyzer: the values worsened steadily during the trial — find out why before locking the target.'
+          ),
+          rationale: say(
+            zh,
+            `${fields.code} 目前在目标附近，但按趋势 ${e.nextPeriod} 起的周期约为 ${withUnit(next, unit)}，${verdict}（${evidence}）。`,
+            `${fields.code} is near its target, but the trend puts the period from ${e.nextPeriod} at about ${withUnit(next, unit)}, ${verdict} (${evidence}).`
+          )
+        }
+      }
+    }
+  }
   if (e.grade === 'on-target') {
     const onTarget = e.onTarget * 2 > e.periods
     return nothing(

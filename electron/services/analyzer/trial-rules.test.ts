@@ -69,6 +69,23 @@ describe('trial review', () => {
     })
   })
 
+  it('flags a series on target that worsens steadily, without moving the target', async () => {
+    const retention = kpi(9, { ...RETENTION_D1, stage: 'trial' })
+    const [proposal] = await trial(retention, series(9, '2025-11-03', 'week', [68, 66, 64, 62, 60, 58]))
+    expect(proposal!.rule).toBe('trial.trend')
+    expect(patchOf(proposal, 'target')).toBeUndefined()
+    expect(patchOf(proposal, 'status')).toBeUndefined()
+    expect(patchOf(proposal, 'notes')!.value).toContain('分析器：试运行期间数值持续走弱，锁定目标前请查明原因。')
+    expect(patchOf(proposal, 'notes')!.rationale).toMatch(
+      /^KPI-U003 目前在目标附近，但按趋势 2025-12-15 起的周期约为 56%，将不再达标（.*趋势每周期 -2%（R² 1\.00）/
+    )
+    const [english] = await trial(
+      kpi(9, { ...RETENTION_D1, name: 'Day-1 retention', description: '', stage: 'trial' }),
+      series(9, '2025-11-03', 'week', [68, 66, 64, 62, 60, 58])
+    )
+    expect(english!.rationale).toBe('Trial review for KPI-U003 Day-1 retention: worsening trend.')
+  })
+
   it('leaves a target alone when the trial is mixed', async () => {
     expect(await trial(ticketResponse, series(2, '2025-11-03', 'week', [28, 33, 31, 29, 35]))).toEqual([])
   })

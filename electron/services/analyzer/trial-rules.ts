@@ -170,7 +170,7 @@ export function trialReview(kpi: AnalyzerKpi, points: Measurement[], minTrialPoi
   } else {
     const evidence = trialEvidence(points, target, fields.direction)!
     const calibrated = calibration(fields, target, evidence, zh)
-    if (calibrated.finding) findings.push(calibrated.finding, ...adjustingStatus(fields, zh))
+    if (calibrated.finding) findings.push(calibrated.finding, ...(calibrated.finding.patch ? adjustingStatus(fields, zh) : []))
     const volatile = volatilityFinding(fields, points, target, evidence, zh)
     if (volatile) findings.push(volatile)
     remark = calibrated.remark
