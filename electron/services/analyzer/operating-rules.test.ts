@@ -92,12 +92,12 @@ describe('operating review — stale and always-green KPIs', () => {
     expect(raised.value).toBeGreaterThan(97.5)
     expect(raised.value).toBeLessThan(98)
     expect(patchOf(proposals[0], 'target')!.rationale).toBe(
-      'KPI-003 最近 6 个周期全部为绿（数值 97.5–98.2，目标 ≥ 95%），已经说明不了什么。建议把基线调到 ≥ 97.83%（4 个周期中有 3 个能保持的水平）。'
+      'KPI-003 最近 6 个周期全部为绿（数值 97.5%–98.2%，目标 ≥ 95%），已经说明不了什么。建议把基线调到 ≥ 97.83%（4 个周期中有 3 个能保持的水平）。'
     )
     expect(proposals[0]!.rationale).toBe('运营复盘（KPI-003 SLA 达成率）：长期全绿、状态改为调整中。')
     const [patch] = await review([slaEn], [[1, greens]])
     expect(patchOf(patch, 'target')!.rationale).toBe(
-      'KPI-003 was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%): it no longer tells anything.' +
+      'KPI-003 was green in each of the last 6 periods (values 97.5%–98.2% against ≥ 95%): it no longer tells anything.' +
         ' Re-baseline to ≥ 97.83% (the level kept in 3 periods out of 4).'
     )
   })
@@ -108,11 +108,11 @@ describe('operating review — stale and always-green KPIs', () => {
     const proposals = await review([monthly], [[1, year]])
     expect(rulesOf(proposals)).toEqual(['patch:operating.always-green,status.adjusting', 'retire:operating.always-green-retire'])
     expect(proposals[1]!.rationale).toBe(
-      'KPI-003 SLA 达成率 自 2025-01-01 起一整年的 12 个周期全部为绿（数值 96.9–98.4，目标 ≥ 95%）；如果没有决策依赖它，建议退役。'
+      'KPI-003 SLA 达成率 自 2025-01-01 起一整年的 12 个周期全部为绿（数值 96.9%–98.4%，目标 ≥ 95%）；如果没有决策依赖它，建议退役。'
     )
     const [, retire] = await review([kpi(1, { ...slaEn.fields, frequency: 'monthly' })], [[1, year]])
     expect(retire!.rationale).toBe(
-      'KPI-003 SLA attainment was green in all 12 periods of a whole year since 2025-01-01 (values 96.9–98.4 against ≥ 95%); retire it if no decision depends on it.'
+      'KPI-003 SLA attainment was green in all 12 periods of a whole year since 2025-01-01 (values 96.9%–98.4% against ≥ 95%); retire it if no decision depends on it.'
     )
     // One yellow month in the year: re-baseline the recent run, but no retirement.
     const dipped = series(1, '2025-01-01', 'month', [97.5, 98, 86, 98.2, 97.9, 98.1, 96.9, 97.7, 98.4, 97.2, 98, 97.6])
@@ -153,7 +153,7 @@ describe('operating review — stale and always-green KPIs', () => {
     const chinese = kpi(3, { ...conversion.fields, name: '试用转付费率' })
     const [proposalZh] = await review([chinese], [[3, series(3, '2025-11-24', 'week', [4, 4.5, 5, 4.2, 4.8, 5.1])]], 'launched')
     expect(patchOf(proposalZh, 'target')!.rationale).toBe(
-      '≥ 8% 在全部 6 个周期中达成率都低于 70%（数值 4–5.1，达成率 50%–63.7%，均值 4.6）。建议放宽到 ≥ 4.275%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
+      '≥ 8% 在全部 6 个周期中达成率都低于 70%（数值 4%–5.1%，达成率 50%–63.7%，均值 4.6%）。建议放宽到 ≥ 4.275%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
     )
     expect(proposalZh!.rationale).toBe('运营复盘（KPI-C002 试用转付费率）：目标难以达到、状态改为调整中。')
   })

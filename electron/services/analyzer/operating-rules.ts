@@ -5,7 +5,7 @@ import { frequencyLabel, stageLabel } from '../export/kpi-text'
 import { orientationOf } from './attainment'
 import { duplicateProposals } from './duplicates'
 import { groupFindings, say, type Finding } from './findings'
-import { fmt, fmtPercent, makeTarget, prefersChinese, targetText, withUnit } from './format'
+import { fmtPercent, makeTarget, prefersChinese, spanText, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import { kpiHealth } from './health'
 import { isoDate, isoTime, periodsSince } from './periods'
@@ -126,7 +126,8 @@ function alwaysGreen(
   const values = comparedSeries(series.slice(target.change ? start - 1 : start), target)
   const orientation = orientationOf(target, kpi.fields.direction)
   const baseline = baselineOf(values, orientation)
-  const valueSpan = `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+  const unit = target.unit ?? (kpi.fields.unit.trim() || null)
+  const valueSpan = spanText(Math.min(...values), Math.max(...values), unit)
   const span = say(
     zh,
     `最近 ${recentPeriods} 个周期全部为绿（数值 ${valueSpan}，目标 ${targetText(target, zh)}）`,
@@ -159,8 +160,8 @@ function alwaysGreen(
   const yearValues = year.map((point) => point.value)
   const rationale = say(
     zh,
-    `${code} ${name} 自 ${year[0]!.periodStart} 起一整年的 ${year.length} 个周期全部为绿（数值 ${fmt(Math.min(...yearValues))}–${fmt(Math.max(...yearValues))}，目标 ${targetText(target, zh)}）；如果没有决策依赖它，建议退役。`,
-    `${code} ${name} was green in all ${year.length} periods of a whole year since ${year[0]!.periodStart} (values ${fmt(Math.min(...yearValues))}–${fmt(Math.max(...yearValues))} against ${targetText(target, zh)}); retire it if no decision depends on it.`
+    `${code} ${name} 自 ${year[0]!.periodStart} 起一整年的 ${year.length} 个周期全部为绿（数值 ${spanText(Math.min(...yearValues), Math.max(...yearValues), unit)}，目标 ${targetText(target, zh)}）；如果没有决策依赖它，建议退役。`,
+    `${code} ${name} was green in all ${year.length} periods of a whole year since ${year[0]!.periodStart} (values ${spanText(Math.min(...yearValues), Math.max(...yearValues), unit)} against ${targetText(target, zh)}); retire it if no decision depends on it.`
   )
   return { findings, retire: { kind: 'retire', code, rationale, rule: 'operating.always-green-retire' } }
 }
@@ -176,7 +177,7 @@ function flatRetire(kpi: AnalyzerKpi, series: Measurement[], options: OperatingO
   if (high - low > FLAT_SHARE * scale) return null
   const { code, name } = kpi.fields
   const unit = kpi.fields.target?.parsed?.unit ?? (kpi.fields.unit.trim() || null)
-  const level = low === high ? withUnit(low, unit) : `${fmt(low)}–${withUnit(high, unit)}`
+  const level = low === high ? withUnit(low, unit) : spanText(low, high, unit)
   return {
     kind: 'retire',
     code,

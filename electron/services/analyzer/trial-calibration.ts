@@ -4,7 +4,7 @@ import type { Measurement } from '../../domain/measurement'
 import { frequencyLabel } from '../export/kpi-text'
 import { DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, meetsTarget, rangeBounds } from './attainment'
 import { say, type Finding } from './findings'
-import { fmt, fmtPercent, makeTarget, roundNice, targetText, withUnit } from './format'
+import { fmtPercent, makeTarget, roundNice, spanText, targetText, withUnit } from './format'
 import { MIN_CALIBRATION_PERIODS, VOLATILE_CV, type TrialEvidence } from './trial-evidence'
 import { comparedSeries } from './trial-stats'
 
@@ -14,11 +14,6 @@ export const AGGREGATE_CV = 0.5
 const signed = (value: number, unit: string | null) => `${value > 0 ? '+' : ''}${withUnit(value, unit)}`
 const percentOf = (ratio: number | null) => (ratio !== null && !Number.isFinite(ratio) ? '∞' : fmtPercent(ratio))
 const r2Text = (r2: number) => r2.toFixed(2)
-
-/** "675–787.5 users", "$5–$9", "12%–18%": the unit once, where it reads naturally. */
-export function spanText(low: number, high: number, unit: string | null): string {
-  return unit === '%' || unit === '$' || unit === '¥' || unit === '€' ? `${withUnit(low, unit)}–${withUnit(high, unit)}` : `${fmt(low)}–${withUnit(high, unit)}`
-}
 
 /** The evidence sentence every trial text cites: periods, median, share on target, trend, spread. */
 export function evidenceText(e: TrialEvidence, unit: string | null, hasTarget: boolean, zh: boolean): string {

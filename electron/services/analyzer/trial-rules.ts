@@ -4,7 +4,7 @@ import type { Measurement } from '../../domain/measurement'
 import type { ProposalDraft } from '../../domain/proposal'
 import { orientationOf, rangeBounds, rawAttainment } from './attainment'
 import { groupFindings, say, type Finding } from './findings'
-import { fmt, fmtPercent, makeTarget, prefersChinese, roundNice, targetText } from './format'
+import { fmtPercent, makeTarget, prefersChinese, roundNice, spanText, targetText, withUnit } from './format'
 import { isoTime } from './periods'
 import { calibration, volatilityFinding } from './trial-calibration'
 import { trialEvidence } from './trial-evidence'
@@ -61,9 +61,10 @@ export function retargetFinding(
     proposed = { ...target, value: baseline }
   }
   const finite = attainments.filter(Number.isFinite)
-  const valueSpan = `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+  const unit = target.unit ?? (fields.unit.trim() || null)
+  const valueSpan = spanText(Math.min(...values), Math.max(...values), unit)
   const attained = finite.length > 0 ? `${fmtPercent(Math.min(...finite))}–${fmtPercent(Math.max(...finite))}` : null
-  const mean = fmt(values.reduce((a, b) => a + b, 0) / values.length)
+  const mean = withUnit(values.reduce((a, b) => a + b, 0) / values.length, unit)
   const observed = say(
     zh,
     `数值 ${valueSpan}，${attained ? `达成率 ${attained}，` : ''}均值 ${mean}`,

@@ -78,7 +78,7 @@ describe('operating analysis through the contract', () => {
       'retire:operating.always-green-retire'
     ])
     expect(result.proposals[1]!.rationale).toBe(
-      'KPI-003 SLA attainment was green in all 12 periods of a whole year since 2025-01-01 (values 96.9–98.4 against ≥ 95%); retire it if no decision depends on it.'
+      'KPI-003 SLA attainment was green in all 12 periods of a whole year since 2025-01-01 (values 96.9%–98.4% against ≥ 95%); retire it if no decision depends on it.'
     )
   })
 })
