@@ -151,7 +151,13 @@ async function analyzerEvidence(
     const findings = [
       ...proposals
         .filter((draft) => draft.kind !== 'add' && draft.code === kpi.code)
-        .flatMap((draft) => (draft.kind === 'patch' ? draft.patches.map((patch) => `${patch.field}: ${patch.rationale}`) : [draft.rationale])),
+        // Draft findings are the lint's headings (the KPI's own fields show the rest); later stages keep each
+        // field's rationale, which carries the numbers and the method of a suggested target.
+        .flatMap((draft) =>
+          draft.kind === 'patch' && stage !== 'draft'
+            ? draft.patches.filter((patch) => patch.field !== 'status').map((patch) => `${patch.field}: ${patch.rationale}`)
+            : [draft.rationale]
+        ),
       ...remarks.filter((remark) => remark.code === kpi.code).map((remark) => remark.text)
     ]
     let facts: Record<string, unknown> | undefined

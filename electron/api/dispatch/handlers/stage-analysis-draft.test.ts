@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewRunResult } from '../../../domain/assistant-views'
 import type { BoardView, ProposalView } from '../../../domain/views'
+import { startFakeChatServer } from '../../../services/assistant/testing/fake-chat-server'
 import { tempWorkspace } from '../../../services/testing/temp-workspace'
-import { procedureCaller } from '../testing/dispatch'
+import { procedureCaller, reviewAnswer } from '../testing/dispatch'
 
 let ws: ReturnType<typeof tempWorkspace>
 let api: ReturnType<typeof procedureCaller>
@@ -86,5 +87,36 @@ describe('draft analysis proposes standard definitions for vague goals, through 
         'time to restore service, DORA elite performers: < 1 h (source: DORA, Accelerate State of DevOps Report (Google Cloud)). A reference, not a target: confirm it applies to this product.'
     })
     expect(mttr!.rule!.split(',')).toEqual(expect.arrayContaining(['draft.benchmark', 'draft.definition']))
+  })
+
+  it('sends the assistant the standard definition the analyzer found, and its findings', async () => {
+    await add('U1', '提升日活', '显著提升')
+    const server = await startFakeChatServer()
+    try {
+      await api.call('llm.settings.set', { provider: 'custom', baseURL: server.url, model: 'fake-model', apiKey: 'sk-draft-0a1b2c3d4e5f6a7b', maxRetries: 0 })
+      server.enqueue({ json: reviewAnswer('日活需要定义核心行为。', []) })
+      await api.call<ReviewRunResult>('review.run', { boardId, stage: 'draft', engine: 'llm' })
+      const sent = server.requests.at(-1)!.body as { messages: { role: string; content: string }[] }
+      const user = sent.messages.find((m) => m.role === 'user')!.content
+      const data = JSON.parse(/<(DATA-[0-9a-f]{12})>\n([\s\S]*)\n<\/\1>/.exec(user)![2]!) as {
+        analyzerEvidence: { code: string; facts: Record<string, unknown>; findings: string[] }[]
+      }
+      expect(data.analyzerEvidence).toEqual([
+        {
+          code: 'U1',
+          facts: {
+            standardDefinition: {
+              metric: 'daily active users (DAU)',
+              formula: 'distinct users who performed at least one core action (name it) on the day; a period takes the mean of its days',
+              unit: 'users',
+              direction: 'higher'
+            }
+          },
+          findings: [expect.stringMatching(/^可量化检查（U1 提升日活）：按标准定义补全、/)]
+        }
+      ])
+    } finally {
+      await server.close()
+    }
   })
 })
