@@ -53,6 +53,13 @@ export function evidenceText(e: TrialEvidence, unit: string | null, hasTarget: b
 /** How the suggested target was found: a quantile as a stretch (missed targets) or as a level kept (beaten ones). */
 type Method = 'stretch' | 'kept' | 'trend' | 'median'
 
+/** "the period from 2026-01-01", or "the end of the target's window (2026-05-01)". */
+function horizonText(e: TrialEvidence, zh: boolean): string {
+  return e.horizon.deadline
+    ? say(zh, `目标期限截止时（${e.horizon.at}，自 ${e.firstPeriod} 起算）`, `the end of the target's window (${e.horizon.at}, counted from ${e.firstPeriod})`)
+    : say(zh, ` ${e.horizon.at} 起的周期`, `the period from ${e.horizon.at}`)
+}
+
 function methodText(method: Method, e: TrialEvidence, zh: boolean): string {
   const higher = e.orientation === 'higher'
   switch (method) {
@@ -65,7 +72,7 @@ function methodText(method: Method, e: TrialEvidence, zh: boolean): string {
         ? say(zh, '试运行的 P25：4 个周期中有 3 个能达到', "the trial's P25: reached in 3 periods out of 4")
         : say(zh, '试运行的 P75：4 个周期中有 3 个能保持', "the trial's P75: kept in 3 periods out of 4")
     case 'trend':
-      return say(zh, `按趋势外推到 ${e.nextPeriod} 起的周期`, `the trend extrapolated to the period from ${e.nextPeriod}`)
+      return say(zh, `按趋势外推到${horizonText(e, true)}`, `the trend extrapolated to ${horizonText(e, false)}`)
     case 'median':
       return say(zh, '以试运行的中位数为中心，宽度不变', "centred on the trial's median, same width")
   }
@@ -124,8 +131,8 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
           ),
           rationale: say(
             zh,
-            `${fields.code} 目前在目标附近，但按趋势 ${e.nextPeriod} 起的周期约为 ${withUnit(next, unit)}，${verdict}（${evidence}）。`,
-            `${fields.code} is near its target, but the trend puts the period from ${e.nextPeriod} at about ${withUnit(next, unit)}, ${verdict} (${evidence}).`
+            `${fields.code} 目前在目标附近，但按趋势到${horizonText(e, true)}约为 ${withUnit(next, unit)}，${verdict}（${evidence}）。`,
+            `${fields.code} is near its target, but the trend puts ${horizonText(e, false)} at about ${withUnit(next, unit)}, ${verdict} (${evidence}).`
           )
         }
       }
@@ -155,8 +162,8 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
   } else {
     if (under && trend?.improving && meetsTarget(trend.next, target, e.orientation)) {
       return nothing(
-        `below the target but improving by ${signed(roundNice(trend.slope), unit)} per period; the trend reaches it by the period from ${e.nextPeriod}`,
-        `低于目标，但每周期改善 ${signed(roundNice(trend.slope), unit)}，按趋势在 ${e.nextPeriod} 起的周期即可达到`
+        `below the target but improving by ${signed(roundNice(trend.slope), unit)} per period; the trend reaches it by ${horizonText(e, false)}`,
+        `低于目标，但每周期改善 ${signed(roundNice(trend.slope), unit)}，按趋势到${horizonText(e, true)}即可达到`
       )
     }
     if (!under && trend && !trend.improving) {

@@ -3,6 +3,7 @@ import type { Direction, ParsedTarget } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import { meetsTarget, orientationOf, rawAttainment, type Orientation } from './attainment'
 import { roundNice } from './format'
+import { isoDate, isoTime } from './periods'
 import { comparedSeries } from './trial-stats'
 
 /** Median attainment below this over enough periods: the target is consistently missed. */
@@ -29,8 +30,20 @@ export interface TrendEvidence {
   significant: boolean
   /** Moves towards the better side of the target (up for higher-is-better, towards the range for ranges). */
   improving: boolean
-  /** The line's value one period after the trial. */
+  /** The line's value at the target period (`TrialEvidence.horizon`). */
   next: number
+}
+
+/**
+ * The period a trend is extrapolated to: the one after the trial, or, for a deadline target (6个月内达到 …,
+ * "within 6 months"), the end of its window counted from the trial's first period.
+ */
+export interface Horizon {
+  /** The date the extrapolation describes: the next period's start, or the window's end. */
+  at: string
+  /** Periods after the trial's first one (the regression's x). */
+  index: number
+  deadline: boolean
 }
 
 /** What the trial shows for one KPI: the numbers every trial finding, proposal and the assistant's prompt cite. */
@@ -38,8 +51,10 @@ export interface TrialEvidence {
   periods: number
   firstPeriod: string
   lastPeriod: string
-  /** Start of the period right after the trial: where a trend is extrapolated to. */
+  /** Start of the period right after the trial. */
   nextPeriod: string
+  /** Where a trend is extrapolated to. */
+  horizon: Horizon
   orientation: Orientation
   median: number
   p25: number
@@ -58,7 +73,25 @@ export interface TrialEvidence {
   grade: TrialGrade | null
 }
 
-function trendOf(values: number[], orientation: Orientation, target: ParsedTarget | null): TrendEvidence | null {
+const WINDOW_MONTHS: Partial<Record<string, number>> = { month: 1, quarter: 3, year: 12 }
+const WINDOW_DAYS: Partial<Record<string, number>> = { day: 1, week: 7 }
+
+function horizonOf(dated: Measurement[], target: ParsedTarget | null): Horizon {
+  const n = dated.length
+  const next: Horizon = { at: dated[n - 1]!.periodEnd, index: n, deadline: false }
+  const window = target?.window
+  if (window?.kind !== 'within' || !window.amount) return next
+  const end = new Date(isoTime(dated[0]!.periodStart))
+  if (WINDOW_MONTHS[window.unit]) end.setUTCMonth(end.getUTCMonth() + window.amount * WINDOW_MONTHS[window.unit]!)
+  else if (WINDOW_DAYS[window.unit]) end.setUTCDate(end.getUTCDate() + window.amount * WINDOW_DAYS[window.unit]!)
+  else return next
+  // Periods are evenly spaced on average; the last period inside the window is the one the deadline judges.
+  const spacing = (isoTime(dated[n - 1]!.periodEnd) - isoTime(dated[0]!.periodStart)) / n
+  const index = Math.round((end.getTime() - isoTime(dated[0]!.periodStart)) / spacing) - 1
+  return index > n - 1 ? { at: isoDate(end.getTime()), index, deadline: true } : next
+}
+
+function trendOf(values: number[], orientation: Orientation, target: ParsedTarget | null, horizon: Horizon): TrendEvidence | null {
   if (values.length < 3) return null
   const points = values.map((value, index) => [index, value])
   const line = linearRegression(points)
@@ -71,7 +104,7 @@ function trendOf(values: number[], orientation: Orientation, target: ParsedTarge
     const centre = target.comparator === 'between' ? (target.value + (target.upper ?? target.value)) / 2 : target.value
     improving = Math.abs(line.b + line.m * (values.length - 1) - centre) < Math.abs(line.b - centre)
   }
-  return { slope: line.m, r2, significant, improving, next: line.b + line.m * values.length }
+  return { slope: line.m, r2, significant, improving, next: line.b + line.m * horizon.index }
 }
 
 function gradeOf(medianAttainment: number | null, orientation: Orientation, periods: number): TrialGrade | null {
@@ -94,11 +127,13 @@ export function trialEvidence(points: Measurement[], target: ParsedTarget | null
   const medianAttainment = attainments.length > 0 ? median(attainments) : null
   const average = mean(values)
   const spread = values.length >= 2 ? sampleStandardDeviation(values) : null
+  const horizon = horizonOf(dated, target)
   return {
     periods: values.length,
     firstPeriod: dated[0]!.periodStart,
     lastPeriod: dated[dated.length - 1]!.periodStart,
     nextPeriod: dated[dated.length - 1]!.periodEnd,
+    horizon,
     orientation,
     median: median(values),
     p25: quantile(values, 0.25),
@@ -108,7 +143,7 @@ export function trialEvidence(points: Measurement[], target: ParsedTarget | null
     medianAttainment,
     onTarget: target ? attainments.filter((a) => Math.abs(a - 1) <= ON_TARGET_BAND + 1e-9).length : 0,
     met: target ? values.filter((value) => meetsTarget(value, target, orientation)).length : 0,
-    trend: trendOf(values, orientation, target),
+    trend: trendOf(values, orientation, target, horizon),
     cv: spread !== null && average !== 0 ? spread / Math.abs(average) : null,
     grade: gradeOf(medianAttainment, orientation, values.length)
   }

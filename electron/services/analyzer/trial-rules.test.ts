@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Target } from '../../domain/kpi'
 import { parseTarget } from '../../domain/target/parse-target'
-import { analyze } from './analyze'
+import { analyze, analyzeWithRemarks } from './analyze'
 import { kpi, patchOf, RETENTION_D1, series, target, valid } from './test-fixtures'
 import type { AnalyzerKpi } from './types'
 import type { Measurement } from '../../domain/measurement'
@@ -77,13 +77,38 @@ describe('trial review', () => {
     expect(patchOf(proposal, 'status')).toBeUndefined()
     expect(patchOf(proposal, 'notes')!.value).toContain('分析器：试运行期间数值持续走弱，锁定目标前请查明原因。')
     expect(patchOf(proposal, 'notes')!.rationale).toMatch(
-      /^KPI-U003 目前在目标附近，但按趋势 2025-12-15 起的周期约为 56%，将不再达标（.*趋势每周期 -2%（R² 1\.00）/
+      /^KPI-U003 目前在目标附近，但按趋势到 2025-12-15 起的周期约为 56%，将不再达标（.*趋势每周期 -2%（R² 1\.00）/
     )
     const [english] = await trial(
       kpi(9, { ...RETENTION_D1, name: 'Day-1 retention', description: '', stage: 'trial' }),
       series(9, '2025-11-03', 'week', [68, 66, 64, 62, 60, 58])
     )
     expect(english!.rationale).toBe('Trial review for KPI-U003 Day-1 retention: worsening trend.')
+  })
+
+  it('extrapolates a deadline target to the end of its window (6个月内达到 …), and leaves it alone when the trend gets there', async () => {
+    const mau = kpi(10, {
+      code: 'KPI-U001',
+      name: '月活跃用户数',
+      unit: 'users',
+      frequency: 'monthly',
+      target: target('6个月内达到1,000 MAU', { comparator: '>=', value: 1000, unit: 'users', window: { kind: 'within', amount: 6, unit: 'month' } })
+    })
+    // +80 users a month from 500: the sixth month (index 5) reaches 900, short of 1,000.
+    const [slow] = await trial(mau, series(10, '2025-08-01', 'month', [500, 580, 660, 740]))
+    expect((patchOf(slow, 'target')!.value as Target).parsed).toMatchObject({ value: 900, window: { kind: 'within', amount: 6, unit: 'month' } })
+    expect(patchOf(slow, 'target')!.rationale).toMatch(/（方法：按趋势外推到目标期限截止时（2026-02-01，自 2025-08-01 起算））。$/)
+    // +130 a month gets there by the deadline: nothing to change.
+    const fast = await analyzeWithRemarks({
+      stage: 'trial',
+      kpis: [mau],
+      measurements: new Map([[10, series(10, '2025-08-01', 'month', [500, 630, 760, 890])]]),
+      now: new Date('2026-01-05')
+    })
+    expect(fast.proposals).toEqual([])
+    expect(fast.remarks[0]!.text).toMatch(
+      /^KPI-U001：无需调整——低于目标，但每周期改善 \+130 users，按趋势到目标期限截止时（2026-02-01，自 2025-08-01 起算）即可达到（/
+    )
   })
 
   it('leaves a target alone when the trial is mixed', async () => {
