@@ -50,3 +50,28 @@ test('the trial review proposes a calibration with its evidence, says why it pro
   await expect(drawer.root.getByTestId('freshness')).toHaveAttribute('data-stale', 'true')
   await expect(drawer.root.getByTestId('freshness')).toContainText('数据中断')
 })
+
+test.describe('in English', () => {
+  test.use({ systemLocale: 'en' })
+
+  test('the trial review explains a proposal and a KPI it leaves alone in English', async ({ page, server, core }) => {
+    const board = core.boards.create('Growth', '', 'e2e')
+    const add = (code: string, name: string, values: number[]) => {
+      const kpi = core.kpis.add(board.id, { code, name, unit: 'users', frequency: 'monthly', stage: 'trial', target: '≥ 1000 users' }, { actor: 'e2e' })
+      for (const point of months(values)) core.measurements.add(kpi.id, { ...point, note: '', source: 'manual' }, 'e2e')
+    }
+    add('KPI-U001', 'Monthly active users', [620, 700, 660, 900, 750, 810, 680, 780])
+    add('KPI-U002', 'Weekly active teams', [980, 1020, 1050, 995, 940, 1010, 1060, 870])
+    const review = reviewPanel(page)
+
+    await page.goto(server.url)
+    await expect(appPage(page).ready).toBeAttached()
+    await review.open.click()
+    await review.start.click()
+    await expect(review.result).toBeVisible()
+    await expect(review.proposal('KPI-U001').locator('tr[data-field="target"]')).toContainText("method: the trial's P75")
+    const remarks = review.root.getByTestId('review-remarks')
+    await expect(remarks).toContainText('Nothing proposed for these KPIs, and why')
+    await expect(remarks.locator('li[data-code="KPI-U002"]')).toContainText('KPI-U002: nothing to propose — within ±10% of the target in 7 of 8 periods')
+  })
+})
