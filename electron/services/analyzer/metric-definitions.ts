@@ -106,8 +106,9 @@ const LIBRARY: Entry[] = [
   },
   {
     id: 'latency',
-    english: /\b(?:p9\d|p50|latency|response time|percentile)\b/i,
-    chinese: ['延迟', '时延', '响应时间', '耗时'],
+    // Request latency only: a support team's "first response time" (工单响应时间) is another metric, in minutes.
+    english: /\b(?:p9\d|p50|latency)\b|\b(?:api|request|server|endpoint|page)s? response times?\b/i,
+    chinese: ['延迟', '时延', '接口响应', '请求耗时', '接口耗时'],
     label: { zh: '响应延迟（P95）', en: 'P95 latency' },
     formula: {
       zh: '本周期内全部请求耗时的第 95 百分位（用原始耗时计算，百分位不能跨周期平均）',
