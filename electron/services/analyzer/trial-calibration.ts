@@ -1,11 +1,11 @@
-import { chunk, mean, sampleStandardDeviation } from 'simple-statistics'
+import { chunk, mean } from 'simple-statistics'
 import type { AlertThresholds, Frequency, KpiFields, ParsedTarget } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import { frequencyLabel } from '../export/kpi-text'
 import { DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, meetsTarget, rangeBounds } from './attainment'
 import { say, type Finding } from './findings'
 import { fmtPercent, makeTarget, roundNice, spanText, targetText, withUnit } from './format'
-import { MIN_CALIBRATION_PERIODS, VOLATILE_CV, type TrialEvidence } from './trial-evidence'
+import { MIN_CALIBRATION_PERIODS, robustCv, VOLATILE_CV, type TrialEvidence } from './trial-evidence'
 import { comparedSeries } from './trial-stats'
 
 /** Above this spread, wider thresholds would make the light meaningless: judge a coarser period instead. */
@@ -46,7 +46,7 @@ export function evidenceText(e: TrialEvidence, unit: string | null, hasTarget: b
     )
   }
   const spread = spanText(e.p25, e.p75, unit)
-  parts.push(say(zh, `波动：变异系数 ${percentOf(e.cv)}，P25–P75 ${spread}`, `spread: coefficient of variation ${percentOf(e.cv)}, P25–P75 ${spread}`))
+  parts.push(say(zh, `波动：P25–P75 ${spread}，稳健变异系数 ${percentOf(e.cv)}`, `spread: P25–P75 ${spread}, robust CV ${percentOf(e.cv)}`))
   return parts.join(zh ? '；' : '; ')
 }
 
@@ -221,10 +221,7 @@ const COARSER: Partial<Record<Frequency, { to: Frequency; size: number }>> = {
 
 function coarserSpread(values: number[], size: number): number | null {
   const groups = chunk(values, size).filter((group) => group.length === size)
-  if (groups.length < 2) return null
-  const means = groups.map((group) => mean(group))
-  const centre = mean(means)
-  return centre === 0 ? null : sampleStandardDeviation(means) / Math.abs(centre)
+  return groups.length < 2 ? null : robustCv(groups.map((group) => mean(group)))
 }
 
 function thresholdsText(orientation: string, red: number, yellow: number, redValue: number | null | undefined, unit: string | null, zh: boolean): string {
@@ -265,8 +262,8 @@ export function volatilityFinding(fields: KpiFields, points: Measurement[], targ
   const unit = target?.unit ?? (fields.unit.trim() || null)
   const why = say(
     zh,
-    `数值波动大：${evidenceText(e, unit, target !== null, true)}（范围 ${spanText(e.min, e.max, unit)}），红黄绿会随噪声来回跳动。`,
-    `Values swing widely: ${evidenceText(e, unit, target !== null, false)} (range ${spanText(e.min, e.max, unit)}), so the light would flip on noise alone.`
+    `数值波动大：${evidenceText(e, unit, target !== null, true)}；范围 ${spanText(e.min, e.max, unit)}，红黄绿会随噪声来回跳动。`,
+    `Values swing widely: ${evidenceText(e, unit, target !== null, false)}; range ${spanText(e.min, e.max, unit)}, so the light would flip on noise alone.`
   )
   const title = say(zh, '数值波动大', 'unstable values')
   const coarser = fields.frequency ? COARSER[fields.frequency] : undefined
@@ -281,8 +278,8 @@ export function volatilityFinding(fields: KpiFields, points: Measurement[], targ
         value: coarser.to,
         rationale: say(
           zh,
-          `${why}建议改为${label}汇总后再判断：按每 ${coarser.size} 个周期汇总，变异系数降到 ${fmtPercent(calmer)}。`,
-          `${why} Judge it ${coarser.to} instead: aggregated over ${coarser.size} periods the coefficient of variation falls to ${fmtPercent(calmer)}.`
+          `${why}建议改为${label}汇总后再判断：按每 ${coarser.size} 个周期汇总，稳健变异系数降到 ${fmtPercent(calmer)}。`,
+          `${why} Judge it ${coarser.to} instead: aggregated over ${coarser.size} periods the robust CV falls to ${fmtPercent(calmer)}.`
         )
       }
     }
@@ -308,7 +305,7 @@ export function volatilityFinding(fields: KpiFields, points: Measurement[], targ
       value,
       rationale: say(
         zh,
-        `${why}建议放宽预警阈值，使常见波动不再报红（${value.text}；按变异系数确定：黄 = 1 − CV，红 = 1 − 2·CV）。`,
+        `${why}建议放宽预警阈值，使常见波动不再报红（${value.text}；按稳健变异系数确定：黄 = 1 − CV，红 = 1 − 2·CV）。`,
         `${why} Widen the thresholds so that the usual swing is not red (${value.text}; sized on the spread: yellow at 1 − CV, red at 1 − 2·CV).`
       )
     }

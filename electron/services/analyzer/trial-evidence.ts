@@ -1,4 +1,4 @@
-import { linearRegression, linearRegressionLine, mean, median, quantile, rSquared, sampleStandardDeviation } from 'simple-statistics'
+import { linearRegression, linearRegressionLine, median, quantile, rSquared } from 'simple-statistics'
 import type { Direction, ParsedTarget } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import { meetsTarget, orientationOf, rawAttainment, type Orientation } from './attainment'
@@ -16,7 +16,7 @@ export const MIN_CALIBRATION_PERIODS = 4
 export const TREND_R2 = 0.6
 /** … and moves the value by at least this share of its median over the trial. */
 export const TREND_MOVE = 0.1
-/** Coefficient of variation above which the colours would flip on noise alone. */
+/** Robust coefficient of variation above which the colours would flip on noise alone. */
 export const VOLATILE_CV = 0.25
 /** Within this distance of the target a period counts as "on target" (the ±10% in "within ±10% in 7 of 8 periods"). */
 export const ON_TARGET_BAND = 0.1
@@ -68,7 +68,10 @@ export interface TrialEvidence {
   /** Periods that met the target. */
   met: number
   trend: TrendEvidence | null
-  /** Sample standard deviation / |mean|; null for a zero mean or one point. */
+  /**
+   * Robust coefficient of variation: interquartile range / (1.349 × |median|). It equals the CV for normally
+   * distributed values but is not inflated by a few spikes (those are what alerts are for); null for a zero median.
+   */
   cv: number | null
   grade: TrialGrade | null
 }
@@ -107,6 +110,15 @@ function trendOf(values: number[], orientation: Orientation, target: ParsedTarge
   return { slope: line.m, r2, significant, improving, next: line.b + line.m * horizon.index }
 }
 
+/** The IQR of a normal distribution is 1.349 standard deviations. */
+const IQR_PER_SD = 1.349
+
+export function robustCv(values: number[]): number | null {
+  if (values.length < 2) return null
+  const centre = Math.abs(median(values))
+  return centre === 0 ? null : (quantile(values, 0.75) - quantile(values, 0.25)) / (IQR_PER_SD * centre)
+}
+
 function gradeOf(medianAttainment: number | null, orientation: Orientation, periods: number): TrialGrade | null {
   if (medianAttainment === null || periods < MIN_CALIBRATION_PERIODS) return null
   if (medianAttainment < 0.7) return 'far-under'
@@ -125,8 +137,6 @@ export function trialEvidence(points: Measurement[], target: ParsedTarget | null
   const orientation = target ? orientationOf(target, direction) : direction
   const attainments = target ? values.map((value) => rawAttainment(value, target, orientation)).filter((a) => !Number.isNaN(a)) : []
   const medianAttainment = attainments.length > 0 ? median(attainments) : null
-  const average = mean(values)
-  const spread = values.length >= 2 ? sampleStandardDeviation(values) : null
   const horizon = horizonOf(dated, target)
   return {
     periods: values.length,
@@ -144,7 +154,7 @@ export function trialEvidence(points: Measurement[], target: ParsedTarget | null
     onTarget: target ? attainments.filter((a) => Math.abs(a - 1) <= ON_TARGET_BAND + 1e-9).length : 0,
     met: target ? values.filter((value) => meetsTarget(value, target, orientation)).length : 0,
     trend: trendOf(values, orientation, target, horizon),
-    cv: spread !== null && average !== 0 ? spread / Math.abs(average) : null,
+    cv: robustCv(values),
     grade: gradeOf(medianAttainment, orientation, values.length)
   }
 }
@@ -167,7 +177,7 @@ export function evidenceForPrompt(evidence: TrialEvidence): Record<string, unkno
     trendPerPeriod: evidence.trend ? r(evidence.trend.slope) : null,
     trendR2: evidence.trend ? r(evidence.trend.r2) : null,
     trendSignificant: evidence.trend?.significant ?? false,
-    coefficientOfVariation: r(evidence.cv),
+    robustCoefficientOfVariation: r(evidence.cv),
     grade: evidence.grade
   }
 }

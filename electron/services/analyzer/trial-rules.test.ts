@@ -29,7 +29,7 @@ describe('trial review', () => {
     expect(raised.value as Target).toEqual({ text: '≥ 55.5%', parsed: { comparator: '>=', value: 55.5, unit: '%' } })
     expect(raised.rationale).toBe(
       '≥ 40% 持续超额（中位达成率高于 115%）：2025-11-03 至 2025-12-08 共 6 个周期，中位数 57.5%；中位达成率 143.8%，6 个周期中有 0 个在目标 ±10% 以内；' +
-        '趋势每周期 +2.057%（R² 0.93）；波动：变异系数 6.9%，P25–P75 55.5%–60.25%。建议提高到 ≥ 55.5%（方法：试运行的 P25：4 个周期中有 3 个能达到）。'
+        '趋势每周期 +2.057%（R² 0.93）；波动：P25–P75 55.5%–60.25%，稳健变异系数 6.1%。建议提高到 ≥ 55.5%（方法：试运行的 P25：4 个周期中有 3 个能达到）。'
     )
     expect(patchOf(proposal, 'status')).toMatchObject({ value: 'adjusting', rationale: '目标正在根据实测数据重新设定。' })
     expect(proposal!.rationale).toBe('试运行复盘（KPI-U003 用户次日留存率）：目标持续超额、状态改为调整中。')
@@ -109,6 +109,26 @@ describe('trial review', () => {
     expect(fast.remarks[0]!.text).toMatch(
       /^KPI-U001：无需调整——低于目标，但每周期改善 \+130 users，按趋势到目标期限截止时（2026-02-01，自 2025-08-01 起算）即可达到（/
     )
+  })
+
+  it('does not call a steady series with a few spikes volatile: the spikes are what alerts are for', async () => {
+    const latency = kpi(11, {
+      code: 'KPI-B002',
+      name: 'API latency P95',
+      direction: 'lower',
+      unit: 'ms',
+      frequency: 'daily',
+      target: target('P95 ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 })
+    })
+    const days = [490, 505, 480, 498, 1900, 485, 495, 502, 478, 1650, 492, 488, 500, 483]
+    const result = await analyzeWithRemarks({
+      stage: 'trial',
+      kpis: [latency],
+      measurements: new Map([[11, series(11, '2025-11-03', 'day', days)]]),
+      now: new Date('2026-01-05')
+    })
+    expect(result.proposals).toEqual([])
+    expect(result.remarks[0]!.text).toMatch(/^KPI-B002: nothing to propose — within ±10% of the target in 12 of 14 periods \(.*robust CV 2\.4%\)\.$/)
   })
 
   it('leaves a target alone when the trial is mixed', async () => {
@@ -203,15 +223,13 @@ describe('trial review', () => {
     const [proposal] = await trial(conversions, series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14]))
     expect(proposal!.rule).toBe('trial.volatile')
     expect(patchOf(proposal, 'target')).toBeUndefined()
-    expect(patchOf(proposal, 'alertThresholds')!.rationale).toMatch(/^Values swing widely: .*coefficient of variation 76%.*\(range 2%–18%\)/)
+    expect(patchOf(proposal, 'alertThresholds')!.rationale).toMatch(/^Values swing widely: .*, robust CV 9\d(\.\d)?%; range 2%–18%, so the light/)
     const [chinese] = await trial(kpi(7, { ...conversions.fields, name: '试用转付费率' }), series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14]))
     expect(patchOf(chinese, 'alertThresholds')!.value).toMatchObject({ text: '红：低于目标的 40%；黄：低于 60%', redRatio: 0.4, yellowRatio: 0.6 })
     expect(chinese!.rationale).toBe('试运行复盘（KPI-C002 试用转付费率）：数值波动大。')
     // Weekly values judged per month calm down: the proposal is the coarser period.
     const [weekly] = await trial(kpi(7, { ...conversions.fields, frequency: 'weekly' }), series(7, '2025-11-03', 'week', [2, 15, 4, 18, 3, 14, 5, 16]))
     expect(patchOf(weekly, 'frequency')).toMatchObject({ value: 'monthly' })
-    expect(patchOf(weekly, 'frequency')!.rationale).toMatch(
-      /Judge it monthly instead: aggregated over 4 periods the coefficient of variation falls to \d+(\.\d)?%\.$/
-    )
+    expect(patchOf(weekly, 'frequency')!.rationale).toMatch(/Judge it monthly instead: aggregated over 4 periods the robust CV falls to \d+(\.\d)?%\.$/)
   })
 })

@@ -49,13 +49,13 @@ describe('trial analysis through the contract', () => {
     expect(patch(en, 'target')!.rationale).toBe(
       '≥ 1000 users was consistently missed (median attainment below 90%): 8 periods from 2025-05-01 to 2025-12-01, median 725 users;' +
         ' median attainment 72.5%, within ±10% of the target in 1 of 8 periods; no clear trend (R² 0.18);' +
-        ' spread: coefficient of variation 12.4%, P25–P75 675–787.5 users.' +
+        ' spread: P25–P75 675–787.5 users, robust CV 11.5%.' +
         " Lower the bar to ≥ 787.5 users (method: the trial's P75: the level its best quarter of periods reached)."
     )
     expect(en!.rationale).toBe('Trial review for KPI-U001 Monthly active users: target consistently missed, status adjusting.')
     expect(patch(zh, 'target')!.rationale).toBe(
       '≥ 1000 users 持续未达成（中位达成率低于 90%）：2025-05-01 至 2025-12-01 共 8 个周期，中位数 725 users；' +
-        '中位达成率 72.5%，8 个周期中有 1 个在目标 ±10% 以内；无明显趋势（R² 0.18）；波动：变异系数 12.4%，P25–P75 675–787.5 users。' +
+        '中位达成率 72.5%，8 个周期中有 1 个在目标 ±10% 以内；无明显趋势（R² 0.18）；波动：P25–P75 675–787.5 users，稳健变异系数 11.5%。' +
         '建议放宽到 ≥ 787.5 users（方法：试运行的 P75：四分之一表现最好的周期达到的水平，团队已证明能做到）。'
     )
     expect(zh!.rationale).toBe('试运行复盘（KPI-U002 月活跃用户数）：目标持续未达成、状态改为调整中。')
@@ -92,18 +92,18 @@ describe('trial analysis through the contract', () => {
     expect(monthly!.rule).toBe('trial.volatile')
     expect(patch(monthly, 'frequency')).toMatchObject({ value: 'quarterly' })
     expect(patch(monthly, 'frequency')!.rationale).toMatch(
-      /^Values swing widely: .*coefficient of variation 61%.*\(range 300–1800 users\), so the light would flip on noise alone\./
+      /^Values swing widely: .*, robust CV 77\.8%; range 300–1800 users, so the light would flip on noise alone\./
     )
     expect(patch(monthly, 'frequency')!.rationale).toMatch(
-      /Judge it quarterly instead: aggregated over 3 periods the coefficient of variation falls to 23\.6%\.$/
+      /Judge it quarterly instead: aggregated over 3 periods the robust CV falls to 12\.4%\.$/
     )
     expect(patch(monthly, 'target')).toBeUndefined()
     // A quarterly KPI has no coarser period: its thresholds widen to the spread instead.
     expect(quarterly!.rule).toBe('trial.volatile')
     expect(patch(quarterly, 'alertThresholds')!.value).toEqual({
-      text: '红：低于目标的 45%；黄：低于 72%',
-      redRatio: 0.45,
-      yellowRatio: 0.72,
+      text: '红：低于目标的 40%；黄：低于 65%',
+      redRatio: 0.4,
+      yellowRatio: 0.65,
       redValue: null,
       rules: []
     })
@@ -121,7 +121,7 @@ describe('trial analysis through the contract', () => {
         code: 'KPI-U001',
         text:
           'KPI-U001: nothing to propose — within ±10% of the target in 7 of 8 periods (8 periods from 2025-05-01 to 2025-12-01, median 1003 users;' +
-          ' median attainment 100.3%, within ±10% of the target in 7 of 8 periods; no clear trend (R² 0.12); spread: coefficient of variation 6.2%, P25–P75 970–1028 users).'
+          ' median attainment 100.3%, within ±10% of the target in 7 of 8 periods; no clear trend (R² 0.12); spread: P25–P75 970–1028 users, robust CV 4.3%).'
       },
       { code: 'KPI-U002', text: expect.stringMatching(/^KPI-U002：无需调整——只有 3 个周期，校准至少需要 4 个（/) },
       {
