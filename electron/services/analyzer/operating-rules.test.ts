@@ -65,7 +65,7 @@ describe('operating review — stale and always-green KPIs', () => {
     const proposals = await review([latency], [[5, series(5, '2025-12-20', 'day', [420, 430, 410, 440, 425, 415, 420])]])
     expect(rulesOf(proposals)).toEqual(['patch:operating.stale'])
     expect(patchOf(proposals[0], 'notes')!.rationale).toMatch(
-      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(a realtime KPI is stored per day\); the schedule pulls it real-time from metrics/
+      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(realtime KPIs are stored per day\); the schedule pulls it real-time from metrics/
     )
     // One day behind is not stale: real-time values are stored per day.
     expect(await review([latency], [[5, series(5, '2025-12-29', 'day', [420, 530, 410, 600, 425, 415, 420])]])).toEqual([])

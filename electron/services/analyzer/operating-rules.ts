@@ -43,7 +43,7 @@ function staleFinding(kpi: AnalyzerKpi, series: Measurement[], options: Operatin
     ? say(
         zh,
         `已有 ${missed} 天没有数值（${frequencyLabel(frequency, 'zh-CN')}指标按天存储）`,
-        `${missed} days without a value (a ${frequency} KPI is stored per day)`
+        `${missed} days without a value (${frequency} KPIs are stored per day)`
       )
     : say(zh, `已错过 ${missed} 个统计周期（${frequencyLabel(frequency, 'zh-CN')}${assumed}）`, `${missed} ${frequency} periods missed${assumed}`)
   const what = last

@@ -47,11 +47,11 @@ export function createAnalyzerReview(deps: {
     // The draft review works from the PRD's own words for each KPI, when it was imported from one.
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
     // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
-    const failures = createPullBackoff(deps.settings, deps.now).failures()
+    const backoff = createPullBackoff(deps.settings, deps.now)
     const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
       kpis: reviewed.map((k) => {
-        const failure = failures[k.id]
+        const failure = backoff.failureOf(k)
         return {
           id: k.id,
           fields: k,

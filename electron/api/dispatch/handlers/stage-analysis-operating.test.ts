@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReviewRunResult } from '../../../domain/assistant-views'
-import type { BoardView, KpiStatus, KpiView } from '../../../domain/views'
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import type { BoardView, DuePullSummary, KpiStatus, KpiView } from '../../../domain/views'
 import { tempWorkspace } from '../../../services/testing/temp-workspace'
 import { procedureCaller } from '../testing/dispatch'
 
@@ -56,6 +58,35 @@ describe('operating analysis through the contract', () => {
     // The board shows its freshness: when the last value was stored, and that it is stale.
     const [status] = await api.call<KpiStatus[]>('status.board', { boardId })
     expect(status).toMatchObject({ code: 'KPI-T001', periodEnd: '2025-12-27', lastValueAt: Date.parse('2026-01-05T09:00:00Z'), stale: true })
+  })
+
+  it('names the failing scheduled pull as the cause, after actuals.pullDue (what cron runs) recorded it', async () => {
+    const db = join(ws.dir, 'metrics.sqlite')
+    new Database(db).exec('CREATE TABLE api_latency (day TEXT, p95_ms REAL)').close()
+    await api.call('source.save', { mode: 'add', name: 'metrics', kind: 'sqlite', url: `sqlite://${db}` })
+    await measured(
+      {
+        code: 'KPI-T001',
+        name: 'API P95 latency',
+        frequency: 'hourly',
+        unit: 'ms',
+        formula: 'SELECT max(p95) FROM api_latency_v2 WHERE day >= :period_start AND day < :period_end',
+        dataSource: 'metrics',
+        target: 'P95 ≤ 500ms'
+      },
+      [420, 530, 410, 600, 425, 415, 420],
+      day,
+      '2025-12-20'
+    )
+    const due = await api.call<DuePullSummary>('actuals.pullDue', {})
+    expect(due.boards[0]!.results[0]).toMatchObject({ code: 'KPI-T001', outcome: 'failed' })
+    const result = await review()
+    expect(result.proposals.map((p) => `${p.kind}:${p.rule}`)).toEqual(['patch:operating.stale'])
+    const notes = result.proposals[0]!.patches.find((p) => p.field === 'notes')!
+    expect(notes.rationale).toMatch(
+      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(hourly KPIs are stored per day\); the schedule pulls it hourly, but its last 1 scheduled pull\(s\) failed \(\w+: .*api_latency_v2/
+    )
+    expect(notes.value).toContain('Analyzer: the scheduled pull keeps failing — fix the formula or the data source.')
   })
 
   it('does not call a KPI stale while its values keep coming on schedule', async () => {
