@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { id, procedure, result } from './procedure'
 import type { FormulaPreview } from '../domain/formula-preview'
 import { resultMappingSchema } from '../domain/result-mapping'
-import type { MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
+import type { DuePullSummary, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 /** A day, ISO week, month or quarter: 2025-11-03, 2025-W47, 2025-11, 2025-Q4. */
@@ -37,6 +37,13 @@ export const actualsProcedures = {
     writes: true,
     input: z.strictObject({ boardId: id, kpiIds: z.array(id).optional(), from: isoDate.optional(), to: isoDate.optional(), period: periodLabel.optional() }),
     output: result<PullSummary>(),
+    chunk: result<{ done: number; total: number; code: string }>()
+  }),
+  /** What the schedule would pull now, pulled: every KPI (of one board, or all) whose latest complete period has no value yet. For cron. */
+  'actuals.pullDue': procedure({
+    writes: true,
+    input: z.strictObject({ boardId: id.optional() }),
+    output: result<DuePullSummary>(),
     chunk: result<{ done: number; total: number; code: string }>()
   }),
   /** Binds a period label (or two dates), runs the formula read-only and shows the table and what a pull would store. */

@@ -58,9 +58,17 @@ export type ReviewChunk =
   | { type: 'progress'; done: number; total: number }
   | { type: 'note'; text: string }
 
+/** A KPI the analyzer reviewed and proposes nothing for, with why (in the KPI's language). */
+export interface ReviewRemark {
+  code: string
+  text: string
+}
+
 export interface ReviewRunResult {
   engine: 'analyzer' | 'assistant'
   proposals: ProposalView[]
+  /** The analyzer's reasons for proposing nothing, per KPI. */
+  remarks?: ReviewRemark[]
   reviewed: number
   /** Shown to the user: why the analyzer answered instead of the LLM, or why nothing was reviewed. */
   note?: string

@@ -139,6 +139,13 @@ export interface PullSummary {
   failed: number
 }
 
+/** One scheduled run over the KPIs that are due (`kpiloop actuals pull --due`): each board's pull. */
+export interface DuePullSummary {
+  boards: (PullSummary & { boardId: number; board: string })[]
+  stored: number
+  failed: number
+}
+
 export interface ProposalView {
   id: number
   boardId: number
@@ -200,6 +207,10 @@ export interface KpiStatus {
   expectedParts: number | null
   judging: JudgingView
   latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
+  /** Freshness: when the latest value was stored (epoch ms), null without one. */
+  lastValueAt: number | null
+  /** A measured KPI (trial and on) whose latest value is 3 or more of its periods old: its schedule has not stored one since. */
+  stale: boolean
 }
 
 export interface VersionNoteView {

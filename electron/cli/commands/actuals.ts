@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { readStrictNumber } from '../../domain/number'
-import type { PullSummary } from '../../domain/views'
+import type { DuePullSummary, PullSummary } from '../../domain/views'
 import { checkedPeriod, parsePeriodLabel } from '../../domain/period'
 import { table } from '../format'
 import type { Run } from '../run'
@@ -68,18 +68,21 @@ export function actualsCommands(program: Command, run: Run) {
     )
   actuals
     .command('pull')
-    .description('run KPI formulas on their data sources and store the values (for cron)')
-    .requiredOption('--board <name>')
+    .description('run KPI formulas on their data sources and store the values (for cron: --due)')
+    .option('--board <name>', 'the board (optional with --due: every board)')
+    .option('--due', 'pull only what the schedule would now: each KPI whose latest complete period has no value yet')
     .option('--kpi <code>', 'only this KPI (repeatable)', collect, [])
     .option('--from <date>', 'backfill from this date (YYYY-MM-DD)')
     .option('--to <date>', 'backfill to this date, exclusive')
     .option('--period <period>', 'backfill one day, ISO week (2025-W47), month or quarter (2025-Q4)')
-    .action((opts: { board: string; kpi: string[]; from?: string; to?: string; period?: string }) =>
+    .action((opts: { board?: string; due?: boolean; kpi: string[]; from?: string; to?: string; period?: string }) =>
       run(
         async (ctx) => {
+          if (opts.due && (opts.kpi.length || opts.from || opts.to || opts.period))
+            throw new AppError('VALIDATION', '--due pulls what is due; it takes no --kpi, --from, --to or --period.')
+          if (!opts.due && !opts.board) throw new AppError('VALIDATION', 'Give --board, or --due to pull what is due on every board.')
           if (Boolean(opts.from) !== Boolean(opts.to)) throw new AppError('VALIDATION', 'Give both --from and --to for a backfill.')
-          const boardId = await ctx.boardId(opts.board)
-          const kpiIds = opts.kpi.length ? await Promise.all(opts.kpi.map((code) => ctx.kpiId(boardId, code))) : undefined
+          const boardId = opts.board ? await ctx.boardId(opts.board) : undefined
           const controller = new AbortController()
           const cancel = () => controller.abort()
           process.once('SIGINT', cancel)
@@ -87,11 +90,25 @@ export function actualsCommands(program: Command, run: Run) {
             const { done, total, code } = chunk as { done: number; total: number; code: string }
             if (!ctx.json && code) process.stderr.write(`[${done + 1}/${total}] ${code}\n`)
           }
-          const summary: PullSummary = await ctx
-            .call('actuals.pull', { boardId, kpiIds, from: opts.from, to: opts.to, period: opts.period }, { onChunk: progress, signal: controller.signal })
-            .finally(() => process.off('SIGINT', cancel))
           const said = (r: PullSummary['results'][number]) =>
             r.message ?? (r.asOf ? `rolling, as of ${r.asOf}` : r.empty?.length ? `NULL for ${r.empty.length} period(s): nothing stored for them` : '')
+          const options = { onChunk: progress, signal: controller.signal }
+          if (opts.due) {
+            const due: DuePullSummary = await ctx.call('actuals.pullDue', { boardId }, options).finally(() => process.off('SIGINT', cancel))
+            const rows = due.boards.flatMap((b) => b.results.map((r) => [b.board, r.code, r.outcome, String(r.values.length), String(r.stored), said(r)]))
+            ctx.out(
+              rows.length
+                ? `${table(['board', 'KPI', 'outcome', 'periods', 'stored', 'message'], rows)}\n${due.stored} values stored, ${due.failed} failed.`
+                : 'Nothing is due: every scheduled KPI has a value for its latest complete period (or waits out a failed pull).',
+              due
+            )
+            if (due.failed > 0) process.exitCode = 1
+            return
+          }
+          const kpiIds = opts.kpi.length ? await Promise.all(opts.kpi.map((code) => ctx.kpiId(boardId!, code))) : undefined
+          const summary: PullSummary = await ctx
+            .call('actuals.pull', { boardId: boardId!, kpiIds, from: opts.from, to: opts.to, period: opts.period }, options)
+            .finally(() => process.off('SIGINT', cancel))
           const rows = summary.results.map((r) => [r.code, r.outcome, String(r.values.length), String(r.stored), said(r)])
           ctx.out(`${table(['KPI', 'outcome', 'periods', 'stored', 'message'], rows)}\n${summary.stored} values stored, ${summary.failed} failed.`, summary)
           if (summary.failed > 0) process.exitCode = 1

@@ -56,6 +56,7 @@ export function reviewCommands(program: Command, run: Run) {
             head,
             ...(result.summary ? [result.summary] : []),
             ...result.proposals.flatMap(proposalLines),
+            ...(result.remarks ?? []).map((remark) => `nothing proposed: ${remark.text}`),
             ...(result.dropped ?? []).map((text) => `dropped: ${text}`)
           ]
           ctx.out(body.join('\n'), result)

@@ -32,7 +32,7 @@ describe.skipIf(!up)('on PostgreSQL', () => {
       await admin.query(`SET search_path = ${schema}`)
       for (const statement of PRD_WAREHOUSE_SQL) await admin.query(statement)
       core.sources.save({ name: 'warehouse', kind: 'postgres', url: `postgres://postgres@127.0.0.1:5432/test?schema=${schema}` }, actor, 'add')
-      for (const candidate of candidates) core.kpis.add(board, { ...candidate.fields, dataSource: 'warehouse' }, { actor })
+      for (const candidate of candidates) core.kpis.add(board, { ...candidate.fields, dataSource: 'warehouse' }, { actor, source: 'import' })
     }, 120_000)
     afterAll(async () => {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)

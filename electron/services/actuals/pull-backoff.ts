@@ -56,7 +56,12 @@ export function createPullBackoff(settings: SettingsService, now: () => number) 
       }
       settings.set(KEY, state)
     },
-    failures: (): Record<string, PullFailure> => read()
+    failures: (): Record<string, PullFailure> => read(),
+    /** The KPI's recorded failure, unless its formula or data source changed since. */
+    failureOf(kpi: { id: number; formula: string; dataSource: string }): PullFailure | undefined {
+      const failure = read()[kpi.id]
+      return failure?.formulaHash === keyOf(kpi) ? failure : undefined
+    }
   }
 }
 export type PullBackoff = ReturnType<typeof createPullBackoff>

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import type { DuePullSummary } from '../../domain/views'
 import type { BoardService } from '../boards/board-service'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SettingsService } from '../settings/settings-service'
@@ -21,11 +22,12 @@ export interface SchedulerDeps {
  * KPIs with a formula and a source whose last complete period has no value yet, per board;
  * a KPI whose scheduled pull failed waits out its back-off first.
  */
-export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>): Map<number, number[]> {
+export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>, boardId?: number): Map<number, number[]> {
   const backoff = createPullBackoff(deps.settings, deps.now)
   const today = dayjs(deps.now()).format('YYYY-MM-DD')
   const due = new Map<number, number[]>()
   for (const board of deps.boards.list()) {
+    if (boardId !== undefined && board.id !== boardId) continue
     const series = deps.measurements.ofBoard(board.id)
     for (const kpi of deps.kpis.list(board.id)) {
       if (!kpi.formula.trim() || !kpi.dataSource.trim() || kpi.dataSource === 'manual' || kpi.stage === 'draft') continue
@@ -39,22 +41,36 @@ export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>
 }
 
 /**
+ * One scheduled run: pulls every due KPI (of one board, or all), records failures for the back-off and
+ * returns what each board's pull did. The app's timer and `kpiloop actuals pull --due` (cron) both run it.
+ */
+export async function pullDue(
+  deps: Omit<SchedulerDeps, 'onError'>,
+  options: { boardId?: number; signal?: AbortSignal; onProgress?: (done: number, total: number, code: string) => void } = {}
+): Promise<DuePullSummary> {
+  const backoff = createPullBackoff(deps.settings, deps.now)
+  const boards: DuePullSummary['boards'] = []
+  for (const [boardId, kpiIds] of duePulls(deps, options.boardId)) {
+    const kpis = new Map(kpiIds.map((id) => [id, deps.kpis.get(id)]))
+    const summary = await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal: options.signal, onProgress: options.onProgress })
+    backoff.record(kpis, summary.results)
+    boards.push({ boardId, board: deps.boards.get(boardId).name, ...summary })
+  }
+  return { boards, stored: boards.reduce((sum, b) => sum + b.stored, 0), failed: boards.reduce((sum, b) => sum + b.failed, 0) }
+}
+
+/**
  * Pulls on schedule while the app is open: every tick, each KPI whose latest complete period
  * (by its frequency) has no value yet. One tick at a time; stop() cancels a running one.
  * Failures are recorded in the workspace and delay the next try (pull-backoff.ts).
  */
 export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000) {
-  const backoff = createPullBackoff(deps.settings, deps.now)
   let running: { controller: AbortController; done: Promise<void> } | null = null
-  async function pullDue(signal: AbortSignal) {
+  async function run(signal: AbortSignal) {
     try {
-      for (const [boardId, kpiIds] of duePulls(deps)) {
-        const kpis = new Map(kpiIds.map((id) => [id, deps.kpis.get(id)]))
-        const summary = await deps.pull.pull({ boardId, kpiIds }, deps.actor, { signal })
-        backoff.record(kpis, summary.results)
-        for (const failed of summary.results.filter((r) => r.outcome === 'failed')) {
-          deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
-        }
+      const { boards } = await pullDue(deps, { signal })
+      for (const failed of boards.flatMap((board) => board.results).filter((r) => r.outcome === 'failed')) {
+        deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
       }
     } catch (error) {
       if (!signal.aborted) deps.onError?.(error)
@@ -63,7 +79,7 @@ export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000
   function tick(): Promise<void> {
     if (running) return running.done
     const controller = new AbortController()
-    const done = pullDue(controller.signal).finally(() => (running = null))
+    const done = run(controller.signal).finally(() => (running = null))
     running = { controller, done }
     return done
   }

@@ -5,14 +5,16 @@ import { draftProposal } from './draft-rules'
 import { feasibilityProposals } from './feasibility-rules'
 import { isManualSource } from './gates'
 import { operatingProposals } from './operating-rules'
-import { inWindow, trialProposals } from './trial-rules'
+import { STALE_AFTER_PERIODS } from './periods'
+import type { ReviewRemark } from '../../domain/assistant-views'
+import { inWindow, trialReview } from './trial-rules'
 import type { AnalyzerInput, AnalyzerKpi, FormulaCheck } from './types'
 
 const CHECK_CONCURRENCY = 4
 
 function resolveOptions(input: AnalyzerInput) {
   const options = {
-    staleAfterPeriods: input.options?.staleAfterPeriods ?? 3,
+    staleAfterPeriods: input.options?.staleAfterPeriods ?? STALE_AFTER_PERIODS,
     minTrialPoints: input.options?.minTrialPoints ?? 3,
     recentPeriods: input.options?.recentPeriods ?? 6,
     trialWindow: input.options?.trialWindow
@@ -45,6 +47,17 @@ async function runCheck(input: AnalyzerInput, kpi: AnalyzerKpi): Promise<Formula
 
 /** Deterministic offline review of the given KPIs at one stage; proposals come in board order. */
 export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
+  return (await analyzeWithRemarks(input)).proposals
+}
+
+export interface AnalyzerResult {
+  proposals: ProposalDraft[]
+  /** KPIs reviewed without a proposal, and why. */
+  remarks: ReviewRemark[]
+}
+
+/** The review, with the reasons it proposes nothing for some KPIs. */
+export async function analyzeWithRemarks(input: AnalyzerInput): Promise<AnalyzerResult> {
   const options = resolveOptions(input)
   const { kpis, signal, onProgress } = input
   const total = kpis.length
@@ -54,6 +67,7 @@ export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
     case 'draft':
     case 'trial': {
       const proposals: ProposalDraft[] = []
+      const remarks: ReviewRemark[] = []
       kpis.forEach((kpi, index) => {
         if (index % 100 === 0) throwIfAborted(signal)
         if (input.stage === 'draft') {
@@ -61,11 +75,13 @@ export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
           if (proposal) proposals.push(proposal)
         } else {
           const points = inWindow(input.measurements.get(kpi.id) ?? [], options.trialWindow)
-          proposals.push(...trialProposals(kpi, points, options.minTrialPoints))
+          const review = trialReview(kpi, points, options.minTrialPoints)
+          proposals.push(...review.proposals)
+          if (review.remark) remarks.push({ code: kpi.fields.code, text: review.remark })
         }
         onProgress?.(index + 1, total)
       })
-      return proposals
+      return { proposals, remarks }
     }
     case 'feasibility': {
       const limit = pLimit(CHECK_CONCURRENCY)
@@ -80,7 +96,7 @@ export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
           })
         )
       )
-      return perKpi.flat()
+      return { proposals: perKpi.flat(), remarks: [] }
     }
     case 'launched':
     case 'operating': {
@@ -90,9 +106,9 @@ export async function analyze(input: AnalyzerInput): Promise<ProposalDraft[]> {
         recentPeriods: options.recentPeriods
       })
       onProgress?.(total, total)
-      return proposals
+      return { proposals, remarks: [] }
     }
     case 'retired':
-      return []
+      return { proposals: [], remarks: [] }
   }
 }

@@ -14,16 +14,18 @@ describe('draft quantifiability lint', () => {
     valid([proposal])
     expect(proposal.kind).toBe('patch')
     expect(proposal.rule!.split(',')).toEqual([
+      'draft.definition',
       'draft.no-benchmark',
-      'draft.no-formula',
       'draft.no-frequency',
       'draft.no-owner',
       'draft.no-source',
       'draft.no-thresholds',
-      'draft.no-unit',
       'draft.target-vague',
       'draft.vague-wording'
     ])
+    // 留存 is a common metric: its standard definition fills the formula and the unit.
+    expect(patchOf(proposal, 'unit')).toMatchObject({ value: '%' })
+    expect(patchOf(proposal, 'formula')!.value).toBe('第 0 天首次活跃的用户（同期群）中，第 7 天仍活跃的用户数 ÷ 同期群用户数 × 100%')
     const notes = patchOf(proposal, 'notes')!.value as string
     expect(notes).toContain('负责人')
     expect(notes).toContain('名称：显著、提升')
@@ -33,10 +35,10 @@ describe('draft quantifiability lint', () => {
     expect(patchOf(proposal, 'frequency')!.rationale).toBe('建议每周统计：留存、活跃度和转化需要一周的同期群数据才稳定。')
     expect(patchOf(proposal, 'alertThresholds')!.rationale).toBe('产品默认阈值（红：低于目标的80%；黄：低于90%）；PRD 另有规定时请调整。')
     const asks = patchOf(proposal, 'notes')!.rationale
-    expect(asks).toContain('目标中没有数值，无从衡量。没有单位的数值无法跨周期、跨数据源比较。')
+    expect(asks).toContain('目标中没有数值，无从衡量。可行性评审需要知道数据从哪里来。')
     expect(asks).toContain('名称（显著、提升）、目标（大幅、提升）中的模糊词只表达了愿望，不是可度量的结果。')
     expect(proposal.rationale).toBe(
-      '可量化检查（KPI-U020 显著提升用户留存）：缺少统计频率、缺少预警阈值、目标未量化、缺少单位、缺少公式或定义、缺少数据来源、缺少负责人、措辞模糊、缺少行业基准。'
+      '可量化检查（KPI-U020 显著提升用户留存）：按标准定义补全、缺少统计频率、缺少预警阈值、目标未量化、缺少数据来源、缺少负责人、措辞模糊、缺少行业基准。'
     )
     expect(patchOf(proposal, 'target')).toBeUndefined()
   })

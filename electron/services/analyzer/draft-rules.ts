@@ -7,8 +7,29 @@ import { ask, groupFindings, say, type Finding } from './findings'
 import { fmt, prefersChinese, targetText } from './format'
 import type { AnalyzerKpi } from './types'
 import { passageFacts, type PassageFacts } from './draft-passage'
+import { benchmarkOf, metricDefinition, type MetricDefinition } from './metric-definitions'
 
 const DIRECTION_ZH: Record<Direction, string> = { higher: '越高越好', lower: '越低越好', range: '落在区间内为好' }
+const DIRECTION_EN: Record<Direction, string> = { higher: 'higher-is-better', lower: 'lower-is-better', range: 'in-range' }
+
+/** The formula template of a standard definition, with where it comes from and what it assumed. */
+function definitionFinding(definition: MetricDefinition, zh: boolean): Finding {
+  const by = definition.definedBy ? say(zh, `（定义来源：${definition.definedBy}）`, ` (defined by ${definition.definedBy})`) : ''
+  const assumed = definition.assumed ? say(zh, `；${definition.assumed.zh}`, `; ${definition.assumed.en}`) : ''
+  return {
+    rule: 'draft.definition',
+    title: say(zh, '按标准定义补全', 'standard definition'),
+    patch: {
+      field: 'formula',
+      value: say(zh, definition.formula.zh, definition.formula.en),
+      rationale: say(
+        zh,
+        `${definition.label.zh}的标准定义${by}${assumed}。请按产品自己的事件调整，可行性评审时再写成 SQL。`,
+        `The standard definition of ${definition.label.en}${by}${assumed}. Adjust it to the product's own events; the feasibility review turns it into SQL.`
+      )
+    }
+  }
+}
 
 const quote = (line: string) => (line.length > 120 ? `${line.slice(0, 119)}…` : line)
 
@@ -131,6 +152,8 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
   // The PRD's own words come first: a field its passage states is proposed from that line, not guessed.
   const facts = passageFacts(kpi.passage, fields)
   const { findings, parsed } = targetFindings(fields, zh, facts)
+  // A common metric named in the KPI brings its standard definition: formula template, unit, direction, benchmark.
+  const definition = metricDefinition(fields.name, fields.description)
 
   if (fields.unit.trim() === '') {
     const title = say(zh, '缺少单位', 'no unit')
@@ -139,6 +162,17 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       const shown = targetText(parsed, zh)
       const rationale = say(zh, `取自${from}（${shown}）。`, `Taken from ${from} (${shown}).`)
       findings.push({ rule: 'draft.no-unit', title, patch: { field: 'unit', value: parsed.unit, rationale } })
+    } else if (definition) {
+      const rationale = say(
+        zh,
+        `${definition.label.zh}的标准定义以 ${definition.unit} 计量。`,
+        `The standard definition of ${definition.label.en} is measured in ${definition.unit}.`
+      )
+      findings.push({
+        rule: 'draft.definition',
+        title: say(zh, '按标准定义补全', 'standard definition'),
+        patch: { field: 'unit', value: definition.unit, rationale }
+      })
     } else {
       findings.push(
         ask(
@@ -152,6 +186,8 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
   }
   if (fields.formula.trim() === '' && facts.formula) {
     findings.push(fromPrd(zh, 'draft.formula-from-prd', say(zh, '公式取自 PRD 原文', 'formula from the PRD'), 'formula', facts.formula))
+  } else if (fields.formula.trim() === '' && definition) {
+    findings.push(definitionFinding(definition, zh))
   } else if (fields.formula.trim() === '' && fields.description.trim() === '') {
     findings.push(
       ask(
@@ -219,8 +255,30 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
     )
   }
 
+  // A direction the standard definition contradicts is corrected, unless the target's comparator says otherwise.
+  const corrected =
+    definition && fields.direction !== definition.direction && (!parsed || orientationOf(parsed, definition.direction) === definition.direction)
+      ? definition
+      : null
+  if (corrected) {
+    findings.push({
+      rule: 'draft.definition',
+      title: say(zh, '按标准定义补全', 'standard definition'),
+      patch: {
+        field: 'direction',
+        value: corrected.direction,
+        rationale: say(
+          zh,
+          `${corrected.label.zh}${DIRECTION_ZH[corrected.direction]}，当前方向为“${DIRECTION_ZH[fields.direction]}”。`,
+          `By its standard definition, ${corrected.label.en} is ${DIRECTION_EN[corrected.direction]}; the KPI says ${DIRECTION_EN[fields.direction]}.`
+        )
+      }
+    })
+  }
   if (fields.alertThresholds === null) {
-    const orientation = parsed ? orientationOf(parsed, fields.direction) : fields.direction
+    // The defaults follow the direction the proposal sets, when it corrects the KPI's.
+    const direction = corrected ? corrected.direction : fields.direction
+    const orientation = parsed ? orientationOf(parsed, direction) : direction
     const text = thresholdsText(orientation, zh)
     const value: AlertThresholds = { text, redRatio: DEFAULT_RED_RATIO, yellowRatio: DEFAULT_YELLOW_RATIO, redValue: null, rules: [] }
     findings.push({
@@ -233,7 +291,22 @@ export function draftFindings(kpi: AnalyzerKpi): Finding[] {
       }
     })
   }
-  if (fields.benchmarks.length === 0) {
+  const benchmark = definition ? benchmarkOf(definition, zh) : null
+  if (fields.benchmarks.length === 0 && benchmark) {
+    findings.push({
+      rule: 'draft.benchmark',
+      title: say(zh, '补充公开基准', 'benchmark from a public reference'),
+      patch: {
+        field: 'benchmarks',
+        value: [benchmark],
+        rationale: say(
+          zh,
+          `${benchmark.label}：${benchmark.value}（来源：${benchmark.source}）。它是参考，不是目标，请确认是否适用于本产品。`,
+          `${benchmark.label}: ${benchmark.value} (source: ${benchmark.source}). A reference, not a target: confirm it applies to this product.`
+        )
+      }
+    })
+  } else if (fields.benchmarks.length === 0) {
     findings.push(
       ask(
         'draft.no-benchmark',

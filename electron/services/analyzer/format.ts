@@ -25,6 +25,11 @@ export function withUnit(value: number, unit: string | null | undefined): string
   return `${fmt(value)} ${unit}`
 }
 
+/** "675–787.5 users", "$5–$9", "12%–18%": the unit once, where it reads naturally. */
+export function spanText(low: number, high: number, unit: string | null): string {
+  return unit === '%' || unit === '$' || unit === '¥' || unit === '€' ? `${withUnit(low, unit)}–${withUnit(high, unit)}` : `${fmt(low)}–${withUnit(high, unit)}`
+}
+
 /** Chinese period names, as in 每月, 6个月内, 按月. */
 export const PERIOD_ZH: Record<PeriodUnit, string> = { hour: '小时', day: '天', week: '周', month: '月', quarter: '季度', year: '年' }
 

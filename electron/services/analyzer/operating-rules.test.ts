@@ -29,54 +29,108 @@ const mau = kpi(2, {
 const slaEn = kpi(1, { ...sla.fields, name: 'SLA attainment' })
 
 describe('operating review — stale and always-green KPIs', () => {
-  it('proposes fixing the source or retiring a KPI without data for three periods', async () => {
+  it('reports a KPI without data for three periods as stale, naming the cause, and never proposes retiring it for that', async () => {
     const proposals = await review([sla], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
-    expect(rulesOf(proposals)).toEqual(['patch:operating.stale', 'retire:operating.stale-retire'])
-    expect(proposals[1]!.rationale).toBe('KPI-003 SLA 达成率 自 2025-11-24 起没有数值，已错过 6 个统计周期（每周）；无人度量的指标无法支撑任何决策。')
-    expect(patchOf(proposals[0], 'notes')!.value).toContain('请修复数据源或公式')
-    expect(patchOf(proposals[0], 'notes')!.rationale).toBe('KPI-003 自 2025-11-24 起没有数值，已错过 6 个统计周期（每周）。')
+    expect(rulesOf(proposals)).toEqual(['patch:operating.stale'])
+    expect(patchOf(proposals[0], 'notes')!.value).toBe('分析器：该指标需手工录入，已长期没有录入，请指定录入人或连接数据源。')
+    expect(patchOf(proposals[0], 'notes')!.rationale).toBe(
+      'KPI-003 自 2025-11-24 起没有数值，已错过 6 个统计周期（每周）；该指标需手工录入，但没有人录入数值。'
+    )
     expect(proposals[0]!.rationale).toBe('运营复盘（KPI-003 SLA 达成率）：数据中断。')
-    const [patch, retire] = await review([slaEn], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
-    expect(retire!.rationale).toBe('KPI-003 SLA attainment has no value since 2025-11-24: 6 weekly periods missed; a KPI nobody measures informs no decision.')
+    const pulled = { ...slaEn.fields, formula: 'SELECT avg(met) * 100 FROM sla', dataSource: 'warehouse' }
+    const [patch] = await review([kpi(1, pulled)], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
+    expect(patchOf(patch, 'notes')!.rationale).toBe(
+      'KPI-003 has no value since 2025-11-24: 6 weekly periods missed; the schedule pulls it weekly from warehouse,' +
+        ' yet no scheduled pull stored a value: check that the app runs or that cron runs kpiloop actuals pull --due.'
+    )
     expect(patch!.rationale).toBe('Operating review for KPI-003 SLA attainment: stale.')
-    const [, unset] = await review([kpi(1, { ...sla.fields, frequency: null })], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
-    expect(unset!.rationale).toContain('已错过 6 个统计周期（每周；未设置统计频率，按每周估算）')
+    const failing = { ...kpi(1, pulled), pullFailure: { failures: 4, errorCode: 'SOURCE_TIMEOUT', message: 'statement timeout', lastAttemptAt: NOW.getTime() } }
+    const [failed] = await review([failing], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
+    expect(patchOf(failed, 'notes')!.rationale).toContain('but its last 4 scheduled pull(s) failed (SOURCE_TIMEOUT: statement timeout)')
+    const unset = await review([kpi(1, { ...sla.fields, frequency: null })], [[1, series(1, '2025-10-20', 'week', [96, 97, 93, 92, 95])]])
+    expect(patchOf(unset[0], 'notes')!.rationale).toContain('已错过 6 个统计周期（每周；未设置统计频率，按每周估算）')
+  })
+
+  it('counts the days a real-time KPI went without a value, and does not retire it', async () => {
+    const latency = kpi(5, {
+      code: 'KPI-T001',
+      name: 'API P95 latency',
+      stage: 'operating',
+      frequency: 'realtime',
+      unit: 'ms',
+      formula: 'SELECT p95 FROM latency',
+      dataSource: 'metrics',
+      target: target('P95 ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 })
+    })
+    const proposals = await review([latency], [[5, series(5, '2025-12-20', 'day', [420, 430, 410, 440, 425, 415, 420])]])
+    expect(rulesOf(proposals)).toEqual(['patch:operating.stale'])
+    expect(patchOf(proposals[0], 'notes')!.rationale).toMatch(
+      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(realtime KPIs are stored per day\); the schedule pulls it real-time from metrics/
+    )
+    // One day behind is not stale: real-time values are stored per day.
+    expect(await review([latency], [[5, series(5, '2025-12-29', 'day', [420, 530, 410, 600, 425, 415, 420])]])).toEqual([])
   })
 
   it('measures staleness from the launch date when no value ever came in', async () => {
     const launched = kpi(2, { ...mau.fields }, Date.parse('2025-09-01T00:00:00Z'))
-    const [, retire] = await review([launched], [])
-    expect(retire!.rationale).toContain('自 2025-09-01 上线以来没有数值，已错过 4 个统计周期（每月）')
-    const [, retireEn] = await review([kpi(2, { ...mau.fields, name: 'Monthly active users' }, Date.parse('2025-09-01T00:00:00Z'))], [])
-    expect(retireEn!.rationale).toContain('no value since launch on 2025-09-01: 4 monthly periods missed')
+    const [stale] = await review([launched], [])
+    expect(patchOf(stale, 'notes')!.rationale).toContain('自 2025-09-01 上线以来没有数值，已错过 4 个统计周期（每月）')
+    const [staleEn] = await review([kpi(2, { ...mau.fields, name: 'Monthly active users' }, Date.parse('2025-09-01T00:00:00Z'))], [])
+    expect(patchOf(staleEn, 'notes')!.rationale).toContain('no value since launch on 2025-09-01: 4 monthly periods missed')
     const recent = kpi(2, { ...mau.fields }, Date.parse('2025-12-01T00:00:00Z'))
     expect(await review([recent], [])).toEqual([])
-    const [, never] = await review([kpi(2, mau.fields)], [])
-    expect(never!.rationale).toBe('KPI-U001 月活跃用户数 (MAU) 从未记录过数值；无人度量的指标无法支撑任何决策。')
-    const [, neverEn] = await review([kpi(2, { ...mau.fields, name: 'Monthly active users' })], [])
-    expect(neverEn!.rationale).toContain('no value has ever been recorded')
+    const never = await review([kpi(2, mau.fields)], [])
+    expect(rulesOf(never)).toEqual(['patch:operating.stale'])
+    expect(patchOf(never[0], 'notes')!.rationale).toBe('KPI-U001 从未记录过数值；该指标需手工录入，但没有人录入数值。')
   })
 
-  it('proposes re-baselining or retiring a KPI green in each of the last six periods', async () => {
+  it('proposes re-baselining a KPI green in each of the last six periods, without retiring it', async () => {
     const greens = series(1, '2025-11-24', 'week', [97.5, 98, 97.8, 98.2, 97.9, 98.1])
     const proposals = await review([sla], [[1, greens]])
-    expect(rulesOf(proposals)).toEqual(['patch:operating.always-green,status.adjusting', 'retire:operating.always-green-retire'])
+    expect(rulesOf(proposals)).toEqual(['patch:operating.always-green,status.adjusting'])
     const raised = (patchOf(proposals[0], 'target')!.value as Target).parsed!
     expect(raised.value).toBeGreaterThan(97.5)
     expect(raised.value).toBeLessThan(98)
     expect(patchOf(proposals[0], 'target')!.rationale).toBe(
-      'KPI-003 最近 6 个周期全部为绿（数值 97.5–98.2，目标 ≥ 95%），已经说明不了什么。建议把基线调到 ≥ 97.83%（4 个周期中有 3 个能保持的水平），或将其退役。'
+      'KPI-003 最近 6 个周期全部为绿（数值 97.5%–98.2%，目标 ≥ 95%），已经说明不了什么。建议把基线调到 ≥ 97.83%（4 个周期中有 3 个能保持的水平）。'
     )
     expect(proposals[0]!.rationale).toBe('运营复盘（KPI-003 SLA 达成率）：长期全绿、状态改为调整中。')
-    expect(proposals[1]!.rationale).toBe('KPI-003 SLA 达成率 最近 6 个周期全部为绿（数值 97.5–98.2，目标 ≥ 95%）；如果没有决策依赖它，建议退役。')
-    const [patch, retire] = await review([slaEn], [[1, greens]])
+    const [patch] = await review([slaEn], [[1, greens]])
     expect(patchOf(patch, 'target')!.rationale).toBe(
-      'KPI-003 was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%): it no longer tells anything.' +
-        ' Re-baseline to ≥ 97.83% (the level kept in 3 periods out of 4), or retire it.'
+      'KPI-003 was green in each of the last 6 periods (values 97.5%–98.2% against ≥ 95%): it no longer tells anything.' +
+        ' Re-baseline to ≥ 97.83% (the level kept in 3 periods out of 4).'
     )
+  })
+
+  it('proposes retiring a KPI green in every period of a whole year', async () => {
+    const monthly = kpi(1, { ...sla.fields, frequency: 'monthly' })
+    const year = series(1, '2025-01-01', 'month', [97.5, 98, 97.8, 98.2, 97.9, 98.1, 96.9, 97.7, 98.4, 97.2, 98, 97.6])
+    const proposals = await review([monthly], [[1, year]])
+    expect(rulesOf(proposals)).toEqual(['patch:operating.always-green,status.adjusting', 'retire:operating.always-green-retire'])
+    expect(proposals[1]!.rationale).toBe(
+      'KPI-003 SLA 达成率 自 2025-01-01 起一整年的 12 个周期全部为绿（数值 96.9%–98.4%，目标 ≥ 95%）；如果没有决策依赖它，建议退役。'
+    )
+    const [, retire] = await review([kpi(1, { ...slaEn.fields, frequency: 'monthly' })], [[1, year]])
     expect(retire!.rationale).toBe(
-      'KPI-003 SLA attainment was green in each of the last 6 periods (values 97.5–98.2 against ≥ 95%); retire it if no decision depends on it.'
+      'KPI-003 SLA attainment was green in all 12 periods of a whole year since 2025-01-01 (values 96.9%–98.4% against ≥ 95%); retire it if no decision depends on it.'
     )
+    // One yellow month in the year: re-baseline the recent run, but no retirement.
+    const dipped = series(1, '2025-01-01', 'month', [97.5, 98, 86, 98.2, 97.9, 98.1, 96.9, 97.7, 98.4, 97.2, 98, 97.6])
+    expect(rulesOf(await review([monthly], [[1, dipped]]))).toEqual(['patch:operating.always-green,status.adjusting'])
+  })
+
+  it('proposes retiring or replacing a KPI whose value has not moved for a year', async () => {
+    const seats = kpi(4, { code: 'KPI-B002', name: 'Licensed seats', stage: 'operating', frequency: 'monthly', unit: 'count', target: null })
+    const flat = [120, 120, 120, 121, 120, 120, 120, 120, 121, 120, 120, 120]
+    const proposals = await review([seats], [[4, series(4, '2025-01-01', 'month', flat)]])
+    expect(rulesOf(proposals)).toEqual(['retire:operating.flat'])
+    expect(proposals[0]!.rationale).toBe(
+      'KPI-B002 Licensed seats has not moved in the 12 periods of a whole year since 2025-01-01 (120–121 count, within 1%): it tells nothing new.' +
+        ' Retire it, or replace it with a measure that moves.'
+    )
+    // Half a year of the same value is not yet evidence.
+    expect(await review([seats], [[4, series(4, '2025-07-01', 'month', flat.slice(6))]])).toEqual([])
+    expect(await review([seats], [[4, series(4, '2025-01-01', 'month', [...flat.slice(0, 11), 126])]])).toEqual([])
   })
 
   it('does not call a KPI always green after one yellow period', async () => {
@@ -99,7 +153,7 @@ describe('operating review — stale and always-green KPIs', () => {
     const chinese = kpi(3, { ...conversion.fields, name: '试用转付费率' })
     const [proposalZh] = await review([chinese], [[3, series(3, '2025-11-24', 'week', [4, 4.5, 5, 4.2, 4.8, 5.1])]], 'launched')
     expect(patchOf(proposalZh, 'target')!.rationale).toBe(
-      '≥ 8% 在全部 6 个周期中达成率都低于 70%（数值 4–5.1，达成率 50%–63.7%，均值 4.6）。建议放宽到 ≥ 4.275%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
+      '≥ 8% 在全部 6 个周期中达成率都低于 70%（数值 4%–5.1%，达成率 50%–63.7%，均值 4.6%）。建议放宽到 ≥ 4.275%（数据的第 25 百分位：4 个周期中有 3 个能达到）。'
     )
     expect(proposalZh!.rationale).toBe('运营复盘（KPI-C002 试用转付费率）：目标难以达到、状态改为调整中。')
   })

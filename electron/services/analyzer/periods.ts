@@ -1,14 +1,15 @@
 import type { Frequency } from '../../domain/kpi'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+const DAY = 86_400_000
 
-/** Length of one period of a frequency; months and quarters are approximated as 30 and 91 days. */
+/**
+ * Length of one stored period of a frequency; months and quarters are approximated as 30 and 91 days.
+ * Real-time and hourly KPIs are stored per day (domain/period.ts), so a day without a value is what they miss.
+ */
 export function frequencyMs(frequency: Frequency): number {
   switch (frequency) {
     case 'realtime':
     case 'hourly':
-      return HOUR
     case 'daily':
       return DAY
     case 'weekly':
@@ -18,6 +19,14 @@ export function frequencyMs(frequency: Frequency): number {
     case 'quarterly':
       return 91 * DAY
   }
+}
+
+/** Stored periods without a value after which a measured KPI counts as stale (the analyzer's default, the board's mark). */
+export const STALE_AFTER_PERIODS = 3
+
+/** Whole stored periods of a frequency (weekly when unset) between `since` and `now`. */
+export function periodsSince(frequency: Frequency | null, since: number, now: number): number {
+  return Math.floor((now - since) / frequencyMs(frequency ?? 'weekly'))
 }
 
 export function isoTime(iso: string): number {

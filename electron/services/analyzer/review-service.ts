@@ -1,13 +1,16 @@
 import type { ProposalView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import type { PullService } from '../actuals/pull-service'
-import { analyze } from './'
+import type { ReviewRemark } from '../../domain/assistant-views'
+import { analyzeWithRemarks } from './analyze'
 import type { Stage } from '../../domain/kpi'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
 import type { SourceService } from '../sources/source-service'
 import { createFormulaCheck } from './formula-check'
 import type { PrdPassages } from '../prd-import/passages'
+import type { SettingsService } from '../settings/settings-service'
+import { createPullBackoff } from '../actuals/pull-backoff'
 
 export interface ReviewRequest {
   boardId: number
@@ -18,6 +21,8 @@ export interface ReviewRequest {
 export interface ReviewOutcome {
   engine: 'analyzer' | 'assistant'
   proposals: ProposalView[]
+  /** KPIs reviewed without a proposal, and why. */
+  remarks: ReviewRemark[]
   reviewed: number
   note?: string
 }
@@ -30,6 +35,7 @@ export function createAnalyzerReview(deps: {
   sources: SourceService
   pull: PullService
   passages: PrdPassages
+  settings: SettingsService
   now: () => number
 }) {
   return async (request: ReviewRequest, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<ReviewOutcome> => {
@@ -40,9 +46,21 @@ export function createAnalyzerReview(deps: {
     const series = deps.measurements.ofBoard(request.boardId)
     // The draft review works from the PRD's own words for each KPI, when it was imported from one.
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
-    const drafts = await analyze({
+    // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
+    const backoff = createPullBackoff(deps.settings, deps.now)
+    const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
-      kpis: reviewed.map((k) => ({ id: k.id, fields: k, passage: passages.get(k.id)?.text })),
+      kpis: reviewed.map((k) => {
+        const failure = backoff.failureOf(k)
+        return {
+          id: k.id,
+          fields: k,
+          passage: passages.get(k.id)?.text,
+          ...(failure
+            ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } }
+            : {})
+        }
+      }),
       measurements: series,
       now: new Date(deps.now()),
       checkFormula: request.stage === 'feasibility' ? createFormulaCheck(deps) : undefined,
@@ -50,6 +68,6 @@ export function createAnalyzerReview(deps: {
       onProgress: options.onProgress
     })
     const proposals = deps.proposals.store(request.boardId, request.stage, 'analyzer', drafts)
-    return { engine: 'analyzer', proposals, reviewed: reviewed.length }
+    return { engine: 'analyzer', proposals, remarks, reviewed: reviewed.length }
   }
 }

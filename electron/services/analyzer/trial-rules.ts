@@ -4,17 +4,17 @@ import type { Measurement } from '../../domain/measurement'
 import type { ProposalDraft } from '../../domain/proposal'
 import { orientationOf, rangeBounds, rawAttainment } from './attainment'
 import { groupFindings, say, type Finding } from './findings'
-import { fmt, fmtPercent, makeTarget, prefersChinese, roundNice, targetText } from './format'
+import { fmtPercent, makeTarget, prefersChinese, roundNice, spanText, targetText, withUnit } from './format'
 import { isoTime } from './periods'
-import { baselineOf, comparedSeries, trialStats } from './trial-stats'
+import { calibration, volatilityFinding } from './trial-calibration'
+import { trialEvidence } from './trial-evidence'
+import { baselineOf, comparedSeries } from './trial-stats'
 import type { AnalyzerKpi } from './types'
 
 /** Every period at or above this attainment: the target is too easy. */
 export const WIDE_MARGIN = 1.2
 /** Every period below this attainment: the target is out of reach. */
 export const BAD_MISS = 0.7
-/** Coefficient of variation above which the series is too unstable to lock a target on. */
-export const VOLATILE_CV = 0.5
 
 export function inWindow(points: Measurement[], window: { start: string; end: string } | undefined): Measurement[] {
   if (!window) return points
@@ -61,9 +61,10 @@ export function retargetFinding(
     proposed = { ...target, value: baseline }
   }
   const finite = attainments.filter(Number.isFinite)
-  const valueSpan = `${fmt(Math.min(...values))}–${fmt(Math.max(...values))}`
+  const unit = target.unit ?? (fields.unit.trim() || null)
+  const valueSpan = spanText(Math.min(...values), Math.max(...values), unit)
   const attained = finite.length > 0 ? `${fmtPercent(Math.min(...finite))}–${fmtPercent(Math.max(...finite))}` : null
-  const mean = fmt(values.reduce((a, b) => a + b, 0) / values.length)
+  const mean = withUnit(values.reduce((a, b) => a + b, 0) / values.length, unit)
   const observed = say(
     zh,
     `数值 ${valueSpan}，${attained ? `达成率 ${attained}，` : ''}均值 ${mean}`,
@@ -130,13 +131,24 @@ export function adjustingStatus(fields: KpiFields, zh: boolean): Finding[] {
   ]
 }
 
-/** Trial review of one KPI over its points in the trial window. */
-export function trialProposals(kpi: AnalyzerKpi, points: Measurement[], minTrialPoints: number): ProposalDraft[] {
+export interface TrialReview {
+  proposals: ProposalDraft[]
+  /** Why nothing is proposed, in the KPI's language, when nothing is. */
+  remark?: string
+}
+
+/**
+ * Trial review of one KPI over its points in the trial window: graded calibration of the target from the
+ * trial's evidence, and a threshold or aggregation proposal for a volatile series; when it proposes
+ * nothing it says why.
+ */
+export function trialReview(kpi: AnalyzerKpi, points: Measurement[], minTrialPoints: number): TrialReview {
   const fields = kpi.fields
   const zh = prefersChinese(fields.name, fields.description)
   const target = fields.target?.parsed ?? null
   const values = comparedSeries(points, target)
   const findings: Finding[] = []
+  let remark: string | undefined
   if (values.length < minTrialPoints) {
     findings.push({
       rule: 'trial.more-data',
@@ -157,28 +169,13 @@ export function trialProposals(kpi: AnalyzerKpi, points: Measurement[], minTrial
   } else if (!target) {
     findings.push(suggestedTarget(fields, values, fields.direction, zh))
   } else {
-    const retarget = retargetFinding(fields, values, target, 'trial', true, zh)
-    if (retarget) findings.push(retarget, ...adjustingStatus(fields, zh))
-    const stats = trialStats(points, target, fields.direction)
-    if (stats.volatility !== null && stats.volatility > VOLATILE_CV) {
-      findings.push({
-        rule: 'trial.volatile',
-        title: say(zh, '数值波动大', 'unstable values'),
-        note: {
-          line: say(
-            zh,
-            '分析器：试运行数值波动很大，锁定目标前请检查公式与统计周期。',
-            'Analyzer: trial values swing widely; check the formula and the period before locking the target.'
-          ),
-          rationale: say(
-            zh,
-            `${stats.n} 个周期的变异系数为 ${fmt(stats.volatility)}（最小 ${fmt(stats.min)}，最大 ${fmt(stats.max)}）。`,
-            `Coefficient of variation ${fmt(stats.volatility)} over ${stats.n} periods (min ${fmt(stats.min)}, max ${fmt(stats.max)}).`
-          )
-        }
-      })
-    }
+    const evidence = trialEvidence(points, target, fields.direction)!
+    const calibrated = calibration(fields, target, evidence, zh)
+    if (calibrated.finding) findings.push(calibrated.finding, ...(calibrated.finding.patch ? adjustingStatus(fields, zh) : []))
+    const volatile = volatilityFinding(fields, points, target, evidence, zh)
+    if (volatile) findings.push(volatile)
+    remark = calibrated.remark
   }
   const grouped = groupFindings(kpi, findings, { zh: '试运行复盘', en: 'Trial review' })
-  return grouped ? [grouped] : []
+  return grouped ? { proposals: [grouped] } : { proposals: [], remark }
 }

@@ -10,6 +10,8 @@ export interface AnalyzerKpi {
   launchedAt?: number
   /** The PRD passage the KPI was imported from (draft review). */
   passage?: string
+  /** The scheduled pull's failures in a row, when its last try failed (operating review). */
+  pullFailure?: { failures: number; errorCode: string; message: string; lastAttemptAt: number }
 }
 
 export type FormulaCheck =

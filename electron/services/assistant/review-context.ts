@@ -2,6 +2,9 @@ import dayjs from 'dayjs'
 import type { KpiView } from '../../domain/views'
 import { lastCompletePeriod } from '../actuals/pull-service'
 import { analyze } from '../analyzer'
+import { analyzeWithRemarks } from '../analyzer/analyze'
+import { metricDefinition } from '../analyzer/metric-definitions'
+import { evidenceForPrompt, trialEvidence } from '../analyzer/trial-evidence'
 import { isManualSource } from '../analyzer/gates'
 import type { ReviewContext, ReviewPromptInput, ReviewStage } from './stage-prompts'
 import type { Core } from '../core'
@@ -132,6 +135,61 @@ async function operatingContext(core: Core, boardId: number, kpis: KpiView[], si
 }
 
 /**
+ * The analyzer's own review of the same KPIs, as evidence for the assistant: trial statistics of each series
+ * (periods, median, attainment, trend, spread), the standard definition a draft KPI names, and every finding
+ * the analyzer made or its reason for making none.
+ */
+async function analyzerEvidence(
+  core: Core,
+  boardId: number,
+  stage: 'draft' | 'trial' | 'launched',
+  kpis: KpiView[],
+  signal?: AbortSignal
+): Promise<ReviewContext['analyzerEvidence']> {
+  const measured = core.measurements.ofBoard(boardId)
+  const passages = stage === 'draft' ? core.passages.latest(boardId) : new Map<number, { text: string }>()
+  const { proposals, remarks } = await analyzeWithRemarks({
+    stage,
+    kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi, passage: passages.get(kpi.id)?.text })),
+    measurements: measured,
+    now: new Date(core.deps.now()),
+    signal
+  })
+  return kpis.flatMap((kpi) => {
+    const findings = [
+      ...proposals
+        .filter((draft) => draft.kind !== 'add' && draft.code === kpi.code)
+        // Draft findings are the lint's headings (the KPI's own fields show the rest); later stages keep each
+        // field's rationale, which carries the numbers and the method of a suggested target.
+        .flatMap((draft) =>
+          draft.kind === 'patch' && stage !== 'draft'
+            ? draft.patches.filter((patch) => patch.field !== 'status').map((patch) => `${patch.field}: ${patch.rationale}`)
+            : [draft.rationale]
+        ),
+      ...remarks.filter((remark) => remark.code === kpi.code).map((remark) => remark.text)
+    ]
+    let facts: Record<string, unknown> | undefined
+    if (stage === 'draft') {
+      const definition = metricDefinition(kpi.name, kpi.description)
+      if (definition)
+        facts = {
+          standardDefinition: {
+            metric: definition.label.en,
+            formula: definition.formula.en,
+            unit: definition.unit,
+            direction: definition.direction,
+            ...(definition.benchmark ? { benchmark: { value: definition.benchmark.value, source: definition.benchmark.source } } : {})
+          }
+        }
+    } else {
+      const evidence = trialEvidence(measured.get(kpi.id) ?? [], kpi.target?.parsed ?? null, kpi.direction)
+      if (evidence) facts = evidenceForPrompt(evidence)
+    }
+    return facts || findings.length ? [{ code: kpi.code, ...(facts ? { facts } : {}), findings }] : []
+  })
+}
+
+/**
  * Gathers what one stage review needs from the workspace and nothing more: KPIs always; dev-review
  * notes and schema names at feasibility; aggregated actuals at trial and launch; the latest cycle
  * and the analyzer's hints when operating; query rows only from sources that allow raw rows.
@@ -159,6 +217,7 @@ export async function gatherReviewInput(core: Core, selection: ReviewSelection, 
     context.schema = await schemaNames(core, kpis, notes, signal)
   }
   if (stage === 'trial' || stage === 'launched') context.series = seriesOf(core, boardId, kpis)
+  if (stage === 'draft' || stage === 'trial' || stage === 'launched') context.analyzerEvidence = await analyzerEvidence(core, boardId, stage, kpis, signal)
   if (stage === 'launched') context.launchPlan = launchPlanText(core, boardId)
   if (stage === 'operating') Object.assign(context, await operatingContext(core, boardId, kpis, signal))
   if (stage !== 'draft') {
@@ -177,11 +236,19 @@ function sourceSecrets(core: Core): string[] {
 export function batchInput(template: string, input: ReviewInput, batch: KpiView[]): ReviewPromptInput {
   const codes = new Set(batch.map((kpi) => kpi.code))
   const mine = <T extends { code?: string }>(items: T[] | undefined) => items?.filter((item) => item.code === undefined || codes.has(item.code))
-  const { series, attainment, hints, rawRows, passages, ...shared } = input.context
+  const { series, attainment, hints, rawRows, passages, analyzerEvidence, ...shared } = input.context
   return {
     template,
     kpis: batch,
-    context: { ...shared, series: mine(series), attainment: mine(attainment), hints: mine(hints), rawRows: mine(rawRows), passages: mine(passages) }
+    context: {
+      ...shared,
+      series: mine(series),
+      attainment: mine(attainment),
+      hints: mine(hints),
+      rawRows: mine(rawRows),
+      passages: mine(passages),
+      analyzerEvidence: mine(analyzerEvidence)
+    }
   }
 }
 

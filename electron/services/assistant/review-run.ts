@@ -70,7 +70,13 @@ export function createReviewRunner({ core, settings, templates, sessions, cache 
   async function analyzer(request: ReviewRequest, { signal, emit }: RunOptions, note?: string): Promise<ReviewRunResult> {
     if (note) emit?.({ type: 'note', text: note })
     const outcome = await core.analyzerReview(request, { signal, onProgress: (done, total) => emit?.({ type: 'progress', done, total }) })
-    return { engine: 'analyzer', proposals: outcome.proposals, reviewed: outcome.reviewed, ...(note ? { note } : {}) }
+    return {
+      engine: 'analyzer',
+      proposals: outcome.proposals,
+      reviewed: outcome.reviewed,
+      ...(outcome.remarks.length ? { remarks: outcome.remarks } : {}),
+      ...(note ? { note } : {})
+    }
   }
 
   async function ask(resolved: ResolvedLlm, request: ReviewRequest, options: RunOptions): Promise<ReviewRunResult> {

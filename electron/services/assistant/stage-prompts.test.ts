@@ -29,6 +29,7 @@ const fullContext = (): ReviewContext => {
     launchPlan: '2026-03-01 全量上线，客服团队轮班。',
     attainment: [{ code: 'KPI-003', period: '2026-W10', actual: 96.2, target: '≥ 95%', attainment: 1.01, band: 'green' }],
     hints: [{ code: 'KPI-003', kind: 'retire', reason: 'green for 12 cycles in a row' }],
+    analyzerEvidence: [{ code: 'KPI-001', facts: { periods: 2, median: 45.3 }, findings: ['KPI-001: nothing to propose — only 2 periods'] }],
     rawRows: [{ code: 'KPI-001', rows: [{ ticket_id: 88121, customer_email: 'li.wei@example.com' }] }]
   }
 }
@@ -39,10 +40,10 @@ describe('buildReviewPrompt', () => {
       REVIEW_STAGES.map((stage) => [stage, Object.keys(dataOf(buildReviewPrompt(stage, { template, kpis: supportBoard, context: fullContext() }).user))])
     )
     expect(keys).toEqual({
-      draft: ['stage', 'kpis', 'prdExcerpt'],
+      draft: ['stage', 'kpis', 'prdExcerpt', 'analyzerEvidence'],
       feasibility: ['stage', 'kpis', 'devReviewNotes', 'schema'],
-      trial: ['stage', 'kpis', 'actuals'],
-      launched: ['stage', 'kpis', 'actuals', 'launchPlan'],
+      trial: ['stage', 'kpis', 'actuals', 'analyzerEvidence'],
+      launched: ['stage', 'kpis', 'actuals', 'analyzerEvidence', 'launchPlan'],
       operating: ['stage', 'kpis', 'latestCycle', 'hints']
     })
   })

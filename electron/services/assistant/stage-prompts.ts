@@ -40,6 +40,11 @@ export interface ReviewContext {
   attainment?: { code: string; period: string; actual: number | null; target: string; attainment: number | null; band?: 'red' | 'yellow' | 'green' }[]
   /** Hints from the offline analyzer (stale, always green, near duplicate …). */
   hints?: { code?: string; kind: 'retire' | 'add' | 'retarget' | 'note'; reason: string }[]
+  /**
+   * Draft and trial: the offline analyzer's evidence per KPI, so the assistant reasons from the same numbers
+   * (trial statistics, the standard definition a KPI names) and sees what the analyzer found or why it found nothing.
+   */
+  analyzerEvidence?: { code: string; facts?: Record<string, unknown>; findings: string[] }[]
   /** Sample rows of a KPI's query; sent only when allowRawRows is true. */
   rawRows?: { code: string; rows: Record<string, unknown>[] }[]
   allowRawRows?: boolean
@@ -98,6 +103,7 @@ function stageContext(stage: ReviewStage, context: ReviewContext): Record<string
       points: points.map(({ period, value, target }) => (target === undefined ? { period, value } : { period, value, target }))
     }))
   }
+  if ((stage === 'draft' || stage === 'trial' || stage === 'launched') && context.analyzerEvidence?.length) pick.analyzerEvidence = context.analyzerEvidence
   if (stage === 'launched' && context.launchPlan) pick.launchPlan = context.launchPlan
   if (stage === 'operating') {
     if (context.attainment) pick.latestCycle = context.attainment

@@ -2,19 +2,28 @@ import { todayOf } from '../../domain/judging/period-values'
 import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgeKpi } from '../analyzer'
+import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
 
-/** Red/yellow/green of every live KPI over its latest target period (in progress while it runs), with its latest proposal. */
+const MEASURED = new Set(['trial', 'launched', 'operating'])
+
+/**
+ * Red/yellow/green of every live KPI over its latest target period (in progress while it runs), with its latest
+ * proposal and how fresh its latest value is.
+ */
 export function boardStatus(
   deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } },
   boardId: number
 ): KpiStatus[] {
+  const now = deps.deps.now()
   const series = deps.measurements.ofBoard(boardId)
   const latestProposals = deps.proposals.latestByKpi(boardId)
-  const today = todayOf(deps.deps.now())
+  const today = todayOf(now)
   return deps.kpis.list(boardId).map((kpi) => {
-    const health = judgeKpi(kpi, series.get(kpi.id) ?? [], today)
+    const points = series.get(kpi.id) ?? []
+    const latest = points.at(-1)
+    const health = judgeKpi(kpi, points, today)
     return {
       kpiId: kpi.id,
       code: kpi.code,
@@ -31,7 +40,9 @@ export function boardStatus(
       parts: health.parts,
       expectedParts: health.expectedParts,
       judging: health.judging,
-      latestProposal: latestProposals.get(kpi.id) ?? null
+      latestProposal: latestProposals.get(kpi.id) ?? null,
+      lastValueAt: latest?.recordedAt ?? null,
+      stale: latest !== undefined && MEASURED.has(kpi.stage) && periodsSince(kpi.frequency, isoTime(latest.periodEnd), now) >= STALE_AFTER_PERIODS
     }
   })
 }

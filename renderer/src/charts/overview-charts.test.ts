@@ -20,7 +20,9 @@ const status = (code: string, level: KpiStatus['level'], attainment: number | nu
   parts: attainment === null ? 0 : 1,
   expectedParts: null,
   judging: { frequency: null, targetPeriod: null, aggregation: 'mean', inferred: { targetPeriod: true, aggregation: true } },
-  latestProposal: null
+  latestProposal: null,
+  lastValueAt: null,
+  stale: false
 })
 const board = [status('KPI-1', 'green', 1.12), status('KPI-2', 'red', 0.64), status('KPI-3', 'yellow', 0.85), status('KPI-4', 'none', null)]
 

@@ -5,6 +5,7 @@ import { checkedPeriod, parsePeriodLabel } from '../../../domain/period'
 import { AppError } from '../../../domain/errors'
 import type { Core } from '../../../services/core'
 import { boardStatus } from '../../../services/lifecycle/board-status'
+import { pullDue } from '../../../services/actuals/pull-scheduler'
 
 /** A preview binds a period label, or two dates, exactly as given; without either, the KPI's last complete period. */
 function previewPeriod(label?: string, start?: string, end?: string) {
@@ -41,6 +42,8 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     },
     'actuals.pull': ({ boardId, kpiIds, from, to, period }, { actor, signal, emit }) =>
       pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
+    'actuals.pullDue': ({ boardId }, { actor, signal, emit }) =>
+      pullDue({ ...core, actor }, { boardId, signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
     'actuals.preview': ({ kpiId, period, periodStart, periodEnd, formula, mapping }, { signal }) =>
       pull.preview(kpiId, previewPeriod(period, periodStart, periodEnd), { formula, mapping }, signal),
     'source.list': () => sources.list(),

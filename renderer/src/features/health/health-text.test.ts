@@ -21,6 +21,8 @@ const status = (over: Partial<KpiStatus>): KpiStatus => ({
   expectedParts: 1,
   judging: { frequency: 'month', targetPeriod: 'month', aggregation: 'mean', inferred: { targetPeriod: true, aggregation: true } },
   latestProposal: null,
+  lastValueAt: null,
+  stale: false,
   ...over
 })
 

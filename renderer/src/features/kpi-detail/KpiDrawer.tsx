@@ -5,6 +5,7 @@ import { StageTag } from '../../components/StageTag'
 import { TargetBadge } from '../../components/TargetBadge'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
+import { Freshness } from '../review/Freshness'
 import { StageMoveButton } from '../review/StageMoveButton'
 import { useUiStore } from '../ui/useUiStore'
 import { ActualsTab } from '../actuals/ActualsTab'
@@ -42,6 +43,7 @@ export function KpiDrawer() {
             <StageTag stage={kpi.stage} />
             <TargetBadge target={kpi.target} />
             <Tag>{t('drawer.revision', { number: kpi.revisionNumber })}</Tag>
+            <Freshness kpiId={kpi.id} />
           </Space>
         )
       }

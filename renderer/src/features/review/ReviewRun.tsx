@@ -107,9 +107,21 @@ export function ReviewRun({ boardId, boardStage, onDone }: { boardId: number; bo
           data-testid="review-result"
           title={t('review.done', { reviewed: result.reviewed, count: result.proposals.length, engine: t(`review.engineName.${result.engine}`) })}
           description={
-            (result.summary || result.dropped?.length) && (
+            (result.summary || result.dropped?.length || result.remarks?.length) && (
               <>
                 {result.summary && <div className="review-summary">{result.summary}</div>}
+                {result.remarks?.length ? (
+                  <div className="review-remarks" data-testid="review-remarks">
+                    <Typography.Text type="secondary">{t('review.remarks')}</Typography.Text>
+                    <ul>
+                      {result.remarks.map((remark) => (
+                        <li key={remark.code} data-code={remark.code}>
+                          {remark.text}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {result.dropped?.length ? (
                   <div className="review-dropped">
                     {t('review.dropped')}: {result.dropped.join('; ')}

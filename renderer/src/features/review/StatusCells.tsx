@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { KpiStatus } from '../../../../electron/api'
 import { formatFigure } from '../../../../electron/domain/judging/format-figure'
 import { lightTooltip } from '../health/health-text'
+import { freshnessText } from './Freshness'
 import { formatAttainment, periodLabel } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
@@ -14,8 +15,11 @@ export function currentValueCell(status: KpiStatus | undefined, unit: string, t:
   if (!status || status.value === null) return <span className="cell-muted">—</span>
   const value = formatFigure(status.value, unit)
   const period = status.periodLabel ?? periodLabel(status)
+  const title = [period ? t('review.valueAsOf', { period }) : null, freshnessText(status, t), status.stale ? t('review.freshness.stale') : null]
+    .filter(Boolean)
+    .join(' · ')
   return (
-    <span className="cell-text" data-testid="current-value" title={period ? t('review.valueAsOf', { period }) : undefined}>
+    <span className="cell-text" data-testid="current-value" data-stale={status.stale} title={title || undefined}>
       {status.inProgress ? t('health.inProgressValue', { value }) : value}
     </span>
   )

@@ -6,6 +6,12 @@ export const review = {
       level: { red: 'Red', yellow: 'Yellow', green: 'Green', none: 'No data' },
       attainment: '{{pct}} of target',
       valueAsOf: 'As of {{period}}',
+      remarks: 'Nothing proposed for these KPIs, and why',
+      freshness: {
+        storedAt: 'Last value stored {{time}}',
+        stale: 'Stale',
+        staleTip: 'No value since {{period}}: its schedule has not stored one for 3 periods or more.'
+      },
       view: { grid: 'Grid', kanban: 'Kanban', overview: 'Overview' },
       open: 'Review',
       title: 'Review · {{board}}',
@@ -99,6 +105,8 @@ export const review = {
       level: { red: '红', yellow: '黄', green: '绿', none: '无数据' },
       attainment: '达成 {{pct}}',
       valueAsOf: '截至 {{period}}',
+      remarks: '以下指标无需调整，原因如下',
+      freshness: { storedAt: '最新数值存入于 {{time}}', stale: '数据中断', staleTip: '自 {{period}} 起没有数值：计划拉取已有 3 个或更多周期没有存入数值。' },
       view: { grid: '表格', kanban: '看板', overview: '概览' },
       open: '评审',
       title: '评审 · {{board}}',
