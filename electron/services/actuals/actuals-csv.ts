@@ -60,6 +60,9 @@ export function readActualsCsv(content: string | Uint8Array, fileName: string, r
   }
   const at = (cells: string[], column: string) => cells[seen.get(column) ?? -1] ?? ''
   const items: { kpiId: number; m: NewMeasurement }[] = []
+  // One lookup per code, not per row: a year of daily values names the same few KPIs 100,000 times.
+  const ids = new Map<string, number>()
+  const idOf = (code: string) => ids.get(code) ?? ids.set(code, resolve(code)).get(code)!
   rows.slice(1).forEach((cells, index) => {
     const line = index + 2
     if (cells.every((c) => c.trim() === '')) return
@@ -75,7 +78,7 @@ export function readActualsCsv(content: string | Uint8Array, fileName: string, r
     const value = readStrictNumber(at(cells, 'value'), TYPED_NUMBER)
     if (!value.ok) throw new AppError('NUMBER_INVALID', `${name} line ${line}: ${value.reason}`, { line })
     try {
-      const kpiId = resolve(at(cells, 'code').trim())
+      const kpiId = idOf(at(cells, 'code').trim())
       items.push({
         kpiId,
         m: { period: checkedPeriod(at(cells, 'period_start'), at(cells, 'period_end')), value: value.value, source: 'csv', note: at(cells, 'note').trim() }

@@ -209,6 +209,12 @@ describe('board table import', () => {
     if (result.ok) expect(result.value).toMatchObject({ changed: 0, added: 0 })
   })
 
+  it('an XLSX without its shared strings is refused with a code, never a TypeError', async () => {
+    const parts = unzipParts(xlsxExport).filter((p) => p.name !== 'xl/sharedStrings.xml')
+    const result = await commit(zipBytes(parts), 'xlsx')
+    if (result.ok) expect(result.value).toMatchObject({ changed: 0 })
+  })
+
   it.each(ENCODINGS.filter((e) => e !== 'utf-8-bom'))('the CSV export saved as %s reads back unchanged', async (encoding) => {
     const text = csvExport.toString('utf8').replace(/^\uFEFF/, '')
     expect(await commit(encodeAs(text, encoding), 'csv')).toMatchObject({ ok: true, value: { changed: 0, added: 0 } })
