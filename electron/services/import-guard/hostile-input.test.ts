@@ -180,6 +180,10 @@ describe('PRD import', () => {
       .replace('<w:body>', `<w:body>${nested}<w:p/>`)
     await preview(zipBytes(parts.map((p) => (p.name === 'word/document.xml' ? { ...p, data: Buffer.from(xml) } : p))), 'nested.docx')
   })
+  it('an HTML table with a character reference past Unicode is read, not a RangeError', async () => {
+    const html = '## 成功指标\n\n<table><tr><th>指标</th><th>目标值</th></tr><tr><td>转化率&#99999999;</td><td>≥ 35%</td></tr></table>\n'
+    expect((await preview(Buffer.from(html), 'entity.md')).ok).toBe(true)
+  })
   it.each([Buffer.alloc(0), Buffer.from('   \n\n  '), Buffer.from('<!doctype html><html><body>x</body></html>')])(
     'empty or HTML input is refused with a code',
     async (data) => {
