@@ -16,10 +16,25 @@ const REQUIRED = ['code', 'period_start', 'period_end', 'value'] as const
 export function readActualsCsv(content: string | Uint8Array, fileName: string, resolve: (code: string) => number): { kpiId: number; m: NewMeasurement }[] {
   const name = shorten(fileName, 120)
   const text = (typeof content === 'string' ? content : decodeText(content, name)).replace(/^\uFEFF/, '')
+  // Lines are counted before parsing, so a million-row file is refused before papaparse builds a million arrays.
+  let lines = 0
+  for (let at = text.indexOf('\n'); at >= 0 && lines <= IMPORT_LIMITS.actualsRows + 1; at = text.indexOf('\n', at + 1)) lines++
+  if (lines > IMPORT_LIMITS.actualsRows + 1) {
+    throw new AppError(
+      'IMPORT_LIMIT',
+      `${name} has more than ${IMPORT_LIMITS.actualsRows} rows; an actuals CSV may have at most ${IMPORT_LIMITS.actualsRows}. Split it.`,
+      {
+        limit: 'actualsRows',
+        max: IMPORT_LIMITS.actualsRows
+      }
+    )
+  }
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false })
   const rows = parsed.data
-  if (rows.length > IMPORT_LIMITS.actualsRows + 1) {
-    throw new AppError('IMPORT_LIMIT', `${name} has ${rows.length - 1} rows; an actuals CSV may have at most ${IMPORT_LIMITS.actualsRows}. Split it.`, {
+  const last = rows.at(-1)
+  const dataRows = rows.length - 1 - (last && last.length === 1 && last[0] === '' ? 1 : 0)
+  if (dataRows > IMPORT_LIMITS.actualsRows) {
+    throw new AppError('IMPORT_LIMIT', `${name} has ${dataRows} rows; an actuals CSV may have at most ${IMPORT_LIMITS.actualsRows}. Split it.`, {
       limit: 'actualsRows',
       max: IMPORT_LIMITS.actualsRows
     })
@@ -45,6 +60,9 @@ export function readActualsCsv(content: string | Uint8Array, fileName: string, r
   }
   const at = (cells: string[], column: string) => cells[seen.get(column) ?? -1] ?? ''
   const items: { kpiId: number; m: NewMeasurement }[] = []
+  // One lookup per code, not per row: a year of daily values names the same few KPIs 100,000 times.
+  const ids = new Map<string, number>()
+  const idOf = (code: string) => ids.get(code) ?? ids.set(code, resolve(code)).get(code)!
   rows.slice(1).forEach((cells, index) => {
     const line = index + 2
     if (cells.every((c) => c.trim() === '')) return
@@ -60,7 +78,7 @@ export function readActualsCsv(content: string | Uint8Array, fileName: string, r
     const value = readStrictNumber(at(cells, 'value'), TYPED_NUMBER)
     if (!value.ok) throw new AppError('NUMBER_INVALID', `${name} line ${line}: ${value.reason}`, { line })
     try {
-      const kpiId = resolve(at(cells, 'code').trim())
+      const kpiId = idOf(at(cells, 'code').trim())
       items.push({
         kpiId,
         m: { period: checkedPeriod(at(cells, 'period_start'), at(cells, 'period_end')), value: value.value, source: 'csv', note: at(cells, 'note').trim() }

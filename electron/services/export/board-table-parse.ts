@@ -245,7 +245,9 @@ function checkRowWidth(cells: string[], width: number, line: number): void {
 function parseCsv(data: Buffer): ParsedBoardTable {
   const text = decodeText(data, 'The CSV file')
   const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false })
-  if (parsed.data.length > IMPORT_LIMITS.tableRows + 1) throw limitError('tableRows', parsed.data.length - 1, 'rows')
+  const last = parsed.data.at(-1)
+  const dataRows = parsed.data.length - 1 - (last && last.length === 1 && last[0] === '' ? 1 : 0)
+  if (dataRows > IMPORT_LIMITS.tableRows) throw limitError('tableRows', dataRows, 'rows')
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes')
   const lineStarts: number[] = []
   // Papaparse reports no line numbers; recover them from each row's end offset through a second pass.

@@ -180,6 +180,10 @@ describe('PRD import', () => {
       .replace('<w:body>', `<w:body>${nested}<w:p/>`)
     await preview(zipBytes(parts.map((p) => (p.name === 'word/document.xml' ? { ...p, data: Buffer.from(xml) } : p))), 'nested.docx')
   })
+  it('an HTML table with a character reference past Unicode is read, not a RangeError', async () => {
+    const html = '## 成功指标\n\n<table><tr><th>指标</th><th>目标值</th></tr><tr><td>转化率&#99999999;</td><td>≥ 35%</td></tr></table>\n'
+    expect((await preview(Buffer.from(html), 'entity.md')).ok).toBe(true)
+  })
   it.each([Buffer.alloc(0), Buffer.from('   \n\n  '), Buffer.from('<!doctype html><html><body>x</body></html>')])(
     'empty or HTML input is refused with a code',
     async (data) => {
@@ -207,6 +211,12 @@ describe('board table import', () => {
   it.each(Array.from({ length: 8 }, () => r.int(1, 20_000)))('the XLSX export cut at byte %i is refused with a code', async (at) => {
     const result = await commit(xlsxExport.subarray(0, Math.min(at, xlsxExport.length - 1)), 'xlsx')
     if (result.ok) expect(result.value).toMatchObject({ changed: 0, added: 0 })
+  })
+
+  it('an XLSX without its shared strings is refused with a code, never a TypeError', async () => {
+    const parts = unzipParts(xlsxExport).filter((p) => p.name !== 'xl/sharedStrings.xml')
+    const result = await commit(zipBytes(parts), 'xlsx')
+    if (result.ok) expect(result.value).toMatchObject({ changed: 0 })
   })
 
   it.each(ENCODINGS.filter((e) => e !== 'utf-8-bom'))('the CSV export saved as %s reads back unchanged', async (encoding) => {

@@ -9,6 +9,8 @@ const MB = 1024 * 1024
 
 export interface ZipPart {
   name: string
+  /** Its inflated size in bytes. */
+  size: number
   /** The part's bytes, inflated; only for the parts `keep` asked for. */
   data?: Buffer
 }
@@ -79,7 +81,7 @@ export function checkZip(data: Buffer, kind: string, keep: (name: string) => boo
     actual += inflated.length
     if (actual > IMPORT_LIMITS.unzippedBytes) throw tooLarge(kind, `more than ${IMPORT_LIMITS.unzippedBytes / MB} MB`)
     if (inflated.length !== size) throw broken(kind, `part ${name} is not the size its directory says`)
-    parts.push(keep(name) ? { name, data: inflated } : { name })
+    parts.push(keep(name) ? { name, size: inflated.length, data: inflated } : { name, size: inflated.length })
   }
   return parts
 }

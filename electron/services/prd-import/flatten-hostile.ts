@@ -4,6 +4,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/
 /** Inline characters whose pairing micromark resolves per paragraph; thousands of them make it quadratic. */
 const MARKUP = /[[\]*_`<]/g
 const MARKUP_PER_PARAGRAPH = 512
+/** Their full-width forms: text to micromark, and NFKC folds them back where a target is read (escapes are as slow). */
+const FULL_WIDTH: Record<string, string> = { '[': '［', ']': '］', '*': '＊', _: '＿', '`': '｀', '<': '＜' }
 const MAX_INDENT = 2 * IMPORT_LIMITS.nesting
 
 /** Length of a line's leading container markers ("> ", "- ", "1. ", indentation) and how many markers it has. */
@@ -37,7 +39,8 @@ function containerPrefix(line: string): { length: number; cut: number; item: boo
  * Keeps what micromark would read in a time or stack depth the document controls within bounds, line by line
  * (the line count never changes, so candidates keep their line numbers): lists and quotes nested deeper than
  * the nesting limit are read at that depth, and past 512 brackets, emphasis marks or angle brackets in one
- * paragraph (list item, table row) the rest are escaped, so they read as the characters they are. Fenced code is left alone.
+ * paragraph (list item, table row) the rest become their full-width forms,
+ * so they read as the characters they are. Fenced code is left alone.
  */
 export function flattenHostile(text: string): string {
   const lines = text.split('\n')
@@ -65,7 +68,7 @@ export function flattenHostile(text: string): string {
     const count = line.match(MARKUP)?.length ?? 0
     if (markup + count > MARKUP_PER_PARAGRAPH) {
       const keep = containerPrefix(line).length
-      line = line.slice(0, keep) + line.slice(keep).replace(MARKUP, '\\$&')
+      line = line.slice(0, keep) + line.slice(keep).replace(MARKUP, (c) => FULL_WIDTH[c]!)
     }
     markup += count
     lines[index] = line

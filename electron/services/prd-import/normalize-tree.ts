@@ -9,7 +9,11 @@ function decode(html: string): string {
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
+      if (name[0] === '#') {
+        const point = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
+        // "&#99999999;" names no character: U+FFFD, as browsers show it, rather than a RangeError.
+        return point <= 0x10ffff ? String.fromCodePoint(point) : '\uFFFD'
+      }
       return ENTITIES[name.toLowerCase()] ?? whole
     })
     .replace(/\s+/g, ' ')

@@ -122,7 +122,7 @@ describe('readPrd: bad input', () => {
     const error = await errorOf(readPrd(Buffer.alloc(MAX_PRD_BYTES, 0x61), 'edge.txt'))
     expect(error.code).toBe('IMPORT_LIMIT')
     expect(error.message).toContain(String(IMPORT_LIMITS.prdChars))
-    const line = `${'a'.repeat(199)}\n`
+    const line = `${'a'.repeat(249)}\n`
     const text = await readPrd(Buffer.from(line.repeat(IMPORT_LIMITS.prdChars / line.length)), 'edge.txt')
     expect(text.length).toBe(IMPORT_LIMITS.prdChars)
   })

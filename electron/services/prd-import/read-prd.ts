@@ -81,7 +81,15 @@ export async function readPrd(data: Buffer, fileName: string): Promise<string> {
   const extension = extensionOf(fileName)
   if (data.length === 0) throw new AppError('IMPORT_EMPTY', `${fileName || 'The PRD'} is empty.`)
   if (extension === '.docx') {
-    checkZip(data, '.docx document')
+    const body = checkZip(data, '.docx document').find((part) => part.name === 'word/document.xml')
+    if (body && body.size > IMPORT_LIMITS.docxDocumentBytes) {
+      const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`
+      throw new AppError(
+        'IMPORT_LIMIT',
+        `The .docx document's text part unpacks to ${mb(body.size)}; at most ${mb(IMPORT_LIMITS.docxDocumentBytes)} are imported. Split the document.`,
+        { limit: 'docxDocumentBytes', max: IMPORT_LIMITS.docxDocumentBytes }
+      )
+    }
     return readPastedPrd(await docxToMarkdown(data))
   }
   if (extension === '.html' || extension === '.htm' || extension === '.xhtml') {

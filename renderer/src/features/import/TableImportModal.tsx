@@ -1,5 +1,5 @@
 import InboxOutlined from '@ant-design/icons/InboxOutlined'
-import { Alert, Collapse, Modal, Space, Tag, Typography, Upload } from 'antd'
+import { Alert, Checkbox, Collapse, Modal, Space, Tag, Typography, Upload } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { FieldChanges } from '../../components/FieldChanges'
 import { useNotify } from '../../components/useNotify'
@@ -15,7 +15,8 @@ export function TableImportModal() {
   const busy = useTableImportStore((s) => s.busy)
   const error = useTableImportStore((s) => s.error)
   const preview = useTableImportStore((s) => s.preview)
-  const { analyse, commit, close } = useTableImportStore.getState()
+  const allowUnparsed = useTableImportStore((s) => s.allowUnparsedTarget)
+  const { analyse, commit, close, setAllowUnparsedTarget } = useTableImportStore.getState()
   const blocked = !preview || preview.errors.length > 0 || preview.changed.length + preview.added.length === 0
 
   const apply = async () => {
@@ -71,6 +72,16 @@ export function TableImportModal() {
                   </ul>
                 }
               />
+            )}
+            {(allowUnparsed || preview.errors.some((e) => e.message.includes('was not understood'))) && (
+              <Checkbox
+                checked={allowUnparsed}
+                disabled={busy}
+                onChange={(e) => void setAllowUnparsedTarget(e.target.checked)}
+                data-testid="table-allow-unparsed"
+              >
+                {t('import.tableAllowUnparsed')}
+              </Checkbox>
             )}
             {preview.unknownColumns.length > 0 && (
               <Alert type="warning" showIcon data-testid="table-unknown" title={t('import.tableUnknown', { columns: preview.unknownColumns.join(', ') })} />

@@ -95,6 +95,7 @@ export const importI18n = {
       tableUnknown: 'Columns not imported (no matching KPI field): {{columns}}',
       tableErrors: 'Errors: fix the file, nothing will be imported',
       tableLine: 'Line {{line}}',
+      tableAllowUnparsed: 'Keep targets that cannot be understood, as flagged text',
       tableNothing: 'The file changes nothing on this board.',
       tableCommit: 'Apply changes',
       tableDone: 'Imported: {{changed}} changed, {{added}} added, {{unchanged}} unchanged'
@@ -193,6 +194,7 @@ export const importI18n = {
       tableUnknown: '未导入的列（没有对应的 KPI 字段）：{{columns}}',
       tableErrors: '存在错误：请修正文件，本次不会导入任何内容',
       tableLine: '第 {{line}} 行',
+      tableAllowUnparsed: '保留无法理解的目标值（标记为待修正文本）',
       tableNothing: '该文件不会改变这个看板。',
       tableCommit: '应用变更',
       tableDone: '已导入：变更 {{changed}} 个，新增 {{added}} 个，无变化 {{unchanged}} 个'
