@@ -59,7 +59,8 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
     for (const kpi of chosen) {
       // The unfinished period is in progress: neither its value nor a change into it raises anything.
       const points = (series ? (series.get(kpi.id) ?? []) : measurements.list(kpi.id)).filter((p) => p.periodEnd <= today || kpi.mapping?.rolling)
-      const periods = judgedPeriods(kpi, points, today).filter((p) => !p.inProgress)
+      // Only the newest group can be running: four give the three complete periods the alert and its change target need.
+      const periods = judgedPeriods(kpi, points, today, 4).filter((p) => !p.inProgress)
       const current = periods.at(-1)
       const latest = points.at(-1)
       if (!current || !latest) continue

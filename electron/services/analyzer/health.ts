@@ -103,8 +103,8 @@ export interface KpiJudgement extends KpiHealth {
 }
 
 /** The target periods of a KPI's values, with their aggregation (see periodValues). A rolling KPI's values describe their pull, never a running period. */
-export function judgedPeriods(fields: KpiFields, points: readonly PeriodPoint[], today: string): PeriodValue[] {
-  return periodValues(points, judgingOf(fields), fields.mapping?.rolling ? '9999-12-31' : today)
+export function judgedPeriods(fields: KpiFields, points: readonly PeriodPoint[], today: string, last?: number): PeriodValue[] {
+  return periodValues(points, judgingOf(fields), fields.mapping?.rolling ? '9999-12-31' : today, last)
 }
 
 /** The health of one target period, given the one before it (for change targets). */
@@ -191,6 +191,6 @@ function aggregatedNote(current: PeriodValue, aggregation: string, unit: string,
 
 /** The KPI's health now: its latest target period, judged when complete, "in progress" otherwise. */
 export function judgeKpi(fields: KpiFields, points: readonly PeriodPoint[], today: string): KpiJudgement {
-  const periods = judgedPeriods(fields, points, today)
+  const periods = judgedPeriods(fields, points, today, 2)
   return periodHealth(fields, periods.at(-1), periods.at(-2))
 }
