@@ -1,5 +1,5 @@
 import type { KpiFields, ParsedTarget } from '../../domain/kpi'
-import { formatFigure } from '../../domain/judging/format-figure'
+import { formatFigure, unitOf } from '../../domain/judging/format-figure'
 import type { HealthDecision, HealthRule, JudgingView } from '../../domain/judging/health-types'
 import { judgingOf } from '../../domain/judging/judging'
 import { periodValues, type PeriodPoint, type PeriodValue } from '../../domain/judging/period-values'
@@ -117,7 +117,7 @@ export function periodHealth(fields: KpiFields, current: PeriodValue | undefined
     aggregation: judging.aggregation,
     inferred: judging.inferred
   }
-  const unit = fields.unit || fields.target?.parsed?.unit || ''
+  const unit = unitOf(fields)
   const base = {
     period: current ? { start: current.start, end: current.end, label: current.label } : null,
     value: current?.value ?? null,
