@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { STAGES, type Stage } from '../../domain/kpi'
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/proposal'
 import { AppError } from '../../domain/errors'
-import { formatFigure, formatNumber } from '../../domain/judging/format-figure'
+import { formatFigure, formatNumber, unitOf } from '../../domain/judging/format-figure'
 import { show, table } from '../format'
 import type { Run } from '../run'
 import { advanceBeforeRead } from './launch'
@@ -29,7 +29,7 @@ export function lifecycleCommands(program: Command, run: Run) {
             ['KPI', 'value', 'target', 'attainment', 'status', 'period', 'decided by'],
             rows.map((r) => {
               const kpi = kpis.get(r.kpiId)
-              const unit = kpi?.unit || kpi?.target?.parsed?.unit || ''
+              const unit = kpi ? unitOf(kpi) : ''
               // An unfinished period shows its value so far and where it is heading, never a colour.
               const value = r.inProgress
                 ? `${formatFigure(r.value, unit)} so far${r.projection === null ? '' : ` (projected ${formatFigure(r.projection, unit)})`}`

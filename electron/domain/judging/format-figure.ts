@@ -26,12 +26,19 @@ export function roundFigure(value: number, unit?: string | null): number {
   return Object.is(rounded, -0) ? 0 : rounded
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: a board formats thousands of figures.
+const formats = new Map<number, Intl.NumberFormat>()
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = formats.get(decimals)
+  if (!format) formats.set(decimals, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })))
+  return format
+}
+
 /** A number with thousands separators and no more decimals than it needs ("39.6", "1,200", "0.0123"). */
 export function formatNumber(value: number, unit?: string | null): string {
   if (Number.isNaN(value)) return 'n/a'
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞'
-  const decimals = figureDecimals(value, unit)
-  const text = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value)
+  const text = numberFormat(figureDecimals(value, unit)).format(value)
   return text === '-0' ? '0' : text
 }
 

@@ -45,13 +45,21 @@ function combine(values: number[], aggregation: Exclude<Aggregation, 'none'>): n
   return values.at(-1)!
 }
 
+// Every KPI of a board asks the same few (period, grain) pairs.
+const partsKnown = new Map<string, number>()
+
 /** How many periods of a finer grain have their middle day in a period. */
 function partsIn(period: Period, grain: Grain): number {
+  const key = `${period.start}/${period.end}/${grain}`
+  const known = partsKnown.get(key)
+  if (known !== undefined) return known
   let n = 0
   for (let p = periodContaining(addDays(period.start, -45), grain); p.start < period.end; p = periodContaining(p.end, grain)) {
     const mid = middleDay(p)
     if (mid >= period.start && mid < period.end) n++
   }
+  if (partsKnown.size > 5000) partsKnown.clear()
+  partsKnown.set(key, n)
   return n
 }
 
@@ -59,16 +67,25 @@ function partsIn(period: Period, grain: Grain): number {
  * The values a KPI is judged on, one per target period, oldest first. Without a target period each
  * measured value is its own. Finer values are combined by the aggregation; values a percentile KPI (or
  * any `none` KPI) would need combined, or values coarser than the target period, give `not-aggregable`;
- * a sum missing some of its parts after the period ended gives `incomplete`.
+ * a sum missing some of its parts after the period ended gives `incomplete`. `last` keeps only the newest periods.
  */
-export function periodValues(points: readonly PeriodPoint[], judging: Judging, today: string): PeriodValue[] {
+export function periodValues(points: readonly PeriodPoint[], judging: Judging, today: string, last = Number.POSITIVE_INFINITY): PeriodValue[] {
+  const byStart = (a: PeriodPoint, b: PeriodPoint) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.id - b.id)
+  const sorted = points.every((p, i) => i === 0 || byStart(points[i - 1]!, p) <= 0) ? points : [...points].sort(byStart)
+  // Newest first, so that a board's status reads only the last few periods of a long series.
   const groups = new Map<string, { period: Period; label: string; points: PeriodPoint[]; coarser: boolean }>()
-  for (const point of [...points].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.id - b.id))) {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const point = sorted[i]!
     const own = { start: point.periodStart, end: point.periodEnd }
     const target = judging.targetPeriod ? periodContaining(middleDay(own), judging.targetPeriod) : null
     const period = target ?? own
     const key = `${period.start}/${period.end}`
-    const group = groups.get(key) ?? { period, label: target ? target.label : describePeriod(own), points: [], coarser: false }
+    let group = groups.get(key)
+    if (!group) {
+      if (groups.size >= last) break
+      group = { period, label: target ? target.label : describePeriod(own), points: [], coarser: false }
+      groups.set(key, group)
+    }
     group.points.push(point)
     if (
       target &&
@@ -77,9 +94,9 @@ export function periodValues(points: readonly PeriodPoint[], judging: Judging, t
     ) {
       group.coarser = true
     }
-    groups.set(key, group)
   }
-  return [...groups.values()].map(({ period, label, points: held, coarser }) => {
+  for (const group of groups.values()) group.points.reverse()
+  return [...groups.values()].reverse().map(({ period, label, points: held, coarser }) => {
     const inProgress = today < period.end
     const whole = held.length === 1 && held[0]!.periodStart === period.start && held[0]!.periodEnd === period.end
     const grains = new Set(held.map((p) => grainOf({ start: p.periodStart, end: p.periodEnd })))

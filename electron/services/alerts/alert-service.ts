@@ -1,7 +1,7 @@
 import type { AlertView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgedPeriods, periodHealth, ruleBreaches } from '../analyzer'
-import { formatFigure, formatNumber } from '../../domain/judging/format-figure'
+import { formatFigure, formatNumber, unitOf } from '../../domain/judging/format-figure'
 import { todayOf } from '../../domain/judging/period-values'
 import { say } from '../analyzer/findings'
 import { prefersChinese } from '../analyzer/format'
@@ -59,7 +59,8 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
     for (const kpi of chosen) {
       // The unfinished period is in progress: neither its value nor a change into it raises anything.
       const points = (series ? (series.get(kpi.id) ?? []) : measurements.list(kpi.id)).filter((p) => p.periodEnd <= today || kpi.mapping?.rolling)
-      const periods = judgedPeriods(kpi, points, today).filter((p) => !p.inProgress)
+      // Only the newest group can be running: four give the three complete periods the alert and its change target need.
+      const periods = judgedPeriods(kpi, points, today, 4).filter((p) => !p.inProgress)
       const current = periods.at(-1)
       const latest = points.at(-1)
       if (!current || !latest) continue
@@ -73,7 +74,7 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
       // Like the analyzer's texts, an alert speaks the KPI's language (the health reason already does).
       const zh = prefersChinese(kpi.name, kpi.description)
       const subject = `${kpi.code} ${kpi.name}`
-      const unit = kpi.unit || kpi.target?.parsed?.unit || ''
+      const unit = unitOf(kpi)
       if (health.level === 'red' && before !== 'red') {
         const shown = formatFigure(current.value, unit)
         const period = current.parts > 1 ? current.label : current.start

@@ -1,5 +1,5 @@
 import type { KpiFields, ParsedTarget } from '../../domain/kpi'
-import { formatFigure } from '../../domain/judging/format-figure'
+import { formatFigure, unitOf } from '../../domain/judging/format-figure'
 import type { HealthDecision, HealthRule, JudgingView } from '../../domain/judging/health-types'
 import { judgingOf } from '../../domain/judging/judging'
 import { periodValues, type PeriodPoint, type PeriodValue } from '../../domain/judging/period-values'
@@ -103,8 +103,8 @@ export interface KpiJudgement extends KpiHealth {
 }
 
 /** The target periods of a KPI's values, with their aggregation (see periodValues). A rolling KPI's values describe their pull, never a running period. */
-export function judgedPeriods(fields: KpiFields, points: readonly PeriodPoint[], today: string): PeriodValue[] {
-  return periodValues(points, judgingOf(fields), fields.mapping?.rolling ? '9999-12-31' : today)
+export function judgedPeriods(fields: KpiFields, points: readonly PeriodPoint[], today: string, last?: number): PeriodValue[] {
+  return periodValues(points, judgingOf(fields), fields.mapping?.rolling ? '9999-12-31' : today, last)
 }
 
 /** The health of one target period, given the one before it (for change targets). */
@@ -117,7 +117,7 @@ export function periodHealth(fields: KpiFields, current: PeriodValue | undefined
     aggregation: judging.aggregation,
     inferred: judging.inferred
   }
-  const unit = fields.unit || fields.target?.parsed?.unit || ''
+  const unit = unitOf(fields)
   const base = {
     period: current ? { start: current.start, end: current.end, label: current.label } : null,
     value: current?.value ?? null,
@@ -191,6 +191,6 @@ function aggregatedNote(current: PeriodValue, aggregation: string, unit: string,
 
 /** The KPI's health now: its latest target period, judged when complete, "in progress" otherwise. */
 export function judgeKpi(fields: KpiFields, points: readonly PeriodPoint[], today: string): KpiJudgement {
-  const periods = judgedPeriods(fields, points, today)
+  const periods = judgedPeriods(fields, points, today, 2)
   return periodHealth(fields, periods.at(-1), periods.at(-2))
 }

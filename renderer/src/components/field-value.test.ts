@@ -16,6 +16,9 @@ describe('formatFieldValue', () => {
     expect(formatFieldValue('stage', 'trial', t)).toBe('试运行')
     expect(formatFieldValue('frequency', 'weekly', t)).toBe('每周')
     expect(formatFieldValue('status', 'at-risk', t)).toBe('有风险')
+    expect(formatFieldValue('targetPeriod', 'month', t)).toBe('月')
+    expect(formatFieldValue('aggregation', 'sum', t)).toBe('求和（计数、金额）')
+    expect(formatFieldValue('aggregation', null, t)).toBeNull()
   })
 
   it('treats empty strings, null and empty lists as empty', () => {

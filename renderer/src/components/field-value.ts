@@ -16,6 +16,10 @@ export function formatFieldValue(field: KpiField, value: unknown, t: T): string 
     case 'direction':
     case 'frequency':
       return t(`${field}.${String(value)}`)
+    case 'targetPeriod':
+      return t(`grain.${String(value)}`)
+    case 'aggregation':
+      return t(`aggregation.${String(value)}`)
     case 'tags':
       return (value as string[]).join(', ')
     case 'mapping':

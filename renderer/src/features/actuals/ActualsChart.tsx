@@ -1,3 +1,4 @@
+import { judgedTarget } from '../../../../electron/domain/judging/judged-target'
 import { Empty } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,7 +17,8 @@ export function ActualsChart({ kpi, rows }: { kpi: KpiView; rows: ValueRow[] }) 
     () =>
       buildKpiChartOption({
         points: chartPoints(rows),
-        target: kpi.target?.parsed ?? null,
+        // The bands follow the light: a bare "90%" uptime is ≥ 90%.
+        target: judgedTarget(kpi),
         direction: kpi.direction,
         thresholds: kpi.alertThresholds,
         milestones: kpi.milestones,

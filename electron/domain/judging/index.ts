@@ -1,6 +1,0 @@
-export { formatFigure, formatNumber, figureDecimals, roundFigure, unitOf } from './format-figure'
-export { inferAggregation, judgingOf, targetPeriodOf, type Judging } from './judging'
-export { periodValues, todayOf, type PeriodPoint, type PeriodProblem, type PeriodValue } from './period-values'
-export { judgedTarget } from './judged-target'
-export { thresholdProblem, type ThresholdProblem } from './threshold-check'
-export type { HealthDecision, HealthLevel, HealthRule, JudgedRule, JudgingView, UnjudgedRule } from './health-types'
