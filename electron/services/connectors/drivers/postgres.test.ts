@@ -104,16 +104,21 @@ describe.skipIf(!up)('PostgreSQL connector', () => {
     expect(failed).toMatchObject({ code: 'QUERY_FAILED', message: expect.stringContaining('column "nope" does not exist') })
   })
 
+  // The server's own answer says it stopped: a query that ran to its end would have returned its row, and after a
+  // cancel no session of the server is still running it.
+  const stillRunning = async (marker: string) =>
+    Number(
+      (await adminQuery(`SELECT COUNT(*) AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%${marker}%' AND pid <> pg_backend_pid()`)).rows[0].n
+    )
+
   it('stops a slow query at the statement timeout and on cancel', async () => {
     const slow = createConnector({ ...source, timeoutMs: 500 })
-    const started = Date.now()
-    expect(await codeOf(slow.runFormula('SELECT 1 FROM pg_sleep(3)', NOVEMBER))).toBe('SOURCE_TIMEOUT')
-    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(await codeOf(slow.runFormula('SELECT 1 FROM pg_sleep(30) /* kpi-timeout */', NOVEMBER))).toBe('SOURCE_TIMEOUT')
+    expect(await stillRunning('kpi-timeout')).toBe(0)
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 300)
-    const cancelStarted = Date.now()
-    expect(await codeOf(connector.runFormula('SELECT 1 FROM pg_sleep(3)', NOVEMBER, controller.signal))).toBe('CANCELLED')
-    expect(Date.now() - cancelStarted).toBeLessThan(2_000)
+    expect(await codeOf(connector.runFormula('SELECT 1 FROM pg_sleep(30) /* kpi-cancel */', NOVEMBER, controller.signal))).toBe('CANCELLED')
+    expect(await stillRunning('kpi-cancel')).toBe(0)
   })
 
   it('refuses writes before they reach the database, leaving the data unchanged', async () => {
@@ -167,9 +172,7 @@ describe.skipIf(!up)('PostgreSQL connector', () => {
   })
 
   it('fails fast and clearly on bad connections', async () => {
-    const started = Date.now()
     expect(await codeOf(createConnector({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/test' }).test())).toBe('SOURCE_CONNECT')
-    expect(Date.now() - started).toBeLessThan(5_000)
     expect(await codeOf(createConnector({ kind: 'postgres', url: url('postgres', `missing_${suffix}`) }).test())).toBe('SOURCE_CONFIG')
     expect(await codeOf(createConnector({ kind: 'postgres', url: url(`nobody_${suffix}`) }).test())).toBe('SOURCE_AUTH')
     const withPassword = await codeOf(Promise.resolve().then(() => createConnector({ kind: 'postgres', url: 'postgres://postgres:hunter2@127.0.0.1/test' })))
