@@ -21,6 +21,8 @@ const CJK_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四�
 const CJK_SUBSECTION = /^[（(][一二三四五六七八九十]+[)）]/
 const DOTTED = /^(\d+(?:\.\d+)+)\.?\s+\S/
 const SINGLE = /^\d+[.)]\s+\S/
+// "WHAT SUCCESS MEANS", "DRIVER ONBOARDING v3 - PRODUCT REQUIREMENTS": typewriter headings of plain-text PRDs.
+const CAPS_LINE = /^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Z0-9][A-Z0-9 &/,'()-]{2,58}(?:\s+v\d+)?[A-Z0-9 &/,'()-]*$/
 const BOLD_LINE = /^\*\*([^*\n]{1,60})\*\*\s*$/
 const BRACKET_LINE = /^【([^】]{1,30})】\s*$/
 const BRACKET_LABEL = /^【([^】]{1,16})】\s*(?=\S)/
@@ -122,6 +124,8 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
     if (atx) lastNumbered = atx[1]!.length
     else if (bold && headingLike(text)) title = bold[1]!.trim()
     else if (bracket) title = bracket[1]!.trim()
+    // The document's own title (its first line) names the document, not a section of it.
+    else if (options.plain && i > 0 && CAPS_LINE.test(text) && !lines[i - 1]!.trim()) title = text
     else if (
       (CJK_SECTION.test(text) || CJK_SUBSECTION.test(text) || DOTTED.test(text) || (options.plain && SINGLE.test(text) && titleLike(text, lines[i + 1]))) &&
       isShort(text)

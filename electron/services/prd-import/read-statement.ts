@@ -28,9 +28,9 @@ const ID =
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
 const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
-  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
+  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
@@ -80,6 +80,24 @@ function isMetricName(name: string, strict: boolean): boolean {
   const limit = strict ? { cjk: 18, words: 6 } : { cjk: 30, words: 9 }
   if (cjk > limit.cjk || (cjk === 0 && words > limit.words) || name.length > 60) return false
   return !strict || !MODAL.test(name)
+}
+
+const ASIDE_OPENER =
+  /^(?:the|a|an|i\.e\.?|e\.g\.?|which|that|measured|counted|defined|including|excluding|from|per|across|over|among|for|in|on|as|based|即|也就是|指|按|统计|不含|含|包括|以)\b|^(?:即|也就是|指|按|统计|不含|含|包括)/iu
+
+/**
+ * "Upload-to-first-trip conversion, the share of applicants who …", "建议采纳率（坐席直接发送…的会话占比）": an aside
+ * that defines the metric is not part of its name.
+ */
+function splitAside(name: string): { name: string; aside: string } | null {
+  const bracket = /^(.{2,}?)\s*[（(]([^（()）]{8,})[)）]\s*(.*)$/u.exec(name)
+  if (bracket && /[，,、/÷\s]|\p{Script=Han}{6,}/u.test(bracket[2]!) && /^[\p{Script=Han}\s]{0,6}$/u.test(bracket[3]!)) {
+    const rest = cleanName(`${bracket[1]!} ${bracket[3]!}`)
+    if (rest) return { name: rest, aside: bracket[2]! }
+  }
+  const comma = /^([^,，]{2,}?)\s*[,，]\s*(.+)$/u.exec(name)
+  if (comma && ASIDE_OPENER.test(comma[2]!) && isMetricName(cleanName(comma[1]!), false)) return { name: comma[1]!, aside: comma[2]! }
+  return null
 }
 
 const spanWithHorizon = (span: TargetSpan) => (span.horizon ? `${span.text} (${span.horizon})` : span.text)
@@ -178,7 +196,8 @@ export function readStatement(text: string, options: { name?: string; strict?: b
       tailName = true
     }
   }
-  statement.name = cleanName(name)
+  const aside = named ? null : splitAside(cleanName(name))
+  statement.name = cleanName(aside ? aside.name : name)
   if (!isMetricName(statement.name, options.strict === true && !options.name)) return null
   // Without a separator the words before the target are the name; only what follows defines the metric.
   const rest = named ? value : tailName ? '' : value.slice(chosen[0]?.start ?? value.length)
@@ -190,6 +209,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     : named
       ? value
       : ''
+  if (aside) statement.definition = [aside.aside, statement.definition].filter(Boolean).join('; ')
   if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
   if (id?.kind === 'code') statement.code = id.id
   statement.baseline ??= baselineIn(value)

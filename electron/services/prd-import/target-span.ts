@@ -134,6 +134,10 @@ export function targetSpans(text: string): TargetSpan[] {
     } else if (implied) {
       score += 3
       worded = true
+    } else if (/^(?:0|zero|零)$/i.test(match[0].trim()) && /(?:为|是|归|=|\b(?:be|is|are|at|to|remains?|stays?|equals?))\s*$/iu.test(before)) {
+      // "漏标数为 0", "should be zero": none at all is a goal as surely as a comparator says it.
+      score += 4
+      worded = true
     }
     if (worded) score += 2
     const lead = Math.max(0, start - BEFORE_CHARS)
