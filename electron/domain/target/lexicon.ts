@@ -118,6 +118,14 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['gets', 'to'], '>='],
   [['not', 'go', 'above'], '<='],
   [['not', 'go', 'below'], '>='],
+  // "must not drop below $52": a floor, not a drop.
+  [['not', 'drop', 'below'], '>='],
+  [['not', 'fall', 'below'], '>='],
+  [['not', 'dip', 'below'], '>='],
+  [['not', 'drop', 'under'], '>='],
+  [['not', 'fall', 'under'], '>='],
+  [['not', 'rise', 'above'], '<='],
+  [['not', 'climb', 'above'], '<='],
   // A change verb followed by "to" names the level to reach, not the size of the change.
   [['down', 'to'], '<='],
   [['reduce', 'to'], '<='],

@@ -14,7 +14,10 @@ const NEVER: [RegExp, SkipReason][] = [
     'requirements'
   ],
   [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
-  [/版本记录|修订记录|变更记录|口径变更|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i, 'history'],
+  [
+    /版本记录|修订记录|变更记录|口径变更|仅供参考|\bfor reference\b|不是本(?:期|季度?)目标|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i,
+    'history'
+  ],
   [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],
   [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
 ]
@@ -22,7 +25,7 @@ const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescal
 const OKR = /\bokrs?\b|^(?:objective|目标\s*o?)\s*\d|^o\d+\b/i
 const SUMMARY = /总结|小结|回顾|摘要|\btl;?dr\b|\bsummary\b|\brecap\b|\bat a glance\b/i
 const METRIC =
-  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
+  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|想?达成什么|希望达成|\bwhat we want (?:to )?(?:achieve|change|see)\b|\bwhat (?:good|success|done) looks like\b|\boutcomes?\b|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
 const OTHER: [RegExp, SkipReason][] = [
   [
     /频率|周期|联系|\bcontacts?\b|团队|\bteams?\b|值班|\bownership\b|负责人|依赖|\bdependenc(?:y|ies)\b|假设|\bassumptions?\b|风险|\brisks?\b/i,
@@ -34,7 +37,10 @@ const OTHER: [RegExp, SkipReason][] = [
     'features'
   ],
   [/文档信息|\bdocument info\b|项目信息|基本信息|\bnotes?\b|备注|\brelated pages\b/i, 'document-info'],
-  [/怎么做|行动|措施|待办|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i, 'actions']
+  [
+    /怎么做|行动|措施|举措|待办|\b(?:key )?initiatives\b|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i,
+    'actions'
+  ]
 ]
 
 export interface SectionContext {

@@ -35,7 +35,7 @@ const TRAIL_WORDS =
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
-  /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status)$/i
+  /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status|why|rationale|原因|为什么|背景|context)$/i
 
 /** An ID that opens a line: an objective, a key result, a KPI code or a requirement. */
 export function leadId(text: string): LeadId | null {
