@@ -46,11 +46,27 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
  * target must be worded (a comparator, a change) and the name short. A metric section also keeps a short name
  * without a number as a KPI that needs a target ("提升复购").
  */
-function accepted(statement: Statement, kind: SectionKind, kr: boolean, item: boolean): boolean {
+function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean): boolean {
+  const kind = scope.kind
   if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
-  return statement.name.length <= 16 && (isVague(statement.name) || !/\d/.test(statement.name)) && !/[,，]/.test(statement.name)
+  // "Promo code usage per order: observe only", a watch list's items: metrics the author chose to leave without a target.
+  if (NO_TARGET.test(statement.definition) || NO_TARGET.test(scope.category)) return statement.name.length <= 60 && statement.name.split(/\s+/).length <= 9
+  // "服务：pay-gateway", "变更记录见文末": a field or a remark, not a metric that still needs its target.
+  if (statement.definition && !isVague(statement.name)) return false
+  return (
+    statement.name.length <= 16 &&
+    (isVague(statement.name) || (!/\d/.test(statement.name) && MEASURE_NOUN.test(statement.name))) &&
+    !/[,，]/.test(statement.name)
+  )
 }
+
+// The head noun of a measure: a name without a target is a KPI only when it names something countable.
+const MEASURE_NOUN =
+  /(?:率|比|量|数|额|值|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
+
+const NO_TARGET =
+  /\bno target\b|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -61,7 +77,7 @@ function read(text: string, scope: Scope, item: boolean, name?: string): { state
   }
   const statement = readStatement(text, { name, strict: scope.kind === 'neutral' })
   const kr = id?.kind === 'kr'
-  if (!statement || !accepted(statement, scope.kind, kr, item)) return null
+  if (!statement || !accepted(statement, scope, kr, item)) return null
   if (kr) statement.code = null
   return { statement, kr }
 }
