@@ -18,7 +18,10 @@ const NEVER: [RegExp, SkipReason][] = [
     /版本记录|修订记录|变更记录|口径变更|仅供参考|\bfor reference\b|不是本(?:期|季度?)目标|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i,
     'history'
   ],
-  [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],
+  [
+    /\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter|doing|measuring|goals?)\b|\bwhat we(?:'re| are| will)? not\b|本期不做|不在范围|范围外|非目标|不是目标|不做的事|不做什么/i,
+    'out-of-scope'
+  ],
   [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
 ]
 const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescalation\b|\bon-?call\b/i

@@ -188,6 +188,10 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
   }
   const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    const bolds = paragraph.children.flatMap((child) => {
+      const text = child.type === 'strong' ? textOf(child).trim() : ''
+      return text.length >= 2 && text.length <= 40 && !labelKind(text) ? [text] : []
+    })
     // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
     const groups: InlineLine[][] = [[]]
     for (const line of inlineLines(paragraph)) {
@@ -209,14 +213,31 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
         }
       }
       pending = null
-      readProse(group, scope, heading)
+      readProse(group, scope, heading, bolds)
     }
   }
-  const readProse = (lines: InlineLine[], scope: Scope, heading: string) => {
+  const readProse = (lines: InlineLine[], scope: Scope, heading: string, bolds: readonly string[]) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
     const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
-    readLines(units, scope, 'sentence', false, heading)
+    readLines(
+      units.filter((unit) => !boldNamed(unit, bolds, scope)),
+      scope,
+      'sentence',
+      false,
+      heading
+    )
+  }
+  // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
+  const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
+    if (scope.kind !== 'metric' && scope.kind !== 'okr') return false
+    const named = bolds.filter((bold) => unit.text.includes(bold))
+    if (named.length !== 1) return false
+    const name = named[0]!
+    const statement = readStatement(unit.text.slice(unit.text.indexOf(name) + name.length), { name })
+    if (!statement?.target || !statement.worded) return false
+    drafts.push(...draftsOf(statement, 'sentence', unit.line, scope))
+    return true
   }
 
   let scope: Scope = { kind: 'neutral', category: '', objective: null }
