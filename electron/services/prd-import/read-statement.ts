@@ -28,7 +28,7 @@ const ID =
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
 const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
-  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
+  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
   /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
@@ -71,9 +71,15 @@ function cleanName(text: string): string {
   return name
 }
 
+// "Processing fee: 1.4% + $0.25", "单价 3,200 元": a price is a setting of the product, not a measure of it.
+const PRICE = /(?:\bfees?|\bprices?|\bpricing|手续费|(?<!客)单价|价格|售价|定价)$/i
+// "If adoption is below 30% at the review …", "如果转化率低于 5%": a condition, not a goal.
+const CONDITION = /^(?:if|unless|once|in case)\b|^(?:如果|若|一旦|假如|倘若)/i
+
 /** Whether a text can be the name of a metric: short, not a field label, not a sentence. */
 function isMetricName(name: string, strict: boolean): boolean {
-  if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name))) return false
+  if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || PRICE.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name)))
+    return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
   const words = name.split(/\s+/).length
@@ -98,6 +104,28 @@ function splitAside(name: string): { name: string; aside: string } | null {
   const comma = /^([^,，]{2,}?)\s*[,，]\s*(.+)$/u.exec(name)
   if (comma && ASIDE_OPENER.test(comma[2]!) && isMetricName(cleanName(comma[1]!), false)) return { name: comma[1]!, aside: comma[2]! }
   return null
+}
+
+// "… and want it to stay", "…; we want it at": the metric is the subject the pronoun stands for.
+const PRONOUN_CLAUSE =
+  /(?:[;；,，]|\s+and)\s*(?:(?:(?:we|i)\s+)?(?:also\s+)?(?:want|expect|need|aim for|would like)\s+(?:it|this|that|them)|(?:it|this|that|they)\s+(?:should|must|needs? to|has to|will))\b.*$/iu
+const STANDS_AT =
+  /\s+(?:is|are|was|were|stands? at|sits? at)\s+(?:about |around |roughly |currently )?([$¥€]?\d[\d.,]*\s*(?:%|[a-z]+)?)(?:\s+(?:today|now|currently))?\s*$/i
+
+function pronounSubject(head: string): string {
+  const clause = PRONOUN_CLAUSE.exec(head)
+  if (!clause) return head
+  const subject = head.slice(0, clause.index)
+  // The subject ends where its first clause does: "Median days to payment is 34 today, counted from …".
+  const first = subject.split(/[;；]/)[0]!
+  let depth = 0
+  for (let i = 0; i < first.length; i++) {
+    const char = first[i]!
+    if (char === '(' || char === '（') depth++
+    else if (char === ')' || char === '）') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && (char === ',' || char === '，')) return first.slice(0, i)
+  }
+  return first
 }
 
 const spanWithHorizon = (span: TargetSpan) => (span.horizon ? `${span.text} (${span.horizon})` : span.text)
@@ -135,6 +163,7 @@ const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(
  */
 export function readStatement(text: string, options: { name?: string; strict?: boolean } = {}): (Statement & { id: LeadId | null }) | null {
   let value = text.replace(/^\[[ xX]\]\s*/, '').trim()
+  if (!options.name && CONDITION.test(value)) return null
   const id = options.name ? null : leadId(value)
   if (id) value = id.rest.trim()
   let name = options.name ?? ''
@@ -145,8 +174,13 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     if (separator && before.length <= 64 && !/[。；;]/.test(before)) {
       const kind = labelKind(before)
       if (kind && kind !== 'target' && kind !== 'name') return null
-      value = value.slice(separator.index + separator[0].length).trim()
-      if (!kind && !GENERIC_LEAD.test(before)) name = before
+      const after = value.slice(separator.index + separator[0].length).trim()
+      // "Finally, this should not create more work for our team: support tickets should not grow …": a lead-in
+      // sentence before the colon names nothing; the metric is named after it.
+      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false) || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
+        value = after
+        if (!kind && !GENERIC_LEAD.test(before)) name = before
+      } else value = after
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
@@ -190,7 +224,13 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     const due = /\s*(?:在\s*)?(第[一二三四五六七八九十\d]+[年月季周]|年底|年末)前?\s*$/u.exec(head)
     if (due && last && statement.milestones.length === 0) statement.milestones = [{ label: due[1]!, target: last.text }]
     // "新用户 7 日内有效阅读篇数，目标人均 ≥ 5 篇": the clause that announces the target is not part of the name.
-    name = cleanName((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, ''))
+    name = cleanName(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
+    // "Median days to payment is 34 today": the value the metric stands at is its baseline, not its name.
+    const standing = STANDS_AT.exec(name)
+    if (standing) {
+      name = name.slice(0, standing.index)
+      statement.baseline ??= standing[1]!
+    }
     if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
       name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true

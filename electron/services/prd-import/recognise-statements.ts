@@ -65,6 +65,8 @@ function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean
 const MEASURE_NOUN =
   /(?:率|比|量|数|额|值|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
 
+const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
+
 const NO_TARGET =
   /\bno target\b|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
 
@@ -181,6 +183,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       return
     }
     pending = null
+    // "**Dispute rate**: invoices queried … within 14 days": under a definitions heading, a bold lead defines a metric.
+    if (DEFINITIONS.test(scope.category)) return
     // "**北极星指标**：…" names the kind of metric, not the metric: the sentence names it.
     const generic = lead.length <= 12 && headingKind(lead) !== 'neutral'
     const hit = scope.kind === 'neutral' && !generic ? null : read(rest, generic ? { ...scope, kind: 'metric' } : scope, false, generic ? undefined : lead)
@@ -219,7 +223,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const readProse = (lines: InlineLine[], scope: Scope, heading: string, bolds: readonly string[]) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
-    const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    const units = listed * 3 < lines.length * 2 ? sentences(lines) : lines
     readLines(
       units.filter((unit) => !boldNamed(unit, bolds, scope)),
       scope,
