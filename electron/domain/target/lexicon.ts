@@ -118,6 +118,8 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['gets', 'to'], '>='],
   [['not', 'go', 'above'], '<='],
   [['not', 'go', 'below'], '>='],
+  [['no', 'regression', 'beyond'], '<='],
+  [['no', 'increase', 'beyond'], '<='],
   // "must not drop below $52": a floor, not a drop.
   [['not', 'drop', 'below'], '>='],
   [['not', 'fall', 'below'], '>='],

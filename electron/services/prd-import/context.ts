@@ -15,7 +15,7 @@ const NEVER: [RegExp, SkipReason][] = [
   ],
   [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
   [
-    /版本记录|修订记录|变更记录|口径变更|仅供参考|\bfor reference\b|不是本(?:期|季度?)目标|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i,
+    /版本记录|修订记录|变更记录|口径变更|仅供参考|\bfor reference\b|不是本(?:期|季度?)目标|与上一?版|主要变化|\bwhat changed\b|\bchanges since\b|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i,
     'history'
   ],
   [
@@ -36,7 +36,7 @@ const OTHER: [RegExp, SkipReason][] = [
   ],
   [/路线图|\broadmap\b|里程碑|时间线|\btimeline\b|排期|\bschedule\b|上线计划|项目计划|\brelease plan\b|\brollout\b|\blaunch\b|计划$/i, 'schedule'],
   [
-    /功能|\bfeatures?\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
+    /功能|\bfeatures?\b|\bscope\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
     'features'
   ],
   [/文档信息|\bdocument info\b|项目信息|基本信息|\bnotes?\b|备注|\brelated pages\b/i, 'document-info'],

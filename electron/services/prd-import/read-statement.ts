@@ -30,7 +30,7 @@ const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
@@ -77,13 +77,15 @@ const PRICE = /(?:\bfees?|\bprices?|\bpricing|手续费|(?<!客)单价|价格|�
 const CONDITION = /^(?:if|unless|once|in case)\b|^(?:如果|若|一旦|假如|倘若)/i
 
 /** Whether a text can be the name of a metric: short, not a field label, not a sentence. */
-function isMetricName(name: string, strict: boolean): boolean {
+function isMetricName(name: string, strict: boolean, keyResult = false): boolean {
   if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || PRICE.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name)))
     return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
+  // "We look at these …", "This should …": a clause about the document, not a metric.
+  if (/^(?:we|i|you|they|it|this|these|those|that|there|here)\b/i.test(name)) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
   const words = name.split(/\s+/).length
-  const limit = strict ? { cjk: 18, words: 6 } : { cjk: 30, words: 9 }
+  const limit = strict ? { cjk: 18, words: 6 } : keyResult ? { cjk: 40, words: 14 } : { cjk: 30, words: 9 }
   if (cjk > limit.cjk || (cjk === 0 && words > limit.words) || name.length > 60) return false
   return !strict || !MODAL.test(name)
 }
@@ -161,7 +163,10 @@ const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(
  * Reads one line as a metric with its target. `name` is given when the line's structure already names the metric
  * (a bold lead, a table cell). Null when the line names no metric.
  */
-export function readStatement(text: string, options: { name?: string; strict?: boolean } = {}): (Statement & { id: LeadId | null }) | null {
+export function readStatement(
+  text: string,
+  options: { name?: string; strict?: boolean; keyResult?: boolean } = {}
+): (Statement & { id: LeadId | null }) | null {
   let value = text.replace(/^\[[ xX]\]\s*/, '').trim()
   if (!options.name && CONDITION.test(value)) return null
   const id = options.name ? null : leadId(value)
@@ -238,7 +243,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
   }
   const aside = named ? null : splitAside(cleanName(name))
   statement.name = cleanName(aside ? aside.name : name)
-  if (!isMetricName(statement.name, options.strict === true && !options.name)) return null
+  if (!isMetricName(statement.name, options.strict === true && !options.name, options.keyResult)) return null
   // Without a separator the words before the target are the name; only what follows defines the metric.
   const rest = named ? value : tailName ? '' : value.slice(chosen[0]?.start ?? value.length)
   statement.definition = chosen.length

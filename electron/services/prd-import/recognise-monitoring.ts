@@ -22,7 +22,7 @@ const SEVERITY: [RegExp, number][] = [
 const SEVERITY_HEADER = /^(?:级别|等级|告警级别|severity|level|priority|优先级)$/i
 const CONDITION_HEADER = /^(?:条件|触发条件|阈值|规则|condition|threshold|rule|trigger)$/i
 const METRIC_HEADING =
-  /(?:率|比例|占比|时长|耗时|延迟|时延|数|量|额|值|深度|人效|效率|时效|可用性|成本|lag|rate|ratio|latency|time|duration|count|depth|delay|size|volume|errors?|usage|availability|freshness|efficiency|cost)$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i
+  /(?:率|比例|占比|时长|耗时|延迟|时延|数|量|额|值|深度|人效|效率|时效|可用性|成本|积压|lag|rate|ratio|latency|time|duration|count|depth|delay|size|volume|errors?|usage|availability|freshness|efficiency|cost|backlog)$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i
 const FLIP: Partial<Record<Comparator, string>> = { '>': '≤', '>=': '≤', '<': '≥', '<=': '≥' }
 
 interface Rule {
@@ -131,7 +131,8 @@ export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: S
     if (body.length === 0) continue
     const rules = rulesIn(body)
     const thresholds = rules.filter((rule) => rule.threshold)
-    const definitionOnly = rules.length === 0 && above === 'metric' && body.every((n) => n.type === 'paragraph')
+    // Under a metrics or monitoring heading, a metric section with only its definition is a KPI that needs a target.
+    const definitionOnly = rules.length === 0 && (above === 'metric' || above === 'alert') && body.every((n) => n.type === 'paragraph')
     if (thresholds.length === 0 && !definitionOnly) continue
     const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
     draft.category = sectionCategory(chain)

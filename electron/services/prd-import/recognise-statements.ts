@@ -77,8 +77,9 @@ function read(text: string, scope: Scope, item: boolean, name?: string): { state
     scope.objective = id.rest.replace(/^[\s:：.、—–-]+/, '').trim() || scope.objective
     return null
   }
-  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' })
   const kr = id?.kind === 'kr'
+  // A key result is a sentence by nature: its metric may take more words to name than a list line's.
+  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' && !kr, keyResult: kr })
   if (!statement || !accepted(statement, scope, kr, item)) return null
   if (kr) statement.code = null
   return { statement, kr }
