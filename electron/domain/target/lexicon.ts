@@ -419,7 +419,13 @@ export const CHANGE_VERBS = new Map<string, 1 | -1>([
   ['reduced', -1],
   ['decreases', -1],
   ['decreased', -1],
-  ['down', -1]
+  ['down', -1],
+  ['fall', -1],
+  ['falls', -1],
+  ['rises', 1],
+  ['declines', -1],
+  ['shrinks', -1],
+  ['drops', -1]
 ])
 
 /** Changes that carry their own size: "double" is +100%, "减半" −50%. */

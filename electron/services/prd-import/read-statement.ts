@@ -114,6 +114,12 @@ const PRONOUN_CLAUSE =
 const STANDS_AT =
   /\s+(?:is|are|was|were|stands? at|sits? at)\s+(?:about |around |roughly |currently )?([$¥€]?\d[\d.,]*\s*(?:%|[a-z]+)?)(?:\s+(?:today|now|currently))?\s*$/i
 
+/** "快捷键操作，目标是让审核员每小时处理量": the words after the announcing clause name the metric. */
+function announced(head: string): string {
+  const match = /(?:^|[，,；;]\s*)(?:目标是|目标为|目的是|希望|力争|争取)(?:让|使|把|将)?([^，,；;]{2,})$/u.exec(head)
+  return match ? match[1]! : head
+}
+
 function pronounSubject(head: string): string {
   const clause = PRONOUN_CLAUSE.exec(head)
   if (!clause) return head
@@ -229,7 +235,9 @@ export function readStatement(
     const due = /\s*(?:在\s*)?(第[一二三四五六七八九十\d]+[年月季周]|年底|年末)前?\s*$/u.exec(head)
     if (due && last && statement.milestones.length === 0) statement.milestones = [{ label: due[1]!, target: last.text }]
     // "新用户 7 日内有效阅读篇数，目标人均 ≥ 5 篇": the clause that announces the target is not part of the name.
-    name = cleanName(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
+    name = cleanName(
+      announced(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
+    )
     // "Median days to payment is 34 today": the value the metric stands at is its baseline, not its name.
     const standing = STANDS_AT.exec(name)
     if (standing) {

@@ -65,6 +65,15 @@ function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean
 const MEASURE_NOUN =
   /(?:率|比|量|数|额|值|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
 
+const QUALIFIER = /^\s*(?:of|on|for|in|from|at|by|per|across|among)\s/i
+const ICON = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u
+
+/** "- 🔁 **Reactivation rate** …": an icon before a bold name leaves the bold name leading the line. */
+function withoutIcon(paragraph: Paragraph): Paragraph {
+  const [first, second] = paragraph.children
+  return first?.type === 'text' && ICON.test(first.value) && second?.type === 'strong' ? { ...paragraph, children: paragraph.children.slice(1) } : paragraph
+}
+
 const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
 
 const NO_TARGET =
@@ -132,10 +141,15 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
         }
         return
       }
-      const found = clauses(line.text).flatMap((text) => {
-        const hit = read(text, scope, item && index === 0, undefined)
-        return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
-      })
+      // "**Reactivation rate** of the lapsed audience — 6% or better": the bold words name the metric, the
+      // qualifier after them defines it.
+      const qualified = item && index === 0 && line.lead && QUALIFIER.test(line.rest) ? read(line.rest, scope, true, line.lead) : null
+      const found = qualified?.statement.target
+        ? draftsOf(qualified.statement, origin, line.line, scope)
+        : clauses(line.text).flatMap((text) => {
+            const hit = read(text, scope, item && index === 0, undefined)
+            return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
+          })
       if (found.length) {
         drafts.push(...found)
         current = found[0]!
@@ -153,7 +167,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const visitItem = (item: ListItem, scope: Scope, heading: string, nested: boolean) => {
     const first = item.children[0]
     // A nested item is a KPI only with a target of its own; otherwise it defines its parent.
-    const parent = first?.type === 'paragraph' ? readLines(inlineLines(first), scope, 'list', !nested, heading) : null
+    const parent = first?.type === 'paragraph' ? readLines(inlineLines(withoutIcon(first)), scope, 'list', !nested, heading) : null
     for (const child of item.children.slice(1)) {
       if (child.type === 'list') {
         const before = drafts.length
@@ -195,7 +209,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
     const bolds = paragraph.children.flatMap((child) => {
       const text = child.type === 'strong' ? textOf(child).trim() : ''
-      return text.length >= 2 && text.length <= 40 && !labelKind(text) ? [text] : []
+      return text.length >= 2 && text.length <= 60 && !labelKind(text) ? [text] : []
     })
     // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
     const groups: InlineLine[][] = [[]]
@@ -236,9 +250,17 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
   const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
     if (scope.kind !== 'metric' && scope.kind !== 'okr') return false
-    const named = bolds.filter((bold) => unit.text.includes(bold))
+    const untargeted = NO_TARGET.test(unit.text)
+    // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
+    const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
+    const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
     if (named.length !== 1) return false
     const name = named[0]!
+    if (untargeted) {
+      const watched: Statement = { code: null, name, target: '', milestones: [], percentiles: [], definition: unit.text, baseline: null, worded: false }
+      drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
+      return true
+    }
     const statement = readStatement(unit.text.slice(unit.text.indexOf(name) + name.length), { name })
     if (!statement?.target || !statement.worded) return false
     drafts.push(...draftsOf(statement, 'sentence', unit.line, scope))

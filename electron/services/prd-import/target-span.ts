@@ -40,7 +40,7 @@ const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if
 const COMPARATOR_BEFORE =
   /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
-  /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped)?|down|up)(?:\s+by)?|by)\s*$/iu
+  /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped|s)?|fall(?:s|en)?|rise[sn]?|decline[sd]?|shrink(?:s)?|down|up)(?:\s+by)?|by)\s*$/iu
 const BASELINE_BEFORE =
   /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
 const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
@@ -86,6 +86,8 @@ export function targetSpans(text: string): TargetSpan[] {
     const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|零|doubl|twice|tripl|halv)/i.test(match[0])
     const share = /^(?:half|a quarter|a third)$/i.test(match[0])
     if (word && !COMPARATOR_BEFORE.test(before)) continue
+    // "twice a week" is how often, not a doubling.
+    if (/^twice$/i.test(match[0]) && /^\s+(?:a|per|every)\s+(?:day|week|month|quarter|year)\b/i.test(text.slice(end))) continue
     const year = /^(?:19|20)\d\d$/.test(match[0].trim())
     if (DATE_AFTER.test(text.slice(end)) || (year && (YEAR_BEFORE.test(before) || YEAR_DATE.test(text.slice(end))))) continue
     // "at 30, 60 and 90 days": the last of an enumeration of checkpoints is not a goal.
@@ -101,7 +103,9 @@ export function targetSpans(text: string): TargetSpan[] {
     let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
     let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
-    const comparator = COMPARATOR_BEFORE.exec(before)
+    // "must not rise above today's 4.2%": a reference word may stand between the comparator and its number.
+    const reference = /(?:\s(?:today's|the current|its current|current|last (?:year|quarter|month)'s)|当前的?|现在的?|目前的?)\s*$/iu.exec(before)
+    const comparator = COMPARATOR_BEFORE.exec(reference ? before.slice(0, reference.index) : before)
     // "over 28 days", "across 7 days": a measuring window, not a threshold.
     if (
       comparator &&
