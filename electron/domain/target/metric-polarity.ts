@@ -41,7 +41,7 @@ export function metricPolarity(hints: MetricHints): Exclude<Direction, 'range'> 
     if (!words.trim()) continue
     if (/\btime[ -]to\b/.test(words)) return 'lower'
     // An English head noun comes before its modifiers ("median days from intent to paid" is a number of days).
-    const head = /^(.*?\w)\s+(?:of|from|to|for|on|in|per|by|with|at|after|before)\s/.exec(words)?.[1]
+    const head = /^(.*?\w)\s+(?:of|from|to|for|on|in|per|by|with|within|at|after|before)\s/.exec(words)?.[1]
     for (const part of head ? [head, words] : [words]) {
       const higher = lastIndexOfAny(part, HIGHER)
       const lower = lastIndexOfAny(part, LOWER)

@@ -102,6 +102,8 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
   const fences = fenceEnds(lines)
   const splitLines: number[] = []
   let lastNumbered = 1
+  // The depth of the last Markdown (#) heading: a bold line under it is its subsection, whatever its numbering.
+  let lastAtx = 0
   for (let i = 0; i < lines.length; i++) {
     const fence = fences.get(i)
     if (fence) {
@@ -121,7 +123,7 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
     const bold = BOLD_LINE.exec(text)
     const bracket = BRACKET_LINE.exec(text)
     let title: string | null = null
-    if (atx) lastNumbered = atx[1]!.length
+    if (atx) lastNumbered = lastAtx = atx[1]!.length
     else if (bold && headingLike(text)) title = bold[1]!.trim()
     else if (bracket) title = bracket[1]!.trim()
     // The document's own title (its first line) names the document, not a section of it.
@@ -133,7 +135,8 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
       if (options.plain || !SINGLE.test(lines[i + 1]?.trim() ?? '')) title = text
     }
     if (title !== null) {
-      const numbered = numberedDepth(title)
+      const own = numberedDepth(title)
+      const numbered = own !== null && bold && lastAtx ? Math.max(own, lastAtx + 1) : own
       if (numbered !== null) lastNumbered = numbered
       line = `${'#'.repeat(numbered ?? Math.min(6, lastNumbered + 1))} ${title}`
     }

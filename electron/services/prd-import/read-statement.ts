@@ -1,6 +1,6 @@
 import { labelKind } from './labels'
 import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
-import { isTimeLabel } from './value-maps'
+import { isTimeLabel, isVague } from './value-maps'
 
 /** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
 export interface Statement {
@@ -188,6 +188,9 @@ export function readStatement(
       const after = value.slice(separator.index + separator[0].length).trim()
       // "Finally, this should not create more work for our team: support tickets should not grow …": a lead-in
       // sentence before the colon names nothing; the metric is named after it.
+      // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
+      const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
+      if (theme?.target && theme.name) return theme
       if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false) || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
         value = after
         if (!kind && !GENERIC_LEAD.test(before)) name = before

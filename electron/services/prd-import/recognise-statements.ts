@@ -63,7 +63,7 @@ function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean
 
 // The head noun of a measure: a name without a target is a KPI only when it names something countable.
 const MEASURE_NOUN =
-  /(?:率|比|量|数|额|值|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
+  /(?:率|比|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
 
 const QUALIFIER = /^\s*(?:of|on|for|in|from|at|by|per|across|among)\s/i
 const ICON = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u
@@ -74,10 +74,19 @@ function withoutIcon(paragraph: Paragraph): Paragraph {
   return first?.type === 'text' && ICON.test(first.value) && second?.type === 'strong' ? { ...paragraph, children: paragraph.children.slice(1) } : paragraph
 }
 
+function subGoal(list: List, name: string): { statement: Statement; rest: string[] } | null {
+  const texts = list.children.map((item) => textOf(item.children[0] ?? item).trim())
+  for (let i = 0; i < texts.length; i++) {
+    const statement = readStatement(texts[i]!, { name })
+    if (statement?.target && statement.worded) return { statement, rest: texts.filter((_, k) => k !== i) }
+  }
+  return null
+}
+
 const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
 
 const NO_TARGET =
-  /\bno target\b|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
+  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -167,7 +176,25 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const visitItem = (item: ListItem, scope: Scope, heading: string, nested: boolean) => {
     const first = item.children[0]
     // A nested item is a KPI only with a target of its own; otherwise it defines its parent.
+    if (DEFINITIONS.test(scope.category)) return
     const parent = first?.type === 'paragraph' ? readLines(inlineLines(withoutIcon(first)), scope, 'list', !nested, heading) : null
+    // "1. Webhook delivery" with "- delivered within 60 seconds …" under it: the item names the metric, its first
+    // sub-item with a worded target states the goal.
+    const sub = item.children.find((child): child is List => child.type === 'list')
+    if (first?.type === 'paragraph' && !parent?.targetText && sub && !nested && (scope.kind === 'metric' || scope.kind === 'okr')) {
+      const name = textOf(first).trim()
+      const goal = name.length <= 60 && !/[:：。.]$/.test(name) ? subGoal(sub, name) : null
+      if (goal) {
+        const draft = parent ?? draftsOf(goal.statement, 'list', startLine(item), scope)[0]!
+        if (parent) {
+          parent.targetText = goal.statement.target
+          parent.description = [parent.description, goal.statement.definition].filter(Boolean).join('; ')
+        } else drafts.push(draft)
+        draft.lines.end = endLine(item)
+        for (const text of goal.rest) draft.description = [draft.description, text].filter(Boolean).join('; ')
+        return
+      }
+    }
     for (const child of item.children.slice(1)) {
       if (child.type === 'list') {
         const before = drafts.length
@@ -207,6 +234,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
   }
   const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    // "早高峰缺货率：7:00-9:00 期间 SKU 库存为 0 的时长占比": a definitions section defines metrics, it sets no goals.
+    if (DEFINITIONS.test(scope.category)) return
     const bolds = paragraph.children.flatMap((child) => {
       const text = child.type === 'strong' ? textOf(child).trim() : ''
       return text.length >= 2 && text.length <= 60 && !labelKind(text) ? [text] : []
@@ -254,6 +283,24 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
     const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
     const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
+    // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
+    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：)/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
+    if (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim()))) {
+      for (const name of listed) {
+        const watched: Statement = {
+          code: null,
+          name: name.trim(),
+          target: '',
+          milestones: [],
+          percentiles: [],
+          definition: unit.text,
+          baseline: null,
+          worded: false
+        }
+        drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
+      }
+      return true
+    }
     if (named.length !== 1) return false
     const name = named[0]!
     if (untargeted) {
