@@ -151,3 +151,31 @@ describe('sections and tables as other teams write them', () => {
     ])
   })
 })
+
+describe('goals under themes and in sub-items', () => {
+  it('names a goal after its theme, takes a sub-item target, and lists watched metrics that need targets', () => {
+    const markdown = [
+      '# 补货系统',
+      '',
+      '## 项目目标',
+      '',
+      '- 一、降低报损：鲜食报损率从 9.8% 降到 6% 以下。',
+      '',
+      '## Success criteria',
+      '',
+      '1. Partner-reported API incidents',
+      '   - no more than 4 per month',
+      '',
+      '## 不作为考核的指标',
+      '',
+      '门店毛利率、客单价、会员消费占比——本项目只观察、不考核。'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['鲜食报损率', '<= 6%'],
+      ['Partner-reported API incidents', '<= 4'],
+      ['门店毛利率', null, 'no-target'],
+      ['客单价', null, 'no-target'],
+      ['会员消费占比', null, 'no-target']
+    ])
+  })
+})
