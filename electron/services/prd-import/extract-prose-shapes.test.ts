@@ -179,3 +179,23 @@ describe('goals under themes and in sub-items', () => {
     ])
   })
 })
+
+describe('a Word export whose sub-bullets do not nest', () => {
+  it('takes the bullet list after a one-item list that names a metric as its sub-list', () => {
+    const markdown = [
+      '# API',
+      '',
+      '## Success criteria',
+      '',
+      '1. Webhook delivery',
+      '  - delivered within 60 seconds',
+      '  - no event lost',
+      '1. Time to first call',
+      '  - under 2 hours (median)'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Webhook delivery', '<= 60s'],
+      ['Time to first call', '< 2h']
+    ])
+  })
+})

@@ -314,6 +314,24 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     return true
   }
 
+  // "1. Webhook delivery" then "  - delivered within 60 seconds …" indented too little to nest (a Word export): the
+  // bullet list after a one-item list that names a metric is that item's sub-list.
+  const adopted = new Set<number>()
+  const splitSubList = (list: List, sub: List, scope: Scope): boolean => {
+    const item = list.children.length === 1 ? list.children[0]! : null
+    const first = item?.children.length === 1 ? item.children[0] : undefined
+    if (first?.type !== 'paragraph') return false
+    const name = textOf(first).trim()
+    if (name.length > 60 || /[:：。.]$/.test(name) || readStatement(name)?.target) return false
+    const goal = subGoal(sub, name)
+    if (!goal) return false
+    const [draft] = draftsOf(goal.statement, 'list', startLine(item!), scope)
+    draft!.lines.end = endLine(sub)
+    for (const text of goal.rest) draft!.description = [draft!.description, text].filter(Boolean).join('; ')
+    drafts.push(draft!)
+    return true
+  }
+
   let scope: Scope = { kind: 'neutral', category: '', objective: null }
   root.children.forEach((node, index) => {
     const chain = chains[index] ?? []
@@ -322,14 +340,17 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       pending = null
       return
     }
-    if (consumed.has(index)) return
+    if (consumed.has(index) || adopted.has(index)) return
     const previous = root.children[index - 1]
     const leadIn = previous?.type === 'paragraph' ? leadInKind(textOf(previous)) : null
     const local: Scope = { ...scope, kind: leadIn ?? scope.kind }
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
     // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
     if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
-    if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
+    const next = root.children[index + 1]
+    if (node.type === 'list' && next?.type === 'list' && (local.kind === 'metric' || local.kind === 'okr') && splitSubList(node, next, local)) {
+      adopted.add(index + 1)
+    } else if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
       if (local.kind === 'alert') collectAlerts(node, heading, alertItems)
       else visitList(node, local, heading)
     } else if (node.type === 'paragraph' && READ.has(local.kind)) {
