@@ -98,6 +98,13 @@ function changeWord(c: Cursor, st: TargetState): boolean {
   if (sign !== 0 && st.change && st.change !== sign) st.fatal = 'The text both raises and lowers the value.'
   if (sign !== 0 || st.change === undefined) st.change = sign
   c.pos += is(c, 'by', 1) ? 2 : 1
+  // "should not grow by more than 10%": the negation caps the change.
+  const capped =
+    c.tokens[c.pos - (is(c, 'by', -1) ? 3 : 2)]?.text === 'not' ? matchSeq(c, ['more', 'than']) || matchSeq(c, ['over']) || matchSeq(c, ['above']) : 0
+  if (capped) {
+    setComparator(st, '<=', false, spanText(c.tokens, c.pos, c.pos + capped))
+    c.pos += capped
+  }
   return true
 }
 

@@ -118,6 +118,16 @@ export const PHRASE_COMPARATORS: readonly (readonly [string[], Comparator])[] = 
   [['gets', 'to'], '>='],
   [['not', 'go', 'above'], '<='],
   [['not', 'go', 'below'], '>='],
+  [['no', 'regression', 'beyond'], '<='],
+  [['no', 'increase', 'beyond'], '<='],
+  // "must not drop below $52": a floor, not a drop.
+  [['not', 'drop', 'below'], '>='],
+  [['not', 'fall', 'below'], '>='],
+  [['not', 'dip', 'below'], '>='],
+  [['not', 'drop', 'under'], '>='],
+  [['not', 'fall', 'under'], '>='],
+  [['not', 'rise', 'above'], '<='],
+  [['not', 'climb', 'above'], '<='],
   // A change verb followed by "to" names the level to reach, not the size of the change.
   [['down', 'to'], '<='],
   [['reduce', 'to'], '<='],
@@ -409,7 +419,13 @@ export const CHANGE_VERBS = new Map<string, 1 | -1>([
   ['reduced', -1],
   ['decreases', -1],
   ['decreased', -1],
-  ['down', -1]
+  ['down', -1],
+  ['fall', -1],
+  ['falls', -1],
+  ['rises', 1],
+  ['declines', -1],
+  ['shrinks', -1],
+  ['drops', -1]
 ])
 
 /** Changes that carry their own size: "double" is +100%, "减半" −50%. */

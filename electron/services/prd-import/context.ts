@@ -14,15 +14,21 @@ const NEVER: [RegExp, SkipReason][] = [
     'requirements'
   ],
   [/定价|价格|报价|收费|套餐|计费|\bpricing\b|\bplans?\b|\bbudget\b|预算|补贴/i, 'pricing'],
-  [/版本记录|修订记录|变更记录|口径变更|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i, 'history'],
-  [/\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter)\b|本期不做|不在范围|范围外/i, 'out-of-scope'],
-  [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
+  [
+    /版本记录|修订记录|变更记录|口径变更|仅供参考|\bfor reference\b|不是本(?:期|季度?)目标|与上一?版|主要变化|\bwhat changed\b|\bchanges since\b|\bchangelog\b|\bversion history\b|\brevisions?\b|\brelease notes\b|what'?s in this release/i,
+    'history'
+  ],
+  [
+    /\bout of scope\b|\bnon-?goals\b|\bnot (?:in scope|this quarter|doing|measuring|goals?)\b|\bwhat we(?:'re| are| will)? not\b|本期不做|不在范围|范围外|非目标|不是目标|不做的事|不做什么/i,
+    'out-of-scope'
+  ],
+  [/背景|现状|\bbackground\b|\bcontext\b|\bproblem\b|\bwhy now\b|为什么|\bwhy (?:we|this)\b|\bthe bet\b|产品定位|\bpositioning\b/i, 'background']
 ]
 const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescalation\b|\bon-?call\b/i
 const OKR = /\bokrs?\b|^(?:objective|目标\s*o?)\s*\d|^o\d+\b/i
 const SUMMARY = /总结|小结|回顾|摘要|\btl;?dr\b|\bsummary\b|\brecap\b|\bat a glance\b/i
 const METRIC =
-  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
+  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|想?达成什么|希望达成|\bwhat we want (?:to )?(?:achieve|change|see)\b|\bwhat (?:good|success|done) looks like\b|\boutcomes?\b|衡量|度量|考核|效果|北极星|\bsl[aoi]s?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bcommitments?\b|承诺|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
 const OTHER: [RegExp, SkipReason][] = [
   [
     /频率|周期|联系|\bcontacts?\b|团队|\bteams?\b|值班|\bownership\b|负责人|依赖|\bdependenc(?:y|ies)\b|假设|\bassumptions?\b|风险|\brisks?\b/i,
@@ -30,11 +36,14 @@ const OTHER: [RegExp, SkipReason][] = [
   ],
   [/路线图|\broadmap\b|里程碑|时间线|\btimeline\b|排期|\bschedule\b|上线计划|项目计划|\brelease plan\b|\brollout\b|\blaunch\b|计划$/i, 'schedule'],
   [
-    /功能|\bfeatures?\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
+    /功能|\bfeatures?\b|\bscope\b|交互|设计|\bdesign\b|字段|\bfields?\b|术语|\bglossary\b|附录|\bappendix\b|参考|\breferences\b|\bdashboards?\b|仪表板|\brunbooks?\b|约束|\bconstraints?\b|注意|\bopen questions\b|待定问题/i,
     'features'
   ],
   [/文档信息|\bdocument info\b|项目信息|基本信息|\bnotes?\b|备注|\brelated pages\b/i, 'document-info'],
-  [/怎么做|行动|措施|待办|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i, 'actions']
+  [
+    /怎么做|行动|措施|举措|待办|\b(?:key )?initiatives\b|\bwhat we will do\b|\baction items?\b|\bnext steps\b|\bhow we get there\b|\bplan of action\b/i,
+    'actions'
+  ]
 ]
 
 export interface SectionContext {

@@ -45,6 +45,8 @@ function warningsOf(draft: Draft, target: Target | null, generated: boolean): Ca
  */
 function inferFromDocument(parsed: ParsedTarget, draft: Draft, milestones: Milestone[]): ParsedTarget {
   if ((parsed.comparator !== '=' && !parsed.comparatorInferred) || parsed.change) return parsed
+  // Nothing counts below none: "为 0", "should be zero" is at most zero.
+  if (parsed.comparator === '=' && parsed.value === 0) return { ...parsed, comparator: '<=', comparatorInferred: true }
   const baseline = draft.currentValue ? parseTarget(draft.currentValue).parsed : null
   const values = milestones.map((m) => m.value).filter((v): v is number => typeof v === 'number')
   let higher: boolean | null = null

@@ -2,7 +2,22 @@ import type { Html, Paragraph, Root, RootContent, Table, TableRow } from 'mdast'
 import { labelKind } from './labels'
 import { startLine } from './markdown-tree'
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' }
+const ENTITIES: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  le: '≤',
+  ge: '≥',
+  ne: '≠',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  times: '×',
+  middot: '·',
+  hellip: '…'
+}
 
 function decode(html: string): string {
   return html

@@ -21,6 +21,8 @@ const CJK_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四�
 const CJK_SUBSECTION = /^[（(][一二三四五六七八九十]+[)）]/
 const DOTTED = /^(\d+(?:\.\d+)+)\.?\s+\S/
 const SINGLE = /^\d+[.)]\s+\S/
+// "WHAT SUCCESS MEANS", "DRIVER ONBOARDING v3 - PRODUCT REQUIREMENTS": typewriter headings of plain-text PRDs.
+const CAPS_LINE = /^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Z0-9][A-Z0-9 &/,'()-]{2,58}(?:\s+v\d+)?[A-Z0-9 &/,'()-]*$/
 const BOLD_LINE = /^\*\*([^*\n]{1,60})\*\*\s*$/
 const BRACKET_LINE = /^【([^】]{1,30})】\s*$/
 const BRACKET_LABEL = /^【([^】]{1,16})】\s*(?=\S)/
@@ -100,6 +102,8 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
   const fences = fenceEnds(lines)
   const splitLines: number[] = []
   let lastNumbered = 1
+  // The depth of the last Markdown (#) heading: a bold line under it is its subsection, whatever its numbering.
+  let lastAtx = 0
   for (let i = 0; i < lines.length; i++) {
     const fence = fences.get(i)
     if (fence) {
@@ -119,9 +123,11 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
     const bold = BOLD_LINE.exec(text)
     const bracket = BRACKET_LINE.exec(text)
     let title: string | null = null
-    if (atx) lastNumbered = atx[1]!.length
+    if (atx) lastNumbered = lastAtx = atx[1]!.length
     else if (bold && headingLike(text)) title = bold[1]!.trim()
     else if (bracket) title = bracket[1]!.trim()
+    // The document's own title (its first line) names the document, not a section of it.
+    else if (options.plain && i > 0 && CAPS_LINE.test(text) && !lines[i - 1]!.trim()) title = text
     else if (
       (CJK_SECTION.test(text) || CJK_SUBSECTION.test(text) || DOTTED.test(text) || (options.plain && SINGLE.test(text) && titleLike(text, lines[i + 1]))) &&
       isShort(text)
@@ -129,7 +135,8 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
       if (options.plain || !SINGLE.test(lines[i + 1]?.trim() ?? '')) title = text
     }
     if (title !== null) {
-      const numbered = numberedDepth(title)
+      const own = numberedDepth(title)
+      const numbered = own !== null && bold && lastAtx ? Math.max(own, lastAtx + 1) : own
       if (numbered !== null) lastNumbered = numbered
       line = `${'#'.repeat(numbered ?? Math.min(6, lastNumbered + 1))} ${title}`
     }

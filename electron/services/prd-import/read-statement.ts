@@ -1,6 +1,6 @@
 import { labelKind } from './labels'
 import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
-import { isTimeLabel } from './value-maps'
+import { isTimeLabel, isVague } from './value-maps'
 
 /** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
 export interface Statement {
@@ -28,14 +28,14 @@ const ID =
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
 const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
-  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
+  /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
-  /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status)$/i
+  /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status|why|rationale|原因|为什么|背景|context)$/i
 
 /** An ID that opens a line: an objective, a key result, a KPI code or a requirement. */
 export function leadId(text: string): LeadId | null {
@@ -71,15 +71,69 @@ function cleanName(text: string): string {
   return name
 }
 
+// "Processing fee: 1.4% + $0.25", "单价 3,200 元": a price is a setting of the product, not a measure of it.
+const PRICE = /(?:\bfees?|\bprices?|\bpricing|手续费|(?<!客)单价|价格|售价|定价)$/i
+// "If adoption is below 30% at the review …", "如果转化率低于 5%": a condition, not a goal.
+const CONDITION = /^(?:if|unless|once|in case)\b|^(?:如果|若|一旦|假如|倘若)/i
+
 /** Whether a text can be the name of a metric: short, not a field label, not a sentence. */
-function isMetricName(name: string, strict: boolean): boolean {
-  if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name))) return false
+function isMetricName(name: string, strict: boolean, keyResult = false): boolean {
+  if (!name || /[。；;!?！？]/.test(name) || NOT_A_NAME.test(name) || PRICE.test(name) || labelKind(name) || (name.length <= 12 && isTimeLabel(name)))
+    return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
+  // "We look at these …", "This should …": a clause about the document, not a metric.
+  if (/^(?:we|i|you|they|it|this|these|those|that|there|here)\b/i.test(name)) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
   const words = name.split(/\s+/).length
-  const limit = strict ? { cjk: 18, words: 6 } : { cjk: 30, words: 9 }
+  const limit = strict ? { cjk: 18, words: 6 } : keyResult ? { cjk: 40, words: 14 } : { cjk: 30, words: 9 }
   if (cjk > limit.cjk || (cjk === 0 && words > limit.words) || name.length > 60) return false
   return !strict || !MODAL.test(name)
+}
+
+const ASIDE_OPENER =
+  /^(?:the|a|an|i\.e\.?|e\.g\.?|which|that|measured|counted|defined|including|excluding|from|per|across|over|among|for|in|on|as|based|即|也就是|指|按|统计|不含|含|包括|以)\b|^(?:即|也就是|指|按|统计|不含|含|包括)/iu
+
+/**
+ * "Upload-to-first-trip conversion, the share of applicants who …", "建议采纳率（坐席直接发送…的会话占比）": an aside
+ * that defines the metric is not part of its name.
+ */
+function splitAside(name: string): { name: string; aside: string } | null {
+  const bracket = /^(.{2,}?)\s*[（(]([^（()）]{8,})[)）]\s*(.*)$/u.exec(name)
+  if (bracket && /[，,、/÷\s]|\p{Script=Han}{6,}/u.test(bracket[2]!) && /^[\p{Script=Han}\s]{0,6}$/u.test(bracket[3]!)) {
+    const rest = cleanName(`${bracket[1]!} ${bracket[3]!}`)
+    if (rest) return { name: rest, aside: bracket[2]! }
+  }
+  const comma = /^([^,，]{2,}?)\s*[,，]\s*(.+)$/u.exec(name)
+  if (comma && ASIDE_OPENER.test(comma[2]!) && isMetricName(cleanName(comma[1]!), false)) return { name: comma[1]!, aside: comma[2]! }
+  return null
+}
+
+// "… and want it to stay", "…; we want it at": the metric is the subject the pronoun stands for.
+const PRONOUN_CLAUSE =
+  /(?:[;；,，]|\s+and)\s*(?:(?:(?:we|i)\s+)?(?:also\s+)?(?:want|expect|need|aim for|would like)\s+(?:it|this|that|them)|(?:it|this|that|they)\s+(?:should|must|needs? to|has to|will))\b.*$/iu
+const STANDS_AT =
+  /\s+(?:is|are|was|were|stands? at|sits? at)\s+(?:about |around |roughly |currently )?([$¥€]?\d[\d.,]*\s*(?:%|[a-z]+)?)(?:\s+(?:today|now|currently))?\s*$/i
+
+/** "快捷键操作，目标是让审核员每小时处理量": the words after the announcing clause name the metric. */
+function announced(head: string): string {
+  const match = /(?:^|[，,；;]\s*)(?:目标是|目标为|目的是|希望|力争|争取)(?:让|使|把|将)?([^，,；;]{2,})$/u.exec(head)
+  return match ? match[1]! : head
+}
+
+function pronounSubject(head: string): string {
+  const clause = PRONOUN_CLAUSE.exec(head)
+  if (!clause) return head
+  const subject = head.slice(0, clause.index)
+  // The subject ends where its first clause does: "Median days to payment is 34 today, counted from …".
+  const first = subject.split(/[;；]/)[0]!
+  let depth = 0
+  for (let i = 0; i < first.length; i++) {
+    const char = first[i]!
+    if (char === '(' || char === '（') depth++
+    else if (char === ')' || char === '）') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && (char === ',' || char === '，')) return first.slice(0, i)
+  }
+  return first
 }
 
 const spanWithHorizon = (span: TargetSpan) => (span.horizon ? `${span.text} (${span.horizon})` : span.text)
@@ -115,8 +169,12 @@ const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(
  * Reads one line as a metric with its target. `name` is given when the line's structure already names the metric
  * (a bold lead, a table cell). Null when the line names no metric.
  */
-export function readStatement(text: string, options: { name?: string; strict?: boolean } = {}): (Statement & { id: LeadId | null }) | null {
+export function readStatement(
+  text: string,
+  options: { name?: string; strict?: boolean; keyResult?: boolean } = {}
+): (Statement & { id: LeadId | null }) | null {
   let value = text.replace(/^\[[ xX]\]\s*/, '').trim()
+  if (!options.name && CONDITION.test(value)) return null
   const id = options.name ? null : leadId(value)
   if (id) value = id.rest.trim()
   let name = options.name ?? ''
@@ -127,8 +185,16 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     if (separator && before.length <= 64 && !/[。；;]/.test(before)) {
       const kind = labelKind(before)
       if (kind && kind !== 'target' && kind !== 'name') return null
-      value = value.slice(separator.index + separator[0].length).trim()
-      if (!kind && !GENERIC_LEAD.test(before)) name = before
+      const after = value.slice(separator.index + separator[0].length).trim()
+      // "Finally, this should not create more work for our team: support tickets should not grow …": a lead-in
+      // sentence before the colon names nothing; the metric is named after it.
+      // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
+      const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
+      if (theme?.target && theme.name) return theme
+      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false) || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
+        value = after
+        if (!kind && !GENERIC_LEAD.test(before)) name = before
+      } else value = after
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
@@ -172,14 +238,23 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     const due = /\s*(?:在\s*)?(第[一二三四五六七八九十\d]+[年月季周]|年底|年末)前?\s*$/u.exec(head)
     if (due && last && statement.milestones.length === 0) statement.milestones = [{ label: due[1]!, target: last.text }]
     // "新用户 7 日内有效阅读篇数，目标人均 ≥ 5 篇": the clause that announces the target is not part of the name.
-    name = cleanName((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, ''))
+    name = cleanName(
+      announced(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
+    )
+    // "Median days to payment is 34 today": the value the metric stands at is its baseline, not its name.
+    const standing = STANDS_AT.exec(name)
+    if (standing) {
+      name = name.slice(0, standing.index)
+      statement.baseline ??= standing[1]!
+    }
     if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
       name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true
     }
   }
-  statement.name = cleanName(name)
-  if (!isMetricName(statement.name, options.strict === true && !options.name)) return null
+  const aside = named ? null : splitAside(cleanName(name))
+  statement.name = cleanName(aside ? aside.name : name)
+  if (!isMetricName(statement.name, options.strict === true && !options.name, options.keyResult)) return null
   // Without a separator the words before the target are the name; only what follows defines the metric.
   const rest = named ? value : tailName ? '' : value.slice(chosen[0]?.start ?? value.length)
   statement.definition = chosen.length
@@ -190,6 +265,7 @@ export function readStatement(text: string, options: { name?: string; strict?: b
     : named
       ? value
       : ''
+  if (aside) statement.definition = [aside.aside, statement.definition].filter(Boolean).join('; ')
   if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
   if (id?.kind === 'code') statement.code = id.id
   statement.baseline ??= baselineIn(value)

@@ -6,6 +6,7 @@ import { sectionContext } from './context'
 import { newDraft, type Draft } from './draft'
 import { labelKind } from './labels'
 import { cleanHeading, endLine, inlineLines, itemText, sectionCategory, startLine, textOf } from './markdown-tree'
+import { readStatement, type Statement } from './read-statement'
 import { targetSpans } from './target-span'
 
 // Severity words, most severe first within each family; the rank orders rules across families.
@@ -21,7 +22,7 @@ const SEVERITY: [RegExp, number][] = [
 const SEVERITY_HEADER = /^(?:级别|等级|告警级别|severity|level|priority|优先级)$/i
 const CONDITION_HEADER = /^(?:条件|触发条件|阈值|规则|condition|threshold|rule|trigger)$/i
 const METRIC_HEADING =
-  /(?:率|比例|占比|时长|耗时|延迟|时延|数|量|额|值|深度|lag|rate|ratio|latency|time|duration|count|depth|delay|size|volume|errors?|usage)$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i
+  /(?:率|比例|占比|时长|耗时|延迟|时延|数|量|额|值|深度|人效|效率|时效|可用性|成本|积压|lag|rate|ratio|latency|time|duration|count|depth|delay|size|volume|errors?|usage|availability|freshness|efficiency|cost|backlog)$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i
 const FLIP: Partial<Record<Comparator, string>> = { '>': '≤', '>=': '≤', '<': '≥', '<=': '≥' }
 
 interface Rule {
@@ -81,6 +82,28 @@ function rulesIn(nodes: readonly RootContent[]): Rule[] {
 }
 
 /**
+ * The goal a metric's own section states: a labelled line ("SLO：不低于 99.95%", "Target: ≤ 2 min") or, failing
+ * that, when the section has no alert rules, a sentence with a worded target ("控制在 0.1% 以内"); beside alert
+ rules the sentences define the metric ("at least 200 requests per window").
+ */
+function statedGoal(body: readonly RootContent[], name: string, alerts: boolean): Statement | null {
+  const lines = body.flatMap((node) => (node.type === 'paragraph' ? inlineLines(node).map((line) => line.text) : []))
+  for (const text of lines) {
+    const label = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(text)
+    if (!label || labelKind(label[1]!) !== 'target') continue
+    const statement = readStatement(label[2]!, { name })
+    if (statement?.target) return statement
+  }
+  if (alerts) return null
+  for (const text of lines) {
+    if (alertRank(text) !== null || /^[^:：]{0,11}[^:：\d][:：]/.test(text)) continue
+    const statement = readStatement(text, { name })
+    if (statement?.target && statement.worded) return statement
+  }
+  return null
+}
+
+/**
  * Monitoring specs: a heading per metric whose only numbers are its alert rules (P0–P3, critical / warning).
  * The metric becomes a KPI with those rules as its alert thresholds; its target is derived from the least
  * severe threshold and flagged as derived. A metric heading in a metrics section with only a definition
@@ -108,26 +131,37 @@ export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: S
     if (body.length === 0) continue
     const rules = rulesIn(body)
     const thresholds = rules.filter((rule) => rule.threshold)
-    const definitionOnly = rules.length === 0 && above === 'metric' && body.every((n) => n.type === 'paragraph')
+    // Under a metrics or monitoring heading, a metric section with only its definition is a KPI that needs a target.
+    const definitionOnly = rules.length === 0 && (above === 'metric' || above === 'alert') && body.every((n) => n.type === 'paragraph')
     if (thresholds.length === 0 && !definitionOnly) continue
     const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
     draft.category = sectionCategory(chain)
     const definition = body.find((n) => n.type === 'paragraph' && !/[:：]$/.test(textOf(n)) && alertRank(textOf(n)) === null)
-    if (definition) draft.description = textOf(definition).replace(/^(?:定义|definition|口径)\s*[:：]\s*/i, '')
+    if (definition) draft.description = textOf(definition).replace(/^(?:定义|definition|口径|sli)\s*[:：]\s*/i, '')
+    const goal = statedGoal(body, name, rules.length > 0)
+    if (goal) {
+      draft.targetText = goal.target
+      draft.milestones = goal.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
+      draft.currentValue = goal.baseline
+    }
     if (thresholds.length) {
       const mildest = thresholds.reduce((a, b) => (b.rank > a.rank ? b : a))
       const severest = thresholds.reduce((a, b) => (b.rank < a.rank ? b : a))
       draft.alertRedValue = parseTarget(`${severest.threshold!.comparator} ${severest.threshold!.value}`).parsed?.value ?? null
-      draft.targetText = `${FLIP[mildest.threshold!.comparator]} ${mildest.threshold!.value}`
-      draft.targetDerived = true
-      draft.notes.push(`Target derived from the alert rule "${mildest.text}"`)
+      if (!goal) {
+        draft.targetText = `${FLIP[mildest.threshold!.comparator]} ${mildest.threshold!.value}`
+        draft.targetDerived = true
+        draft.notes.push(`Target derived from the alert rule "${mildest.text}"`)
+      }
       draft.alertText = rules.map((rule) => rule.text).join('\n')
       for (const rule of rules) {
         const change = parseChangeRule(rule.text)
         if (change) draft.alertRules.push(change)
       }
     }
-    drafts.push(draft)
+    // "SLO：P99 不超过 800 ms；P50 控制在 120 ms 以内": one KPI per percentile, as in a sentence.
+    if (goal && goal.percentiles.length > 1) drafts.push(...goal.percentiles.map((p) => ({ ...draft, name: `${name} ${p.percentile}`, targetText: p.target })))
+    else drafts.push(draft)
     for (let k = i; k < end; k++) consumed.add(k)
     i = end - 1
   }

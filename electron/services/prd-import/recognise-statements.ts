@@ -46,11 +46,47 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
  * target must be worded (a comparator, a change) and the name short. A metric section also keeps a short name
  * without a number as a KPI that needs a target ("提升复购").
  */
-function accepted(statement: Statement, kind: SectionKind, kr: boolean, item: boolean): boolean {
+function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean): boolean {
+  const kind = scope.kind
   if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
-  return statement.name.length <= 16 && (isVague(statement.name) || !/\d/.test(statement.name)) && !/[,，]/.test(statement.name)
+  // "Promo code usage per order: observe only", a watch list's items: metrics the author chose to leave without a target.
+  if (NO_TARGET.test(statement.definition) || NO_TARGET.test(scope.category)) return statement.name.length <= 60 && statement.name.split(/\s+/).length <= 9
+  // "服务：pay-gateway", "变更记录见文末": a field or a remark, not a metric that still needs its target.
+  if (statement.definition && !isVague(statement.name)) return false
+  return (
+    statement.name.length <= 16 &&
+    (isVague(statement.name) || (!/\d/.test(statement.name) && MEASURE_NOUN.test(statement.name))) &&
+    !/[,，]/.test(statement.name)
+  )
 }
+
+// The head noun of a measure: a name without a target is a KPI only when it names something countable.
+const MEASURE_NOUN =
+  /(?:率|比|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
+
+const QUALIFIER = /^\s*(?:of|on|for|in|from|at|by|per|across|among)\s/i
+const ICON = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u
+
+/** "- 🔁 **Reactivation rate** …": an icon before a bold name leaves the bold name leading the line. */
+function withoutIcon(paragraph: Paragraph): Paragraph {
+  const [first, second] = paragraph.children
+  return first?.type === 'text' && ICON.test(first.value) && second?.type === 'strong' ? { ...paragraph, children: paragraph.children.slice(1) } : paragraph
+}
+
+function subGoal(list: List, name: string): { statement: Statement; rest: string[] } | null {
+  const texts = list.children.map((item) => textOf(item.children[0] ?? item).trim())
+  for (let i = 0; i < texts.length; i++) {
+    const statement = readStatement(texts[i]!, { name })
+    if (statement?.target && statement.worded) return { statement, rest: texts.filter((_, k) => k !== i) }
+  }
+  return null
+}
+
+const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
+
+const NO_TARGET =
+  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -59,9 +95,10 @@ function read(text: string, scope: Scope, item: boolean, name?: string): { state
     scope.objective = id.rest.replace(/^[\s:：.、—–-]+/, '').trim() || scope.objective
     return null
   }
-  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' })
   const kr = id?.kind === 'kr'
-  if (!statement || !accepted(statement, scope.kind, kr, item)) return null
+  // A key result is a sentence by nature: its metric may take more words to name than a list line's.
+  const statement = readStatement(text, { name, strict: scope.kind === 'neutral' && !kr, keyResult: kr })
+  if (!statement || !accepted(statement, scope, kr, item)) return null
   if (kr) statement.code = null
   return { statement, kr }
 }
@@ -113,10 +150,15 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
         }
         return
       }
-      const found = clauses(line.text).flatMap((text) => {
-        const hit = read(text, scope, item && index === 0, undefined)
-        return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
-      })
+      // "**Reactivation rate** of the lapsed audience — 6% or better": the bold words name the metric, the
+      // qualifier after them defines it.
+      const qualified = item && index === 0 && line.lead && QUALIFIER.test(line.rest) ? read(line.rest, scope, true, line.lead) : null
+      const found = qualified?.statement.target
+        ? draftsOf(qualified.statement, origin, line.line, scope)
+        : clauses(line.text).flatMap((text) => {
+            const hit = read(text, scope, item && index === 0, undefined)
+            return hit ? draftsOf(hit.statement, origin, line.line, scope) : []
+          })
       if (found.length) {
         drafts.push(...found)
         current = found[0]!
@@ -134,7 +176,25 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const visitItem = (item: ListItem, scope: Scope, heading: string, nested: boolean) => {
     const first = item.children[0]
     // A nested item is a KPI only with a target of its own; otherwise it defines its parent.
-    const parent = first?.type === 'paragraph' ? readLines(inlineLines(first), scope, 'list', !nested, heading) : null
+    if (DEFINITIONS.test(scope.category)) return
+    const parent = first?.type === 'paragraph' ? readLines(inlineLines(withoutIcon(first)), scope, 'list', !nested, heading) : null
+    // "1. Webhook delivery" with "- delivered within 60 seconds …" under it: the item names the metric, its first
+    // sub-item with a worded target states the goal.
+    const sub = item.children.find((child): child is List => child.type === 'list')
+    if (first?.type === 'paragraph' && !parent?.targetText && sub && !nested && (scope.kind === 'metric' || scope.kind === 'okr')) {
+      const name = textOf(first).trim()
+      const goal = name.length <= 60 && !/[:：。.]$/.test(name) ? subGoal(sub, name) : null
+      if (goal) {
+        const draft = parent ?? draftsOf(goal.statement, 'list', startLine(item), scope)[0]!
+        if (parent) {
+          parent.targetText = goal.statement.target
+          parent.description = [parent.description, goal.statement.definition].filter(Boolean).join('; ')
+        } else drafts.push(draft)
+        draft.lines.end = endLine(item)
+        for (const text of goal.rest) draft.description = [draft.description, text].filter(Boolean).join('; ')
+        return
+      }
+    }
     for (const child of item.children.slice(1)) {
       if (child.type === 'list') {
         const before = drafts.length
@@ -165,6 +225,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       return
     }
     pending = null
+    // "**Dispute rate**: invoices queried … within 14 days": under a definitions heading, a bold lead defines a metric.
+    if (DEFINITIONS.test(scope.category)) return
     // "**北极星指标**：…" names the kind of metric, not the metric: the sentence names it.
     const generic = lead.length <= 12 && headingKind(lead) !== 'neutral'
     const hit = scope.kind === 'neutral' && !generic ? null : read(rest, generic ? { ...scope, kind: 'metric' } : scope, false, generic ? undefined : lead)
@@ -172,6 +234,12 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     else if (!labelKind(lead)) pending = { name: lead, definition: rest, line: start }
   }
   const visitParagraph = (paragraph: Paragraph, scope: Scope, heading: string) => {
+    // "早高峰缺货率：7:00-9:00 期间 SKU 库存为 0 的时长占比": a definitions section defines metrics, it sets no goals.
+    if (DEFINITIONS.test(scope.category)) return
+    const bolds = paragraph.children.flatMap((child) => {
+      const text = child.type === 'strong' ? textOf(child).trim() : ''
+      return text.length >= 2 && text.length <= 60 && !labelKind(text) ? [text] : []
+    })
     // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
     const groups: InlineLine[][] = [[]]
     for (const line of inlineLines(paragraph)) {
@@ -193,14 +261,75 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
         }
       }
       pending = null
-      readProse(group, scope, heading)
+      readProse(group, scope, heading, bolds)
     }
   }
-  const readProse = (lines: InlineLine[], scope: Scope, heading: string) => {
+  const readProse = (lines: InlineLine[], scope: Scope, heading: string, bolds: readonly string[]) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
-    const units = lines.length > 1 && listed * 3 < lines.length * 2 ? sentences(lines) : lines
-    readLines(units, scope, 'sentence', false, heading)
+    const units = listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    readLines(
+      units.filter((unit) => !boldNamed(unit, bolds, scope)),
+      scope,
+      'sentence',
+      false,
+      heading
+    )
+  }
+  // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
+  const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
+    if (scope.kind !== 'metric' && scope.kind !== 'okr') return false
+    const untargeted = NO_TARGET.test(unit.text)
+    // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
+    const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
+    const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
+    // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
+    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：)/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
+    if (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim()))) {
+      for (const name of listed) {
+        const watched: Statement = {
+          code: null,
+          name: name.trim(),
+          target: '',
+          milestones: [],
+          percentiles: [],
+          definition: unit.text,
+          baseline: null,
+          worded: false
+        }
+        drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
+      }
+      return true
+    }
+    if (named.length !== 1) return false
+    const name = named[0]!
+    if (untargeted) {
+      const watched: Statement = { code: null, name, target: '', milestones: [], percentiles: [], definition: unit.text, baseline: null, worded: false }
+      drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
+      return true
+    }
+    const statement = readStatement(unit.text.slice(unit.text.indexOf(name) + name.length), { name })
+    if (!statement?.target || !statement.worded) return false
+    drafts.push(...draftsOf(statement, 'sentence', unit.line, scope))
+    return true
+  }
+
+  // "1. Webhook delivery" then "  - delivered within 60 seconds …" indented too little to nest (a Word export): the
+  // bullet list after a one-item list that names a metric is that item's sub-list.
+  const adopted = new Set<number>()
+  const splitSubList = (list: List, sub: List, scope: Scope): boolean => {
+    const item = list.children.length === 1 ? list.children[0]! : null
+    const first = item?.children.length === 1 ? item.children[0] : undefined
+    if (first?.type !== 'paragraph') return false
+    const name = textOf(first).trim()
+    if (name.length > 60 || /[:：。.]$/.test(name) || readStatement(name)?.target) return false
+    const goal = subGoal(sub, name)
+    if (!goal) return false
+    const [draft] = draftsOf(goal.statement, 'list', startLine(item!), scope)
+    draft!.lines.end = endLine(sub)
+    for (const text of goal.rest) draft!.description = [draft!.description, text].filter(Boolean).join('; ')
+    drafts.push(draft!)
+    return true
   }
 
   let scope: Scope = { kind: 'neutral', category: '', objective: null }
@@ -211,14 +340,17 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       pending = null
       return
     }
-    if (consumed.has(index)) return
+    if (consumed.has(index) || adopted.has(index)) return
     const previous = root.children[index - 1]
     const leadIn = previous?.type === 'paragraph' ? leadInKind(textOf(previous)) : null
     const local: Scope = { ...scope, kind: leadIn ?? scope.kind }
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
     // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
     if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
-    if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
+    const next = root.children[index + 1]
+    if (node.type === 'list' && next?.type === 'list' && (local.kind === 'metric' || local.kind === 'okr') && splitSubList(node, next, local)) {
+      adopted.add(index + 1)
+    } else if (node.type === 'list' && (READ.has(local.kind) || local.kind === 'alert')) {
       if (local.kind === 'alert') collectAlerts(node, heading, alertItems)
       else visitList(node, local, heading)
     } else if (node.type === 'paragraph' && READ.has(local.kind)) {

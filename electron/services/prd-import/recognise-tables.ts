@@ -28,6 +28,18 @@ function kpiColumns(table: Table, metricSection: boolean): (FieldKind | null)[] 
   return named && (MEASURE_KINDS.some(has) || (metricSection && has('name') && DEFINING_KINDS.some(has))) ? kinds : null
 }
 
+/**
+ * "Goal | Metric | Today | Success looks like": when several columns read as targets, the one whose cells hold
+ * numbers is the target; the others ("Keep our promise") only describe the row.
+ */
+function oneTargetColumn(table: Table, kinds: (FieldKind | null)[]): (FieldKind | null)[] {
+  const targets = kinds.flatMap((kind, column) => (kind === 'target' ? [column] : []))
+  if (targets.length < 2) return kinds
+  const numbers = (column: number) => table.children.slice(1).filter((row) => /\d/.test(textOf(row.children[column] ?? row))).length
+  const best = targets.reduce((a, b) => (numbers(b) > numbers(a) ? b : a))
+  return kinds.map((kind, column) => (kind === 'target' && column !== best ? null : kind))
+}
+
 /** "> 5", "> 30 s" in a threshold column with no target column: the target is its mirror, flagged as derived. */
 function deriveFromThreshold(draft: Draft): void {
   const match = /^\s*(>=|<=|[><≥≤])\s*(.+)$/.exec(draft.alertText)
@@ -89,8 +101,9 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
   root.children.forEach((table, index) => {
     const kind = sectionKind(chains[index] ?? [])
     if (table.type !== 'table' || consumed.has(index) || kind === 'excluded') return
-    const kinds = kpiColumns(table, kind === 'metric' || kind === 'okr')
-    if (!kinds) return
+    const columns = kpiColumns(table, kind === 'metric' || kind === 'okr')
+    if (!columns) return
+    const kinds = oneTargetColumn(table, columns)
     const headers = table.children[0]!.children.map(textOf)
     const nameColumn = [kinds.indexOf('name'), kinds.indexOf('description'), kinds.indexOf('code')].find((column) => column >= 0)!
     const ragged: number[] = []

@@ -35,16 +35,16 @@ const RIGHT_RANGE = new RegExp(`^${RANGE}${UNIT}${SUFFIX}${RATE}`, 'iu')
 const VERSION_BEFORE = /(?:\b[A-Z][a-z]+|\bi[A-Z]{2}|\bv)\s?$/u
 const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|end of)|\b[A-Z][a-z]{2,8})\s*$/u
 const BEFORE_CHARS = 48
-const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|when\b|if\b|then\b|before\b)/u
+const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|触发|自动|即|就|when\b|if\b|then\b|before\b|triggers?\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|(?:must |should |may |will |does |do )?not (?:exceed|go above|be above|be below|above|below|over|under)|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
-  /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped)?|down|up)(?:\s+by)?|by)\s*$/iu
+  /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped|s)?|fall(?:s|en)?|rise[sn]?|decline[sd]?|shrink(?:s)?|down|up)(?:\s+by)?|by)\s*$/iu
 const BASELINE_BEFORE =
   /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
 const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
-const PERCENTILE = /(?:^|[\s(（])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
+const PERCENTILE = /(?:^|[\s(（,，、:：])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
 const WINDOW_BEFORE = /(?:上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内|within \d+ (?:days?|weeks?|months?|years?)(?: of [\w-]+)?)\s*$/iu
 const DATE_AFTER = /^\s*(?:年|月|日|号)|^:\d{2}/u
 const YEAR_DATE = /^[-/.]\d{1,2}\b/
@@ -86,17 +86,26 @@ export function targetSpans(text: string): TargetSpan[] {
     const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|零|doubl|twice|tripl|halv)/i.test(match[0])
     const share = /^(?:half|a quarter|a third)$/i.test(match[0])
     if (word && !COMPARATOR_BEFORE.test(before)) continue
+    // "twice a week" is how often, not a doubling.
+    if (/^twice$/i.test(match[0]) && /^\s+(?:a|per|every)\s+(?:day|week|month|quarter|year)\b/i.test(text.slice(end))) continue
     const year = /^(?:19|20)\d\d$/.test(match[0].trim())
     if (DATE_AFTER.test(text.slice(end)) || (year && (YEAR_BEFORE.test(before) || YEAR_DATE.test(text.slice(end))))) continue
+    // "at 30, 60 and 90 days": the last of an enumeration of checkpoints is not a goal.
+    if (/\d\s*[,，、]\s*(?:\d[\d.]*\s*[,，、]\s*)*(?:\d[\d.]*\s*)?(?:and|or|和|及|或)\s*$/.test(before)) continue
     if (DEFINES_BEFORE.test(before) || (/^\d/.test(match[0]) && VERSION_BEFORE.test(before))) continue
     const baselineWord = BASELINE_BEFORE.test(before)
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
     const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
+    // "under 3 s at p90": the percentile written after the value belongs to it.
+    const percentileAfter = /^\s*(?:at|@)\s*((?:p|tp)\d{2}(?:\.\d+)?)\b/i.exec(text.slice(end))
+    if (percentileAfter) end += percentileAfter[0].length
     let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
     let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
-    const comparator = COMPARATOR_BEFORE.exec(before)
+    // "must not rise above today's 4.2%": a reference word may stand between the comparator and its number.
+    const reference = /(?:\s(?:today's|the current|its current|current|last (?:year|quarter|month)'s)|当前的?|现在的?|目前的?)\s*$/iu.exec(before)
+    const comparator = COMPARATOR_BEFORE.exec(reference ? before.slice(0, reference.index) : before)
     // "over 28 days", "across 7 days": a measuring window, not a threshold.
     if (
       comparator &&
@@ -134,6 +143,10 @@ export function targetSpans(text: string): TargetSpan[] {
     } else if (implied) {
       score += 3
       worded = true
+    } else if (/^(?:0|zero|零)$/i.test(match[0].trim()) && /(?:为|是|归|=|\b(?:be|is|are|at|to|remains?|stays?|equals?))\s*$/iu.test(before)) {
+      // "漏标数为 0", "should be zero": none at all is a goal as surely as a comparator says it.
+      score += 4
+      worded = true
     }
     if (worded) score += 2
     const lead = Math.max(0, start - BEFORE_CHARS)
@@ -161,7 +174,7 @@ export function targetSpans(text: string): TargetSpan[] {
       text: text.slice(start, end).trim(),
       score,
       worded,
-      percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : null,
+      percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : (percentileAfter?.[1]!.toUpperCase() ?? null),
       horizon: spanHorizon,
       measured: implied || share || /^[$¥￥€]|\d[kKMB万千亿]/u.test(match[0].trim()) || KNOWN_UNIT.test(text.slice(match.index + match[0].length, end)),
       reach: end + (spanHorizon && horizon ? horizon[0].length : 0)
