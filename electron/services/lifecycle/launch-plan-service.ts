@@ -1,4 +1,6 @@
 import dayjs from 'dayjs'
+import { desc, eq, sql } from 'drizzle-orm'
+import { launchPlan } from '../../../db/schema'
 import {
   launchPlanInputSchema,
   launchSchedule,
@@ -12,47 +14,39 @@ import type { BoardService } from '../boards/board-service'
 import type { ServiceDeps } from '../context'
 import type { KpiService } from '../kpis/kpi-service'
 
-interface Row {
-  id: number
-  board_id: number
-  launch_date: string
-  owner: string
-  cadence: LaunchPlanView['cadence']
-  notify: string
-  channel: LaunchPlanView['channel']
-  destination: string
-  author: string
-  created_at: number
-}
-
-const toView = (r: Row): LaunchPlanView => ({
-  id: r.id,
-  boardId: r.board_id,
-  launchDate: r.launch_date,
-  owner: r.owner,
-  cadence: r.cadence,
-  notify: JSON.parse(r.notify) as string[],
-  channel: r.channel,
-  destination: r.destination,
-  author: r.author,
-  createdAt: r.created_at
-})
-
 /** A board's launch plan (launch date, owner, review cadence, who is told and where): every save is a new row. */
 export function createLaunchPlanService(deps: ServiceDeps & { audit: AuditService; boards: BoardService; kpis: KpiService }) {
-  const { sqlite, audit, boards, kpis, now, transaction, events } = deps
+  const { db, audit, boards, kpis, now, transaction, events } = deps
+  const at = (name: string) => sql.placeholder(name)
   const stmt = {
-    latest: sqlite.prepare('SELECT * FROM launch_plan WHERE board_id = ? ORDER BY id DESC LIMIT 1'),
-    insert: sqlite.prepare(
-      'INSERT INTO launch_plan (board_id, launch_date, owner, cadence, notify, channel, destination, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-    )
+    latest: db
+      .select()
+      .from(launchPlan)
+      .where(eq(launchPlan.boardId, at('boardId')))
+      .orderBy(desc(launchPlan.id))
+      .limit(1)
+      .prepare(),
+    insert: db
+      .insert(launchPlan)
+      .values({
+        boardId: at('boardId'),
+        launchDate: at('launchDate'),
+        owner: at('owner'),
+        cadence: at('cadence'),
+        notify: at('notify'),
+        channel: at('channel'),
+        destination: at('destination'),
+        author: at('author'),
+        createdAt: at('createdAt')
+      })
+      .returning({ id: launchPlan.id })
+      .prepare()
   }
   const today = () => dayjs(now()).format('YYYY-MM-DD')
 
   function get(boardId: number): LaunchPlanView | null {
     boards.get(boardId)
-    const row = stmt.latest.get(boardId) as Row | undefined
-    return row ? toView(row) : null
+    return stmt.latest.get({ boardId }) ?? null
   }
 
   /** The day a KPI reached its current launched stage: the first revision of the newest run of launched revisions. */
@@ -78,10 +72,7 @@ export function createLaunchPlanService(deps: ServiceDeps & { audit: AuditServic
   const setTx = transaction((boardId: number, input: LaunchPlanInput, actor: string): number => {
     const board = boards.get(boardId)
     const plan = launchPlanInputSchema.parse(input)
-    const id = Number(
-      stmt.insert.run(boardId, plan.launchDate, plan.owner, plan.cadence, JSON.stringify(plan.notify), plan.channel, plan.destination, actor, now())
-        .lastInsertRowid
-    )
+    const id = stmt.insert.get({ ...plan, boardId, author: actor, createdAt: now() })!.id
     audit.record({
       actor,
       action: 'launch.plan.set',
