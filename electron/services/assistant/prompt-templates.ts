@@ -1,3 +1,5 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { promptTemplate } from '../../../db/schema'
 import type { AuditService } from '../audit/audit-service'
 import { defaultPromptsFolder, loadDefaultTemplate, type TemplateName } from './stage-prompts'
 import type { ServiceDeps } from '../context'
@@ -7,15 +9,6 @@ import type { PromptTemplateVersion, PromptTemplateView } from '../../domain/ass
 
 // A reset is a row with an empty body: history keeps it, and a saved template is never empty.
 const RESET_BODY = ''
-
-interface Row {
-  id: number
-  stage: string
-  locale: PromptLocale
-  body: string
-  author: string
-  created_at: number
-}
 
 /** The shipped prompts folder, unless another is given. */
 export function resolvePromptsFolder(folder?: string): string {
@@ -29,13 +22,23 @@ function checkName(name: string): TemplateName {
 }
 
 /** The user's edits of the stage prompts: every save or reset is a new row, the latest per stage and language wins. */
-export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'transaction' | 'now'> & { audit: AuditService; folder?: string }) {
-  const { sqlite, now, audit, transaction } = deps
+export function createPromptTemplates(deps: Pick<ServiceDeps, 'db' | 'transaction' | 'now'> & { audit: AuditService; folder?: string }) {
+  const { db, now, audit, transaction } = deps
   const folder = resolvePromptsFolder(deps.folder)
+  const ofStage = and(eq(promptTemplate.stage, sql.placeholder('stage')), eq(promptTemplate.locale, sql.placeholder('locale')))
   const stmt = {
-    latest: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? AND locale = ? ORDER BY id DESC LIMIT 1'),
-    history: sqlite.prepare('SELECT * FROM prompt_template WHERE stage = ? AND locale = ? ORDER BY id DESC'),
-    insert: sqlite.prepare('INSERT INTO prompt_template (stage, locale, body, author, created_at) VALUES (?, ?, ?, ?, ?)')
+    latest: db.select().from(promptTemplate).where(ofStage).orderBy(desc(promptTemplate.id)).limit(1).prepare(),
+    history: db.select().from(promptTemplate).where(ofStage).orderBy(desc(promptTemplate.id)).prepare(),
+    insert: db
+      .insert(promptTemplate)
+      .values({
+        stage: sql.placeholder('stage'),
+        locale: sql.placeholder('locale'),
+        body: sql.placeholder('body'),
+        author: sql.placeholder('author'),
+        createdAt: sql.placeholder('at')
+      })
+      .prepare()
   }
   const defaults = new Map<string, string>()
   const defaultBody = (name: TemplateName, locale: PromptLocale): string => {
@@ -50,25 +53,25 @@ export function createPromptTemplates(deps: Pick<ServiceDeps, 'sqlite' | 'transa
     locale: PromptLocale = 'en'
   ): { name: TemplateName; locale: PromptLocale; body: string; templateId: number | null; isDefault: boolean } {
     const name = checkName(nameText)
-    const row = stmt.latest.get(name, locale) as Row | undefined
+    const row = stmt.latest.get({ stage: name, locale })
     if (!row) return { name, locale, body: defaultBody(name, locale), templateId: null, isDefault: true }
     const isDefault = row.body === RESET_BODY
     return { name, locale, body: isDefault ? defaultBody(name, locale) : row.body, templateId: row.id, isDefault }
   }
 
   function view(name: TemplateName, locale: PromptLocale): PromptTemplateView {
-    const history = (stmt.history.all(name, locale) as Row[]).map((row): PromptTemplateVersion => ({
+    const history = stmt.history.all({ stage: name, locale }).map((row): PromptTemplateVersion => ({
       id: row.id,
       body: row.body === RESET_BODY ? null : row.body,
       author: row.author,
-      createdAt: row.created_at
+      createdAt: row.createdAt
     }))
     return { ...effective(name, locale), defaultBody: defaultBody(name, locale), history }
   }
 
   const write = (name: TemplateName, locale: PromptLocale, body: string, actor: string, action: string, summary: string): PromptTemplateView => {
     transaction(() => {
-      stmt.insert.run(name, locale, body, actor, now())
+      stmt.insert.run({ stage: name, locale, body, author: actor, at: now() })
       audit.record({ actor, action, summary, details: { name, locale } })
     })()
     return view(name, locale)
