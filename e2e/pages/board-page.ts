@@ -20,6 +20,8 @@ export function boardPage(page: Page) {
     row,
     cell: (code: string, column: string) => row(code).locator(`[role="gridcell"][data-col="${column}"]`),
     activeCell: grid.locator('[role="gridcell"][aria-selected="true"]'),
+    activeRow: grid.locator('.grid-body [role="row"]:has(> [role="gridcell"][aria-selected="true"])'),
+    header: grid.locator('.grid-head'),
     editor: grid.locator('.grid-cell.editing input'),
     targetPreview: grid.getByTestId('target-preview'),
     codeLink: (code: string) => row(code).locator('.cell-code'),
