@@ -16,6 +16,8 @@ export function boardPage(page: Page) {
     grid,
     headerCell: (index: number) => grid.locator(`[role="columnheader"][aria-colindex="${index}"]`),
     bodyRows: grid.locator('.grid-body [role="row"]'),
+    /** The body row shown at a position (0 = first), whatever its DOM slot. */
+    rowAt: (position: number) => grid.locator(`.grid-body [role="row"][aria-rowindex="${position + 2}"]`),
     groupRows: grid.locator('.grid-body [role="row"][aria-expanded]'),
     row,
     cell: (code: string, column: string) => row(code).locator(`[role="gridcell"][data-col="${column}"]`),
