@@ -1,5 +1,6 @@
 import { analyzerBench } from './analyzer.bench'
 import { backfillBench } from './backfill.bench'
+import { boardSortBench } from './board-sort.bench'
 import { cliBench } from './cli.bench'
 import { durabilityBench } from './durability.bench'
 import { importBench } from './import.bench'
@@ -16,6 +17,7 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['pull', pullBench],
   ['backfill', backfillBench],
   ['target', targetBench],
+  ['board-sort', boardSortBench],
   ['cli', cliBench]
 ]
 const only = process.argv[2]

@@ -84,7 +84,16 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(health.light('H-RUN')).toHaveAttribute('title', new RegExp(text.projection.replace(/[()（）]/g, '.')))
 
       await page.screenshot({ path: `${SHOTS}/health-board-${locale}.png` })
-      await boardPage(page).codeLink('H-RUN').click()
+
+      // Sorting by the light puts the worst first and the KPI still in progress (not judged) last.
+      const board = boardPage(page)
+      await board.headerCell(13).click()
+      await expect(board.headerCell(13)).toHaveAttribute('aria-sort', 'ascending')
+      await expect(board.rowAt(0)).toHaveAttribute('data-kpi-code', 'H-THRESH')
+      await expect(board.rowAt(1)).toHaveAttribute('data-kpi-code', 'H-WEEKS')
+      await expect(board.rowAt(2)).toHaveAttribute('data-kpi-code', 'H-RUN')
+
+      await board.codeLink('H-RUN').click()
       await expect(health.panel).toContainText(text.inProgress)
       await expect(health.projection).toHaveText(text.projection)
       await expect(health.targetPeriod).toContainText(locale === 'en' ? 'Month (inferred)' : '月（推断）')

@@ -28,7 +28,7 @@ import { useKpiStore } from './useKpiStore'
 
 /** One board: toolbar, the editable grid, and the drawers and dialogs working on it. */
 export function BoardPage({ boardId }: { boardId: number }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const notify = useNotify()
   const board = useBoardStore((s) => s.boards.find((b) => b.id === boardId))
   const kpis = useKpiStore((s) => s.kpis)
@@ -41,13 +41,14 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const openDetail = useUiStore((s) => s.openDetail)
   const cut = useCutVersion(boardId)
   const view = useReviewStore((s) => s.view)
+  const statuses = useReviewStore((s) => s.statuses)
 
   useEffect(() => {
     load(boardId).catch(notify.error)
     loadVersions(boardId).catch(notify.error)
   }, [boardId, load, loadVersions, notify.error])
 
-  const rows = useMemo(() => buildRows(kpis, query), [kpis, query])
+  const rows = useMemo(() => buildRows(kpis, query, { locale: i18n.language, statuses }), [kpis, query, i18n.language, statuses])
   const shownIds = useMemo(() => filterKpis(kpis, query).map((k) => k.id), [kpis, query])
   const onSort = useCallback((field: SortField) => setQuery({ sort: toggleSort(useKpiStore.getState().query.sort, field) }), [setQuery])
   const onToggleGroup = useCallback(

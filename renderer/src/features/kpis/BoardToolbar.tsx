@@ -19,7 +19,7 @@ import { useKpiStore } from './useKpiStore'
 
 /** Filters, grouping and the board's actions. */
 export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVersion: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const kpis = useKpiStore((s) => s.kpis)
   const query = useKpiStore((s) => s.query)
   const setQuery = useKpiStore((s) => s.setQuery)
@@ -29,8 +29,8 @@ export function BoardToolbar({ shown, onCutVersion }: { shown: number; onCutVers
   const clearSelection = useKpiStore((s) => s.clearSelection)
   const openPanel = useUiStore((s) => s.openPanel)
   const setAddingKpi = useUiStore((s) => s.setAddingKpi)
-  const owners = useMemo(() => distinctValues(kpis, 'owner'), [kpis])
-  const categories = useMemo(() => distinctValues(kpis, 'category'), [kpis])
+  const owners = useMemo(() => distinctValues(kpis, 'owner', i18n.language), [kpis, i18n.language])
+  const categories = useMemo(() => distinctValues(kpis, 'category', i18n.language), [kpis, i18n.language])
   const groups: GroupBy[] = ['none', 'stage', 'owner', 'category']
 
   return (

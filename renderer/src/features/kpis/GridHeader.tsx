@@ -1,6 +1,7 @@
 import CaretDownOutlined from '@ant-design/icons/CaretDownOutlined'
 import CaretUpOutlined from '@ant-design/icons/CaretUpOutlined'
 import { Checkbox } from 'antd'
+import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COLUMNS, SELECT_WIDTH } from './columns'
 import type { SortField, SortSpec } from './rows'
@@ -15,11 +16,21 @@ export interface SelectAll {
 }
 
 /** The sticky header row: a box ticking every KPI the filter shows; clicking a header sorts by it (asc → desc → off). */
-export function GridHeader({ sort, onSort, selectAll }: { sort: SortSpec | null; onSort: (field: SortField) => void; selectAll: SelectAll }) {
+export function GridHeader({
+  ref,
+  sort,
+  onSort,
+  selectAll
+}: {
+  ref: Ref<HTMLDivElement>
+  sort: SortSpec | null
+  onSort: (field: SortField) => void
+  selectAll: SelectAll
+}) {
   const { t } = useTranslation()
   const all = selectAll.shown > 0 && selectAll.ticked === selectAll.shown
   return (
-    <div role="rowgroup" className="grid-head">
+    <div ref={ref} role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row">
         <div role="columnheader" className="grid-cell grid-select" style={{ width: SELECT_WIDTH }}>
           <Checkbox

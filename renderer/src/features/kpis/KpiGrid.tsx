@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
@@ -43,7 +43,19 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   const selected = useKpiStore((s) => s.selected)
   const select = useKpiStore((s) => s.select)
   const lastTicked = useRef<number | null>(null)
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => container.current, estimateSize: () => ROW_HEIGHT, overscan: 8 })
+  const header = useRef<HTMLDivElement>(null)
+  const [headerHeight, setHeaderHeight] = useState(0)
+  useLayoutEffect(() => setHeaderHeight(header.current?.offsetHeight ?? 0), [])
+  // The rows start below the sticky header (scrollMargin), and the header covers the top of the viewport
+  // (scrollPaddingStart): scrolling to a row keeps it out from under the header and above the bottom edge.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => container.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight
+  })
 
   const bounds = useMemo<GridBounds>(() => {
     const viewport = container.current?.clientHeight ?? 600
@@ -126,7 +138,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
       className="kpi-grid"
       onKeyDown={onKeyDown}
     >
-      <GridHeader sort={sort} onSort={onSort} selectAll={selectAll} />
+      <GridHeader ref={header} sort={sort} onSort={onSort} selectAll={selectAll} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index]!
@@ -136,7 +148,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
               key={item.index % items.length}
               row={row}
               index={item.index}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start - headerHeight}px)`, height: ROW_HEIGHT }}
               activeCol={item.index === cursor.row ? cursor.col : -1}
               editing={item.index === cursor.row && cursor.editing}
               seed={cursor.seed}

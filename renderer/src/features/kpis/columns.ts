@@ -16,7 +16,7 @@ export interface GridColumn {
   optionPrefix?: string
   /** Header translation key when it is not `field.<key>`. */
   labelKey?: string
-  /** Columns filled from the status store cannot sort the KPI list. */
+  /** The latest proposal's column does not sort: its text is the assistant's, not the KPI's. */
   sortable?: false
 }
 
@@ -33,8 +33,8 @@ export const COLUMNS: GridColumn[] = [
   { key: 'frequency', field: 'frequency', width: 100, editor: 'select', options: ['', ...FREQUENCIES], optionPrefix: 'frequency.' },
   { key: 'category', field: 'category', width: 110, editor: 'text' },
   { key: 'updatedAt', field: null, width: 130, editor: null },
-  { key: 'currentValue', field: null, width: 110, editor: null, labelKey: 'review.column.currentValue', sortable: false },
-  { key: 'light', field: null, width: 130, editor: null, labelKey: 'review.column.light', sortable: false },
+  { key: 'currentValue', field: null, width: 110, editor: null, labelKey: 'review.column.currentValue' },
+  { key: 'light', field: null, width: 130, editor: null, labelKey: 'review.column.light' },
   { key: 'proposal', field: null, width: 240, editor: null, labelKey: 'review.column.proposal', sortable: false }
 ]
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildRows, distinctValues, emptyQuery, filterKpis, sortKpis, toggleSort, type GridRow } from './rows'
+import { sortKpis, type SortContext } from './board-sort'
+import { buildRows, distinctValues, emptyQuery, filterKpis, toggleSort, type GridRow } from './rows'
 import { kpiView } from './test-kpis'
 
 const board = [
@@ -23,6 +24,7 @@ const board = [
   kpiView({ code: 'KPI-B001', name: 'SLA achievement', owner: '张伟', category: '业务', stage: 'launched', tags: ['sla'] }),
   kpiView({ code: 'KPI-U001', name: 'Weekly active users', owner: '', category: '用户价值', stage: 'trial' })
 ]
+const zh: SortContext = { locale: 'zh-CN', statuses: {} }
 const codes = (rows: GridRow[]) => rows.map((r) => (r.kind === 'kpi' ? r.kpi.code : `[${r.key}:${r.count}${r.collapsed ? '-' : ''}]`))
 
 describe('filterKpis', () => {
@@ -41,16 +43,16 @@ describe('filterKpis', () => {
 
 describe('sortKpis', () => {
   it('orders codes naturally by default (U002 before U010)', () => {
-    expect(sortKpis(board, null).map((k) => k.code)).toEqual(['KPI-B001', 'KPI-U001', 'KPI-U002', 'KPI-U010'])
+    expect(sortKpis(board, null, zh).map((k) => k.code)).toEqual(['KPI-B001', 'KPI-U001', 'KPI-U002', 'KPI-U010'])
   })
 
   it('sorts stages in lifecycle order, not alphabetically', () => {
-    expect(sortKpis(board, { field: 'stage', dir: 'asc' }).map((k) => k.stage)).toEqual(['draft', 'trial', 'trial', 'launched'])
-    expect(sortKpis(board, { field: 'stage', dir: 'desc' }).map((k) => k.stage)).toEqual(['launched', 'trial', 'trial', 'draft'])
+    expect(sortKpis(board, { field: 'stage', dir: 'asc' }, zh).map((k) => k.stage)).toEqual(['draft', 'trial', 'trial', 'launched'])
+    expect(sortKpis(board, { field: 'stage', dir: 'desc' }, zh).map((k) => k.stage)).toEqual(['launched', 'trial', 'trial', 'draft'])
   })
 
   it('keeps KPIs without an owner at the bottom when sorting by owner ascending', () => {
-    expect(sortKpis(board, { field: 'owner', dir: 'asc' }).at(-1)?.code).toBe('KPI-U001')
+    expect(sortKpis(board, { field: 'owner', dir: 'asc' }, zh).at(-1)?.code).toBe('KPI-U001')
   })
 
   it('cycles a header click through ascending, descending and off', () => {
@@ -65,7 +67,7 @@ describe('sortKpis', () => {
 
 describe('buildRows', () => {
   it('groups by stage in lifecycle order with counts', () => {
-    expect(codes(buildRows(board, { ...emptyQuery, groupBy: 'stage' }))).toEqual([
+    expect(codes(buildRows(board, { ...emptyQuery, groupBy: 'stage' }, zh))).toEqual([
       '[draft:1]',
       'KPI-U002',
       '[trial:2]',
@@ -77,18 +79,24 @@ describe('buildRows', () => {
   })
 
   it('orders owner groups by pinyin and hides the KPIs of a collapsed group but keeps its header and count', () => {
-    expect(codes(buildRows(board, { ...emptyQuery, groupBy: 'owner', collapsed: ['张伟'] }))).toEqual(['[李娜:1]', 'KPI-U002', '[张伟:2-]', '[:1]', 'KPI-U001'])
+    expect(codes(buildRows(board, { ...emptyQuery, groupBy: 'owner', collapsed: ['张伟'] }, zh))).toEqual([
+      '[李娜:1]',
+      'KPI-U002',
+      '[张伟:2-]',
+      '[:1]',
+      'KPI-U001'
+    ])
   })
 
   it('lists distinct owners and categories for the filter menus', () => {
-    expect(distinctValues(board, 'owner')).toEqual(['李娜', '张伟'])
-    expect(distinctValues(board, 'category')).toHaveLength(3)
+    expect(distinctValues(board, 'owner', 'zh-CN')).toEqual(['李娜', '张伟'])
+    expect(distinctValues(board, 'category', 'zh-CN')).toHaveLength(3)
   })
 
   it('builds 10,000 rows grouped by stage quickly', () => {
     const big = Array.from({ length: 10_000 }, (_, i) => kpiView({ code: `KPI-${i}`, name: `指标 ${i}`, stage: i % 2 ? 'trial' : 'draft' }))
     const started = performance.now()
-    const rows = buildRows(big, { ...emptyQuery, groupBy: 'stage', text: '指标' })
+    const rows = buildRows(big, { ...emptyQuery, groupBy: 'stage', text: '指标' }, zh)
     expect(rows).toHaveLength(10_002)
     expect(performance.now() - started).toBeLessThan(500)
   })

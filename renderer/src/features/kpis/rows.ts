@@ -1,5 +1,7 @@
 import type { KpiView } from '../../../../electron/api'
 import { STAGES, type Stage } from '../../../../electron/domain/kpi'
+import { sortKpis, type SortContext } from './board-sort'
+import { sortTexts } from './collation-keys'
 
 export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
 export type SortField =
@@ -37,8 +39,6 @@ export const emptyQuery: KpiQuery = { text: '', stages: [], owners: [], categori
 
 export type GridRow = { kind: 'group'; groupBy: Exclude<GroupBy, 'none'>; key: string; count: number; collapsed: boolean } | { kind: 'kpi'; kpi: KpiView }
 
-const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' })
-
 /** Case-insensitive match of the filter text against what a user would search by. */
 export function filterKpis(kpis: readonly KpiView[], query: Pick<KpiQuery, 'text' | 'stages' | 'owners' | 'categories'>): KpiView[] {
   const needle = query.text.trim().toLowerCase()
@@ -52,41 +52,6 @@ export function filterKpis(kpis: readonly KpiView[], query: Pick<KpiQuery, 'text
   })
 }
 
-function sortValue(kpi: KpiView, field: SortField): string | number {
-  switch (field) {
-    case 'stage':
-      return STAGES.indexOf(kpi.stage)
-    case 'updatedAt':
-      return kpi.updatedAt
-    case 'target':
-      return kpi.target?.parsed?.value ?? kpi.target?.text ?? ''
-    case 'frequency':
-      return kpi.frequency ?? ''
-    case 'currentValue':
-    case 'light':
-    case 'proposal':
-      return ''
-    default:
-      return kpi[field]
-  }
-}
-
-function compareValues(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b
-  if (typeof a === 'number') return -1
-  if (typeof b === 'number') return 1
-  // Empty values sink to the bottom whatever the direction of the text sort.
-  if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1
-  return collator.compare(a, b)
-}
-
-/** Stable sort; ties keep the board's order. Without a sort, the order is by code. */
-export function sortKpis(kpis: readonly KpiView[], sort: SortSpec | null): KpiView[] {
-  const spec = sort ?? { field: 'code', dir: 'asc' }
-  const sign = spec.dir === 'asc' ? 1 : -1
-  return [...kpis].sort((a, b) => sign * compareValues(sortValue(a, spec.field), sortValue(b, spec.field)))
-}
-
 /** Clicking a header cycles ascending → descending → no sort. */
 export function toggleSort(current: SortSpec | null, field: SortField): SortSpec | null {
   if (current?.field !== field) return { field, dir: 'asc' }
@@ -97,9 +62,12 @@ function groupKey(kpi: KpiView, groupBy: Exclude<GroupBy, 'none'>): string {
   return groupBy === 'stage' ? kpi.stage : kpi[groupBy]
 }
 
-/** The flat list of rows the virtual grid renders: group headers (in stage order or by name) and the KPIs of open groups. */
-export function buildRows(kpis: readonly KpiView[], query: KpiQuery): GridRow[] {
-  const sorted = sortKpis(filterKpis(kpis, query), query.sort)
+/**
+ * The flat list of rows the virtual grid renders: group headers (in stage order or by name) and the KPIs of open groups.
+ * The whole board is sorted (its order is cached), then filtered: typing in the filter never sorts again.
+ */
+export function buildRows(kpis: readonly KpiView[], query: KpiQuery, ctx: SortContext): GridRow[] {
+  const sorted = filterKpis(sortKpis(kpis, query.sort, ctx), query)
   if (query.groupBy === 'none') return sorted.map((kpi) => ({ kind: 'kpi', kpi }))
   const groupBy = query.groupBy
   const groups = new Map<string, KpiView[]>()
@@ -109,7 +77,8 @@ export function buildRows(kpis: readonly KpiView[], query: KpiQuery): GridRow[] 
     if (members) members.push(kpi)
     else groups.set(key, [kpi])
   }
-  const keys = [...groups.keys()].sort((a, b) => (groupBy === 'stage' ? STAGES.indexOf(a as Stage) - STAGES.indexOf(b as Stage) : compareValues(a, b)))
+  const keys =
+    groupBy === 'stage' ? [...groups.keys()].sort((a, b) => STAGES.indexOf(a as Stage) - STAGES.indexOf(b as Stage)) : sortTexts([...groups.keys()], ctx.locale)
   const rows: GridRow[] = []
   for (const key of keys) {
     const members = groups.get(key)!
@@ -121,6 +90,6 @@ export function buildRows(kpis: readonly KpiView[], query: KpiQuery): GridRow[] 
 }
 
 /** Distinct non-empty values of a field, for the filter menus. */
-export function distinctValues(kpis: readonly KpiView[], field: 'owner' | 'category'): string[] {
-  return [...new Set(kpis.map((k) => k[field]).filter((v) => v !== ''))].sort(collator.compare)
+export function distinctValues(kpis: readonly KpiView[], field: 'owner' | 'category', locale: string): string[] {
+  return sortTexts([...new Set(kpis.map((k) => k[field]).filter((v) => v !== ''))], locale)
 }

@@ -25,7 +25,7 @@ describe('actionScope', () => {
 
 describe('rowRange', () => {
   it('takes the KPIs between two rows in either direction and skips group headers', () => {
-    const rows = buildRows(board, { ...emptyQuery, groupBy: 'stage' })
+    const rows = buildRows(board, { ...emptyQuery, groupBy: 'stage' }, { locale: 'zh-CN', statuses: {} })
     expect(rows.map((r) => r.kind)).toEqual(['group', 'kpi', 'group', 'kpi', 'kpi', 'group', 'kpi'])
     expect(rowRange(rows, 1, 4)).toEqual([a1, a2, a3])
     expect(rowRange(rows, 6, 3)).toEqual([a2, a3, a4])

@@ -4,7 +4,8 @@ import { useMemo, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import type { Stage } from '../../../../electron/domain/kpi'
-import { filterKpis, sortKpis } from '../kpis/rows'
+import { sortKpis } from '../kpis/board-sort'
+import { filterKpis } from '../kpis/rows'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useUiStore } from '../ui/useUiStore'
 import { FORWARD_STAGES } from './review-format'
@@ -50,12 +51,13 @@ function KanbanCard({ kpi }: { kpi: KpiView }) {
 
 /** The board by stage: a column per stage, cards moved by menu or drag-and-drop through the same gate dialog. */
 export function KanbanView() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const kpis = useKpiStore((s) => s.kpis)
   const query = useKpiStore((s) => s.query)
   const openMove = useReviewStore((s) => s.openMove)
+  const statuses = useReviewStore((s) => s.statuses)
   const [over, setOver] = useState<Stage | null>(null)
-  const shown = useMemo(() => sortKpis(filterKpis(kpis, query), query.sort), [kpis, query])
+  const shown = useMemo(() => filterKpis(sortKpis(kpis, query.sort, { locale: i18n.language, statuses }), query), [kpis, query, i18n.language, statuses])
 
   const drop = (stage: Stage) => (e: DragEvent) => {
     e.preventDefault()

@@ -1,0 +1,175 @@
+import type { KpiStatus, KpiView } from '../../../../electron/api'
+import { FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
+import { collationKeys } from './collation-keys'
+import type { SortField, SortSpec } from './rows'
+
+export interface SortContext {
+  /** The UI's language: names collate the way its readers expect (pinyin order in zh-CN). */
+  locale: string
+  /** Lights and current values by KPI id, for the columns the status store fills. */
+  statuses: Record<number, KpiStatus>
+}
+
+/**
+ * A column's sort keys, one slot per KPI of the board: the tier first (tiers never flip with the direction, so a
+ * KPI without a value stays last), then the text key, then the number, then a tie-break number (NaN: none).
+ */
+interface SortKeys {
+  tier: Uint8Array
+  text: string[]
+  num: Float64Array
+  then: Float64Array | null
+}
+
+const VALUE = 0
+const TEXT = 1
+const MISSING = 2
+/** Red first: sorting the light ascending lists what needs attention at the top. */
+const SEVERITY = { red: 0, yellow: 1, green: 2 } as const
+
+const TEXT_FIELDS = ['code', 'name', 'dataSource', 'unit', 'owner', 'category'] as const
+type TextField = (typeof TEXT_FIELDS)[number]
+const isTextField = (field: SortField): field is TextField => (TEXT_FIELDS as readonly string[]).includes(field)
+const readsStatuses = (field: SortField) => field === 'currentValue' || field === 'light'
+
+function emptyKeys(n: number, then = false): SortKeys {
+  return {
+    tier: new Uint8Array(n).fill(MISSING),
+    text: new Array<string>(n).fill(''),
+    num: new Float64Array(n),
+    then: then ? new Float64Array(n).fill(NaN) : null
+  }
+}
+
+function textKeys(kpis: readonly KpiView[], field: TextField, locale: string): SortKeys {
+  const keys = emptyKeys(kpis.length)
+  const texts = collationKeys(
+    kpis.map((k) => k[field]),
+    locale
+  )
+  kpis.forEach((kpi, i) => {
+    if (kpi[field].trim() === '') return
+    keys.tier[i] = VALUE
+    keys.text[i] = texts[i]!
+  })
+  return keys
+}
+
+/** Numbers from a KPI (or its status); null is a missing value. */
+function numberKeys(kpis: readonly KpiView[], read: (kpi: KpiView) => number | null): SortKeys {
+  const keys = emptyKeys(kpis.length)
+  kpis.forEach((kpi, i) => {
+    const value = read(kpi)
+    if (value === null || Number.isNaN(value)) return
+    keys.tier[i] = VALUE
+    keys.num[i] = value
+  })
+  return keys
+}
+
+/** Parsed targets by their value, then targets the parser could not read by their text, then KPIs without a target. */
+function targetKeys(kpis: readonly KpiView[], locale: string): SortKeys {
+  const keys = emptyKeys(kpis.length)
+  const texts = collationKeys(
+    kpis.map((k) => k.target?.text ?? ''),
+    locale
+  )
+  kpis.forEach((kpi, i) => {
+    const target = kpi.target
+    if (target?.parsed) {
+      keys.tier[i] = VALUE
+      keys.num[i] = target.parsed.value
+    } else if (target && target.text.trim() !== '') {
+      keys.tier[i] = TEXT
+      keys.text[i] = texts[i]!
+    }
+  })
+  return keys
+}
+
+/** The light by severity, then by attainment; a KPI not judged (no value, period in progress) is a missing value. */
+function lightKeys(kpis: readonly KpiView[], statuses: Record<number, KpiStatus>): SortKeys {
+  const keys = emptyKeys(kpis.length, true)
+  kpis.forEach((kpi, i) => {
+    const status = statuses[kpi.id]
+    if (!status || status.inProgress || status.level === 'none') return
+    keys.tier[i] = VALUE
+    keys.num[i] = SEVERITY[status.level]
+    keys.then![i] = status.attainment ?? NaN
+  })
+  return keys
+}
+
+function computeKeys(kpis: readonly KpiView[], field: SortField, ctx: SortContext): SortKeys {
+  if (isTextField(field)) return textKeys(kpis, field, ctx.locale)
+  switch (field) {
+    case 'stage':
+      return numberKeys(kpis, (k) => STAGES.indexOf(k.stage))
+    case 'status':
+      return numberKeys(kpis, (k) => STATUSES.indexOf(k.status))
+    case 'frequency':
+      return numberKeys(kpis, (k) => (k.frequency ? FREQUENCIES.indexOf(k.frequency) : null))
+    case 'updatedAt':
+      return numberKeys(kpis, (k) => k.updatedAt)
+    case 'target':
+      return targetKeys(kpis, ctx.locale)
+    case 'currentValue':
+      return numberKeys(kpis, (k) => ctx.statuses[k.id]?.value ?? null)
+    case 'light':
+      return lightKeys(kpis, ctx.statuses)
+    case 'proposal':
+      return emptyKeys(kpis.length)
+  }
+}
+
+function compareBy(keys: SortKeys, sign: 1 | -1) {
+  const { tier, text, num, then } = keys
+  return (a: number, b: number) => {
+    const byTier = tier[a]! - tier[b]!
+    if (byTier !== 0) return byTier
+    const ta = text[a]!
+    const tb = text[b]!
+    if (ta !== tb) return ta < tb ? -sign : sign
+    const byNum = num[a]! - num[b]!
+    if (byNum !== 0 || !then) return sign * byNum
+    const na = then[a]!
+    const nb = then[b]!
+    if (Number.isNaN(na) || Number.isNaN(nb)) return Number(Number.isNaN(na)) - Number(Number.isNaN(nb))
+    return sign * (na - nb)
+  }
+}
+
+interface Cached {
+  statuses: Record<number, KpiStatus> | null
+  keys: SortKeys
+  sorted: Partial<Record<SortSpec['dir'], readonly KpiView[]>>
+}
+
+// Keys and orders live as long as the board's KPI array: filtering, grouping and flipping the direction reuse them.
+const cache = new WeakMap<readonly KpiView[], Map<string, Cached>>()
+
+function cached(kpis: readonly KpiView[], field: SortField, ctx: SortContext): Cached {
+  let byField = cache.get(kpis)
+  if (!byField) cache.set(kpis, (byField = new Map()))
+  const name = `${field} ${ctx.locale}`
+  const statuses = readsStatuses(field) ? ctx.statuses : null
+  let entry = byField.get(name)
+  if (!entry || entry.statuses !== statuses) byField.set(name, (entry = { statuses, keys: computeKeys(kpis, field, ctx), sorted: {} }))
+  return entry
+}
+
+/**
+ * The board's KPIs in the order of a column, stable (ties keep the board's order); KPIs without a value last in
+ * both directions. Without a sort, the order is by code. The result is shared: do not mutate it.
+ */
+export function sortKpis(kpis: readonly KpiView[], sort: SortSpec | null, ctx: SortContext): readonly KpiView[] {
+  const spec = sort ?? { field: 'code', dir: 'asc' }
+  const entry = cached(kpis, spec.field, ctx)
+  let sorted = entry.sorted[spec.dir]
+  if (!sorted) {
+    const order = kpis.map((_, i) => i)
+    order.sort(compareBy(entry.keys, spec.dir === 'asc' ? 1 : -1))
+    sorted = entry.sorted[spec.dir] = order.map((i) => kpis[i]!)
+  }
+  return sorted
+}
