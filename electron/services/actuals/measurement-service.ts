@@ -62,7 +62,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 
-  const addManyTx = transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
+  const addManyTx = transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, auditUnchanged: boolean) => {
     // Current values per KPI, loaded once, so that a re-pull of unchanged numbers stores nothing.
     const current = new Map<number, Map<string, number>>()
     const currentOf = (kpiId: number) => {
@@ -84,6 +84,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       values.set(key, m.value)
       stored++
     }
+    if (stored === 0 && !auditUnchanged) return 0
     audit.record({
       actor,
       action: 'actuals.add',
@@ -97,17 +98,23 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
 
   /**
    * Stores values; a re-pull that returns the same number for a period adds nothing. A bulk caller
-   * (a pull) passes `announce: false` and announces all its KPIs once at the end.
+   * (a pull) passes `bulk`: it announces all its KPIs once at the end, and a KPI with nothing new writes no
+   * audit row of its own (the pull writes one for the whole run instead).
    */
-  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, announce = true): number {
-    const stored = addManyTx(boardId, items, actor, summary)
-    if (stored > 0 && announce) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
+  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, bulk = false): number {
+    const stored = addManyTx(boardId, items, actor, summary, !bulk)
+    if (stored > 0 && !bulk) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
     return stored
   }
+  /** One audit row for a pull that stored nothing: the user sees it ran, without a row per KPI. */
+  const recordNothingNew = transaction((boardId: number, actor: string, summary: string, details: Record<string, unknown>) => {
+    audit.record({ actor, action: 'actuals.pull', boardId, kpiId: null, summary, details })
+  })
   const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as Row[]).map(toView)
 
   return {
     addMany,
+    recordNothingNew,
     add(kpiId: number, m: NewMeasurement, actor: string): MeasurementView {
       const kpi = kpis.get(kpiId)
       addMany(kpi.boardId, [{ kpiId, m }], actor, `${kpi.code}: ${m.value} for ${m.period.start}…${m.period.end}`)
