@@ -62,7 +62,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 
-  const addManyTx = transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, auditUnchanged: boolean) => {
+  const addManyTx = transaction((boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string) => {
     // Current values per KPI, loaded once, so that a re-pull of unchanged numbers stores nothing.
     const current = new Map<number, Map<string, number>>()
     const currentOf = (kpiId: number) => {
@@ -79,12 +79,14 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       if (!Number.isFinite(m.value)) throw new AppError('MEASUREMENT_INVALID', `Value ${m.value} is not a number.`)
       const key = `${m.period.start}/${m.period.end}`
       const values = currentOf(kpiId)
-      if (m.source === 'query' && values.get(key) === m.value) continue
+      // A value read again from its source (a pull, a PRD's current value) is no new measurement.
+      if ((m.source === 'query' || m.source === 'import') && values.get(key) === m.value) continue
       stmt.insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, m.note ?? '', actor, at)
       values.set(key, m.value)
       stored++
     }
-    if (stored === 0 && !auditUnchanged) return 0
+    // Nothing stored is nothing done: no audit row (a pull records one row for its whole run instead).
+    if (stored === 0) return 0
     audit.record({
       actor,
       action: 'actuals.add',
@@ -98,11 +100,10 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
 
   /**
    * Stores values; a re-pull that returns the same number for a period adds nothing. A bulk caller
-   * (a pull) passes `bulk`: it announces all its KPIs once at the end, and a KPI with nothing new writes no
-   * audit row of its own (the pull writes one for the whole run instead).
+   * (a pull) passes `bulk`: it announces all its KPIs once at the end.
    */
   function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, bulk = false): number {
-    const stored = addManyTx(boardId, items, actor, summary, !bulk)
+    const stored = addManyTx(boardId, items, actor, summary)
     if (stored > 0 && !bulk) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
     return stored
   }
