@@ -142,6 +142,7 @@ export function createPullService(deps: {
           }
         }
         options.onProgress?.(chosen.length, chosen.length, '')
+        // Every value read was already stored: one row says the pull ran (a failed KPI writes none, as before).
         const ran = results.filter((r) => r.outcome === 'pulled')
         if (ran.length && ran.every((r) => r.stored === 0)) {
           await deps.whenWritable?.(options.signal)
