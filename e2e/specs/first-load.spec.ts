@@ -71,3 +71,18 @@ test('an error toast stays until dismissed while a success toast fades', async (
   await app.apiErrorDismiss.click()
   await expect(app.apiError).toHaveCount(0)
 })
+
+test.describe('in English', () => {
+  test.use({ systemLocale: 'en' })
+
+  test('the loading state and the empty state speak English', async ({ page, server, core }) => {
+    core.boards.create('Empty board', '', 'e2e')
+    const board = boardPage(page)
+    const release = await holdKpiList(page)
+    await page.goto(server.url)
+    await expect(board.loading).toHaveAttribute('aria-label', 'Loading the board’s KPIs…')
+    await expect(board.empty).toHaveCount(0)
+    release()
+    await expect(board.empty).toContainText('This board has no KPI yet.')
+  })
+})

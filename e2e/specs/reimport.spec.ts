@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+import type { Runtime } from '../../electron/api/dispatch/runtime'
 import type { ImportCommitResult, ImportPreview } from '../../electron/domain/views'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
@@ -19,7 +21,8 @@ const PRD = `# 客服助手 PRD
 | AI 推荐采纳率 | ≥ 60% | 52% | 初稿 |
 `
 
-test('re-importing an unchanged PRD into its board says nothing changed and offers no import', async ({ page, server, core, runtime }) => {
+/** Imports PRD into a new board through the dispatcher, as the first import would have. */
+async function importedBoard(runtime: Runtime): Promise<number> {
   const call = async <T>(name: string, input: unknown) => {
     const answer = await runtime.dispatch(name, input, { actor: 'e2e', signal: new AbortController().signal, emit: () => {} })
     if (!answer.ok) throw new Error(answer.error.message)
@@ -27,16 +30,23 @@ test('re-importing an unchanged PRD into its board says nothing changed and offe
   }
   const found = await call<ImportPreview>('import.prd.preview', { fileName: 'prd.md', content: { text: PRD } })
   const items = found.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines, passage: c.passage }))
-  const first = await call<ImportCommitResult>('import.prd.commit', { boardName: '客服助手', fileName: 'prd.md', items })
+  return (await call<ImportCommitResult>('import.prd.commit', { boardName: '客服助手', fileName: 'prd.md', items })).boardId
+}
 
-  const app = appPage(page)
+async function reimport(page: Page) {
   const dialog = importDialog(page)
-  await page.goto(server.url)
-  await expect(app.ready).toBeAttached()
+  await expect(appPage(page).ready).toBeAttached()
   await dialog.openMenu.click()
   await dialog.menuPrd.click()
   await dialog.fileInput.setInputFiles({ name: 'prd.md', mimeType: 'text/markdown', buffer: Buffer.from(PRD, 'utf8') })
   await expect(dialog.rows).toHaveCount(2)
+  return dialog
+}
+
+test('re-importing an unchanged PRD into its board says nothing changed and offers no import', async ({ page, server, core, runtime }) => {
+  const boardId = await importedBoard(runtime)
+  await page.goto(server.url)
+  const dialog = await reimport(page)
   await expect(dialog.nothingChanged).toContainText('没有变化')
   await expect(dialog.commit).toHaveCount(0)
 
@@ -44,5 +54,17 @@ test('re-importing an unchanged PRD into its board says nothing changed and offe
   await dialog.code(0).fill('KPI-S009')
   await expect(dialog.nothingChanged).toHaveCount(0)
   await expect(dialog.commit).toBeVisible()
-  expect(core.versions.list(first.boardId).map((v) => v.label)).toEqual(['v0.1'])
+  expect(core.versions.list(boardId).map((v) => v.label)).toEqual(['v0.1'])
+})
+
+test.describe('in English', () => {
+  test.use({ systemLocale: 'en' })
+
+  test('the dialog says nothing changed in English', async ({ page, server, runtime }) => {
+    await importedBoard(runtime)
+    await page.goto(server.url)
+    const dialog = await reimport(page)
+    await expect(dialog.nothingChanged).toContainText('Nothing changed: every KPI of this document is already on the board as written.')
+    await expect(dialog.commit).toHaveCount(0)
+  })
 })
