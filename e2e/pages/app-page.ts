@@ -21,6 +21,7 @@ export function appPage(page: Page) {
     dialogOk: dialog.locator('.ant-modal-footer .ant-btn-primary'),
     dialogCancel: dialog.locator('.ant-modal-footer .ant-btn').first(),
     apiError: page.getByTestId('api-error'),
+    apiErrorDismiss: page.getByTestId('api-error-dismiss'),
     successMessage: page.locator('.ant-message-success')
   }
 }

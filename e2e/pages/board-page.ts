@@ -14,6 +14,8 @@ export function boardPage(page: Page) {
     openAudit: page.getByTestId('open-audit'),
     groupBy: page.getByTestId('group-by'),
     grid,
+    loading: page.getByTestId('board-loading'),
+    empty: page.locator('.board-empty'),
     headerCell: (index: number) => grid.locator(`[role="columnheader"][aria-colindex="${index}"]`),
     bodyRows: grid.locator('.grid-body [role="row"]'),
     /** The body row shown at a position (0 = first), whatever its DOM slot. */

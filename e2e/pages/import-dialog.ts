@@ -30,6 +30,7 @@ export function importDialog(page: Page) {
     skippedSections: root.getByTestId('skipped-section'),
     action: (index: number) => row(index).getByTestId('row-action'),
     commit: root.getByTestId('import-commit'),
+    nothingChanged: root.getByTestId('import-nothing-changed'),
     error: root.getByTestId('import-error'),
     none: root.getByTestId('import-none'),
     excerpt: page.locator('.import-excerpt:visible'),

@@ -270,7 +270,9 @@ export interface ImportPreview {
 
 export interface ImportCommitResult {
   boardId: number
-  version: string
+  /** The version the import cut; null when nothing changed (a re-import of an unchanged PRD cuts nothing). */
+  version: string | null
+  nothingChanged: boolean
   created: number
   updated: number
   unchanged: number

@@ -72,10 +72,10 @@ export function importCommand(program: Command, run: Run) {
           if (preview.candidates.length === 0) throw new AppError('IMPORT_NO_KPI', `No KPI found in ${fileName}; nothing was written.`)
           const items = preview.candidates.map((c) => ({ fields: c.fields, currentValue: c.currentValue, lines: c.lines, passage: c.passage }))
           const result = await ctx.call('import.prd.commit', { boardId, boardName: boardId ? undefined : opts.board, fileName, items })
-          ctx.out(
-            `${previewText(preview)}\n\nImported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`,
-            { preview, result }
-          )
+          const outcome = result.nothingChanged
+            ? `Nothing changed: "${opts.board}" already holds every KPI of ${fileName} as written; no version was cut.`
+            : `Imported into "${opts.board}": ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; cut ${result.version}.`
+          ctx.out(`${previewText(preview)}\n\n${outcome}`, { preview, result })
         },
         // A dry run writes nothing: without a workspace it previews against an empty one.
         { writes: opts.dryRun !== true, orEmpty: true }

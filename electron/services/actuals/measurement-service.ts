@@ -79,11 +79,14 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       if (!Number.isFinite(m.value)) throw new AppError('MEASUREMENT_INVALID', `Value ${m.value} is not a number.`)
       const key = `${m.period.start}/${m.period.end}`
       const values = currentOf(kpiId)
-      if (m.source === 'query' && values.get(key) === m.value) continue
+      // A value read again from its source (a pull, a PRD's current value) is no new measurement.
+      if ((m.source === 'query' || m.source === 'import') && values.get(key) === m.value) continue
       stmt.insert.run(kpiId, m.period.start, m.period.end, m.value, m.source, m.dataSourceId ?? null, m.queryHash ?? null, m.note ?? '', actor, at)
       values.set(key, m.value)
       stored++
     }
+    // Nothing stored is nothing done: no audit row (a pull records one row for its whole run instead).
+    if (stored === 0) return 0
     audit.record({
       actor,
       action: 'actuals.add',
@@ -97,17 +100,22 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
 
   /**
    * Stores values; a re-pull that returns the same number for a period adds nothing. A bulk caller
-   * (a pull) passes `announce: false` and announces all its KPIs once at the end.
+   * (a pull) passes `bulk`: it announces all its KPIs once at the end.
    */
-  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, announce = true): number {
+  function addMany(boardId: number, items: { kpiId: number; m: NewMeasurement }[], actor: string, summary: string, bulk = false): number {
     const stored = addManyTx(boardId, items, actor, summary)
-    if (stored > 0 && announce) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
+    if (stored > 0 && !bulk) events.emit('actuals.changed', { boardId, kpiIds: [...new Set(items.map((i) => i.kpiId))] })
     return stored
   }
+  /** One audit row for a pull that stored nothing: the user sees it ran, without a row per KPI. */
+  const recordNothingNew = transaction((boardId: number, actor: string, summary: string, details: Record<string, unknown>) => {
+    audit.record({ actor, action: 'actuals.pull', boardId, kpiId: null, summary, details })
+  })
   const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as Row[]).map(toView)
 
   return {
     addMany,
+    recordNothingNew,
     add(kpiId: number, m: NewMeasurement, actor: string): MeasurementView {
       const kpi = kpis.get(kpiId)
       addMany(kpi.boardId, [{ kpiId, m }], actor, `${kpi.code}: ${m.value} for ${m.period.start}…${m.period.end}`)

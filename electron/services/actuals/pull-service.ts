@@ -115,7 +115,7 @@ export function createPullService(deps: {
               } satisfies NewMeasurement
             }))
             const stored = items.length
-              ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, false)
+              ? measurements.addMany(request.boardId, items, actor, `Pulled ${kpi.code} from ${source.name} (${items.length} periods)`, true)
               : 0
             results.push({
               kpiId: kpi.id,
@@ -142,6 +142,12 @@ export function createPullService(deps: {
           }
         }
         options.onProgress?.(chosen.length, chosen.length, '')
+        // Every value read was already stored: one row says the pull ran (a failed KPI writes none, as before).
+        const ran = results.filter((r) => r.outcome === 'pulled')
+        if (ran.length && ran.every((r) => r.stored === 0)) {
+          await deps.whenWritable?.(options.signal)
+          measurements.recordNothingNew(request.boardId, actor, `Pulled ${ran.length} KPIs: nothing new`, { pulled: ran.length, stored: 0 })
+        }
       } finally {
         await Promise.all([...open.values()].map(({ connector }) => connector.close()))
         const changed = results.filter((r) => r.stored > 0).map((r) => r.kpiId)

@@ -39,6 +39,17 @@ function changesFor(kpi: KpiView, candidate: Found): FieldChange[] {
 
 /** A PRD to a v0.1 draft board: read, extract offline, preview against the board, then commit at once. */
 export function createPrdImportService(core: Core) {
+  /** The period a PRD's current value is stored for: the month of the import. */
+  const importPeriod = () => periodContaining(dayjs(core.deps.now()).format('YYYY-MM-DD'), 'monthly')
+
+  /** Whether committing this current value would store a measurement (the KPI has another, or none, for the period). */
+  function storesNewValue(kpiId: number, currentValue: string | null | undefined, period: { start: string; end: string }): boolean {
+    const value = currentValue ? currentNumber(currentValue) : null
+    if (value === null) return false
+    const stored = core.measurements.list(kpiId).find((m) => m.periodStart === period.start && m.periodEnd === period.end)
+    return stored?.value !== value
+  }
+
   async function preview(input: { boardId?: number; fileName: string; data: Buffer; assistant?: boolean; signal?: AbortSignal }): Promise<ImportPreview> {
     const text = await readPrd(input.data, input.fileName)
     const { candidates: offline, notes, skipped } = extractKpis(text, { fileName: input.fileName, signal: input.signal })
@@ -58,9 +69,11 @@ export function createPrdImportService(core: Core) {
       }
     }
     const existing = input.boardId ? core.kpis.list(input.boardId, true) : []
+    const period = importPeriod()
     const views: ImportCandidateView[] = candidates.map((c, index) => {
       const found = match(c, existing)
       const changes = found ? changesFor(found, c) : []
+      const newValue = found ? storesNewValue(found.id, c.currentValue, period) : false
       return {
         index,
         fields: c.fields,
@@ -73,7 +86,7 @@ export function createPrdImportService(core: Core) {
         found: c.found,
         assisted: c.assisted,
         match: found ? { kpiId: found.id, code: found.code, changes } : null,
-        action: !found ? 'create' : changes.length ? 'update' : 'unchanged'
+        action: !found ? 'create' : changes.length || newValue ? 'update' : 'unchanged'
       }
     })
     return { fileName: input.fileName, candidates: views, skipped, notes, lineCount: text.split('\n').length, ...(assistant ? { assistant } : {}) }
@@ -84,7 +97,7 @@ export function createPrdImportService(core: Core) {
     actor: string
   ): ImportCommitResult {
     if (input.items.length === 0) throw new AppError('IMPORT_NO_KPI', 'Nothing to import: no KPI was selected.')
-    const period = periodContaining(dayjs(core.deps.now()).format('YYYY-MM-DD'), 'monthly')
+    const period = importPeriod()
     const result = core.transaction(() => {
       const boardId = input.boardId ?? core.boards.create(requiredName(input.boardName), `Imported from ${input.fileName}`, actor).id
       const existing = core.kpis.list(boardId, true)
@@ -109,15 +122,16 @@ export function createPrdImportService(core: Core) {
         if (item.passage && item.lines) passages.push({ kpiId: kpi.id, lines: item.lines, text: item.passage })
         const value = item.currentValue ? currentNumber(item.currentValue) : null
         if (value !== null) {
-          core.measurements.addMany(
+          counts.values += core.measurements.addMany(
             boardId,
             [{ kpiId: kpi.id, m: { period, value, source: 'import', note: `Current value "${item.currentValue}" in ${input.fileName}` } }],
             actor,
             `Imported current value of ${kpi.code}`
           )
-          counts.values++
         }
       }
+      // A re-import of an unchanged PRD writes nothing at all: no import record, no audit row, no version.
+      if (counts.created + counts.updated + counts.values === 0) return { boardId, version: null, nothingChanged: true, ...counts }
       core.passages.record(boardId, input.fileName, actor, passages)
       core.audit.record({
         actor,
@@ -127,7 +141,7 @@ export function createPrdImportService(core: Core) {
       })
       const label = input.versionLabel ?? (core.versions.list(boardId).some((v) => v.label === 'v0.1') ? undefined : 'v0.1')
       const version = core.versions.cut(boardId, { label, note: `Imported from ${input.fileName}` }, actor)
-      return { boardId, version: version.label, ...counts }
+      return { boardId, version: version.label, nothingChanged: false, ...counts }
     })
     return result
   }

@@ -22,6 +22,7 @@ export const en = {
     save: 'Save',
     ok: 'OK',
     close: 'Close',
+    dismiss: 'Dismiss',
     none: '—',
     add: 'Add',
     remove: 'Remove'
@@ -88,6 +89,7 @@ export const en = {
   },
   table: {
     empty: 'No KPI matches.',
+    loadingBoard: 'Loading the board’s KPIs…',
     emptyBoard: 'This board has no KPI yet. Add the first one.',
     unparsed: 'Not understood',
     noValue: '(empty)',

@@ -21,6 +21,7 @@ export const zhCN: Messages = {
     save: '保存',
     ok: '确定',
     close: '关闭',
+    dismiss: '关闭提示',
     none: '—',
     add: '添加',
     remove: '删除'
@@ -87,6 +88,7 @@ export const zhCN: Messages = {
   },
   table: {
     empty: '没有匹配的 KPI。',
+    loadingBoard: '正在加载看板的 KPI…',
     emptyBoard: '此看板还没有 KPI，添加第一个吧。',
     unparsed: '无法解析',
     noValue: '（空）',

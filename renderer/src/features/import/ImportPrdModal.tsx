@@ -6,7 +6,7 @@ import { useBoardStore } from '../boards/useBoardStore'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useUiStore } from '../ui/useUiStore'
 import { useVersionStore } from '../versions/useVersionStore'
-import { canCommit } from './import-rows'
+import { canCommit, nothingChanges } from './import-rows'
 import { ImportError } from './ImportError'
 import { ImportPreviewTable } from './ImportPreviewTable'
 import { ImportSummary } from './ImportSummary'
@@ -37,11 +37,16 @@ export function ImportPrdModal() {
   )
   const included = s.rows.filter((r) => r.include).length
   const needsName = s.into === 'new' && !s.boardName.trim()
+  const unchanged = s.into === 'current' && nothingChanges(s.rows)
 
   const commit = async () => {
     const result = await s.commit()
     if (!result) return
-    notify.success(t('import.committed', { created: result.created, updated: result.updated, version: result.version }))
+    notify.success(
+      result.nothingChanged
+        ? t('import.committedNothing')
+        : t('import.committed', { created: result.created, updated: result.updated, version: result.version })
+    )
     await useBoardStore.getState().load()
     const ui = useUiStore.getState()
     if (ui.boardId === result.boardId) {
@@ -55,10 +60,12 @@ export function ImportPrdModal() {
       <Button onClick={s.back} disabled={s.busy}>
         {t('import.back')}
       </Button>
-      <Button onClick={s.close}>{t('app.cancel')}</Button>
-      <Button type="primary" loading={s.busy} disabled={!canCommit(s.rows) || needsName} onClick={() => void commit()} data-testid="import-commit">
-        {t('import.commit', { count: included })}
-      </Button>
+      <Button onClick={s.close}>{unchanged ? t('app.close') : t('app.cancel')}</Button>
+      {!unchanged && (
+        <Button type="primary" loading={s.busy} disabled={!canCommit(s.rows) || needsName} onClick={() => void commit()} data-testid="import-commit">
+          {t('import.commit', { count: included })}
+        </Button>
+      )}
     </Space>
   ) : (
     <Button onClick={s.close}>{t('app.cancel')}</Button>
@@ -104,6 +111,7 @@ export function ImportPrdModal() {
               )}
             </Space>
             {needsName && <Alert type="warning" showIcon title={t('import.boardNameRequired')} />}
+            {unchanged && <Alert type="success" showIcon title={t('import.nothingChanged')} data-testid="import-nothing-changed" />}
             <ImportSummary preview={s.preview} rows={s.rows} />
             {s.preview.candidates.length === 0 ? (
               <Empty

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest'
 import type { ImportCandidateView, ImportPreview } from '../../../../electron/api'
 import { kpiFieldsSchema } from '../../../../electron/domain/kpi'
 import { parseTarget } from '../../../../electron/domain/target/parse-target'
-import { canCommit, commitItems, currentWarnings, duplicateCodes, editRow, editTargetText, rowsOf, setParsedTarget, rowCounts, toggleRow } from './import-rows'
+import {
+  canCommit,
+  commitItems,
+  currentWarnings,
+  duplicateCodes,
+  editRow,
+  editTargetText,
+  nothingChanges,
+  rowsOf,
+  setParsedTarget,
+  rowCounts,
+  toggleRow
+} from './import-rows'
 
 const PRD = `# 智能客服助手 PRD
 
@@ -70,6 +82,17 @@ function preview(): ImportPreview {
 }
 
 describe('import preview rows', () => {
+  it('offers no import when every included KPI is already on the board as written, until one is edited or changes', () => {
+    const found = preview()
+    const reimport = { ...found, candidates: found.candidates.map((c) => ({ ...c, action: 'unchanged' as const })) }
+    expect(nothingChanges(rowsOf(found))).toBe(false)
+    expect(nothingChanges(rowsOf(reimport))).toBe(true)
+    expect(nothingChanges(editRow(rowsOf(reimport), 0, { owner: '韩梅梅' }))).toBe(false)
+    const oneUpdated = { ...reimport, candidates: reimport.candidates.map((c, i) => (i === 1 ? { ...c, action: 'update' as const } : c)) }
+    expect(nothingChanges(rowsOf(oneUpdated))).toBe(false)
+    expect(nothingChanges(toggleRow(rowsOf(oneUpdated), 1, false))).toBe(true)
+  })
+
   it('starts with every KPI found included and its warnings as the extractor gave them', () => {
     const rows = rowsOf(preview())
     expect(rows.map((r) => [r.fields.code, r.include])).toEqual([

@@ -75,6 +75,12 @@ export function duplicateCodes(rows: ImportRow[]): Set<string> {
   return new Set([...seen].filter(([, n]) => n > 1).map(([code]) => code))
 }
 
+/** Every included row would leave its KPI as it is on the board: the preview offers no import, only says so. */
+export function nothingChanges(rows: ImportRow[]): boolean {
+  const included = rows.filter((r) => r.include)
+  return included.length > 0 && included.every((r) => r.candidate.action === 'unchanged' && !r.edited)
+}
+
 export function canCommit(rows: ImportRow[]): boolean {
   const included = rows.filter((r) => r.include)
   return included.length > 0 && included.every((r) => r.fields.code.trim() && r.fields.name.trim() && !r.parsing) && duplicateCodes(rows).size === 0

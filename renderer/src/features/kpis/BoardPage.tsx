@@ -1,4 +1,4 @@
-import { Empty, Space, Tag, Typography } from 'antd'
+import { Empty, Skeleton, Space, Tag, Typography } from 'antd'
 import { useCallback, useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
@@ -32,7 +32,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const notify = useNotify()
   const board = useBoardStore((s) => s.boards.find((b) => b.id === boardId))
   const kpis = useKpiStore((s) => s.kpis)
-  const loadedBoard = useKpiStore((s) => s.boardId)
+  const answered = useKpiStore((s) => s.answeredBoard === boardId)
   const query = useKpiStore((s) => s.query)
   const setQuery = useKpiStore((s) => s.setQuery)
   const edit = useKpiStore((s) => s.edit)
@@ -83,7 +83,11 @@ export function BoardPage({ boardId }: { boardId: number }) {
       <BoardToolbar shown={shownIds.length} onCutVersion={cut.open} />
       {view !== 'grid' ? (
         <BoardAltView view={view} />
-      ) : loadedBoard === boardId && kpis.length === 0 && !query.text ? (
+      ) : !answered ? (
+        <div className="board-loading" data-testid="board-loading" role="status" aria-busy="true" aria-label={t('table.loadingBoard')}>
+          <Skeleton active title={false} paragraph={{ rows: 6 }} />
+        </div>
+      ) : kpis.length === 0 && !query.text ? (
         <Empty className="board-empty" description={t('table.emptyBoard')}>
           <ImportPrdButton type="primary" board={{ id: board.id, name: board.name }} />
         </Empty>

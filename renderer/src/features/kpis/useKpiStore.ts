@@ -9,6 +9,8 @@ interface KpiState {
   boardId: number | null
   kpis: KpiView[]
   loading: boolean
+  /** The board whose list has answered at least once; until then the board shows a loading state, not "no KPIs". */
+  answeredBoard: number | null
   includeRetired: boolean
   query: KpiQuery
   /** KPIs ticked in the grid; board actions work on them when there are any. */
@@ -48,6 +50,7 @@ export const useKpiStore = create<KpiState>((set, get) => {
     boardId: null,
     kpis: [],
     loading: false,
+    answeredBoard: null,
     includeRetired: false,
     query: emptyQuery,
     selected: new Set(),
@@ -58,7 +61,7 @@ export const useKpiStore = create<KpiState>((set, get) => {
       set({ loading: true })
       try {
         const kpis = await api.call('kpi.list', { boardId, includeRetired: get().includeRetired })
-        if (get().boardId === boardId) set({ kpis })
+        if (get().boardId === boardId) set({ kpis, answeredBoard: boardId })
       } finally {
         set({ loading: false })
       }
