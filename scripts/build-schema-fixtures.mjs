@@ -2,15 +2,21 @@
 // (taken from git history), so that tests upgrade real files. Run from the repository root:
 //   node scripts/build-schema-fixtures.mjs
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-// The last commit before each schema change: the app a user may still have run.
+// The last commit on main before each schema change: the app a user may still have run.
 const SCHEMAS = [
   { schema: 2, commit: '9fcddc3^', note: 'migrations 0000–0001 (audit log with a board index)' },
-  { schema: 3, commit: 'd293070^', note: 'migrations 0000–0002 (KPIs with a head pointer, AUTOINCREMENT ids)' }
+  { schema: 3, commit: 'd293070^', note: 'migrations 0000–0002 (KPIs with a head pointer, AUTOINCREMENT ids)' },
+  { schema: 4, commit: '53c76d9^1', note: 'migrations 0000–0003 (no source note, no result mapping)' },
+  { schema: 5, commit: '2799e96^1', note: 'migrations 0000–0004 (no PRD passages)' },
+  { schema: 6, commit: 'a5f8f7e^1', note: 'migrations 0000–0005 (no launch plan, prompts in one language)' },
+  { schema: 7, commit: '6ee2700^1', note: 'migrations 0000–0006 (no target period or aggregation)' }
 ]
+// `node scripts/build-schema-fixtures.mjs 6 7` rebuilds only those (the others stay byte for byte).
+const only = process.argv.slice(2).map(Number)
 
 const PRD = `# 客服助手 PRD
 
@@ -74,10 +80,12 @@ const root = resolve(import.meta.dirname, '..')
 const out = join(root, 'db', 'fixtures')
 mkdirSync(out, { recursive: true })
 
-for (const { schema, commit, note } of SCHEMAS) {
+for (const { schema, commit, note } of SCHEMAS.filter((s) => only.length === 0 || only.includes(s.schema))) {
   const app = mkdtempSync(join(tmpdir(), `kpiloop-schema-${schema}-`))
   execFileSync('sh', ['-c', `git -C "${root}" archive ${commit} | tar -x -C "${app}"`])
   symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'))
+  // Apps since the CLI ships as built JavaScript run their bundle: build it as their install did.
+  if (existsSync(join(app, 'scripts', 'build-node.mjs'))) execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: app, stdio: 'inherit' })
   const db = join(app, 'workspace.kpiloop')
   const prd = join(app, 'prd.md')
   writeFileSync(prd, PRD)

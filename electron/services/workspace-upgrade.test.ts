@@ -9,9 +9,14 @@ import { listBackupFiles } from '../../db/backup-files'
 import { defaultMigrationsFolder } from '../../db/open'
 
 // Workspaces written by the last app of each earlier schema (db/fixtures, built by scripts/build-schema-fixtures.mjs).
+// `auditRows`: from schema 6 on, that app's PRD import writes its own audit row (import.prd) besides the KPIs'.
 const FIXTURES = [
-  { schema: 2, file: 'schema-2.kpiloop' },
-  { schema: 3, file: 'schema-3.kpiloop' }
+  { schema: 2, file: 'schema-2.kpiloop', auditRows: 27 },
+  { schema: 3, file: 'schema-3.kpiloop', auditRows: 27 },
+  { schema: 4, file: 'schema-4.kpiloop', auditRows: 27 },
+  { schema: 5, file: 'schema-5.kpiloop', auditRows: 27 },
+  { schema: 6, file: 'schema-6.kpiloop', auditRows: 28 },
+  { schema: 7, file: 'schema-7.kpiloop', auditRows: 28 }
 ]
 
 /** Everything a user made, read straight from the file: rows of every table the older app had. */
@@ -42,14 +47,14 @@ const CURRENT = readMigrationFiles({ migrationsFolder: defaultMigrationsFolder()
 let dir: string
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-describe.each(FIXTURES)('a workspace of schema $schema, written by that KPI Loop', ({ schema, file }) => {
+describe.each(FIXTURES)('a workspace of schema $schema, written by that KPI Loop', ({ schema, file, auditRows }) => {
   it('upgrades keeping every row, after a backup of the file as it was', () => {
     dir = mkdtempSync(join(tmpdir(), `kpiloop-schema-${schema}-`))
     const workspace = join(dir, 'workspace.kpiloop')
     copyFileSync(join(import.meta.dirname, '../../db/fixtures', file), workspace)
     const before = snapshot(workspace)
     expect(before.schema).toBe(schema)
-    expect(before.counts).toMatchObject({ kpi: 9, kpi_revision: 15, board_version: 3, measurement: 4, proposal: 8, version_note: 1, audit_log: 27 })
+    expect(before.counts).toMatchObject({ kpi: 9, kpi_revision: 15, board_version: 3, measurement: 4, proposal: 8, version_note: 1, audit_log: auditRows })
 
     const core = createCore(workspace, { access: 'write' })
     try {
