@@ -1,3 +1,5 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { alertEvent, kpi as kpiTable } from '../../../db/schema'
 import type { AlertView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgedPeriods, periodHealth, ruleBreaches } from '../analyzer'
@@ -11,45 +13,57 @@ import type { KpiService } from '../kpis/kpi-service'
 
 const COMPARED_ZH: Record<ChangeRule['period'], string> = { day: '日环比', week: '周环比', month: '月环比', period: '环比' }
 
-interface Row {
-  id: number
-  kpi_id: number
-  measurement_id: number | null
-  level: AlertView['level']
-  severity: AlertView['severity']
-  rule: string | null
-  message: string
-  created_at: number
-  acknowledged_at: number | null
-  code?: string
-  board_id?: number
-}
-
 /**
  * Alerts: a KPI crossing into red over its target period (finer values aggregated first; never the
  * period still in progress), or breaking a period-over-period rule, with the value that did it.
  * Each (KPI, measurement, rule) raises at most once, so re-evaluating never repeats an alert.
  */
 export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measurements: MeasurementService }) {
-  const { sqlite, kpis, measurements, events, now, transaction } = deps
+  const { db, kpis, measurements, events, now, transaction } = deps
+  const at = (name: string) => sql.placeholder(name)
   const stmt = {
-    insert: sqlite.prepare('INSERT INTO alert_event (kpi_id, measurement_id, level, severity, rule, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    seen: sqlite.prepare("SELECT 1 FROM alert_event WHERE kpi_id = ? AND measurement_id = ? AND COALESCE(rule, '') = ?"),
-    list: sqlite.prepare('SELECT a.*, k.code, k.board_id FROM alert_event a JOIN kpi k ON k.id = a.kpi_id WHERE k.board_id = ? ORDER BY a.id DESC LIMIT ?'),
-    ack: sqlite.prepare('UPDATE alert_event SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL')
+    insert: db
+      .insert(alertEvent)
+      .values({
+        kpiId: at('kpiId'),
+        measurementId: at('measurementId'),
+        level: at('level'),
+        severity: at('severity'),
+        rule: at('rule'),
+        message: at('message'),
+        createdAt: at('createdAt')
+      })
+      .returning({ id: alertEvent.id })
+      .prepare(),
+    seen: db
+      .select({ id: alertEvent.id })
+      .from(alertEvent)
+      .where(and(eq(alertEvent.kpiId, at('kpiId')), eq(alertEvent.measurementId, at('measurementId')), eq(sql`COALESCE(${alertEvent.rule}, '')`, at('rule'))))
+      .prepare(),
+    list: db
+      .select({
+        id: alertEvent.id,
+        kpiId: alertEvent.kpiId,
+        code: kpiTable.code,
+        level: alertEvent.level,
+        severity: alertEvent.severity,
+        rule: alertEvent.rule,
+        message: alertEvent.message,
+        createdAt: alertEvent.createdAt,
+        acknowledgedAt: alertEvent.acknowledgedAt
+      })
+      .from(alertEvent)
+      .innerJoin(kpiTable, eq(kpiTable.id, alertEvent.kpiId))
+      .where(eq(kpiTable.boardId, at('boardId')))
+      .orderBy(desc(alertEvent.id))
+      .limit(at('limit'))
+      .prepare(),
+    ack: db
+      .update(alertEvent)
+      .set({ acknowledgedAt: sql`${at('at')}` })
+      .where(and(eq(alertEvent.id, at('id')), isNull(alertEvent.acknowledgedAt)))
+      .prepare()
   }
-  const toView = (r: Row): AlertView => ({
-    id: r.id,
-    kpiId: r.kpi_id,
-    code: r.code ?? '',
-    level: r.level,
-    severity: r.severity,
-    rule: r.rule,
-    message: r.message,
-    createdAt: r.created_at,
-    acknowledgedAt: r.acknowledged_at
-  })
-
   const evaluateTx = transaction((boardId: number, kpiIds: number[] | undefined): AlertView[] => {
     const raised: AlertView[] = []
     // A pull of one KPI reads that KPI's series only, not the board's.
@@ -65,8 +79,8 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
       const latest = points.at(-1)
       if (!current || !latest) continue
       const raise = (level: AlertView['level'], severity: AlertView['severity'], rule: string | null, measurementId: number, message: string) => {
-        if (stmt.seen.get(kpi.id, measurementId, rule ?? '')) return
-        const id = Number(stmt.insert.run(kpi.id, measurementId, level, severity, rule, message, now()).lastInsertRowid)
+        if (stmt.seen.get({ kpiId: kpi.id, measurementId, rule: rule ?? '' })) return
+        const id = stmt.insert.get({ kpiId: kpi.id, measurementId, level, severity, rule, message, createdAt: now() })!.id
         raised.push({ id, kpiId: kpi.id, code: kpi.code, level, severity, rule, message, createdAt: now(), acknowledgedAt: null })
       }
       const health = periodHealth(kpi, current, periods.at(-2))
@@ -107,9 +121,9 @@ export function createAlertService(deps: ServiceDeps & { kpis: KpiService; measu
       if (raised.length) events.emit('alert.raised', { boardId, alerts: raised })
       return raised
     },
-    list: (boardId: number, limit = 200): AlertView[] => (stmt.list.all(boardId, limit) as Row[]).map(toView),
+    list: (boardId: number, limit = 200): AlertView[] => stmt.list.all({ boardId, limit }),
     acknowledge(id: number): void {
-      stmt.ack.run(now(), id)
+      stmt.ack.run({ at: now(), id })
     }
   }
 }
