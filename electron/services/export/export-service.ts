@@ -1,3 +1,5 @@
+import { eq, sql } from 'drizzle-orm'
+import { exportLink, kpiHead, kpiRevision } from '../../../db/schema'
 import type { Core } from '../core'
 import { AppError } from '../../domain/errors'
 import {
@@ -38,12 +40,24 @@ export interface ApiExportOptions {
 /** Board exports for the shells: files, the Notion/Jira/Trello APIs, their configuration and links. */
 export function createExportService({ core }: { core: Core }) {
   const links = createSqliteLinkStore(core.deps.db)
-  const linksOfBoard = core.deps.sqlite.prepare(
-    `SELECT l.kpi_id AS kpiId, r.code, l.target, l.container, l.external_id AS externalId, l.external_url AS externalUrl,
-            l.last_revision_id AS lastRevisionId, l.exported_at AS exportedAt, k.revision_id AS headRevisionId
-     FROM export_link l JOIN kpi_head k ON k.kpi_id = l.kpi_id JOIN kpi_revision r ON r.id = k.revision_id
-     WHERE k.board_id = ? ORDER BY l.target, r.code`
-  )
+  const linksOfBoard = core.deps.db
+    .select({
+      kpiId: exportLink.kpiId,
+      code: kpiRevision.code,
+      target: exportLink.target,
+      container: exportLink.container,
+      externalId: exportLink.externalId,
+      externalUrl: exportLink.externalUrl,
+      lastRevisionId: exportLink.lastRevisionId,
+      exportedAt: exportLink.exportedAt,
+      headRevisionId: kpiHead.revisionId
+    })
+    .from(exportLink)
+    .innerJoin(kpiHead, eq(kpiHead.kpiId, exportLink.kpiId))
+    .innerJoin(kpiRevision, eq(kpiRevision.id, kpiHead.revisionId))
+    .where(eq(kpiHead.boardId, sql.placeholder('boardId')))
+    .orderBy(exportLink.target, kpiRevision.code)
+    .prepare()
 
   async function exportTo(target: ExportTarget, run: ExportRunOptions, locale: Locale, onMissing?: OnMissing): Promise<ApiExportResult> {
     if (target === 'notion') {
@@ -154,7 +168,7 @@ export function createExportService({ core }: { core: Core }) {
     config: { get: getConfig, set: setConfig, update: updateConfig },
     links(boardId: number): StoredLink[] {
       core.boards.get(boardId)
-      const rows = linksOfBoard.all(boardId) as (Omit<StoredLink, 'outdated'> & { headRevisionId: number })[]
+      const rows = linksOfBoard.all({ boardId })
       return rows.map(({ headRevisionId, ...link }) => ({ ...link, outdated: link.lastRevisionId !== headRevisionId }))
     }
   }
