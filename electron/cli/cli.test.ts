@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from './testing/run-cli'
@@ -78,6 +78,13 @@ describe('kpiloop CLI', { timeout: 180_000 }, () => {
     expect((await json('kpi', 'list', '--board', 'Growth'))[0].revisionNumber).toBe(4)
     const audit = await json('audit', '--board', 'Growth')
     expect(audit.length).toBeGreaterThanOrEqual(7)
+  })
+
+  it('prints its version before a command, also after --db, and creates no workspace for it', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
+    const fresh = join(dir, 'never-created.kpiloop')
+    for (const flag of ['--version', '-V']) expect(await runCli(fresh, [flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
+    expect(existsSync(fresh)).toBe(false)
   })
 
   it('exits non-zero with a clear message and writes nothing on bad input', async () => {

@@ -39,7 +39,16 @@ exportCommand(program, run)
 reviewCommands(program, run)
 backupCommands(program, run)
 
-// `--version` is only the program's own when it comes first: `restore --version v1.0` names a board version.
-const first = process.argv[2]
-if (first === '--version' || first === '-V') process.stdout.write(`${CLI_VERSION}\n`)
+// `--version` is the program's own only before a command (`kpiloop --db x --version`): after one,
+// `restore --version v1.0` names a board version.
+const beforeCommand = (args: string[]): string[] => {
+  const global: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i]!.startsWith('-')) break
+    global.push(args[i]!)
+    if (args[i] === '--db') global.push(args[++i] ?? '')
+  }
+  return global
+}
+if (beforeCommand(process.argv.slice(2)).some((arg) => arg === '--version' || arg === '-V')) process.stdout.write(`${CLI_VERSION}\n`)
 else await program.parseAsync(process.argv)
