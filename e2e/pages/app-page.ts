@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** The window chrome: readiness, language switch, the boards sidebar and the shared dialogs. */
 export function appPage(page: Page) {
@@ -24,4 +24,17 @@ export function appPage(page: Page) {
     apiErrorDismiss: page.getByTestId('api-error-dismiss'),
     successMessage: page.locator('.ant-message-success')
   }
+}
+
+/**
+ * Closes the topmost drawer or dialog with Escape, as a user would. On a busy machine a press that lands while the
+ * overlay is still opening is lost, so it is pressed again until one overlay fewer is open (never more than one).
+ */
+export async function closeWithEscape(page: Page): Promise<void> {
+  const open = page.locator('.ant-drawer-open, .ant-modal-wrap:visible')
+  const before = await open.count()
+  await expect(async () => {
+    await page.keyboard.press('Escape')
+    await expect(open).toHaveCount(Math.max(0, before - 1), { timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
 }

@@ -6,7 +6,7 @@ import dayjs from 'dayjs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { actualsPage } from '../pages/actuals'
-import { appPage } from '../pages/app-page'
+import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { seedSupportBoard } from '../seed'
 
@@ -83,7 +83,7 @@ test('on the sample workspace a trial KPI is backfilled with progress, results, 
   expect(oldest! >= dayjs(from).subtract(7, 'day').format('YYYY-MM-DD') && oldest! <= dayjs(from).add(7, 'day').format('YYYY-MM-DD')).toBe(true)
   await page.screenshot({ path: `${SHOTS}/actuals-chart-en.png` })
 
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
   await app.chinese.click()
   await board.codeLink('KPI-U003').click()
   await openActualsTab(page)
@@ -166,7 +166,7 @@ test('a SQLite file is added as a data source, tests read-only and shows its tab
   await ui.sourceTree('shop').locator('.ant-tree-switcher').first().click()
   await expect(ui.sourceTree('shop')).toContainText('amount')
   await page.screenshot({ path: `${SHOTS}/sources-en.png` })
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
   await app.chinese.click()
   await ui.openSources.click()
   await ui.sourceTest('shop').click()

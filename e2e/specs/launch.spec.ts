@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import dayjs from 'dayjs'
 import { expect, test } from '../fixtures'
-import { appPage } from '../pages/app-page'
+import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { launchDrawer } from '../pages/launch-drawer'
 import { seedSupportBoard } from '../seed'
@@ -64,13 +64,13 @@ test('the launch plan is set in the drawer, shows its rule and schedule, and not
   expect(markdown).not.toContain('KPI-S001')
   await expect(app.successMessage.last()).toContainText('已将 v0.1 的上线 KPI（1 个）保存为 客服中心 KPI 看板-v0.1-launch.md')
 
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
   await board.openAudit.click()
   await expect(board.auditRows.first()).toContainText('launch.notify')
   await expect(board.auditRows.nth(1)).toContainText('launch.plan.set')
 
   // The launched KPI's own drawer says when and by which rule it becomes operating.
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
   await board.codeLink('KPI-S003').click()
   await expect(launch.kpiNote).toContainText(`将于 ${monday.add(7, 'day').format('YYYY-MM-DD')} 自动进入运营阶段`)
   await expect(launch.kpiNote).toContainText('每周')
@@ -105,7 +105,7 @@ test.describe('in English', () => {
     await expect(launch.scheduleRows.first()).toContainText(`${firstMonth.format('YYYY-MM')} (${firstMonth.startOf('month').format('YYYY-MM-DD')}`)
     await expect(launch.notifyTeam).toHaveText('Notify the team')
 
-    await page.keyboard.press('Escape')
+    await closeWithEscape(page)
     await board.codeLink('KPI-S003').click()
     await expect(launch.kpiNote).toContainText(`Moves to operating by itself on ${firstMonth.add(1, 'month').startOf('month').format('YYYY-MM-DD')}`)
     await expect(launch.kpiNote).toContainText('Monthly')

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { actualsPage } from '../pages/actuals'
-import { appPage } from '../pages/app-page'
+import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { queryPreviewPage } from '../pages/query-preview'
 
@@ -120,7 +120,7 @@ test('a report query is previewed as a table, mapped as proposed, its dates boun
       grain: 'day',
       combine: { kind: 'ratio', numerator: 'successful_tasks', denominator: 'total_tasks', factor: 100 }
     })
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
 
   await openPreview(page, 'KPI-T2')
   await runFor(page, '2025-11-10')
@@ -133,7 +133,7 @@ test('a report query is previewed as a table, mapped as proposed, its dates boun
   await expect(q.blocked).toHaveCount(0, { timeout: 30_000 })
   await expect(q.values.first()).toContainText('19')
   expect(core.kpis.list(boardId)[1]!.formula).toBe('SELECT COUNT(*) FROM tasks WHERE day >= :period_start AND day < :period_end')
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
 
   await app.chinese.click()
   await openPreview(page, 'KPI-T1')

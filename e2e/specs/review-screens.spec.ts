@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test } from '../fixtures'
-import { appPage } from '../pages/app-page'
+import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { reviewPanel } from '../pages/review-panel'
 import { seedSupportBoard } from '../seed'
@@ -53,7 +53,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(page.locator('.ant-dropdown:visible')).toHaveCount(0)
       await expect(page.locator('.ant-modal-wrap .ant-zoom-appear, .ant-modal-wrap .ant-zoom-enter')).toHaveCount(0)
       await page.screenshot({ path: `${SHOTS}/review-gate-${locale}.png` })
-      await page.keyboard.press('Escape')
+      await closeWithEscape(page)
 
       await review.viewSwitch.locator('.ant-segmented-item').nth(2).click()
       await expect(page.getByTestId('chart-funnel').locator('canvas')).toBeVisible()

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, test } from '../fixtures'
 import { actualsPage } from '../pages/actuals'
-import { appPage } from '../pages/app-page'
+import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { exportDialog } from '../pages/export-dialog'
 import { reviewPanel } from '../pages/review-panel'
@@ -35,7 +35,7 @@ test('ticked KPIs, a shift-click range included, are what pull, stage move and e
   const review = reviewPanel(page)
   await review.moveBoard.click()
   await expect(review.moveDialog.locator('.ant-radio-wrapper-checked')).toContainText('Only these 3 KPIs')
-  await page.keyboard.press('Escape')
+  await closeWithEscape(page)
   await expect(review.moveDialog).toBeHidden()
 
   const dialog = exportDialog(page)
