@@ -3,7 +3,7 @@ import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { seedLargeBoard } from '../seed'
 
-test('a 10,000-KPI board keeps under 200 rows in the DOM and scrolls smoothly', async ({ page, server, core }) => {
+test('a 10,000-KPI board keeps under 200 rows in the DOM while it scrolls to the end', async ({ page, server, core }) => {
   test.setTimeout(120_000)
   seedLargeBoard(core, 10_000)
   const app = appPage(page)
@@ -14,24 +14,15 @@ test('a 10,000-KPI board keeps under 200 rows in the DOM and scrolls smoothly', 
   await expect(board.row('KPI-00001')).toBeVisible()
   expect(await board.bodyRows.count()).toBeLessThan(200)
 
-  // Wheel-like scrolling, 300 px (about 6 rows) per frame. The virtualizer renders synchronously in the
-  // scroll handler, so its script time is measured apart from paint (software raster in headless Chromium).
-  const timing = await board.grid.evaluate(async (grid) => {
-    const script: number[] = []
-    const frames: number[] = []
+  // Wheel-like scrolling, 300 px (about 6 rows) per frame, to the end (its timing belongs in a benchmark, not here).
+  await board.grid.evaluate(async (grid) => {
     for (let i = 0; i < 60; i++) {
-      const started = performance.now()
       grid.scrollTop += 300
       grid.dispatchEvent(new Event('scroll'))
-      script.push(performance.now() - started)
       await new Promise((done) => (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame(() => done(null)))
-      frames.push(performance.now() - started)
     }
     grid.scrollTop = grid.scrollHeight
-    const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!
-    return { script: median(script), frame: median(frames) }
   })
-  console.log(`scroll step: script median ${timing.script.toFixed(1)} ms, frame median ${timing.frame.toFixed(1)} ms`)
   await expect(board.row('KPI-10000')).toBeVisible()
   expect(await board.bodyRows.count()).toBeLessThan(200)
 
