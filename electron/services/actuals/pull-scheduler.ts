@@ -6,6 +6,7 @@ import type { SettingsService } from '../settings/settings-service'
 import type { MeasurementService } from './measurement-service'
 import { createPullBackoff } from './pull-backoff'
 import { duePeriod, type PullService } from './pull-service'
+import { startTicker } from '../scheduling/ticker'
 
 export interface SchedulerDeps {
   boards: BoardService
@@ -65,7 +66,6 @@ export async function pullDue(
  * Failures are recorded in the workspace and delay the next try (pull-backoff.ts).
  */
 export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000) {
-  let running: { controller: AbortController; done: Promise<void> } | null = null
   async function run(signal: AbortSignal) {
     try {
       const { boards } = await pullDue(deps, { signal })
@@ -76,25 +76,5 @@ export function startPullScheduler(deps: SchedulerDeps, intervalMs = 15 * 60_000
       if (!signal.aborted) deps.onError?.(error)
     }
   }
-  function tick(): Promise<void> {
-    if (running) return running.done
-    const controller = new AbortController()
-    const done = run(controller.signal).finally(() => (running = null))
-    running = { controller, done }
-    return done
-  }
-  const timer = setInterval(() => void tick(), intervalMs)
-  timer.unref()
-  const first = setTimeout(() => void tick(), 5_000)
-  first.unref()
-  return {
-    tick,
-    /** Cancels a running tick (its queries are interrupted) and resolves once it has ended. */
-    async stop(): Promise<void> {
-      clearInterval(timer)
-      clearTimeout(first)
-      running?.controller.abort()
-      await running?.done
-    }
-  }
+  return startTicker(run, intervalMs)
 }

@@ -1,5 +1,6 @@
 import type { BoardService } from '../boards/board-service'
 import type { LifecycleService } from './lifecycle-service'
+import { startTicker } from '../scheduling/ticker'
 
 export interface LaunchSchedulerDeps {
   boards: BoardService
@@ -14,7 +15,6 @@ export interface LaunchSchedulerDeps {
  * service's gated path, audited), soon after start and then every tick. One tick at a time; stop() cancels it.
  */
 export function startLaunchScheduler(deps: LaunchSchedulerDeps, intervalMs = 15 * 60_000) {
-  let running: { controller: AbortController; done: Promise<void> } | null = null
   async function advance(signal: AbortSignal) {
     try {
       const moved = await deps.lifecycle.advanceDue(
@@ -27,24 +27,5 @@ export function startLaunchScheduler(deps: LaunchSchedulerDeps, intervalMs = 15 
       if (!signal.aborted) deps.onError?.(error)
     }
   }
-  function tick(): Promise<void> {
-    if (running) return running.done
-    const controller = new AbortController()
-    const done = advance(controller.signal).finally(() => (running = null))
-    running = { controller, done }
-    return done
-  }
-  const timer = setInterval(() => void tick(), intervalMs)
-  timer.unref()
-  const first = setTimeout(() => void tick(), 5_000)
-  first.unref()
-  return {
-    tick,
-    async stop(): Promise<void> {
-      clearInterval(timer)
-      clearTimeout(first)
-      running?.controller.abort()
-      await running?.done
-    }
-  }
+  return startTicker(advance, intervalMs)
 }
