@@ -3,43 +3,39 @@ import type { Comparator, PeriodUnit } from '../kpi'
 // The vocabulary of target expressions. Keys are lower-case (Latin) or exact (Chinese).
 
 /** Comparators written before the number. */
+// A negated bound reads as its opposite, inclusive: 不能高于 2% is ≤ 2%, 不得少于 10 is ≥ 10. Every negation goes with
+// every bound word, so that no spelling (不应超过, 不可低于, 切勿高于 …) is read as the bare, opposite bound.
+const NEGATIONS = ['不', '不得', '不能', '不可', '不应', '不应该', '不宜', '不要', '不许', '不允许', '别', '勿', '切勿']
+const BOUNDS: readonly (readonly [string, Comparator])[] = [
+  ['高于', '<='],
+  ['超过', '<='],
+  ['超出', '<='],
+  ['大于', '<='],
+  ['多于', '<='],
+  ['低于', '>='],
+  ['少于', '>='],
+  ['小于', '>=']
+]
+
 export const PREFIX_COMPARATORS = new Map<string, Comparator>([
+  ...NEGATIONS.flatMap((negation) => BOUNDS.map(([bound, comparator]) => [negation + bound, comparator] as const)),
   ['>=', '>='],
   ['<=', '<='],
   ['>', '>'],
   ['<', '<'],
   ['=', '='],
-  ['不低于', '>='],
-  ['不少于', '>='],
-  ['不小于', '>='],
   ['至少', '>='],
   ['最少', '>='],
   ['最低', '>='],
-  ['不得低于', '>='],
   ['达到', '>='],
   ['达', '>='],
   ['达成', '>='],
   ['实现', '>='],
   ['支持', '>='],
-  ['不超过', '<='],
-  ['不高于', '<='],
-  ['不大于', '<='],
-  ['不多于', '<='],
   ['最多', '<='],
   ['至多', '<='],
   ['最高', '<='],
-  ['不得超过', '<='],
   ['控制在', '<='],
-  ['别超过', '<='],
-  ['不要超过', '<='],
-  ['不能超过', '<='],
-  ['不可超过', '<='],
-  ['勿超过', '<='],
-  ['别高于', '<='],
-  ['不要高于', '<='],
-  ['别低于', '>='],
-  ['不要低于', '>='],
-  ['不能低于', '>='],
   ['▲', '>='],
   ['↑', '>='],
   ['▼', '<='],

@@ -72,6 +72,12 @@ const CASES: readonly (readonly [string, ParsedTarget | null, RegExp?])[] = [
   ['no less than 4.0/5', { comparator: '>=', value: 4, unit: 'score', scale: 5 }],
   ['不超过2秒', { comparator: '<=', value: 2, unit: 's' }],
   ['不高于 1%', pct('<=', 1)],
+  // Every negated bound is the opposite bound, inclusive, however the negation is spelled.
+  ['不能高于 2%', pct('<=', 2)],
+  ['不应超过 2%', pct('<=', 2)],
+  ['切勿超出 2%', pct('<=', 2)],
+  ['不可少于 10%', pct('>=', 10)],
+  ['不允许低于 10%', pct('>=', 10)],
   ['低于0.1%', pct('<', 0.1)],
   ['at most 2 hours', { comparator: '<=', value: 2, unit: 'h' }],
   ['below 1%', pct('<', 1)],
