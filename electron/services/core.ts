@@ -13,7 +13,7 @@ import { createLifecycleService } from './lifecycle/lifecycle-service'
 import { createNotesService } from './lifecycle/notes-service'
 import { createLaunchPlanService } from './lifecycle/launch-plan-service'
 import { createProposalService } from './proposals/proposal-service'
-import { createAnalyzerReview } from './analyzer/review-service'
+import type { ReviewOutcome, ReviewRequest } from './analyzer/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
 import { createSettingsService } from './settings/settings-service'
 import { createSourceService } from './sources/source-service'
@@ -87,8 +87,9 @@ export function createCore(file: string, options: CoreOptions) {
     })
   )
   const passages = once(() => createPrdPassages(deps))
-  const analyzerReview = once(() =>
-    createAnalyzerReview({
+  // The offline analyzer (statistics, every stage's rules) loads with the first review, not with every command.
+  const analyzerReview = once(async () =>
+    (await import('./analyzer/review-service')).createAnalyzerReview({
       kpis: kpis(),
       measurements: measurements(),
       proposals: proposals(),
@@ -153,9 +154,8 @@ export function createCore(file: string, options: CoreOptions) {
     get passages() {
       return passages()
     },
-    get analyzerReview() {
-      return analyzerReview()
-    },
+    analyzerReview: async (request: ReviewRequest, options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<ReviewOutcome> =>
+      (await analyzerReview())(request, options),
     /** Runs several service calls as one write transaction (theirs nest as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.transaction(fn)(),
     close: () => workspace.close()

@@ -1,7 +1,7 @@
 import { todayOf } from '../../domain/judging/period-values'
 import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
-import { judgeKpi } from '../analyzer'
+import { judgeKpi } from '../analyzer/health'
 import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
