@@ -25,7 +25,7 @@ describe('groupedDecimal prints what Intl.NumberFormat en-US prints', () => {
     [99.95, 1],
     [1e21, 2],
     [1.5e-7, 6],
-    [123456789.123456789, 6],
+    [123456789.12345679, 6],
     [1234567, 0],
     [39.62264151, 1],
     [0.0123, 4],
@@ -38,7 +38,7 @@ describe('groupedDecimal prints what Intl.NumberFormat en-US prints', () => {
 
   it('agrees on 20,000 numbers of every size, sign and precision', () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const misses: string[] = []
     for (let i = 0; i < 20_000; i++) {
       const magnitude = 10 ** Math.floor(random() * 30 - 12)
@@ -46,7 +46,8 @@ describe('groupedDecimal prints what Intl.NumberFormat en-US prints', () => {
       // Some values on exact decimal boundaries (x.5, x.05 …), where rounding rules differ.
       const value = i % 4 === 0 ? Math.round(raw * 1000) / 1000 + (i % 8 === 0 ? 0.5 : 0.005) : raw
       const decimals = Math.floor(random() * 7)
-      if (groupedDecimal(value, decimals) !== intl(value, decimals)) misses.push(`${value} (${decimals}): ${groupedDecimal(value, decimals)} vs ${intl(value, decimals)}`)
+      if (groupedDecimal(value, decimals) !== intl(value, decimals))
+        misses.push(`${value} (${decimals}): ${groupedDecimal(value, decimals)} vs ${intl(value, decimals)}`)
     }
     expect(misses.slice(0, 10)).toEqual([])
   })

@@ -55,13 +55,18 @@ export function createCore(file: string, options: CoreOptions) {
   const settings = once(() => createSettingsService(deps))
   const boards = once(() => createBoardService({ ...deps, audit: audit() }))
   const sources = once(() => createSourceService({ ...deps, audit: audit(), secrets: secrets() }))
-  const kpis = once(() =>
-    createKpiService({ ...deps, audit: audit(), formulaGuard: (fields) => sources().guardFormula(fields.formula, fields.dataSource) })
-  )
+  const kpis = once(() => createKpiService({ ...deps, audit: audit(), formulaGuard: (fields) => sources().guardFormula(fields.formula, fields.dataSource) }))
   const versions = once(() => createVersionService({ ...deps, audit: audit(), boards: boards(), kpis: kpis() }))
   const measurements = once(() => createMeasurementService({ ...deps, audit: audit(), kpis: kpis() }))
   const pull = once(() =>
-    createPullService({ kpis: kpis(), sources: sources(), measurements: measurements(), events: deps.events, now: deps.now, whenWritable: workspace.whenWritable })
+    createPullService({
+      kpis: kpis(),
+      sources: sources(),
+      measurements: measurements(),
+      events: deps.events,
+      now: deps.now,
+      whenWritable: workspace.whenWritable
+    })
   )
   const launchPlans = once(() => createLaunchPlanService({ ...deps, audit: audit(), boards: boards(), kpis: kpis() }))
   const lifecycle = once(() =>
@@ -154,8 +159,10 @@ export function createCore(file: string, options: CoreOptions) {
     get passages() {
       return passages()
     },
-    analyzerReview: async (request: ReviewRequest, options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<ReviewOutcome> =>
-      (await analyzerReview())(request, options),
+    analyzerReview: async (
+      request: ReviewRequest,
+      options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }
+    ): Promise<ReviewOutcome> => (await analyzerReview())(request, options),
     /** Runs several service calls as one write transaction (theirs nest as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.transaction(fn)(),
     close: () => workspace.close()

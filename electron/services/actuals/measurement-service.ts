@@ -1,3 +1,5 @@
+import type { measurement } from '../../../db/schema'
+import type { SqlRow } from '../../../db/sql-row'
 import type { MeasurementView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
@@ -8,19 +10,7 @@ import type { Period } from '../../domain/period'
 import { readActualsCsv } from './actuals-csv'
 import { shorten } from '../../domain/number'
 
-interface Row {
-  id: number
-  kpi_id: number
-  period_start: string
-  period_end: string
-  value: number
-  source: MeasurementSource
-  data_source_id: number | null
-  query_hash: string | null
-  note: string
-  author: string
-  recorded_at: number
-}
+type Row = SqlRow<typeof measurement>
 
 export interface NewMeasurement {
   period: Period

@@ -1,42 +1,10 @@
+import type { kpiRevision } from '../../../db/schema'
+import type { SqlRow } from '../../../db/sql-row'
 import type { KpiView, RevisionView } from '../../domain/views'
 import type { KpiFields, RevisionKind, RevisionSource } from '../../domain/kpi'
 
 /** A kpi_revision row as better-sqlite3 returns it (snake_case, JSON as text). */
-export interface RevisionRow {
-  id: number
-  kpi_id: number
-  number: number
-  parent_id: number | null
-  kind: RevisionKind
-  major: number
-  code: string
-  name: string
-  description: string
-  category: string
-  formula: string
-  data_source: string
-  source_note: string
-  mapping: string | null
-  target: string | null
-  unit: string
-  direction: KpiFields['direction']
-  frequency: KpiFields['frequency']
-  owner: string
-  alert_thresholds: string | null
-  benchmarks: string
-  milestones: string
-  stage: KpiFields['stage']
-  status: KpiFields['status']
-  tags: string
-  notes: string
-  target_period: KpiFields['targetPeriod']
-  aggregation: KpiFields['aggregation']
-  author: string
-  source: RevisionSource
-  reason: string
-  proposal_id: number | null
-  created_at: number
-}
+export type RevisionRow = SqlRow<typeof kpiRevision>
 
 // Most KPIs have no benchmarks, milestones or tags: skip JSON.parse for the empty forms (board load).
 const parseJson = <T>(text: string | null, empty: T): T =>

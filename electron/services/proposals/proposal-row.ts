@@ -1,29 +1,10 @@
+import type { proposal } from '../../../db/schema'
+import type { SqlRow } from '../../../db/sql-row'
 import type { ProposalView } from '../../domain/views'
-import type { Engine, FieldPatch, ProposalStatus } from '../../domain/proposal'
-import type { Stage } from '../../domain/kpi'
+import type { FieldPatch } from '../../domain/proposal'
 
-export interface ProposalRow {
-  id: number
-  board_id: number
-  kpi_id: number | null
-  base_revision_id: number | null
-  engine: Engine
-  stage: Stage
-  kind: 'patch' | 'add' | 'retire'
-  code: string
-  patches: string
-  rationale: string
-  rule: string | null
-  status: ProposalStatus
-  session_id: number | null
-  decided_by: string | null
-  decided_at: number | null
-  decision_note: string | null
-  accepted_fields: string | null
-  result_revision_id: number | null
-  created_at: number
-  head_revision_id?: number | null
-}
+/** A proposal row as raw SQL returns it, with the KPI's head revision where the query joins it. */
+export type ProposalRow = SqlRow<typeof proposal> & { head_revision_id?: number | null }
 
 export function toProposalView(row: ProposalRow, current: (field: string) => unknown): ProposalView {
   const patches = JSON.parse(row.patches) as FieldPatch[]

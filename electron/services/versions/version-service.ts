@@ -1,3 +1,5 @@
+import type { boardVersion } from '../../../db/schema'
+import type { SqlRow } from '../../../db/sql-row'
 import type { KpiView, VersionDiff, VersionView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { BoardService } from '../boards/board-service'
@@ -8,15 +10,7 @@ import { rowToFields, rowToKpiView, type RevisionRow } from '../kpis/revision-ro
 import { boardStage, suggestLabel } from './labels'
 import { diffPins, type Pin } from './version-diff'
 
-interface VersionRow {
-  id: number
-  board_id: number
-  label: string
-  note: string
-  author: string
-  created_at: number
-  kpi_count: number
-}
+type VersionRow = SqlRow<typeof boardVersion> & { kpi_count: number }
 
 export const CURRENT = 'current'
 

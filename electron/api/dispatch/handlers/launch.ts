@@ -10,8 +10,10 @@ export function launchHandlers(core: Core): HandlersOf<typeof launchProcedures> 
     // The notice loads the export clients (Notion, Jira, Trello) only when it is sent.
     'launch.notify': async ({ boardId, versionLabel, locale }, { actor, signal }) =>
       (await import('../../../services/export/launch-notify')).notifyLaunch(core, { boardId, versionLabel, locale }, actor, signal),
-    'lifecycle.advanceDue': async ({ boardId }, { actor, signal }) => ({
-      moved: await core.lifecycle.advanceDue(boardId ? [boardId] : core.boards.list().map((b) => b.id), actor, signal)
-    })
+    'lifecycle.advanceDue': async ({ boardId }, { actor, signal }) => {
+      // Every CLI read asks first; the stage machinery (gates, pulls, versions) is built only for a board with a KPI due.
+      const due = (boardId ? [boardId] : core.boards.list().map((b) => b.id)).filter((id) => core.launchPlans.due(id).length > 0)
+      return { moved: due.length ? await core.lifecycle.advanceDue(due, actor, signal) : [] }
+    }
   }
 }
