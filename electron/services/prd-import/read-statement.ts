@@ -1,6 +1,6 @@
 import { labelKind } from './labels'
 import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
-import { isTimeLabel, isVague } from './value-maps'
+import { isTimeLabel, isVague, MEASURE_NOUN } from './value-maps'
 
 /** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
 export interface Statement {
@@ -30,7 +30,7 @@ const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
@@ -232,6 +232,7 @@ export function readStatement(
   }
   const named = Boolean(name)
   let tailName = false
+  let lead = ''
   if (!named) {
     const first = chosen[0]
     const head = first ? value.slice(0, first.start) : value
@@ -242,6 +243,14 @@ export function readStatement(
       announced(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
     )
     // "Median days to payment is 34 today": the value the metric stands at is its baseline, not its name.
+    // "核心报表每日 07:00 前产出，准时产出率不低于 99%": the clause just before the target names its metric when it
+    // names a measure; the clauses before it say when or where it is counted.
+    const clause = /^(.{2,})[，,]\s*([^，,]{2,})$/u.exec(name)
+    const subject = clause ? cleanName(clause[2]!) : ''
+    if (clause && MEASURE_NOUN.test(subject) && isMetricName(subject, true)) {
+      name = subject
+      lead = clause[1]!
+    }
     const standing = STANDS_AT.exec(name)
     if (standing) {
       name = name.slice(0, standing.index)
@@ -266,6 +275,7 @@ export function readStatement(
       ? value
       : ''
   if (aside) statement.definition = [aside.aside, statement.definition].filter(Boolean).join('; ')
+  if (lead) statement.definition = [cleanName(lead), statement.definition].filter(Boolean).join('; ')
   if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
   if (id?.kind === 'code') statement.code = id.id
   statement.baseline ??= baselineIn(value)

@@ -4,7 +4,7 @@ import { newDraft, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
 import { leadId, readStatement, type Statement } from './read-statement'
-import { isVague, severityOf } from './value-maps'
+import { isVague, MEASURE_NOUN, severityOf } from './value-maps'
 
 /** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
 export interface AlertItem {
@@ -60,10 +60,6 @@ function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean
     !/[,，]/.test(statement.name)
   )
 }
-
-// The head noun of a measure: a name without a target is a KPI only when it names something countable.
-const MEASURE_NOUN =
-  /(?:率|比|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
 
 const QUALIFIER = /^\s*(?:of|on|for|in|from|at|by|per|across|among)\s/i
 const ICON = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u
@@ -347,6 +343,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
     // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
     if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
+    // Likewise a paragraph whose lines mostly state metrics with targets (a plain-text SLA, one goal per line).
+    if (node.type === 'paragraph' && local.kind === 'neutral' && metricLines(node)) local.kind = 'metric'
     const next = root.children[index + 1]
     if (node.type === 'list' && next?.type === 'list' && (local.kind === 'metric' || local.kind === 'okr') && splitSubList(node, next, local)) {
       adopted.add(index + 1)
@@ -381,14 +379,24 @@ function describe(draft: Draft, text: string): void {
 /** "0 次", "zero": none of something is always a target, worded or not. */
 const zero = (target: string) => /^(?:0(?![.,\d])|零|zero|none)/i.test(target.trim())
 
+const statesMetric = (line: string | undefined): boolean => {
+  const statement = line ? readStatement(line) : null
+  return Boolean(statement?.target && (statement.worded || zero(statement.target)))
+}
+
 function metricList(list: List): boolean {
   const stated = list.children.filter((item) => {
     const first = item.children[0]
-    const line = first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined
-    const statement = line ? readStatement(line) : null
-    return Boolean(statement?.target && (statement.worded || zero(statement.target)))
+    return statesMetric(first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined)
   }).length
   return list.children.length >= 2 && stated * 3 >= list.children.length * 2
+}
+
+/** Lines that mostly state metrics; clauses numbered "4.1.1" are a specification's requirements, not goals. */
+function metricLines(paragraph: Paragraph): boolean {
+  const lines = inlineLines(paragraph)
+  if (lines.some((line) => /^\d+(?:\.\d+)+\s/.test(line.text))) return false
+  return lines.length >= 2 && lines.filter((line) => statesMetric(line.text)).length * 3 >= lines.length * 2
 }
 
 function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
