@@ -111,6 +111,11 @@ export function normalizeTree(root: Root, source: string): void {
   const nodes = root.children
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!
+    // "> **机器人解决率**从 38% 提升到 55%；": a quoted or call-out block states goals like any other paragraph.
+    if (node.type === 'blockquote') {
+      nodes.splice(i + 1, 0, ...node.children.filter((child): child is RootContent => child.type !== 'definition'))
+      continue
+    }
     if (node.type === 'html' && /<table\b/i.test(node.value)) {
       const run: Html[] = [node]
       while (!/<\/table>/i.test(run[run.length - 1]!.value) && nodes[i + 1]?.type === 'html') run.push(nodes[++i] as Html)

@@ -48,6 +48,8 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
  */
 function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean): boolean {
   const kind = scope.kind
+  // "客服中心去年总接待量 1,860 万次，人工占 43%": a bare number after a clause is a fact being told, not a goal.
+  if (statement.target && !kr && !statement.worded && !zero(statement.target) && /[，,]/.test(statement.name)) return false
   if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
   // "Promo code usage per order: observe only", a watch list's items: metrics the author chose to leave without a target.
@@ -238,9 +240,12 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     })
     // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
     const groups: InlineLine[][] = [[]]
+    // A line that ends its sentence with "；" or "。" ends its group: the next line states a goal of its own.
+    let closed = false
     for (const line of inlineLines(paragraph)) {
-      if (line.lead !== null && groups[groups.length - 1]!.length) groups.push([])
+      if ((line.lead !== null || closed) && groups[groups.length - 1]!.length) groups.push([])
       groups[groups.length - 1]!.push(line)
+      closed = groups[groups.length - 1]![0]!.lead !== null && /[；;。]$/.test(line.text)
     }
     for (const group of groups) {
       const [first] = group
@@ -251,6 +256,14 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
           .join(' ')
           .replace(/^[\s.:：。—–-]+/, '')
           .trim()
+        // "**会话满意度**不低于 4.6 分，**差评率**不高于 2%": a second bold name after a comma starts a goal of its own.
+        const next = bolds.filter((bold) => bold !== first.lead?.trim()).map((bold) => rest.search(new RegExp(`[，,；;]\\s*${escape(bold)}`, 'u')))
+        const cut = Math.min(...next.filter((at) => at > 0))
+        if (lead && rest && Number.isFinite(cut)) {
+          boldLed(lead, rest.slice(0, cut), first.line, first.line, scope)
+          readProse([{ text: rest.slice(cut + 1).trim(), lead: null, rest: rest.slice(cut + 1).trim(), line: first.line }], scope, heading, bolds)
+          continue
+        }
         if (lead && rest) {
           boldLed(lead, rest, first.line, group[group.length - 1]!.line, scope)
           continue
@@ -265,7 +278,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
     const units = listed * 3 < lines.length * 2 ? sentences(lines) : lines
     readLines(
-      units.filter((unit) => !boldNamed(unit, bolds, scope)),
+      units.flatMap((unit) => atBolds(unit, bolds)).filter((unit) => !boldNamed(unit, bolds, scope)),
       scope,
       'sentence',
       false,
@@ -407,6 +420,16 @@ function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
   }
 }
 
+/** "…，**会话满意度**不低于 4.6 分，**差评率**不高于 2%": a sentence naming several bold metrics, cut before each. */
+function atBolds(unit: InlineLine, bolds: readonly string[]): InlineLine[] {
+  const named = bolds.filter((bold) => unit.text.includes(bold))
+  if (named.length < 2) return [unit]
+  const pieces = unit.text.split(new RegExp(`[，,；;]\\s*(?=${named.map(escape).join('|')})`, 'u'))
+  return pieces.map((text) => ({ text: text.trim(), lead: null, rest: text.trim(), line: unit.line }))
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** The sentences of a prose paragraph, each with the line it starts on. */
 function sentences(lines: InlineLine[]): InlineLine[] {
   const out: InlineLine[] = []
@@ -415,7 +438,7 @@ function sentences(lines: InlineLine[]): InlineLine[] {
   for (const part of lines) {
     if (!text) line = part.line
     text = text ? `${text} ${part.text}` : part.text
-    const pieces = text.split(/(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])/)
+    const pieces = text.split(/(?<=[。！？!?；])|(?<=\.)\s+(?=[A-Z])/)
     for (const piece of pieces.slice(0, -1)) out.push({ text: piece.trim(), lead: null, rest: piece.trim(), line })
     text = pieces[pieces.length - 1] ?? ''
     if (pieces.length > 1) line = part.line
