@@ -31,7 +31,8 @@ export function parseTarget(text: string, metric?: MetricHints): Target {
   if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
     return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
   }
-  const result = parseTokens(tokenize(trimmed))
+  // "0 → 120" is read as "from 0 to 120"; the text stays as written.
+  const result = parseTokens(tokenize(trimmed.replace(/^([$¥€]?\s?[-+]?\d[^→⇒⟶]*?)\s*(?:→|->|⟶|⇒)\s*(?=[$¥€]?\s?[-+]?\d)/u, 'from $1 to ')))
   const parsed = result.parsed && metric && !result.explicitComparator ? inferComparator(result.parsed, metric) : result.parsed
   return { text: trimmed, parsed, ...(result.issue ? { issue: result.issue } : {}) }
 }

@@ -26,7 +26,7 @@ const REQUIREMENT = /^(?:REQ|FR|NFR|US|UC|TC|AC|QA|BUG|TASK|STORY|EPIC|ISSUE|CR|
 const ID =
   /^(?:(objective|key result|kr|o)\s*(\d+(?:\.\d+)*)|([A-Za-z][A-Za-z]{0,7})[-_]?(\d+(?:[.-]\d+)*))(?=[\s:：.、)）—–-]|$)\s*(?:[:：.、)）]|[—–-](?=\s))?\s*/i
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
-const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
+const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]|\s(?:\.{3}|…)\s/g
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
@@ -39,6 +39,9 @@ const NOT_A_NAME =
 
 /** An ID that opens a line: an objective, a key result, a KPI code or a requirement. */
 export function leadId(text: string): LeadId | null {
+  // "**KR** — Tier-1 tables covered: 0 → 120": a key result marked without its number.
+  const bare = /^(?:kr|key result|关键结果)\s*(?:[:：]|[—–-](?=\s)|——)\s*/i.exec(text)
+  if (bare) return { kind: 'kr', id: 'KR', rest: text.slice(bare[0].length) }
   const match = ID.exec(text)
   if (!match) return null
   const okr = match[1]?.toLowerCase()
@@ -191,7 +194,7 @@ export function readStatement(
       // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
       const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
       if (theme?.target && theme.name) return theme
-      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false) || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
+      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false, options.keyResult || id?.kind === 'kr') || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
         value = after
         if (!kind && !GENERIC_LEAD.test(before)) name = before
       } else value = after
@@ -229,6 +232,9 @@ export function readStatement(
         last.text
       )
     if (from) statement.baseline = from[1]!
+    // "0 → 120", "2.0 s → 1.4 s": the number before the arrow is where the value starts.
+    const arrow = /^([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?[^\s\d→]{0,4})\s*(?:→|->|⟶|⇒)/u.exec(last.text)
+    if (arrow) statement.baseline = arrow[1]!.trim()
   }
   const named = Boolean(name)
   let tailName = false
