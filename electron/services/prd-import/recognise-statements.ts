@@ -49,7 +49,7 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
 function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean): boolean {
   const kind = scope.kind
   // "客服中心去年总接待量 1,860 万次，人工占 43%": a bare number after a clause is a fact being told, not a goal.
-  if (statement.target && !kr && !statement.worded && !zero(statement.target) && /[，,]/.test(statement.name)) return false
+  if (statement.target && !kr && !statement.worded && !zero(statement.target) && /[，,]/.test(statement.name.replace(/[（(][^）)]*[）)]/g, ''))) return false
   if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
   // "Promo code usage per order: observe only", a watch list's items: metrics the author chose to leave without a target.
@@ -276,7 +276,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const readProse = (lines: InlineLine[], scope: Scope, heading: string, bolds: readonly string[]) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
-    const units = listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    const units = listed * 3 < lines.length * 2 ? goalsJoined(sentences(lines)) : lines
     readLines(
       units.flatMap((unit) => atBolds(unit, bolds)).filter((unit) => !boldNamed(unit, bolds, scope)),
       scope,
@@ -421,6 +421,23 @@ function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
     if (text && severityOf(text)) into.push({ text, line: startLine(item), heading })
     for (const child of item.children) if (child.type === 'list') collectAlerts(child, heading, into)
   }
+}
+
+/**
+ * "Time to action … median, from report to decision. Goal: 4 hours or less.": a sentence that only states a goal
+ * ("Goal: …", "目标：…", or a short one with the number the sentence before it lacks) completes the metric before it.
+ */
+function goalsJoined(units: InlineLine[]): InlineLine[] {
+  const out: InlineLine[] = []
+  for (const unit of units) {
+    const previous = out[out.length - 1]
+    const label = /^([^:：]{1,12})[:：]/.exec(unit.text)
+    const short = unit.text.split(/\s+/).length <= 6 && unit.text.length <= 40 && /\d/.test(unit.text) && !/\d/.test(previous?.text ?? '0')
+    if (previous && ((label && labelKind(label[1]!) === 'target') || short)) {
+      out[out.length - 1] = { ...previous, text: `${previous.text} ${unit.text}`, rest: `${previous.rest} ${unit.text}` }
+    } else out.push(unit)
+  }
+  return out
 }
 
 /** "…，**会话满意度**不低于 4.6 分，**差评率**不高于 2%": a sentence naming several bold metrics, cut before each. */
