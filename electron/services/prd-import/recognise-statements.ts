@@ -433,7 +433,7 @@ function goalsJoined(units: InlineLine[]): InlineLine[] {
     const previous = out[out.length - 1]
     const label = /^([^:：]{1,12})[:：]/.exec(unit.text)
     const short = unit.text.split(/\s+/).length <= 6 && unit.text.length <= 40 && /\d/.test(unit.text) && !/\d/.test(previous?.text ?? '0')
-    if (previous && ((label && labelKind(label[1]!) === 'target') || short)) {
+    if (previous && ((label && labelKind(label[1]!) === 'target') || short) && !readStatement(previous.text)?.target) {
       out[out.length - 1] = { ...previous, text: `${previous.text} ${unit.text}`, rest: `${previous.rest} ${unit.text}` }
     } else out.push(unit)
   }
