@@ -84,7 +84,7 @@ function subGoal(list: List, name: string): { statement: Statement; rest: string
 const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
 
 const NO_TARGET =
-  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
+  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|观察指标|暂无目标|\bdo(?:es)? not commit\b|\bnot committed\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -287,13 +287,14 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   }
   // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
   const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
-    if (scope.kind !== 'metric' && scope.kind !== 'okr') return false
     const untargeted = NO_TARGET.test(unit.text)
+    // "挑战流程的平均耗时、人工审核队列长度作为观察指标": a sentence that calls them metrics needs no metrics heading.
+    if (scope.kind !== 'metric' && scope.kind !== 'okr' && !(untargeted && /指标|\bmetrics?\b|\bkpis?\b/i.test(unit.text))) return false
     // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
     const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
     const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
     // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
-    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：)/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
+    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
     // "These stay on the dashboard but carry no target: p95 query latency, dbt run duration, …": the list after the colon.
     const after = untargeted && named.length === 0 ? /[:：]\s*([^:：]{4,200}?)[.。]?$/u.exec(unit.text)?.[1]?.split(/[、;；,，]\s*(?:and\s+)?|\s+and\s+/) : undefined
     const watchedAfter = after && after.length >= 2 && after.every((name) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}/.test(name))
