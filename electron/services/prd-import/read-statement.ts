@@ -85,7 +85,7 @@ function isMetricName(name: string, strict: boolean, keyResult = false): boolean
     return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
   // "We look at these …", "This should …": a clause about the document, not a metric.
-  if (/^(?:we|i|you|they|it|this|these|those|that|there|here)\b/i.test(name)) return false
+  if (/^(?:we|i|you|they|it|this|these|those|that|there|here|what|how|why|where|who)\b/i.test(name)) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
   const words = name.split(/\s+/).length
   const limit = strict ? { cjk: 18, words: 6 } : keyResult ? { cjk: 40, words: 14 } : { cjk: 30, words: 9 }
