@@ -12,6 +12,9 @@ const cell = (value: string, like: TableCell): TableCell => ({
   ...(like.position ? { position: like.position } : {})
 })
 
+// "实验室（2.0 目标 Target）": a sub-column keeps its group as an aside, which never names a field.
+const within = (sub: string, group: string) => (sub ? `${sub}（${group}）` : group)
+
 /**
  * A header written on two rows, the first grouping columns ("| | Q3 actual | | Q4 commitment | |", or merged cells of
  * a Word or HTML table), becomes one header row. A column is named by its own sub-header when that names a field,
@@ -32,7 +35,7 @@ export function mergeHeaderRows(table: Table): void {
   const finish = () => {
     if (!group || !columnKind(group) || members.length === 0) return
     const owner = members.find((column) => LIVE.test(subs[column] ?? '')) ?? members[0]!
-    for (const column of members) if (!columnKind(subs[column] ?? '')) names[column] = column === owner ? group : `${group} ${subs[column] ?? ''}`.trim()
+    for (const column of members) if (!columnKind(subs[column] ?? '')) names[column] = column === owner ? group : within(subs[column] ?? '', group)
   }
   groups.forEach((text, column) => {
     if (text) {
@@ -41,7 +44,7 @@ export function mergeHeaderRows(table: Table): void {
       members = []
     }
     members.push(column)
-    names[column] = columnKind(subs[column] ?? '') || !group ? subs[column] || group : `${group} ${subs[column] ?? ''}`.trim()
+    names[column] = columnKind(subs[column] ?? '') || !group ? subs[column] || group : within(subs[column] ?? '', group)
   })
   finish()
   top.children = top.children.map((_, column) => cell(names[column] ?? '', top.children[column]!))
