@@ -1,5 +1,5 @@
 import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
-import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
+import { headingKind, leadInKind, sectionContext, sectionKind, type SectionKind } from './context'
 import { newDraft, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
@@ -84,7 +84,7 @@ function subGoal(list: List, name: string): { statement: Statement; rest: string
 const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
 
 const NO_TARGET =
-  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|观察指标|暂无目标|\bdo(?:es)? not commit\b|\bnot committed\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
+  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|观察指标|暂无目标|(?:只|仅)(?:做|作)?(?:监控|看趋势)|先建基线|\bdo(?:es)? not commit\b|\bnot committed\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -360,6 +360,7 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
     // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
     if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
+    if (node.type === 'list' && local.kind === 'excluded' && goalRequirements(chain) && metricList(node, 1)) local.kind = 'metric'
     // Likewise a paragraph whose lines mostly state metrics with targets (a plain-text SLA, one goal per line).
     if (node.type === 'paragraph' && local.kind === 'neutral' && metricLines(node)) local.kind = 'metric'
     const next = root.children[index + 1]
@@ -401,12 +402,24 @@ const statesMetric = (line: string | undefined): boolean => {
   return Boolean(statement?.target && (statement.worded || zero(statement.target)))
 }
 
-function metricList(list: List): boolean {
+function metricList(list: List, least = 2): boolean {
   const stated = list.children.filter((item) => {
     const first = item.children[0]
     return statesMetric(first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined)
   }).length
-  return list.children.length >= 2 && stated * 3 >= list.children.length * 2
+  return list.children.length >= least && stated * 3 >= list.children.length * 2
+}
+
+const SPECIFICATION = /功能|functional|\b(?:REQ|FR|NFR|US)-?\d|\buser stor|用户故事|需求(?:列表|清单|编号)|接口|\bapi\b/i
+
+/**
+ * "Requirements the fleet must meet" over "- Battery life: at least 90 days": a requirements heading that is not a
+ * functional specification (FR-, user stories, non-functional, an API) holds goals in lists that state metrics.
+ */
+function goalRequirements(chain: readonly Heading[]): boolean {
+  if (sectionContext(chain).reason !== 'requirements') return false
+  const heading = [...chain].reverse().find((h) => headingKind(textOf(h)) !== 'neutral')
+  return Boolean(heading) && !SPECIFICATION.test(textOf(heading!))
 }
 
 /** Lines that mostly state metrics; clauses numbered "4.1.1" are a specification's requirements, not goals. */
