@@ -181,6 +181,7 @@ export function readStatement(
   const id = options.name ? null : leadId(value)
   if (id) value = id.rest.trim()
   let name = options.name ?? ''
+  let lead = ''
   if (!options.name) {
     // The first ":" that is not inside a time ("06:00"), or a dash or bar between spaces.
     const separator = [...value.matchAll(SEPARATOR)].find((m) => !/\d[:：]\d/.test(value.slice(m.index - 1, m.index + 2)))
@@ -198,6 +199,12 @@ export function readStatement(
         value = after
         if (!kind && !GENERIC_LEAD.test(before)) name = before
       } else value = after
+      // "固件签名校验失败时拒绝启动，已知高危漏洞：none": the clause right before the colon labels the value.
+      const clause = /^(.{2,})，\s*([^，]{2,})$/u.exec(before.replace(/（[^）]*）/g, (aside) => aside.replace(/，/g, '、')))
+      if (!kind && clause && isMetricName(cleanName(clause[2]!), true)) {
+        name = clause[2]!
+        lead = clause[1]!
+      }
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
@@ -238,7 +245,6 @@ export function readStatement(
   }
   const named = Boolean(name)
   let tailName = false
-  let lead = ''
   if (!named) {
     const first = chosen[0]
     const head = first ? value.slice(0, first.start) : value
