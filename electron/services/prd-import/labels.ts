@@ -204,7 +204,8 @@ function oneColumnKind(header: string): FieldKind | null {
   const key = normalizeLabel(header)
   if (key.length > 14) return null
   if (/(?:目标值?|承诺值?|targets?|goals?|commitments?)$/.test(key)) return 'target'
-  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$/.test(key) ? 'current' : null
+  // "当前 S2 (1.8.3)", "Baseline FY25": a current-value word leading a short header names what it qualifies.
+  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$|^(?:当前|现状|基线|current|baseline)/.test(key) ? 'current' : null
 }
 
 /**
