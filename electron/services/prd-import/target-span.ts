@@ -171,7 +171,8 @@ export function targetSpans(text: string): TargetSpan[] {
     const bracketed = /[（(][^)）]*$/.test(text.slice(Math.max(0, start - BEFORE_CHARS), start)) && /^[^(（]*[)）]/.test(tail)
     if (bracketed) score -= 9
     // A duration that only bounds the definition ("within 7 days of sign-up", "24 小时内因…") is not the goal.
-    const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.split(/[，,；;。.]/)[0] ?? '')
+    // An aside right after the value ("45 秒以内（上半年 62 秒）") is no part of a definition.
+    const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.replace(/^\s*[（(][^)）]*[)）]/u, '').split(/[，,；;。.]/)[0] ?? '')
     if (windowOnly) score -= 5
     if (CONDITION_AFTER.test(tail)) score -= 8
     if (cue) score += 1
