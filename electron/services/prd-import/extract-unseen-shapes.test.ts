@@ -135,6 +135,19 @@ describe('goals in lines and sentences', () => {
     ])
   })
 
+  it('reads a worded bound after "from … to", "between … and" as a range, and no verb in the name', () => {
+    const markdown = [
+      '## Success criteria',
+      '',
+      '1. Payment-step conversion in BR rises from 71% to at least 80%',
+      '2. Share of GMV paid with local methods lands between 25% and 35%'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Payment-step conversion in BR', '>= 80%', 'from 71%'],
+      ['Share of GMV paid with local methods', 'between 25%']
+    ])
+  })
+
   it('leaves a fact told in a sentence and requirement clauses out', () => {
     const text = ['## 项目目标', '', '客服中心去年总接待量 1,860 万次，人工占 43%。', '', '4.1 性能', '4.1.1 接口响应时间不超过 3 秒。', '4.1.2 扫码反馈不超过 300 毫秒。'].join(
       '\n'

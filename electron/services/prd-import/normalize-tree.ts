@@ -113,7 +113,7 @@ export function normalizeTree(root: Root, source: string): void {
     const node = nodes[i]!
     // "> **机器人解决率**从 38% 提升到 55%；": a quoted or call-out block states goals like any other paragraph.
     if (node.type === 'blockquote') {
-      nodes.splice(i + 1, 0, ...node.children.filter((child): child is RootContent => child.type !== 'definition'))
+      nodes.splice(i + 1, 0, ...node.children)
       continue
     }
     if (node.type === 'html' && /<table\b/i.test(node.value)) {

@@ -32,13 +32,15 @@ const RATE = String.raw`(?:\s?(?:\/\s?(?:月|周|天|日|小时|年|month|week|d
 const RIGHT = new RegExp(`^${UNIT}${SUFFIX}${RATE}`, 'iu')
 const RIGHT_WORD = new RegExp(`^${SUFFIX}`, 'iu')
 const RIGHT_RANGE = new RegExp(`^${RANGE}${UNIT}${SUFFIX}${RATE}`, 'iu')
+// "between 25% and 35%": "and" joins a range only after "between" ("at 30, 60 and 90 days" is an enumeration).
+const RIGHT_BETWEEN = new RegExp(`^(?:\\s?(?:%|％)?\\s?and\\s?\\d[\\d,]*(?:\\.\\d+)?)?${UNIT}${SUFFIX}${RATE}`, 'iu')
 const VERSION_BEFORE = /(?:\b[A-Z][a-z]+|\bi[A-Z]{2}|\bv)\s?$/u
 const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|end of)|\b[A-Z][a-z]{2,8})\s*$/u
 const BEFORE_CHARS = 48
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|触发|自动|即|就|when\b|if\b|then\b|before\b|triggers?\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|冲到|冲至|冲上|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|冲到|冲至|冲上|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|between|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
   /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped|s)?|fall(?:s|en)?|rise[sn]?|decline[sd]?|shrink(?:s)?|down|up)(?:\s+by)?|by)\s*$/iu
 const HALVED_BEFORE = /\b(?:cut|slash(?:ed)?|reduce[sd]?|bring down)\b(?:\s+\S+){0,3}\s+in\s*$/iu
@@ -107,7 +109,7 @@ export function targetSpans(text: string): TargetSpan[] {
     }
     const baselineWord = BASELINE_BEFORE.test(before)
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
-    const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : RIGHT_RANGE).exec(text.slice(end))
+    const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : /\bbetween\s*$/i.test(before) ? RIGHT_BETWEEN : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
     // "under 3 s at p90": the percentile written after the value belongs to it.
     const percentileAfter = /^\s*(?:at|@)\s*((?:p|tp)\d{2}(?:\.\d+)?)\b/i.exec(text.slice(end))
@@ -130,7 +132,8 @@ export function targetSpans(text: string): TargetSpan[] {
     if (baseline) {
       // "from 24% to 30%": the from-part joins the number after it; alone it is a baseline, never a target.
       const to = /^\s*(?:to|[\u4e00-\u9fff]{0,2}[到至])\s*/u.exec(text.slice(end))
-      const next = to ? new RegExp(`^(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length)) : null
+      // "from 71% to at least 80%": the bound may be worded after "to".
+      const next = to ? new RegExp(`^(?:(?:at least|at most|no (?:more|less) than|至少|不低于|不高于)\\s*)?(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length)) : null
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
       if (!from) continue
