@@ -5,7 +5,9 @@ import { extractKpis } from './extract'
 const brief = (markdown: string, fileName?: string) =>
   extractKpis(markdown, { fileName }).candidates.map(({ fields, warnings, currentValue }) => {
     const parsed = fields.target?.parsed
-    const target = parsed ? `${parsed.comparator} ${parsed.value}${parsed.unit ?? ''}${parsed.change ? ' change' : ''}${parsed.comparatorInferred ? ' inferred' : ''}` : null
+    const target = parsed
+      ? `${parsed.comparator} ${parsed.value}${parsed.unit ?? ''}${parsed.change ? ' change' : ''}${parsed.comparatorInferred ? ' inferred' : ''}`
+      : null
     return [fields.name, target, ...(currentValue ? [`from ${currentValue}`] : []), ...warnings.filter((w) => w === 'no-target' || w === 'relative')]
   })
 
@@ -149,9 +151,15 @@ describe('goals in lines and sentences', () => {
   })
 
   it('leaves a fact told in a sentence and requirement clauses out', () => {
-    const text = ['## 项目目标', '', '客服中心去年总接待量 1,860 万次，人工占 43%。', '', '4.1 性能', '4.1.1 接口响应时间不超过 3 秒。', '4.1.2 扫码反馈不超过 300 毫秒。'].join(
-      '\n'
-    )
+    const text = [
+      '## 项目目标',
+      '',
+      '客服中心去年总接待量 1,860 万次，人工占 43%。',
+      '',
+      '4.1 性能',
+      '4.1.1 接口响应时间不超过 3 秒。',
+      '4.1.2 扫码反馈不超过 300 毫秒。'
+    ].join('\n')
     expect(brief(text)).toEqual([])
   })
 })

@@ -195,7 +195,12 @@ export function readStatement(
       // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
       const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
       if (theme?.target && theme.name) return theme
-      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false, options.keyResult || id?.kind === 'kr') || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
+      if (
+        kind ||
+        GENERIC_LEAD.test(before) ||
+        isMetricName(cleanName(before), false, options.keyResult || id?.kind === 'kr') ||
+        !/[,，]|(?:\S+\s+){6}/.test(before.trim())
+      ) {
         value = after
         if (!kind && !GENERIC_LEAD.test(before)) name = before
       } else value = after

@@ -294,10 +294,19 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
     const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
     // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
-    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
+    const listed =
+      untargeted && named.length === 0
+        ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/)
+        : undefined
     // "These stay on the dashboard but carry no target: p95 query latency, dbt run duration, …": the list after the colon.
-    const after = untargeted && named.length === 0 ? /[:：]\s*([^:：]{4,200}?)[.。]?$/u.exec(unit.text)?.[1]?.split(/[、;；,，]\s*(?:and\s+)?|\s+and\s+/) : undefined
-    const watchedAfter = after && after.length >= 2 && after.every((name) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name))
+    const after =
+      untargeted && named.length === 0 ? /[:：]\s*([^:：]{4,200}?)[.。]?$/u.exec(unit.text)?.[1]?.split(/[、;；,，]\s*(?:and\s+)?|\s+and\s+/) : undefined
+    const watchedAfter =
+      after &&
+      after.length >= 2 &&
+      after.every(
+        (name) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name)
+      )
     if (watchedAfter || (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim())))) {
       for (const name of watchedAfter ? after! : listed!) {
         const watched: Statement = {

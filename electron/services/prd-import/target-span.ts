@@ -133,7 +133,9 @@ export function targetSpans(text: string): TargetSpan[] {
       // "from 24% to 30%": the from-part joins the number after it; alone it is a baseline, never a target.
       const to = /^\s*(?:to|[\u4e00-\u9fff]{0,2}[到至])\s*/u.exec(text.slice(end))
       // "from 71% to at least 80%": the bound may be worded after "to".
-      const next = to ? new RegExp(`^(?:(?:at least|at most|no (?:more|less) than|至少|不低于|不高于)\\s*)?(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length)) : null
+      const next = to
+        ? new RegExp(`^(?:(?:at least|at most|no (?:more|less) than|至少|不低于|不高于)\\s*)?(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length))
+        : null
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
       if (!from) continue
