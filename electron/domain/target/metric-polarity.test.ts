@@ -48,8 +48,20 @@ describe('a bare level read for its metric', () => {
     expect(parseTarget('30 min within 6 months', { name: 'MTTR' }).parsed).toMatchObject({ comparator: '<=', comparatorInferred: true })
   })
 
-  it('reads zero of anything as at most zero', () => {
+  it('reads zero of anything as at most zero, "none" included', () => {
     expect(parseTarget('0个高危漏洞', { name: 'Security findings' }).parsed).toMatchObject({ comparator: '<=', value: 0, comparatorInferred: true })
+    expect(parseTarget('none', { name: 'Customer-visible data loss' }).parsed).toMatchObject({ comparator: '<=', value: 0, comparatorInferred: true })
+  })
+
+  it('reads a bare 100% as all of it (at least 100%) when the metric says nothing, and keeps a bad metric at most', () => {
+    expect(parseTarget('100%', { name: 'Config pushes that go through canary' }).parsed).toEqual({
+      comparator: '>=',
+      value: 100,
+      unit: '%',
+      comparatorInferred: true
+    })
+    expect(parseTarget('100%', { name: '核心链路埋点覆盖率' }).parsed).toMatchObject({ comparator: '>=', comparatorInferred: true })
+    expect(parseTarget('100%').parsed).toEqual({ comparator: '=', value: 100, unit: '%' })
   })
 
   it('keeps a written comparator, a change and a level whose metric says nothing', () => {

@@ -16,7 +16,8 @@ export type { MetricHints } from './metric-polarity'
  * Decisions worth knowing:
  * - A bare level ("90%", "100%合规", "0个高危漏洞") is `=` when nothing tells which way is better. Given the
  *   metric it belongs to (`metric`: its name, unit), it is "at least" for a good thing (uptime 90% → ≥ 90%) and
- *   "at most" for a bad one or for zero (latency, errors, churn; "0 incidents" → ≤ 0), with `comparatorInferred`.
+ *   "at most" for a bad one or for zero (latency, errors, churn; "0 incidents" → ≤ 0), with `comparatorInferred`;
+ *   a bare 100% of a metric whose words tell nothing is "at least" (all of it: a share cannot pass 100%).
  * - A change ("每月增长20%", "降低 20%") has `change: true`; growth without a comparator means "by at least"
  *   (≥ +20), a reduction means "by at least" downwards (≤ −20). No window means "relative to the baseline".
  * - Two numbers are accepted only as a range, a tolerance, a scale (4.2/5), a window (6个月内) or a percentile.
@@ -30,7 +31,8 @@ export function parseTarget(text: string, metric?: MetricHints): Target {
   if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
     return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
   }
-  const result = parseTokens(tokenize(trimmed))
+  // "0 → 120" is read as "from 0 to 120"; the text stays as written.
+  const result = parseTokens(tokenize(trimmed.replace(/^([$¥€]?\s?[-+]?\d[^→⇒⟶]*?)\s*(?:→|->|⟶|⇒)\s*(?=[$¥€]?\s?[-+]?\d)/u, 'from $1 to ')))
   const parsed = result.parsed && metric && !result.explicitComparator ? inferComparator(result.parsed, metric) : result.parsed
   return { text: trimmed, parsed, ...(result.issue ? { issue: result.issue } : {}) }
 }
@@ -39,7 +41,9 @@ function inferComparator(parsed: ParsedTarget, metric: MetricHints): ParsedTarge
   if (parsed.comparator !== '=' || parsed.change) return parsed
   // A level to reach within a deadline ("25% within 12 months") is at least that level unless the metric says otherwise.
   const reach = parsed.window?.kind === 'within' ? 'higher' : null
-  const polarity = parsed.value === 0 ? 'lower' : (metricPolarity({ ...metric, unit: metric.unit || parsed.unit || undefined }) ?? reach)
+  // All of something ("100%" of pushes canaried, of events tracked) cannot be beaten, only missed: at least 100%.
+  const whole = parsed.value === 100 && parsed.unit === '%' ? 'higher' : null
+  const polarity = parsed.value === 0 ? 'lower' : (metricPolarity({ ...metric, unit: metric.unit || parsed.unit || undefined }) ?? whole ?? reach)
   if (!polarity) return parsed
   return { ...parsed, comparator: polarity === 'higher' ? '>=' : '<=', comparatorInferred: true }
 }

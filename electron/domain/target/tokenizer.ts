@@ -165,7 +165,8 @@ function readWord(s: string, start: number, push: Push): number {
   }
   while (isLatin(s.charCodeAt(j)) || isDigit(s.charCodeAt(j))) j++
   const raw = s.slice(start, j)
-  if (raw.toLowerCase() === 'zero') push('num', raw, raw, 0)
+  // "Data loss: none" is a level of zero, as "zero" is.
+  if (raw.toLowerCase() === 'zero' || raw.toLowerCase() === 'none') push('num', raw, raw, 0)
   else push('word', raw.toLowerCase(), raw, NaN)
   return j
 }

@@ -17,11 +17,15 @@ export function impliedChange(c: Cursor, st: TargetState): boolean {
   return true
 }
 
-/** "at least four", "at least half": a number word right after a written comparator. */
+/**
+ * "at least four", "at least half": a number word right after a written comparator; after a change, a share
+ * ("drop by half", "reduce by a third", "cut in half") is the size of the change.
+ */
 export function wordNumber(c: Cursor, st: TargetState): boolean {
   const t = peek(c) as Token
-  const a = t.text === 'a' && SHARE_WORDS.has(peek(c, 1)?.text ?? '') ? 1 : 0
-  const share = t.kind === 'word' && st.comparator ? SHARE_WORDS.get(peek(c, a)?.text ?? '') : undefined
+  const skip = st.change && t.text === 'in' && peek(c, 1)?.text === 'half' ? 1 : 0
+  const a = skip || (t.text === 'a' && SHARE_WORDS.has(peek(c, 1)?.text ?? '')) ? 1 : 0
+  const share = t.kind === 'word' && (st.comparator || st.change) ? SHARE_WORDS.get(peek(c, a)?.text ?? '') : undefined
   if (share !== undefined) {
     st.main = { value: share, unit: '%', raw: spanText(c.tokens, c.pos, c.pos + a + 1) }
     c.pos += a + 1

@@ -101,7 +101,8 @@ describeReference('extractKpis on the real PRD chapter', () => {
     ['KPI-B011', { comparator: '>=', value: 1000000, unit: 'count', window: { kind: 'per', unit: 'month' } }],
     // zero of a bad thing is read as "at most", marked as inferred from the metric's name
     ['KPI-T005', { comparator: '<=', value: 0, unit: 'count', comparatorInferred: true }],
-    ['KPI-T007', { comparator: '=', value: 100, unit: '%' }],
+    // "100%" alone is all of it: at least 100%, marked as inferred (it was read as "= 100%")
+    ['KPI-T007', { comparator: '>=', value: 100, unit: '%', comparatorInferred: true }],
     ['KPI-T009', { comparator: '<=', value: 30, unit: 'min' }]
   ])('%s: the target is parsed into comparator, value and unit', (code, parsed) => {
     expect(kpi(code).fields.target?.parsed).toEqual(parsed)

@@ -198,14 +198,27 @@ export function normalizeLabel(label: string): string {
     .toLowerCase()
 }
 
-/** A table header such as "活动目标" or "Q4 target" is a target column. */
-export function columnKind(header: string): FieldKind | null {
+function oneColumnKind(header: string): FieldKind | null {
   const kind = labelKind(header)
   if (kind) return kind
   const key = normalizeLabel(header)
   if (key.length > 14) return null
-  if (/(?:目标值?|targets?|goals?)$/.test(key)) return 'target'
-  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$/.test(key) ? 'current' : null
+  if (/(?:目标值?|承诺值?|targets?|goals?|commitments?)$/.test(key)) return 'target'
+  // "当前 S2 (1.8.3)", "Baseline FY25": a current-value word leading a short header names what it qualifies.
+  return /^(?:now|现在|目前)$|(?:actuals?|current|baseline|现状|当前|实际|基线)$|^(?:当前|现状|基线|current|baseline)/.test(key) ? 'current' : null
+}
+
+/**
+ * A table header such as "活动目标" or "Q4 target" is a target column. A bilingual header ("Target 目标",
+ * "指标 Metric") is read in each language; it has a kind when its parts that name one agree.
+ */
+export function columnKind(header: string): FieldKind | null {
+  const whole = oneColumnKind(header)
+  if (whole) return whole
+  const parts = header.replace(/[(（][^)）]*[)）]/g, ' ').match(/[\p{Script=Han}]+|[A-Za-z][A-Za-z\s/-]*[A-Za-z]/gu) ?? []
+  if (parts.length < 2) return null
+  const kinds = new Set(parts.map(oneColumnKind).filter((kind): kind is FieldKind => kind !== null))
+  return kinds.size === 1 ? [...kinds][0]! : null
 }
 
 /** The field a label names; `loose` also accepts suffix matches (for labels inside a KPI block). */

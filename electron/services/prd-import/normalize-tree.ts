@@ -1,4 +1,5 @@
 import type { Html, Paragraph, Root, RootContent, Table, TableRow } from 'mdast'
+import { mergeHeaderRows } from './header-rows'
 import { labelKind } from './labels'
 import { startLine } from './markdown-tree'
 
@@ -55,8 +56,20 @@ function htmlTable(nodes: Html[]): Table | null {
   const html = nodes.map((node) => node.value).join('\n')
   const first = startLine(nodes[0]!)
   const rows: { cells: string[]; line: number }[] = []
+  // Merged cells keep their columns: a spanned cell is followed (colspan) or sat under (rowspan) by empty ones.
+  const below = new Map<number, number>()
   for (const row of html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-    const cells = [...row[1]!.matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((cell) => decode(cell[1]!))
+    const cells: string[] = []
+    for (const cell of row[1]!.matchAll(/<t[hd]\b([^>]*)>([\s\S]*?)<\/t[hd]>/gi)) {
+      for (let left = below.get(cells.length) ?? 0; left > 0; left = below.get(cells.length) ?? 0) {
+        below.set(cells.length, left - 1)
+        cells.push('')
+      }
+      const across = Math.max(1, Number(/colspan\s*=\s*["']?(\d+)/i.exec(cell[1]!)?.[1] ?? 1))
+      const down = Number(/rowspan\s*=\s*["']?(\d+)/i.exec(cell[1]!)?.[1] ?? 1)
+      if (down > 1) below.set(cells.length, down - 1)
+      cells.push(decode(cell[2]!), ...Array.from({ length: Math.min(across, 50) - 1 }, () => ''))
+    }
     const line = first + (html.slice(0, row.index).match(/\n/g)?.length ?? 0)
     if (cells.length) rows.push({ cells, line })
   }
@@ -89,12 +102,20 @@ function tsvTable(paragraph: Paragraph, source: string): Table | null {
   return tableOf(rows, startLine(paragraph), startLine(paragraph) + lines.length - 1)
 }
 
-/** Rewrites what the Markdown parser leaves unstructured but a PRD means as a table: HTML tables and tab-separated lines. */
+/**
+ * Rewrites what the Markdown parser leaves unstructured but a PRD means as a table: HTML tables and tab-separated
+ * lines; a header written on two rows becomes one.
+ */
 export function normalizeTree(root: Root, source: string): void {
   const out: RootContent[] = []
   const nodes = root.children
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!
+    // "> **机器人解决率**从 38% 提升到 55%；": a quoted or call-out block states goals like any other paragraph.
+    if (node.type === 'blockquote') {
+      nodes.splice(i + 1, 0, ...node.children)
+      continue
+    }
     if (node.type === 'html' && /<table\b/i.test(node.value)) {
       const run: Html[] = [node]
       while (!/<\/table>/i.test(run[run.length - 1]!.value) && nodes[i + 1]?.type === 'html') run.push(nodes[++i] as Html)
@@ -103,5 +124,6 @@ export function normalizeTree(root: Root, source: string): void {
       out.push(tsvTable(node, source) ?? node)
     } else out.push(node)
   }
+  for (const node of out) if (node.type === 'table') mergeHeaderRows(node)
   root.children = out
 }

@@ -92,6 +92,19 @@ function fenceEnds(lines: string[]): Map<number, { end: number; broken: boolean 
 }
 
 /**
+ * "**人工一次解决率（FCR）**提升 20%": CommonMark does not close bold after punctuation when a letter follows, so
+ * Chinese text (no space after the name) would lose the bold; a space after such a closing "**" keeps it.
+ */
+function cjkBoldClose(line: string): string {
+  if (!line.includes('**')) return line
+  let count = 0
+  return line.replace(/\*\*/g, (mark, at: number) => {
+    const closing = count++ % 2 === 1
+    return closing && /\p{P}/u.test(line[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[at + 2] ?? '') ? '** ' : mark
+  })
+}
+
+/**
  * Rewrites a PRD line by line (never adding or removing a line, so line numbers stay the document's) where
  * authors write structure Markdown does not know: bullets such as • and ①, headings written as bold lines,
  * 一、/（一）/【…】 headings, and, in plain text, indented lines and "1. Summary" headings. A code fence that
@@ -118,6 +131,7 @@ export function prepareText(markdown: string, options: PrepareOptions = {}): Pre
       .replace(CIRCLED, '$11. ')
       .replace(PAREN_NUMBER, (_, indent: string, a?: string, b?: string) => `${indent}${a ?? b}. `)
       .replace(BRACKET_LABEL, '$1：')
+    line = cjkBoldClose(line)
     const atx = /^(#{1,6})\s+\S/.exec(line)
     const text = line.trim()
     const bold = BOLD_LINE.exec(text)

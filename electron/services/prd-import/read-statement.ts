@@ -1,6 +1,6 @@
 import { labelKind } from './labels'
 import { baselineIn, bestSpan, targetSpans, type TargetSpan } from './target-span'
-import { isTimeLabel, isVague } from './value-maps'
+import { isTimeLabel, isVague, MEASURE_NOUN } from './value-maps'
 
 /** One line of a PRD read as a metric: "G1: Invite rate — at least 40% of …", "付费转化率提升 20%". */
 export interface Statement {
@@ -26,11 +26,11 @@ const REQUIREMENT = /^(?:REQ|FR|NFR|US|UC|TC|AC|QA|BUG|TASK|STORY|EPIC|ISSUE|CR|
 const ID =
   /^(?:(objective|key result|kr|o)\s*(\d+(?:\.\d+)*)|([A-Za-z][A-Za-z]{0,7})[-_]?(\d+(?:[.-]\d+)*))(?=[\s:：.、)）—–-]|$)\s*(?:[:：.、)）]|[—–-](?=\s))?\s*/i
 const NOT_ID = /^(?:p|tp)\d{2}|^(?:q[1-4]|h[12]|fy\d*|v\d|top\d*|day\d*|week\d*|month\d*|year\d*|sev\d|p[0-4])$/i
-const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]/g
+const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]|\s(?:\.{3}|…)\s/g
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取)\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
@@ -39,6 +39,9 @@ const NOT_A_NAME =
 
 /** An ID that opens a line: an objective, a key result, a KPI code or a requirement. */
 export function leadId(text: string): LeadId | null {
+  // "**KR** — Tier-1 tables covered: 0 → 120": a key result marked without its number.
+  const bare = /^(?:kr|key result|关键结果)\s*(?:[:：]|[—–-](?=\s)|——)\s*/i.exec(text)
+  if (bare) return { kind: 'kr', id: 'KR', rest: text.slice(bare[0].length) }
   const match = ID.exec(text)
   if (!match) return null
   const okr = match[1]?.toLowerCase()
@@ -82,7 +85,7 @@ function isMetricName(name: string, strict: boolean, keyResult = false): boolean
     return false
   if (LEAD_WORDS.test(`${name} `) && !name.includes(' ')) return false
   // "We look at these …", "This should …": a clause about the document, not a metric.
-  if (/^(?:we|i|you|they|it|this|these|those|that|there|here)\b/i.test(name)) return false
+  if (/^(?:we|i|you|they|it|this|these|those|that|there|here|what|how|why|where|who)\b/i.test(name)) return false
   const cjk = (name.match(/[\u3400-\u9fff]/g) ?? []).length
   const words = name.split(/\s+/).length
   const limit = strict ? { cjk: 18, words: 6 } : keyResult ? { cjk: 40, words: 14 } : { cjk: 30, words: 9 }
@@ -178,6 +181,7 @@ export function readStatement(
   const id = options.name ? null : leadId(value)
   if (id) value = id.rest.trim()
   let name = options.name ?? ''
+  let lead = ''
   if (!options.name) {
     // The first ":" that is not inside a time ("06:00"), or a dash or bar between spaces.
     const separator = [...value.matchAll(SEPARATOR)].find((m) => !/\d[:：]\d/.test(value.slice(m.index - 1, m.index + 2)))
@@ -191,10 +195,21 @@ export function readStatement(
       // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
       const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
       if (theme?.target && theme.name) return theme
-      if (kind || GENERIC_LEAD.test(before) || isMetricName(cleanName(before), false) || !/[,，]|(?:\S+\s+){6}/.test(before.trim())) {
+      if (
+        kind ||
+        GENERIC_LEAD.test(before) ||
+        isMetricName(cleanName(before), false, options.keyResult || id?.kind === 'kr') ||
+        !/[,，]|(?:\S+\s+){6}/.test(before.trim())
+      ) {
         value = after
         if (!kind && !GENERIC_LEAD.test(before)) name = before
       } else value = after
+      // "固件签名校验失败时拒绝启动，已知高危漏洞：none": the clause right before the colon labels the value.
+      const clause = /^(.{2,})，\s*([^，]{2,})$/u.exec(before.replace(/（[^）]*）/g, (aside) => aside.replace(/，/g, '、')))
+      if (!kind && clause && isMetricName(cleanName(clause[2]!), true)) {
+        name = clause[2]!
+        lead = clause[1]!
+      }
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
@@ -229,6 +244,9 @@ export function readStatement(
         last.text
       )
     if (from) statement.baseline = from[1]!
+    // "0 → 120", "2.0 s → 1.4 s": the number before the arrow is where the value starts.
+    const arrow = /^([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?[^\s\d→]{0,4})\s*(?:→|->|⟶|⇒)/u.exec(last.text)
+    if (arrow) statement.baseline = arrow[1]!.trim()
   }
   const named = Boolean(name)
   let tailName = false
@@ -242,6 +260,14 @@ export function readStatement(
       announced(pronounSubject((due ? head.slice(0, due.index) : head).replace(/[，,；;]\s*(?:目标|力争|target|goal|aim)[^，,；;]{0,8}$/iu, '')))
     )
     // "Median days to payment is 34 today": the value the metric stands at is its baseline, not its name.
+    // "核心报表每日 07:00 前产出，准时产出率不低于 99%": the clause just before the target names its metric when it
+    // names a measure; the clauses before it say when or where it is counted.
+    const clause = /^(.{2,})[，,]\s*([^，,]{2,})$/u.exec(name)
+    const subject = clause ? cleanName(clause[2]!) : ''
+    if (clause && MEASURE_NOUN.test(subject) && isMetricName(subject, true)) {
+      name = subject
+      lead = clause[1]!
+    }
     const standing = STANDS_AT.exec(name)
     if (standing) {
       name = name.slice(0, standing.index)
@@ -266,6 +292,7 @@ export function readStatement(
       ? value
       : ''
   if (aside) statement.definition = [aside.aside, statement.definition].filter(Boolean).join('; ')
+  if (lead) statement.definition = [cleanName(lead), statement.definition].filter(Boolean).join('; ')
   if (statement.definition === statement.name || statement.definition.length < 4) statement.definition = ''
   if (id?.kind === 'code') statement.code = id.id
   statement.baseline ??= baselineIn(value)

@@ -4,7 +4,8 @@ import { newDraft, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
 import { leadId, readStatement, type Statement } from './read-statement'
-import { isVague, severityOf } from './value-maps'
+import { atBolds, collectAlerts, DEFINITIONS, goalRequirements, goalsJoined, metricLines, metricList, NO_TARGET, sentences, zero } from './goal-units'
+import { isVague, MEASURE_NOUN, severityOf } from './value-maps'
 
 /** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
 export interface AlertItem {
@@ -48,6 +49,8 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
  */
 function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean): boolean {
   const kind = scope.kind
+  // "客服中心去年总接待量 1,860 万次，人工占 43%": a bare number after a clause is a fact being told, not a goal.
+  if (statement.target && !kr && !statement.worded && !zero(statement.target) && /[，,]/.test(statement.name.replace(/[（(][^）)]*[）)]/g, ''))) return false
   if (statement.target) return kr || kind !== 'neutral' || ((statement.worded || zero(statement.target)) && statement.name.length <= 40)
   if (kr || !item || kind !== 'metric') return false
   // "Promo code usage per order: observe only", a watch list's items: metrics the author chose to leave without a target.
@@ -60,10 +63,6 @@ function accepted(statement: Statement, scope: Scope, kr: boolean, item: boolean
     !/[,，]/.test(statement.name)
   )
 }
-
-// The head noun of a measure: a name without a target is a KPI only when it names something countable.
-const MEASURE_NOUN =
-  /(?:率|比|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
 
 const QUALIFIER = /^\s*(?:of|on|for|in|from|at|by|per|across|among)\s/i
 const ICON = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u
@@ -82,11 +81,6 @@ function subGoal(list: List, name: string): { statement: Statement; rest: string
   }
   return null
 }
-
-const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
-
-const NO_TARGET =
-  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|暂无目标/i
 
 function read(text: string, scope: Scope, item: boolean, name?: string): { statement: Statement; kr: boolean } | null {
   const id = name ? null : leadId(text)
@@ -242,9 +236,12 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     })
     // Lines led by a bold name group with the lines after them ("**Notes accepted.** … We are aiming for 60%").
     const groups: InlineLine[][] = [[]]
+    // A line that ends its sentence with "；" or "。" ends its group: the next line states a goal of its own.
+    let closed = false
     for (const line of inlineLines(paragraph)) {
-      if (line.lead !== null && groups[groups.length - 1]!.length) groups.push([])
+      if ((line.lead !== null || closed) && groups[groups.length - 1]!.length) groups.push([])
       groups[groups.length - 1]!.push(line)
+      closed = groups[groups.length - 1]![0]!.lead !== null && /[；;。]$/.test(line.text)
     }
     for (const group of groups) {
       const [first] = group
@@ -255,6 +252,14 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
           .join(' ')
           .replace(/^[\s.:：。—–-]+/, '')
           .trim()
+        // "**会话满意度**不低于 4.6 分，**差评率**不高于 2%": a second bold name after a comma starts a goal of its own.
+        const next = bolds.filter((bold) => bold !== first.lead?.trim()).map((bold) => rest.search(new RegExp(`[，,；;]\\s*${escape(bold)}`, 'u')))
+        const cut = Math.min(...next.filter((at) => at > 0))
+        if (lead && rest && Number.isFinite(cut)) {
+          boldLed(lead, rest.slice(0, cut), first.line, first.line, scope)
+          readProse([{ text: rest.slice(cut + 1).trim(), lead: null, rest: rest.slice(cut + 1).trim(), line: first.line }], scope, heading, bolds)
+          continue
+        }
         if (lead && rest) {
           boldLed(lead, rest, first.line, group[group.length - 1]!.line, scope)
           continue
@@ -267,9 +272,9 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   const readProse = (lines: InlineLine[], scope: Scope, heading: string, bolds: readonly string[]) => {
     // A list written as lines ("KR1：…", "Name: target") is read line by line; prose wrapped over lines, by sentence.
     const listed = lines.filter((line) => leadId(line.text) || /^[^:：。.]{1,40}[:：]/.test(line.text)).length
-    const units = listed * 3 < lines.length * 2 ? sentences(lines) : lines
+    const units = listed * 3 < lines.length * 2 ? goalsJoined(sentences(lines)) : lines
     readLines(
-      units.filter((unit) => !boldNamed(unit, bolds, scope)),
+      units.flatMap((unit) => atBolds(unit, bolds)).filter((unit) => !boldNamed(unit, bolds, scope)),
       scope,
       'sentence',
       false,
@@ -278,15 +283,28 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   }
   // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
   const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
-    if (scope.kind !== 'metric' && scope.kind !== 'okr') return false
     const untargeted = NO_TARGET.test(unit.text)
+    // "挑战流程的平均耗时、人工审核队列长度作为观察指标": a sentence that calls them metrics needs no metrics heading.
+    if (scope.kind !== 'metric' && scope.kind !== 'okr' && !(untargeted && /指标|\bmetrics?\b|\bkpis?\b/i.test(unit.text))) return false
     // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
     const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
     const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
     // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
-    const listed = untargeted && named.length === 0 ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：)/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/) : undefined
-    if (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim()))) {
-      for (const name of listed) {
+    const listed =
+      untargeted && named.length === 0
+        ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/)
+        : undefined
+    // "These stay on the dashboard but carry no target: p95 query latency, dbt run duration, …": the list after the colon.
+    const after =
+      untargeted && named.length === 0 ? /[:：]\s*([^:：]{4,200}?)[.。]?$/u.exec(unit.text)?.[1]?.split(/[、;；,，]\s*(?:and\s+)?|\s+and\s+/) : undefined
+    const watchedAfter =
+      after &&
+      after.length >= 2 &&
+      after.every(
+        (name) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name)
+      )
+    if (watchedAfter || (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim())))) {
+      for (const name of watchedAfter ? after! : listed!) {
         const watched: Statement = {
           code: null,
           name: name.trim(),
@@ -347,6 +365,9 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
     const heading = chain.length ? textOf(chain[chain.length - 1]!) : ''
     // Outside a metrics section, a list whose items mostly state metrics with targets is a metric list.
     if (node.type === 'list' && local.kind === 'neutral' && metricList(node)) local.kind = 'metric'
+    if (node.type === 'list' && local.kind === 'excluded' && goalRequirements(chain) && metricList(node, 1)) local.kind = 'metric'
+    // Likewise a paragraph whose lines mostly state metrics with targets (a plain-text SLA, one goal per line).
+    if (node.type === 'paragraph' && local.kind === 'neutral' && metricLines(node)) local.kind = 'metric'
     const next = root.children[index + 1]
     if (node.type === 'list' && next?.type === 'list' && (local.kind === 'metric' || local.kind === 'okr') && splitSubList(node, next, local)) {
       adopted.add(index + 1)
@@ -376,42 +397,4 @@ function describe(draft: Draft, text: string): void {
   const field = label ? FIELDS_FROM_LABELS[labelKind(label[1]!, true) ?? 'name'] : undefined
   if (field && !draft[field]) draft[field] = label![2]!.trim()
   else draft.description = [draft.description, text].filter(Boolean).join('; ')
-}
-
-/** "0 次", "zero": none of something is always a target, worded or not. */
-const zero = (target: string) => /^(?:0(?![.,\d])|零|zero|none)/i.test(target.trim())
-
-function metricList(list: List): boolean {
-  const stated = list.children.filter((item) => {
-    const first = item.children[0]
-    const line = first?.type === 'paragraph' ? inlineLines(first)[0]?.text : undefined
-    const statement = line ? readStatement(line) : null
-    return Boolean(statement?.target && (statement.worded || zero(statement.target)))
-  }).length
-  return list.children.length >= 2 && stated * 3 >= list.children.length * 2
-}
-
-function collectAlerts(list: List, heading: string, into: AlertItem[]): void {
-  for (const item of list.children) {
-    const text = item.children[0]?.type === 'paragraph' ? textOf(item.children[0]) : ''
-    if (text && severityOf(text)) into.push({ text, line: startLine(item), heading })
-    for (const child of item.children) if (child.type === 'list') collectAlerts(child, heading, into)
-  }
-}
-
-/** The sentences of a prose paragraph, each with the line it starts on. */
-function sentences(lines: InlineLine[]): InlineLine[] {
-  const out: InlineLine[] = []
-  let text = ''
-  let line = lines[0]?.line ?? 1
-  for (const part of lines) {
-    if (!text) line = part.line
-    text = text ? `${text} ${part.text}` : part.text
-    const pieces = text.split(/(?<=[。！？!?])|(?<=\.)\s+(?=[A-Z])/)
-    for (const piece of pieces.slice(0, -1)) out.push({ text: piece.trim(), lead: null, rest: piece.trim(), line })
-    text = pieces[pieces.length - 1] ?? ''
-    if (pieces.length > 1) line = part.line
-  }
-  if (text.trim()) out.push({ text: text.trim(), lead: null, rest: text.trim(), line })
-  return out
 }

@@ -1,6 +1,7 @@
 import type { Heading, Root, Table } from 'mdast'
 import { TBD_WORDS } from '../../domain/target/lexicon'
-import { sectionKind } from './context'
+import type { SkipReason } from '../../domain/prd-candidates'
+import { sectionContext } from './context'
 import { newDraft, normalizeCode, splitCodeAndName, type Draft } from './draft'
 import { columnKind, normalizeLabel, type FieldKind } from './labels'
 import { endLine, sectionCategory, startLine, textOf } from './markdown-tree'
@@ -9,6 +10,7 @@ import { refineTarget } from './refine-target'
 import { baselineIn } from './target-span'
 import { mapStage, mapStatus } from './value-maps'
 
+const GATES: ReadonlySet<SkipReason> = new Set(['acceptance', 'requirements'])
 const MEASURE_KINDS: FieldKind[] = ['target', 'current', 'formula', 'dataSource', 'frequency', 'alert']
 const DEFINING_KINDS: FieldKind[] = ['description', 'owner']
 const FLIP: Record<string, string> = { '>': '≤', '>=': '≤', '≥': '≤', '<': '≥', '<=': '≥', '≤': '≥' }
@@ -62,7 +64,7 @@ function applyCell(draft: Draft, kind: FieldKind | null, header: string, value: 
       draft.targetText = TBD_WORDS.has(value.normalize('NFKC').replace(/[—–]/g, '-').trim().toLowerCase()) ? '' : value
       return
     case 'current':
-      draft.currentValue = value || null
+      draft.currentValue = TBD_WORDS.has(value.normalize('NFKC').replace(/[—–]/g, '-').trim().toLowerCase()) ? draft.currentValue : value || null
       return
     case 'stage':
       draft.stage = mapStage(value)
@@ -99,10 +101,13 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
   const drafts: Draft[] = []
   const notes: string[] = []
   root.children.forEach((table, index) => {
-    const kind = sectionKind(chains[index] ?? [])
-    if (table.type !== 'table' || consumed.has(index) || kind === 'excluded') return
+    const context = sectionContext(chains[index] ?? [])
+    const kind = context.kind
+    if (table.type !== 'table' || consumed.has(index) || (kind === 'excluded' && !GATES.has(context.reason!))) return
     const columns = kpiColumns(table, kind === 'metric' || kind === 'okr')
-    if (!columns) return
+    // Under an acceptance or requirements heading only a table that sets targets against today's values is a KPI table:
+    // acceptance criteria carry no baseline.
+    if (!columns || (kind === 'excluded' && !(columns.includes('current') && columns.includes('target')))) return
     const kinds = oneTargetColumn(table, columns)
     const headers = table.children[0]!.children.map(textOf)
     const nameColumn = [kinds.indexOf('name'), kinds.indexOf('description'), kinds.indexOf('code')].find((column) => column >= 0)!

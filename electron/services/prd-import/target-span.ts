@@ -20,7 +20,7 @@ export interface TargetSpan {
 const NUMBER = String.raw`[$¥￥€]?\s?[-+−]?\d[\d,]*(?:\.\d+)?(?:\s?[万亿]|[kKMB千](?![A-Za-z]))?`
 const SHARE = String.raw`[一二两三四五六七八九十百千万]+分之[一二两三四五六七八九十]+|一半`
 const IMPLIED = String.raw`\b(?:doubl(?:e|ed|ing)|twice|tripl(?:e|ed)|halv(?:e|ed|ing))\b|翻倍|翻一番|翻两番|减半`
-const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|a (?:quarter|third))\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])`
+const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|a (?:quarter|third))\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])|\bnone(?=\s*[.。;；]?\s*$)`
 const ANCHOR = new RegExp(`(?<![A-Za-z\\d.\\-_/:])(?:${NUMBER}(?!st\\b|nd\\b|rd\\b|th\\b)|${SHARE})|${IMPLIED}|${WORDS}`, 'giu')
 
 const UNIT = String.raw`(?:\s?(?:%|％|‰|个百分点|百分点|pp|ms|毫秒|秒钟?|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分(?![钟之位])|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|(?:[KMGT]B|[A-Za-z]+)\/s|GB|MB|KB|TB|(?!(?:of|per|a|an|the|in|on|at|by|for|to|from|and|or|with|over|under|within|is|are|be|should|must|will|may|can|than|each|every|all|only|more|less|vs|out|and|or)\b)[A-Za-z]+))?`
@@ -32,17 +32,20 @@ const RATE = String.raw`(?:\s?(?:\/\s?(?:月|周|天|日|小时|年|month|week|d
 const RIGHT = new RegExp(`^${UNIT}${SUFFIX}${RATE}`, 'iu')
 const RIGHT_WORD = new RegExp(`^${SUFFIX}`, 'iu')
 const RIGHT_RANGE = new RegExp(`^${RANGE}${UNIT}${SUFFIX}${RATE}`, 'iu')
+// "between 25% and 35%": "and" joins a range only after "between" ("at 30, 60 and 90 days" is an enumeration).
+const RIGHT_BETWEEN = new RegExp(`^(?:\\s?(?:%|％)?\\s?and\\s?\\d[\\d,]*(?:\\.\\d+)?)?${UNIT}${SUFFIX}${RATE}`, 'iu')
 const VERSION_BEFORE = /(?:\b[A-Z][a-z]+|\bi[A-Z]{2}|\bv)\s?$/u
 const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|end of)|\b[A-Z][a-z]{2,8})\s*$/u
 const BEFORE_CHARS = 48
 const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|触发|自动|即|就|when\b|if\b|then\b|before\b|triggers?\b)/u
 
 const COMPARATOR_BEFORE =
-  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
+  /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|冲到|冲至|冲上|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|between|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
 const CHANGE_BEFORE =
   /(?:提升|提高|增长|增加|上升|降低|下降|减少|缩短|压缩|下滑|(?:increase[sd]?|raise[sd]?|grow(?:s|n)?|lift(?:ed)?|boost(?:ed)?|improve[sd]?|reduce[sd]?|decrease[sd]?|cut|lower(?:ed)?|drop(?:ped|s)?|fall(?:s|en)?|rise[sn]?|decline[sd]?|shrink(?:s)?|down|up)(?:\s+by)?|by)\s*$/iu
+const HALVED_BEFORE = /\b(?:cut|slash(?:ed)?|reduce[sd]?|bring down)\b(?:\s+\S+){0,3}\s+in\s*$/iu
 const BASELINE_BEFORE =
-  /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
+  /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|(?<![环同])比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
 const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
 const PERCENTILE = /(?:^|[\s(（,，、:：])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
 const WINDOW_BEFORE = /(?:上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内|within \d+ (?:days?|weeks?|months?|years?)(?: of [\w-]+)?)\s*$/iu
@@ -56,7 +59,7 @@ const CUE =
   /目标|力争|争取|希望|预期|要求|应当|应该|需要|需|应|必须|保证|确保|\b(?:aim(?:ing)?|goal|target(?:ing)?|should|must|want|expect(?:ed)?|need(?:s)? to|commit(?:ted)?|objective)\b/iu
 
 const BASELINE = new RegExp(
-  String.raw`(?:现状|目前|当前|基线|现为|[底末]是|现在是|baseline|today|currently|now at|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
+  String.raw`(?:(?:去年|上一?(?:年|季度?|月|期)|上半年|\blast (?:year|quarter|month|half)|\bpreviously)[^\d，,。；;）)]{0,6}?|现状|目前|当前|基线|现为|[底末]是|现在是|baseline|today|currently|now at|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(?:[~≈～]|about |around |约)?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
   'iu'
 )
 
@@ -83,9 +86,10 @@ export function targetSpans(text: string): TargetSpan[] {
     const offset = Math.max(0, start - BEFORE_CHARS)
     const before = text.slice(offset, start)
     let end = start + match[0].length
-    const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|零|doubl|twice|tripl|halv)/i.test(match[0])
+    const word = /^[a-z零]/i.test(match[0]) && !/^(?:zero|none|零|doubl|twice|tripl|halv)/i.test(match[0])
     const share = /^(?:half|a quarter|a third)$/i.test(match[0])
-    if (word && !COMPARATOR_BEFORE.test(before)) continue
+    // "drop by half", "reduce by a third", "cut them in half": a share after a change is its size.
+    if (word && !COMPARATOR_BEFORE.test(before) && !(share && (CHANGE_BEFORE.test(before) || HALVED_BEFORE.test(before)))) continue
     // "twice a week" is how often, not a doubling.
     if (/^twice$/i.test(match[0]) && /^\s+(?:a|per|every)\s+(?:day|week|month|quarter|year)\b/i.test(text.slice(end))) continue
     const year = /^(?:19|20)\d\d$/.test(match[0].trim())
@@ -93,9 +97,19 @@ export function targetSpans(text: string): TargetSpan[] {
     // "at 30, 60 and 90 days": the last of an enumeration of checkpoints is not a goal.
     if (/\d\s*[,，、]\s*(?:\d[\d.]*\s*[,，、]\s*)*(?:\d[\d.]*\s*)?(?:and|or|和|及|或)\s*$/.test(before)) continue
     if (DEFINES_BEFORE.test(before) || (/^\d/.test(match[0]) && VERSION_BEFORE.test(before))) continue
+    // "0 → 120", "2.0 s → 1.4 s": from the number before the arrow to the one after it.
+    const arrow = new RegExp(`^${UNIT}\\s*(?:→|->|⟶|⇒)\\s*(?:${NUMBER})`, 'iu').exec(text.slice(end))
+    if (arrow) {
+      end += arrow[0].length
+      const tail = RIGHT.exec(text.slice(end))
+      end += tail ? tail[0].length : 0
+      spans.push({ start, end, text: text.slice(start, end).trim(), score: 7, worded: true, percentile: null, horizon: null, measured: true, reach: end })
+      consumedTo = end
+      continue
+    }
     const baselineWord = BASELINE_BEFORE.test(before)
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
-    const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : RIGHT_RANGE).exec(text.slice(end))
+    const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : /\bbetween\s*$/i.test(before) ? RIGHT_BETWEEN : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
     // "under 3 s at p90": the percentile written after the value belongs to it.
     const percentileAfter = /^\s*(?:at|@)\s*((?:p|tp)\d{2}(?:\.\d+)?)\b/i.exec(text.slice(end))
@@ -113,12 +127,15 @@ export function targetSpans(text: string): TargetSpan[] {
       /^\s?(?:days?|weeks?|months?|quarters?|years?|hours?|minutes?|天|周|个?月)\b/iu.test(text.slice(start + match[0].length))
     )
       continue
-    const change = comparator ? null : CHANGE_BEFORE.exec(before)
+    const change = comparator ? null : (CHANGE_BEFORE.exec(before) ?? (share ? HALVED_BEFORE.exec(before) : null))
     const baseline = baselineWord && !comparator
     if (baseline) {
       // "from 24% to 30%": the from-part joins the number after it; alone it is a baseline, never a target.
       const to = /^\s*(?:to|[\u4e00-\u9fff]{0,2}[到至])\s*/u.exec(text.slice(end))
-      const next = to ? new RegExp(`^(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length)) : null
+      // "from 71% to at least 80%": the bound may be worded after "to".
+      const next = to
+        ? new RegExp(`^(?:(?:at least|at most|no (?:more|less) than|至少|不低于|不高于)\\s*)?(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length))
+        : null
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
       if (!from) continue
@@ -159,7 +176,8 @@ export function targetSpans(text: string): TargetSpan[] {
     const bracketed = /[（(][^)）]*$/.test(text.slice(Math.max(0, start - BEFORE_CHARS), start)) && /^[^(（]*[)）]/.test(tail)
     if (bracketed) score -= 9
     // A duration that only bounds the definition ("within 7 days of sign-up", "24 小时内因…") is not the goal.
-    const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.split(/[，,；;。.]/)[0] ?? '')
+    // An aside right after the value ("45 秒以内（上半年 62 秒）") is no part of a definition.
+    const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.replace(/^\s*[（(][^)）]*[)）]/u, '').split(/[，,；;。.]/)[0] ?? '')
     if (windowOnly) score -= 5
     if (CONDITION_AFTER.test(tail)) score -= 8
     if (cue) score += 1
