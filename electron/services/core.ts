@@ -16,6 +16,7 @@ import { createProposalService } from './proposals/proposal-service'
 import { createAnalyzerReview } from './analyzer/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
 import { createSettingsService } from './settings/settings-service'
+import { createBoardColumnsService } from './boards/board-columns'
 import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
 import { createPrdPassages } from './prd-import/passages'
@@ -46,6 +47,7 @@ export function createCore(file: string, options: CoreOptions) {
   const audit = createAuditService(deps)
   const settings = createSettingsService(deps)
   const boards = createBoardService({ ...deps, audit })
+  const boardColumns = createBoardColumnsService({ ...deps, settings, boards })
   const sources = createSourceService({ ...deps, audit, secrets })
   const kpis = createKpiService({ ...deps, audit, formulaGuard: (fields) => sources.guardFormula(fields.formula, fields.dataSource) })
   const versions = createVersionService({ ...deps, audit, boards, kpis })
@@ -82,6 +84,7 @@ export function createCore(file: string, options: CoreOptions) {
     settings,
     audit,
     boards,
+    boardColumns,
     kpis,
     versions,
     measurements,

@@ -9,7 +9,7 @@ type WorkspaceHandlers = HandlersOf<typeof boardProcedures & typeof kpiProcedure
 
 /** Boards, KPIs and their revisions, versions, audit. */
 export function workspaceHandlers(core: Core): WorkspaceHandlers {
-  const { boards, kpis, versions, audit } = core
+  const { boards, boardColumns, kpis, versions, audit } = core
   return {
     'board.list': () => boards.list(),
     'board.get': ({ boardId }) => boards.get(boardId),
@@ -17,6 +17,9 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'board.create': ({ name, description }, { actor }) => boards.create(name, description ?? '', actor),
     'board.rename': ({ boardId, name }, { actor }) => boards.rename(boardId, name, actor),
     'board.delete': ({ boardId }, { actor }) => (boards.delete(boardId, actor), { deleted: true as const }),
+    'board.columns.get': ({ boardId }) => boardColumns.get(boardId),
+    'board.columns.set': ({ boardId, columns }) => boardColumns.set(boardId, columns),
+    'board.columns.reset': ({ boardId }) => boardColumns.reset(boardId),
     'audit.list': (query) => audit.list(query),
     'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => kpis.get(kpiId),
