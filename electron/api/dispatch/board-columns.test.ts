@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { procedureCaller } from '../../api/dispatch/testing/dispatch'
-import { counts, tempWorkspace } from '../testing/temp-workspace'
-import { createCore } from '../core'
+import { procedureCaller } from './testing/dispatch'
+import { counts, tempWorkspace } from '../../services/testing/temp-workspace'
+import { createCore } from '../../services/core'
 
 let ws: ReturnType<typeof tempWorkspace>
 beforeEach(() => (ws = tempWorkspace()))
