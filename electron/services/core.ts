@@ -27,7 +27,13 @@ export interface CoreOptions extends OpenOptions {
   secrets?: SecretStore | ((sqlite: ServiceDeps['sqlite']) => SecretStore)
 }
 
-/** Opens a workspace and builds every core service over it. The shells own one Core each. */
+/** The value of `make`, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
+}
+
+/** Opens a workspace and the core services over it. The shells own one Core each. */
 export function createCore(file: string, options: CoreOptions) {
   const events = options.events ?? createEventBus()
   // Every shell hears when a write waits for another window or command (the CLI prints it, the UI shows it).
@@ -43,61 +49,118 @@ export function createCore(file: string, options: CoreOptions) {
     events,
     now: options.now ?? Date.now
   }
-  const secrets = typeof options.secrets === 'function' ? options.secrets(workspace.sqlite) : (options.secrets ?? createEnvSecretStore())
-  const audit = createAuditService(deps)
-  const settings = createSettingsService(deps)
-  const boards = createBoardService({ ...deps, audit })
-  const boardColumns = createBoardColumnsService({ ...deps, settings, boards })
-  const sources = createSourceService({ ...deps, audit, secrets })
-  const kpis = createKpiService({ ...deps, audit, formulaGuard: (fields) => sources.guardFormula(fields.formula, fields.dataSource) })
-  const versions = createVersionService({ ...deps, audit, boards, kpis })
-  const measurements = createMeasurementService({ ...deps, audit, kpis })
-  const pull = createPullService({ kpis, sources, measurements, events: deps.events, now: deps.now, whenWritable: workspace.whenWritable })
-  const launchPlans = createLaunchPlanService({ ...deps, audit, boards, kpis })
-  const lifecycle = createLifecycleService({ kpis, measurements, pull, versions, launchPlans, now: deps.now })
-  const proposals = createProposalService({ ...deps, audit, kpis, gates: lifecycle.checklistFor })
-  const notes = createNotesService({ ...deps, audit })
-  const alerts = createAlertService({ ...deps, kpis, measurements })
+  // Each service is built (its statements prepared) on first use: a CLI command that lists a board builds the
+  // two or three services it calls, not all twenty.
+  const secrets = once(() => (typeof options.secrets === 'function' ? options.secrets(workspace.sqlite) : (options.secrets ?? createEnvSecretStore())))
+  const audit = once(() => createAuditService(deps))
+  const settings = once(() => createSettingsService(deps))
+  const boards = once(() => createBoardService({ ...deps, audit: audit() }))
+  const boardColumns = once(() => createBoardColumnsService({ ...deps, settings: settings(), boards: boards() }))
+  const sources = once(() => createSourceService({ ...deps, audit: audit(), secrets: secrets() }))
+  const kpis = once(() =>
+    createKpiService({ ...deps, audit: audit(), formulaGuard: (fields) => sources().guardFormula(fields.formula, fields.dataSource) })
+  )
+  const versions = once(() => createVersionService({ ...deps, audit: audit(), boards: boards(), kpis: kpis() }))
+  const measurements = once(() => createMeasurementService({ ...deps, audit: audit(), kpis: kpis() }))
+  const pull = once(() =>
+    createPullService({ kpis: kpis(), sources: sources(), measurements: measurements(), events: deps.events, now: deps.now, whenWritable: workspace.whenWritable })
+  )
+  const launchPlans = once(() => createLaunchPlanService({ ...deps, audit: audit(), boards: boards(), kpis: kpis() }))
+  const lifecycle = once(() =>
+    createLifecycleService({ kpis: kpis(), measurements: measurements(), pull: pull(), versions: versions(), launchPlans: launchPlans(), now: deps.now })
+  )
+  const proposals = once(() => createProposalService({ ...deps, audit: audit(), kpis: kpis(), gates: lifecycle().checklistFor }))
+  const notes = once(() => createNotesService({ ...deps, audit: audit() }))
+  const alerts = once(() => createAlertService({ ...deps, kpis: kpis(), measurements: measurements() }))
   // New actual values are checked for alerts once their transaction has committed.
   deps.events.onAny((name, payload) => {
     if (name === 'actuals.changed') {
       const { boardId, kpiIds } = payload as { boardId: number; kpiIds: number[] }
-      alerts.evaluate(boardId, kpiIds)
+      alerts().evaluate(boardId, kpiIds)
     }
   })
-  const backups = createBackupService({
-    ...deps,
-    file: workspace.file,
-    settings,
-    audit,
-    copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
-  })
-  const passages = createPrdPassages(deps)
-  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, passages, settings, now: deps.now })
+  const backups = once(() =>
+    createBackupService({
+      ...deps,
+      file: workspace.file,
+      settings: settings(),
+      audit: audit(),
+      copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
+    })
+  )
+  const passages = once(() => createPrdPassages(deps))
+  const analyzerReview = once(() =>
+    createAnalyzerReview({
+      kpis: kpis(),
+      measurements: measurements(),
+      proposals: proposals(),
+      sources: sources(),
+      pull: pull(),
+      passages: passages(),
+      settings: settings(),
+      now: deps.now
+    })
+  )
   return {
     file: workspace.file,
     workspace,
     deps,
     now: deps.now,
     events: deps.events,
-    secrets,
-    settings,
-    audit,
-    boards,
-    boardColumns,
-    kpis,
-    versions,
-    measurements,
-    sources,
-    pull,
-    proposals,
-    lifecycle,
-    launchPlans,
-    notes,
-    alerts,
-    backups,
-    passages,
-    analyzerReview,
+    get secrets() {
+      return secrets()
+    },
+    get settings() {
+      return settings()
+    },
+    get audit() {
+      return audit()
+    },
+    get boards() {
+      return boards()
+    },
+    get boardColumns() {
+      return boardColumns()
+    },
+    get kpis() {
+      return kpis()
+    },
+    get versions() {
+      return versions()
+    },
+    get measurements() {
+      return measurements()
+    },
+    get sources() {
+      return sources()
+    },
+    get pull() {
+      return pull()
+    },
+    get proposals() {
+      return proposals()
+    },
+    get lifecycle() {
+      return lifecycle()
+    },
+    get launchPlans() {
+      return launchPlans()
+    },
+    get notes() {
+      return notes()
+    },
+    get alerts() {
+      return alerts()
+    },
+    get backups() {
+      return backups()
+    },
+    get passages() {
+      return passages()
+    },
+    get analyzerReview() {
+      return analyzerReview()
+    },
     /** Runs several service calls as one write transaction (theirs nest as savepoints). */
     transaction: <T>(fn: () => T): T => workspace.transaction(fn)(),
     close: () => workspace.close()

@@ -1,3 +1,4 @@
+import { groupedDecimal } from '../decimal-text'
 import type { Target } from '../kpi'
 
 const PREFIX_UNITS = new Set(['$', '¥', '€', '£'])
@@ -26,19 +27,11 @@ export function roundFigure(value: number, unit?: string | null): number {
   return Object.is(rounded, -0) ? 0 : rounded
 }
 
-// Building an Intl.NumberFormat costs far more than formatting with one: a board formats thousands of figures.
-const formats = new Map<number, Intl.NumberFormat>()
-function numberFormat(decimals: number): Intl.NumberFormat {
-  let format = formats.get(decimals)
-  if (!format) formats.set(decimals, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })))
-  return format
-}
-
 /** A number with thousands separators and no more decimals than it needs ("39.6", "1,200", "0.0123"). */
 export function formatNumber(value: number, unit?: string | null): string {
   if (Number.isNaN(value)) return 'n/a'
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞'
-  const text = numberFormat(figureDecimals(value, unit)).format(value)
+  const text = groupedDecimal(value, figureDecimals(value, unit))
   return text === '-0' ? '0' : text
 }
 

@@ -1,8 +1,8 @@
+import { groupedDecimal } from '../decimal-text'
 import type { Comparator, ParsedTarget, PeriodUnit } from '../kpi'
 
 export type TargetLocale = 'en' | 'zh-CN'
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })
 const SYMBOL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '', between: '', '±': '±' }
 const FLIP: Partial<Record<Comparator, Comparator>> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>' }
 
@@ -44,7 +44,7 @@ const ZH_PERIODS: Record<PeriodUnit, string> = { hour: '小时', day: '天', wee
 const ZH_WITHIN: Record<PeriodUnit, string> = { hour: '小时', day: '天', week: '周', month: '个月', quarter: '个季度', year: '年' }
 const ZH_ENTITIES: Record<string, string> = { user: '用户' }
 
-const num = (v: number) => NUMBER.format(v === 0 ? 0 : v)
+const num = (v: number) => groupedDecimal(v === 0 ? 0 : v, 6)
 
 /** A value with its unit: "$50", "60%", "500 ms", "4.2/5", "3 / user". */
 function quantity(value: number, unit: string | null, scale: number | undefined, locale: TargetLocale): string {

@@ -17,39 +17,38 @@ function previewPeriod(label?: string, start?: string, end?: string) {
 
 /** Stages and gates, proposals, actuals, data sources. */
 export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProcedures & typeof actualsProcedures> {
-  const { lifecycle, proposals, measurements, pull, sources, notes } = core
   return {
-    'stage.checklist': ({ kpiId, to }, { signal }) => lifecycle.checklist(kpiId, to, {}, signal),
-    'stage.set': ({ kpiId, to, reason, confirmTarget }, { actor, signal }) => lifecycle.setStage(kpiId, to, { reason, confirmTarget }, actor, signal),
+    'stage.checklist': ({ kpiId, to }, { signal }) => core.lifecycle.checklist(kpiId, to, {}, signal),
+    'stage.set': ({ kpiId, to, reason, confirmTarget }, { actor, signal }) => core.lifecycle.setStage(kpiId, to, { reason, confirmTarget }, actor, signal),
     'stage.moveBoard': ({ boardId, to, kpiIds, reason, confirmTarget }, { actor, signal }) =>
-      lifecycle.moveBoard(boardId, to, { kpiIds, reason, confirmTarget }, actor, signal),
+      core.lifecycle.moveBoard(boardId, to, { kpiIds, reason, confirmTarget }, actor, signal),
     'status.board': ({ boardId }) => boardStatus(core, boardId),
-    'proposal.list': ({ boardId, status, kpiId }) => proposals.list(boardId, { status, kpiId }),
-    'proposal.get': ({ id }) => proposals.get(id),
+    'proposal.list': ({ boardId, status, kpiId }) => core.proposals.list(boardId, { status, kpiId }),
+    'proposal.get': ({ id }) => core.proposals.get(id),
     'proposal.accept': async ({ id, fields, edits, note, rebaseline, confirmTarget }, { actor, signal }) =>
-      (await proposals.accept(id, { fields, edits, note, rebaseline, confirmTarget }, actor, signal)).proposal,
-    'proposal.reject': ({ id, note }, { actor }) => proposals.reject(id, note ?? '', actor),
-    'notes.add': ({ boardId, kind, body }, { actor }) => notes.add(boardId, kind, body, actor),
-    'notes.list': ({ boardId }) => notes.list(boardId),
+      (await core.proposals.accept(id, { fields, edits, note, rebaseline, confirmTarget }, actor, signal)).proposal,
+    'proposal.reject': ({ id, note }, { actor }) => core.proposals.reject(id, note ?? '', actor),
+    'notes.add': ({ boardId, kind, body }, { actor }) => core.notes.add(boardId, kind, body, actor),
+    'notes.list': ({ boardId }) => core.notes.list(boardId),
     'alerts.list': ({ boardId, limit }) => core.alerts.list(boardId, limit),
     'alerts.acknowledge': ({ id }) => (core.alerts.acknowledge(id), { acknowledged: true as const }),
     'actuals.add': ({ kpiId, periodStart, periodEnd, value, note }, { actor }) =>
-      measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
-    'actuals.list': ({ kpiId, history }) => (history ? measurements.history(kpiId) : measurements.list(kpiId)),
+      core.measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
+    'actuals.list': ({ kpiId, history }) => (history ? core.measurements.history(kpiId) : core.measurements.list(kpiId)),
     'actuals.importCsv': ({ boardId, text, base64, fileName }, { actor }) => {
       if ((text === undefined) === (base64 === undefined)) throw new AppError('VALIDATION', 'Send the CSV as text or as base64, not both.')
-      return { stored: measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }
+      return { stored: core.measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }
     },
     'actuals.pull': ({ boardId, kpiIds, from, to, period }, { actor, signal, emit }) =>
-      pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
+      core.pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
     'actuals.pullDue': ({ boardId }, { actor, signal, emit }) =>
       pullDue({ ...core, actor }, { boardId, signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
     'actuals.preview': ({ kpiId, period, periodStart, periodEnd, formula, mapping }, { signal }) =>
-      pull.preview(kpiId, previewPeriod(period, periodStart, periodEnd), { formula, mapping }, signal),
-    'source.list': () => sources.list(),
-    'source.save': ({ mode, ...input }, { actor }) => sources.save(input, actor, mode),
-    'source.remove': ({ name }, { actor }) => (sources.remove(name, actor), { removed: true as const }),
-    'source.test': ({ name }, { signal }) => sources.test(name, signal),
-    'source.tables': ({ name }, { signal }) => sources.tables(name, signal)
+      core.pull.preview(kpiId, previewPeriod(period, periodStart, periodEnd), { formula, mapping }, signal),
+    'source.list': () => core.sources.list(),
+    'source.save': ({ mode, ...input }, { actor }) => core.sources.save(input, actor, mode),
+    'source.remove': ({ name }, { actor }) => (core.sources.remove(name, actor), { removed: true as const }),
+    'source.test': ({ name }, { signal }) => core.sources.test(name, signal),
+    'source.tables': ({ name }, { signal }) => core.sources.tables(name, signal)
   }
 }

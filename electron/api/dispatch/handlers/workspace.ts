@@ -9,38 +9,37 @@ type WorkspaceHandlers = HandlersOf<typeof boardProcedures & typeof kpiProcedure
 
 /** Boards, KPIs and their revisions, versions, audit. */
 export function workspaceHandlers(core: Core): WorkspaceHandlers {
-  const { boards, boardColumns, kpis, versions, audit } = core
   return {
-    'board.list': () => boards.list(),
-    'board.get': ({ boardId }) => boards.get(boardId),
-    'board.find': ({ name }) => boards.get(boards.resolve(name)),
-    'board.create': ({ name, description }, { actor }) => boards.create(name, description ?? '', actor),
-    'board.rename': ({ boardId, name }, { actor }) => boards.rename(boardId, name, actor),
-    'board.delete': ({ boardId }, { actor }) => (boards.delete(boardId, actor), { deleted: true as const }),
-    'board.columns.get': ({ boardId }) => boardColumns.get(boardId),
-    'board.columns.set': ({ boardId, columns }) => boardColumns.set(boardId, columns),
-    'board.columns.reset': ({ boardId }) => boardColumns.reset(boardId),
-    'audit.list': (query) => audit.list(query),
-    'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
-    'kpi.get': ({ kpiId }) => kpis.get(kpiId),
-    'kpi.find': ({ boardId, code }) => kpis.get(kpis.resolve(boardId, code)),
+    'board.list': () => core.boards.list(),
+    'board.get': ({ boardId }) => core.boards.get(boardId),
+    'board.find': ({ name }) => core.boards.get(core.boards.resolve(name)),
+    'board.create': ({ name, description }, { actor }) => core.boards.create(name, description ?? '', actor),
+    'board.rename': ({ boardId, name }, { actor }) => core.boards.rename(boardId, name, actor),
+    'board.delete': ({ boardId }, { actor }) => (core.boards.delete(boardId, actor), { deleted: true as const }),
+    'board.columns.get': ({ boardId }) => core.boardColumns.get(boardId),
+    'board.columns.set': ({ boardId, columns }) => core.boardColumns.set(boardId, columns),
+    'board.columns.reset': ({ boardId }) => core.boardColumns.reset(boardId),
+    'audit.list': (query) => core.audit.list(query),
+    'kpi.list': ({ boardId, includeRetired }) => core.kpis.list(boardId, includeRetired),
+    'kpi.get': ({ kpiId }) => core.kpis.get(kpiId),
+    'kpi.find': ({ boardId, code }) => core.kpis.get(core.kpis.resolve(boardId, code)),
     'kpi.add': ({ boardId, fields, reason, allowUnparsedTarget }, { actor }) =>
-      kpis.add(boardId, fields, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
+      core.kpis.add(boardId, fields, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.edit': ({ kpiId, set, reason, expectedRevisionId, rebaseline, allowUnparsedTarget }, { actor }) =>
-      kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline, refuseUnparsedTarget: !allowUnparsedTarget }),
+      core.kpis.edit(kpiId, set, { actor, reason, expectedRevisionId, rebaseline, refuseUnparsedTarget: !allowUnparsedTarget }),
     'kpi.editMany': ({ kpiIds, set, reason, allowUnparsedTarget }, { actor }) =>
-      kpis.editMany(kpiIds, set, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
-    'kpi.retire': ({ kpiId, reason }, { actor }) => kpis.retire(kpiId, { actor, reason }),
-    'kpi.reinstate': ({ kpiId, reason }, { actor }) => kpis.reinstate(kpiId, { actor, reason }),
-    'kpi.history': ({ kpiId }) => kpis.history(kpiId),
-    'kpi.diff': ({ kpiId, from, to }) => kpis.diff(kpiId, from, to),
-    'kpi.restore': ({ kpiId, revision, reason }, { actor }) => kpis.restore(kpiId, revision, { actor, reason }),
+      core.kpis.editMany(kpiIds, set, { actor, reason, refuseUnparsedTarget: !allowUnparsedTarget }),
+    'kpi.retire': ({ kpiId, reason }, { actor }) => core.kpis.retire(kpiId, { actor, reason }),
+    'kpi.reinstate': ({ kpiId, reason }, { actor }) => core.kpis.reinstate(kpiId, { actor, reason }),
+    'kpi.history': ({ kpiId }) => core.kpis.history(kpiId),
+    'kpi.diff': ({ kpiId, from, to }) => core.kpis.diff(kpiId, from, to),
+    'kpi.restore': ({ kpiId, revision, reason }, { actor }) => core.kpis.restore(kpiId, revision, { actor, reason }),
     'target.parse': ({ text, metric }) => parseTarget(text, metric),
-    'version.list': ({ boardId }) => versions.list(boardId),
-    'version.suggest': ({ boardId }) => ({ label: versions.suggest(boardId) }),
-    'version.cut': ({ boardId, label, note }, { actor }) => versions.cut(boardId, { label, note }, actor),
-    'version.kpis': ({ boardId, label }) => versions.kpis(boardId, label),
-    'version.diff': ({ boardId, from, to }) => versions.diff(boardId, from, to),
-    'version.restore': ({ boardId, label, reason }, { actor }) => versions.restore(boardId, label, reason ?? '', actor)
+    'version.list': ({ boardId }) => core.versions.list(boardId),
+    'version.suggest': ({ boardId }) => ({ label: core.versions.suggest(boardId) }),
+    'version.cut': ({ boardId, label, note }, { actor }) => core.versions.cut(boardId, { label, note }, actor),
+    'version.kpis': ({ boardId, label }) => core.versions.kpis(boardId, label),
+    'version.diff': ({ boardId, from, to }) => core.versions.diff(boardId, from, to),
+    'version.restore': ({ boardId, label, reason }, { actor }) => core.versions.restore(boardId, label, reason ?? '', actor)
   }
 }
