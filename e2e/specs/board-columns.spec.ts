@@ -10,7 +10,23 @@ const SIZES = [
 ] as const
 /** Every column of the grid, the optional attainment column included once it is shown. */
 const OTHER = 'Zz other board'
-const ALL_COLUMNS = ['code', 'name', 'currentValue', 'light', 'proposal', 'target', 'stage', 'status', 'owner', 'frequency', 'category', 'dataSource', 'unit', 'attainment', 'updatedAt']
+const ALL_COLUMNS = [
+  'code',
+  'name',
+  'currentValue',
+  'light',
+  'proposal',
+  'target',
+  'stage',
+  'status',
+  'owner',
+  'frequency',
+  'category',
+  'dataSource',
+  'unit',
+  'attainment',
+  'updatedAt'
+]
 
 for (const locale of ['zh-CN', 'en'] as const) {
   for (const size of SIZES) {

@@ -18,13 +18,28 @@ export function BoardFilters() {
   const setIncludeRetired = useKpiStore((s) => s.setIncludeRetired)
   const owners = useMemo(() => distinctValues(kpis, 'owner', i18n.language), [kpis, i18n.language])
   const categories = useMemo(() => distinctValues(kpis, 'category', i18n.language), [kpis, i18n.language])
-  const active = [query.stages.length > 0, query.owners.length > 0, query.categories.length > 0, query.groupBy !== 'none', includeRetired].filter(Boolean).length
+  const active = [query.stages.length > 0, query.owners.length > 0, query.categories.length > 0, query.groupBy !== 'none', includeRetired].filter(
+    Boolean
+  ).length
   const multi = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: '100%' } }
 
   const content = (
     <div className="board-filters" data-testid="board-filters-panel">
-      <Select {...multi} placeholder={t('toolbar.allStages')} value={query.stages} onChange={(stages) => setQuery({ stages })} options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} data-testid="filter-stages" />
-      <Select {...multi} placeholder={t('toolbar.allOwners')} value={query.owners} onChange={(owners) => setQuery({ owners })} options={owners.map((o) => ({ value: o, label: o }))} />
+      <Select
+        {...multi}
+        placeholder={t('toolbar.allStages')}
+        value={query.stages}
+        onChange={(stages) => setQuery({ stages })}
+        options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+        data-testid="filter-stages"
+      />
+      <Select
+        {...multi}
+        placeholder={t('toolbar.allOwners')}
+        value={query.owners}
+        onChange={(owners) => setQuery({ owners })}
+        options={owners.map((o) => ({ value: o, label: o }))}
+      />
       <Select
         {...multi}
         placeholder={t('toolbar.allCategories')}

@@ -30,7 +30,12 @@ export function ColumnChooser() {
           const at = movable.findIndex((m) => m.key === c.key)
           return (
             <li key={c.key} data-testid={`column-item-${c.key}`}>
-              <Checkbox checked={!c.hidden} disabled={frozen} onChange={(e) => change(setHidden(layout, c.key, !e.target.checked))} data-testid={`column-toggle-${c.key}`}>
+              <Checkbox
+                checked={!c.hidden}
+                disabled={frozen}
+                onChange={(e) => change(setHidden(layout, c.key, !e.target.checked))}
+                data-testid={`column-toggle-${c.key}`}
+              >
                 {label}
               </Checkbox>
               {frozen ? (

@@ -94,10 +94,13 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     if (effect === 'open-detail' && row?.kind === 'kpi') onOpen(row.kpi.id)
   }
 
-  const onCellClick = useCallback((row: number, col: number, edit: boolean) => {
-    setCursor({ row, col, editing: edit && columns[col]?.editor != null, seed: null })
-    if (!edit) container.current?.focus({ preventScroll: true })
-  }, [columns])
+  const onCellClick = useCallback(
+    (row: number, col: number, edit: boolean) => {
+      setCursor({ row, col, editing: edit && columns[col]?.editor != null, seed: null })
+      if (!edit) container.current?.focus({ preventScroll: true })
+    },
+    [columns]
+  )
 
   const onSelect = useCallback(
     (index: number, on: boolean, range: boolean) => {

@@ -55,7 +55,11 @@ export const isFrozen = (key: BoardColumnKey) => FROZEN_COLUMNS.includes(key)
 export const columnLabelKey = (column: GridColumn) => column.labelKey ?? `field.${column.key}`
 
 /** The default layout: every column in the default order, at its default width, the optional ones hidden. */
-export const DEFAULT_LAYOUT: BoardColumns = BOARD_COLUMN_KEYS.map((key) => ({ key, width: CATALOGUE[key].width, hidden: CATALOGUE[key].hiddenByDefault === true }))
+export const DEFAULT_LAYOUT: BoardColumns = BOARD_COLUMN_KEYS.map((key) => ({
+  key,
+  width: CATALOGUE[key].width,
+  hidden: CATALOGUE[key].hiddenByDefault === true
+}))
 
 /**
  * A stored layout made whole: the frozen columns first and shown, then the user's order; a column the layout does
