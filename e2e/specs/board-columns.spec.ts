@@ -73,7 +73,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
         // The cells that scrolled under the frozen ones are hidden by them, not drawn over them.
         const covering = await board.cell('KPI-S002', 'name').evaluate((el) => {
           const r = el.getBoundingClientRect()
-          return (document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) as HTMLElement).closest('[data-col]')?.getAttribute('data-col')
+          return el.ownerDocument
+            .elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+            ?.closest('[data-col]')
+            ?.getAttribute('data-col')
         })
         expect(covering).toBe('name')
         await attachShot(page, testInfo, `columns-frozen-scrolled-${tag}`)
