@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The open board: toolbar, the virtual grid and the "Add KPI" dialog. */
 export function boardPage(page: Page) {
@@ -9,14 +10,26 @@ export function boardPage(page: Page) {
     filter: page.locator('input[data-testid="kpi-filter"], [data-testid="kpi-filter"] input'),
     count: page.getByTestId('kpi-count'),
     addKpi: page.getByTestId('add-kpi'),
-    cutVersion: page.getByTestId('cut-version'),
-    openVersions: page.getByTestId('open-versions'),
-    openAudit: page.getByTestId('open-audit'),
+    cutVersion: boardAction(page, 'cut-version'),
+    openVersions: boardAction(page, 'open-versions'),
+    openAudit: boardAction(page, 'open-audit'),
+    toolbar: page.getByTestId('board-toolbar'),
+    more: page.getByTestId('more-actions'),
+    /** The "Filter & group" popover holds stages, owners, categories, grouping and retired KPIs. */
+    filters: page.getByTestId('board-filters'),
     groupBy: page.getByTestId('group-by'),
+    columnChooser: page.getByTestId('column-chooser'),
+    columnToggle: (key: string) => page.getByTestId(`column-toggle-${key}`),
+    columnUp: (key: string) => page.getByTestId(`column-up-${key}`),
+    resetColumns: page.getByTestId('columns-reset'),
+    resizeHandle: (key: string) => grid.getByTestId(`resize-${key}`),
     grid,
     loading: page.getByTestId('board-loading'),
     empty: page.locator('.board-empty'),
     headerCell: (index: number) => grid.locator(`[role="columnheader"][aria-colindex="${index}"]`),
+    /** The header of a column by its key (`name`, `light` …), wherever the user put it. */
+    headerFor: (key: string) => grid.locator(`[role="columnheader"][data-col="${key}"]`),
+    headers: grid.locator('[role="columnheader"][data-col]'),
     bodyRows: grid.locator('.grid-body [role="row"]'),
     /** The body row shown at a position (0 = first), whatever its DOM slot. */
     rowAt: (position: number) => grid.locator(`.grid-body [role="row"][aria-rowindex="${position + 2}"]`),

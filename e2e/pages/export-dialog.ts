@@ -1,10 +1,11 @@
 import { expect, type Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The export dialog: scope, the Files tab and one tab per API target. */
 export function exportDialog(page: Page) {
   const root = page.locator('.export-modal')
   return {
-    open: page.getByTestId('open-export'),
+    open: boardAction(page, 'open-export'),
     root,
     tab: (name: string) => root.getByRole('tab', { name }),
     /** Clicks a tab until it is the selected one: a click during the dialog's opening animation can be lost. */

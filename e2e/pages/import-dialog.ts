@@ -7,7 +7,8 @@ export function importDialog(page: Page) {
   return {
     root,
     openFromSidebar: page.getByTestId('import-prd-new'),
-    openMenu: page.getByTestId('import-menu'),
+    /** Importing into the open board is under the toolbar's "More". */
+    openMenu: page.getByTestId('more-actions'),
     menuPrd: page.getByTestId('import-prd'),
     boardName: root.locator('input[data-testid="import-board-name"]'),
     useAssistant: root.getByTestId('import-assistant').first(),

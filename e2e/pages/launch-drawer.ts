@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The launch plan drawer: the plan form, the launched KPIs' schedule and "Notify the team". */
 export function launchDrawer(page: Page) {
   const drawer = page.getByTestId('launch-drawer')
   return {
-    open: page.getByTestId('open-launch'),
+    open: boardAction(page, 'open-launch'),
     drawer,
     none: drawer.getByTestId('launch-none'),
     date: drawer.locator('[data-testid="launch-date"] input, input[data-testid="launch-date"]'),

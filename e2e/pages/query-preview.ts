@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The query preview and result mapping in the KPI drawer's Actuals tab, and the board's "Assign data source". */
 export function queryPreviewPage(page: Page) {
@@ -28,7 +29,7 @@ export function queryPreviewPage(page: Page) {
     rewrite: preview.getByTestId('date-rewrite'),
     applyRewrite: preview.getByTestId('apply-rewrite'),
     blocked: preview.getByTestId('pull-blocked'),
-    assignButton: page.getByTestId('assign-source'),
+    assignButton: boardAction(page, 'assign-source'),
     assignDialog: assign,
     assignSelect: assign.getByTestId('assign-source-select'),
     option: (label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`),

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The review panel, the stage-move dialog, the kanban and the overview (locators only). */
 export function reviewPanel(page: Page) {
@@ -6,7 +7,7 @@ export function reviewPanel(page: Page) {
   const proposal = (code: string) => root.locator('[data-testid="proposal"]').filter({ has: page.locator('.ant-card-head', { hasText: code }) })
   const move = page.locator('.stage-move-dialog')
   return {
-    open: page.getByTestId('open-review'),
+    open: boardAction(page, 'open-review'),
     root,
     stageSelect: root.getByTestId('review-stage'),
     analyzer: root.locator('label:has([data-testid="engine-analyzer"])'),
@@ -26,7 +27,7 @@ export function reviewPanel(page: Page) {
     filter: root.getByTestId('proposal-filter'),
     close: root.locator('.ant-drawer-close'),
     moveStage: page.getByTestId('move-stage'),
-    moveBoard: page.getByTestId('move-board'),
+    moveBoard: boardAction(page, 'move-board'),
     moveDialog: move,
     gateItems: move.getByTestId('gate-item'),
     unmetItems: move.locator('[data-testid="gate-item"][data-ok="false"]'),

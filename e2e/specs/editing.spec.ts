@@ -45,8 +45,9 @@ test('arrow keys, Tab and typing drive the grid like a spreadsheet', async ({ pa
   await expect(board.activeCell).toHaveAttribute('data-col', 'frequency')
 
   // Sorting by owner puts Zhao last; grouping by stage shows collapsible headers.
-  await board.headerCell(8).click()
+  await board.headerFor('owner').click()
   await expect(board.bodyRows.last()).toHaveAttribute('data-kpi-code', 'KPI-S005')
+  await board.filters.click()
   await board.groupBy.click()
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click()
   await expect(board.groupRows).toHaveCount(4)

@@ -85,7 +85,7 @@ test('the export dialog in both languages', async ({ page, server, core }) => {
   const dialog = exportDialog(page)
   await page.goto(server.url)
   await expect(app.ready).toBeAttached()
-  await expect(dialog.open).toBeVisible()
+  await expect(page.getByTestId('more-actions')).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/export-toolbar-zh-CN.png` })
   await dialog.open.click()
   await expect(dialog.download).toBeVisible()

@@ -87,8 +87,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
       // Sorting by the light puts the worst first and the KPI still in progress (not judged) last.
       const board = boardPage(page)
-      await board.headerCell(13).click()
-      await expect(board.headerCell(13)).toHaveAttribute('aria-sort', 'ascending')
+      await board.headerFor('light').click()
+      await expect(board.headerFor('light')).toHaveAttribute('aria-sort', 'ascending')
       await expect(board.rowAt(0)).toHaveAttribute('data-kpi-code', 'H-THRESH')
       await expect(board.rowAt(1)).toHaveAttribute('data-kpi-code', 'H-WEEKS')
       await expect(board.rowAt(2)).toHaveAttribute('data-kpi-code', 'H-RUN')

@@ -11,13 +11,13 @@ test('the UI starts in the OS language and switches between Chinese and English,
   await expect(app.ready).toBeAttached()
 
   await expect(app.sidebarHeading).toContainText('看板')
-  await expect(board.headerCell(4)).toHaveText('目标值')
+  await expect(board.headerFor('target')).toHaveText('目标值')
   await expect(board.cell('KPI-S003', 'stage')).toHaveText('已上线')
   await expect(app.html).toHaveAttribute('lang', 'zh-CN')
 
   await app.english.click()
   await expect(app.sidebarHeading).toContainText('Boards')
-  await expect(board.headerCell(4)).toHaveText('Target')
+  await expect(board.headerFor('target')).toHaveText('Target')
   await expect(board.cell('KPI-S003', 'stage')).toHaveText('Launched')
   await expect(board.cell('KPI-S006', 'target')).toContainText('within 6 months')
   await expect(app.html).toHaveAttribute('lang', 'en')

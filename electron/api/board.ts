@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
 import type { AuditView, BoardView } from '../domain/views'
+import { boardColumnsSchema, type BoardColumns } from '../domain/board-columns'
 
 const boardName = z.string().trim().min(1).max(200)
 
@@ -16,6 +17,11 @@ export const boardProcedures = {
   }),
   'board.rename': procedure({ writes: true, input: z.strictObject({ boardId: id, name: boardName }), output: result<BoardView>() }),
   'board.delete': procedure({ writes: true, input: z.strictObject({ boardId: id }), output: result<{ deleted: true }>() }),
+  /** The grid's column layout of a board (order, widths, hidden); null: the default layout. */
+  'board.columns.get': procedure({ input: z.strictObject({ boardId: id }), output: result<BoardColumns | null>() }),
+  'board.columns.set': procedure({ writes: true, input: z.strictObject({ boardId: id, columns: boardColumnsSchema }), output: result<BoardColumns>() }),
+  /** Back to the default layout. */
+  'board.columns.reset': procedure({ writes: true, input: z.strictObject({ boardId: id }), output: result<null>() }),
   'audit.list': procedure({
     input: z.strictObject({
       boardId: id.optional(),

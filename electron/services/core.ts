@@ -16,6 +16,7 @@ import { createProposalService } from './proposals/proposal-service'
 import type { ReviewOutcome, ReviewRequest } from './analyzer/review-service'
 import { createEnvSecretStore, type SecretStore } from './secrets/secret-store'
 import { createSettingsService } from './settings/settings-service'
+import { createBoardColumnsService } from './boards/board-columns'
 import { createSourceService } from './sources/source-service'
 import { createVersionService } from './versions/version-service'
 import { createPrdPassages } from './prd-import/passages'
@@ -54,6 +55,7 @@ export function createCore(file: string, options: CoreOptions) {
   const audit = once(() => createAuditService(deps))
   const settings = once(() => createSettingsService(deps))
   const boards = once(() => createBoardService({ ...deps, audit: audit() }))
+  const boardColumns = once(() => createBoardColumnsService({ ...deps, settings: settings(), boards: boards() }))
   const sources = once(() => createSourceService({ ...deps, audit: audit(), secrets: secrets() }))
   const kpis = once(() => createKpiService({ ...deps, audit: audit(), formulaGuard: (fields) => sources().guardFormula(fields.formula, fields.dataSource) }))
   const versions = once(() => createVersionService({ ...deps, audit: audit(), boards: boards(), kpis: kpis() }))
@@ -122,6 +124,9 @@ export function createCore(file: string, options: CoreOptions) {
     },
     get boards() {
       return boards()
+    },
+    get boardColumns() {
+      return boardColumns()
     },
     get kpis() {
       return kpis()

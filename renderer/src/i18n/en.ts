@@ -6,6 +6,7 @@ import { assistantI18n } from '../features/assistant/i18n'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
+import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
 import { healthI18n } from '../features/health/i18n'
 
@@ -216,6 +217,7 @@ export const en = {
   ...healthI18n.en,
   errors,
   ...review.en,
+  ...boardGridI18n.en,
   ...launchI18n.en
 }
 

@@ -1,5 +1,6 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
+import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
 import { healthI18n } from '../features/health/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
@@ -207,5 +208,6 @@ export const zhCN: Messages = {
   ...healthI18n.zhCN,
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN,
+  ...boardGridI18n.zhCN,
   ...launchI18n.zhCN
 }

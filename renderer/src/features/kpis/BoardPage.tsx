@@ -20,10 +20,12 @@ import { useVersionStore } from '../versions/useVersionStore'
 import { VersionsDrawer } from '../versions/VersionsDrawer'
 import { useCutVersion } from '../versions/useCutVersion'
 import { AddKpiModal } from './AddKpiModal'
+import { BoardCount } from './BoardCount'
 import { BoardToolbar } from './BoardToolbar'
 import { KpiGrid } from './KpiGrid'
 import { buildRows, filterKpis, toggleSort, type SortField } from './rows'
 import { useKeepUnparsedTarget } from './useKeepUnparsedTarget'
+import { useColumnStore } from './useColumnStore'
 import { useKpiStore } from './useKpiStore'
 
 /** One board: toolbar, the editable grid, and the drawers and dialogs working on it. */
@@ -37,6 +39,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
   const setQuery = useKpiStore((s) => s.setQuery)
   const edit = useKpiStore((s) => s.edit)
   const load = useKpiStore((s) => s.load)
+  const loadColumns = useColumnStore((s) => s.load)
   const loadVersions = useVersionStore((s) => s.load)
   const openDetail = useUiStore((s) => s.openDetail)
   const cut = useCutVersion(boardId)
@@ -46,7 +49,8 @@ export function BoardPage({ boardId }: { boardId: number }) {
   useEffect(() => {
     load(boardId).catch(notify.error)
     loadVersions(boardId).catch(notify.error)
-  }, [boardId, load, loadVersions, notify.error])
+    loadColumns(boardId).catch(notify.error)
+  }, [boardId, load, loadVersions, loadColumns, notify.error])
 
   const rows = useMemo(() => buildRows(kpis, query, { locale: i18n.language, statuses }), [kpis, query, i18n.language, statuses])
   const shownIds = useMemo(() => filterKpis(kpis, query).map((k) => k.id), [kpis, query])
@@ -73,6 +77,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
             {board.name}
           </Typography.Title>
           {board.latestVersion ? <Tag color="purple">{board.latestVersion}</Tag> : <Typography.Text type="secondary">{t('boards.noVersion')}</Typography.Text>}
+          <BoardCount shown={shownIds.length} />
         </Space>
         {board.description && (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>
@@ -80,7 +85,7 @@ export function BoardPage({ boardId }: { boardId: number }) {
           </Typography.Paragraph>
         )}
       </div>
-      <BoardToolbar shown={shownIds.length} onCutVersion={cut.open} />
+      <BoardToolbar onCutVersion={cut.open} />
       {view !== 'grid' ? (
         <BoardAltView view={view} />
       ) : !answered ? (

@@ -5,7 +5,9 @@ import { STAGE_COLOR, STATUS_COLOR } from '../../components/StageTag'
 import { formatParsedTarget, type TargetWords } from '../../components/target-format'
 import { unitOf } from '../../../../electron/domain/judging/format-figure'
 import { currentValueCell, latestProposalCell, statusLightCell } from '../review/StatusCells'
+import { judgedAttainment } from './board-sort'
 import type { GridColumn } from './columns'
+import { formatAttainment } from '../review/review-format'
 
 /** The grid's light badge (plain spans, native tooltip): thousands of antd Tags and Tooltips would slow scrolling. */
 function gridTargetBadge(target: KpiView['target'], { t, words }: CellContext) {
@@ -69,6 +71,8 @@ export function cellContent(kpi: KpiView, column: GridColumn, ctx: CellContext) 
       return statusLightCell(ctx.statuses[kpi.id], unitOf(kpi), t)
     case 'proposal':
       return latestProposalCell(ctx.statuses[kpi.id], t)
+    case 'attainment':
+      return <span className="cell-text">{formatAttainment(judgedAttainment(ctx.statuses[kpi.id])) ?? '—'}</span>
     case 'updatedAt':
       return <span className="cell-muted">{dayjs(kpi.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
     default:

@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { cellContent, type CellContext } from './CellContent'
 import { CellEditor, type EditEnd } from './CellEditor'
-import { COLUMNS, GRID_WIDTH, SELECT_WIDTH } from './columns'
+import { frozenClass, frozenStyle, SELECT_WIDTH, type ShownColumn } from './columns'
 import type { GridRow } from './rows'
 
 interface Props {
   row: GridRow
+  columns: readonly ShownColumn[]
+  /** The width of all columns: every row spans it, so frozen cells stay in place however far the grid scrolls. */
+  width: number
   index: number
   style: CSSProperties
   /** The active column when this row holds the cursor, else -1. */
@@ -39,12 +42,12 @@ export const GridRowView = memo(function GridRowView(props: Props) {
   const { row, index, style, activeCol } = props
   if (row.kind === 'group') {
     return (
-      <div role="row" aria-rowindex={index + 2} aria-expanded={!row.collapsed} className="grid-row grid-group" style={{ ...style, width: GRID_WIDTH }}>
+      <div role="row" aria-rowindex={index + 2} aria-expanded={!row.collapsed} className="grid-row grid-group" style={{ ...style, width: props.width }}>
         <div
           role="gridcell"
           id={cellId(index, 0)}
           aria-colindex={1}
-          aria-colspan={COLUMNS.length}
+          aria-colspan={props.columns.length}
           aria-selected={activeCol >= 0}
           className={`grid-cell grid-group-cell${activeCol >= 0 ? ' active' : ''}`}
           onClick={() => {
@@ -52,8 +55,10 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             props.onToggleGroup(row.key)
           }}
         >
-          {row.collapsed ? <CaretRightOutlined /> : <CaretDownOutlined />}
-          <GroupLabel row={row} />
+          <span className="grid-group-label">
+            {row.collapsed ? <CaretRightOutlined /> : <CaretDownOutlined />}
+            <GroupLabel row={row} />
+          </span>
         </div>
       </div>
     )
@@ -66,9 +71,9 @@ export const GridRowView = memo(function GridRowView(props: Props) {
       aria-selected={props.selected}
       data-kpi-code={kpi.code}
       className={`grid-row${props.selected ? ' selected' : ''}`}
-      style={{ ...style, width: GRID_WIDTH }}
+      style={{ ...style, width: props.width }}
     >
-      <div role="gridcell" className="grid-cell grid-select" style={{ width: SELECT_WIDTH }}>
+      <div role="gridcell" className="grid-cell grid-select frozen" style={{ width: SELECT_WIDTH, left: 0 }}>
         {/* A plain checkbox named by the code cell: an antd one, or a translated label, per row
             made a scroll step over 10,000 KPIs markedly slower. */}
         <input
@@ -80,7 +85,7 @@ export const GridRowView = memo(function GridRowView(props: Props) {
           data-testid="row-select"
         />
       </div>
-      {COLUMNS.map((column, col) => {
+      {props.columns.map((column, col) => {
         const active = col === activeCol
         const editing = active && props.editing
         return (
@@ -92,8 +97,8 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             aria-selected={active}
             aria-readonly={column.editor === null}
             data-col={column.key}
-            className={`grid-cell${active ? ' active' : ''}${editing ? ' editing' : ''}`}
-            style={{ width: column.width }}
+            className={`grid-cell${frozenClass(column)}${active ? ' active' : ''}${editing ? ' editing' : ''}`}
+            style={{ width: column.width, ...frozenStyle(column) }}
             onClick={() => props.onCellClick(index, col, false)}
             onDoubleClick={() => props.onCellClick(index, col, true)}
           >

@@ -8,13 +8,16 @@ import { useTargetWords } from '../../components/useTargetWords'
 import { useReviewStore } from '../review/useReviewStore'
 import type { CellContext } from './CellContent'
 import type { EditEnd } from './CellEditor'
-import { cellPatch, COLUMNS } from './columns'
+import { setWidth } from './column-layout'
+import { cellPatch, gridWidth, shownColumns } from './columns'
 import { afterEdit, clampCursor, gridKey, initialCursor, type GridBounds, type GridCursor } from './grid-nav'
-import { GridHeader, type SelectAll } from './GridHeader'
+import { GridHeader, type OnResize, type SelectAll } from './GridHeader'
 import { cellId, GridRowView } from './GridRowView'
 import type { GridRow, SortField, SortSpec } from './rows'
 import { rowRange } from './selection'
+import { useColumnStore } from './useColumnStore'
 import { useKpiStore } from './useKpiStore'
+import { useScrollToColumn } from './useScrollToColumn'
 
 export const ROW_HEIGHT = 52
 
@@ -38,8 +41,11 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   const statuses = useReviewStore((s) => s.statuses)
   const ctx = useMemo<CellContext>(() => ({ t, words, onOpen, statuses }), [t, words, onOpen, statuses])
   const container = useRef<HTMLDivElement>(null)
+  const layout = useColumnStore((s) => s.layout)
+  const columns = useMemo(() => shownColumns(layout), [layout])
+  const width = gridWidth(columns)
   const [rawCursor, setCursor] = useState<GridCursor>(initialCursor)
-  const cursor = clampCursor(rawCursor, { rows: rows.length, cols: COLUMNS.length })
+  const cursor = clampCursor(rawCursor, { rows: rows.length, cols: columns.length })
   const selected = useKpiStore((s) => s.selected)
   const select = useKpiStore((s) => s.select)
   const lastTicked = useRef<number | null>(null)
@@ -61,18 +67,19 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     const viewport = container.current?.clientHeight ?? 600
     return {
       rows: rows.length,
-      cols: COLUMNS.length,
+      cols: columns.length,
       isGroup: (r) => rows[r]?.kind === 'group',
-      isEditable: (c) => COLUMNS[c]?.editor != null,
+      isEditable: (c) => columns[c]?.editor != null,
       pageSize: Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
     }
-  }, [rows])
+  }, [rows, columns])
 
   const items = virtualizer.getVirtualItems()
 
   useEffect(() => {
     if (rows.length) virtualizer.scrollToIndex(cursor.row, { align: 'auto' })
   }, [cursor.row, rows.length, virtualizer])
+  useScrollToColumn(container, columns, cursor.col)
 
   const focusGrid = () => container.current?.focus({ preventScroll: true })
 
@@ -87,10 +94,13 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     if (effect === 'open-detail' && row?.kind === 'kpi') onOpen(row.kpi.id)
   }
 
-  const onCellClick = useCallback((row: number, col: number, edit: boolean) => {
-    setCursor({ row, col, editing: edit && COLUMNS[col]?.editor != null, seed: null })
-    if (!edit) container.current?.focus({ preventScroll: true })
-  }, [])
+  const onCellClick = useCallback(
+    (row: number, col: number, edit: boolean) => {
+      setCursor({ row, col, editing: edit && columns[col]?.editor != null, seed: null })
+      if (!edit) container.current?.focus({ preventScroll: true })
+    },
+    [columns]
+  )
 
   const onSelect = useCallback(
     (index: number, on: boolean, range: boolean) => {
@@ -107,7 +117,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
 
   const onCommit = useCallback(
     async (kpi: KpiView, col: number, text: string, how: EditEnd) => {
-      const patch = cellPatch(kpi, COLUMNS[col]!, text)
+      const patch = cellPatch(kpi, columns[col]!, text)
       try {
         if (patch && (await onEdit(kpi, patch as KpiPatch)) === null) return false
       } catch (error) {
@@ -118,7 +128,15 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
       if (how !== 'blur') focusGrid()
       return true
     },
-    [bounds, notify, onEdit]
+    [bounds, columns, notify, onEdit]
+  )
+
+  const onResize = useCallback<OnResize>(
+    (key, next, done) => {
+      const { layout, change } = useColumnStore.getState()
+      change(setWidth(layout, key, next), done).catch(notify.error)
+    },
+    [notify]
   )
 
   const onCancel = useCallback(() => {
@@ -132,13 +150,13 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
       role="grid"
       aria-label={t('table.editHint')}
       aria-rowcount={rows.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns.length}
       aria-activedescendant={rows.length ? cellId(cursor.row, rows[cursor.row]?.kind === 'group' ? 0 : cursor.col) : undefined}
       tabIndex={0}
       className="kpi-grid"
       onKeyDown={onKeyDown}
     >
-      <GridHeader ref={header} sort={sort} onSort={onSort} selectAll={selectAll} />
+      <GridHeader ref={header} columns={columns} sort={sort} onSort={onSort} onResize={onResize} selectAll={selectAll} />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index]!
@@ -147,6 +165,8 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
               // Keyed by slot, so scrolling updates the DOM of rows in place instead of remounting them.
               key={item.index % items.length}
               row={row}
+              columns={columns}
+              width={width}
               index={item.index}
               style={{ transform: `translateY(${item.start - headerHeight}px)`, height: ROW_HEIGHT }}
               activeCol={item.index === cursor.row ? cursor.col : -1}

@@ -143,4 +143,47 @@ describe('sortKpis by status columns', () => {
     expect(codes(sortKpis(board, { field: 'light', dir: 'asc' }, zh()))).toEqual(codes(board))
     expect(sortKpis(board, { field: 'light', dir: 'asc' }, zh(statuses))[0]?.code).toBe('RED-BAD')
   })
+
+  it('sorts attainment as a number (105% above 85%, 40% below 70%); a period in progress is not judged, so last', () => {
+    expect(codes(sortKpis(board, { field: 'attainment', dir: 'desc' }, zh(statuses)))).toEqual([
+      'GREEN',
+      'YELLOW',
+      'RED',
+      'RED-BAD',
+      'NONE',
+      'RUNNING',
+      'UNLOADED'
+    ])
+    expect(codes(sortKpis(board, { field: 'attainment', dir: 'asc' }, zh(statuses)))).toEqual([
+      'RED-BAD',
+      'RED',
+      'YELLOW',
+      'GREEN',
+      'NONE',
+      'RUNNING',
+      'UNLOADED'
+    ])
+  })
+
+  it('sorts the latest proposal pending first, the newest first within a status; KPIs without one last', () => {
+    const proposal = (id: number, state: 'pending' | 'accepted' | 'rejected') => ({
+      latestProposal: { id, status: state, rationale: 'r', engine: 'analyzer' as const }
+    })
+    const withProposals = {
+      [green.id]: status(green, 'green', 1, proposal(3, 'rejected')),
+      [yellow.id]: status(yellow, 'yellow', 0.85, proposal(5, 'pending')),
+      [red.id]: status(red, 'red', 0.7, proposal(9, 'pending')),
+      [none.id]: status(none, 'none', null, proposal(7, 'accepted'))
+    }
+    expect(codes(sortKpis(board, { field: 'proposal', dir: 'asc' }, zh(withProposals)))).toEqual([
+      'RED',
+      'YELLOW',
+      'NONE',
+      'GREEN',
+      'RED-BAD',
+      'RUNNING',
+      'UNLOADED'
+    ])
+    expect(codes(sortKpis(board, { field: 'proposal', dir: 'desc' }, zh(withProposals))).slice(0, 4)).toEqual(['GREEN', 'NONE', 'YELLOW', 'RED'])
+  })
 })

@@ -1,5 +1,6 @@
 import type { KpiStatus, KpiView } from '../../../../electron/api'
 import { FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
+import { PROPOSAL_STATUSES } from '../../../../electron/domain/proposal'
 import { collationKeys } from './collation-keys'
 import type { SortField, SortSpec } from './rows'
 
@@ -30,7 +31,7 @@ const SEVERITY = { red: 0, yellow: 1, green: 2 } as const
 const TEXT_FIELDS = ['code', 'name', 'dataSource', 'unit', 'owner', 'category'] as const
 type TextField = (typeof TEXT_FIELDS)[number]
 const isTextField = (field: SortField): field is TextField => (TEXT_FIELDS as readonly string[]).includes(field)
-const readsStatuses = (field: SortField) => field === 'currentValue' || field === 'light'
+const readsStatuses = (field: SortField) => field === 'currentValue' || field === 'light' || field === 'attainment' || field === 'proposal'
 
 function emptyKeys(n: number, then = false): SortKeys {
   return {
@@ -100,6 +101,22 @@ function lightKeys(kpis: readonly KpiView[], statuses: Record<number, KpiStatus>
   return keys
 }
 
+/** Attainment of a judged period; while the period runs there is none yet (the light says "in progress"). */
+export const judgedAttainment = (status: KpiStatus | undefined) => (status && !status.inProgress ? status.attainment : null)
+
+/** The latest proposal by its status (pending first), then the newest first; a KPI without one is a missing value. */
+function proposalKeys(kpis: readonly KpiView[], statuses: Record<number, KpiStatus>): SortKeys {
+  const keys = emptyKeys(kpis.length, true)
+  kpis.forEach((kpi, i) => {
+    const latest = statuses[kpi.id]?.latestProposal
+    if (!latest) return
+    keys.tier[i] = VALUE
+    keys.num[i] = PROPOSAL_STATUSES.indexOf(latest.status)
+    keys.then![i] = -latest.id
+  })
+  return keys
+}
+
 function computeKeys(kpis: readonly KpiView[], field: SortField, ctx: SortContext): SortKeys {
   if (isTextField(field)) return textKeys(kpis, field, ctx.locale)
   switch (field) {
@@ -117,8 +134,10 @@ function computeKeys(kpis: readonly KpiView[], field: SortField, ctx: SortContex
       return numberKeys(kpis, (k) => ctx.statuses[k.id]?.value ?? null)
     case 'light':
       return lightKeys(kpis, ctx.statuses)
+    case 'attainment':
+      return numberKeys(kpis, (k) => judgedAttainment(ctx.statuses[k.id]))
     case 'proposal':
-      return emptyKeys(kpis.length)
+      return proposalKeys(kpis, ctx.statuses)
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { cellPatch, COLUMNS, editText } from './columns'
+import type { BoardColumnKey } from '../../../../electron/domain/board-columns'
+import { cellPatch, columnOf, editText } from './columns'
 import { kpiView } from './test-kpis'
 
-const column = (key: string) => COLUMNS.find((c) => c.key === key)!
+const column = (key: BoardColumnKey) => columnOf(key)
 const kpi = kpiView({ code: 'KPI-001', name: '工单平均响应时间', frequency: 'daily', target: { text: '30 分钟内', parsed: null, issue: 'no comparator' } })
 
 describe('cell editing patches', () => {

@@ -1,24 +1,12 @@
 import type { KpiView } from '../../../../electron/api'
+import type { BoardColumnKey } from '../../../../electron/domain/board-columns'
 import { STAGES, type Stage } from '../../../../electron/domain/kpi'
 import { sortKpis, type SortContext } from './board-sort'
 import { sortTexts } from './collation-keys'
 
 export type GroupBy = 'none' | 'stage' | 'owner' | 'category'
-export type SortField =
-  | 'code'
-  | 'name'
-  | 'dataSource'
-  | 'target'
-  | 'unit'
-  | 'stage'
-  | 'status'
-  | 'owner'
-  | 'frequency'
-  | 'category'
-  | 'updatedAt'
-  | 'currentValue'
-  | 'light'
-  | 'proposal'
+/** Every column sorts. */
+export type SortField = BoardColumnKey
 export interface SortSpec {
   field: SortField
   dir: 'asc' | 'desc'
