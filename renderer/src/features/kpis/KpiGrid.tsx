@@ -15,6 +15,8 @@ import { cellId, GridRowView } from './GridRowView'
 import type { GridRow, SortField, SortSpec } from './rows'
 import { rowRange } from './selection'
 import { useKpiStore } from './useKpiStore'
+import { useLockNotice } from './useLockNotice'
+import { fieldLock } from '../../../../electron/domain/field-locks'
 
 export const ROW_HEIGHT = 52
 
@@ -43,6 +45,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   const selected = useKpiStore((s) => s.selected)
   const select = useKpiStore((s) => s.select)
   const lastTicked = useRef<number | null>(null)
+  const lockNotice = useLockNotice(onOpen)
   const header = useRef<HTMLDivElement>(null)
   const [headerHeight, setHeaderHeight] = useState(0)
   useLayoutEffect(() => setHeaderHeight(header.current?.offsetHeight ?? 0), [])
@@ -64,6 +67,10 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
       cols: COLUMNS.length,
       isGroup: (r) => rows[r]?.kind === 'group',
       isEditable: (c) => COLUMNS[c]?.editor != null,
+      isLocked: (r, c) => {
+        const row = rows[r]
+        return row?.kind === 'kpi' && fieldLock(row.kpi, COLUMNS[c]?.field ?? null) !== null
+      },
       pageSize: Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
     }
   }, [rows])
@@ -85,12 +92,19 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     const row = rows[cursor.row]
     if (effect === 'toggle-group' && row?.kind === 'group') onToggleGroup(row.key)
     if (effect === 'open-detail' && row?.kind === 'kpi') onOpen(row.kpi.id)
+    if (effect === 'locked' && row?.kind === 'kpi') lockNotice(row.kpi, fieldLock(row.kpi, COLUMNS[cursor.col]!.field)!)
   }
 
-  const onCellClick = useCallback((row: number, col: number, edit: boolean) => {
-    setCursor({ row, col, editing: edit && COLUMNS[col]?.editor != null, seed: null })
-    if (!edit) container.current?.focus({ preventScroll: true })
-  }, [])
+  const onCellClick = useCallback(
+    (row: number, col: number, edit: boolean) => {
+      const locked = edit && bounds.isLocked(row, col)
+      setCursor({ row, col, editing: edit && !locked && COLUMNS[col]?.editor != null, seed: null })
+      if (!edit || locked) container.current?.focus({ preventScroll: true })
+      const target = rows[row]
+      if (locked && target?.kind === 'kpi') lockNotice(target.kpi, fieldLock(target.kpi, COLUMNS[col]!.field)!)
+    },
+    [bounds, rows, lockNotice]
+  )
 
   const onSelect = useCallback(
     (index: number, on: boolean, range: boolean) => {
