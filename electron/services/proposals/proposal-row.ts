@@ -1,5 +1,5 @@
 import type { ProposalView } from '../../domain/views'
-import type { Engine, FieldPatch, ProposalStatus } from '../../domain/proposal'
+import type { AcceptedEdit, Engine, FieldPatch, ProposalStatus } from '../../domain/proposal'
 import type { Stage } from '../../domain/kpi'
 
 export interface ProposalRow {
@@ -20,6 +20,7 @@ export interface ProposalRow {
   decided_at: number | null
   decision_note: string | null
   accepted_fields: string | null
+  accepted_edits: string | null
   result_revision_id: number | null
   created_at: number
   head_revision_id?: number | null
@@ -44,6 +45,7 @@ export function toProposalView(row: ProposalRow, current: (field: string) => unk
     decidedAt: row.decided_at,
     decisionNote: row.decision_note,
     acceptedFields: row.accepted_fields ? (JSON.parse(row.accepted_fields) as string[]) : null,
+    acceptedEdits: row.accepted_edits ? (JSON.parse(row.accepted_edits) as AcceptedEdit[]) : null,
     resultRevisionId: row.result_revision_id,
     createdAt: row.created_at,
     stale: row.kind === 'patch' && row.status === 'pending' && row.head_revision_id != null && row.head_revision_id !== row.base_revision_id
