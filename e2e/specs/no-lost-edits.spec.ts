@@ -10,7 +10,13 @@ const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 
 const TEXT = {
   'zh-CN': { ask: '保存修改？', locked: '上线后已锁定', rebaseline: '重新定基', changed: '修改后采纳', proposedWas: '目标值：建议 ≥ 70%，采纳 ≥ 68%' },
-  en: { ask: 'Save your changes?', locked: 'Locked since launch', rebaseline: 'Re-baseline', changed: 'accepted with changes', proposedWas: 'Target: proposed ≥ 70%, accepted ≥ 68%' }
+  en: {
+    ask: 'Save your changes?',
+    locked: 'Locked since launch',
+    rebaseline: 'Re-baseline',
+    changed: 'accepted with changes',
+    proposedWas: 'Target: proposed ≥ 70%, accepted ≥ 68%'
+  }
 } as const
 
 for (const locale of ['zh-CN', 'en'] as const) {

@@ -104,7 +104,10 @@ describe('accepting a proposal with changes', () => {
     const head = runtime.core.kpis.history(kpi.id).at(-1)!
     expect(head).toMatchObject({ proposalId: id, acceptedEdits: [{ field: 'target', proposed: '≥ 60%', accepted: '≥ 55%' }] })
     expect(head.reason).toContain('with changes (target proposed "≥ 60%", accepted "≥ 55%")')
-    const audit = runtime.core.deps.sqlite.prepare("SELECT summary, details FROM audit_log WHERE action = 'proposal.accept'").get() as { summary: string; details: string }
+    const audit = runtime.core.deps.sqlite.prepare("SELECT summary, details FROM audit_log WHERE action = 'proposal.accept'").get() as {
+      summary: string
+      details: string
+    }
     expect(audit.summary).toMatch(/^Accepted proposal #\d+ for K5 with changes/)
     expect(JSON.parse(audit.details)).toMatchObject({ edited: [{ field: 'target', proposed: '≥ 60%', accepted: '≥ 55%' }] })
   })

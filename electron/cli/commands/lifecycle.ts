@@ -116,7 +116,9 @@ export function lifecycleCommands(program: Command, run: Run) {
           const edits = opts.set.length ? parseSetOptions(opts.set) : undefined
           const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, edits, note, rebaseline, confirmTarget })
           const kpi = p.kpiId === null ? null : await ctx.call('kpi.get', { kpiId: p.kpiId })
-          const lines = [`Accepted #${p.id} (${p.status}${p.acceptedEdits ? ', with changes' : ''})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`]
+          const lines = [
+            `Accepted #${p.id} (${p.status}${p.acceptedEdits ? ', with changes' : ''})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`
+          ]
           for (const e of p.acceptedEdits ?? []) lines.push(`  ${e.field}: proposed ${show(e.proposed)}, accepted ${show(e.accepted)}`)
           ctx.out(lines.join('\n'), { proposal: p, kpi })
         },

@@ -139,7 +139,8 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     )
   }
 
-  const editText = (edits: AcceptedEdit[]) => edits.map((e) => `${e.field} proposed ${JSON.stringify(e.proposed)}, accepted ${JSON.stringify(e.accepted)}`).join('; ')
+  const editText = (edits: AcceptedEdit[]) =>
+    edits.map((e) => `${e.field} proposed ${JSON.stringify(e.proposed)}, accepted ${JSON.stringify(e.accepted)}`).join('; ')
 
   const acceptTx = transaction((id: number, decision: Decision, actor: string, chosen: { accepted: string[]; patch: KpiPatch } | null, override?: string) => {
     const found = row(id)

@@ -58,13 +58,15 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
       .finally(() => setRunning(false))
   }
 
-  const save = (patch: KpiPatch, message: string) =>
-    submit(async () => {
+  /** Saves a patch as a new revision; true when saved (a refusal is shown and keeps the editor open). */
+  const save = async (patch: KpiPatch, message: string): Promise<boolean> =>
+    (await submit(async () => {
       const view = await edit(kpi.id, patch, { expectedRevisionId: kpi.revisionId })
       notify.success(t(message, { number: view.revisionNumber }))
       setEditing(false)
       run()
-    })
+      return true
+    })) === true
 
   return (
     <div data-testid="query-preview" className="query-preview">
@@ -128,7 +130,7 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
               mapping={preview.mapping}
               saving={saving}
               onTry={(mapping) => run(mapping)}
-              onSave={(mapping) => void save({ mapping }, 'actuals.query.saved')}
+              onSave={(mapping) => save({ mapping }, 'actuals.query.saved')}
               onCancel={() => setEditing(false)}
             />
           ) : (

@@ -93,15 +93,7 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const required = [{ required: true, whitespace: true, message: t('validation.required') }]
   const choices = (list: readonly string[], prefix: string) => list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      size="small"
-      name="kpi-form"
-      className="kpi-form"
-      disabled={kpi.stage === 'retired'}
-      onValuesChange={onValuesChange}
-    >
+    <Form form={form} layout="vertical" size="small" name="kpi-form" className="kpi-form" disabled={kpi.stage === 'retired'} onValuesChange={onValuesChange}>
       <div className="form-row">
         <Form.Item name="code" label={t('field.code')} rules={required} style={{ width: 150 }}>
           <Input />
