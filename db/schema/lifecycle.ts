@@ -2,7 +2,7 @@ import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core
 import type { Stage } from '../../electron/domain/kpi'
 import type { NotifyChannel, ReviewCadence } from '../../electron/domain/launch-plan'
 import type { MeasurementSource } from '../../electron/domain/measurement'
-import type { Engine, FieldPatch, ProposalStatus } from '../../electron/domain/proposal'
+import type { AcceptedEdit, Engine, FieldPatch, ProposalStatus } from '../../electron/domain/proposal'
 import { id, timestamp } from './columns'
 import { board, boardVersion, kpi, kpiRevision } from './workspace'
 
@@ -55,6 +55,8 @@ export const proposal = sqliteTable(
     decidedAt: timestamp(),
     decisionNote: text(),
     acceptedFields: text({ mode: 'json' }).$type<string[]>(),
+    /** Values the user changed before accepting, with what was proposed; null when accepted as proposed. */
+    acceptedEdits: text({ mode: 'json' }).$type<AcceptedEdit[]>(),
     resultRevisionId: integer().references(() => kpiRevision.id),
     createdAt: timestamp().notNull()
   },

@@ -40,6 +40,8 @@ export function boardPage(page: Page) {
     activeRow: grid.locator('.grid-body [role="row"]:has(> [role="gridcell"][aria-selected="true"])'),
     header: grid.locator('.grid-head'),
     editor: grid.locator('.grid-cell.editing input'),
+    lockNotice: page.getByTestId('lock-notice'),
+    lockNoticeRebaseline: page.getByTestId('lock-notice-rebaseline'),
     targetPreview: grid.getByTestId('target-preview'),
     codeLink: (code: string) => row(code).locator('.cell-code'),
     tick: (code: string) => row(code).getByTestId('row-select'),

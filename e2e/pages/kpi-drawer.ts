@@ -23,6 +23,13 @@ export function kpiDrawer(page: Page) {
     popconfirmOk: page.locator('.ant-popconfirm:visible .ant-btn-primary'),
     compare: page.getByTestId('compare-revisions'),
     revisionDiff: root.getByTestId('revision-diff'),
-    close: root.locator('.ant-drawer-close')
+    close: root.locator('.ant-drawer-close'),
+    targetLocked: root.getByTestId('target-locked'),
+    rebaseline: root.getByTestId('target-rebaseline'),
+    acceptedEdits: (n: number) => revision(n).getByTestId('accepted-edits'),
+    leaveDialog: page.locator('.ant-modal:visible').filter({ has: page.getByTestId('leave-dialog-body') }),
+    leaveSave: page.getByTestId('leave-save'),
+    leaveDiscard: page.getByTestId('leave-discard'),
+    leaveCancel: page.getByTestId('leave-cancel')
   }
 }

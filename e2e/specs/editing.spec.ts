@@ -65,6 +65,8 @@ test('the detail drawer edits a launched target as a re-baseline and shows it di
   await expect(app.ready).toBeAttached()
 
   await board.codeLink('KPI-S003').click()
+  await expect(drawer.target).toBeDisabled()
+  await drawer.rebaseline.click()
   await drawer.target.fill('≥ 97%')
   await expect(drawer.preview).toContainText('≥ 97%')
   await drawer.save.click()

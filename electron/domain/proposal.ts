@@ -17,6 +17,23 @@ export const fieldPatchSchema = z.strictObject({
 })
 export type FieldPatch = z.infer<typeof fieldPatchSchema>
 
+/** A proposed value the user changed before accepting: the revision holds `accepted`, the proposal keeps `proposed`. */
+export interface AcceptedEdit {
+  field: FieldPatch['field']
+  proposed: unknown
+  accepted: unknown
+}
+
+const comparable = (value: unknown) => JSON.stringify(value !== null && typeof value === 'object' && 'text' in value ? value.text : (value ?? null))
+
+/** The edits that really changed a proposed value (an edit typed back to the proposal's value is none). */
+export function acceptedEdits(patches: readonly { field: FieldPatch['field']; value: unknown }[], edits: Record<string, unknown> | undefined): AcceptedEdit[] {
+  if (!edits) return []
+  return patches
+    .filter((p) => p.field in edits && comparable(edits[p.field]) !== comparable(p.value))
+    .map((p) => ({ field: p.field, proposed: p.value, accepted: edits[p.field] }))
+}
+
 /**
  * The one shape both engines produce. `kind` says what the proposal does:
  * patch an existing KPI, add a new one (with `fields`), or retire one.

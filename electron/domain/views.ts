@@ -2,6 +2,7 @@ import type { HealthDecision, HealthLevel, JudgingView } from './judging/health-
 import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
 import type { CandidateOrigin, SkippedSection } from './prd-candidates'
+import type { AcceptedEdit } from './proposal'
 
 export interface BoardView {
   id: number
@@ -36,6 +37,8 @@ export interface RevisionView extends KpiFields {
   source: RevisionSource
   reason: string
   proposalId: number | null
+  /** In a KPI's history: the proposal's values the user changed before accepting it (this revision holds the edited ones). */
+  acceptedEdits?: AcceptedEdit[] | null
   createdAt: number
 }
 
@@ -164,6 +167,8 @@ export interface ProposalView {
   decidedAt: number | null
   decisionNote: string | null
   acceptedFields: string[] | null
+  /** Accepted with changes: the values the user edited first, beside what was proposed. */
+  acceptedEdits: AcceptedEdit[] | null
   resultRevisionId: number | null
   createdAt: number
   /** The KPI changed since the proposal was made. */

@@ -5,6 +5,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { App } from './App'
 import { useUiStore } from './features/ui/useUiStore'
+import { LeaveDialog } from './features/unsaved/LeaveDialog'
 
 const theme = { token: { colorPrimary: '#3b5bdb', borderRadius: 6, fontSize: 13 } }
 
@@ -17,6 +18,7 @@ export function Root() {
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp message={{ top: 64, maxCount: 3 }}>
         <App />
+        <LeaveDialog />
       </AntApp>
     </ConfigProvider>
   )

@@ -89,3 +89,33 @@ describe('accepting a proposal goes through the manual action’s rules', () => 
     expect(runtime.core.kpis.history(kpi.id).at(-1)).toMatchObject({ kind: 'rebaseline', reason: 'seasonal low' })
   })
 })
+
+describe('accepting a proposal with changes', () => {
+  it('records the edited value in the new revision and says so, keeping the proposed value for reference', async () => {
+    const kpi = runtime.core.kpis.add(boardId, { code: 'K5', name: 'Activation', target: '≥ 50%' }, { actor })
+    const id = propose('K5', [
+      { field: 'target', value: '≥ 60%' },
+      { field: 'owner', value: 'Growth' }
+    ])
+    const accepted = await accept(id, { edits: { target: '≥ 55%', owner: 'Growth' } })
+    expect(accepted).toMatchObject({ ok: true, data: { status: 'accepted', acceptedEdits: [{ field: 'target', proposed: '≥ 60%', accepted: '≥ 55%' }] } })
+    // Typing the proposed value back is no change: only the target was edited.
+    expect(runtime.core.kpis.get(kpi.id)).toMatchObject({ target: { text: '≥ 55%' }, owner: 'Growth' })
+    const head = runtime.core.kpis.history(kpi.id).at(-1)!
+    expect(head).toMatchObject({ proposalId: id, acceptedEdits: [{ field: 'target', proposed: '≥ 60%', accepted: '≥ 55%' }] })
+    expect(head.reason).toContain('with changes (target proposed "≥ 60%", accepted "≥ 55%")')
+    const audit = runtime.core.deps.sqlite.prepare("SELECT summary, details FROM audit_log WHERE action = 'proposal.accept'").get() as {
+      summary: string
+      details: string
+    }
+    expect(audit.summary).toMatch(/^Accepted proposal #\d+ for K5 with changes/)
+    expect(JSON.parse(audit.details)).toMatchObject({ edited: [{ field: 'target', proposed: '≥ 60%', accepted: '≥ 55%' }] })
+  })
+
+  it('says nothing of changes when the proposal is accepted as proposed', async () => {
+    const kpi = runtime.core.kpis.add(boardId, { code: 'K6', name: 'Churn' }, { actor })
+    const id = propose('K6', [{ field: 'owner', value: 'Ops' }])
+    expect(await accept(id)).toMatchObject({ ok: true, data: { acceptedEdits: null } })
+    expect(runtime.core.kpis.history(kpi.id).at(-1)!.acceptedEdits).toBeUndefined()
+  })
+})

@@ -6,6 +6,9 @@ import { formatFigure, formatNumber, unitOf } from '../../domain/judging/format-
 import { show, table } from '../format'
 import type { Run } from '../run'
 import { advanceBeforeRead } from './launch'
+import { parseSetOptions } from '../set-fields'
+
+const collect = (value: string, previous: string[]) => [...previous, value]
 
 const proposalId = (text: string): number => {
   const id = Number(text)
@@ -101,7 +104,8 @@ export function lifecycleCommands(program: Command, run: Run) {
     .option('--note <text>', 'recorded in the revision; the reason when a gate is unmet or the target is re-baselined')
     .option('--rebaseline', 'accept a new target for a launched KPI as a re-baseline (needs --note)')
     .option('--confirm-target', 'confirm the target that a move to launched locks')
-    .action((id: string, opts: { fields?: string; note?: string; rebaseline?: boolean; confirmTarget?: boolean }) =>
+    .option('--set <field=value>', 'accept with your own value for a proposed field (repeatable); the history keeps the proposed one', collect, [])
+    .action((id: string, opts: { fields?: string; note?: string; rebaseline?: boolean; confirmTarget?: boolean; set: string[] }) =>
       run(
         async (ctx) => {
           const fields = opts.fields
@@ -109,9 +113,14 @@ export function lifecycleCommands(program: Command, run: Run) {
             .map((f) => f.trim())
             .filter(Boolean)
           const { note, rebaseline, confirmTarget } = opts
-          const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, note, rebaseline, confirmTarget })
+          const edits = opts.set.length ? parseSetOptions(opts.set) : undefined
+          const p = await ctx.call('proposal.accept', { id: proposalId(id), fields, edits, note, rebaseline, confirmTarget })
           const kpi = p.kpiId === null ? null : await ctx.call('kpi.get', { kpiId: p.kpiId })
-          ctx.out(`Accepted #${p.id} (${p.status})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`, { proposal: p, kpi })
+          const lines = [
+            `Accepted #${p.id} (${p.status}${p.acceptedEdits ? ', with changes' : ''})${kpi ? `: ${kpi.code} is at revision ${kpi.revisionNumber}` : ''}.`
+          ]
+          for (const e of p.acceptedEdits ?? []) lines.push(`  ${e.field}: proposed ${show(e.proposed)}, accepted ${show(e.accepted)}`)
+          ctx.out(lines.join('\n'), { proposal: p, kpi })
         },
         { writes: true }
       )

@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/errors'
 import type { MappedValue, PeriodDependence } from '../../domain/formula-preview'
 import type { KpiFields } from '../../domain/kpi'
-import { describePeriod, periodContaining, type Period } from '../../domain/period'
+import { describePeriod, type Period } from '../../domain/period'
 import type { Connector, QueryResult, SourceKind } from '../connectors'
 import { periodDependence } from '../connectors/date-bindings'
 import { applyMapping, effectiveMapping } from './apply-mapping'
@@ -75,7 +75,8 @@ export async function kpiValues(
       )
     }
     const asOf = request.now.toISOString()
-    const day = periodContaining(asOf.slice(0, 10), 'day')
+    // The day the pull gave (pullPeriod: the local day), which the schedule checks for a value.
+    const day = periods[0]!
     const { values, empty } = mapped(await run(day), day)
     return { values, empty, queryMs, asOf }
   }

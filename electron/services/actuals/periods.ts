@@ -1,17 +1,14 @@
 import type { Frequency } from '../../domain/kpi'
-import { addDays, GRAIN_OF_FREQUENCY, periodContaining as periodOfGrain, type Period } from '../../domain/period'
+import { GRAIN_OF_FREQUENCY, periodContaining as periodOfGrain, type Period } from '../../domain/period'
+import { lastCompletePeriod } from '../../domain/period-binding'
 
 export type { Period }
+export { lastCompletePeriod }
 
 /** The reporting period containing `date` for a KPI's frequency (weeks start on Monday; monthly when unset). */
 export function periodContaining(date: string, frequency: Frequency | null): Period {
   const { start, end } = periodOfGrain(date, GRAIN_OF_FREQUENCY[frequency ?? 'monthly'])
   return { start, end }
-}
-
-/** The last complete period of the KPI's frequency before `today`. */
-export function lastCompletePeriod(today: string, frequency: Frequency | null): Period {
-  return periodContaining(addDays(periodContaining(today, frequency).start, -1), frequency)
 }
 
 /** Consecutive periods of a frequency covering [from, to). */

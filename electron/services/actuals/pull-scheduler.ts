@@ -1,11 +1,11 @@
-import dayjs from 'dayjs'
 import type { DuePullSummary } from '../../domain/views'
 import type { BoardService } from '../boards/board-service'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SettingsService } from '../settings/settings-service'
 import type { MeasurementService } from './measurement-service'
 import { createPullBackoff } from './pull-backoff'
-import { duePeriod, type PullService } from './pull-service'
+import { localDay, pullPeriod } from '../../domain/period-binding'
+import type { PullService } from './pull-service'
 import { startTicker } from '../scheduling/ticker'
 
 export interface SchedulerDeps {
@@ -25,7 +25,7 @@ export interface SchedulerDeps {
  */
 export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>, boardId?: number): Map<number, number[]> {
   const backoff = createPullBackoff(deps.settings, deps.now)
-  const today = dayjs(deps.now()).format('YYYY-MM-DD')
+  const today = localDay(deps.now())
   const due = new Map<number, number[]>()
   for (const board of deps.boards.list()) {
     if (boardId !== undefined && board.id !== boardId) continue
@@ -33,7 +33,7 @@ export function duePulls(deps: Omit<SchedulerDeps, 'pull' | 'actor' | 'onError'>
     for (const kpi of deps.kpis.list(board.id)) {
       if (!kpi.formula.trim() || !kpi.dataSource.trim() || kpi.dataSource === 'manual' || kpi.stage === 'draft') continue
       if (backoff.waiting(kpi)) continue
-      const period = duePeriod(kpi, today)
+      const period = pullPeriod(kpi, today)
       if ((series.get(kpi.id) ?? []).some((m) => m.periodStart === period.start && m.periodEnd === period.end)) continue
       due.set(board.id, [...(due.get(board.id) ?? []), kpi.id])
     }

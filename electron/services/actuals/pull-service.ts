@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import dayjs from 'dayjs'
 import type { PullResult, PullSummary } from '../../domain/views'
 import type { KpiView } from '../../domain/views'
 import type { FormulaPreview } from '../../domain/formula-preview'
 import { AppError, isAppError } from '../../domain/errors'
-import { addDays, parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
+import { parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
+import { lastCompletePeriod, localDay, pullPeriod } from '../../domain/period-binding'
 import { formatMapping, type ResultMapping } from '../../domain/result-mapping'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SourceService } from '../sources/source-service'
@@ -12,14 +12,9 @@ import type { EventBus } from '../events/event-bus'
 import type { MeasurementService, NewMeasurement } from './measurement-service'
 import { previewFormula, type PreviewDraft } from './formula-preview'
 import { kpiValues } from './kpi-values'
-import { lastCompletePeriod, periodsBetween } from './periods'
+import { periodsBetween } from './periods'
 
 export { lastCompletePeriod }
-
-/** The period a scheduled pull fills: the last complete one, or for a rolling KPI the day it is read on. */
-export function duePeriod(kpi: Pick<KpiView, 'frequency' | 'mapping'>, today: string): Period {
-  return kpi.mapping?.rolling ? { start: today, end: addDays(today, 1) } : lastCompletePeriod(today, kpi.frequency)
-}
 
 export interface PullRequest {
   boardId: number
@@ -83,7 +78,7 @@ export function createPullService(deps: {
       const range = requestedRange(request)
       const all = kpis.list(request.boardId)
       const chosen = request.kpiIds ? all.filter((k) => request.kpiIds!.includes(k.id)) : all
-      const today = dayjs(deps.now()).format('YYYY-MM-DD')
+      const today = localDay(deps.now())
       const open = new Map<string, ReturnType<SourceService['open']>>()
       const results: PullResult[] = []
       try {
@@ -95,7 +90,7 @@ export function createPullService(deps: {
             results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'skipped', skipReason: skipped.reason, stored: 0, values: [], message: skipped.message })
             continue
           }
-          const periods = range ? periodsBetween(range.start, range.end, kpi.frequency) : [lastCompletePeriod(today, kpi.frequency)]
+          const periods = range ? periodsBetween(range.start, range.end, kpi.frequency) : [pullPeriod(kpi, today)]
           try {
             if (!open.has(kpi.dataSource)) open.set(kpi.dataSource, sources.open(kpi.dataSource))
             const { connector, source } = open.get(kpi.dataSource)!
@@ -159,7 +154,8 @@ export function createPullService(deps: {
     /** The table the formula returns for one period and what a pull would store from it; stores nothing. */
     async preview(kpiId: number, given: LabelledPeriod | Period | undefined, draft: PreviewDraft = {}, signal?: AbortSignal): Promise<FormulaPreview> {
       const kpi = kpis.get(kpiId)
-      const period = given ?? lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), kpi.frequency)
+      // Without a period, the one a pull without a range would fill (app and CLI alike).
+      const period = given ?? pullPeriod(kpi, localDay(deps.now()))
       const reason = pullable({ ...kpi, formula: draft.formula ?? kpi.formula })
       if (reason) throw new AppError('SOURCE_CONFIG', `${kpi.code} cannot be pulled: ${reason.message}.`)
       const { connector, source } = sources.open(kpi.dataSource)

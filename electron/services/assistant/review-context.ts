@@ -1,6 +1,4 @@
-import dayjs from 'dayjs'
 import type { KpiView } from '../../domain/views'
-import { lastCompletePeriod } from '../actuals/pull-service'
 import { analyze } from '../analyzer'
 import { analyzeWithRemarks } from '../analyzer/analyze'
 import { metricDefinition } from '../analyzer/metric-definitions'
@@ -84,11 +82,9 @@ async function sampleRows(core: Core, kpis: KpiView[], notes: string[], signal?:
       .map((source) => source.name)
   )
   const rows: NonNullable<ReviewContext['rawRows']> = []
-  const today = dayjs(core.deps.now()).format('YYYY-MM-DD')
   for (const kpi of kpis.filter((k) => allowed.has(k.dataSource) && k.formula.trim())) {
-    const period = lastCompletePeriod(today, kpi.frequency)
     try {
-      const preview = await core.pull.preview(kpi.id, period, {}, signal)
+      const preview = await core.pull.preview(kpi.id, undefined, {}, signal)
       if (preview.valueError) throw new Error(preview.valueError.message)
       const found = preview.values.slice(-MAX_SAMPLE_ROWS).map((v) => ({ period_start: v.periodStart, period_end: v.periodEnd, value: v.value }))
       rows.push({ code: kpi.code, rows: found })

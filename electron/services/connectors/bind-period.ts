@@ -1,5 +1,6 @@
 import type { SourceKind } from '../../../db/schema/integrations'
 import { AppError } from '../../domain/errors'
+import { periodBindings } from '../../domain/period-binding'
 import { tokenize, type Token } from './sql-lexer'
 import type { Period } from './types'
 
@@ -36,7 +37,8 @@ export function assertPeriod(period: Period): void {
  */
 export function bindPeriod(sql: string, kind: SourceKind, period: Period): BoundQuery {
   assertPeriod(period)
-  const valueOf = (name: string): string => (name === 'period_start' ? period.start : period.end)
+  const bindings = periodBindings(period)
+  const valueOf = (name: string): string => (name === 'period_start' ? bindings.period_start : bindings.period_end)
   const numbered: string[] = []
   const values: string[] = []
   const named: Record<string, string> = {}

@@ -1,8 +1,7 @@
 import type { FieldChange } from '../../domain/views'
 import type { KpiFields, RevisionKind } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
-
-const LOCKED_STAGES = new Set(['launched', 'operating'])
+import { LOCKED_STAGES } from '../../domain/field-locks'
 
 /**
  * What kind of revision an edit makes. After launch the target is locked: changing it is a
@@ -10,7 +9,7 @@ const LOCKED_STAGES = new Set(['launched', 'operating'])
  */
 export function revisionKind(head: KpiFields, changes: FieldChange[], options: { rebaseline?: boolean; reason?: string }): RevisionKind {
   const changed = new Set(changes.map((c) => c.field))
-  if (LOCKED_STAGES.has(head.stage)) {
+  if (LOCKED_STAGES.includes(head.stage)) {
     if (changed.has('target')) {
       if (!options.rebaseline) {
         throw new AppError('TARGET_LOCKED', `The target of ${head.code} is locked since launch; change it as a re-baseline with a reason.`, { code: head.code })

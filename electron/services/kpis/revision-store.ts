@@ -2,6 +2,7 @@ import type { KpiView, RevisionView } from '../../domain/views'
 import type { ServiceDeps } from '../context'
 import type { KpiFields } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
+import type { AcceptedEdit } from '../../domain/proposal'
 import { INSERT_REVISION_SQL, kpiView, revisionParams, rowToFields, rowToKpiView, rowToRevision, type RevisionMeta, type RevisionRow } from './revision-row'
 
 export interface HeadRow {
@@ -31,7 +32,10 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
     // The code is written only when it changed: touching it rewrites the (board, code) index too.
     recode: sqlite.prepare('UPDATE kpi SET code = ? WHERE id = ? AND code != ?'),
-    history: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? ORDER BY number'),
+    // With the edits a user made to an accepted proposal, so the history can say it was accepted with changes.
+    history: sqlite.prepare(
+      'SELECT r.*, p.accepted_edits FROM kpi_revision r LEFT JOIN proposal p ON p.id = r.proposal_id WHERE r.kpi_id = ? ORDER BY r.number'
+    ),
     revision: sqlite.prepare('SELECT * FROM kpi_revision WHERE kpi_id = ? AND number = ?')
   }
 
@@ -95,9 +99,13 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       })
     },
     history(kpiId: number): RevisionView[] {
-      const rows = stmt.history.all(kpiId) as RevisionRow[]
+      const rows = stmt.history.all(kpiId) as (RevisionRow & { accepted_edits: string | null })[]
       if (rows.length === 0) throw new AppError('KPI_NOT_FOUND', `KPI ${kpiId} does not exist.`, { kpiId })
-      return rows.map(rowToRevision)
+      return rows.map((row) => {
+        const revision = rowToRevision(row)
+        if (row.accepted_edits) revision.acceptedEdits = JSON.parse(row.accepted_edits) as AcceptedEdit[]
+        return revision
+      })
     },
     revision(kpiId: number, number: number): KpiFields {
       const row = stmt.revision.get(kpiId, number) as RevisionRow | undefined

@@ -1,7 +1,6 @@
 import type { GateItem, KpiView, StageMove } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import type { PullService } from '../actuals/pull-service'
-import { lastCompletePeriod } from '../actuals/pull-service'
 import { gateChecklist, isManualSource } from '../analyzer/gates'
 import type { Stage } from '../../domain/kpi'
 import { stageIndex } from '../../domain/kpi'
@@ -9,7 +8,6 @@ import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
 import { suggestLabel } from '../versions/labels'
 import type { VersionService } from '../versions/version-service'
-import dayjs from 'dayjs'
 import { addDays } from '../../domain/period'
 import { operatingRule } from '../../domain/launch-plan'
 import type { LaunchPlanService } from './launch-plan-service'
@@ -44,8 +42,8 @@ export function createLifecycleService(deps: {
 
   async function formulaRuns(kpi: KpiView, signal?: AbortSignal): Promise<{ runs: boolean; detail?: string }> {
     try {
-      const period = lastCompletePeriod(dayjs(deps.now()).format('YYYY-MM-DD'), kpi.frequency)
-      const preview = await pull.preview(kpi.id, period, {}, signal)
+      // The period a pull would fill (pullPeriod), as the preview binds it without one.
+      const preview = await pull.preview(kpi.id, undefined, {}, signal)
       const problem = preview.valueError ?? preview.pullBlocked
       if (problem) return { runs: false, detail: problem.message }
       if (preview.mappingSource === 'proposal')

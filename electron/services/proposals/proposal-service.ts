@@ -3,7 +3,7 @@ import type { GateItem, KpiView, ProposalView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { KpiField, Stage } from '../../domain/kpi'
-import type { Engine, ProposalDraft, ProposalStatus } from '../../domain/proposal'
+import { acceptedEdits, type AcceptedEdit, type Engine, type ProposalDraft, type ProposalStatus } from '../../domain/proposal'
 import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
 import { toProposalView, type ProposalRow } from './proposal-row'
@@ -44,7 +44,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     ),
     get: sqlite.prepare(`${SELECT} WHERE p.id = ?`),
     decide: sqlite.prepare(
-      'UPDATE proposal SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, accepted_fields = ?, result_revision_id = ? WHERE id = ?'
+      'UPDATE proposal SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, accepted_fields = ?, accepted_edits = ?, result_revision_id = ? WHERE id = ?'
     ),
     latestPerKpi: sqlite.prepare(
       `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
@@ -121,11 +121,34 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     return `Gate overridden (${unmet.map((i) => i.id).join(', ')}): ${decision.note}`
   }
 
+  /** What the user changed before accepting, among the fields accepted; the proposal keeps what it proposed. */
+  function editsOf(found: ProposalRow, decision: Decision, accepted: string[]): AcceptedEdit[] {
+    if (found.kind === 'patch') {
+      const patches = JSON.parse(found.patches) as { field: KpiField; value: unknown }[]
+      return acceptedEdits(
+        patches.filter((p) => accepted.includes(p.field)),
+        decision.edits
+      )
+    }
+    if (found.kind !== 'add' || !decision.edits) return []
+    const fields = JSON.parse(found.patches)[0].value as Record<string, unknown>
+    const names = [...new Set([...Object.keys(fields), ...Object.keys(decision.edits)])] as KpiField[]
+    return acceptedEdits(
+      names.map((field) => ({ field, value: fields[field] })),
+      decision.edits
+    )
+  }
+
+  const editText = (edits: AcceptedEdit[]) =>
+    edits.map((e) => `${e.field} proposed ${JSON.stringify(e.proposed)}, accepted ${JSON.stringify(e.accepted)}`).join('; ')
+
   const acceptTx = transaction((id: number, decision: Decision, actor: string, chosen: { accepted: string[]; patch: KpiPatch } | null, override?: string) => {
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
     const source = found.engine === 'assistant' ? ('assistant' as const) : ('analyzer' as const)
-    const reason = override ?? (decision.note || `Accepted ${found.engine} proposal #${id}: ${found.rationale}`.slice(0, 2000))
+    const edits = editsOf(found, decision, chosen?.accepted ?? [])
+    const how = edits.length ? ` with changes (${editText(edits)})` : ''
+    const reason = override ?? (decision.note || `Accepted ${found.engine} proposal #${id}${how}: ${found.rationale}`.slice(0, 2000))
     const options = { actor, source, proposalId: id, reason }
     let result: KpiView
     if (found.kind === 'add') {
@@ -141,14 +164,15 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     const accepted = chosen?.accepted ?? []
     const total = found.kind === 'patch' ? (JSON.parse(found.patches) as unknown[]).length : 0
     const status: ProposalStatus = found.kind === 'patch' && accepted.length < total ? 'partial' : 'accepted'
-    stmt.decide.run(status, actor, now(), decision.note ?? null, found.kind === 'patch' ? JSON.stringify(accepted) : null, result.revisionId, id)
+    const editsJson = edits.length ? JSON.stringify(edits) : null
+    stmt.decide.run(status, actor, now(), decision.note ?? null, found.kind === 'patch' ? JSON.stringify(accepted) : null, editsJson, result.revisionId, id)
     audit.record({
       actor,
       action: 'proposal.accept',
       boardId: found.board_id,
       kpiId: result.id,
-      summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}`,
-      details: { proposal: id, status }
+      summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}${how}`,
+      details: { proposal: id, status, ...(edits.length ? { edited: edits } : {}) }
     })
     return result
   })
@@ -156,7 +180,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
   const rejectTx = transaction((id: number, note: string, actor: string) => {
     const found = row(id)
     if (found.status !== 'pending') throw new AppError('PROPOSAL_DECIDED', `Proposal ${id} was already ${found.status}.`, { id })
-    stmt.decide.run('rejected', actor, now(), note || null, null, null, id)
+    stmt.decide.run('rejected', actor, now(), note || null, null, null, null, id)
     audit.record({
       actor,
       action: 'proposal.reject',

@@ -8,6 +8,7 @@ import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
 import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
+import { editingI18n } from './editing'
 import { healthI18n } from '../features/health/i18n'
 
 const errors = ERROR_TEXT.en
@@ -218,7 +219,8 @@ export const en = {
   errors,
   ...review.en,
   ...boardGridI18n.en,
-  ...launchI18n.en
+  ...launchI18n.en,
+  ...editingI18n.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -2,6 +2,7 @@ import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
 import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
+import { editingI18n } from './editing'
 import { healthI18n } from '../features/health/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
@@ -209,5 +210,6 @@ export const zhCN: Messages = {
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN,
   ...boardGridI18n.zhCN,
-  ...launchI18n.zhCN
+  ...launchI18n.zhCN,
+  ...editingI18n.zhCN
 }

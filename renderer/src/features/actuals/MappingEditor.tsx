@@ -1,16 +1,19 @@
 import { AutoComplete, Button, Checkbox, Form, InputNumber, Select, Space } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormulaPreview } from '../../../../electron/api'
 import { GRAINS } from '../../../../electron/domain/period'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { distinctCells, fromFormValues, toFormValues, type MappingFormValues } from './mapping-form'
+import { useUnsavedInput } from '../unsaved/useLeaveGuard'
 
 interface Props {
   preview: FormulaPreview
   mapping: ResultMapping | null
   saving: boolean
   onTry: (mapping: ResultMapping | null) => void
-  onSave: (mapping: ResultMapping | null) => void
+  /** Resolves true when the mapping was saved. */
+  onSave: (mapping: ResultMapping | null) => Promise<boolean>
   onCancel: () => void
 }
 
@@ -26,9 +29,21 @@ export function MappingEditor({ preview, mapping, saving, onTry, onSave, onCance
   const numbers = columns.filter((c) => c.kind === 'number').map((c) => ({ value: c.name, label: c.name }))
   const e = (key: string) => t(`actuals.query.editor.${key}`)
   const current = () => fromFormValues(form.getFieldsValue(true) as MappingFormValues)
+  // A mapping chosen but not saved makes closing the KPI drawer ask first.
+  const [dirty, setDirty] = useState(false)
+  useUnsavedInput('kpi/mapping', dirty, () => onSave(current()))
+  const onValuesChange = () => setDirty(JSON.stringify(current()) !== JSON.stringify(fromFormValues(toFormValues(mapping))))
 
   return (
-    <Form form={form} size="small" layout="vertical" initialValues={toFormValues(mapping)} className="mapping-editor" data-testid="mapping-editor">
+    <Form
+      form={form}
+      size="small"
+      layout="vertical"
+      initialValues={toFormValues(mapping)}
+      onValuesChange={onValuesChange}
+      className="mapping-editor"
+      data-testid="mapping-editor"
+    >
       <div className="form-row">
         <Form.Item name="value" label={e('value')} style={{ flex: 1 }}>
           <Select allowClear options={numbers} data-testid="mapping-value" />
@@ -97,7 +112,7 @@ export function MappingEditor({ preview, mapping, saving, onTry, onSave, onCance
         <Button onClick={() => onTry(current())} data-testid="mapping-try">
           {e('try')}
         </Button>
-        <Button type="primary" loading={saving} onClick={() => onSave(current())} data-testid="mapping-save">
+        <Button type="primary" loading={saving} onClick={() => void onSave(current())} data-testid="mapping-save">
           {e('save')}
         </Button>
         <Button type="text" onClick={onCancel}>

@@ -4,7 +4,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormulaPreview, KpiView, PreviewProblem } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
-import { GRAIN_OF_FREQUENCY, GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
+import { GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
+import { localDay, pullPeriod } from '../../../../electron/domain/period-binding'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
@@ -36,9 +37,10 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
   const { t } = useTranslation()
   const notify = useNotify()
   const edit = useKpiStore((s) => s.edit)
-  const [grain, setGrain] = useState<Grain>(GRAIN_OF_FREQUENCY[kpi.frequency ?? 'monthly'])
-  // The last complete period by default, as a pull without a range takes.
-  const [date, setDate] = useState<Dayjs>(() => (grain === 'quarter' ? dayjs().subtract(3, 'month') : dayjs().subtract(1, grain)))
+  // By default the period a pull without a range fills: the same domain rule the CLI's preview and the schedule use.
+  const [initial] = useState(() => pullPeriod(kpi, localDay(Date.now())))
+  const [grain, setGrain] = useState<Grain>(initial.grain)
+  const [date, setDate] = useState<Dayjs>(() => dayjs(initial.start))
   const [preview, setPreview] = useState<FormulaPreview | null>(null)
   const [editing, setEditing] = useState(false)
   const [running, setRunning] = useState(false)
@@ -56,13 +58,15 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
       .finally(() => setRunning(false))
   }
 
-  const save = (patch: KpiPatch, message: string) =>
-    submit(async () => {
+  /** Saves a patch as a new revision; true when saved (a refusal is shown and keeps the editor open). */
+  const save = async (patch: KpiPatch, message: string): Promise<boolean> =>
+    (await submit(async () => {
       const view = await edit(kpi.id, patch, { expectedRevisionId: kpi.revisionId })
       notify.success(t(message, { number: view.revisionNumber }))
       setEditing(false)
       run()
-    })
+      return true
+    })) === true
 
   return (
     <div data-testid="query-preview" className="query-preview">
@@ -126,7 +130,7 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
               mapping={preview.mapping}
               saving={saving}
               onTry={(mapping) => run(mapping)}
-              onSave={(mapping) => void save({ mapping }, 'actuals.query.saved')}
+              onSave={(mapping) => save({ mapping }, 'actuals.query.saved')}
               onCancel={() => setEditing(false)}
             />
           ) : (

@@ -9,6 +9,7 @@ import { toApiError, type ApiError } from '../../api/api-error'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
+import { useUnsavedInput } from '../unsaved/useLeaveGuard'
 import { ENV_VARIABLES, missingReason, presetValues, toFormValues, toPatch, type SettingsFormValues } from './settings-form'
 
 const browserMode = typeof window !== 'undefined' && !window.kpi
@@ -23,14 +24,37 @@ export function SettingsTab() {
   const { busy: saving, run } = useSubmit()
   const [testing, setTesting] = useState(false)
   const [tested, setTested] = useState<LlmTestResult | ApiError | null>(null)
+  const [dirty, setDirty] = useState(false)
 
   const show = useCallback(
     (next: LlmSettingsView) => {
       setView(next)
       form.setFieldsValue(toFormValues(next))
+      setDirty(false)
     },
     [form]
   )
+
+  /** Saves the form; true when saved, false when it is invalid or the core refused it. */
+  const saveForm = async (): Promise<boolean> => {
+    if (!view) return true
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return false
+    const saved = await run(async () => {
+      show(await api.call('llm.settings.set', toPatch(values, view.envOverrides)))
+      setTested(null)
+      notify.success(t('assistant.saved'))
+      return true
+    })
+    return saved === true
+  }
+  useUnsavedInput('assistant', dirty, saveForm)
+  const onValuesChange = () => {
+    if (!view) return
+    const typed = toPatch(form.getFieldsValue(true) as SettingsFormValues, view.envOverrides)
+    const held = toPatch(toFormValues(view), view.envOverrides)
+    setDirty(JSON.stringify(typed) !== JSON.stringify(held))
+  }
 
   useEffect(() => {
     Promise.all([api.call('llm.settings.get', {}), api.call('llm.presets', {})]).then(([settings, list]) => {
@@ -46,15 +70,6 @@ export function SettingsTab() {
     view,
     presets.find((p) => p.id === view.provider)
   )
-
-  const save = async () => {
-    const values = await form.validateFields()
-    await run(async () => {
-      show(await api.call('llm.settings.set', toPatch(values, view.envOverrides)))
-      setTested(null)
-      notify.success(t('assistant.saved'))
-    })
-  }
 
   const test = async () => {
     const values = await form.validateFields()
@@ -97,7 +112,7 @@ export function SettingsTab() {
           description={reason ? t(`assistant.missing.${reason}`) : undefined}
         />
       )}
-      <Form form={form} layout="vertical" className="assistant-form" requiredMark={false}>
+      <Form form={form} layout="vertical" className="assistant-form" requiredMark={false} onValuesChange={onValuesChange}>
         <Form.Item name="provider" label={t('assistant.preset')} extra={t('assistant.presetHint')}>
           <Select
             data-testid="assistant-preset"
@@ -201,7 +216,7 @@ export function SettingsTab() {
           </Form.Item>
         </div>
         <Space>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="assistant-save">
+          <Button type="primary" loading={saving} onClick={() => void saveForm()} data-testid="assistant-save">
             {t('assistant.save')}
           </Button>
           <Button loading={testing} onClick={() => void test()} data-testid="assistant-test">

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { useLeaveGuard } from '../unsaved/useLeaveGuard'
 import type { ReviewSessionSummary, ReviewSessionView } from '../../../../electron/domain/assistant-views'
 import { api } from '../../api/client'
 
@@ -38,8 +39,9 @@ export const useAssistantStore = create<AssistantState>((set, get) => ({
   streaming: null,
   openAssistant: (tab = 'settings') => set({ open: true, tab }),
   openSession: (sessionId) => set({ open: true, tab: 'sessions', sessionId, session: sessionId === get().session?.id ? get().session : null }),
-  setTab: (tab) => set({ tab }),
-  close: () => set({ open: false }),
+  // Leaving the settings tab (it unmounts) or closing the drawer asks first when the settings form holds unsaved input.
+  setTab: (tab) => useLeaveGuard.getState().leave('assistant', () => set({ tab })),
+  close: () => useLeaveGuard.getState().leave('assistant', () => set({ open: false })),
   loadSessions: async (boardId) => set({ sessions: await api.call('review.sessions', { boardId }) }),
   loadSession: async (sessionId) => set({ session: await api.call('review.session', { id: sessionId }) }),
   chat: async (sessionId, message) => {

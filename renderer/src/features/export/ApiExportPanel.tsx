@@ -8,6 +8,7 @@ import { useNotify } from '../../components/useNotify'
 import { ExportResults } from './ExportResults'
 import { TargetSettingsForm } from './TargetSettingsForm'
 import { useExportStore } from './useExportStore'
+import { useUnsavedInput } from '../unsaved/useLeaveGuard'
 
 /** One API target: its settings, what to do with deleted items, the run with progress, and the results. */
 export function ApiExportPanel({ target, disabled }: { target: ExportTarget; disabled: boolean }) {
@@ -15,6 +16,7 @@ export function ApiExportPanel({ target, disabled }: { target: ExportTarget; dis
   const notify = useNotify()
   const [form] = Form.useForm<Record<string, string>>()
   const [onMissing, setOnMissing] = useState<OnMissing>('recreate')
+  const [dirty, setDirty] = useState(false)
   const run = useExportStore((s) => s.runs[target])
   const cancel = useExportStore((s) => s.cancel)
   const links = useExportStore((s) => s.links.filter((l) => l.target === target).length)
@@ -27,6 +29,15 @@ export function ApiExportPanel({ target, disabled }: { target: ExportTarget; dis
   const save = async () => {
     await saveConfig(target, form.getFieldsValue())
   }
+  useUnsavedInput(`export/${target}`, dirty, async () => {
+    try {
+      await save()
+      return true
+    } catch (error) {
+      notify.error(error)
+      return false
+    }
+  })
   const exportNow = async () => {
     try {
       await save()
@@ -41,7 +52,7 @@ export function ApiExportPanel({ target, disabled }: { target: ExportTarget; dis
   const progress = run?.progress
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%' }} data-testid={`export-panel-${target}`}>
-      <TargetSettingsForm target={target} form={form} />
+      <TargetSettingsForm target={target} form={form} onDirty={setDirty} />
       <Space wrap>
         <Typography.Text>{t('export.onMissing')}</Typography.Text>
         <Radio.Group value={onMissing} onChange={(e) => setOnMissing(e.target.value)}>

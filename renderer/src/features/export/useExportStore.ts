@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { useLeaveGuard } from '../unsaved/useLeaveGuard'
 import type { ExportConfigView } from '../../../../electron/api/export'
 import type { AppInfo } from '../../../../electron/api'
 import type { ExportItemResult, ExportTarget, FileFormat, OnMissing, StoredLink } from '../../../../electron/domain/export'
@@ -72,10 +73,12 @@ export const useExportStore = create<ExportState>((set, get) => {
       const [info] = await Promise.all([api.call('app.info', {}), loadLinks()])
       set({ mode: info.mode })
     },
-    close: () => {
-      get().cancel?.()
-      set({ boardId: null, cancel: null })
-    },
+    // Closing asks first when a target's settings hold typed values not saved yet.
+    close: () =>
+      useLeaveGuard.getState().leave('export', () => {
+        get().cancel?.()
+        set({ boardId: null, cancel: null })
+      }),
     setScope: (patch) => set(patch),
     download: async (format, epic) => {
       const { files } = await api.call('export.file', { ...scopeInput(), format, locale: locale(), ...(format === 'jira-csv' ? { epic } : {}) })

@@ -1,5 +1,5 @@
 import { AutoComplete, Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { DIRECTIONS, FREQUENCIES, STAGES, STATUSES } from '../../../../electron/domain/kpi'
@@ -11,6 +11,9 @@ import { useSourceStore } from '../sources/useSourceStore'
 import { formPatch, isRebaseline, toFormValues, type KpiFormValues } from './form-values'
 import { BenchmarksEditor, MilestonesEditor } from './ListEditors'
 import { JudgingFields } from './JudgingFields'
+import { LockedTarget } from './LockedTarget'
+import { useLeaveGuard } from '../unsaved/useLeaveGuard'
+import { fieldLock } from '../../../../electron/domain/field-locks'
 
 const half = { style: { flex: 1, minWidth: 0 } }
 
@@ -27,22 +30,36 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
   const metricName = Form.useWatch('name', form) ?? kpi.name
   const metricUnit = Form.useWatch('unit', form) ?? kpi.unit
   const [saving, setSaving] = useState(false)
-  const locked = kpi.stage === 'launched' || kpi.stage === 'operating'
+  const locked = fieldLock(kpi, 'target') !== null
+  // A locked target is read-only until the user asks to re-baseline it.
+  const [rebaselining, setRebaselining] = useState(false)
   const targetChanged = target.trim() !== (kpi.target?.text ?? '')
+  const markDirty = useLeaveGuard((s) => s.markDirty)
 
   // Only a newer revision resets the form: after an error the typed values stay.
   const latestKpi = useRef(kpi)
   latestKpi.current = kpi
   useEffect(() => {
     form.setFieldsValue({ ...toFormValues(latestKpi.current), reason: '' })
-  }, [kpi.id, kpi.revisionId, form])
+    setRebaselining(false)
+    markDirty('kpi', null)
+  }, [kpi.id, kpi.revisionId, form, markDirty])
+  useEffect(() => () => markDirty('kpi', null), [markDirty])
   useEffect(() => void useSourceStore.getState().load().catch(notify.error), [notify.error])
 
-  const save = async () => {
-    await form.validateFields()
+  /** Saves the form as one revision; true when saved (or nothing changed), false when refused. */
+  const save = async (): Promise<boolean> => {
+    try {
+      await form.validateFields()
+    } catch {
+      return false
+    }
     const { reason, ...values } = form.getFieldsValue(true) as KpiFormValues & { reason: string }
     const patch = formPatch(kpi, values)
-    if (Object.keys(patch).length === 0) return notify.success(t('drawer.noChange'))
+    if (Object.keys(patch).length === 0) {
+      notify.success(t('drawer.noChange'))
+      return true
+    }
     setSaving(true)
     try {
       const view = await keepUnparsed((allowUnparsedTarget) =>
@@ -54,17 +71,29 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
         })
       )
       if (view) notify.success(t('drawer.saved', { number: view.revisionNumber }))
+      return view !== null
     } catch (error) {
       notify.error(error)
+      return false
     } finally {
       setSaving(false)
     }
+  }
+  const latestSave = useRef(save)
+  latestSave.current = save
+  const saveUnsaved = useCallback(() => latestSave.current(), [])
+
+  // Typed input the KPI does not hold yet makes closing the drawer ask first (useLeaveGuard).
+  const onValuesChange = () => {
+    const { reason, ...values } = form.getFieldsValue(true) as KpiFormValues & { reason: string }
+    const dirty = Object.keys(formPatch(latestKpi.current, values)).length > 0 || Boolean(reason?.trim())
+    markDirty('kpi', dirty ? saveUnsaved : null)
   }
 
   const required = [{ required: true, whitespace: true, message: t('validation.required') }]
   const choices = (list: readonly string[], prefix: string) => list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))
   return (
-    <Form form={form} layout="vertical" size="small" name="kpi-form" className="kpi-form" disabled={kpi.stage === 'retired'}>
+    <Form form={form} layout="vertical" size="small" name="kpi-form" className="kpi-form" disabled={kpi.stage === 'retired'} onValuesChange={onValuesChange}>
       <div className="form-row">
         <Form.Item name="code" label={t('field.code')} rules={required} style={{ width: 150 }}>
           <Input />
@@ -76,8 +105,17 @@ export function KpiForm({ kpi }: { kpi: KpiView }) {
       <Form.Item name="description" label={t('field.description')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} metric={{ name: metricName, unit: metricUnit }} />}>
-        <Input />
+      <Form.Item
+        name="target"
+        label={t('field.target')}
+        extra={
+          <>
+            {locked && <LockedTarget rebaselining={rebaselining} onRebaseline={() => setRebaselining(true)} />}
+            <TargetPreview text={target} metric={{ name: metricName, unit: metricUnit }} />
+          </>
+        }
+      >
+        <Input disabled={locked && !rebaselining} data-testid="kpi-target-input" />
       </Form.Item>
       <div className="form-row">
         <Form.Item name="unit" label={t('field.unit')} style={{ width: 100 }}>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { KpiView, RevisionDiff, RevisionView } from '../../../../electron/api'
 import type { RevisionKind } from '../../../../electron/domain/kpi'
 import { api } from '../../api/client'
+import { AcceptedEdits } from '../../components/AcceptedEdits'
 import { FieldChanges } from '../../components/FieldChanges'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
@@ -96,6 +97,7 @@ export function RevisionTimeline({ kpi }: { kpi: KpiView }) {
                   </Typography.Text>
                 )}
               </div>
+              <AcceptedEdits edits={r.acceptedEdits} />
               <div className="revision-target">
                 <Typography.Text type="secondary">{t('field.target')}: </Typography.Text>
                 <Typography.Text>{r.target?.text ?? t('table.noValue')}</Typography.Text>

@@ -1,5 +1,6 @@
 import type { KpiView } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
+import { fieldLock } from '../../../../electron/domain/field-locks'
 import type { AlertThresholds, Benchmark, KpiFields, Milestone } from '../../../../electron/domain/kpi'
 
 /** The detail form's values: the target as text, thresholds as percentages of the target; the mapping is edited beside the preview. */
@@ -112,5 +113,5 @@ export function formPatch(kpi: KpiView, values: KpiFormValues): KpiPatch {
 
 /** After launch a target change is a re-baseline: the core requires the flag and a reason. */
 export function isRebaseline(kpi: KpiView, patch: KpiPatch): boolean {
-  return (kpi.stage === 'launched' || kpi.stage === 'operating') && patch.target !== undefined
+  return fieldLock(kpi, 'target') !== null && patch.target !== undefined
 }

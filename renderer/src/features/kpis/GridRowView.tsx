@@ -6,6 +6,7 @@ import type { KpiView } from '../../../../electron/api'
 import { cellContent, type CellContext } from './CellContent'
 import { CellEditor, type EditEnd } from './CellEditor'
 import { frozenClass, frozenStyle, SELECT_WIDTH, type ShownColumn } from './columns'
+import { fieldLock } from '../../../../electron/domain/field-locks'
 import type { GridRow } from './rows'
 
 interface Props {
@@ -88,6 +89,7 @@ export const GridRowView = memo(function GridRowView(props: Props) {
       {props.columns.map((column, col) => {
         const active = col === activeCol
         const editing = active && props.editing
+        const lock = fieldLock(kpi, column.field)
         return (
           <div
             key={column.key}
@@ -95,9 +97,11 @@ export const GridRowView = memo(function GridRowView(props: Props) {
             id={cellId(index, col)}
             aria-colindex={col + 1}
             aria-selected={active}
-            aria-readonly={column.editor === null}
+            aria-readonly={column.editor === null || lock !== null}
             data-col={column.key}
-            className={`grid-cell${frozenClass(column)}${active ? ' active' : ''}${editing ? ' editing' : ''}`}
+            data-locked={lock ? 'true' : undefined}
+            title={lock ? props.ctx.t(`locked.${lock}`) : undefined}
+            className={`grid-cell${frozenClass(column)}${active ? ' active' : ''}${editing ? ' editing' : ''}${lock ? ' locked' : ''}`}
             style={{ width: column.width, ...frozenStyle(column) }}
             onClick={() => props.onCellClick(index, col, false)}
             onDoubleClick={() => props.onCellClick(index, col, true)}

@@ -18,6 +18,8 @@ import { rowRange } from './selection'
 import { useColumnStore } from './useColumnStore'
 import { useKpiStore } from './useKpiStore'
 import { useScrollToColumn } from './useScrollToColumn'
+import { useLockNotice } from './useLockNotice'
+import { fieldLock } from '../../../../electron/domain/field-locks'
 
 export const ROW_HEIGHT = 52
 
@@ -49,6 +51,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   const selected = useKpiStore((s) => s.selected)
   const select = useKpiStore((s) => s.select)
   const lastTicked = useRef<number | null>(null)
+  const lockNotice = useLockNotice(onOpen)
   const header = useRef<HTMLDivElement>(null)
   const [headerHeight, setHeaderHeight] = useState(0)
   useLayoutEffect(() => setHeaderHeight(header.current?.offsetHeight ?? 0), [])
@@ -70,6 +73,10 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
       cols: columns.length,
       isGroup: (r) => rows[r]?.kind === 'group',
       isEditable: (c) => columns[c]?.editor != null,
+      isLocked: (r, c) => {
+        const row = rows[r]
+        return row?.kind === 'kpi' && fieldLock(row.kpi, columns[c]?.field ?? null) !== null
+      },
       pageSize: Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
     }
   }, [rows, columns])
@@ -92,14 +99,18 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
     const row = rows[cursor.row]
     if (effect === 'toggle-group' && row?.kind === 'group') onToggleGroup(row.key)
     if (effect === 'open-detail' && row?.kind === 'kpi') onOpen(row.kpi.id)
+    if (effect === 'locked' && row?.kind === 'kpi') lockNotice(row.kpi, fieldLock(row.kpi, columns[cursor.col]!.field)!)
   }
 
   const onCellClick = useCallback(
     (row: number, col: number, edit: boolean) => {
-      setCursor({ row, col, editing: edit && columns[col]?.editor != null, seed: null })
-      if (!edit) container.current?.focus({ preventScroll: true })
+      const locked = edit && bounds.isLocked(row, col)
+      setCursor({ row, col, editing: edit && !locked && columns[col]?.editor != null, seed: null })
+      if (!edit || locked) container.current?.focus({ preventScroll: true })
+      const target = rows[row]
+      if (locked && target?.kind === 'kpi') lockNotice(target.kpi, fieldLock(target.kpi, columns[col]!.field)!)
     },
-    [columns]
+    [bounds, rows, columns, lockNotice]
   )
 
   const onSelect = useCallback(

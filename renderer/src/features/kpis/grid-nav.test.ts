@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { afterEdit, clampCursor, gridKey, initialCursor, type GridBounds, type GridCursor } from './grid-nav'
 
 // 5 rows (row 2 a group header), 4 columns, the last one (updated) read-only.
-const bounds: GridBounds = { rows: 5, cols: 4, isGroup: (r) => r === 2, isEditable: (c) => c < 3, pageSize: 3 }
+const bounds: GridBounds = { rows: 5, cols: 4, isGroup: (r) => r === 2, isEditable: (c) => c < 3, isLocked: (r, c) => r === 4 && c === 1, pageSize: 3 }
 const cur = (row: number, col: number): GridCursor => ({ row, col, editing: false, seed: null })
 
 describe('gridKey', () => {
@@ -30,6 +30,14 @@ describe('gridKey', () => {
     expect(gridKey(cur(1, 1), { key: 'Enter' }, bounds).cursor).toEqual({ row: 1, col: 1, editing: true, seed: null })
     expect(gridKey(cur(1, 1), { key: '≥' }, bounds).cursor).toEqual({ row: 1, col: 1, editing: true, seed: '≥' })
     expect(gridKey(cur(1, 1), { key: 'c', ctrlKey: true }, bounds).handled).toBe(false)
+  })
+
+  it('never opens an editor on a locked cell (a target after launch): Enter, F2 and typing say why instead', () => {
+    for (const key of ['Enter', 'F2', '6']) {
+      expect(gridKey(cur(4, 1), { key }, bounds)).toEqual({ cursor: cur(4, 1), effect: 'locked', handled: true })
+    }
+    expect(gridKey(cur(4, 0), { key: 'Enter' }, bounds).cursor.editing).toBe(true)
+    expect(gridKey(cur(4, 1), { key: 'ArrowUp' }, bounds).cursor).toEqual(cur(3, 1))
   })
 
   it('never edits a read-only column', () => {

@@ -13,6 +13,8 @@ export interface GridBounds {
   /** Rows that are group headers: one cell, Enter toggles them. */
   isGroup: (row: number) => boolean
   isEditable: (col: number) => boolean
+  /** A cell whose field is locked (the target after launch): it never opens an editor, the grid says why. */
+  isLocked: (row: number, col: number) => boolean
   pageSize: number
 }
 
@@ -24,7 +26,7 @@ export interface GridKey {
   altKey?: boolean
 }
 
-export type GridEffect = 'toggle-group' | 'open-detail' | null
+export type GridEffect = 'toggle-group' | 'open-detail' | 'locked' | null
 
 export const initialCursor: GridCursor = { row: 0, col: 0, editing: false, seed: null }
 
@@ -69,6 +71,8 @@ export function gridKey(cursor: GridCursor, key: GridKey, bounds: GridBounds): {
   }
   if (key.key === 'Enter' && key.altKey) return { cursor, effect: 'open-detail', handled: true }
   if (!bounds.isEditable(col)) return { cursor, effect: null, handled: false }
+  const starts = key.key === 'Enter' || key.key === 'F2' || isPrintable(key)
+  if (starts && bounds.isLocked(row, col)) return { cursor, effect: 'locked', handled: true }
   if (key.key === 'Enter' || key.key === 'F2') return { cursor: { ...cursor, editing: true, seed: null }, effect: null, handled: true }
   if (isPrintable(key)) return { cursor: { ...cursor, editing: true, seed: key.key }, effect: null, handled: true }
   return { cursor, effect: null, handled: false }

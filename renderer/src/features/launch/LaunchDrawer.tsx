@@ -18,6 +18,7 @@ import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 import { downloadFiles } from '../export/download'
 import { useUiStore } from '../ui/useUiStore'
+import { useLeaveGuard, useUnsavedInput } from '../unsaved/useLeaveGuard'
 import './launch.css'
 
 interface PlanForm {
@@ -28,6 +29,9 @@ interface PlanForm {
   channel: NotifyChannel
   destination: string
 }
+
+/** The plan's values as comparable text (the date as a day). */
+const planText = (values: PlanForm) => JSON.stringify({ ...values, launchDate: values.launchDate?.format('YYYY-MM-DD') ?? null })
 
 export function LaunchButton() {
   const { t } = useTranslation()
@@ -52,19 +56,25 @@ export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardNam
   const [version, setVersion] = useState<string | undefined>()
   const [busy, setBusy] = useState<'save' | 'notify' | null>(null)
   const [posted, setPosted] = useState<string | null>(null)
+  // The plan as last loaded or saved: typed values that differ make closing the drawer ask first.
+  const [held, setHeld] = useState('')
+  const [dirty, setDirty] = useState(false)
 
   const show = useCallback(
     (next: LaunchPlanState) => {
       setState(next)
       const plan = next.plan
-      form.setFieldsValue({
+      const values: PlanForm = {
         launchDate: plan ? dayjs(plan.launchDate) : null,
         owner: plan?.owner ?? '',
         cadence: plan?.cadence ?? 'monthly',
         notify: plan?.notify ?? [],
         channel: plan?.channel ?? 'file',
         destination: plan?.destination ?? ''
-      })
+      }
+      form.setFieldsValue(values)
+      setHeld(planText(values))
+      setDirty(false)
     },
     [form]
   )
@@ -76,18 +86,24 @@ export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardNam
     api.call('version.list', { boardId }).then(setVersions, notify.error)
   }, [open, boardId, show, notify.error])
 
-  const save = async (values: PlanForm) => {
+  const save = async (values: PlanForm): Promise<boolean> => {
     setBusy('save')
     try {
       const plan = { ...values, launchDate: values.launchDate?.format('YYYY-MM-DD') ?? '' }
       show(await api.call('launch.plan.set', { boardId, plan }))
       notify.success(t('launch.saved'))
+      return true
     } catch (error) {
       notify.error(error)
+      return false
     } finally {
       setBusy(null)
     }
   }
+  useUnsavedInput('launch', dirty, async () => {
+    const values = await form.validateFields().catch(() => null)
+    return values ? save(values) : false
+  })
 
   const notifyTeam = async () => {
     setBusy('notify')
@@ -108,10 +124,22 @@ export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardNam
   }
 
   return (
-    <Drawer title={t('launch.title', { board: boardName })} open={open} onClose={() => openPanel(null)} size={720} data-testid="launch-drawer">
+    <Drawer
+      title={t('launch.title', { board: boardName })}
+      open={open}
+      onClose={() => useLeaveGuard.getState().leave('launch', () => openPanel(null))}
+      size={720}
+      data-testid="launch-drawer"
+    >
       {state && !state.plan && <Alert type="info" showIcon title={t('launch.none')} className="launch-gap" data-testid="launch-none" />}
       {/* Saved by the button only: Enter in the date or the tags field must not save a half-filled plan. */}
-      <Form<PlanForm> form={form} layout="vertical" onFinish={(values) => void save(values)} component="div">
+      <Form<PlanForm>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void save(values)}
+        onValuesChange={() => setDirty(planText(form.getFieldsValue(true) as PlanForm) !== held)}
+        component="div"
+      >
         <Space size={16} wrap>
           <Form.Item name="launchDate" label={t('launch.launchDate')} rules={[{ required: true }]}>
             <DatePicker format="YYYY-MM-DD" data-testid="launch-date" />

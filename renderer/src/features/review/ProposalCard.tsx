@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProposalView } from '../../../../electron/api'
 import { api } from '../../api/client'
+import { AcceptedEdits } from '../../components/AcceptedEdits'
 import { formatFieldValue } from '../../components/field-value'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
@@ -160,6 +161,7 @@ export function ProposalCard({ proposal, focused }: { proposal: ProposalView; fo
           </tbody>
         </table>
       )}
+      <AcceptedEdits edits={proposal.acceptedEdits} />
       {proposal.decisionNote && <Typography.Text type="secondary">{proposal.decisionNote}</Typography.Text>}
       {pending && (
         <Space className="review-actions" wrap>

@@ -19,6 +19,7 @@ const proposal = (over: Partial<ProposalView>): ProposalView => ({
   decidedAt: null,
   decisionNote: null,
   acceptedFields: null,
+  acceptedEdits: null,
   resultRevisionId: null,
   createdAt: 0,
   stale: false,

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { i18next } from '../../i18n'
 import { LOCALE_KEY, type Locale } from '../../i18n/locale'
+import { useLeaveGuard } from '../unsaved/useLeaveGuard'
 
 export type Panel = 'versions' | 'audit' | 'launch' | null
 
@@ -19,7 +20,7 @@ interface UiState {
 }
 
 /** View state only; the language is the one UI preference kept in localStorage. */
-export const useUiStore = create<UiState>((set) => ({
+export const useUiStore = create<UiState>((set, get) => ({
   locale: 'en',
   boardId: null,
   detailKpiId: null,
@@ -31,8 +32,12 @@ export const useUiStore = create<UiState>((set) => ({
     document.documentElement.lang = locale
     set({ locale })
   },
-  selectBoard: (boardId) => set({ boardId, detailKpiId: null, panel: null }),
-  openDetail: (detailKpiId) => set({ detailKpiId }),
+  selectBoard: (boardId) => useLeaveGuard.getState().leave('kpi', () => set({ boardId, detailKpiId: null, panel: null })),
+  // Closing the drawer or opening another KPI asks first when the open one holds unsaved edits.
+  openDetail: (detailKpiId) => {
+    if (detailKpiId === get().detailKpiId) return
+    useLeaveGuard.getState().leave('kpi', () => set({ detailKpiId }))
+  },
   openPanel: (panel) => set({ panel }),
   setAddingKpi: (addingKpi) => set({ addingKpi })
 }))

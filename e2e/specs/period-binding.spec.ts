@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { localDay, pullPeriod } from '../../electron/domain/period-binding'
+import type { FormulaPreview } from '../../electron/api'
+import { actualsPage } from '../pages/actuals'
+import { appPage, closeWithEscape } from '../pages/app-page'
+import { boardPage } from '../pages/board-page'
+import { queryPreviewPage } from '../pages/query-preview'
+
+test.use({ systemLocale: 'en' })
+
+const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly'] as const
+
+async function openPreview(page: Page, code: string) {
+  const ui = actualsPage(page)
+  const q = queryPreviewPage(page)
+  await boardPage(page).codeLink(code).click()
+  await expect(ui.drawerTitle).toBeVisible()
+  await expect(async () => {
+    await ui.tabButton.click()
+    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+  await q.header.click()
+  await expect(q.run).toBeVisible()
+}
+
+test('the app’s preview binds by default what the CLI’s preview and a pull bind, for every frequency', async ({ page, server, core, runtime }) => {
+  test.setTimeout(180_000)
+  const file = join(core.deps.sqlite.name.replace(/[^/]+$/, ''), 'events.sqlite')
+  new Database(file).exec('CREATE TABLE events (day TEXT)').close()
+  core.sources.save({ name: 'wh', kind: 'sqlite', url: `sqlite://${file}` }, 'e2e', 'add')
+  const boardId = core.boards.create('Growth', '', 'e2e').id
+  const formula = 'SELECT COUNT(*) FROM events WHERE day >= :period_start AND day < :period_end'
+  const ids = FREQUENCIES.map(
+    (frequency) => core.kpis.add(boardId, { code: frequency, name: frequency, formula, dataSource: 'wh', frequency }, { actor: 'e2e' }).id
+  )
+  const app = appPage(page)
+  const q = queryPreviewPage(page)
+  await page.goto(server.url)
+  await expect(app.ready).toBeAttached()
+
+  for (const [i, frequency] of FREQUENCIES.entries()) {
+    const expected = pullPeriod({ frequency }, localDay(Date.now()))
+    // What `kpiloop actuals preview` sends: the procedure without a period.
+    const cli = await runtime.dispatch('actuals.preview', { kpiId: ids[i]! }, { actor: 'cli', signal: new AbortController().signal, emit: () => {} })
+    expect(cli.ok && (cli.data as FormulaPreview).period).toMatchObject({ start: expected.start, end: expected.end })
+
+    await openPreview(page, frequency)
+    await expect(q.run).toHaveAttribute('data-period', expected.label)
+    await q.run.click()
+    await expect(q.summary).toContainText(`${expected.label} (${expected.start} → ${expected.end}, end exclusive)`)
+    await closeWithEscape(page)
+  }
+})
