@@ -1,6 +1,8 @@
 import { openWorkspace, type OpenOptions, type Workspace } from '../../db/open'
 import { createMeasurementService } from './actuals/measurement-service'
 import { createPullService } from './actuals/pull-service'
+import { createSeriesService } from './actuals/series-service'
+import { createValuePages } from './actuals/value-pages'
 import { createAlertService } from './alerts/alert-service'
 import { createAuditService } from './audit/audit-service'
 import { createBackupService } from './backup/backup-service'
@@ -85,6 +87,9 @@ export function createCore(file: string, options: CoreOptions) {
     kpis,
     versions,
     measurements,
+    /** Chart-ready series and table pages of a KPI's values, read without loading every row. */
+    series: createSeriesService(deps),
+    valuePages: createValuePages(deps),
     sources,
     pull,
     proposals,
