@@ -32,9 +32,7 @@ function expectedEnvelope(days: string[], values: number[], width: number): Seri
       if (values[i]! > values[seen.high]!) seen.high = i
     }
   })
-  return [...buckets.values()].flatMap(({ low, high }) =>
-    [...new Set([low, high])].sort((a, b) => a - b).map((i): SeriesPoint => [ms(days[i]!), values[i]!])
-  )
+  return [...buckets.values()].flatMap(({ low, high }) => [...new Set([low, high])].sort((a, b) => a - b).map((i): SeriesPoint => [ms(days[i]!), values[i]!]))
 }
 
 describe('a 100,000-value KPI as a chart series', () => {
@@ -93,7 +91,10 @@ describe('current values only, as the chart drew them', () => {
     const days = Array.from({ length: 100 }, (_, i) => addDays('2026-06-01', i))
     // Pulled every minute: 50 values per day, the last one of each day is current.
     for (let round = 0; round < 50; round++) {
-      const items = days.map((start, i) => ({ kpiId: kpi.id, m: { period: { start, end: addDays(start, 1) }, value: i * 1000 + round, source: 'query' as const } }))
+      const items = days.map((start, i) => ({
+        kpiId: kpi.id,
+        m: { period: { start, end: addDays(start, 1) }, value: i * 1000 + round, source: 'query' as const }
+      }))
       core.measurements.addMany(board.id, items, 'pm', 'pull')
     }
     const view = core.series.series(kpi.id, { width: 60 })

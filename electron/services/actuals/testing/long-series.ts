@@ -30,7 +30,11 @@ function random(seed: number): () => number {
 export function seedLongSeries(core: Core, options: LongSeriesOptions) {
   const { count, gap } = options
   const boardId = options.boardId ?? core.boards.create(`长序列 ${count}`, '', 'seed').id
-  const kpi = core.kpis.add(boardId, { code: options.code ?? 'KPI-LONG', name: '实时在线用户', target: '≥ 50', unit: 'users', frequency: 'daily' }, { actor: 'seed' })
+  const kpi = core.kpis.add(
+    boardId,
+    { code: options.code ?? 'KPI-LONG', name: '实时在线用户', target: '≥ 50', unit: 'users', frequency: 'daily' },
+    { actor: 'seed' }
+  )
   const next = random(count)
   const days: string[] = []
   const values: number[] = []
