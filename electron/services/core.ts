@@ -1,6 +1,7 @@
 import { openWorkspace, type OpenOptions, type Workspace } from '../../db/open'
 import { createMeasurementService } from './actuals/measurement-service'
 import { createPullService } from './actuals/pull-service'
+import { createCurrentCount } from './actuals/current-count'
 import { createSeriesService } from './actuals/series-service'
 import { createValuePages } from './actuals/value-pages'
 import { createAlertService } from './alerts/alert-service'
@@ -73,6 +74,7 @@ export function createCore(file: string, options: CoreOptions) {
     copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
   })
   const passages = createPrdPassages(deps)
+  const currentCount = createCurrentCount(deps)
   const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, passages, settings, now: deps.now })
   return {
     file: workspace.file,
@@ -88,8 +90,8 @@ export function createCore(file: string, options: CoreOptions) {
     versions,
     measurements,
     /** Chart-ready series and table pages of a KPI's values, read without loading every row. */
-    series: createSeriesService(deps),
-    valuePages: createValuePages(deps),
+    series: createSeriesService({ ...deps, currentCount }),
+    valuePages: createValuePages({ ...deps, currentCount }),
     sources,
     pull,
     proposals,

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors'
 import type { SeriesPoint, SeriesView } from '../../domain/series'
 import type { ServiceDeps } from '../context'
+import type { CurrentCount } from './current-count'
 
 const DAY_MS = 86_400_000
 /** SQLite's julianday() of 1970-01-01: period starts become days since the epoch in C, never as strings in JS. */
@@ -44,14 +45,13 @@ export function mergeBucketEdges(lows: BucketRow[], highs: BucketRow[]): SeriesP
  * A KPI's current values at a chart's width, read in SQL: every value when the range holds at most two
  * per pixel, otherwise the min and max of each pixel-wide bucket of time (the line's true envelope).
  */
-export function createSeriesService({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
+export function createSeriesService({ sqlite, currentCount }: Pick<ServiceDeps, 'sqlite'> & { currentCount: CurrentCount }) {
   const stmt = {
     kpiExists: sqlite.prepare('SELECT 1 FROM kpi WHERE id = ?').pluck(),
     first: sqlite.prepare('SELECT min(period_start) FROM measurement WHERE kpi_id = ?').pluck(),
     last: sqlite.prepare('SELECT max(period_start) FROM measurement WHERE kpi_id = ?').pluck(),
     // Rows, replaced ones included: an upper bound of the current values, counted from the index alone.
     rowsInRange: sqlite.prepare('SELECT count(*) FROM measurement WHERE kpi_id = ? AND period_start BETWEEN ? AND ?').pluck(),
-    currentCount: sqlite.prepare('SELECT count(*) FROM (SELECT 1 FROM measurement WHERE kpi_id = ? GROUP BY period_start, period_end)').pluck(),
     exact: sqlite.prepare(`${CURRENT_IN_RANGE} ORDER BY period_start, period_end`).raw(),
     lows: sqlite.prepare(bucketEdge('min')).raw(),
     highs: sqlite.prepare(bucketEdge('max')).raw(),
@@ -87,10 +87,12 @@ export function createSeriesService({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
         view.exact = false
       }
     }
-    view.total = whole ? view.inRange : (stmt.currentCount.get(kpiId) as number)
+    if (whole) currentCount.remember(kpiId, view.inRange)
+    view.total = whole ? view.inRange : currentCount.of(kpiId)
     return view
   }
 
-  return { series }
+  // One read snapshot: the extent, the buckets and the counts agree even while another process appends values.
+  return { series: sqlite.transaction(series) }
 }
 export type SeriesService = ReturnType<typeof createSeriesService>
