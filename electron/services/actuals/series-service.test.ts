@@ -100,10 +100,20 @@ describe('current values only, as the chart drew them', () => {
     const view = core.series.series(kpi.id, { width: 60 })
     expect(view).toMatchObject({ total: 100, inRange: 100, exact: true })
     expect(view.points).toEqual(days.map((day, i) => [ms(day), i * 1000 + 49]))
+    // A zoomed view counts the periods of the whole KPI, remembered until a value is added.
+    const zoomed = () => core.series.series(kpi.id, { from: days[10]!, to: days[19]!, width: 60 })
+    expect(zoomed()).toMatchObject({ total: 100, inRange: 10 })
+    core.measurements.addMany(
+      board.id,
+      [{ kpiId: kpi.id, m: { period: { start: '2026-12-01', end: '2026-12-02' }, value: 7, source: 'manual' } }],
+      'pm',
+      'one more'
+    )
+    expect(zoomed()).toMatchObject({ total: 101, inRange: 10 })
     const narrow = core.series.series(kpi.id, { width: 20 })
-    expect(narrow).toMatchObject({ total: 100, exact: false })
+    expect(narrow).toMatchObject({ total: 101, exact: false })
     expect(narrow.points.length).toBeLessThanOrEqual(40)
-    expect(narrow.points.every(([, value]) => value % 1000 === 49)).toBe(true)
+    expect(narrow.points.every(([, value]) => value % 1000 === 49 || value === 7)).toBe(true)
   })
 
   it('answers an empty KPI with no extent, and an unknown one with KPI_NOT_FOUND', () => {
