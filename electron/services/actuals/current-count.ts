@@ -22,9 +22,10 @@ export function createCurrentCount({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
       known.set(kpiId, { rows, maxId, periods })
       return periods
     },
+    /** The rows' state (count, max id) a caller reads before counting the periods itself. */
+    state,
     /** A caller that counted the periods anyway (the whole-extent series) saves the next one the work. */
-    remember(kpiId: number, periods: number): void {
-      const [rows, maxId] = state(kpiId)
+    remember(kpiId: number, periods: number, [rows, maxId]: [number, number | null]): void {
       known.set(kpiId, { rows, maxId, periods })
     }
   }

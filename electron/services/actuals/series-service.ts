@@ -69,6 +69,8 @@ export function createSeriesService({ sqlite, currentCount }: Pick<ServiceDeps, 
     const from = asked.from! > first ? asked.from! : first
     const to = asked.to! < last ? asked.to! : last
     const whole = from === first && to === last
+    // Read before counting: a value another process appends meanwhile makes the next call count again.
+    const rowsBefore = whole ? currentCount.state(kpiId) : null
     const cap = 2 * query.width
     const exact = () => (stmt.exact.all({ kpiId, from, to }) as [number, number, number][]).map(([day, value]) => point(day, value))
 
@@ -87,12 +89,11 @@ export function createSeriesService({ sqlite, currentCount }: Pick<ServiceDeps, 
         view.exact = false
       }
     }
-    if (whole) currentCount.remember(kpiId, view.inRange)
+    if (rowsBefore) currentCount.remember(kpiId, view.inRange, rowsBefore)
     view.total = whole ? view.inRange : currentCount.of(kpiId)
     return view
   }
 
-  // One read snapshot: the extent, the buckets and the counts agree even while another process appends values.
-  return { series: sqlite.transaction(series) }
+  return { series }
 }
 export type SeriesService = ReturnType<typeof createSeriesService>

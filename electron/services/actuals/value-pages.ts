@@ -25,7 +25,6 @@ export function createValuePages({ sqlite, currentCount }: Pick<ServiceDeps, 'sq
     const rows = (history ? stmt.withHistory : stmt.current).all(kpiId, limit, offset) as (MeasurementSqlRow & { superseded: number })[]
     return { kpiId, total, offset, rows: rows.map((row) => ({ ...toView(row), superseded: row.superseded === 1 })) }
   }
-  // One read snapshot: the total and the rows agree even while another process appends values.
-  return { page: sqlite.transaction(page) }
+  return { page }
 }
 export type ValuePages = ReturnType<typeof createValuePages>
