@@ -5,6 +5,7 @@ import { cliBench } from './cli.bench'
 import { durabilityBench } from './durability.bench'
 import { importBench } from './import.bench'
 import { pullBench } from './pull.bench'
+import { seriesBench } from './series.bench'
 import { targetBench } from './target.bench'
 import { workspaceBench } from './workspace.bench'
 
@@ -18,6 +19,7 @@ const benches: [string, () => boolean | Promise<boolean>][] = [
   ['backfill', backfillBench],
   ['target', targetBench],
   ['board-sort', boardSortBench],
+  ['series', seriesBench],
   ['cli', cliBench]
 ]
 const only = process.argv[2]

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** The Actuals tab of the KPI drawer, the pull dialog, the alerts bell and the data sources drawer. */
 export function actualsPage(page: Page) {
@@ -12,6 +12,8 @@ export function actualsPage(page: Page) {
     tabButton: page.locator('.kpi-drawer').getByRole('tab', { name: /Actuals|实际值/ }),
     tab,
     chart: tab.getByTestId('kpi-chart'),
+    /** The drawn series: data-total, data-points, data-exact, data-in-range, data-from, data-to. */
+    series: tab.getByTestId('actuals-series'),
     chartCanvas: tab.locator('[data-testid="kpi-chart"] canvas'),
     valuesCount: tab.getByTestId('values-count'),
     valueRows: tab.locator('[data-testid="values-table"] tr[data-period]'),
@@ -54,4 +56,14 @@ export function actualsPage(page: Page) {
     sourceTree: (name: string) => source(name).getByTestId('source-table-tree'),
     bell: page.getByTestId('alerts-bell')
   }
+}
+
+/** The drawer slides in; a tab click during the slide can be lost, so click until the tab shows. */
+export async function openActualsTab(page: Page) {
+  const ui = actualsPage(page)
+  await expect(ui.drawerTitle).toBeVisible()
+  await expect(async () => {
+    await ui.tabButton.click()
+    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
 }

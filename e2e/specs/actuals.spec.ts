@@ -5,23 +5,13 @@ import Database from 'better-sqlite3'
 import dayjs from 'dayjs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { actualsPage } from '../pages/actuals'
+import { actualsPage, openActualsTab } from '../pages/actuals'
 import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { seedSupportBoard } from '../seed'
 
 const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 test.use({ systemLocale: 'en' })
-
-/** The drawer slides in; a tab click during the slide can be lost, so click until the tab shows. */
-async function openActualsTab(page: Page) {
-  const ui = actualsPage(page)
-  await expect(ui.drawerTitle).toBeVisible()
-  await expect(async () => {
-    await ui.tabButton.click()
-    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
-  }).toPass({ timeout: 15_000 })
-}
 
 /**
  * The pull dialog zooms in; a click on its start button during the zoom can land beside it.

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id, procedure, result } from './procedure'
 import type { FormulaPreview } from '../domain/formula-preview'
 import { resultMappingSchema } from '../domain/result-mapping'
+import type { SeriesView, ValuePage } from '../domain/series'
 import type { DuePullSummary, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
@@ -22,6 +23,23 @@ export const actualsProcedures = {
     output: result<MeasurementView>()
   }),
   'actuals.list': procedure({ input: z.strictObject({ kpiId: id, history: z.boolean().default(false) }), output: result<MeasurementView[]>() }),
+  /** The chart's series for a range at its pixel width: every value when at most two per pixel, else each bucket's min and max. */
+  'actuals.series': procedure({
+    input: z
+      .strictObject({ kpiId: id, from: isoDate.optional(), to: isoDate.optional(), width: z.number().int().min(16).max(10_000) })
+      .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
+    output: result<SeriesView>()
+  }),
+  /** One page of the values table, newest period first; `history` adds the values later rows replaced. */
+  'actuals.page': procedure({
+    input: z.strictObject({
+      kpiId: id,
+      history: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50)
+    }),
+    output: result<ValuePage>()
+  }),
   'actuals.importCsv': procedure({
     writes: true,
     /** The file's bytes as base64 (decoded in the core: UTF-8, UTF-16/32 with BOM, GB18030), or text already decoded. */

@@ -58,3 +58,4 @@ export const isProcedureName = (name: string): name is ProcedureName => Object.h
 export type { EventMap, EventName } from '../domain/events'
 export * from '../domain/views'
 export type * from '../domain/formula-preview'
+export type * from '../domain/series'

@@ -1,6 +1,9 @@
 import { openWorkspace, type OpenOptions, type Workspace } from '../../db/open'
 import { createMeasurementService } from './actuals/measurement-service'
 import { createPullService } from './actuals/pull-service'
+import { createCurrentCount } from './actuals/current-count'
+import { createSeriesService } from './actuals/series-service'
+import { createValuePages } from './actuals/value-pages'
 import { createAlertService } from './alerts/alert-service'
 import { createAuditService } from './audit/audit-service'
 import { createBackupService } from './backup/backup-service'
@@ -94,6 +97,9 @@ export function createCore(file: string, options: CoreOptions) {
     })
   )
   const passages = once(() => createPrdPassages(deps))
+  const currentCount = once(() => createCurrentCount(deps))
+  const series = once(() => createSeriesService({ ...deps, currentCount: currentCount() }))
+  const valuePages = once(() => createValuePages({ ...deps, currentCount: currentCount() }))
   // The offline analyzer (statistics, every stage's rules) loads with the first review, not with every command.
   const analyzerReview = once(async () =>
     (await import('./analyzer/review-service')).createAnalyzerReview({
@@ -136,6 +142,13 @@ export function createCore(file: string, options: CoreOptions) {
     },
     get measurements() {
       return measurements()
+    },
+    /** Chart-ready series and table pages of a KPI's values, read without loading every row. */
+    get series() {
+      return series()
+    },
+    get valuePages() {
+      return valuePages()
     },
     get sources() {
       return sources()

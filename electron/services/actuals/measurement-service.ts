@@ -10,7 +10,8 @@ import type { Period } from '../../domain/period'
 import { readActualsCsv } from './actuals-csv'
 import { shorten } from '../../domain/number'
 
-type Row = SqlRow<typeof measurement>
+/** A measurement row as SQLite returns it (snake_case columns). */
+export type MeasurementSqlRow = SqlRow<typeof measurement>
 
 export interface NewMeasurement {
   period: Period
@@ -21,7 +22,7 @@ export interface NewMeasurement {
   queryHash?: string | null
 }
 
-const toView = (row: Row): MeasurementView => ({
+export const toView = (row: MeasurementSqlRow): MeasurementView => ({
   id: row.id,
   kpiId: row.kpi_id,
   periodStart: row.period_start,
@@ -58,7 +59,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     const currentOf = (kpiId: number) => {
       let values = current.get(kpiId)
       if (!values) {
-        values = new Map((stmt.currentOfKpi.all(kpiId) as Row[]).map((r) => [`${r.period_start}/${r.period_end}`, r.value]))
+        values = new Map((stmt.currentOfKpi.all(kpiId) as MeasurementSqlRow[]).map((r) => [`${r.period_start}/${r.period_end}`, r.value]))
         current.set(kpiId, values)
       }
       return values
@@ -101,7 +102,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
   const recordNothingNew = transaction((boardId: number, actor: string, summary: string, details: Record<string, unknown>) => {
     audit.record({ actor, action: 'actuals.pull', boardId, kpiId: null, summary, details })
   })
-  const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as Row[]).map(toView)
+  const list = (kpiId: number): MeasurementView[] => (stmt.currentOfKpi.all(kpiId) as MeasurementSqlRow[]).map(toView)
 
   return {
     addMany,
@@ -112,11 +113,11 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       return list(kpiId).find((v) => v.periodStart === m.period.start && v.periodEnd === m.period.end)!
     },
     list,
-    history: (kpiId: number): MeasurementView[] => (stmt.historyOfKpi.all(kpiId) as Row[]).map(toView),
+    history: (kpiId: number): MeasurementView[] => (stmt.historyOfKpi.all(kpiId) as MeasurementSqlRow[]).map(toView),
     /** Current values of every KPI of a board, grouped by KPI and sorted by period. */
     ofBoard(boardId: number): Map<number, MeasurementView[]> {
       const byKpi = new Map<number, MeasurementView[]>()
-      for (const row of stmt.currentOfBoard.all(boardId) as Row[]) {
+      for (const row of stmt.currentOfBoard.all(boardId) as MeasurementSqlRow[]) {
         const list = byKpi.get(row.kpi_id) ?? []
         list.push(toView(row))
         byKpi.set(row.kpi_id, list)

@@ -1,7 +1,7 @@
 import type { LineSeriesOption } from 'echarts'
 import { describe, expect, it } from 'vitest'
 import type { RevisionView } from '../../../electron/api'
-import { buildKpiChartOption, SYMBOL_LIMIT, type KpiChartInput } from './kpi-chart'
+import { buildKpiChartOption, type KpiChartInput } from './kpi-chart'
 import { targetChanges } from './kpi-target-changes'
 
 const labels: KpiChartInput['labels'] = {
@@ -11,10 +11,11 @@ const labels: KpiChartInput['labels'] = {
   targetChange: (c) => `Target ${c.from} → ${c.to}`
 }
 
-const monthly = [
-  { periodStart: '2026-05-01', value: 41.5 },
-  { periodStart: '2026-06-01', value: 52 },
-  { periodStart: '2026-07-01', value: 63.2 }
+const day = (iso: string) => new Date(`${iso}T00:00:00`).getTime()
+const monthly: [number, number][] = [
+  [day('2026-05-01'), 41.5],
+  [day('2026-06-01'), 52],
+  [day('2026-07-01'), 63.2]
 ]
 
 function seriesOf(input: KpiChartInput): LineSeriesOption {
@@ -35,12 +36,8 @@ describe('buildKpiChartOption', () => {
 
   it('plots each period at its start with the target as a line and three coloured bands', () => {
     const series = seriesOf(base)
-    expect(series.data).toEqual([
-      ['2026-05-01', 41.5],
-      ['2026-06-01', 52],
-      ['2026-07-01', 63.2]
-    ])
-    expect(series.sampling).toBe('lttb')
+    expect(series.data).toEqual(monthly)
+    expect(series.sampling).toBeUndefined()
     expect(series.showSymbol).toBe(true)
     expect(series.markLine?.data).toContainEqual(expect.objectContaining({ yAxis: 60, name: 'Target' }))
     const areas = series.markArea?.data as { yAxis: number; name?: string }[][]
@@ -60,8 +57,8 @@ describe('buildKpiChartOption', () => {
     const low = buildKpiChartOption({
       ...base,
       points: [
-        { periodStart: '2026-05-01', value: 2 },
-        { periodStart: '2026-06-01', value: 3 }
+        [day('2026-05-01'), 2],
+        [day('2026-06-01'), 3]
       ]
     }).yAxis as { min: number }
     expect(low.min).toBe(0)
@@ -101,18 +98,28 @@ describe('buildKpiChartOption', () => {
     expect(series.markLine?.data).toEqual([])
   })
 
-  it('builds a 100,000-point series sampled, without symbols and with a zoom bar', () => {
-    const start = Date.UTC(2015, 0, 1)
-    const points = Array.from({ length: 100_000 }, (_, i) => ({
-      periodStart: new Date(start + i * 3_600_000).toISOString().slice(0, 10),
-      value: 50 + 10 * Math.sin(i / 500)
-    }))
-    const option = buildKpiChartOption({ ...base, points })
+  it('draws a 100,000-value KPI from the points the core sent, with a zoom bar over the whole extent that keeps its window', () => {
+    const start = day('1753-01-01')
+    // The core's envelope at 800 px: 1,600 points, not 100,000.
+    const points = Array.from({ length: 1_600 }, (_, i): [number, number] => [start + i * 62 * 86_400_000, 50 + 10 * Math.sin(i / 50)])
+    const extent = { min: start, max: day('2026-10-31') }
+    const zoom = { start: day('1900-01-01'), end: day('1950-01-01') }
+    const option = buildKpiChartOption({ ...base, points, total: 100_000, extent, zoom })
     const series = (option.series as LineSeriesOption[])[0]!
-    expect((series.data as unknown[]).length).toBe(100_000)
-    expect(points.length).toBeGreaterThan(SYMBOL_LIMIT)
+    expect(series.data).toBe(points)
     expect(series.showSymbol).toBe(false)
-    expect(series.sampling).toBe('lttb')
-    expect((option.dataZoom as unknown[]).length).toBe(2)
+    expect(series.sampling).toBeUndefined()
+    expect(option.xAxis).toMatchObject({ type: 'time', min: extent.min, max: extent.max })
+    expect(option.dataZoom).toEqual([
+      expect.objectContaining({ type: 'inside', startValue: zoom.start, endValue: zoom.end }),
+      expect.objectContaining({ type: 'slider', startValue: zoom.start, endValue: zoom.end })
+    ])
+  })
+
+  it('shows the symbols of a zoomed-in range of a long series, and no zoom bar for a short one', () => {
+    const few = buildKpiChartOption({ ...base, total: 100_000 })
+    expect((few.series as LineSeriesOption[])[0]!.showSymbol).toBe(true)
+    expect((few.dataZoom as unknown[]).length).toBe(2)
+    expect(buildKpiChartOption(base).dataZoom).toEqual([])
   })
 })

@@ -1,12 +1,8 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts'
 import type { AlertThresholds, Direction, Milestone, ParsedTarget } from '../../../electron/domain/kpi'
+import type { SeriesPoint } from '../../../electron/domain/series'
 import { targetBands, targetLines, type BandLevel } from './kpi-bands'
 import type { TargetChange } from './kpi-target-changes'
-
-export interface ChartPoint {
-  periodStart: string
-  value: number
-}
 
 export interface KpiChartLabels {
   actual: string
@@ -17,7 +13,14 @@ export interface KpiChartLabels {
 }
 
 export interface KpiChartInput {
-  points: ChartPoint[]
+  /** [period start at local midnight in ms, value], oldest first: the core's series, already at the chart's width. */
+  points: SeriesPoint[]
+  /** Values the KPI holds in all (the points may be fewer): past SYMBOL_LIMIT the chart gets a zoom bar. */
+  total?: number
+  /** The first and last period of all the values (local ms): the zoom bar's whole width. */
+  extent?: { min: number; max: number } | null
+  /** The visible window (local ms), kept when the option is rebuilt with the zoomed range's points. */
+  zoom?: { start: number; end: number } | null
   target: ParsedTarget | null
   direction: Direction
   thresholds: (Pick<AlertThresholds, 'redRatio' | 'yellowRatio'> & { redValue?: number | null }) | null
@@ -34,7 +37,7 @@ export const BAND_COLORS: Record<BandLevel, string> = {
 const ACTUAL_COLOR = '#1677ff'
 const TARGET_COLOR = '#389e0d'
 const MARK_COLOR = '#722ed1'
-/** Past this many points the line drops its symbols and ECharts samples it (LTTB keeps the shape). */
+/** Past this many points the line drops its symbols and its animation; past this many values the chart zooms. */
 export const SYMBOL_LIMIT = 200
 
 /** Rounds an axis edge outward to a readable step. */
@@ -44,14 +47,14 @@ function niceEdge(value: number, step: number, up: boolean): number {
 }
 
 /** Min and max over the points and the extra values; one plain loop, as it runs over 100,000 points. */
-function extent(points: ChartPoint[], extra: number[]): { min: number; max: number } | null {
+function extent(points: SeriesPoint[], extra: number[]): { min: number; max: number } | null {
   let min = Number.POSITIVE_INFINITY
   let max = Number.NEGATIVE_INFINITY
   const take = (v: number) => {
     if (v < min) min = v
     if (v > max) max = v
   }
-  for (const p of points) if (Number.isFinite(p.value)) take(p.value)
+  for (const p of points) if (Number.isFinite(p[1])) take(p[1])
   for (const v of extra) if (Number.isFinite(v)) take(v)
   return min <= max ? { min, max } : null
 }
@@ -74,9 +77,9 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsOption {
   const bands = target ? targetBands(target, input.direction, input.thresholds) : []
   const edges = bands.flatMap((b) => [b.from, b.to]).filter((v): v is number => v !== null)
   const y = yRange(input, lines, edges)
-  const large = input.points.length > SYMBOL_LIMIT
-  const data = new Array<[string, number]>(input.points.length)
-  input.points.forEach((p, i) => (data[i] = [p.periodStart, p.value]))
+  const dense = input.points.length > SYMBOL_LIMIT
+  const large = (input.total ?? input.points.length) > SYMBOL_LIMIT
+  const visible = input.zoom ? { startValue: input.zoom.start, endValue: input.zoom.end } : {}
 
   const dated = input.milestones.filter((m) => m.due)
   const levelled = input.milestones.filter((m) => !m.due && typeof m.value === 'number')
@@ -112,13 +115,12 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsOption {
   const actual: LineSeriesOption = {
     type: 'line',
     name: labels.actual,
-    data,
+    // Drawn as sent, without ECharts' sampling: the core already kept each pixel's min and max, which LTTB would thin.
+    data: input.points,
     color: ACTUAL_COLOR,
-    showSymbol: !large,
+    showSymbol: !dense,
     symbolSize: 6,
-    sampling: 'lttb',
-    animation: !large,
-    progressive: large ? 5000 : undefined,
+    animation: !dense,
     lineStyle: { width: 2 },
     markArea: {
       silent: true,
@@ -139,13 +141,18 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsOption {
   }
 
   return {
-    animation: !large,
+    animation: !dense,
     grid: { left: 56, right: 24, top: 40, bottom: 56 },
     legend: { data: [labels.actual], top: 4 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', ...(input.extent ? { min: input.extent.min, max: input.extent.max } : {}) },
     yAxis: { type: 'value', scale: true, ...(y ?? {}) },
-    dataZoom: large ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
+    dataZoom: large
+      ? [
+          { type: 'inside', ...visible },
+          { type: 'slider', height: 18, bottom: 8, ...visible }
+        ]
+      : [],
     series: [actual]
   }
 }

@@ -35,6 +35,8 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'actuals.add': ({ kpiId, periodStart, periodEnd, value, note }, { actor }) =>
       core.measurements.add(kpiId, { period: checkedPeriod(periodStart, periodEnd), value, note, source: 'manual' }, actor),
     'actuals.list': ({ kpiId, history }) => (history ? core.measurements.history(kpiId) : core.measurements.list(kpiId)),
+    'actuals.series': ({ kpiId, from, to, width }) => core.series.series(kpiId, { from, to, width }),
+    'actuals.page': ({ kpiId, history, offset, limit }) => core.valuePages.page(kpiId, { history, offset, limit }),
     'actuals.importCsv': ({ boardId, text, base64, fileName }, { actor }) => {
       if ((text === undefined) === (base64 === undefined)) throw new AppError('VALIDATION', 'Send the CSV as text or as base64, not both.')
       return { stored: core.measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }

@@ -1,12 +1,11 @@
 import CloudDownloadOutlined from '@ant-design/icons/CloudDownloadOutlined'
 import { Button, Collapse, Space, Typography } from 'antd'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KpiView } from '../../../../electron/api'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 import { ActualsChart } from './ActualsChart'
-import { valueRows } from './actuals-rows'
 import { CsvUpload } from './CsvUpload'
 import { ManualEntryForm } from './ManualEntryForm'
 import { QueryPreview } from './QueryPreview'
@@ -19,12 +18,14 @@ import './actuals.css'
 export function ActualsTab({ kpi }: { kpi: KpiView }) {
   const { t } = useTranslation()
   const notify = useNotify()
-  const values = useActualsStore((s) => s.values)
-  const loadedFor = useActualsStore((s) => s.kpiId)
   const load = useActualsStore((s) => s.load)
   const openPull = usePullStore((s) => s.open)
-  const reload = useCallback(() => void load(kpi.id).catch(notify.error), [load, kpi.id, notify.error])
-  const rows = useMemo(() => (loadedFor === kpi.id ? valueRows(values) : []), [values, loadedFor, kpi.id])
+  const tab = useRef<HTMLDivElement>(null)
+  // The chart's plotting width (its grid keeps 80 px for the axes): the core sends at most two points per pixel of it.
+  const reload = useCallback(
+    () => void load(kpi.id, Math.max(160, Math.round((tab.current?.clientWidth || 720) - 80))).catch(notify.error),
+    [load, kpi.id, notify.error]
+  )
 
   useEffect(() => {
     reload()
@@ -33,7 +34,7 @@ export function ActualsTab({ kpi }: { kpi: KpiView }) {
 
   const source = kpi.dataSource || (kpi.sourceNote ? t('actuals.noConnection', { note: kpi.sourceNote }) : t('actuals.noSource'))
   return (
-    <div className="actuals-tab" data-testid="actuals-tab">
+    <div className="actuals-tab" data-testid="actuals-tab" ref={tab}>
       <div className="actuals-head">
         <Typography.Text type="secondary">{t('actuals.sourceLine', { source })}</Typography.Text>
         <Space>
@@ -47,8 +48,8 @@ export function ActualsTab({ kpi }: { kpi: KpiView }) {
           </Button>
         </Space>
       </div>
-      <ActualsChart kpi={kpi} rows={rows} />
-      <ValuesTable rows={rows} unit={kpi.target?.parsed?.unit ?? (kpi.unit || null)} />
+      <ActualsChart kpi={kpi} />
+      <ValuesTable unit={kpi.target?.parsed?.unit ?? (kpi.unit || null)} />
       <Collapse
         size="small"
         className="actuals-tools"

@@ -3,36 +3,46 @@ import dayjs from 'dayjs'
 import { describePeriod } from '../../../../electron/domain/period'
 import { useTranslation } from 'react-i18next'
 import { formatFigure } from '../../../../electron/domain/judging/format-figure'
-import type { ValueRow } from './actuals-rows'
-import { useActualsStore } from './useActualsStore'
+import type { ValueRowView } from '../../../../electron/api'
+import { PAGE_SIZE, useActualsStore } from './useActualsStore'
 
-const periodText = (r: ValueRow) => describePeriod({ start: r.periodStart, end: r.periodEnd })
+const periodText = (r: ValueRowView) => describePeriod({ start: r.periodStart, end: r.periodEnd })
 
-/** The values of a KPI, newest period first; history shows what re-pulls and corrections replaced. */
-export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | null }) {
+/** The values of a KPI, newest period first, a page at a time from the core; history shows what re-pulls and corrections replaced. */
+export function ValuesTable({ unit }: { unit: string | null }) {
   const { t } = useTranslation()
   const loading = useActualsStore((s) => s.loading)
+  const page = useActualsStore((s) => s.page)
+  const pageIndex = useActualsStore((s) => s.pageIndex)
+  const showPage = useActualsStore((s) => s.showPage)
   const showHistory = useActualsStore((s) => s.showHistory)
   const setShowHistory = useActualsStore((s) => s.setShowHistory)
-  const shown = showHistory ? rows : rows.filter((r) => !r.superseded)
+  const total = page?.total ?? 0
 
   return (
     <div className="actuals-values">
       <div className="actuals-values-head">
-        <Typography.Text strong data-testid="values-count" data-count={shown.length}>
-          {t('actuals.table.title', { count: shown.length })}
+        <Typography.Text strong data-testid="values-count" data-count={total}>
+          {t('actuals.table.title', { count: total })}
         </Typography.Text>
         <span>
-          <Switch size="small" checked={showHistory} onChange={setShowHistory} data-testid="values-history" />{' '}
+          <Switch size="small" checked={showHistory} onChange={(on) => void setShowHistory(on)} data-testid="values-history" />{' '}
           <Typography.Text type="secondary">{t('actuals.table.history')}</Typography.Text>
         </span>
       </div>
-      <Table<ValueRow>
+      <Table<ValueRowView>
         size="small"
         rowKey="id"
         loading={loading}
-        dataSource={shown}
-        pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
+        dataSource={page?.rows ?? []}
+        pagination={{
+          current: pageIndex + 1,
+          pageSize: PAGE_SIZE,
+          total,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          onChange: (n) => void showPage(n - 1)
+        }}
         locale={{ emptyText: t('actuals.table.empty') }}
         rowClassName={(r) => (r.superseded ? 'value-superseded' : '')}
         data-testid="values-table"
@@ -50,7 +60,7 @@ export function ValuesTable({ rows, unit }: { rows: ValueRow[]; unit: string | n
               </span>
             )
           },
-          { title: t('actuals.table.source'), dataIndex: 'source', width: 100, render: (s: ValueRow['source']) => <Tag>{t(`actuals.source.${s}`)}</Tag> },
+          { title: t('actuals.table.source'), dataIndex: 'source', width: 100, render: (s: ValueRowView['source']) => <Tag>{t(`actuals.source.${s}`)}</Tag> },
           { title: t('actuals.table.note'), dataIndex: 'note', ellipsis: true },
           {
             title: t('actuals.table.recorded'),
