@@ -18,6 +18,7 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'board.rename': ({ boardId, name }, { actor }) => boards.rename(boardId, name, actor),
     'board.delete': ({ boardId }, { actor }) => (boards.delete(boardId, actor), { deleted: true as const }),
     'audit.list': (query) => audit.list(query),
+    'audit.search': (query) => audit.search(query),
     'kpi.list': ({ boardId, includeRetired }) => kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => kpis.get(kpiId),
     'kpi.find': ({ boardId, code }) => kpis.get(kpis.resolve(boardId, code)),
