@@ -132,7 +132,7 @@ export function createKpiService(deps: KpiServiceDeps) {
         revision: view.revisionNumber,
         fields: changes.map((c) => c.field),
         // The values of the short fields, so that the log can say "from ≥ 55% to ≥ 60%"; long texts stay in the revision.
-        changes: changes.filter((c) => !LONG_FIELDS.has(c.field)).map(({ field, from, to }) => ({ field, from, to })),
+        changes: changes.map(({ field, from, to }) => (LONG_FIELDS.has(field) ? { field } : { field, from, to })),
         source: options.source ?? 'human',
         reason: options.reason ?? ''
       }

@@ -6,6 +6,7 @@ import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
 import { backupMessages } from '../features/backup/i18n'
 import type { Messages } from './en'
+import { auditI18n } from '../features/audit/i18n'
 import { ERROR_TEXT } from '../../../electron/domain/error-text'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
@@ -207,5 +208,6 @@ export const zhCN: Messages = {
   ...healthI18n.zhCN,
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN,
-  ...launchI18n.zhCN
+  ...launchI18n.zhCN,
+  ...auditI18n.zhCN
 }
