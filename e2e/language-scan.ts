@@ -14,7 +14,7 @@ const ZH_ALLOWED = new Set(
     'Notion', 'Jira', 'Trello', 'Slack', 'Webhook', 'DuckDB', 'SQLite', 'PostgreSQL', 'MySQL', 'MariaDB', 'ClickHouse',
     'OpenAI', 'DeepSeek', 'Qwen', 'Ollama', 'Moonshot', 'Kimi', 'GLM', 'Zhipu', 'Azure', 'Anthropic', 'Gemini',
     'MAU', 'DAU', 'WAU', 'NPS', 'CSAT', 'SLA', 'MTTR', 'ARPU', 'GMV', 'SaaS', 'SRE', 'P95', 'p95', 'P99', 'P75',
-    'Integration', 'txt', 'docx', 'Word', 'Excel', 'English', 'Esc', 'Enter', 'Tab', 'YYYY-MM-DD', 'Token', 'token', 'max', 'min', 'avg', 'sum', 'AVG', 'SUM', 'MAX', 'MIN', 'COUNT'
+    'Integration', 'txt', 'docx', 'Word', 'Excel', 'Esc', 'Enter', 'Tab', 'YYYY-MM-DD', 'Token', 'token', 'max', 'min', 'avg', 'sum', 'AVG', 'SUM', 'MAX', 'MIN', 'COUNT'
   ].map((w) => w.toLowerCase())
 )
 

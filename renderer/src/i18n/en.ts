@@ -121,6 +121,7 @@ export const en = {
   },
   addKpi: {
     title: 'Add KPI',
+    targetExample: '≥ 60% · P95 ≤ 500ms · 1,000 MAU within 6 months',
     added: 'KPI {{code}} added'
   },
   drawer: {

@@ -119,6 +119,7 @@ export const zhCN: Messages = {
     periods: { hour: '小时', day: '天', week: '周', month: '个月', quarter: '个季度', year: '年' }
   },
   addKpi: {
+    targetExample: '≥ 60% · P95 ≤ 500ms · 6个月内达到1,000 MAU',
     title: '新增 KPI',
     added: '已添加 KPI {{code}}'
   },
