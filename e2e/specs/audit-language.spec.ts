@@ -39,7 +39,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(audit.sentences.filter({ hasText: words[locale].edit })).toHaveCount(1)
       await expect(audit.sentence('version.cut')).toHaveText(words[locale].cut)
       await expect(audit.root).not.toContainText('kpi.edit')
-      await testInfo.attach(`${locale} audit log`, { body: await page.screenshot(), contentType: 'image/png' })
+      const shot = testInfo.outputPath(`${locale}-audit-log.png`)
+      await page.screenshot({ path: shot })
+      await testInfo.attach(`${locale} audit log`, { path: shot, contentType: 'image/png' })
 
       await audit.actorFilter.click()
       await audit.option('李').first().click()

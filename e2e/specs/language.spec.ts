@@ -17,8 +17,10 @@ function screenChecker(page: Page, locale: UiLocale, workspace: () => string[], 
       await expect(shown).toBeVisible()
       const words = foreignWords(await visibleText(page), locale, data())
       if (words.length) leaks.push(`${name}: ${words.join(' | ')}`)
-      if (words.length) console.log(`LEAK ${locale} ${name}: ${words.join(' | ')}`)
-      await testInfo.attach(`${locale} ${name}`, { body: await page.screenshot(), contentType: 'image/png' })
+      // Kept as a file under test-results/ (the report links it), one per screen and language.
+      const file = testInfo.outputPath(`${locale}-${name.replace(/\W+/g, '-')}.png`)
+      await page.screenshot({ path: file })
+      await testInfo.attach(`${locale} ${name}`, { path: file, contentType: 'image/png' })
     }
   }
 }
