@@ -10,11 +10,77 @@ export type UiLocale = 'zh-CN' | 'en'
  */
 const ZH_ALLOWED = new Set(
   [
-    'KPI', 'Loop', 'SQL', 'CSV', 'PRD', 'XLSX', 'JSON', 'Markdown', 'HTML', 'API', 'URL', 'LLM', 'ISO', 'UTF',
-    'Notion', 'Jira', 'Trello', 'Slack', 'Webhook', 'DuckDB', 'SQLite', 'PostgreSQL', 'MySQL', 'MariaDB', 'ClickHouse',
-    'OpenAI', 'DeepSeek', 'Qwen', 'Ollama', 'Moonshot', 'Kimi', 'GLM', 'Zhipu', 'Azure', 'Anthropic', 'Gemini',
-    'MAU', 'DAU', 'WAU', 'NPS', 'CSAT', 'SLA', 'MTTR', 'ARPU', 'GMV', 'SaaS', 'SRE', 'P95', 'p95', 'P99', 'P75',
-    'Integration', 'txt', 'docx', 'Word', 'Excel', 'Esc', 'Enter', 'Tab', 'YYYY-MM-DD', 'Token', 'token', 'max', 'min', 'avg', 'sum', 'AVG', 'SUM', 'MAX', 'MIN', 'COUNT'
+    'KPI',
+    'Loop',
+    'SQL',
+    'CSV',
+    'PRD',
+    'XLSX',
+    'JSON',
+    'Markdown',
+    'HTML',
+    'API',
+    'URL',
+    'LLM',
+    'ISO',
+    'UTF',
+    'Notion',
+    'Jira',
+    'Trello',
+    'Slack',
+    'Webhook',
+    'DuckDB',
+    'SQLite',
+    'PostgreSQL',
+    'MySQL',
+    'MariaDB',
+    'ClickHouse',
+    'OpenAI',
+    'DeepSeek',
+    'Qwen',
+    'Ollama',
+    'Moonshot',
+    'Kimi',
+    'GLM',
+    'Zhipu',
+    'Azure',
+    'Anthropic',
+    'Gemini',
+    'MAU',
+    'DAU',
+    'WAU',
+    'NPS',
+    'CSAT',
+    'SLA',
+    'MTTR',
+    'ARPU',
+    'GMV',
+    'SaaS',
+    'SRE',
+    'P95',
+    'p95',
+    'P99',
+    'P75',
+    'Integration',
+    'txt',
+    'docx',
+    'Word',
+    'Excel',
+    'Esc',
+    'Enter',
+    'Tab',
+    'YYYY-MM-DD',
+    'Token',
+    'token',
+    'max',
+    'min',
+    'avg',
+    'sum',
+    'AVG',
+    'SUM',
+    'MAX',
+    'MIN',
+    'COUNT'
   ].map((w) => w.toLowerCase())
 )
 
@@ -46,7 +112,8 @@ export function workspaceData(core: Core): string[] {
     collect([board.name, board.description])
     for (const kpi of core.kpis.list(board.id, true)) {
       // What the user or the PRD wrote; enum codes (stage, unit words) are UI words and stay checked.
-      const { code, name, description, category, formula, dataSource, sourceNote, target, unit, owner, alertThresholds, benchmarks, milestones, tags, notes } = kpi
+      const { code, name, description, category, formula, dataSource, sourceNote, target, unit, owner, alertThresholds, benchmarks, milestones, tags, notes } =
+        kpi
       collect([code, name, description, category, formula, dataSource, sourceNote, target?.text, target?.issue, unit, owner, tags, notes, kpi.updatedBy])
       collect([alertThresholds?.text, alertThresholds?.rules.map((r) => r.text), benchmarks, milestones.map((m) => [m.label, m.target, m.due])])
       collect(core.measurements.list(kpi.id).map((m) => [m.note, m.author]))

@@ -1,7 +1,19 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 
 /** What was wrong with a field, in words the UI translates ("名称不能为空"), never zod's or SQLite's own. */
-export const INVALID_PROBLEMS = ['required', 'empty', 'tooLong', 'tooSmall', 'tooBig', 'kind', 'format', 'choice', 'unknownField', 'duplicate', 'invalid'] as const
+export const INVALID_PROBLEMS = [
+  'required',
+  'empty',
+  'tooLong',
+  'tooSmall',
+  'tooBig',
+  'kind',
+  'format',
+  'choice',
+  'unknownField',
+  'duplicate',
+  'invalid'
+] as const
 export type InvalidProblem = (typeof INVALID_PROBLEMS)[number]
 
 /** The details of a VALIDATION error: the field (a KPI field name where there is one) and the problem. */

@@ -267,7 +267,10 @@ const en: Record<string, DemoKpiText> = {
 export const DEMO_TEXT: Record<SampleLocale, Record<string, DemoKpiText>> = { 'zh-CN': zh, en }
 
 /** The words of the sample board itself and of its history, per language. */
-export const SAMPLE_WORDS: Record<SampleLocale, { board: string; description: string; actor: string; drafted: string; firstVersion: string; passed: string; afterTrial: string }> = {
+export const SAMPLE_WORDS: Record<
+  SampleLocale,
+  { board: string; description: string; actor: string; drafted: string; firstVersion: string; passed: string; afterTrial: string }
+> = {
   'zh-CN': {
     board: 'AI 助手 KPI 看板（示例）',
     description: '一个 AI 助手产品的示例看板：各生命周期阶段的 KPI，数据来自演示数据仓库。',

@@ -39,7 +39,9 @@ describe('DEMO_KPIS', () => {
 
   it('is written in one language each: Chinese names, notes and targets for zh-CN, no Chinese at all in English', () => {
     const words = (k: ReturnType<typeof demoKpis>[number]) =>
-      [k.name, k.description, k.category, k.owner, k.notes, k.target?.text, k.alertThresholds?.text, ...(k.milestones ?? []).map((m) => m.label)].filter(Boolean).join(' ')
+      [k.name, k.description, k.category, k.owner, k.notes, k.target?.text, k.alertThresholds?.text, ...(k.milestones ?? []).map((m) => m.label)]
+        .filter(Boolean)
+        .join(' ')
     for (const kpi of demoKpis('zh-CN')) expect(kpi.name, kpi.code).toMatch(/[\u4e00-\u9fff]/)
     for (const kpi of demoKpis('en')) expect(words(kpi), kpi.code).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/)
     expect(demoKpis('en').map((k) => k.formula)).toEqual(demoKpis('zh-CN').map((k) => k.formula))

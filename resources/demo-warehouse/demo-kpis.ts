@@ -31,7 +31,7 @@ FROM user_activity
 WHERE activity_date >= :period_start AND activity_date < :period_end`,
     dataSource: 'demo',
     stage: 'draft',
-    status: 'proposed',
+    status: 'proposed'
   },
   {
     code: 'KPI-D002',

@@ -18,7 +18,12 @@ export function toEnvelope(error: unknown): ErrorEnvelope {
     return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`, details }
   }
   const constraint = invalidFromConstraint(String((error as { code?: unknown })?.code ?? ''), String((error as { message?: unknown })?.message ?? ''))
-  if (constraint) return { code: 'VALIDATION', message: `Invalid input: ${constraint.problem}${constraint.field ? ` (${constraint.field})` : ''}`, details: { ...constraint } }
+  if (constraint)
+    return {
+      code: 'VALIDATION',
+      message: `Invalid input: ${constraint.problem}${constraint.field ? ` (${constraint.field})` : ''}`,
+      details: { ...constraint }
+    }
   if ((error as { name?: string })?.name === 'AbortError') return { code: 'CANCELLED', message: 'Cancelled.' }
   return { code: 'INTERNAL', message: 'An unexpected error occurred; see the application log.' }
 }

@@ -90,7 +90,13 @@ export function createAuditService({ db, now }: Pick<ServiceDeps, 'db' | 'now'>)
       const entries = db.select().from(auditLog).where(filter).orderBy(desc(auditLog.id)).limit(query.limit).offset(query.offset).all().map(toView)
       const total = db.select({ n: count() }).from(auditLog).where(filter).get()!.n
       const distinct = (column: typeof auditLog.actor | typeof auditLog.action) =>
-        db.selectDistinct({ v: column }).from(auditLog).where(onBoard).orderBy(column).all().map((r) => r.v)
+        db
+          .selectDistinct({ v: column })
+          .from(auditLog)
+          .where(onBoard)
+          .orderBy(column)
+          .all()
+          .map((r) => r.v)
       return { entries, total, actors: distinct(auditLog.actor), actions: distinct(auditLog.action) }
     }
   }

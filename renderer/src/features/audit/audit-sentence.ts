@@ -51,11 +51,16 @@ export function auditSentence(entry: AuditView, t: T, exists: Exists, codeOf: (k
   if (changes.length === 1 && 'to' in changes[0]!) {
     const only = changes[0]!
     const none = t('auditLog.empty')
-    Object.assign(vars, { field: t(`field.${only.field}`), from: formatFieldValue(only.field, only.from, t) ?? none, to: formatFieldValue(only.field, only.to, t) ?? none })
+    Object.assign(vars, {
+      field: t(`field.${only.field}`),
+      from: formatFieldValue(only.field, only.from, t) ?? none,
+      to: formatFieldValue(only.field, only.to, t) ?? none
+    })
     if (exists(`${key}_one`)) key = `${key}_one`
   } else if (changes.every((c) => !('to' in c)) && fields.length && exists(`${key}_fields`)) key = `${key}_fields`
   // A row written before the log kept details reads as who did which action.
-  const sentence = exists(key) && entry.details !== null ? t(key, vars) : t('auditLog.generic', { actor: entry.actor, action: actionLabel(entry.action, t, exists) })
+  const sentence =
+    exists(key) && entry.details !== null ? t(key, vars) : t('auditLog.generic', { actor: entry.actor, action: actionLabel(entry.action, t, exists) })
   const reason = str(d.reason)
   return reason ? t('auditLog.withReason', { sentence, reason }) : sentence
 }
