@@ -82,7 +82,7 @@ test.describe('assistant', () => {
 
     await a.templatesTab.click()
     // The support board is written in Chinese: its reviews use the Chinese template, edited on its own.
-    await a.templateLocale('中文').click()
+    await a.templateLocale('Chinese').click()
     await expect(a.templateState).toHaveText('Shipped default')
     const shipped = await a.templateBody.inputValue()
     expect(shipped).toContain('草稿评审')
@@ -101,7 +101,7 @@ test.describe('assistant', () => {
     await expect(a.drawer).not.toContainText(KEY)
 
     await a.templatesTab.click()
-    await a.templateLocale('中文').click()
+    await a.templateLocale('Chinese').click()
     await a.templateReset.click()
     await a.confirmOk.click()
     await expect(a.templateState).toHaveText('Shipped default')

@@ -66,8 +66,8 @@ test('the launch plan is set in the drawer, shows its rule and schedule, and not
 
   await closeWithEscape(page)
   await board.openAudit.click()
-  await expect(board.auditRows.first()).toContainText('launch.notify')
-  await expect(board.auditRows.nth(1)).toContainText('launch.plan.set')
+  await expect(board.auditRows.first()).toContainText('通知了团队 v0.1（1 个已上线 KPI）')
+  await expect(board.auditRows.nth(1)).toContainText('设置了上线计划')
 
   // The launched KPI's own drawer says when and by which rule it becomes operating.
   await closeWithEscape(page)

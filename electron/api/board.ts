@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { id, procedure, result } from './procedure'
-import type { AuditView, BoardView } from '../domain/views'
+import type { AuditPage, AuditView, BoardView } from '../domain/views'
 import { boardColumnsSchema, type BoardColumns } from '../domain/board-columns'
 
 const boardName = z.string().trim().min(1).max(200)
@@ -30,5 +30,19 @@ export const boardProcedures = {
       beforeId: id.optional()
     }),
     output: result<AuditView[]>()
+  }),
+  /** A page of a board's log filtered by KPI, actor, action (or 'kpi.' for a family) and a [from, to) time range. */
+  'audit.search': procedure({
+    input: z.strictObject({
+      boardId: id,
+      kpiId: id.optional(),
+      actor: z.string().min(1).max(200).optional(),
+      action: z.string().min(1).max(100).optional(),
+      from: z.number().int().nonnegative().optional(),
+      to: z.number().int().nonnegative().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50)
+    }),
+    output: result<AuditPage>()
   })
 }

@@ -85,7 +85,7 @@ export async function openSession(globals: GlobalOptions, { writes, orEmpty, rec
     create: writes || ephemeral,
     onWait: waitPrinter(),
     // Like the desktop app's first run: the default workspace starts with the sample board.
-    onFirstRun: globals.db || ephemeral ? undefined : async (core) => (await import('../../resources/first-run')).seedFirstRun(core)
+    onFirstRun: globals.db || ephemeral ? undefined : async (core, locale) => (await import('../../resources/first-run')).seedFirstRun(core, locale)
   }).catch((error: unknown) => {
     if (!recovers || !isRecoverable(error)) throw error
     return { dispatch: createRecoveryDispatcher(file, error, shell), close: () => {} }

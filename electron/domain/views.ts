@@ -91,6 +91,14 @@ export interface AuditView {
   details: Record<string, unknown> | null
 }
 
+/** One page of a board's filtered audit log, with the actors and actions the filters offer. */
+export interface AuditPage {
+  entries: AuditView[]
+  total: number
+  actors: string[]
+  actions: string[]
+}
+
 export interface MeasurementView {
   id: number
   kpiId: number

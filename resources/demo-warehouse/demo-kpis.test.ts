@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkFormula, createConnector, type Connector } from '../../electron/services/connectors'
 import { kpiFieldsSchema, STAGES } from '../../electron/domain/kpi'
-import { DEMO_KPIS } from './demo-kpis'
+import { DEMO_KPIS, demoKpis } from './demo-kpis'
 import { generateDemoWarehouse } from './generate'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kpi-demo-kpis-'))
@@ -22,19 +22,29 @@ afterAll(async () => {
 })
 
 describe('DEMO_KPIS', () => {
-  it('is a valid board spanning every forward stage, with unique codes and bilingual names', () => {
-    expect(DEMO_KPIS.length).toBeGreaterThanOrEqual(12)
-    for (const kpi of DEMO_KPIS) expect(() => kpiFieldsSchema.parse(kpi), kpi.code).not.toThrow()
-    expect(new Set(DEMO_KPIS.map((k) => k.code)).size).toBe(DEMO_KPIS.length)
-    expect(new Set(DEMO_KPIS.map((k) => k.stage))).toEqual(new Set(STAGES.filter((s) => s !== 'retired')))
-    for (const kpi of DEMO_KPIS) expect(kpi.name, kpi.code).toMatch(/[\u4e00-\u9fff].*\([A-Za-z0-9 ,\-/]+\)$/)
-    const drafts = DEMO_KPIS.filter((k) => k.stage === 'draft')
+  it.each(['zh-CN', 'en'] as const)('is a valid board in %s spanning every forward stage, with unique codes', (locale) => {
+    const kpis = demoKpis(locale)
+    expect(kpis.length).toBeGreaterThanOrEqual(12)
+    for (const kpi of kpis) expect(() => kpiFieldsSchema.parse(kpi), kpi.code).not.toThrow()
+    expect(new Set(kpis.map((k) => k.code)).size).toBe(kpis.length)
+    expect(new Set(kpis.map((k) => k.stage))).toEqual(new Set(STAGES.filter((s) => s !== 'retired')))
+    const drafts = kpis.filter((k) => k.stage === 'draft')
     expect(drafts.length).toBeGreaterThanOrEqual(2)
     for (const draft of drafts) expect(draft.target?.parsed ?? null, draft.code).toBeNull()
-    for (const kpi of DEMO_KPIS.filter((k) => k.stage !== 'draft')) {
+    for (const kpi of kpis.filter((k) => k.stage !== 'draft')) {
       expect(kpi.target?.parsed, kpi.code).toBeTruthy()
       expect(kpi.owner && kpi.frequency, kpi.code).toBeTruthy()
     }
+  })
+
+  it('is written in one language each: Chinese names, notes and targets for zh-CN, no Chinese at all in English', () => {
+    const words = (k: ReturnType<typeof demoKpis>[number]) =>
+      [k.name, k.description, k.category, k.owner, k.notes, k.target?.text, k.alertThresholds?.text, ...(k.milestones ?? []).map((m) => m.label)]
+        .filter(Boolean)
+        .join(' ')
+    for (const kpi of demoKpis('zh-CN')) expect(kpi.name, kpi.code).toMatch(/[\u4e00-\u9fff]/)
+    for (const kpi of demoKpis('en')) expect(words(kpi), kpi.code).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/)
+    expect(demoKpis('en').map((k) => k.formula)).toEqual(demoKpis('zh-CN').map((k) => k.formula))
   })
 
   it.each(DEMO_KPIS.map((k) => [k.code, k] as const))('%s passes the formula guard and reads demo tables', (_code, kpi) => {

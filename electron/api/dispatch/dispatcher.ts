@@ -2,16 +2,28 @@ import { z } from 'zod'
 import { isProcedureName, procedures, type CallContext, type Handlers, type Result } from '..'
 import type { Procedure } from '../procedure'
 import { AppError, type ErrorEnvelope } from '../../domain/errors'
+import { invalidFromConstraint, invalidFromZod } from '../../domain/invalid-input'
 
 export type Dispatch = (name: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
 
-/** Converts anything thrown into the envelope that crosses IPC/HTTP; never a stack trace. */
+/**
+ * Converts anything thrown into the envelope that crosses IPC/HTTP; never a stack trace. Invalid input (zod's or a
+ * database constraint's) carries the field and the problem in `details`, which the UI says in the user's language.
+ */
 export function toEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]
-    return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}` }
+    const details = { ...invalidFromZod(error) }
+    return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`, details }
   }
+  const constraint = invalidFromConstraint(String((error as { code?: unknown })?.code ?? ''), String((error as { message?: unknown })?.message ?? ''))
+  if (constraint)
+    return {
+      code: 'VALIDATION',
+      message: `Invalid input: ${constraint.problem}${constraint.field ? ` (${constraint.field})` : ''}`,
+      details: { ...constraint }
+    }
   if ((error as { name?: string })?.name === 'AbortError') return { code: 'CANCELLED', message: 'Cancelled.' }
   return { code: 'INTERNAL', message: 'An unexpected error occurred; see the application log.' }
 }
@@ -29,7 +41,8 @@ export function createDispatcher(
     if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure ${name}.` } }
     try {
       const procedure: Procedure<z.ZodType, unknown, unknown> = procedures[name]
-      const parsed = procedure.input.parse(input ?? {})
+      // reportInput: a missing value (undefined/null) is told apart from one of the wrong kind.
+      const parsed = procedure.input.parse(input ?? {}, { reportInput: true })
       if (procedure.writes && beforeWrite) await beforeWrite(ctx.signal)
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
       return { ok: true, data: await handler(parsed, ctx) }

@@ -84,7 +84,7 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
       boardId,
       kpiId: items.length === 1 ? items[0]!.kpiId : null,
       summary,
-      details: { stored, received: items.length }
+      details: { stored, received: items.length, ...(items.length === 1 ? { code: kpis.get(items[0]!.kpiId).code } : {}) }
     })
     return stored
   })

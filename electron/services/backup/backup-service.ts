@@ -73,7 +73,12 @@ export function createBackupService(deps: BackupDeps) {
       const next = { ...current, ...change }
       deps.transaction(() => {
         deps.settings.set(SETTING, next)
-        deps.audit.record({ actor, action: 'backup.configure', summary: `Backups every ${next.intervalHours} h, ${next.keep} kept` })
+        deps.audit.record({
+          actor,
+          action: 'backup.configure',
+          summary: `Backups every ${next.intervalHours} h, ${next.keep} kept`,
+          details: { intervalHours: next.intervalHours, keep: next.keep }
+        })
       })()
       events.emit('backup.changed', {})
       return settings()
@@ -104,7 +109,12 @@ export function createBackupService(deps: BackupDeps) {
         } finally {
           source.close()
         }
-        deps.audit.record({ actor, action: 'backup.restore', summary: `Restored ${backupFile}; the previous workspace is kept at ${safety.file}` })
+        deps.audit.record({
+          actor,
+          action: 'backup.restore',
+          summary: `Restored ${backupFile}; the previous workspace is kept at ${safety.file}`,
+          details: { file: backupFile }
+        })
         events.emit('board.changed', { boardId: null })
         events.emit('backup.changed', {})
         return { restored: backupFile, safetyCopy: safety }

@@ -99,7 +99,7 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     assertNameFree(name, null)
     const at = now()
     const id = stmt.insert.get({ name, description, at })!.id
-    audit.record({ actor, action: 'board.create', boardId: id, summary: `Created board ${name}` })
+    audit.record({ actor, action: 'board.create', boardId: id, summary: `Created board ${name}`, details: { name } })
     return id
   })
   const renameTx = transaction((boardId: number, name: string, actor: string) => {
@@ -112,7 +112,7 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
   const deleteTx = transaction((boardId: number, actor: string) => {
     const before = row(boardId)
     stmt.remove.run({ at: now(), id: boardId })
-    audit.record({ actor, action: 'board.delete', boardId, summary: `Deleted board ${before.name}` })
+    audit.record({ actor, action: 'board.delete', boardId, summary: `Deleted board ${before.name}`, details: { name: before.name } })
   })
 
   return {

@@ -12,6 +12,9 @@ import { applyPatch } from './normalize'
 import { createRevisionStore, type HeadRow } from './revision-store'
 import { revisionKind } from './revision-kind'
 
+/** Fields whose values the audit log does not repeat: they are long, and the revision keeps them. */
+const LONG_FIELDS = new Set<string>(['description', 'formula', 'notes', 'mapping', 'benchmarks', 'milestones', 'sourceNote'])
+
 export interface WriteOptions {
   actor: string
   reason?: string
@@ -99,7 +102,7 @@ export function createKpiService(deps: KpiServiceDeps) {
       boardId,
       kpiId,
       summary: `Added ${fields.code} ${fields.name}`,
-      details: { source: options.source ?? 'human' }
+      details: { code: fields.code, name: fields.name, source: options.source ?? 'human', reason: options.reason ?? '' }
     })
     return view
   })
@@ -124,7 +127,15 @@ export function createKpiService(deps: KpiServiceDeps) {
       boardId: head.boardId,
       kpiId,
       summary: `${fields.code}: ${changes.map((c) => c.field).join(', ')}${options.reason ? ` — ${options.reason}` : ''}`,
-      details: { revision: view.revisionNumber, fields: changes.map((c) => c.field), source: options.source ?? 'human' }
+      details: {
+        code: fields.code,
+        revision: view.revisionNumber,
+        fields: changes.map((c) => c.field),
+        // The values of the short fields, so that the log can say "from ≥ 55% to ≥ 60%"; long texts stay in the revision.
+        changes: changes.map(({ field, from, to }) => (LONG_FIELDS.has(field) ? { field } : { field, from, to })),
+        source: options.source ?? 'human',
+        reason: options.reason ?? ''
+      }
     })
     return view
   })

@@ -36,7 +36,7 @@ export function createNotesService(deps: ServiceDeps & { audit: AuditService }) 
     add(boardId: number, kind: VersionNoteView['kind'], body: string, actor: string): VersionNoteView {
       const id = transaction(() => {
         const noteId = insert.get({ boardId, kind, body, author: actor, at: now() })!.id
-        audit.record({ actor, action: 'notes.add', boardId, summary: `Added ${kind} note (${body.length} characters)` })
+        audit.record({ actor, action: 'notes.add', boardId, summary: `Added ${kind} note (${body.length} characters)`, details: { kind } })
         return noteId
       })()
       return get.get({ id })!

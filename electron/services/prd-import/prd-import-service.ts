@@ -137,7 +137,8 @@ export function createPrdImportService(core: Core) {
         actor,
         action: 'import.prd',
         boardId,
-        summary: `Imported ${input.fileName}: ${counts.created} created, ${counts.updated} updated, ${passages.length} passages kept`
+        summary: `Imported ${input.fileName}: ${counts.created} created, ${counts.updated} updated, ${passages.length} passages kept`,
+        details: { fileName: input.fileName, created: counts.created, updated: counts.updated }
       })
       const label = input.versionLabel ?? (core.versions.list(boardId).some((v) => v.label === 'v0.1') ? undefined : 'v0.1')
       const version = core.versions.cut(boardId, { label, note: `Imported from ${input.fileName}` }, actor)

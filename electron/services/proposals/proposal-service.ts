@@ -172,7 +172,7 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       boardId: found.board_id,
       kpiId: result.id,
       summary: `Accepted proposal #${id} for ${found.code}${status === 'partial' ? ` (${accepted.join(', ')})` : ''}${how}`,
-      details: { proposal: id, status, ...(edits.length ? { edited: edits } : {}) }
+      details: { proposal: id, status, code: found.code, fields: status === 'partial' ? accepted : [], ...(edits.length ? { edited: edits } : {}) }
     })
     return result
   })
@@ -186,7 +186,8 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
       action: 'proposal.reject',
       boardId: found.board_id,
       kpiId: found.kpi_id,
-      summary: `Rejected proposal #${id} for ${found.code}${note ? ` — ${note}` : ''}`
+      summary: `Rejected proposal #${id} for ${found.code}${note ? ` — ${note}` : ''}`,
+      details: { proposal: id, code: found.code, reason: note }
     })
     return found.board_id
   })

@@ -133,7 +133,8 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     audit.record({
       actor,
       action: existing ? 'source.edit' : 'source.add',
-      summary: `${existing ? 'Edited' : 'Added'} data source ${input.name} (${input.kind})`
+      summary: `${existing ? 'Edited' : 'Added'} data source ${input.name} (${input.kind})`,
+      details: { name: input.name, kind: input.kind }
     })
   })
 
@@ -158,7 +159,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
       const found = row(name)
       transaction(() => {
         stmt.remove.run({ at: now(), id: found.id })
-        audit.record({ actor, action: 'source.remove', summary: `Removed data source ${name}` })
+        audit.record({ actor, action: 'source.remove', summary: `Removed data source ${name}`, details: { name } })
       })()
       if (found.secretRef) secrets.delete(found.secretRef)
     },

@@ -10,6 +10,7 @@ import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
 import { editingI18n } from './editing'
 import { healthI18n } from '../features/health/i18n'
+import { auditI18n } from '../features/audit/i18n'
 
 const errors = ERROR_TEXT.en
 
@@ -122,6 +123,7 @@ export const en = {
   },
   addKpi: {
     title: 'Add KPI',
+    targetExample: '≥ 60% · P95 ≤ 500ms · 1,000 MAU within 6 months',
     added: 'KPI {{code}} added'
   },
   drawer: {
@@ -220,7 +222,8 @@ export const en = {
   ...review.en,
   ...boardGridI18n.en,
   ...launchI18n.en,
-  ...editingI18n.en
+  ...editingI18n.en,
+  ...auditI18n.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -8,6 +8,7 @@ import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
 import { backupMessages } from '../features/backup/i18n'
 import type { Messages } from './en'
+import { auditI18n } from '../features/audit/i18n'
 import { ERROR_TEXT } from '../../../electron/domain/error-text'
 import { importI18n } from '../features/import/i18n'
 import { exportI18n } from '../features/export/i18n'
@@ -120,6 +121,7 @@ export const zhCN: Messages = {
     periods: { hour: '小时', day: '天', week: '周', month: '个月', quarter: '个季度', year: '年' }
   },
   addKpi: {
+    targetExample: '≥ 60% · P95 ≤ 500ms · 6个月内达到1,000 MAU',
     title: '新增 KPI',
     added: '已添加 KPI {{code}}'
   },
@@ -211,5 +213,6 @@ export const zhCN: Messages = {
   ...review.zhCN,
   ...boardGridI18n.zhCN,
   ...launchI18n.zhCN,
-  ...editingI18n.zhCN
+  ...editingI18n.zhCN,
+  ...auditI18n.zhCN
 }

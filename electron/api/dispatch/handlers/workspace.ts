@@ -20,6 +20,7 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'board.columns.set': ({ boardId, columns }) => core.boardColumns.set(boardId, columns),
     'board.columns.reset': ({ boardId }) => core.boardColumns.reset(boardId),
     'audit.list': (query) => core.audit.list(query),
+    'audit.search': (query) => core.audit.search(query),
     'kpi.list': ({ boardId, includeRetired }) => core.kpis.list(boardId, includeRetired),
     'kpi.get': ({ kpiId }) => core.kpis.get(kpiId),
     'kpi.find': ({ boardId, code }) => core.kpis.get(core.kpis.resolve(boardId, code)),

@@ -48,7 +48,10 @@ export function CsvUpload({ boardId, onStored }: { boardId: number; onStored: ()
   return (
     <div className="actuals-csv" data-testid="csv-upload">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('actuals.csv.help')} <Typography.Text code>code,period_start,period_end,value,note</Typography.Text>
+        {t('actuals.csv.help')}{' '}
+        <Typography.Text code data-literal>
+          code,period_start,period_end,value,note
+        </Typography.Text>
       </Typography.Paragraph>
       <Upload
         accept=".csv,text/csv"

@@ -60,7 +60,10 @@ export function PreviewTab() {
               {request.messages.map((message, at) => (
                 <div key={at} className="assistant-message" data-role={message.role}>
                   <Tag>{t(`assistant.role.${message.role}`)}</Tag>
-                  <pre className="assistant-mono assistant-pre">{message.content}</pre>
+                  {/* Verbatim what the model receives (data-literal: the language walk does not read it as UI text). */}
+                  <pre className="assistant-mono assistant-pre" data-literal>
+                    {message.content}
+                  </pre>
                 </div>
               ))}
             </Card>

@@ -44,7 +44,7 @@ const en = {
   testOk: 'Connected to {{model}} in {{latency}} ms',
   templatesIntro: 'The instructions sent with each review. Board data is always marked as data after them.',
   templateLocaleHint: 'Each stage has a Chinese and an English prompt; a review uses the one in the language the board’s KPIs are written in.',
-  templateLocale: { en: 'English', 'zh-CN': '中文' },
+  templateLocale: { en: 'English', 'zh-CN': 'Chinese' },
   stage: {
     draft: 'Draft (v0.1)',
     feasibility: 'Feasibility (v0.9)',
@@ -143,7 +143,7 @@ const zhCN: Strings<typeof en> = {
   testOk: '已连接 {{model}}，耗时 {{latency}} 毫秒',
   templatesIntro: '每次评审随附的指令。看板数据总是放在其后，并标记为数据。',
   templateLocaleHint: '每个阶段都有中文和英文两份提示词；评审时使用与看板 KPI 书写语言一致的那一份。',
-  templateLocale: { en: 'English', 'zh-CN': '中文' },
+  templateLocale: { en: '英文', 'zh-CN': '中文' },
   stage: {
     draft: '初稿（v0.1）',
     feasibility: '可行性（v0.9）',

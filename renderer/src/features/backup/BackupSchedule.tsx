@@ -23,7 +23,7 @@ export function BackupSchedule({ settings }: { settings: BackupSettings }) {
   return (
     <Form layout="vertical" className="backup-schedule">
       <Form.Item label={t('backup.folder')} extra={t('backup.folderHelp')}>
-        <Typography.Text code copyable data-testid="backup-folder">
+        <Typography.Text code copyable data-testid="backup-folder" data-literal>
           {settings.folder}
         </Typography.Text>
       </Form.Item>

@@ -92,8 +92,8 @@ export const exportI18n = {
         databaseTitle: '数据库标题',
         token: '集成令牌（Integration token）'
       },
-      jira: { host: '站点地址', email: '账号邮箱', projectKey: '项目 Key', issueType: '问题类型', apiToken: 'API 令牌' },
-      trello: { boardId: 'Trello 看板 ID', key: 'API Key', token: '令牌（Token）' },
+      jira: { host: '站点地址', email: '账号邮箱', projectKey: '项目键', issueType: '问题类型', apiToken: 'API 令牌' },
+      trello: { boardId: 'Trello 看板 ID', key: 'API 密钥', token: '令牌（Token）' },
       secretSet: '已保存，留空则保持不变',
       secretUnset: '未设置',
       secretStored: '凭据已加密保存，之后不会再显示。',

@@ -76,7 +76,7 @@ export function AddKpiModal() {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
         <Form.Item name="target" label={t('field.target')} extra={<TargetPreview text={target} metric={{ name: metricName }} />}>
-          <Input placeholder="≥ 60% · P95 ≤ 500ms · 6个月内达到1,000 MAU" />
+          <Input placeholder={t('addKpi.targetExample')} />
         </Form.Item>
         <div className="form-row">
           <Form.Item name="stage" label={t('field.stage')} style={{ flex: 1 }}>
