@@ -71,7 +71,7 @@ export function createCore(file: string, options: CoreOptions) {
     copy: { nativeBinding: options.nativeBinding, migrationsFolder: options.migrationsFolder }
   })
   const passages = createPrdPassages(deps)
-  const analyzerReview = createAnalyzerReview({ kpis, measurements, proposals, sources, pull, passages, settings, now: deps.now })
+  const analyzerReview = createAnalyzerReview({ boards, kpis, measurements, proposals, sources, pull, passages, settings, now: deps.now })
   return {
     file: workspace.file,
     workspace,

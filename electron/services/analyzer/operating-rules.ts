@@ -5,7 +5,7 @@ import { frequencyLabel, stageLabel } from '../export/kpi-text'
 import { orientationOf } from './attainment'
 import { duplicateProposals } from './duplicates'
 import { groupFindings, say, type Finding } from './findings'
-import { fmtPercent, makeTarget, prefersChinese, spanText, targetText, withUnit } from './format'
+import { fmtPercent, makeTarget, spanText, writesChinese, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import { kpiHealth } from './health'
 import { isoDate, isoTime, periodsSince } from './periods'
@@ -230,7 +230,7 @@ export function operatingProposals(
   const remarks: ReviewRemark[] = []
 
   for (const kpi of live) {
-    const zh = prefersChinese(kpi.fields.name, kpi.fields.description)
+    const zh = writesChinese(kpi)
     const findings: Finding[] = []
     const retires: ProposalDraft[] = []
     if (LAGGING_STAGES.has(kpi.fields.stage)) {

@@ -3,7 +3,7 @@ import type { Direction, KpiFields, ParsedTarget } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import type { ProposalDraft } from '../../domain/proposal'
 import { groupFindings, say, type Finding } from './findings'
-import { makeTarget, prefersChinese, roundNice } from './format'
+import { makeTarget, roundNice, writesChinese } from './format'
 import { isoTime } from './periods'
 import { calibration, volatilityFinding } from './trial-calibration'
 import { trialEvidence } from './trial-evidence'
@@ -73,7 +73,7 @@ export interface TrialReview {
  */
 export function trialReview(kpi: AnalyzerKpi, points: Measurement[], minTrialPoints: number): TrialReview {
   const fields = kpi.fields
-  const zh = prefersChinese(fields.name, fields.description)
+  const zh = writesChinese(kpi)
   const target = fields.target?.parsed ?? null
   const values = comparedSeries(points, target)
   const findings: Finding[] = []

@@ -8,6 +8,7 @@ import { exportI18n } from '../features/export/i18n'
 import { review } from '../features/review/i18n'
 import { launchI18n } from '../features/launch/i18n'
 import { healthI18n } from '../features/health/i18n'
+import { boardSettingsI18n } from '../features/boards/i18n'
 
 const errors = ERROR_TEXT.en
 
@@ -216,7 +217,8 @@ export const en = {
   ...healthI18n.en,
   errors,
   ...review.en,
-  ...launchI18n.en
+  ...launchI18n.en,
+  ...boardSettingsI18n.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -1,6 +1,7 @@
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
 import { launchI18n } from '../features/launch/i18n'
+import { boardSettingsI18n } from '../features/boards/i18n'
 import { healthI18n } from '../features/health/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
@@ -207,5 +208,6 @@ export const zhCN: Messages = {
   ...healthI18n.zhCN,
   errors: ERROR_TEXT['zh-CN'],
   ...review.zhCN,
-  ...launchI18n.zhCN
+  ...launchI18n.zhCN,
+  ...boardSettingsI18n.zhCN
 }
