@@ -13,6 +13,7 @@ import type {
   Status,
   Target
 } from '../../electron/domain/kpi'
+import type { BoardLanguage } from '../../electron/domain/board-language'
 import type { Grain } from '../../electron/domain/period'
 import type { ResultMapping } from '../../electron/domain/result-mapping'
 import { appendId, id, timestamp } from './columns'
@@ -23,6 +24,8 @@ export const board = sqliteTable(
     id: id(),
     name: text().notNull(),
     description: text().notNull().default(''),
+    // The language the board's stage prompts, launch notices and analyzer texts are written in; null: inferred from its KPIs.
+    language: text().$type<BoardLanguage>(),
     createdAt: timestamp().notNull(),
     updatedAt: timestamp().notNull(),
     // Boards are hidden, never erased: their KPIs' history stays in the workspace.

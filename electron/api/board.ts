@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id, procedure, result } from './procedure'
 import type { AuditPage, AuditView, BoardView } from '../domain/views'
 import { boardColumnsSchema, type BoardColumns } from '../domain/board-columns'
+import { BOARD_LANGUAGES } from '../domain/board-language'
 
 const boardName = z.string().trim().min(1).max(200)
 
@@ -12,7 +13,14 @@ export const boardProcedures = {
   'board.find': procedure({ input: z.strictObject({ name: boardName }), output: result<BoardView>() }),
   'board.create': procedure({
     writes: true,
-    input: z.strictObject({ name: boardName, description: z.string().max(5000).optional() }),
+    /** `language`: the creator's UI language; without it the board's language is read from its KPIs. */
+    input: z.strictObject({ name: boardName, description: z.string().max(5000).optional(), language: z.enum(BOARD_LANGUAGES).optional() }),
+    output: result<BoardView>()
+  }),
+  /** The language the board's stage prompts, launch notices and analyzer texts are written in. */
+  'board.setLanguage': procedure({
+    writes: true,
+    input: z.strictObject({ boardId: id, language: z.enum(BOARD_LANGUAGES) }),
     output: result<BoardView>()
   }),
   'board.rename': procedure({ writes: true, input: z.strictObject({ boardId: id, name: boardName }), output: result<BoardView>() }),

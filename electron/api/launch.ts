@@ -7,10 +7,13 @@ export const launchProcedures = {
   'launch.plan.get': procedure({ input: z.strictObject({ boardId: id }), output: result<LaunchPlanState>() }),
   /** Saves the whole plan (history keeps the earlier ones). */
   'launch.plan.set': procedure({ writes: true, input: z.strictObject({ boardId: id, plan: launchPlanInputSchema }), output: result<LaunchPlanState>() }),
-  /** Posts the launched KPI table of a version (default: the latest) through the plan's channel, or returns it as a file. */
+  /**
+   * Posts the launched KPI table of a version (default: the latest) through the plan's channel, or returns it as a
+   * file; written in the board's language unless `locale` names another.
+   */
   'launch.notify': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id, versionLabel: z.string().trim().min(1).max(40).optional(), locale: z.enum(['en', 'zh-CN']).default('en') }),
+    input: z.strictObject({ boardId: id, versionLabel: z.string().trim().min(1).max(40).optional(), locale: z.enum(['en', 'zh-CN']).optional() }),
     output: result<LaunchNotice>()
   }),
   /** Moves launched KPIs whose first full review period has ended to operating (every board, or one), through the gates. */

@@ -1,3 +1,4 @@
+import type { BoardLanguage } from './board-language'
 import type { HealthDecision, HealthLevel, JudgingView } from './judging/health-types'
 import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
@@ -13,6 +14,10 @@ export interface BoardView {
   kpiCount: number
   stageCounts: Partial<Record<Stage, number>>
   latestVersion: string | null
+  /** What its stage prompts, launch notices and analyzer texts are written in. */
+  language: BoardLanguage
+  /** False: nobody chose it; it is read from the board's KPIs (boards made before the setting existed). */
+  languageSet: boolean
 }
 
 export interface KpiView extends KpiFields {

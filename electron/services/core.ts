@@ -103,6 +103,7 @@ export function createCore(file: string, options: CoreOptions) {
   // The offline analyzer (statistics, every stage's rules) loads with the first review, not with every command.
   const analyzerReview = once(async () =>
     (await import('./analyzer/review-service')).createAnalyzerReview({
+      boards: boards(),
       kpis: kpis(),
       measurements: measurements(),
       proposals: proposals(),

@@ -4,7 +4,6 @@ import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { NOTIFY_CHANNELS, REVIEW_CADENCES, type LaunchPlanInput, type LaunchPlanState } from '../../domain/launch-plan'
 import { table } from '../format'
-import { cliLocale } from '../locale'
 import type { Run } from '../run'
 import type { Session } from '../session'
 
@@ -113,13 +112,13 @@ export function launchCommands(program: Command, run: Run) {
     .description("posts the launched KPI table of a version through the plan's channel (Notion, Jira, Trello) or writes it to a Markdown file")
     .requiredOption('--board <name>')
     .option('--version <label>', 'the board version (default: the latest)')
-    .option('--locale <locale>', 'en|zh-CN (default: the terminal’s language)')
+    .option('--locale <locale>', 'en|zh-CN (default: the board’s language)')
     .option('--out <file>', "file channel: where to write (default: the plan's destination, else a file named after the board in this folder)")
     .action((opts: { board: string; version?: string; locale?: string; out?: string }) =>
       run(
         async (ctx) => {
-          const locale = opts.locale ?? cliLocale()
-          if (locale !== 'en' && locale !== 'zh-CN') throw new AppError('VALIDATION', `Unknown locale "${locale}": en or zh-CN.`)
+          const locale = opts.locale
+          if (locale !== undefined && locale !== 'en' && locale !== 'zh-CN') throw new AppError('VALIDATION', `Unknown locale "${locale}": en or zh-CN.`)
           const boardId = await ctx.boardId(opts.board)
           const notice = await ctx.call('launch.notify', { boardId, versionLabel: opts.version, locale })
           if (notice.file) {

@@ -100,13 +100,13 @@ export async function analyzeWithRemarks(input: AnalyzerInput): Promise<Analyzer
     }
     case 'launched':
     case 'operating': {
-      const proposals = operatingProposals(kpis, input.measurements, {
+      const result = operatingProposals(kpis, input.measurements, {
         now: input.now,
         staleAfterPeriods: options.staleAfterPeriods,
         recentPeriods: options.recentPeriods
       })
       onProgress?.(total, total)
-      return { proposals, remarks: [] }
+      return result
     }
     case 'retired':
       return { proposals: [], remarks: [] }

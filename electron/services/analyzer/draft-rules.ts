@@ -4,7 +4,7 @@ import { frequencyLabel } from '../export/kpi-text'
 import { DEFAULT_RED_RATIO, DEFAULT_YELLOW_RATIO, orientationOf, type Orientation } from './attainment'
 import { guessTargetFromText, suggestFrequency, vagueWords } from './draft-hints'
 import { ask, groupFindings, say, type Finding } from './findings'
-import { fmt, prefersChinese, targetText } from './format'
+import { fmt, targetText, writesChinese } from './format'
 import type { AnalyzerKpi } from './types'
 import { passageFacts, type PassageFacts } from './draft-passage'
 import { benchmarkOf, metricDefinition, type MetricDefinition } from './metric-definitions'
@@ -148,7 +148,7 @@ function thresholdsText(orientation: Orientation, zh: boolean): string {
 /** Quantifiability lint of one draft KPI. */
 export function draftFindings(kpi: AnalyzerKpi): Finding[] {
   const fields = kpi.fields
-  const zh = prefersChinese(fields.name, fields.description)
+  const zh = writesChinese(kpi)
   // The PRD's own words come first: a field its passage states is proposed from that line, not guessed.
   const facts = passageFacts(kpi.passage, fields)
   const { findings, parsed } = targetFindings(fields, zh, facts)

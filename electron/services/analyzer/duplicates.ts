@@ -2,7 +2,7 @@ import { mean, sampleCorrelation, sampleStandardDeviation } from 'simple-statist
 import type { Measurement } from '../../domain/measurement'
 import type { ProposalDraft } from '../../domain/proposal'
 import { say } from './findings'
-import { fmt, prefersChinese } from './format'
+import { fmt, writesChinese } from './format'
 import type { AnalyzerKpi } from './types'
 
 /** Pearson |r| above this over enough common periods: the two KPIs carry the same information. */
@@ -100,7 +100,7 @@ export function duplicateProposals(kpis: AnalyzerKpi[], measurements: Map<number
       kind: 'retire',
       code: drop.fields.code,
       rationale: say(
-        prefersChinese(drop.fields.name, drop.fields.description),
+        writesChinese(drop),
         `${kept} 与 ${dropped} 同步变化（${pair.n} 个共同周期内 r = ${fmt(pair.r)}），其中一个没有提供额外信息。建议退役 ${drop.fields.code}，或保留它、改为退役 ${keep.fields.code}。`,
         `${kept} and ${dropped} move together (r = ${fmt(pair.r)} over ${pair.n} common periods): one of them adds no information. Retire ${drop.fields.code}, or keep it and retire ${keep.fields.code} instead.`
       ),

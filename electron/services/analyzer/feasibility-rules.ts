@@ -4,7 +4,7 @@ import { formatMapping } from '../../domain/result-mapping'
 import type { ProposalDraft } from '../../domain/proposal'
 import { orientationOf } from './attainment'
 import { ask, groupFindings, say, type Finding } from './findings'
-import { fmt, makeTarget, prefersChinese, roundNice, targetText, withUnit } from './format'
+import { fmt, makeTarget, roundNice, targetText, withUnit, writesChinese } from './format'
 import { isManualSource } from './gates'
 import type { AnalyzerKpi, FormulaCheck } from './types'
 
@@ -219,7 +219,7 @@ function assignFinding(note: string, zh: boolean): Finding {
 /** Feasibility review of one KPI, given the result of its formula check (null when not checked). */
 export function feasibilityProposals(kpi: AnalyzerKpi, check: FormulaCheck | null): ProposalDraft[] {
   const fields = kpi.fields
-  const zh = prefersChinese(fields.name, fields.description)
+  const zh = writesChinese(kpi)
   const findings: Finding[] = []
   const proposals: ProposalDraft[] = []
   const manual = isManualSource(fields.dataSource)

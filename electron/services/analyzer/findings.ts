@@ -1,6 +1,6 @@
 import type { ProposalDraft } from '../../domain/proposal'
 import type { FieldPatch } from '../../domain/proposal'
-import { prefersChinese } from './format'
+import { writesChinese } from './format'
 import type { AnalyzerKpi } from './types'
 
 /** One thing a rule found: a concrete field change, or an ask appended to the KPI's notes. */
@@ -23,7 +23,7 @@ export function ask(rule: string, title: string, line: string, rationale: string
  * wins), then one `notes` patch holding every ask not already written in the notes.
  */
 export function groupFindings(kpi: AnalyzerKpi, findings: Finding[], heading: { zh: string; en: string }): ProposalDraft | null {
-  const zh = prefersChinese(kpi.fields.name, kpi.fields.description)
+  const zh = writesChinese(kpi)
   const patches: FieldPatch[] = []
   const kept: Finding[] = []
   for (const finding of findings) {

@@ -72,7 +72,12 @@ export function makeTarget(parsed: ParsedTarget, zh: boolean): Target {
 
 const CJK = /[\u3400-\u9fff]/
 
-/** The analyzer writes every text in the KPI's own language: Chinese when its name or description holds CJK text. */
+/** The analyzer writes in the board's language; on a board without one, in the KPI's own: Chinese when its name or description holds CJK text. */
+export function writesChinese(kpi: { fields: { name: string; description: string }; language?: string }): boolean {
+  return kpi.language ? kpi.language === 'zh-CN' : prefersChinese(kpi.fields.name, kpi.fields.description)
+}
+
+/** Whether a KPI's own text is Chinese: it holds CJK text in its name or description. */
 export function prefersChinese(...texts: string[]): boolean {
   return texts.some((text) => CJK.test(text))
 }

@@ -5,11 +5,13 @@ import { frequencyLabel, stageLabel } from '../export/kpi-text'
 import { orientationOf } from './attainment'
 import { duplicateProposals } from './duplicates'
 import { groupFindings, say, type Finding } from './findings'
-import { fmtPercent, makeTarget, prefersChinese, spanText, targetText, withUnit } from './format'
+import { fmtPercent, makeTarget, spanText, writesChinese, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import { kpiHealth } from './health'
 import { isoDate, isoTime, periodsSince } from './periods'
-import { adjustingStatus, retargetFinding } from './trial-rules'
+import { adjustingStatus } from './trial-rules'
+import { operatingRetarget } from './operating-retarget'
+import type { ReviewRemark } from '../../domain/assistant-views'
 import { baselineOf, comparedSeries } from './trial-stats'
 import type { AnalyzerKpi } from './types'
 
@@ -211,16 +213,24 @@ function laggingFinding(kpi: AnalyzerKpi, advanced: number, total: number, zh: b
   }
 }
 
-/** Operating review; pass the whole board so that KPIs left behind in draft or feasibility are found. */
-export function operatingProposals(kpis: AnalyzerKpi[], measurements: Map<number, Measurement[]>, options: OperatingOptions): ProposalDraft[] {
+/**
+ * Operating review; pass the whole board so that KPIs left behind in draft or feasibility are found. A KPI
+ * with a target and no proposal gets a remark saying why its target stays.
+ */
+export function operatingProposals(
+  kpis: AnalyzerKpi[],
+  measurements: Map<number, Measurement[]>,
+  options: OperatingOptions
+): { proposals: ProposalDraft[]; remarks: ReviewRemark[] } {
   const live = kpis.filter((kpi) => kpi.fields.stage !== 'retired')
   const advanced = live.filter((kpi) => kpi.fields.stage === 'launched' || kpi.fields.stage === 'operating').length
   const boardAhead = live.length > 1 && advanced * 2 >= live.length
   const active = live.filter((kpi) => ACTIVE_STAGES.has(kpi.fields.stage))
   const proposals: ProposalDraft[] = []
+  const remarks: ReviewRemark[] = []
 
   for (const kpi of live) {
-    const zh = prefersChinese(kpi.fields.name, kpi.fields.description)
+    const zh = writesChinese(kpi)
     const findings: Finding[] = []
     const retires: ProposalDraft[] = []
     if (LAGGING_STAGES.has(kpi.fields.stage)) {
@@ -236,11 +246,10 @@ export function operatingProposals(kpis: AnalyzerKpi[], measurements: Map<number
       } else if (green) {
         findings.push(...green.findings)
         if (green.retire) retires.push(green.retire)
-      } else if (kpi.fields.target?.parsed && series.length >= options.recentPeriods) {
-        const target = kpi.fields.target.parsed
-        const recent = series.slice(-options.recentPeriods - (target.change ? 1 : 0))
-        const retarget = retargetFinding(kpi.fields, comparedSeries(recent, target), target, 'operating', false, zh)
-        if (retarget) findings.push(retarget, ...adjustingStatus(kpi.fields, zh))
+      } else {
+        const retarget = operatingRetarget(kpi, series, options.recentPeriods, zh)
+        findings.push(...retarget.findings)
+        if (retarget.remark && !flat) remarks.push({ code: kpi.fields.code, text: retarget.remark })
       }
     }
     const grouped = groupFindings(kpi, findings, { zh: '运营复盘', en: 'Operating review' })
@@ -248,5 +257,6 @@ export function operatingProposals(kpis: AnalyzerKpi[], measurements: Map<number
     proposals.push(...retires)
   }
   proposals.push(...duplicateProposals(active, measurements))
-  return proposals
+  const proposed = new Set(proposals.map((proposal) => (proposal.kind === 'add' ? proposal.fields.code : proposal.code)))
+  return { proposals, remarks: remarks.filter((remark) => !proposed.has(remark.code)) }
 }

@@ -5,6 +5,7 @@ import type { ReviewRemark } from '../../domain/assistant-views'
 import { analyzeWithRemarks } from './analyze'
 import type { Stage } from '../../domain/kpi'
 import type { KpiService } from '../kpis/kpi-service'
+import type { BoardService } from '../boards/board-service'
 import type { ProposalService } from '../proposals/proposal-service'
 import type { SourceService } from '../sources/source-service'
 import { createFormulaCheck } from './formula-check'
@@ -29,6 +30,7 @@ export interface ReviewOutcome {
 
 /** Runs the offline analyzer on a board at one stage and stores what it proposes. */
 export function createAnalyzerReview(deps: {
+  boards: BoardService
   kpis: KpiService
   measurements: MeasurementService
   proposals: ProposalService
@@ -48,6 +50,7 @@ export function createAnalyzerReview(deps: {
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
     // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
     const backoff = createPullBackoff(deps.settings, deps.now)
+    const language = deps.boards.language(request.boardId)
     const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
       kpis: reviewed.map((k) => {
@@ -55,6 +58,7 @@ export function createAnalyzerReview(deps: {
         return {
           id: k.id,
           fields: k,
+          language,
           passage: passages.get(k.id)?.text,
           ...(failure
             ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } }

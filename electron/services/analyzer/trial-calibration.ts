@@ -53,6 +53,17 @@ export function evidenceText(e: TrialEvidence, unit: string | null, hasTarget: b
 /** How the suggested target was found: a quantile as a stretch (missed targets) or as a level kept (beaten ones). */
 type Method = 'stretch' | 'kept' | 'trend' | 'median'
 
+/**
+ * Where the evidence comes from: the trial's periods, or the operating review's window. The grading is the
+ * same; the rule ids and the words naming the series differ.
+ */
+export type CalibrationScope = 'trial' | 'operating'
+
+const SERIES_NAME: Record<CalibrationScope, { zh: string; en: string }> = {
+  trial: { zh: '试运行', en: "the trial's" },
+  operating: { zh: '复盘窗口', en: "the review window's" }
+}
+
 /** "the period from 2026-01-01", or "the end of the target's window (2026-05-01)". */
 function horizonText(e: TrialEvidence, zh: boolean): string {
   return e.horizon.deadline
@@ -60,21 +71,22 @@ function horizonText(e: TrialEvidence, zh: boolean): string {
     : say(zh, ` ${e.horizon.at} 起的周期`, `the period from ${e.horizon.at}`)
 }
 
-function methodText(method: Method, e: TrialEvidence, zh: boolean): string {
+function methodText(method: Method, e: TrialEvidence, zh: boolean, scope: CalibrationScope): string {
   const higher = e.orientation === 'higher'
+  const { zh: of, en: ofEn } = SERIES_NAME[scope]
   switch (method) {
     case 'stretch':
       return higher
-        ? say(zh, '试运行的 P75：四分之一表现最好的周期达到的水平，团队已证明能做到', "the trial's P75: the level its best quarter of periods reached")
-        : say(zh, '试运行的 P25：四分之一表现最好的周期保持的水平，团队已证明能做到', "the trial's P25: the level its best quarter of periods kept")
+        ? say(zh, `${of}的 P75：四分之一表现最好的周期达到的水平，团队已证明能做到`, `${ofEn} P75: the level its best quarter of periods reached`)
+        : say(zh, `${of}的 P25：四分之一表现最好的周期保持的水平，团队已证明能做到`, `${ofEn} P25: the level its best quarter of periods kept`)
     case 'kept':
       return higher
-        ? say(zh, '试运行的 P25：4 个周期中有 3 个能达到', "the trial's P25: reached in 3 periods out of 4")
-        : say(zh, '试运行的 P75：4 个周期中有 3 个能保持', "the trial's P75: kept in 3 periods out of 4")
+        ? say(zh, `${of}的 P25：4 个周期中有 3 个能达到`, `${ofEn} P25: reached in 3 periods out of 4`)
+        : say(zh, `${of}的 P75：4 个周期中有 3 个能保持`, `${ofEn} P75: kept in 3 periods out of 4`)
     case 'trend':
       return say(zh, `按趋势外推到${horizonText(e, true)}`, `the trend extrapolated to ${horizonText(e, false)}`)
     case 'median':
-      return say(zh, '以试运行的中位数为中心，宽度不变', "centred on the trial's median, same width")
+      return say(zh, `以${of}的中位数为中心，宽度不变`, `centred on ${ofEn} median, same width`)
   }
 }
 
@@ -100,7 +112,13 @@ export type TrialOutcome = { finding: Finding; remark?: undefined } | { finding?
  * or P25 when lower is better), so the new target stretches without being out of reach. Beaten: the level
  * kept in 3 periods out of 4 (P25, or P75 when lower is better), unless a clear decline is eating the margin.
  */
-export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvidence, zh: boolean): TrialOutcome {
+export function calibration(
+  fields: KpiFields,
+  target: ParsedTarget,
+  e: TrialEvidence,
+  zh: boolean,
+  scope: CalibrationScope = 'trial'
+): TrialOutcome {
   const unit = target.unit ?? (fields.unit.trim() || null)
   const evidence = evidenceText(e, unit, true, zh)
   const nothing = (en: string, cn: string): TrialOutcome => ({
@@ -121,14 +139,13 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
       : say(zh, '将不再达标', 'missing the target')
     return {
       finding: {
-        rule: 'trial.trend',
+        rule: `${scope}.trend`,
         title: say(zh, '趋势走弱', 'worsening trend'),
         note: {
-          line: say(
-            zh,
-            '分析器：试运行期间数值持续走弱，锁定目标前请查明原因。',
-            'Analyzer: the values worsened steadily during the trial — find out why before locking the target.'
-          ),
+          line:
+            scope === 'trial'
+              ? say(zh, '分析器：试运行期间数值持续走弱，锁定目标前请查明原因。', 'Analyzer: the values worsened steadily during the trial — find out why before locking the target.')
+              : say(zh, '分析器：复盘窗口内数值持续走弱，请在下个周期前查明原因。', 'Analyzer: the values worsened steadily over the review window — find out why before the next cycle.'),
           rationale: say(
             zh,
             `${fields.code} 目前在目标附近，但按趋势到${horizonText(e, true)}约为 ${withUnit(next, unit)}，${verdict}（${evidence}）。`,
@@ -179,8 +196,8 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
     const moves = under ? !meetsTarget(value, target, e.orientation) : meetsTarget(value, target, e.orientation) && value !== target.value
     if (!moves || value <= 0) {
       return nothing(
-        `${methodText(method, e, false)} (${withUnit(value, unit)}) would not move the target the right way`,
-        `${methodText(method, e, true)}（${withUnit(value, unit)}）不会让目标朝正确方向调整`
+        `${methodText(method, e, false, scope)} (${withUnit(value, unit)}) would not move the target the right way`,
+        `${methodText(method, e, true, scope)}（${withUnit(value, unit)}）不会让目标朝正确方向调整`
       )
     }
     proposed = { ...target, value }
@@ -197,15 +214,15 @@ export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvi
   const from = targetText(target, zh)
   return {
     finding: {
-      rule: `trial.${under ? 'underachieved' : 'overachieved'}`,
+      rule: `${scope}.${under ? 'underachieved' : 'overachieved'}`,
       title: say(zh, GRADE_TITLE[grade].zh, GRADE_TITLE[grade].en),
       patch: {
         field: 'target',
         value: moved,
         rationale: say(
           zh,
-          `${from} ${GRADE_VERDICT[grade].zh}：${evidence}。${move} ${moved.text}（方法：${methodText(method, e, true)}）。`,
-          `${from} was ${GRADE_VERDICT[grade].en}: ${evidence}. ${move} to ${moved.text} (method: ${methodText(method, e, false)}).`
+          `${from} ${GRADE_VERDICT[grade].zh}：${evidence}。${move} ${moved.text}（方法：${methodText(method, e, true, scope)}）。`,
+          `${from} was ${GRADE_VERDICT[grade].en}: ${evidence}. ${move} to ${moved.text} (method: ${methodText(method, e, false, scope)}).`
         )
       }
     }
@@ -257,7 +274,14 @@ function thresholdsText(orientation: string, red: number, yellow: number, redVal
  * calms the series (very volatile), else wider thresholds sized on the spread. Null when it is not volatile
  * or the thresholds are already that wide.
  */
-export function volatilityFinding(fields: KpiFields, points: Measurement[], target: ParsedTarget | null, e: TrialEvidence, zh: boolean): Finding | null {
+export function volatilityFinding(
+  fields: KpiFields,
+  points: Measurement[],
+  target: ParsedTarget | null,
+  e: TrialEvidence,
+  zh: boolean,
+  scope: CalibrationScope = 'trial'
+): Finding | null {
   if (e.cv === null || e.cv <= VOLATILE_CV || e.periods < MIN_CALIBRATION_PERIODS) return null
   const unit = target?.unit ?? (fields.unit.trim() || null)
   const why = say(
@@ -271,7 +295,7 @@ export function volatilityFinding(fields: KpiFields, points: Measurement[], targ
   if (coarser && calmer !== null && calmer < e.cv) {
     const label = frequencyLabel(coarser.to, zh ? 'zh-CN' : 'en')
     return {
-      rule: 'trial.volatile',
+      rule: `${scope}.volatile`,
       title,
       patch: {
         field: 'frequency',
@@ -298,7 +322,7 @@ export function volatilityFinding(fields: KpiFields, points: Measurement[], targ
     rules: current?.rules ?? []
   }
   return {
-    rule: 'trial.volatile',
+    rule: `${scope}.volatile`,
     title,
     patch: {
       field: 'alertThresholds',

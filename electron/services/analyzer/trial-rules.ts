@@ -1,20 +1,14 @@
-import { median, quantile } from 'simple-statistics'
+import { quantile } from 'simple-statistics'
 import type { Direction, KpiFields, ParsedTarget } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import type { ProposalDraft } from '../../domain/proposal'
-import { orientationOf, rangeBounds, rawAttainment } from './attainment'
 import { groupFindings, say, type Finding } from './findings'
-import { fmtPercent, makeTarget, prefersChinese, roundNice, spanText, targetText, withUnit } from './format'
+import { makeTarget, roundNice, writesChinese } from './format'
 import { isoTime } from './periods'
 import { calibration, volatilityFinding } from './trial-calibration'
 import { trialEvidence } from './trial-evidence'
 import { baselineOf, comparedSeries } from './trial-stats'
 import type { AnalyzerKpi } from './types'
-
-/** Every period at or above this attainment: the target is too easy. */
-export const WIDE_MARGIN = 1.2
-/** Every period below this attainment: the target is out of reach. */
-export const BAD_MISS = 0.7
 
 export function inWindow(points: Measurement[], window: { start: string; end: string } | undefined): Measurement[] {
   if (!window) return points
@@ -30,71 +24,6 @@ function baselineWhy(orientation: string, zh: boolean): string {
   if (orientation === 'higher') return say(zh, '数据的第 25 百分位：4 个周期中有 3 个能达到', '25th percentile of the data: reached in 3 periods out of 4')
   if (orientation === 'lower') return say(zh, '数据的第 75 百分位：4 个周期中有 3 个能保持', '75th percentile of the data: kept in 3 periods out of 4')
   return say(zh, '以中位数为中心，宽度不变', 'centred on the median, same width')
-}
-
-/** A target moved to what the data shows, when every period beat it widely or missed it badly. */
-export function retargetFinding(
-  fields: KpiFields,
-  values: number[],
-  target: ParsedTarget,
-  rulePrefix: string,
-  allowRaise: boolean,
-  zh: boolean
-): Finding | null {
-  const orientation = orientationOf(target, fields.direction)
-  if (orientation !== 'range' && target.value <= 0) return null
-  const attainments = values.map((value) => rawAttainment(value, target, orientation))
-  const over = allowRaise && orientation !== 'range' && attainments.every((a) => a >= WIDE_MARGIN)
-  const under = attainments.every((a) => a < BAD_MISS)
-  if (!over && !under) return null
-  let proposed: ParsedTarget
-  if (orientation === 'range') {
-    const { low, high } = rangeBounds(target)
-    const centre = roundNice(median(values))
-    proposed =
-      target.comparator === 'between'
-        ? { ...target, value: roundNice(centre - (high - low) / 2), upper: roundNice(centre + (high - low) / 2) }
-        : { ...target, value: centre }
-  } else {
-    const baseline = roundNice(quantile(values, orientation === 'higher' ? 0.25 : 0.75))
-    if (baseline <= 0) return null
-    proposed = { ...target, value: baseline }
-  }
-  const finite = attainments.filter(Number.isFinite)
-  const unit = target.unit ?? (fields.unit.trim() || null)
-  const valueSpan = spanText(Math.min(...values), Math.max(...values), unit)
-  const attained = finite.length > 0 ? `${fmtPercent(Math.min(...finite))}–${fmtPercent(Math.max(...finite))}` : null
-  const mean = withUnit(values.reduce((a, b) => a + b, 0) / values.length, unit)
-  const observed = say(
-    zh,
-    `数值 ${valueSpan}，${attained ? `达成率 ${attained}，` : ''}均值 ${mean}`,
-    `values ${valueSpan},${attained ? ` attainment ${attained},` : ''} mean ${mean}`
-  )
-  const verdict = over
-    ? say(zh, `达成率都不低于 ${fmtPercent(WIDE_MARGIN)}`, `beaten by at least ${fmtPercent(WIDE_MARGIN)}`)
-    : say(zh, `达成率都低于 ${fmtPercent(BAD_MISS)}`, `missed badly (below ${fmtPercent(BAD_MISS)} attainment)`)
-  const move = over
-    ? orientation === 'higher'
-      ? say(zh, '建议提高到', 'Raise')
-      : say(zh, '建议收紧到', 'Tighten')
-    : orientation === 'range'
-      ? say(zh, '建议将区间移到', 'Move')
-      : say(zh, '建议放宽到', 'Lower the bar')
-  const from = targetText(target, zh)
-  const moved = makeTarget(proposed, zh)
-  return {
-    rule: `${rulePrefix}.${over ? 'overachieved' : 'underachieved'}`,
-    title: over ? say(zh, '目标过于宽松', 'target too easy') : say(zh, '目标难以达到', 'target out of reach'),
-    patch: {
-      field: 'target',
-      value: moved,
-      rationale: say(
-        zh,
-        `${from} 在全部 ${values.length} 个周期中${verdict}（${observed}）。${move} ${moved.text}（${baselineWhy(orientation, zh)}）。`,
-        `${from} was ${verdict} in all ${values.length} periods (${observed}). ${move} to ${moved.text} (${baselineWhy(orientation, zh)}).`
-      )
-    }
-  }
 }
 
 function suggestedTarget(fields: KpiFields, values: number[], direction: Direction, zh: boolean): Finding {
@@ -144,7 +73,7 @@ export interface TrialReview {
  */
 export function trialReview(kpi: AnalyzerKpi, points: Measurement[], minTrialPoints: number): TrialReview {
   const fields = kpi.fields
-  const zh = prefersChinese(fields.name, fields.description)
+  const zh = writesChinese(kpi)
   const target = fields.target?.parsed ?? null
   const values = comparedSeries(points, target)
   const findings: Finding[] = []

@@ -1,3 +1,4 @@
+import type { BoardLanguage } from '../../domain/board-language'
 import type { DateRewrite, MappingProposal } from '../../domain/formula-preview'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
@@ -10,6 +11,8 @@ export interface AnalyzerKpi {
   launchedAt?: number
   /** The PRD passage the KPI was imported from (draft review). */
   passage?: string
+  /** The board's language: every text the analyzer writes for this KPI is in it (default: the KPI's own). */
+  language?: BoardLanguage
   /** The scheduled pull's failures in a row, when its last try failed (operating review). */
   pullFailure?: { failures: number; errorCode: string; message: string; lastAttemptAt: number }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
+import { inferLanguage, type BoardLanguage } from '../../domain/board-language'
 
-export type AnswerLanguage = 'zh-CN' | 'en'
+export type AnswerLanguage = BoardLanguage
 
 const SECRET_PATTERNS: [RegExp, string][] = [
   // user:password@ in any URL or connection string
@@ -42,16 +43,8 @@ export function dataBlock(payload: unknown): string {
   ].join('\n')
 }
 
-const CJK = /[\u3400-\u9fff]/g
-const LETTER = /[\p{L}]/gu
-
 /** The language to answer in: Chinese when a fair share of the KPI text is written in Chinese. */
-export function answerLanguage(texts: readonly string[]): AnswerLanguage {
-  const joined = texts.join(' ')
-  const cjk = joined.match(CJK)?.length ?? 0
-  const letters = joined.match(LETTER)?.length ?? 0
-  return letters > 0 && cjk / letters >= 0.2 ? 'zh-CN' : 'en'
-}
+export const answerLanguage = inferLanguage
 
 export function languageRule(language: AnswerLanguage): string {
   return language === 'zh-CN'

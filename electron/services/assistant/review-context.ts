@@ -144,9 +144,10 @@ async function analyzerEvidence(
 ): Promise<ReviewContext['analyzerEvidence']> {
   const measured = core.measurements.ofBoard(boardId)
   const passages = stage === 'draft' ? core.passages.latest(boardId) : new Map<number, { text: string }>()
+  const language = core.boards.language(boardId)
   const { proposals, remarks } = await analyzeWithRemarks({
     stage,
-    kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi, passage: passages.get(kpi.id)?.text })),
+    kpis: kpis.map((kpi) => ({ id: kpi.id, fields: kpi, language, passage: passages.get(kpi.id)?.text })),
     measurements: measured,
     now: new Date(core.deps.now()),
     signal

@@ -9,7 +9,6 @@ import { AppError, isAppError } from '../../domain/errors'
 import { parseTarget } from '../../domain/target/parse-target'
 import type { LlmSettingsService, ResolvedLlm } from './llm-settings'
 import { meteredClient } from './metered-client'
-import { answerLanguage } from './prompt-data'
 import type { PromptTemplates } from './prompt-templates'
 import { batches, batchInput, gatherReviewInput, type ReviewSelection } from './review-context'
 import { costOf, type ReviewSessions } from './review-sessions'
@@ -58,11 +57,13 @@ export function createReviewRunner({ core, settings, templates, sessions, cache 
 
   /** The requests a review would send, batch by batch, built once for both the preview and the run. */
   async function prepare(selection: ReviewSelection, client: ClientShape, kpisPerRequest: number, signal?: AbortSignal) {
-    // The board's language (what its KPIs are written in) picks the Chinese or the English stage prompt.
-    const language = answerLanguage(core.kpis.list(selection.boardId).flatMap((kpi) => [kpi.name, kpi.description]))
+    // The board's language picks the Chinese or the English stage prompt, and the language the model answers in.
+    const language = core.boards.language(selection.boardId)
     const template = templates.effective(selection.stage, language)
     const input = await gatherReviewInput(core, selection, { secrets: settings.knownSecrets() }, signal)
-    const parts: ReviewPromptInput[] = input.kpis.length ? batches(input.kpis, kpisPerRequest).map((batch) => batchInput(template.body, input, batch)) : []
+    const parts: ReviewPromptInput[] = input.kpis.length
+      ? batches(input.kpis, kpisPerRequest).map((batch) => ({ ...batchInput(template.body, input, batch), language }))
+      : []
     const requests = parts.map((part) => previewReviewPrompt(selection.stage, part, client))
     return { template, input, parts, requests }
   }

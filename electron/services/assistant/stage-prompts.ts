@@ -6,7 +6,7 @@ import { formatMapping } from '../../domain/result-mapping'
 import type { KpiFields, Stage } from '../../domain/kpi'
 import { REVIEW_STAGES, type PromptLocale, type ReviewStage, type TemplateName } from '../../domain/assistant-settings'
 import { ASSISTANT_FIELDS } from './proposal-output'
-import { answerLanguage, dataBlock, languageRule, redactDeep } from './prompt-data'
+import { answerLanguage, dataBlock, languageRule, redactDeep, type AnswerLanguage } from './prompt-data'
 
 export { REVIEW_STAGES, type ReviewStage, type TemplateName }
 
@@ -56,6 +56,8 @@ export interface ReviewPromptInput {
   template: string
   kpis: KpiFields[]
   context?: ReviewContext
+  /** The board's language: the model answers in it (default: the language the KPIs are written in). */
+  language?: AnswerLanguage
 }
 
 const MAX_PRD_CHARS = 24_000
@@ -113,7 +115,7 @@ function stageContext(stage: ReviewStage, context: ReviewContext): Record<string
   return pick
 }
 
-function protocol(stage: ReviewStage, language: string): string {
+function protocol(stage: ReviewStage, language: AnswerLanguage): string {
   return [
     '## How to answer',
     `You are the KPI review assistant of KPI Loop, reviewing the board at the ${stage} stage (${VERSION_LABELS[stage]}).`,
@@ -126,15 +128,15 @@ function protocol(stage: ReviewStage, language: string): string {
     `- \`changes\`: a list of { field, value, rationale }, field one of ${ASSISTANT_FIELDS.join(', ')}; every value is a string (targets as written, e.g. "≥ 60%"); empty for retire;`,
     '- `benchmarks` (label, value, source) and `milestones` (label, target): empty lists unless you propose them.',
     'Propose nothing for a KPI that is fine as it is. An empty `proposals` list is a valid answer.',
-    languageRule(language as 'zh-CN' | 'en')
+    languageRule(language)
   ].join('\n')
 }
 
 /** The two messages of a stage review: the editable stage template plus our fixed answer protocol, and the data. */
-export function buildReviewPrompt(stage: Stage, { template, kpis, context = {} }: ReviewPromptInput): { system: string; user: string } {
+export function buildReviewPrompt(stage: Stage, { template, kpis, context = {}, language: given }: ReviewPromptInput): { system: string; user: string } {
   if (!(REVIEW_STAGES as readonly string[]).includes(stage)) throw new AppError('VALIDATION', `There is no assistant review for the ${stage} stage.`, { stage })
   const reviewStage = stage as ReviewStage
-  const language = answerLanguage(kpis.length > 0 ? kpis.flatMap((kpi) => [kpi.name, kpi.description]) : [context.prdExcerpt ?? ''])
+  const language = given ?? answerLanguage(kpis.length > 0 ? kpis.flatMap((kpi) => [kpi.name, kpi.description]) : [context.prdExcerpt ?? ''])
   const payload = redactDeep({ stage: reviewStage, kpis: kpis.map(kpiForPrompt), ...stageContext(reviewStage, context) }, context.secrets)
   return {
     system: `${template.trim()}\n\n${protocol(reviewStage, language)}`,

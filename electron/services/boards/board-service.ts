@@ -5,6 +5,7 @@ import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { Stage } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
+import { inferLanguage, type BoardLanguage } from '../../domain/board-language'
 
 export function createBoardService(deps: ServiceDeps & { audit: AuditService }) {
   const { db, events, audit, now, transaction } = deps
@@ -32,6 +33,7 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
       .values({
         name: sql.placeholder('name'),
         description: sql.placeholder('description'),
+        language: sql`${sql.placeholder('language')}`,
         createdAt: sql.placeholder('at'),
         updatedAt: sql.placeholder('at')
       })
@@ -41,6 +43,19 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
       .update(board)
       .set({ name: sql`${sql.placeholder('name')}`, updatedAt: sql`${sql.placeholder('at')}` })
       .where(eq(board.id, byId))
+      .prepare(),
+    setLanguage: db
+      .update(board)
+      .set({ language: sql`${sql.placeholder('language')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(board.id, byId))
+      .prepare(),
+    // Enough of a board's KPI text to tell its language; a huge board is not read whole for it.
+    kpiTexts: db
+      .select({ name: kpiRevision.name, description: kpiRevision.description })
+      .from(kpiHead)
+      .innerJoin(kpiRevision, eq(kpiRevision.id, kpiHead.revisionId))
+      .where(eq(kpiHead.boardId, byId))
+      .limit(200)
       .prepare(),
     remove: db
       .update(board)
@@ -80,8 +95,14 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
       updatedAt: row.updatedAt,
       kpiCount,
       stageCounts,
-      latestVersion: latest?.label ?? null
+      latestVersion: latest?.label ?? null,
+      language: languageOf(row),
+      languageSet: row.language !== null
     }
+  }
+
+  function languageOf(row: BoardRow): BoardLanguage {
+    return row.language ?? inferLanguage(stmt.kpiTexts.all({ id: row.id }).flatMap((kpi) => [kpi.name, kpi.description]))
   }
 
   function row(boardId: number): BoardRow {
@@ -95,10 +116,10 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     if (other && other.id !== self) throw new AppError('DUPLICATE_BOARD', `A board named "${name}" already exists.`, { name })
   }
 
-  const createTx = transaction((name: string, description: string, actor: string): number => {
+  const createTx = transaction((name: string, description: string, language: BoardLanguage | null, actor: string): number => {
     assertNameFree(name, null)
     const at = now()
-    const id = stmt.insert.get({ name, description, at })!.id
+    const id = stmt.insert.get({ name, description, language, at })!.id
     audit.record({ actor, action: 'board.create', boardId: id, summary: `Created board ${name}`, details: { name } })
     return id
   })
@@ -108,6 +129,19 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
     assertNameFree(name, boardId)
     stmt.rename.run({ name, at: now(), id: boardId })
     audit.record({ actor, action: 'board.rename', boardId, summary: `Renamed board ${before.name} → ${name}`, details: { from: before.name, to: name } })
+  })
+  const languageTx = transaction((boardId: number, language: BoardLanguage, actor: string) => {
+    const before = row(boardId)
+    if (before.language === language) return
+    stmt.setLanguage.run({ language, at: now(), id: boardId })
+    const from = before.language ?? `${languageOf(before)}, inferred`
+    audit.record({
+      actor,
+      action: 'board.language',
+      boardId,
+      summary: `Set the language of board ${before.name}: ${from} → ${language}`,
+      details: { from: before.language, to: language }
+    })
   })
   const deleteTx = transaction((boardId: number, actor: string) => {
     const before = row(boardId)
@@ -124,13 +158,21 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
       if (!found) throw new AppError('BOARD_NOT_FOUND', `No board named "${name}".`, { name })
       return found.id
     },
-    create(name: string, description: string, actor: string): BoardView {
-      const id = createTx(name.trim(), description, actor)
+    /** `language`: the creator's UI language; without one the board's language is read from its KPIs. */
+    create(name: string, description: string, actor: string, language: BoardLanguage | null = null): BoardView {
+      const id = createTx(name.trim(), description, language, actor)
       events.emit('board.changed', { boardId: id })
       return toView(row(id))
     },
     rename(boardId: number, name: string, actor: string): BoardView {
       renameTx(boardId, name.trim(), actor)
+      events.emit('board.changed', { boardId })
+      return toView(row(boardId))
+    },
+    /** The language the board's stage prompts, launch notices and analyzer texts are written in. */
+    language: (boardId: number): BoardLanguage => languageOf(row(boardId)),
+    setLanguage(boardId: number, language: BoardLanguage, actor: string): BoardView {
+      languageTx(boardId, language, actor)
       events.emit('board.changed', { boardId })
       return toView(row(boardId))
     },

@@ -56,13 +56,14 @@ function buildNotice(core: Core, boardId: number, versionLabel: string | undefin
  */
 export async function notifyLaunch(
   core: Core,
-  request: { boardId: number; versionLabel?: string; locale: Locale },
+  request: { boardId: number; versionLabel?: string; locale?: Locale },
   actor: string,
   signal?: AbortSignal
 ): Promise<LaunchNotice> {
   const plan = core.launchPlans.get(request.boardId)
   if (!plan) throw new AppError('LAUNCH_PLAN_MISSING', 'This board has no launch plan yet: set its launch date, owner and review cadence first.')
-  const notice = buildNotice(core, request.boardId, request.versionLabel, plan, request.locale)
+  // Written in the board's language unless the caller asks for another.
+  const notice = buildNotice(core, request.boardId, request.versionLabel, plan, request.locale ?? core.boards.language(request.boardId))
   const { channel, destination } = plan
   if (channel !== 'file' && channel !== 'trello' && !destination)
     throw new AppError('EXPORT_CONFIG', `The launch plan names no ${channel === 'notion' ? 'Notion page' : 'Jira issue'} to post to.`, { channel })

@@ -11,6 +11,7 @@ import { launchI18n } from '../features/launch/i18n'
 import { editingI18n } from './editing'
 import { healthI18n } from '../features/health/i18n'
 import { auditI18n } from '../features/audit/i18n'
+import { boardSettingsI18n } from '../features/boards/i18n'
 
 const errors = ERROR_TEXT.en
 
@@ -223,7 +224,8 @@ export const en = {
   ...boardGridI18n.en,
   ...launchI18n.en,
   ...editingI18n.en,
-  ...auditI18n.en
+  ...auditI18n.en,
+  ...boardSettingsI18n.en
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

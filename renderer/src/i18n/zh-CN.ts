@@ -3,6 +3,7 @@ import { review } from '../features/review/i18n'
 import { boardGridI18n } from '../features/kpis/i18n'
 import { launchI18n } from '../features/launch/i18n'
 import { editingI18n } from './editing'
+import { boardSettingsI18n } from '../features/boards/i18n'
 import { healthI18n } from '../features/health/i18n'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
@@ -214,5 +215,6 @@ export const zhCN: Messages = {
   ...boardGridI18n.zhCN,
   ...launchI18n.zhCN,
   ...editingI18n.zhCN,
-  ...auditI18n.zhCN
+  ...auditI18n.zhCN,
+  ...boardSettingsI18n.zhCN
 }

@@ -7,6 +7,7 @@ import type { ReviewPreviewView } from '../../../../electron/domain/assistant-vi
 import { api } from '../../api/client'
 import { useSubmit } from '../../components/useSubmit'
 import { useUiStore } from '../ui/useUiStore'
+import { useBoardStore } from '../boards/useBoardStore'
 
 type ReviewStage = (typeof REVIEW_STAGE_NAMES)[number]
 
@@ -14,6 +15,8 @@ type ReviewStage = (typeof REVIEW_STAGE_NAMES)[number]
 export function PreviewTab() {
   const { t } = useTranslation()
   const boardId = useUiStore((s) => s.boardId)
+  // The board's language picks the prompt: a change in the board settings is previewed at once.
+  const language = useBoardStore((s) => s.boards.find((board) => board.id === boardId)?.language)
   const [stage, setStage] = useState<ReviewStage>('draft')
   const [preview, setPreview] = useState<ReviewPreviewView | null>(null)
   const { busy: loading, run } = useSubmit()
@@ -23,7 +26,7 @@ export function PreviewTab() {
     void run(async () => setPreview(await api.call('llm.preview', { boardId, stage })))
   }, [boardId, stage, run])
 
-  useEffect(load, [load])
+  useEffect(load, [load, language])
 
   if (boardId === null) return <Empty description={t('assistant.noBoard')} />
   return (

@@ -1,6 +1,7 @@
 import DeleteOutlined from '@ant-design/icons/DeleteOutlined'
 import EditOutlined from '@ant-design/icons/EditOutlined'
 import MoreOutlined from '@ant-design/icons/MoreOutlined'
+import SettingOutlined from '@ant-design/icons/SettingOutlined'
 import PlusOutlined from '@ant-design/icons/PlusOutlined'
 import { App, Button, Dropdown, Empty, Tag, Typography } from 'antd'
 import { useState } from 'react'
@@ -12,6 +13,7 @@ import { useNotify } from '../../components/useNotify'
 import { ImportPrdButton } from '../import/ImportMenu'
 import { useUiStore } from '../ui/useUiStore'
 import { BoardNameModal } from './BoardNameModal'
+import { BoardSettingsModal } from './BoardSettingsModal'
 import { useBoardStore } from './useBoardStore'
 
 function StageCounts({ board }: { board: BoardView }) {
@@ -40,6 +42,7 @@ export function BoardList() {
   const selectBoard = useUiStore((s) => s.selectBoard)
   const [creating, setCreating] = useState(false)
   const [renaming, setRenaming] = useState<BoardView | null>(null)
+  const [configuring, setConfiguring] = useState<number | null>(null)
 
   const confirmDelete = (board: BoardView) =>
     modal.confirm({
@@ -79,11 +82,12 @@ export function BoardList() {
               menu={{
                 items: [
                   { key: 'rename', icon: <EditOutlined />, label: t('boards.rename'), onClick: () => setRenaming(board) },
+                  { key: 'settings', icon: <SettingOutlined />, label: t('boardSettings.open'), onClick: () => setConfiguring(board.id) },
                   { key: 'delete', icon: <DeleteOutlined />, danger: true, label: t('boards.delete'), onClick: () => confirmDelete(board) }
                 ]
               }}
             >
-              <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${t('boards.rename')} / ${t('boards.delete')}`} />
+              <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${t('boards.rename')} / ${t('boardSettings.open')} / ${t('boards.delete')}`} />
             </Dropdown>
           </li>
         ))}
@@ -110,6 +114,7 @@ export function BoardList() {
           if (renaming) await rename(renaming.id, name)
         }}
       />
+      <BoardSettingsModal board={boards.find((b) => b.id === configuring) ?? null} onClose={() => setConfiguring(null)} />
     </nav>
   )
 }

@@ -45,7 +45,7 @@ export function LaunchButton() {
 
 /** The board's launch plan, when each launched KPI moves to operating and by which rule, and "Notify the team". */
 export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardName: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const notify = useNotify()
   const open = useUiStore((s) => s.panel === 'launch')
   const openPanel = useUiStore((s) => s.openPanel)
@@ -108,8 +108,8 @@ export function LaunchDrawer({ boardId, boardName }: { boardId: number; boardNam
   const notifyTeam = async () => {
     setBusy('notify')
     try {
-      const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en'
-      const notice = await api.call('launch.notify', { boardId, versionLabel: version, locale })
+      // The notice is written in the board's language (its settings), not the reader's.
+      const notice = await api.call('launch.notify', { boardId, versionLabel: version })
       const count = notice.kpiCount
       if (notice.file) {
         downloadFiles([notice.file])
