@@ -112,13 +112,7 @@ export type TrialOutcome = { finding: Finding; remark?: undefined } | { finding?
  * or P25 when lower is better), so the new target stretches without being out of reach. Beaten: the level
  * kept in 3 periods out of 4 (P25, or P75 when lower is better), unless a clear decline is eating the margin.
  */
-export function calibration(
-  fields: KpiFields,
-  target: ParsedTarget,
-  e: TrialEvidence,
-  zh: boolean,
-  scope: CalibrationScope = 'trial'
-): TrialOutcome {
+export function calibration(fields: KpiFields, target: ParsedTarget, e: TrialEvidence, zh: boolean, scope: CalibrationScope = 'trial'): TrialOutcome {
   const unit = target.unit ?? (fields.unit.trim() || null)
   const evidence = evidenceText(e, unit, true, zh)
   const nothing = (en: string, cn: string): TrialOutcome => ({
@@ -144,8 +138,16 @@ export function calibration(
         note: {
           line:
             scope === 'trial'
-              ? say(zh, '分析器：试运行期间数值持续走弱，锁定目标前请查明原因。', 'Analyzer: the values worsened steadily during the trial — find out why before locking the target.')
-              : say(zh, '分析器：复盘窗口内数值持续走弱，请在下个周期前查明原因。', 'Analyzer: the values worsened steadily over the review window — find out why before the next cycle.'),
+              ? say(
+                  zh,
+                  '分析器：试运行期间数值持续走弱，锁定目标前请查明原因。',
+                  'Analyzer: the values worsened steadily during the trial — find out why before locking the target.'
+                )
+              : say(
+                  zh,
+                  '分析器：复盘窗口内数值持续走弱，请在下个周期前查明原因。',
+                  'Analyzer: the values worsened steadily over the review window — find out why before the next cycle.'
+                ),
           rationale: say(
             zh,
             `${fields.code} 目前在目标附近，但按趋势到${horizonText(e, true)}约为 ${withUnit(next, unit)}，${verdict}（${evidence}）。`,

@@ -87,7 +87,12 @@ export function BoardList() {
                 ]
               }}
             >
-              <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${t('boards.rename')} / ${t('boardSettings.open')} / ${t('boards.delete')}`} />
+              <Button
+                type="text"
+                size="small"
+                icon={<MoreOutlined />}
+                aria-label={`${t('boards.rename')} / ${t('boardSettings.open')} / ${t('boards.delete')}`}
+              />
             </Dropdown>
           </li>
         ))}
