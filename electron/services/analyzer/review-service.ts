@@ -50,7 +50,8 @@ export function createAnalyzerReview(deps: {
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
     // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
     const backoff = createPullBackoff(deps.settings, deps.now)
-    const language = deps.boards.language(request.boardId)
+    // A board whose language was chosen has its findings written in it; otherwise each KPI's own text decides.
+    const language = deps.boards.get(request.boardId).languageSet ? deps.boards.language(request.boardId) : undefined
     const { proposals: drafts, remarks } = await analyzeWithRemarks({
       stage: request.stage,
       kpis: reviewed.map((k) => {
