@@ -50,8 +50,8 @@ function readRatio(seg: readonly Token[]): number | 'other' | undefined {
  * change or rate, not be one ("月增长 < 20%", "月新增内容 < 10个" under a level target measure something else).
  */
 function readRedValue(seg: readonly Token[], target: ParsedTarget | null | undefined): number | undefined {
-  const { parsed, issue, explicitComparator } = parseTokens(seg)
-  if (!parsed || issue || !explicitComparator) return undefined
+  const { parsed, issues, explicitComparator } = parseTokens(seg)
+  if (!parsed || issues || !explicitComparator) return undefined
   const below = parsed.comparator === '<' || parsed.comparator === '<='
   if (!below && parsed.comparator !== '>' && parsed.comparator !== '>=') return undefined
   if (!target) return parsed.value

@@ -13,6 +13,7 @@ import {
   TBD_WORDS
 } from './lexicon'
 import { shorten } from '../number'
+import type { TargetIssue } from './issues'
 import { readQuantity, readTolerance, readUnit, readUpper } from './quantity'
 import type { Token } from './tokenizer'
 import { deadline, percentile, rateWindow, withinWindow } from './windows'
@@ -20,7 +21,8 @@ import { impliedChange, wordNumber } from './word-numbers'
 
 export interface GrammarResult {
   parsed: ParsedTarget | null
-  issue?: string
+  /** Why nothing was read, or what was set aside; the English sentence is `issueText(issues, 'en')`. */
+  issues?: TargetIssue[]
   /** Whether a comparator was written (not defaulted). */
   explicitComparator: boolean
 }
@@ -42,7 +44,7 @@ function prefixComparator(c: Cursor): readonly [Comparator, number] | undefined 
 
 function setComparator(st: TargetState, comparator: Comparator, weak: boolean, written: string): void {
   if (st.comparator && st.comparator !== comparator && !st.weakComparator && !weak) {
-    st.fatal = `Conflicting comparators ("${written}" after "${st.comparator}").`
+    st.fatal = { code: 'conflicting-comparators', params: { written, previous: st.comparator } }
   } else if (!st.comparator || st.weakComparator) {
     st.comparator = comparator
     st.weakComparator = weak
@@ -95,7 +97,7 @@ function changeWord(c: Cursor, st: TargetState): boolean {
   const t = peek(c) as Token
   const sign = CHANGE_VERBS.get(t.text) ?? (CHANGE_NOUNS.has(t.text) ? 0 : undefined)
   if (sign === undefined || t.kind === 'text') return false
-  if (sign !== 0 && st.change && st.change !== sign) st.fatal = 'The text both raises and lowers the value.'
+  if (sign !== 0 && st.change && st.change !== sign) st.fatal = { code: 'raises-and-lowers' }
   if (sign !== 0 || st.change === undefined) st.change = sign
   c.pos += is(c, 'by', 1) ? 2 : 1
   // "should not grow by more than 10%": the negation caps the change.
@@ -183,7 +185,7 @@ function aside(c: Cursor, st: TargetState): boolean {
     c.pos = inner.pos
     return true
   }
-  st.notes.push(`The aside "${shorten(spanText(c.tokens, c.pos, end + 1))}" was set aside; a target holds one number.`)
+  st.notes.push({ code: 'aside', params: { text: shorten(spanText(c.tokens, c.pos, end + 1)) } })
   c.pos = end + 1
   return true
 }
@@ -213,9 +215,9 @@ function secondClause(c: Cursor, st: TargetState): boolean {
   const head = shorten(spanText(c.tokens, 0, from))
   const rest = shorten(spanText(c.tokens, from))
   if (comparator && st.comparator && !st.weakComparator && !st.suffixComparator) {
-    st.notes.push(`Compound condition: "${head}" was taken as the target and "${rest}" as part of the metric's definition.`)
+    st.notes.push({ code: 'compound', params: { head, rest } })
   } else {
-    st.fatal = `More than one number ("${head}" and "${rest}"); it is unclear which is the target.`
+    st.fatal = { code: 'ambiguous-numbers', params: { head, rest } }
   }
   c.pos = c.tokens.length
   return true
@@ -237,12 +239,12 @@ function boundPair(c: Cursor, st: TargetState, comparator: readonly [Comparator,
   c.pos = c.tokens.length
   const opposite = (LOWER_BOUNDS.has(first) && UPPER_BOUNDS.has(comparator[0])) || (UPPER_BOUNDS.has(first) && LOWER_BOUNDS.has(comparator[0]))
   if (!opposite) {
-    st.fatal = `Two bounds in the same direction ("${written}"); keep one.`
+    st.fatal = { code: 'same-direction-bounds', params: { written } }
     return true
   }
   const [low, high] = LOWER_BOUNDS.has(first) ? [st.main, second] : [second, st.main]
   if (low.value > high.value) {
-    st.fatal = `The bounds contradict each other ("${written}"): no value can satisfy both.`
+    st.fatal = { code: 'contradicting-bounds', params: { written } }
     return true
   }
   st.main = low
@@ -264,13 +266,13 @@ export function parseTokens(tokens: readonly Token[]): GrammarResult {
 
 function assemble(st: TargetState): GrammarResult {
   const explicitComparator = st.comparator !== undefined && !st.weakComparator
-  const fail = (issue: string): GrammarResult => ({ parsed: null, issue, explicitComparator })
+  const fail = (issue: TargetIssue): GrammarResult => ({ parsed: null, issues: [issue], explicitComparator })
   if (st.fatal) return fail(st.fatal)
   const main = st.main
   if (!main) {
-    if (st.grade) return fail(`The target is a grade ("${st.grade}"), not a number.`)
-    if (st.tbd) return fail('The target is not set yet (TBD).')
-    return fail('The target has no number to measure against.')
+    if (st.grade) return fail({ code: 'grade', params: { grade: st.grade } })
+    if (st.tbd) return fail({ code: 'tbd' })
+    return fail({ code: 'no-number' })
   }
   // "+50%" alone is a change from the baseline, never the level 50%.
   if (main.explicitSign && st.comparator === undefined && st.change === undefined && !st.upper && !st.tolerance && !st.baseline) {
@@ -281,11 +283,11 @@ function assemble(st: TargetState): GrammarResult {
   const unit = main.unit ?? st.upper?.unit ?? st.tolerance?.unit ?? st.subjectUnit ?? st.baseline?.unit ?? null
   for (const other of [st.upper, st.tolerance]) {
     if (other?.unit && unit && other.unit !== unit) {
-      return fail(`"${main.raw}" and "${other.raw}" are in different units (${unit}, ${other.unit}).`)
+      return fail({ code: 'different-units', params: { main: main.raw, other: other.raw, unit, otherUnit: other.unit } })
     }
   }
-  if (st.between && !st.upper) return fail('"between" needs two bounds.')
-  if (st.upper && st.upper.value < main.value) return fail('The lower bound of the range exceeds the upper bound.')
+  if (st.between && !st.upper) return fail({ code: 'between-needs-two' })
+  if (st.upper && st.upper.value < main.value) return fail({ code: 'range-inverted' })
   const fromBaseline = st.baseline && st.comparator === undefined && st.change === undefined ? (main.value >= st.baseline.value ? '>=' : '<=') : undefined
   let comparator: Comparator = st.upper ? 'between' : st.tolerance ? '±' : (st.comparator ?? fromBaseline ?? (st.change ? '>=' : '='))
   if (sign < 0) comparator = FLIP[comparator]
@@ -298,7 +300,7 @@ function assemble(st: TargetState): GrammarResult {
   if (st.change !== undefined) parsed.change = true
   if (st.perEntity) parsed.unit = `${unit ?? 'count'}/${st.perEntity}`
   const notes = [...st.notes]
-  if (st.baseline) notes.push(`"${st.baseline.raw}" is the baseline the value starts from, not part of the target.`)
-  if (st.approximate && !explicitComparator && comparator === '=') notes.push('The target is approximate; it was read as an exact value.')
-  return { parsed, explicitComparator: explicitComparator || fromBaseline !== undefined, ...(notes.length ? { issue: notes.join(' ') } : {}) }
+  if (st.baseline) notes.push({ code: 'baseline', params: { baseline: st.baseline.raw } })
+  if (st.approximate && !explicitComparator && comparator === '=') notes.push({ code: 'approximate' })
+  return { parsed, explicitComparator: explicitComparator || fromBaseline !== undefined, ...(notes.length ? { issues: notes } : {}) }
 }

@@ -1,3 +1,4 @@
+import type { TargetIssue } from './issues'
 import type { Comparator, PeriodUnit } from '../kpi'
 import type { Token } from './tokenizer'
 
@@ -44,8 +45,8 @@ export interface TargetState {
   tbd?: boolean
   /** Index of the first token after the main clause that the grammar did not use. */
   firstNoiseAfterMain?: number
-  notes: string[]
-  fatal?: string
+  notes: TargetIssue[]
+  fatal?: TargetIssue
 }
 
 /** A read position over the token list; productions peek, and advance only on success. */

@@ -1,5 +1,6 @@
 import type { Direction, ParsedTarget, Target } from '../kpi'
 import { parseTokens } from './grammar'
+import { issueText, type TargetIssue } from './issues'
 import { TBD_WORDS } from './lexicon'
 import { metricPolarity, type MetricHints } from './metric-polarity'
 import { normalize, tokenize } from './tokenizer'
@@ -26,15 +27,25 @@ export type { MetricHints } from './metric-polarity'
  * - "per user" becomes part of the unit ("count/user"); a grade ("≥ B级") is not a number (null).
  */
 export function parseTarget(text: string, metric?: MetricHints): Target {
+  const { target, issues } = readTarget(text, metric)
+  return issues.length ? { ...target, issue: issueText(issues, 'en') } : target
+}
+
+/** Why a target's text was not read, or what of it was set aside, by code: each screen words it in its own language. */
+export function targetIssues(text: string, metric?: MetricHints): TargetIssue[] {
+  return readTarget(text, metric).issues
+}
+
+function readTarget(text: string, metric?: MetricHints): { target: Target; issues: TargetIssue[] } {
   const trimmed = text.trim()
-  if (!trimmed) return { text: trimmed, parsed: null, issue: 'The target is empty.' }
+  if (!trimmed) return { target: { text: trimmed, parsed: null }, issues: [{ code: 'empty' }] }
   if (trimmed.length <= 5 && TBD_WORDS.has(normalize(trimmed).toLowerCase())) {
-    return { text: trimmed, parsed: null, issue: 'The target is not set yet (TBD).' }
+    return { target: { text: trimmed, parsed: null }, issues: [{ code: 'tbd' }] }
   }
   // "0 → 120" is read as "from 0 to 120"; the text stays as written.
   const result = parseTokens(tokenize(trimmed.replace(/^([$¥€]?\s?[-+]?\d[^→⇒⟶]*?)\s*(?:→|->|⟶|⇒)\s*(?=[$¥€]?\s?[-+]?\d)/u, 'from $1 to ')))
   const parsed = result.parsed && metric && !result.explicitComparator ? inferComparator(result.parsed, metric) : result.parsed
-  return { text: trimmed, parsed, ...(result.issue ? { issue: result.issue } : {}) }
+  return { target: { text: trimmed, parsed }, issues: result.issues ?? [] }
 }
 
 function inferComparator(parsed: ParsedTarget, metric: MetricHints): ParsedTarget {

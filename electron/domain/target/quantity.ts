@@ -1,3 +1,4 @@
+import type { TargetIssue } from './issues'
 import { shorten } from '../number'
 import { type Cursor, type Quantity, peek } from './parse-state'
 import {
@@ -87,7 +88,7 @@ function isKeyword(word: string): boolean {
 const unitOf = (t: Token | undefined): string | undefined =>
   t && t.kind !== 'num' && t.kind !== 'pct' && t.kind !== 'text' ? UNIT_WORDS.get(t.text) : undefined
 
-export type QuantityRead = { quantity: Quantity; length: number } | { fatal: string } | undefined
+export type QuantityRead = { quantity: Quantity; length: number } | { fatal: TargetIssue } | undefined
 
 /** `[currency] [sign] number [modifiers] [unit] [/ scale]` starting `ahead` tokens past the cursor. */
 export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
@@ -109,16 +110,16 @@ export function readQuantity(c: Cursor, ahead = 0): QuantityRead {
   }
   const n = peek(c, k)
   if (n?.kind !== 'num') return undefined
-  if (n.malformed) return { fatal: n.malformed }
+  if (n.malformed) return { fatal: { code: 'malformed-number', params: { reason: n.malformed, number: shorten(n.raw, 40) } } }
   k++
   const next = peek(c, k)
   if (next?.kind === 'word' && next.raw === 'm') {
-    return { fatal: `"${shorten(n.raw)}m" is ambiguous (minutes or million?); write "min" or "M".` }
+    return { fatal: { code: 'ambiguous-m', params: { number: shorten(n.raw) } } }
   }
   const suffix = readUnit(c, k)
   if (suffix) {
     if (unit && CURRENCIES.has(suffix.unit) && suffix.unit !== unit) {
-      return { fatal: `Two currencies ("${unit}" and "${suffix.unit}") for one number.` }
+      return { fatal: { code: 'two-currencies', params: { first: unit, second: suffix.unit } } }
     }
     if (!unit || !CURRENCIES.has(suffix.unit)) unit = unit ?? suffix.unit
     k += suffix.length

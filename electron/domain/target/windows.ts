@@ -45,10 +45,10 @@ function periodAt(c: Cursor, ahead: number): PeriodUnit | undefined {
 function setWindow(st: TargetState, w: Window): void {
   const old = st.window
   if (old && old.kind === w.kind && (old.unit !== w.unit || old.amount !== w.amount)) {
-    st.fatal = 'The text names two different periods; keep one.'
+    st.fatal = { code: 'two-periods' }
   } else if (old && old.kind !== w.kind) {
     const within = old.kind === 'within' ? old : w
-    st.notes.push(`The deadline (within ${within.amount ?? 1} × ${within.unit}) was not kept; a target holds one window.`)
+    st.notes.push({ code: 'deadline-dropped', params: { amount: String(within.amount ?? 1), unit: within.unit } })
     st.window = old.kind === 'per' ? old : w
   } else {
     st.window = w
@@ -65,7 +65,7 @@ export function percentile(c: Cursor, st: TargetState): boolean {
   else if (t?.kind === 'num' && PERCENTILE_CJK.has(peek(c, 1)?.text ?? '')) [length, value] = [2, t.value]
   else if (t?.text === 'percentile' && peek(c, 1)?.kind === 'num') [length, value] = [2, peek(c, 1)?.value ?? NaN]
   if (!length) return false
-  if (st.percentile !== undefined && st.percentile !== value) st.fatal = 'Two different percentiles in one target.'
+  if (st.percentile !== undefined && st.percentile !== value) st.fatal = { code: 'two-percentiles' }
   st.percentile = value
   c.pos += length
   return true
@@ -115,7 +115,7 @@ export function withinWindow(c: Cursor, st: TargetState): boolean {
   let k = launch || english ? 1 : 0
   if (negativeWindow(c, k, english || launch)) {
     const end = c.pos + k + (WITHIN_SUFFIX.has(peek(c, k + 3)?.text ?? '') ? 4 : 3)
-    st.fatal = `A window cannot be negative ("${shorten(spanText(c.tokens, c.pos, end))}"); write how long, such as "within 30 days".`
+    st.fatal = { code: 'negative-window', params: { text: shorten(spanText(c.tokens, c.pos, end)) } }
     return true
   }
   const n = peek(c, k)
@@ -150,7 +150,7 @@ export function deadline(c: Cursor, st: TargetState): boolean {
   if (!period && !dated) return false
   let end = by + 1
   while (is(c, 'of', end) || isYear(end) || (peek(c, end)?.kind === 'word' && /^(q[1-4]|h[12]|year|eoy)$/.test(peek(c, end)?.text ?? ''))) end++
-  st.notes.push(`The deadline "${shorten(spanText(c.tokens, c.pos, c.pos + end))}" is a date, not a duration, so no window was set.`)
+  st.notes.push({ code: 'deadline-is-date', params: { text: shorten(spanText(c.tokens, c.pos, c.pos + end)) } })
   c.pos += end
   return true
 }

@@ -10,7 +10,7 @@ export function impliedChange(c: Cursor, st: TargetState): boolean {
   const amount = t.kind === 'text' ? undefined : IMPLIED_CHANGES.get(t.text)
   if (amount === undefined) return false
   const sign = amount < 0 ? -1 : 1
-  if (st.change && st.change !== sign) st.fatal = 'The text both raises and lowers the value.'
+  if (st.change && st.change !== sign) st.fatal = { code: 'raises-and-lowers' }
   st.change = sign
   st.main = { value: Math.abs(amount), unit: '%', raw: t.raw }
   c.pos++

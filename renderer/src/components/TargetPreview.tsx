@@ -5,11 +5,13 @@ import type { Target } from '../../../electron/domain/kpi'
 import type { MetricHints } from '../../../electron/domain/target/parse-target'
 import { api } from '../api/client'
 import { TargetBadge } from './TargetBadge'
+import { useTargetIssue } from './useTargetIssue'
 
 /** Parses the text as the user types (through `target.parse`, debounced) and shows what the core understood. */
 export function TargetPreview({ text, metric }: { text: string; metric?: MetricHints }) {
   const { t } = useTranslation()
   const [target, setTarget] = useState<Target | null>(null)
+  const issueOf = useTargetIssue()
   // Callers pass a new object each render; the words in it are what matter.
   const name = metric?.name
   const unit = metric?.unit
@@ -35,7 +37,7 @@ export function TargetPreview({ text, metric }: { text: string; metric?: MetricH
     <Space size={4} className="target-preview" data-testid="target-preview">
       <Typography.Text type="secondary">{t('target.preview')}</Typography.Text>
       <TargetBadge target={target} />
-      {target.issue && <Typography.Text type={target.parsed ? 'warning' : 'danger'}>{target.issue}</Typography.Text>}
+      {target.issue && <Typography.Text type={target.parsed ? 'warning' : 'danger'}>{issueOf(target)}</Typography.Text>}
     </Space>
   )
 }

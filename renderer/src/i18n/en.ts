@@ -1,3 +1,4 @@
+import { TARGET_ISSUE_TEXT } from '../../../electron/domain/target/issues'
 import { actualsMessages } from '../features/actuals/i18n'
 import { sourcesMessages } from '../features/sources/i18n'
 import { backupMessages } from '../features/backup/i18n'
@@ -220,6 +221,7 @@ export const en = {
   ...backupMessages.en,
   ...healthI18n.en,
   errors,
+  targetIssues: TARGET_ISSUE_TEXT.en,
   ...review.en,
   ...boardGridI18n.en,
   ...launchI18n.en,

@@ -1,3 +1,4 @@
+import { TARGET_ISSUE_TEXT } from '../../../electron/domain/target/issues'
 import { assistantI18n } from '../features/assistant/i18n'
 import { review } from '../features/review/i18n'
 import { boardGridI18n } from '../features/kpis/i18n'
@@ -211,6 +212,7 @@ export const zhCN: Messages = {
   ...backupMessages.zhCN,
   ...healthI18n.zhCN,
   errors: ERROR_TEXT['zh-CN'],
+  targetIssues: TARGET_ISSUE_TEXT['zh-CN'],
   ...review.zhCN,
   ...boardGridI18n.zhCN,
   ...launchI18n.zhCN,

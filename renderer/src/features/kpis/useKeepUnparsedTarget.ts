@@ -2,6 +2,7 @@ import { App } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toApiError } from '../../api/api-error'
+import { useTargetIssue } from '../../components/useTargetIssue'
 
 /**
  * Saves a KPI; when the core refuses a typed target it cannot read (TARGET_UNPARSED), asks whether to keep it
@@ -10,6 +11,7 @@ import { toApiError } from '../../api/api-error'
 export function useKeepUnparsedTarget() {
   const { modal } = App.useApp()
   const { t } = useTranslation()
+  const issueOf = useTargetIssue()
   return useCallback(
     async <T>(save: (allowUnparsedTarget: boolean) => Promise<T>): Promise<T | null> => {
       try {
@@ -19,13 +21,16 @@ export function useKeepUnparsedTarget() {
         if (err.code !== 'TARGET_UNPARSED') throw error
         const keep = await modal.confirm({
           title: t('target.keepTitle'),
-          content: t('target.keepBody', { text: String(err.details?.text ?? ''), issue: String(err.details?.issue ?? '') }),
+          content: t('target.keepBody', {
+            text: String(err.details?.text ?? ''),
+            issue: issueOf({ text: String(err.details?.text ?? ''), parsed: null, issue: String(err.details?.issue ?? '') }) ?? ''
+          }),
           okText: t('target.keep'),
           cancelText: t('target.rephrase')
         })
         return keep ? save(true) : null
       }
     },
-    [modal, t]
+    [modal, t, issueOf]
   )
 }
