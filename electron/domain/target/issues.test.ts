@@ -31,7 +31,7 @@ describe('target issues by code', () => {
     for (const text of TROUBLED) {
       const issue = parseTarget(text).issue
       const issues = targetIssues(text)
-      expect(issue === undefined ? [] : [issue], text).toEqual(issues.length ? [issueText(issues, 'en')] : [])
+      expect(issue === undefined ? [] : [issue], text).toEqual(issues.length ? [issueText(issues, 'stored')] : [])
     }
   })
 
@@ -49,9 +49,11 @@ describe('target issues by code', () => {
     expect(seen.size).toBeGreaterThanOrEqual(10)
   })
 
-  it('have a sentence in both languages for every code', () => {
+  it('have a sentence in both languages for every code, quoting the same words', () => {
+    const words = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
     for (const code of Object.keys(TARGET_ISSUE_TEXT.en) as TargetIssueCode[]) {
       expect(TARGET_ISSUE_TEXT['zh-CN'][code], code).toMatch(/[\u4e00-\u9fff]/)
+      expect(words(TARGET_ISSUE_TEXT['zh-CN'][code]), code).toEqual(words(TARGET_ISSUE_TEXT.en[code]))
     }
   })
 })

@@ -28,12 +28,12 @@ const EN = {
   'different-units': '"{{main}}" and "{{other}}" are in different units ({{unit}}, {{otherUnit}}).',
   'between-needs-two': '"between" needs two bounds.',
   'range-inverted': 'The lower bound of the range exceeds the upper bound.',
-  'malformed-number': '{{reason}}',
+  'malformed-number': '"{{number}}" is not a number as written (check its separators, decimal point and size).',
   'ambiguous-m': '"{{number}}m" is ambiguous (minutes or million?); write "min" or "M".',
   'two-currencies': 'Two currencies ("{{first}}" and "{{second}}") for one number.',
   aside: 'The aside "{{text}}" was set aside; a target holds one number.',
   compound: 'Compound condition: "{{head}}" was taken as the target and "{{rest}}" as part of the metric\'s definition.',
-  'deadline-dropped': 'The deadline (within {{amount}} × {{unit}}) was not kept; a target holds one window.',
+  'deadline-dropped': 'The deadline was not kept; a target holds one window.',
   'deadline-is-date': 'The deadline "{{text}}" is a date, not a duration, so no window was set.',
   baseline: '"{{baseline}}" is the baseline the value starts from, not part of the target.',
   approximate: 'The target is approximate; it was read as an exact value.'
@@ -55,7 +55,7 @@ const ZH_CN: Record<TargetIssueCode, string> = {
   'different-units': '“{{main}}”和“{{other}}”的单位不同（{{unit}}、{{otherUnit}}）。',
   'between-needs-two': '“介于”需要上下两个界限。',
   'range-inverted': '区间的下限大于上限。',
-  'malformed-number': '“{{number}}”不是可读的数字（请检查千分位或小数点）。',
+  'malformed-number': '“{{number}}”不是可读的数字（请检查千分位、小数点和位数）。',
   'ambiguous-m': '“{{number}}m”有歧义（分钟还是百万？），请写“min”或“M”。',
   'two-currencies': '一个数字用了两种货币（“{{first}}”和“{{second}}”）。',
   aside: '括号内的“{{text}}”已略过：一个目标只含一个数字。',
@@ -68,7 +68,15 @@ const ZH_CN: Record<TargetIssueCode, string> = {
 
 export const TARGET_ISSUE_TEXT: Record<ErrorLocale, Record<TargetIssueCode, string>> = { en: EN, 'zh-CN': ZH_CN }
 
-/** The issues as one sentence (or several) in a language, with the quoted words filled in. */
-export function issueText(issues: readonly TargetIssue[], locale: ErrorLocale): string {
-  return issues.map(({ code, params = {} }) => TARGET_ISSUE_TEXT[locale][code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '')).join(' ')
+/** The English kept with the target (CLI, exports) says a little more than a screen does: the number's own fault, the dropped window. */
+const STORED_EN: Record<TargetIssueCode, string> = {
+  ...EN,
+  'malformed-number': '{{reason}}',
+  'deadline-dropped': 'The deadline (within {{amount}} × {{unit}}) was not kept; a target holds one window.'
+}
+
+/** The issues as one sentence (or several) in a language (`stored`: the English kept with the target), the quoted words filled in. */
+export function issueText(issues: readonly TargetIssue[], locale: ErrorLocale | 'stored'): string {
+  const table = locale === 'stored' ? STORED_EN : TARGET_ISSUE_TEXT[locale]
+  return issues.map(({ code, params = {} }) => table[code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '')).join(' ')
 }

@@ -28,7 +28,7 @@ export type { MetricHints } from './metric-polarity'
  */
 export function parseTarget(text: string, metric?: MetricHints): Target {
   const { target, issues } = readTarget(text, metric)
-  return issues.length ? { ...target, issue: issueText(issues, 'en') } : target
+  return issues.length ? { ...target, issue: issueText(issues, 'stored') } : target
 }
 
 /** Why a target's text was not read, or what of it was set aside, by code: each screen words it in its own language. */
