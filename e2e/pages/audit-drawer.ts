@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test'
+import { boardAction } from './more-menu'
 
 /** The audit log drawer: its sentences and its filters. */
 export function auditDrawer(page: Page) {
   const root = page.locator('.audit-drawer')
   const option = (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text })
   return {
-    open: page.getByTestId('open-audit'),
+    open: boardAction(page, 'open-audit'),
     root,
     sentences: root.getByTestId('audit-sentence'),
     sentence: (action: string) => root.locator(`[data-testid="audit-sentence"][data-action="${action}"]`),

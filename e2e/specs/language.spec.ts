@@ -77,11 +77,9 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await check('audit log', ui.auditRows.first())
       await closeWithEscape(page)
 
-      await ui.importMenu.click()
       await ui.importPrd.click()
       await check('import PRD', ui.modal)
       await closeWithEscape(page)
-      await ui.importMenu.click()
       await ui.importTable.click()
       await check('import table', ui.modal)
       await closeWithEscape(page)
