@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
+import { actualsPage } from './actuals'
+import { boardPage } from './board-page'
 import { boardAction } from './more-menu'
 
 /** The query preview and result mapping in the KPI drawer's Actuals tab, and the board's "Assign data source". */
@@ -35,4 +37,18 @@ export function queryPreviewPage(page: Page) {
     option: (label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`),
     assignOk: assign.locator('.ant-modal-footer .ant-btn-primary')
   }
+}
+
+/** Opens a KPI's drawer on its Actuals tab and unfolds the query preview. */
+export async function openQueryPreview(page: Page, code: string) {
+  const ui = actualsPage(page)
+  const q = queryPreviewPage(page)
+  await boardPage(page).codeLink(code).click()
+  await expect(ui.drawerTitle).toBeVisible()
+  await expect(async () => {
+    await ui.tabButton.click()
+    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+  await q.header.click()
+  await expect(q.run).toBeVisible()
 }

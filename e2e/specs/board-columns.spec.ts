@@ -3,6 +3,7 @@ import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { seedSupportBoard } from '../seed'
 import { attachShot } from '../shots'
+import { BOARD_COLUMN_KEYS } from '../../electron/domain/board-columns'
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -10,23 +11,7 @@ const SIZES = [
 ] as const
 /** Every column of the grid, the optional attainment column included once it is shown. */
 const OTHER = 'Zz other board'
-const ALL_COLUMNS = [
-  'code',
-  'name',
-  'currentValue',
-  'light',
-  'proposal',
-  'target',
-  'stage',
-  'status',
-  'owner',
-  'frequency',
-  'category',
-  'dataSource',
-  'unit',
-  'attainment',
-  'updatedAt'
-]
+const ALL_COLUMNS: readonly string[] = BOARD_COLUMN_KEYS
 
 for (const locale of ['zh-CN', 'en'] as const) {
   for (const size of SIZES) {

@@ -1,30 +1,14 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { localDay, pullPeriod } from '../../electron/domain/period-binding'
 import type { FormulaPreview } from '../../electron/api'
-import { actualsPage } from '../pages/actuals'
 import { appPage, closeWithEscape } from '../pages/app-page'
-import { boardPage } from '../pages/board-page'
-import { queryPreviewPage } from '../pages/query-preview'
+import { openQueryPreview, queryPreviewPage } from '../pages/query-preview'
 
 test.use({ systemLocale: 'en' })
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly'] as const
-
-async function openPreview(page: Page, code: string) {
-  const ui = actualsPage(page)
-  const q = queryPreviewPage(page)
-  await boardPage(page).codeLink(code).click()
-  await expect(ui.drawerTitle).toBeVisible()
-  await expect(async () => {
-    await ui.tabButton.click()
-    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
-  }).toPass({ timeout: 15_000 })
-  await q.header.click()
-  await expect(q.run).toBeVisible()
-}
 
 test('the app’s preview binds by default what the CLI’s preview and a pull bind, for every frequency', async ({ page, server, core, runtime }) => {
   test.setTimeout(180_000)
@@ -47,7 +31,7 @@ test('the app’s preview binds by default what the CLI’s preview and a pull b
     const cli = await runtime.dispatch('actuals.preview', { kpiId: ids[i]! }, { actor: 'cli', signal: new AbortController().signal, emit: () => {} })
     expect(cli.ok && (cli.data as FormulaPreview).period).toMatchObject({ start: expected.start, end: expected.end })
 
-    await openPreview(page, frequency)
+    await openQueryPreview(page, frequency)
     await expect(q.run).toHaveAttribute('data-period', expected.label)
     await q.run.click()
     await expect(q.summary).toContainText(`${expected.label} (${expected.start} → ${expected.end}, end exclusive)`)

@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { actualsPage } from '../pages/actuals'
 import { appPage, closeWithEscape } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
-import { queryPreviewPage } from '../pages/query-preview'
+import { openQueryPreview, queryPreviewPage } from '../pages/query-preview'
 
 const SHOTS = process.env.KPILOOP_SHOTS ?? '/tmp/kpiloop-shots'
 test.use({ systemLocale: 'en' })
@@ -39,19 +38,6 @@ const REPORT = `SELECT day AS date, task_type, COUNT(*) AS total_tasks,
 FROM tasks GROUP BY day, task_type ORDER BY day, task_type`
 
 /** The drawer slides in; click its Actuals tab until it shows, then open the preview section. */
-async function openPreview(page: Page, code: string) {
-  const ui = actualsPage(page)
-  const q = queryPreviewPage(page)
-  await boardPage(page).codeLink(code).click()
-  await expect(ui.drawerTitle).toBeVisible()
-  await expect(async () => {
-    await ui.tabButton.click()
-    await expect(ui.tabButton).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 })
-  }).toPass({ timeout: 15_000 })
-  await q.header.click()
-  await expect(q.run).toBeVisible()
-}
-
 async function runFor(page: Page, day: string) {
   const q = queryPreviewPage(page)
   await q.date.click()
@@ -99,7 +85,7 @@ test('a report query is previewed as a table, mapped as proposed, its dates boun
   await expect(board.cell('KPI-T1', 'dataSource')).toContainText('tasks-db')
   await expect(board.cell('KPI-T2', 'dataSource')).toContainText('tasks-db')
 
-  await openPreview(page, 'KPI-T1')
+  await openQueryPreview(page, 'KPI-T1')
   await runFor(page, '2025-11-03')
   await expect(q.summary).toContainText('2025-11-03 (2025-11-03 → 2025-11-04, end exclusive) · 60 rows')
   await expect(q.table).toHaveAttribute('data-columns', '5')
@@ -122,7 +108,7 @@ test('a report query is previewed as a table, mapped as proposed, its dates boun
     })
   await closeWithEscape(page)
 
-  await openPreview(page, 'KPI-T2')
+  await openQueryPreview(page, 'KPI-T2')
   await runFor(page, '2025-11-10')
   await expect(q.blocked).toContainText('fixed dates')
   await expect(q.dates).toContainText("'2025-11-03'")
@@ -136,7 +122,7 @@ test('a report query is previewed as a table, mapped as proposed, its dates boun
   await closeWithEscape(page)
 
   await app.chinese.click()
-  await openPreview(page, 'KPI-T1')
+  await openQueryPreview(page, 'KPI-T1')
   await runFor(page, '2025-11-03')
   await expect(q.mapping).toHaveAttribute('data-source', 'kpi')
   await expect(q.reasons).toContainText('绝不对比率取平均')
