@@ -90,13 +90,19 @@ const ZH_ALLOWED = new Set(
  * notation such as CSV column names that is typed as it is in any language).
  */
 export async function visibleText(page: Page): Promise<string> {
-  const parts = [await page.locator('body').innerText()]
-  for (const input of await page.locator('[placeholder]:visible').all()) parts.push((await input.getAttribute('placeholder')) ?? '')
-  let text = parts.join('\n')
-  for (const own of await page.locator('[data-testid="language-switch"]:visible, [data-literal]:visible').allInnerTexts()) {
-    if (own) text = text.split(own).join('\n')
-  }
-  return text
+  // One read in one browser task: two reads let a drawer finish its closing animation in between, so its text was
+  // read but its verbatim (data-literal) parts were no longer there to take out.
+  return page.locator('body').evaluate((body) => {
+    const text = (el: unknown) => (el as { innerText: string }).innerText
+    const parts = [text(body)]
+    for (const input of body.querySelectorAll('[placeholder]')) if (input.getClientRects().length) parts.push(input.getAttribute('placeholder') ?? '')
+    let all = parts.join('\n')
+    for (const own of body.querySelectorAll('[data-testid="language-switch"], [data-literal]')) {
+      const literal = text(own)
+      if (literal) all = all.split(literal).join('\n')
+    }
+    return all
+  })
 }
 
 /** Every text of the workspace that came from the user or the seed, longest first: data, not UI words. */
