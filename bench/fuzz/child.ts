@@ -20,7 +20,7 @@ try {
     const counts = await commitTableImport(fx.core, { boardId: fx.boardId, data, format: tableFormatOf(fileName), fileName, actor: 'fuzz' })
     outcome = `${counts.added} added, ${counts.changed} changed`
   } else {
-    outcome = `${fx.core.measurements.importCsv(fx.boardId, data, 'fuzz', fileName)} values stored`
+    outcome = `${await fx.core.measurements.importCsv(fx.boardId, data, 'fuzz', fileName)} values stored`
   }
 } catch (error) {
   outcome = error instanceof AppError ? `${error.code}: ${error.message.slice(0, 70)}` : `RAW ${String(error).slice(0, 70)}`

@@ -1,16 +1,5 @@
 import { Command } from 'commander'
-import { actualsCommands } from './commands/actuals'
-import { actualsQueryCommands } from './commands/actuals-query'
-import { backupCommands } from './commands/backup'
-import { boardCommands } from './commands/board'
-import { exportCommand } from './commands/export'
-import { importCommand } from './commands/import'
-import { kpiCommands } from './commands/kpi'
-import { lifecycleCommands } from './commands/lifecycle'
-import { launchCommands } from './commands/launch'
-import { reviewCommands } from './commands/review'
-import { sourceCommands } from './commands/source'
-import { auditCommand, restoreCommand, versionCommands } from './commands/version'
+import { registerCommands } from './command-groups'
 import { createRun } from './run'
 import type { GlobalOptions } from './session'
 import { CLI_VERSION } from './version'
@@ -24,21 +13,6 @@ const program = new Command('kpiloop')
   .addHelpText('after', '\nkpiloop --version (or -V) prints the version of KPI Loop.')
 
 const run = createRun(() => program.opts<GlobalOptions>())
-boardCommands(program, run)
-kpiCommands(program, run)
-versionCommands(program, run)
-restoreCommand(program, run)
-auditCommand(program, run)
-actualsCommands(program, run)
-actualsQueryCommands(program, run)
-lifecycleCommands(program, run)
-launchCommands(program, run)
-sourceCommands(program, run)
-importCommand(program, run)
-exportCommand(program, run)
-reviewCommands(program, run)
-backupCommands(program, run)
-
 // `--version` is the program's own only before a command (`kpiloop --db x --version`): after one,
 // `restore --version v1.0` names a board version.
 const beforeCommand = (args: string[]): string[] => {
@@ -50,5 +24,10 @@ const beforeCommand = (args: string[]): string[] => {
   }
   return global
 }
-if (beforeCommand(process.argv.slice(2)).some((arg) => arg === '--version' || arg === '-V')) process.stdout.write(`${CLI_VERSION}\n`)
-else await program.parseAsync(process.argv)
+const args = process.argv.slice(2)
+const globals = beforeCommand(args)
+if (globals.some((arg) => arg === '--version' || arg === '-V')) process.stdout.write(`${CLI_VERSION}\n`)
+else {
+  await registerCommands(program, run, args[globals.length])
+  await program.parseAsync(process.argv)
+}

@@ -7,7 +7,6 @@ import type { MeasurementSource } from '../../domain/measurement'
 import { AppError } from '../../domain/errors'
 import type { KpiService } from '../kpis/kpi-service'
 import type { Period } from '../../domain/period'
-import { readActualsCsv } from './actuals-csv'
 import { shorten } from '../../domain/number'
 
 /** A measurement row as SQLite returns it (snake_case columns). */
@@ -127,8 +126,10 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     /**
      * CSV with columns code, period_start, period_end, value[, note]: all rows or none. Bytes are decoded
      * (UTF-8, UTF-16/32 with BOM, GB18030); values are read by the one strict number parser.
+     * The CSV parser loads on the first import: a command that lists a board never pays for it.
      */
-    importCsv(boardId: number, content: string | Uint8Array, actor: string, fileName = 'actuals.csv'): number {
+    async importCsv(boardId: number, content: string | Uint8Array, actor: string, fileName = 'actuals.csv'): Promise<number> {
+      const { readActualsCsv } = await import('./actuals-csv')
       return addMany(
         boardId,
         readActualsCsv(content, fileName, (code) => kpis.resolve(boardId, code)),

@@ -105,14 +105,14 @@ describe('the lifecycle loop', () => {
     expect(core.measurements.history(kpi.id).map((m) => m.value)).toEqual([6, 7.5])
   })
 
-  it('imports actuals from CSV all or nothing, and reports the failing line', () => {
+  it('imports actuals from CSV all or nothing, and reports the failing line', async () => {
     const kpi = core.kpis.add(boardId, { code: 'NPS', name: '净推荐值', target: '≥ 40' }, { actor })
-    expect(() =>
+    await expect(
       core.measurements.importCsv(boardId, 'code,period_start,period_end,value\nNPS,2025-10-01,2025-11-01,38\nNPS,2025-11-01,2025-12-01,forty\n', actor)
-    ).toThrow(/line 3.*forty/)
+    ).rejects.toThrow(/line 3.*forty/)
     expect(core.measurements.list(kpi.id)).toEqual([])
     expect(
-      core.measurements.importCsv(
+      await core.measurements.importCsv(
         boardId,
         '\uFEFFcode,period_start,period_end,value,note\r\nNPS,2025-10-01,2025-11-01,38,Q4 survey\r\nNPS,2025-11-01,2025-12-01,"1,042",\r\n',
         actor

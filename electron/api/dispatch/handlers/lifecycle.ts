@@ -37,9 +37,9 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'actuals.list': ({ kpiId, history }) => (history ? core.measurements.history(kpiId) : core.measurements.list(kpiId)),
     'actuals.series': ({ kpiId, from, to, width }) => core.series.series(kpiId, { from, to, width }),
     'actuals.page': ({ kpiId, history, offset, limit }) => core.valuePages.page(kpiId, { history, offset, limit }),
-    'actuals.importCsv': ({ boardId, text, base64, fileName }, { actor }) => {
+    'actuals.importCsv': async ({ boardId, text, base64, fileName }, { actor }) => {
       if ((text === undefined) === (base64 === undefined)) throw new AppError('VALIDATION', 'Send the CSV as text or as base64, not both.')
-      return { stored: core.measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }
+      return { stored: await core.measurements.importCsv(boardId, base64 === undefined ? text! : Buffer.from(base64, 'base64'), actor, fileName) }
     },
     'actuals.pull': ({ boardId, kpiIds, from, to, period }, { actor, signal, emit }) =>
       core.pull.pull({ boardId, kpiIds, from, to, period }, actor, { signal, onProgress: (done, total, code) => emit({ done, total, code }) }),
