@@ -1,9 +1,12 @@
 // zod's functional build (`zod/mini`): every schema of the app comes from here. Classic zod builds a method-laden
-// object per schema and has a heavy module body; at the CLI's cold start it cost ~130M instructions, mini ~1/5 of it.
-import * as z from 'zod/mini'
+// object per schema and has a heavy module body; at the CLI's cold start it cost ~130M instructions.
+// Name what is used (never `z.core`): a namespace object keeps all of zod's core in the start-up bundle.
+import { config } from 'zod/mini'
+import en from 'zod/v4/locales/en.js'
 
 // Classic zod installs its English messages on first use; mini leaves them to the app. The messages show in the
 // VALIDATION envelope's English text and in the repair prompt sent back to a model, so they stay as they were.
-z.config(z.locales.en())
+config(en())
 
 export * from 'zod/mini'
+export { $ZodError } from 'zod/v4/core'

@@ -12,7 +12,7 @@ export type Dispatch = (name: string, input: unknown, ctx: CallContext) => Promi
  */
 export function toEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
-  if (error instanceof z.core.$ZodError) {
+  if (error instanceof z.$ZodError) {
     const issue = error.issues[0]
     const details = { ...invalidFromZod(error) }
     return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`, details }
