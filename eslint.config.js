@@ -77,7 +77,7 @@ export default tseslint.config(
     }
   },
   {
-    // Classic zod cost the CLI ~130M instructions at every start. Schemas are built with zod/mini through
+    // Classic zod cost the CLI ~100M instructions at every start. Schemas are built with zod/mini through
     // electron/domain/zod, which also installs the English messages the error envelopes and repair prompts carry.
     files: ['electron/**/*.ts', 'db/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
     ignores: ['electron/domain/zod.ts'],
