@@ -77,6 +77,24 @@ export default tseslint.config(
     }
   },
   {
+    // Classic zod cost the CLI ~100M instructions at every start. Schemas are built with zod/mini through
+    // electron/domain/zod, which also installs the English messages the error envelopes and repair prompts carry.
+    files: ['electron/**/*.ts', 'db/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    ignores: ['electron/domain/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'Build schemas with electron/domain/zod (zod/mini): classic zod is slow to load.' },
+            { name: 'zod/v4', message: 'Build schemas with electron/domain/zod (zod/mini): classic zod is slow to load.' },
+            { name: 'zod/mini', allowTypeImports: true, message: 'Import electron/domain/zod: it sets the English messages.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,7 +2,7 @@
 // TypeScript when it starts. One bundle with shared chunks; a heavy module behind an `import()` becomes its own
 // chunk, loaded only by the command that needs it. Native modules stay in node_modules.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -19,6 +19,26 @@ const zodEnglishOnly = {
     build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
       contents: "export { default as en } from './en.js'",
       resolveDir: join(args.pluginData, '..', 'locales'),
+      loader: 'js'
+    }))
+  }
+}
+
+/**
+ * The app builds its schemas with zod/mini; only a dependency (jira.js) imports classic `zod`. esbuild puts a file in
+ * the chunk of every entry that reaches it, with all the code any of them uses: zod's core, shared by both, carried
+ * classic zod's parts into the chunk every command loads (~40M instructions at each CLI start). Classic zod gets its
+ * own copy of its files, loaded only with the module that imports it.
+ */
+const classicZodApart = {
+  name: 'classic-zod-apart',
+  setup(build) {
+    const zodRoot = join(root, 'node_modules', 'zod')
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: join(zodRoot, 'index.js'), namespace: 'classic-zod' }))
+    build.onResolve({ filter: /^\./, namespace: 'classic-zod' }, (args) => ({ path: join(args.resolveDir, args.path), namespace: 'classic-zod' }))
+    build.onLoad({ filter: /.*/, namespace: 'classic-zod' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      resolveDir: dirname(args.path),
       loader: 'js'
     }))
   }
@@ -42,7 +62,7 @@ export async function buildNode() {
     banner: {
       js: "import { createRequire as __kpiloopRequire } from 'node:module'; import { fileURLToPath as __kpiloopPath } from 'node:url'; const require = __kpiloopRequire(import.meta.url); const __filename = __kpiloopPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));"
     },
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, classicZodApart],
     // Whitespace and syntax only: names stay readable in a --debug stack, which the source maps (read only under
     // --debug) map back to the TypeScript. Less to read and decode at every start.
     minifyWhitespace: true,

@@ -1,42 +1,37 @@
-import { z } from 'zod'
+import * as z from '../domain/zod'
 import { id, procedure, result } from './procedure'
 import type { FormulaPreview } from '../domain/formula-preview'
 import { resultMappingSchema } from '../domain/result-mapping'
 import type { SeriesView, ValuePage } from '../domain/series'
 import type { DuePullSummary, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
 /** A day, ISO week, month or quarter: 2025-11-03, 2025-W47, 2025-11, 2025-Q4. */
-const periodLabel = z.string().trim().min(1).max(20)
-const sourceName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\s#]+$/, 'no spaces or #')
+const periodLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
+const sourceName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\s#]+$/, 'no spaces or #'))
 const sourceKind = z.enum(['postgres', 'mysql', 'sqlite', 'duckdb', 'clickhouse'])
 
 export const actualsProcedures = {
   'actuals.add': procedure({
     writes: true,
-    input: z.strictObject({ kpiId: id, periodStart: isoDate, periodEnd: isoDate, value: z.number().finite(), note: z.string().max(2000).optional() }),
+    input: z.strictObject({ kpiId: id, periodStart: isoDate, periodEnd: isoDate, value: z.number(), note: z.optional(z.string().check(z.maxLength(2000))) }),
     output: result<MeasurementView>()
   }),
-  'actuals.list': procedure({ input: z.strictObject({ kpiId: id, history: z.boolean().default(false) }), output: result<MeasurementView[]>() }),
+  'actuals.list': procedure({ input: z.strictObject({ kpiId: id, history: z._default(z.boolean(), false) }), output: result<MeasurementView[]>() }),
   /** The chart's series for a range at its pixel width: every value when at most two per pixel, else each bucket's min and max. */
   'actuals.series': procedure({
     input: z
-      .strictObject({ kpiId: id, from: isoDate.optional(), to: isoDate.optional(), width: z.number().int().min(16).max(10_000) })
-      .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
+      .strictObject({ kpiId: id, from: z.optional(isoDate), to: z.optional(isoDate), width: z.int().check(z.gte(16), z.lte(10_000)) })
+      .check(z.refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'from must not be after to', path: ['to'] })),
     output: result<SeriesView>()
   }),
   /** One page of the values table, newest period first; `history` adds the values later rows replaced. */
   'actuals.page': procedure({
     input: z.strictObject({
       kpiId: id,
-      history: z.boolean().default(false),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(50)
+      history: z._default(z.boolean(), false),
+      offset: z._default(z.int().check(z.gte(0)), 0),
+      limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50)
     }),
     output: result<ValuePage>()
   }),
@@ -45,22 +40,28 @@ export const actualsProcedures = {
     /** The file's bytes as base64 (decoded in the core: UTF-8, UTF-16/32 with BOM, GB18030), or text already decoded. */
     input: z.strictObject({
       boardId: id,
-      text: z.string().max(20_000_000).optional(),
-      base64: z.base64().max(28_000_000).optional(),
-      fileName: z.string().max(300).optional()
+      text: z.optional(z.string().check(z.maxLength(20_000_000))),
+      base64: z.optional(z.base64().check(z.maxLength(28_000_000))),
+      fileName: z.optional(z.string().check(z.maxLength(300)))
     }),
     output: result<{ stored: number }>()
   }),
   'actuals.pull': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id, kpiIds: z.array(id).optional(), from: isoDate.optional(), to: isoDate.optional(), period: periodLabel.optional() }),
+    input: z.strictObject({
+      boardId: id,
+      kpiIds: z.optional(z.array(id)),
+      from: z.optional(isoDate),
+      to: z.optional(isoDate),
+      period: z.optional(periodLabel)
+    }),
     output: result<PullSummary>(),
     chunk: result<{ done: number; total: number; code: string }>()
   }),
   /** What the schedule would pull now, pulled: every KPI (of one board, or all) whose latest complete period has no value yet. For cron. */
   'actuals.pullDue': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id.optional() }),
+    input: z.strictObject({ boardId: z.optional(id) }),
     output: result<DuePullSummary>(),
     chunk: result<{ done: number; total: number; code: string }>()
   }),
@@ -68,12 +69,12 @@ export const actualsProcedures = {
   'actuals.preview': procedure({
     input: z.strictObject({
       kpiId: id,
-      period: periodLabel.optional(),
-      periodStart: isoDate.optional(),
-      periodEnd: isoDate.optional(),
+      period: z.optional(periodLabel),
+      periodStart: z.optional(isoDate),
+      periodEnd: z.optional(isoDate),
       /** Preview a formula or a mapping before saving it. */
-      formula: z.string().max(100_000).optional(),
-      mapping: resultMappingSchema.nullable().optional()
+      formula: z.optional(z.string().check(z.maxLength(100_000))),
+      mapping: z.optional(z.nullable(resultMappingSchema))
     }),
     output: result<FormulaPreview>()
   }),
@@ -84,10 +85,10 @@ export const actualsProcedures = {
       mode: z.enum(['add', 'edit']),
       name: sourceName,
       kind: sourceKind,
-      url: z.string().trim().min(1).max(2000),
-      password: z.string().max(2000).optional(),
-      allowRawRows: z.boolean().optional(),
-      timeoutMs: z.number().int().min(100).max(600_000).optional()
+      url: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+      password: z.optional(z.string().check(z.maxLength(2000))),
+      allowRawRows: z.optional(z.boolean()),
+      timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000)))
     }),
     output: result<SourceView>()
   }),

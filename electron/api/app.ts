@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../domain/zod'
 import { procedure, result } from './procedure'
 import type { AppInfo } from '../domain/views'
 

@@ -1,10 +1,10 @@
-import { z } from 'zod'
+import * as z from '../domain/zod'
 import { id, procedure, result } from './procedure'
 import type { AuditPage, AuditView, BoardView } from '../domain/views'
 import { boardColumnsSchema, type BoardColumns } from '../domain/board-columns'
 import { BOARD_LANGUAGES } from '../domain/board-language'
 
-const boardName = z.string().trim().min(1).max(200)
+const boardName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
 
 export const boardProcedures = {
   'board.list': procedure({ input: z.strictObject({}), output: result<BoardView[]>() }),
@@ -14,7 +14,7 @@ export const boardProcedures = {
   'board.create': procedure({
     writes: true,
     /** `language`: the creator's UI language; without it the board's language is read from its KPIs. */
-    input: z.strictObject({ name: boardName, description: z.string().max(5000).optional(), language: z.enum(BOARD_LANGUAGES).optional() }),
+    input: z.strictObject({ name: boardName, description: z.optional(z.string().check(z.maxLength(5000))), language: z.optional(z.enum(BOARD_LANGUAGES)) }),
     output: result<BoardView>()
   }),
   /** The language the board's stage prompts, launch notices and analyzer texts are written in. */
@@ -32,10 +32,10 @@ export const boardProcedures = {
   'board.columns.reset': procedure({ writes: true, input: z.strictObject({ boardId: id }), output: result<null>() }),
   'audit.list': procedure({
     input: z.strictObject({
-      boardId: id.optional(),
-      kpiId: id.optional(),
-      limit: z.number().int().min(1).max(1000).default(200),
-      beforeId: id.optional()
+      boardId: z.optional(id),
+      kpiId: z.optional(id),
+      limit: z._default(z.int().check(z.gte(1), z.lte(1000)), 200),
+      beforeId: z.optional(id)
     }),
     output: result<AuditView[]>()
   }),
@@ -43,13 +43,13 @@ export const boardProcedures = {
   'audit.search': procedure({
     input: z.strictObject({
       boardId: id,
-      kpiId: id.optional(),
-      actor: z.string().min(1).max(200).optional(),
-      action: z.string().min(1).max(100).optional(),
-      from: z.number().int().nonnegative().optional(),
-      to: z.number().int().nonnegative().optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(50)
+      kpiId: z.optional(id),
+      actor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      action: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+      from: z.optional(z.int().check(z.nonnegative())),
+      to: z.optional(z.int().check(z.nonnegative())),
+      offset: z._default(z.int().check(z.gte(0)), 0),
+      limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50)
     }),
     output: result<AuditPage>()
   })

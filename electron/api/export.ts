@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../domain/zod'
 import type { ApiExportResult, ExportConfigs, ExportedFile, ExportTarget, StoredLink, TableImportCounts, TableImportPreview } from '../domain/export'
 import { id, procedure, result } from './procedure'
 
@@ -13,17 +13,17 @@ const target = z.enum(['notion', 'jira', 'trello'])
 const scope = {
   boardId: id,
   /** A board version label: its pinned KPIs; omitted for the board as it is now. */
-  versionLabel: z.string().trim().min(1).max(40).optional(),
+  versionLabel: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
   /** A selection of the board's KPIs; omitted for all of them. */
-  kpiIds: z.array(id).min(1).max(5000).optional()
+  kpiIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(5000)))
 }
 /** A CSV/XLSX file as the renderer read it; base64 of at most 20 MB. */
 const tableFile = {
   boardId: id,
-  fileName: z.string().trim().min(1).max(255),
-  base64: z.base64().max(28_000_000),
+  fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+  base64: z.base64().check(z.maxLength(28_000_000)),
   /** Keep targets the parser cannot read as flagged text (as the editor's "save anyway"); refused otherwise. */
-  allowUnparsedTarget: z.boolean().optional()
+  allowUnparsedTarget: z.optional(z.boolean())
 }
 
 export const exportProcedures = {
@@ -31,16 +31,16 @@ export const exportProcedures = {
     input: z.strictObject({
       ...scope,
       format: z.enum(['markdown', 'csv', 'xlsx', 'jira-csv', 'notion']),
-      locale: locale.default('en'),
+      locale: z._default(locale, 'en'),
       /** Jira CSV: an Epic named after the board first, every KPI its child. */
-      epic: z.boolean().optional()
+      epic: z.optional(z.boolean())
     }),
     output: result<{ files: ExportedFile[] }>()
   }),
   /** Streams `{ done, total, code }` after each KPI; a stopped run's error carries `details.results`. */
   'export.run': procedure({
     writes: true,
-    input: z.strictObject({ ...scope, target, locale: locale.default('en'), onMissing: z.enum(['recreate', 'report']).optional() }),
+    input: z.strictObject({ ...scope, target, locale: z._default(locale, 'en'), onMissing: z.optional(z.enum(['recreate', 'report'])) }),
     output: result<ApiExportResult>(),
     chunk: result<{ done: number; total: number; code: string }>()
   }),
@@ -55,14 +55,14 @@ export const exportProcedures = {
     input: z.strictObject({
       target,
       config: z.record(z.string(), z.string()),
-      secrets: z.record(z.string(), z.string().max(4000)).optional()
+      secrets: z.optional(z.record(z.string(), z.string().check(z.maxLength(4000))))
     }),
     output: result<ExportConfigView>()
   }),
   /** Changes only the settings given (the others stay); credentials are not set here. */
   'export.config.update': procedure({
     writes: true,
-    input: z.strictObject({ target, config: z.record(z.string(), z.string().optional()) }),
+    input: z.strictObject({ target, config: z.record(z.string(), z.optional(z.string())) }),
     output: result<ExportConfigView>()
   }),
   'export.links': procedure({ input: z.strictObject({ boardId: id }), output: result<StoredLink[]>() }),

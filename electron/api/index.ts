@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { ErrorEnvelope } from '../domain/errors'
 import { actualsProcedures } from './actuals'
 import { appProcedures } from './app'
@@ -33,8 +33,8 @@ export type ProcedureName = keyof Procedures
 export type Input<N extends ProcedureName> = z.input<Procedures[N]['input']>
 /** What a handler receives (defaults applied). */
 export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>
-export type Output<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodType, infer O, unknown> ? O : never
-export type Chunk<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodType, unknown, infer C> ? C : never
+export type Output<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodMiniType, infer O, unknown> ? O : never
+export type Chunk<N extends ProcedureName> = Procedures[N] extends Procedure<z.ZodMiniType, unknown, infer C> ? C : never
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorEnvelope }
 

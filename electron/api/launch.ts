@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../domain/zod'
 import { launchPlanInputSchema, type LaunchNotice, type LaunchPlanState } from '../domain/launch-plan'
 import { id, procedure, result } from './procedure'
 
@@ -13,13 +13,17 @@ export const launchProcedures = {
    */
   'launch.notify': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id, versionLabel: z.string().trim().min(1).max(40).optional(), locale: z.enum(['en', 'zh-CN']).optional() }),
+    input: z.strictObject({
+      boardId: id,
+      versionLabel: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+      locale: z.optional(z.enum(['en', 'zh-CN']))
+    }),
     output: result<LaunchNotice>()
   }),
   /** Moves launched KPIs whose first full review period has ended to operating (every board, or one), through the gates. */
   'lifecycle.advanceDue': procedure({
     writes: true,
-    input: z.strictObject({ boardId: id.optional() }),
+    input: z.strictObject({ boardId: z.optional(id) }),
     output: result<{ moved: { boardId: number; code: string; rule: string }[] }>()
   })
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 import { PROVIDER_IDS } from './llm-providers'
 
 // Pure schemas and names shared with the API contract: nothing here may import Node modules.
@@ -10,53 +10,46 @@ export const TEMPLATE_NAMES = [...REVIEW_STAGE_NAMES, 'import'] as const satisfi
 const SECRET_HEADERS = new Set(['authorization', 'api-key', 'x-api-key', 'proxy-authorization', 'cookie'])
 
 const headersSchema = z
-  .record(
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]+$/, 'Header names are letters, digits and dashes.'),
-    z.string().max(2000)
-  )
-  .refine(
-    (headers) => Object.keys(headers).every((name) => !SECRET_HEADERS.has(name.toLowerCase())),
-    'Put the API key in the API key field, not in a header: headers are stored unencrypted.'
+  .record(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]+$/, 'Header names are letters, digits and dashes.')), z.string().check(z.maxLength(2000)))
+  .check(
+    z.refine(
+      (headers) => Object.keys(headers).every((name) => !SECRET_HEADERS.has(name.toLowerCase())),
+      'Put the API key in the API key field, not in a header: headers are stored unencrypted.'
+    )
   )
 
 const fields = {
   provider: z.enum(PROVIDER_IDS),
-  baseURL: z.string().trim().max(500),
-  model: z.string().trim().max(200),
+  baseURL: z.string().check(z.trim(), z.maxLength(500)),
+  model: z.string().check(z.trim(), z.maxLength(200)),
   headers: headersSchema,
   structuredOutput: z.enum(['json_schema', 'json_object']),
-  timeoutMs: z.number().int().min(1_000).max(600_000),
-  maxRetries: z.number().int().min(0).max(8),
-  sessionTokenBudget: z.number().int().min(1_000).max(10_000_000),
-  concurrency: z.number().int().min(1).max(16),
-  kpisPerRequest: z.number().int().min(1).max(500)
+  timeoutMs: z.int().check(z.gte(1_000), z.lte(600_000)),
+  maxRetries: z.int().check(z.gte(0), z.lte(8)),
+  sessionTokenBudget: z.int().check(z.gte(1_000), z.lte(10_000_000)),
+  concurrency: z.int().check(z.gte(1), z.lte(16)),
+  kpisPerRequest: z.int().check(z.gte(1), z.lte(500))
 }
 
 export const storedLlmSettingsSchema = z.object({
-  provider: fields.provider.default('custom'),
-  baseURL: fields.baseURL.default(''),
-  model: fields.model.default(''),
-  headers: fields.headers.default({}),
-  structuredOutput: fields.structuredOutput.default('json_object'),
-  timeoutMs: fields.timeoutMs.default(60_000),
-  maxRetries: fields.maxRetries.default(2),
-  sessionTokenBudget: fields.sessionTokenBudget.default(200_000),
-  concurrency: fields.concurrency.default(3),
-  kpisPerRequest: fields.kpisPerRequest.default(25)
+  provider: z._default(fields.provider, 'custom'),
+  baseURL: z._default(fields.baseURL, ''),
+  model: z._default(fields.model, ''),
+  headers: z._default(fields.headers, {}),
+  structuredOutput: z._default(fields.structuredOutput, 'json_object'),
+  timeoutMs: z._default(fields.timeoutMs, 60_000),
+  maxRetries: z._default(fields.maxRetries, 2),
+  sessionTokenBudget: z._default(fields.sessionTokenBudget, 200_000),
+  concurrency: z._default(fields.concurrency, 3),
+  kpisPerRequest: z._default(fields.kpisPerRequest, 25)
 })
 export type StoredLlmSettings = z.output<typeof storedLlmSettingsSchema>
 
 // No defaults here: a patch changes only what it names.
-export const llmSettingsPatchSchema = z
-  .object(fields)
-  .partial()
-  .extend({
-    /** Write-only: a string stores the key, null deletes it. */
-    apiKey: z.string().trim().min(1).max(500).nullable().optional()
-  })
+export const llmSettingsPatchSchema = z.extend(z.partial(z.object(fields)), {
+  /** Write-only: a string stores the key, null deletes it. */
+  apiKey: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))))
+})
 export type LlmSettingsPatch = z.input<typeof llmSettingsPatchSchema>
 
 export const REVIEW_STAGES = ['draft', 'feasibility', 'trial', 'launched', 'operating'] as const

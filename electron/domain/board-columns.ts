@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 
 /**
  * The board grid's columns in their default order: what a product owner opens the board for (the KPI, its current
@@ -31,14 +31,14 @@ export const COLUMN_WIDTH_MAX = 800
 
 const columnSchema = z.strictObject({
   key: z.enum(BOARD_COLUMN_KEYS),
-  width: z.number().int().min(COLUMN_WIDTH_MIN).max(COLUMN_WIDTH_MAX),
+  width: z.int().check(z.gte(COLUMN_WIDTH_MIN), z.lte(COLUMN_WIDTH_MAX)),
   hidden: z.boolean()
 })
 export type BoardColumn = z.infer<typeof columnSchema>
 
 /** A board's columns as its user arranged them: order, widths, which are hidden. Stored per board in the workspace. */
-export const boardColumnsSchema = z
-  .array(columnSchema)
-  .max(BOARD_COLUMN_KEYS.length)
-  .refine((columns) => new Set(columns.map((c) => c.key)).size === columns.length, { message: 'Each column at most once.' })
+export const boardColumnsSchema = z.array(columnSchema).check(
+  z.maxLength(BOARD_COLUMN_KEYS.length),
+  z.refine((columns) => new Set(columns.map((c) => c.key)).size === columns.length, { message: 'Each column at most once.' })
+)
 export type BoardColumns = z.infer<typeof boardColumnsSchema>

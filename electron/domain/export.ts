@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 import type { KpiFields, RevisionKind } from './kpi'
 import type { FieldChange } from './views'
 
@@ -102,9 +102,13 @@ export interface TableImportCounts {
 }
 
 // A form's empty field means "not set".
-const blankless = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
-const text = blankless(z.string().trim().max(500))
-const url = blankless(z.url({ protocol: /^https?$/ }).max(500))
+const blankless = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)),
+    z.optional(schema)
+  )
+const text = blankless(z.string().check(z.trim(), z.maxLength(500)))
+const url = blankless(z.url({ protocol: /^https?$/ }).check(z.maxLength(500)))
 
 /** Non-secret export settings per target (`export.<target>` in the workspace settings). */
 export const exportConfigSchemas = {

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 /** What was wrong with a field, in words the UI translates ("名称不能为空"), never zod's or SQLite's own. */
 export const INVALID_PROBLEMS = [
@@ -26,7 +26,7 @@ export interface InvalidInput {
 const fieldOf = (path: readonly PropertyKey[]): string | null => [...path].reverse().find((p): p is string => typeof p === 'string') ?? null
 
 /** The first zod issue, said as a field and a problem. */
-export function invalidFromZod(error: z.ZodError): InvalidInput {
+export function invalidFromZod(error: z.core.$ZodError): InvalidInput {
   const issue = error.issues[0]
   if (!issue) return { field: null, problem: 'invalid' }
   const field = fieldOf(issue.path)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 import { GRAINS } from './period'
 import { resultMappingSchema } from './result-mapping'
 
@@ -41,30 +41,30 @@ export const parsedTargetSchema = z.strictObject({
   /** The value; for `between` the lower bound, for `±` the centre. */
   value: z.number(),
   /** Upper bound of `between`. */
-  upper: z.number().optional(),
+  upper: z.optional(z.number()),
   /** Half-width of `±`, in `unit`. */
-  tolerance: z.number().optional(),
+  tolerance: z.optional(z.number()),
   /** Normalised unit: %, ms, s, min, h, day, users, $, ¥, €, count, score, requests, tasks, … or null. */
-  unit: z.string().nullable(),
+  unit: z.nullable(z.string()),
   /** Denominator of a score such as 4.2/5.0. */
-  scale: z.number().optional(),
+  scale: z.optional(z.number()),
   /** 95 for P95. */
-  percentile: z.number().optional(),
+  percentile: z.optional(z.number()),
   /** "per month" (rate) or "within 6 months" (deadline). */
-  window: z.strictObject({ kind: z.enum(['per', 'within']), amount: z.number().optional(), unit: z.enum(PERIOD_UNITS) }).optional(),
+  window: z.optional(z.strictObject({ kind: z.enum(['per', 'within']), amount: z.optional(z.number()), unit: z.enum(PERIOD_UNITS) })),
   /** The target is a change rate (每月增长20%), not a level. */
-  change: z.boolean().optional(),
+  change: z.optional(z.boolean()),
   /** The text gave a bare level ("90%"); ≥ or ≤ was inferred from the metric it measures. */
-  comparatorInferred: z.boolean().optional()
+  comparatorInferred: z.optional(z.boolean())
 })
 export type ParsedTarget = z.infer<typeof parsedTargetSchema>
 
 /** A target always keeps the text the user typed beside what the parser understood. */
 export const targetSchema = z.strictObject({
   text: z.string(),
-  parsed: parsedTargetSchema.nullable(),
+  parsed: z.nullable(parsedTargetSchema),
   /** Why `parsed` is null (or partial), in English; the UI translates by code. */
-  issue: z.string().optional()
+  issue: z.optional(z.string())
 })
 export type Target = z.infer<typeof targetSchema>
 
@@ -77,27 +77,27 @@ export const changeRuleSchema = z.strictObject({
   period: z.enum(['day', 'week', 'month', 'period']),
   direction: z.enum(['drop', 'rise']),
   /** Percent change that breaks the rule, e.g. 20 for "drop > 20%". */
-  percent: z.number().positive(),
-  text: z.string().optional()
+  percent: z.number().check(z.positive()),
+  text: z.optional(z.string())
 })
 export type ChangeRule = z.infer<typeof changeRuleSchema>
 
 export const alertThresholdsSchema = z.strictObject({
   /** As written in the PRD, e.g. "< 目标值的80%" or "P95 > 800ms". */
-  text: z.string().optional(),
+  text: z.optional(z.string()),
   /** Red below this share of target (mirrored for lower-is-better). */
-  redRatio: z.number().positive().default(0.8),
-  yellowRatio: z.number().positive().default(0.9),
+  redRatio: z._default(z.number().check(z.positive()), 0.8),
+  yellowRatio: z._default(z.number().check(z.positive()), 0.9),
   /** An absolute red boundary when the text gives one ("< 50%" → 50). */
-  redValue: z.number().nullable().optional(),
-  rules: z.array(changeRuleSchema).default([])
+  redValue: z.optional(z.nullable(z.number())),
+  rules: z._default(z.array(changeRuleSchema), [])
 })
 export type AlertThresholds = z.output<typeof alertThresholdsSchema>
 
 export const benchmarkSchema = z.strictObject({
   label: z.string(),
   value: z.string(),
-  source: z.string().optional()
+  source: z.optional(z.string())
 })
 export type Benchmark = z.infer<typeof benchmarkSchema>
 
@@ -106,40 +106,40 @@ export const milestoneSchema = z.strictObject({
   label: z.string(),
   /** The target as written for that milestone ("50 MAU"). */
   target: z.string(),
-  value: z.number().nullable().optional(),
+  value: z.optional(z.nullable(z.number())),
   /** ISO date when the milestone is due, when known. */
-  due: z.string().optional()
+  due: z.optional(z.string())
 })
 export type Milestone = z.infer<typeof milestoneSchema>
 
 export const kpiFieldsSchema = z.strictObject({
-  code: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(500),
-  description: z.string().default(''),
-  category: z.string().default(''),
-  formula: z.string().default(''),
+  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  description: z._default(z.string(), ''),
+  category: z._default(z.string(), ''),
+  formula: z._default(z.string(), ''),
   /** A connected data source's name or `manual`; empty until the user assigns one. */
-  dataSource: z.string().default(''),
+  dataSource: z._default(z.string(), ''),
   /** Where the data comes from as a PRD describes it ("埋点事件 + 订单库"): a note, never a connection. */
-  sourceNote: z.string().default(''),
+  sourceNote: z._default(z.string(), ''),
   /** How the table the formula returns becomes one value per period; null for a formula returning one number. */
-  mapping: resultMappingSchema.nullable().default(null),
-  target: targetSchema.nullable().default(null),
-  unit: z.string().default(''),
-  direction: z.enum(DIRECTIONS).default('higher'),
-  frequency: z.enum(FREQUENCIES).nullable().default(null),
+  mapping: z._default(z.nullable(resultMappingSchema), null),
+  target: z._default(z.nullable(targetSchema), null),
+  unit: z._default(z.string(), ''),
+  direction: z._default(z.enum(DIRECTIONS), 'higher'),
+  frequency: z._default(z.nullable(z.enum(FREQUENCIES)), null),
   /** The period the target speaks of (a month for "≥ 1,000 a month"); null: inferred from the target and frequency. */
-  targetPeriod: z.enum(GRAINS).nullable().default(null),
+  targetPeriod: z._default(z.nullable(z.enum(GRAINS)), null),
   /** How finer values become the target period's value; null: inferred from the unit and name. */
-  aggregation: z.enum(AGGREGATIONS).nullable().default(null),
-  owner: z.string().default(''),
-  alertThresholds: alertThresholdsSchema.nullable().default(null),
-  benchmarks: z.array(benchmarkSchema).default([]),
-  milestones: z.array(milestoneSchema).default([]),
-  stage: z.enum(STAGES).default('draft'),
-  status: z.enum(STATUSES).default('proposed'),
-  tags: z.array(z.string()).default([]),
-  notes: z.string().default('')
+  aggregation: z._default(z.nullable(z.enum(AGGREGATIONS)), null),
+  owner: z._default(z.string(), ''),
+  alertThresholds: z._default(z.nullable(alertThresholdsSchema), null),
+  benchmarks: z._default(z.array(benchmarkSchema), []),
+  milestones: z._default(z.array(milestoneSchema), []),
+  stage: z._default(z.enum(STAGES), 'draft'),
+  status: z._default(z.enum(STATUSES), 'proposed'),
+  tags: z._default(z.array(z.string()), []),
+  notes: z._default(z.string(), '')
 })
 export type KpiFields = z.output<typeof kpiFieldsSchema>
 export type KpiFieldsInput = z.input<typeof kpiFieldsSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 import { addDays, periodContaining, type Grain, type LabelledPeriod } from './period'
 
 /** How often a launched board is reviewed; the first full review period after launch opens operation. */
@@ -16,16 +16,16 @@ const isoDay = z.iso.date()
 /** What the user edits: every field of the plan (a save replaces the plan; history keeps the earlier ones). */
 export const launchPlanInputSchema = z.strictObject({
   launchDate: isoDay,
-  owner: z.string().trim().max(200).default(''),
+  owner: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   cadence: z.enum(REVIEW_CADENCES),
   /** People or groups told of the launch (names, e-mail addresses, @handles). */
-  notify: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
-  channel: z.enum(NOTIFY_CHANNELS).default('file'),
+  notify: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(100)), []),
+  channel: z._default(z.enum(NOTIFY_CHANNELS), 'file'),
   /**
    * The channel's destination: a Notion page id, a Jira issue key, a Trello list id (empty: the configured
    * board's first list), or a file path (empty: a file named after the board and version in the current folder).
    */
-  destination: z.string().trim().max(1000).default('')
+  destination: z._default(z.string().check(z.trim(), z.maxLength(1000)), '')
 })
 export type LaunchPlanInput = z.input<typeof launchPlanInputSchema>
 export type LaunchPlanFields = z.output<typeof launchPlanInputSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod'
 import { kpiFieldsSchema, STAGES } from './kpi'
 
 export const ENGINES = ['analyzer', 'assistant'] as const
@@ -42,22 +42,22 @@ export const proposalDraftSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('patch'),
     code: z.string(),
-    patches: z.array(fieldPatchSchema).min(1),
+    patches: z.array(fieldPatchSchema).check(z.minLength(1)),
     rationale: z.string(),
     /** Stable id of the analyzer rule or the assistant's finding, for de-duplication. */
-    rule: z.string().optional()
+    rule: z.optional(z.string())
   }),
   z.strictObject({
     kind: z.literal('add'),
-    fields: kpiFieldsSchema.partial().required({ code: true, name: true }),
+    fields: z.required(z.partial(kpiFieldsSchema), { code: true, name: true }),
     rationale: z.string(),
-    rule: z.string().optional()
+    rule: z.optional(z.string())
   }),
   z.strictObject({
     kind: z.literal('retire'),
     code: z.string(),
     rationale: z.string(),
-    rule: z.string().optional()
+    rule: z.optional(z.string())
   })
 ])
 export type ProposalDraft = z.infer<typeof proposalDraftSchema>

@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import * as z from './zod'
 import { AppError } from './errors'
 import { GRAINS } from './period'
 
-const column = z.string().trim().min(1).max(200)
+const column = z.string().check(z.trim(), z.minLength(1), z.maxLength(200))
 
 /**
  * Several rows of one period become one value only in ways valid for the metric: counts add up,
@@ -10,7 +10,7 @@ const column = z.string().trim().min(1).max(200)
  */
 export const combineSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sum') }),
-  z.strictObject({ kind: z.literal('ratio'), numerator: column, denominator: column, factor: z.number().positive().default(1) }),
+  z.strictObject({ kind: z.literal('ratio'), numerator: column, denominator: column, factor: z._default(z.number().check(z.positive()), 1) }),
   z.strictObject({ kind: z.literal('weighted'), weight: column })
 ])
 export type Combine = z.output<typeof combineSchema>
@@ -18,18 +18,18 @@ export type Combine = z.output<typeof combineSchema>
 /** How the table a formula returns becomes one value per period. Part of the KPI: revisioned and exported. */
 export const resultMappingSchema = z.strictObject({
   /** The value column; omitted when the result is one number. */
-  value: column.optional(),
+  value: z.optional(column),
   /** The column saying which period a row describes; omitted when the bound period is the row's. */
-  period: column.optional(),
+  period: z.optional(column),
   /** What one period-column value spans; read from the values when omitted. */
-  grain: z.enum(GRAINS).optional(),
+  grain: z.optional(z.enum(GRAINS)),
   /** Keeps only the rows where this column holds this value (e.g. task_type = all). */
-  segment: z.strictObject({ column, value: z.string().max(500) }).optional(),
-  combine: combineSchema.optional(),
+  segment: z.optional(z.strictObject({ column, value: z.string().check(z.maxLength(500)) })),
+  combine: z.optional(combineSchema),
   /** Multiplies every value: 100 turns ratios into the KPI's percent, 0.01 percents into its ratio. */
-  scale: z.number().positive().optional(),
+  scale: z.optional(z.number().check(z.positive())),
   /** The formula describes "now" (CURRENT_DATE windows): pulled as of the pull time, never backfilled. */
-  rolling: z.boolean().optional()
+  rolling: z.optional(z.boolean())
 })
 export type ResultMapping = z.output<typeof resultMappingSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../../domain/zod'
 import { isProcedureName, procedures, type CallContext, type Handlers, type Result } from '..'
 import type { Procedure } from '../procedure'
 import { AppError, type ErrorEnvelope } from '../../domain/errors'
@@ -12,7 +12,7 @@ export type Dispatch = (name: string, input: unknown, ctx: CallContext) => Promi
  */
 export function toEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) }
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.$ZodError) {
     const issue = error.issues[0]
     const details = { ...invalidFromZod(error) }
     return { code: 'VALIDATION', message: `Invalid input${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`, details }
@@ -40,7 +40,7 @@ export function createDispatcher(
   return async (name, input, ctx) => {
     if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: `Unknown procedure ${name}.` } }
     try {
-      const procedure: Procedure<z.ZodType, unknown, unknown> = procedures[name]
+      const procedure: Procedure<z.ZodMiniType, unknown, unknown> = procedures[name]
       // reportInput: a missing value (undefined/null) is told apart from one of the wrong kind.
       const parsed = procedure.input.parse(input ?? {}, { reportInput: true })
       if (procedure.writes && beforeWrite) await beforeWrite(ctx.signal)

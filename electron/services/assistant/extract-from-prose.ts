@@ -1,5 +1,5 @@
 import pLimit from 'p-limit'
-import { z } from 'zod'
+import * as z from '../../domain/zod'
 import type { Frequency } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
 import { toFrequency } from './field-values'
@@ -13,13 +13,13 @@ const candidateSchema = z.object({
   code: z.string(),
   name: z.string(),
   description: z.string(),
-  target: z.string().describe('The goal exactly as the document writes it; empty when none.'),
+  target: z.string().check(z.describe('The goal exactly as the document writes it; empty when none.')),
   unit: z.string(),
   formula: z.string(),
   dataSource: z.string(),
   frequency: z.string(),
   owner: z.string(),
-  sourceQuote: z.string().describe('A short sentence copied word for word from the document.')
+  sourceQuote: z.string().check(z.describe('A short sentence copied word for word from the document.'))
 })
 export const extractionAnswerSchema = z.object({ kpis: z.array(candidateSchema) })
 

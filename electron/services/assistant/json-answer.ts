@@ -1,4 +1,4 @@
-import { z, type ZodType } from 'zod'
+import * as z from '../../domain/zod'
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; errors: string[] }
 
@@ -32,7 +32,7 @@ function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Parses and validates a model's answer; the errors are written to be sent back for one repair. */
-export function checkJsonAnswer<T>(text: string, schema: ZodType<T>): Checked<T> {
+export function checkJsonAnswer<T>(text: string, schema: z.ZodMiniType<T>): Checked<T> {
   let value: unknown
   try {
     value = parseLoose(text)
@@ -45,7 +45,7 @@ export function checkJsonAnswer<T>(text: string, schema: ZodType<T>): Checked<T>
 }
 
 /** The JSON schema sent as `response_format`; strict-mode providers reject the `$schema` key. */
-export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
+export function jsonSchemaOf(schema: z.ZodMiniType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output' }) as Record<string, unknown>
   return rest
 }

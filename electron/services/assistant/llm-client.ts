@@ -1,6 +1,6 @@
 import OpenAI from 'openai'
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
-import type { ZodType } from 'zod'
+import type { ZodMiniType } from 'zod/mini'
 import { AppError } from '../../domain/errors'
 import { cacheKey, type LlmCache } from './llm-cache'
 import { redactKey, toLlmError } from './llm-errors'
@@ -24,7 +24,7 @@ export interface LlmSettings {
 export interface JsonRequest<T> {
   system: string
   user: string
-  schema: ZodType<T>
+  schema: ZodMiniType<T>
   /** Letters, digits, `_` and `-`: the name the provider shows for the schema. */
   schemaName: string
   signal?: AbortSignal

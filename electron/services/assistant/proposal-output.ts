@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../../domain/zod'
 import { alertThresholdsSchema, FREQUENCIES, STAGES, STATUSES, DIRECTIONS, kpiFieldsSchema, type KpiField, type KpiFields } from '../../domain/kpi'
 import { proposalDraftSchema, type FieldPatch, type ProposalDraft } from '../../domain/proposal'
 import { toDirection, toFrequency, toStage, toStatus, toTags } from './field-values'
@@ -25,27 +25,29 @@ type AssistantField = (typeof ASSISTANT_FIELDS)[number]
 
 // Every value is a string and every key required: the strictest json_schema providers accept this shape.
 const changeSchema = z.object({
-  field: z.string().describe(`One of: ${ASSISTANT_FIELDS.join(', ')}`),
+  field: z.string().check(z.describe(`One of: ${ASSISTANT_FIELDS.join(', ')}`)),
   value: z
     .string()
-    .describe(
-      `The new value as text. target: as a person would write it ("≥ 60%", "P95 ≤ 500ms"); direction: ${DIRECTIONS.join('|')}; frequency: ${FREQUENCIES.join('|')}; stage: ${STAGES.join('|')}; status: ${STATUSES.join('|')}; tags: comma separated`
+    .check(
+      z.describe(
+        `The new value as text. target: as a person would write it ("≥ 60%", "P95 ≤ 500ms"); direction: ${DIRECTIONS.join('|')}; frequency: ${FREQUENCIES.join('|')}; stage: ${STAGES.join('|')}; status: ${STATUSES.join('|')}; tags: comma separated`
+      )
     ),
   rationale: z.string()
 })
 
 export const reviewAnswerSchema = z.object({
-  summary: z.string().describe('Two to five sentences on the state of the board at this stage.'),
+  summary: z.string().check(z.describe('Two to five sentences on the state of the board at this stage.')),
   proposals: z.array(
     z.object({
       kind: z.enum(['patch', 'add', 'retire']),
-      code: z.string().describe('The KPI code; for add, a new code not used on the board.'),
+      code: z.string().check(z.describe('The KPI code; for add, a new code not used on the board.')),
       rationale: z.string(),
-      changes: z.array(changeSchema).describe('Field changes; for add, at least name, target and formula; empty for retire.'),
+      changes: z.array(changeSchema).check(z.describe('Field changes; for add, at least name, target and formula; empty for retire.')),
       benchmarks: z
         .array(z.object({ label: z.string(), value: z.string(), source: z.string() }))
-        .describe('Industry reference values, empty when none are proposed.'),
-      milestones: z.array(z.object({ label: z.string(), target: z.string() })).describe('Time-phased targets, empty when none are proposed.')
+        .check(z.describe('Industry reference values, empty when none are proposed.')),
+      milestones: z.array(z.object({ label: z.string(), target: z.string() })).check(z.describe('Time-phased targets, empty when none are proposed.'))
     })
   )
 })

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { KpiPatch } from '../../domain/kpi-input'
 import { kpiFieldsSchema, type KpiField, type KpiFields, type Target } from '../../domain/kpi'
 import { AppError } from '../../domain/errors'
@@ -29,7 +29,8 @@ export function applyPatch(base: KpiFields | null, patch: KpiPatch): KpiFields {
   }
   // A stored KPI is valid already: only the fields the patch touches need checking (hot path).
   if (base) {
-    for (const field of Object.keys(changes) as KpiField[]) merged[field] = check((kpiFieldsSchema.shape[field] as z.ZodType).safeParse(merged[field]), field)
+    for (const field of Object.keys(changes) as KpiField[])
+      merged[field] = check((kpiFieldsSchema.shape[field] as z.ZodMiniType).safeParse(merged[field]), field)
     return merged as KpiFields
   }
   return check(kpiFieldsSchema.safeParse(merged))
