@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { KpiStatus, ProposalView } from '../../../../electron/api'
 import type { Stage } from '../../../../electron/domain/kpi'
 import { api } from '../../api/client'
+import { mergeKeyedPage, streamPages } from '../kpis/board-stream'
 
 export type BoardView = 'grid' | 'kanban' | 'overview'
 export type ProposalFilter = ProposalView['status'] | 'all'
@@ -19,6 +20,7 @@ interface ReviewState {
   /** The proposal the grid's "latest proposal" cell asked to see. */
   focusId: number | null
   move: MoveRequest | null
+  /** Streams the lights page by page beside the KPIs (the first page first); a newer load stops an older one. */
   loadStatus: (boardId: number) => Promise<void>
   loadProposals: (boardId: number) => Promise<void>
   setFilter: (filter: ProposalFilter) => void
@@ -29,6 +31,9 @@ interface ReviewState {
   /** Puts a decided proposal into the list without a reload. */
   putProposal: (proposal: ProposalView) => void
 }
+
+// Each status load counts up; an older stream stops and drops its pages.
+let generation = 0
 
 export const useReviewStore = create<ReviewState>((set, get) => ({
   boardId: null,
@@ -41,8 +46,12 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   move: null,
   loadStatus: async (boardId) => {
     if (get().boardId !== boardId) set({ boardId, statuses: {}, proposals: [], panelOpen: false, focusId: null, move: null })
-    const list = await api.call('status.board', { boardId })
-    if (get().boardId === boardId) set({ statuses: Object.fromEntries(list.map((s) => [s.kpiId, s])) })
+    const run = ++generation
+    await streamPages(
+      (after, limit) => api.call('status.page', { boardId, after, limit }),
+      ({ rows, after, through }) => set({ statuses: mergeKeyedPage(get().statuses, rows, (s) => s.kpiId, after, through) }),
+      () => run === generation && get().boardId === boardId
+    )
   },
   loadProposals: async (boardId) => {
     const { filter } = get()
