@@ -49,8 +49,9 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     ),
     currentOfKpi: sqlite.prepare(CURRENT.replace('%WHERE%', 'WHERE m.kpi_id = ?')),
     currentOfBoard: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE k.board_id = ?')),
-    // The KPIs of one board page: ids in (after, through], a range seek on measurement_kpi_period.
-    currentOfRange: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE k.board_id = ? AND m.kpi_id > ? AND m.kpi_id <= ?')),
+    // The KPIs of one board page: ids in (after, through], a range seek on measurement_kpi_period (the unary + keeps
+    // SQLite from walking the whole board by its (board, code) index instead).
+    currentOfRange: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE +k.board_id = ? AND m.kpi_id > ? AND m.kpi_id <= ?')),
     historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 

@@ -28,9 +28,10 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     head: sqlite.prepare(`${HEAD_SQL} WHERE k.kpi_id = ?`),
     boardLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND r.stage != 'retired' ORDER BY k.kpi_id`),
     boardAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? ORDER BY k.kpi_id`),
-    // Keyset pages in the same order as the whole list: a seek past the last id, never an OFFSET.
-    pageLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND k.kpi_id > ? AND r.stage != 'retired' ORDER BY k.kpi_id LIMIT ?`),
-    pageAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND k.kpi_id > ? ORDER BY k.kpi_id LIMIT ?`),
+    // Keyset pages in the same order as the whole list: a seek past the last id, never an OFFSET. The unary + keeps
+    // SQLite off the (board, code) index, which would join and sort the whole board for one page; it walks ids instead.
+    pageLive: sqlite.prepare(`${HEAD_SQL} WHERE +k.board_id = ? AND k.kpi_id > ? AND r.stage != 'retired' ORDER BY k.kpi_id LIMIT ?`),
+    pageAll: sqlite.prepare(`${HEAD_SQL} WHERE +k.board_id = ? AND k.kpi_id > ? ORDER BY k.kpi_id LIMIT ?`),
     countLive: sqlite.prepare(`SELECT COUNT(*) AS n FROM ${HEAD_FROM} WHERE k.board_id = ? AND r.stage != 'retired'`),
     countAll: sqlite.prepare('SELECT COUNT(*) AS n FROM kpi WHERE board_id = ?'),
     codeOwner: sqlite.prepare('SELECT id FROM kpi WHERE board_id = ? AND code = ?'),

@@ -51,8 +51,9 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     latestPerKpi: sqlite.prepare(
       `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
     ),
+    // One board page's KPIs by a range seek on proposal_kpi; the unary + keeps SQLite off the board's whole index.
     latestPerKpiRange: sqlite.prepare(
-      `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id > ? AND kpi_id <= ? AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
+      `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE +board_id = ? AND kpi_id > ? AND kpi_id <= ? AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
     ),
     // A proposal superseded later was still the newest at that moment; one superseded earlier has a newer successor.
     latestPerKpiAsOf: sqlite.prepare(
