@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mergeKeyedPage, mergePage, putById } from './board-stream'
+import { buildRows, emptyQuery } from './rows'
+import { kpiView } from './test-kpis'
 
 const rows = (...ids: number[]) => ids.map((id) => ({ id, v: 'old' }))
 const fresh = (...ids: number[]) => ids.map((id) => ({ id, v: 'new' }))
@@ -29,5 +31,23 @@ describe('a reload streams over the rows already shown', () => {
     const lights = { 1: light(1, 'red'), 4: light(4, 'green'), 9: light(9, 'yellow') }
     // KPI 4 was retired: the page of (0, 4] no longer has it.
     expect(mergeKeyedPage(lights, [light(1, 'green')], (s) => s.kpiId, 0, 4)).toEqual({ 1: light(1, 'green'), 9: light(9, 'yellow') })
+  })
+})
+
+describe('sorting while the board streams in', () => {
+  it('puts rows of a later page in their sorted place, ties keeping the id order', () => {
+    const ctx = { locale: 'en', statuses: {} }
+    const query = { ...emptyQuery, sort: { field: 'owner' as const, dir: 'asc' as const } }
+    const [a, b, c, d] = [
+      kpiView({ code: 'K-1', name: 'One', owner: 'Mia' }, { id: 1 }),
+      kpiView({ code: 'K-2', name: 'Two', owner: 'Zoe' }, { id: 2 }),
+      kpiView({ code: 'K-3', name: 'Three', owner: 'Ann' }, { id: 3 }),
+      kpiView({ code: 'K-4', name: 'Four', owner: 'Mia' }, { id: 4 })
+    ]
+    const codes = (list: Parameters<typeof buildRows>[0]) => buildRows(list, query, ctx).map((r) => (r.kind === 'kpi' ? r.kpi.code : ''))
+    const first = mergePage([], [a!, b!], 0, 2, () => false)
+    expect(codes(first)).toEqual(['K-1', 'K-2'])
+    const whole = mergePage(first, [c!, d!], 2, null, () => false)
+    expect(codes(whole)).toEqual(['K-3', 'K-1', 'K-4', 'K-2'])
   })
 })
