@@ -104,4 +104,17 @@ describe('status.page', () => {
     expect(whole.some((s) => s.latestProposal !== null)).toBe(true)
     expect(pages[0]!.total).toBe(13)
   })
+
+  it('status.rows gives the lights of the KPIs an event named, as status.board has them; a retired or foreign KPI has none', async () => {
+    const { api, boardId, kpis } = await board(6)
+    await api.call('actuals.add', { kpiId: kpis[2]!.id, periodStart: '2026-11-01', periodEnd: '2026-12-01', value: 150 })
+    await api.call('kpi.retire', { kpiId: kpis[4]!.id })
+    const { id: other } = await api.call<{ id: number }>('board.create', { name: 'Other' })
+    const foreign = await api.call<KpiView>('kpi.add', { boardId: other, fields: { code: 'X-1', name: 'Elsewhere' } })
+
+    const whole = await api.call<KpiStatus[]>('status.board', { boardId })
+    const rows = await api.call<KpiStatus[]>('status.rows', { boardId, kpiIds: [kpis[2]!.id, kpis[4]!.id, foreign.id, kpis[0]!.id] })
+    expect(rows).toEqual([whole.find((s) => s.kpiId === kpis[2]!.id), whole.find((s) => s.kpiId === kpis[0]!.id)])
+    expect(rows[0]).toMatchObject({ value: 150, level: 'green' })
+  })
 })

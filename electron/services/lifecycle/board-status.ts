@@ -57,3 +57,16 @@ export function boardStatusPage(deps: StatusDeps, boardId: number, after: number
   const series = deps.measurements.ofBoard(boardId, { after, through })
   return { ...page, rows: statusesOf(page.rows, series, deps.proposals.latestInRange(boardId, after, through), now) }
 }
+
+/** The lights of some KPIs of a board (those an event named); one that is retired, gone or on another board has none. */
+export function boardStatusOf(deps: StatusDeps, boardId: number, kpiIds: number[]): KpiStatus[] {
+  const now = deps.deps.now()
+  deps.kpis.store.requireBoard(boardId)
+  return [...new Set(kpiIds)].flatMap((id) => {
+    // A one-row page starting at the id: the KPI if it is a live one of this board.
+    const [kpi] = deps.kpis.store.pageBoard(boardId, false, id - 1, 1)
+    if (kpi?.id !== id) return []
+    const range = { after: id - 1, through: id }
+    return statusesOf([kpi], deps.measurements.ofBoard(boardId, range), deps.proposals.latestInRange(boardId, range.after, range.through), now)
+  })
+}

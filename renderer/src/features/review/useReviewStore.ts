@@ -22,6 +22,8 @@ interface ReviewState {
   move: MoveRequest | null
   /** Streams the lights page by page beside the KPIs (the first page first); a newer load stops an older one. */
   loadStatus: (boardId: number) => Promise<void>
+  /** Re-reads the lights of the KPIs an event named; many at once re-streams the board's. */
+  refreshStatus: (boardId: number, kpiIds: number[]) => Promise<void>
   loadProposals: (boardId: number) => Promise<void>
   setFilter: (filter: ProposalFilter) => void
   setView: (view: BoardView) => void
@@ -34,6 +36,7 @@ interface ReviewState {
 
 // Each status load counts up; an older stream stops and drops its pages.
 let generation = 0
+const REFRESH_ONE_BY_ONE = 20
 
 export const useReviewStore = create<ReviewState>((set, get) => ({
   boardId: null,
@@ -52,6 +55,17 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
       ({ rows, after, through }) => set({ statuses: mergeKeyedPage(get().statuses, rows, (s) => s.kpiId, after, through) }),
       () => run === generation && get().boardId === boardId
     )
+  },
+  refreshStatus: async (boardId, kpiIds) => {
+    if (get().boardId !== boardId) return
+    if (kpiIds.length === 0 || kpiIds.length > REFRESH_ONE_BY_ONE) return get().loadStatus(boardId)
+    const rows = await api.call('status.rows', { boardId, kpiIds })
+    if (get().boardId !== boardId) return
+    // A KPI named but not answered (retired, moved away) has no light any more.
+    const statuses = { ...get().statuses }
+    for (const id of kpiIds) delete statuses[id]
+    for (const row of rows) statuses[row.kpiId] = row
+    set({ statuses })
   },
   loadProposals: async (boardId) => {
     const { filter } = get()
