@@ -1,4 +1,4 @@
-import type { Locator, Route } from '@playwright/test'
+import type { Locator, Page, Route } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
@@ -14,7 +14,7 @@ const WORDS = {
 } as const
 
 /** Holds every page after the first until `release` is called: the board stays mid-stream as long as the test needs. */
-function holdLaterPages(page: import('@playwright/test').Page) {
+function holdLaterPages(page: Page) {
   let release: () => void = () => undefined
   const released = new Promise<void>((resolve) => (release = resolve))
   void page.route('**/api/call/kpi.page', async (route: Route) => {

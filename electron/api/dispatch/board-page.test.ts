@@ -14,7 +14,14 @@ async function board(size: number) {
   const { id: boardId } = await api.call<{ id: number }>('board.create', { name: 'Growth' })
   const kpis: KpiView[] = []
   for (let i = 1; i <= size; i++) {
-    const fields = { code: `K-${i}`, name: `Metric ${i}`, target: '≥ 100 per month', unit: 'users', frequency: 'monthly', stage: i % 3 === 0 ? 'trial' : 'draft' }
+    const fields = {
+      code: `K-${i}`,
+      name: `Metric ${i}`,
+      target: '≥ 100 per month',
+      unit: 'users',
+      frequency: 'monthly',
+      stage: i % 3 === 0 ? 'trial' : 'draft'
+    }
     kpis.push(await api.call<KpiView>('kpi.add', { boardId, fields }))
   }
   return { api, boardId, kpis }
@@ -81,8 +88,14 @@ describe('kpi.page', () => {
 
   it('refuses a page size above 5,000 or below 1 with a field and a limit the UI translates, and an unknown board', async () => {
     const { api, boardId } = await board(1)
-    expect(await api.failure('kpi.page', { boardId, limit: 5001 })).toMatchObject({ code: 'VALIDATION', details: { field: 'limit', problem: 'tooBig', limit: 5000 } })
-    expect(await api.failure('kpi.page', { boardId, limit: 0 })).toMatchObject({ code: 'VALIDATION', details: { field: 'limit', problem: 'tooSmall', limit: 1 } })
+    expect(await api.failure('kpi.page', { boardId, limit: 5001 })).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'limit', problem: 'tooBig', limit: 5000 }
+    })
+    expect(await api.failure('kpi.page', { boardId, limit: 0 })).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'limit', problem: 'tooSmall', limit: 1 }
+    })
     expect(await api.failure('status.page', { boardId, limit: 10_000 })).toMatchObject({ code: 'VALIDATION', details: { field: 'limit', problem: 'tooBig' } })
     expect(await api.failure('kpi.page', { boardId: boardId + 99, limit: 10 })).toMatchObject({ code: 'BOARD_NOT_FOUND' })
   })

@@ -10,7 +10,12 @@ export function WholeBoard({ children }: { children: ReactNode }) {
   const progress = useKpiStore((s) => s.progress)
   if (!progress) return children
   return (
-    <Empty className="board-waiting" data-testid="whole-board-waiting" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('table.wholeBoard', { total: progress.total })}>
+    <Empty
+      className="board-waiting"
+      data-testid="whole-board-waiting"
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={t('table.wholeBoard', { total: progress.total })}
+    >
       <BoardProgress />
     </Empty>
   )

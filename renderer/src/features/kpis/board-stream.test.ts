@@ -18,12 +18,18 @@ describe('a reload streams over the rows already shown', () => {
 
   it('keeps a held row the caller says is newer than the page’s copy', () => {
     const held = [{ id: 4, v: 'edited' }]
-    expect(mergePage(held, fresh(2, 4), 0, null, (a) => a.v === 'edited')).toEqual([{ id: 2, v: 'new' }, { id: 4, v: 'edited' }])
+    expect(mergePage(held, fresh(2, 4), 0, null, (a) => a.v === 'edited')).toEqual([
+      { id: 2, v: 'new' },
+      { id: 4, v: 'edited' }
+    ])
   })
 
   it('puts a new row in id order and replaces a known one', () => {
     expect(putById(rows(1, 5), { id: 3, v: 'new' }).map((r) => r.id)).toEqual([1, 3, 5])
-    expect(putById(rows(1, 5), { id: 5, v: 'new' })).toEqual([{ id: 1, v: 'old' }, { id: 5, v: 'new' }])
+    expect(putById(rows(1, 5), { id: 5, v: 'new' })).toEqual([
+      { id: 1, v: 'old' },
+      { id: 5, v: 'new' }
+    ])
   })
 
   it('does the same for the lights, kept by KPI id', () => {

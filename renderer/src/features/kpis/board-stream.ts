@@ -19,7 +19,13 @@ export interface StreamProgress {
  * `through` is null on the last page: nothing after it remains. A row already held with a newer revision (put by an
  * edit while the page was on the wire) wins over the page's copy.
  */
-export function mergePage<T extends Row>(current: readonly T[], page: readonly T[], after: number, through: number | null, newer: (held: T, paged: T) => boolean): T[] {
+export function mergePage<T extends Row>(
+  current: readonly T[],
+  page: readonly T[],
+  after: number,
+  through: number | null,
+  newer: (held: T, paged: T) => boolean
+): T[] {
   const end = through ?? Infinity
   const start = lowerBound(current, after + 1)
   const stop = through === null ? current.length : lowerBound(current, end + 1)
@@ -73,7 +79,13 @@ export async function streamPages<T>(
 }
 
 /** `mergePage` for a map by KPI id (the status lights): the page's range is replaced, the rest kept. */
-export function mergeKeyedPage<T>(current: Readonly<Record<number, T>>, page: readonly T[], key: (row: T) => number, after: number, through: number | null): Record<number, T> {
+export function mergeKeyedPage<T>(
+  current: Readonly<Record<number, T>>,
+  page: readonly T[],
+  key: (row: T) => number,
+  after: number,
+  through: number | null
+): Record<number, T> {
   const end = through ?? Infinity
   const next: Record<number, T> = {}
   for (const [id, row] of Object.entries(current)) if (Number(id) <= after || Number(id) > end) next[Number(id)] = row

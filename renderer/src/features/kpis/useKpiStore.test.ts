@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { BoardPage, KpiView, Result } from '../../../../electron/api'
 import type { Transport } from '../../api/transport'
 import { kpiView } from './test-kpis'
+import type { useKpiStore } from './useKpiStore'
 
 // The board store against a transport that answers `kpi.page` from boards held here, one page at a time when the
 // test lets it: what the grid would draw after each answer.
@@ -39,7 +40,7 @@ async function answerNext() {
 const boardOf = (boardId: number, size: number, firstId: number) =>
   Array.from({ length: size }, (_, i) => kpiView({ code: `B${boardId}-${i}`, name: `Metric ${i}` }, { id: firstId + i, boardId, revisionId: firstId + i }))
 
-let store: typeof import('./useKpiStore').useKpiStore
+let store: typeof useKpiStore
 
 beforeAll(async () => {
   vi.stubGlobal('window', { kpi: transport, location: { href: 'http://localhost/' } })
