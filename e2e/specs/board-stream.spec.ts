@@ -1,5 +1,6 @@
 import type { Locator, Page, Route } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { actualsPage } from '../pages/actuals'
 import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { reviewPanel } from '../pages/review-panel'
@@ -67,6 +68,37 @@ for (const locale of ['zh-CN', 'en'] as const) {
     })
   })
 }
+
+test('while the board streams in, pull works on the unfiltered board at once, and on a filter only once every KPI it shows has come', async ({
+  page,
+  server,
+  core
+}) => {
+  test.setTimeout(90_000)
+  seedLargeBoard(core, SIZE)
+  const app = appPage(page)
+  const board = boardPage(page)
+  const pull = actualsPage(page)
+  const held = holdLaterPages(page)
+  await page.goto(server.url)
+  await expect(app.ready).toBeAttached()
+  await expect(board.progress).toBeVisible()
+
+  // No filter, nothing ticked: the board goes to the core by its id, so there is nothing to wait for.
+  await pull.toolbarPull.click()
+  await expect(pull.pullDialog.locator('.ant-modal-title')).toContainText('看板上的全部 KPI')
+  await pull.pullClose.click()
+  await expect(pull.pullDialog).toBeHidden()
+
+  // "指标 11" shows 11 of the 200 KPIs loaded, but 111 of the board: the pull waits for the rest.
+  await board.filter.fill('指标 11')
+  await expect(board.count).toHaveText('已加载的 200 个 KPI 中显示 11 个')
+  await pull.toolbarPull.click()
+  await expect(pull.pullDialog).toBeHidden()
+  held.release()
+  await expect(pull.pullDialog.locator('.ant-modal-title')).toContainText('筛选显示的 111 个 KPI')
+  await expect(board.count).toHaveText(`显示 111 / ${SIZE} 个 KPI`)
+})
 
 test('after 40 ArrowDowns on a streamed board the cursor row is fully visible below the sticky header', async ({ page, server, core }) => {
   seedLargeBoard(core, SIZE)
