@@ -100,7 +100,11 @@ test('while the board streams in, pull works on the unfiltered board at once, an
   await expect(board.count).toHaveText(`显示 111 / ${SIZE} 个 KPI`)
 })
 
-test('after 40 ArrowDowns on a streamed board the cursor row is fully visible below the sticky header', async ({ page, server, core }) => {
+test('after 40 ArrowDowns, 25 ArrowUps and PageDowns on a streamed board the cursor row is fully visible below the sticky header', async ({
+  page,
+  server,
+  core
+}) => {
   seedLargeBoard(core, SIZE)
   const app = appPage(page)
   const board = boardPage(page)
@@ -108,20 +112,25 @@ test('after 40 ArrowDowns on a streamed board the cursor row is fully visible be
   await expect(app.ready).toBeAttached()
   await expect(board.progress).toHaveCount(0)
   await board.cell('KPI-00001', 'name').click()
+  const fullyVisible = async () => {
+    const [row, head, bottom] = await Promise.all([
+      board.activeRow.boundingBox(),
+      board.header.boundingBox(),
+      board.grid.evaluate((el) => el.getBoundingClientRect().top + el.clientTop + el.clientHeight)
+    ])
+    return !!row && !!head && row.y >= head.y + head.height - 0.5 && row.y + row.height <= bottom + 0.5
+  }
+
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown')
   await expect(board.activeRow).toHaveAttribute('data-kpi-code', 'KPI-00041')
-  await expect
-    .poll(async () => {
-      const [row, head, bottom] = await Promise.all([
-        board.activeRow.boundingBox(),
-        board.header.boundingBox(),
-        board.grid.evaluate((el) => el.getBoundingClientRect().top + el.clientTop + el.clientHeight)
-      ])
-      return !!row && !!head && row.y >= head.y + head.height - 0.5 && row.y + row.height <= bottom + 0.5
-    })
-    .toBe(true)
+  await expect.poll(fullyVisible).toBe(true)
   for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowUp')
   await expect(board.activeRow).toHaveAttribute('data-kpi-code', 'KPI-00016')
-  const [row, head] = await Promise.all([board.activeRow.boundingBox(), board.header.boundingBox()])
-  expect(row!.y).toBeGreaterThanOrEqual(head!.y + head!.height - 0.5)
+  await expect.poll(fullyVisible).toBe(true)
+  for (let i = 0; i < 3; i++) {
+    const before = await board.activeRow.getAttribute('data-kpi-code')
+    await page.keyboard.press('PageDown')
+    await expect(board.activeRow).not.toHaveAttribute('data-kpi-code', before!)
+    await expect.poll(fullyVisible).toBe(true)
+  }
 })
