@@ -9,6 +9,10 @@ export function boardPage(page: Page) {
     title: page.getByTestId('board-title'),
     filter: page.locator('input[data-testid="kpi-filter"], [data-testid="kpi-filter"] input'),
     count: page.getByTestId('kpi-count'),
+    /** "Loading N of TOTAL KPIs…" while the board streams in. */
+    progress: page.getByTestId('board-progress'),
+    /** Where a view that counts the whole board waits for the rest of it. */
+    wholeBoardWaiting: page.getByTestId('whole-board-waiting'),
     addKpi: page.getByTestId('add-kpi'),
     cutVersion: boardAction(page, 'cut-version'),
     openVersions: boardAction(page, 'open-versions'),

@@ -4,11 +4,11 @@ import { appPage } from '../pages/app-page'
 import { boardPage } from '../pages/board-page'
 import { seedSupportBoard } from '../seed'
 
-/** Holds every kpi.list answer until `release` is called, so the test sees the board before its first answer. */
-async function holdKpiList(page: Page) {
+/** Holds every kpi.page answer (the board is read by pages) until `release` is called, so the test sees the board before its first answer. */
+async function holdKpiPages(page: Page) {
   let release = () => {}
   const gate = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/api/call/kpi.list', async (route) => {
+  await page.route('**/api/call/kpi.page', async (route) => {
     await gate
     await route.continue()
   })
@@ -19,7 +19,7 @@ test('an empty board shows a loading state, never "no KPIs yet", until its list 
   core.boards.create('空看板', '', 'e2e')
   const app = appPage(page)
   const board = boardPage(page)
-  const release = await holdKpiList(page)
+  const release = await holdKpiPages(page)
   await page.goto(server.url)
   await expect(board.title).toHaveText('空看板')
 
@@ -35,7 +35,7 @@ test('an empty board shows a loading state, never "no KPIs yet", until its list 
 test('a board with KPIs goes from the loading state straight to its rows', async ({ page, server, core }) => {
   seedSupportBoard(core)
   const board = boardPage(page)
-  const release = await holdKpiList(page)
+  const release = await holdKpiPages(page)
   await page.goto(server.url)
   await expect(board.loading).toBeVisible()
   await expect(board.empty).toHaveCount(0)
@@ -78,7 +78,7 @@ test.describe('in English', () => {
   test('the loading state and the empty state speak English', async ({ page, server, core }) => {
     core.boards.create('Empty board', '', 'e2e')
     const board = boardPage(page)
-    const release = await holdKpiList(page)
+    const release = await holdKpiPages(page)
     await page.goto(server.url)
     await expect(board.loading).toHaveAttribute('aria-label', 'Loading the board’s KPIs…')
     await expect(board.empty).toHaveCount(0)

@@ -1,8 +1,8 @@
 import * as z from '../domain/zod'
 import type { Target } from '../domain/kpi'
 import { kpiPatchSchema, newKpiSchema } from '../domain/kpi-input'
-import { id, procedure, result } from './procedure'
-import type { KpiView, RevisionDiff, RevisionView } from '../domain/views'
+import { id, pageLimit, procedure, result } from './procedure'
+import type { BoardPage, KpiView, RevisionDiff, RevisionView } from '../domain/views'
 
 const reason = z.optional(z.string().check(z.trim(), z.maxLength(2000)))
 /** A typed target the parser cannot read is refused unless the caller keeps it as flagged text. */
@@ -12,6 +12,11 @@ export const kpiProcedures = {
   'kpi.list': procedure({
     input: z.strictObject({ boardId: id, includeRetired: z._default(z.boolean(), false) }),
     output: result<KpiView[]>()
+  }),
+  /** One page of `kpi.list` (same order), by a cursor: pass `next` as `after` until it is null. */
+  'kpi.page': procedure({
+    input: z.strictObject({ boardId: id, includeRetired: z._default(z.boolean(), false), after: z.optional(id), limit: pageLimit }),
+    output: result<BoardPage<KpiView>>()
   }),
   'kpi.get': procedure({ input: z.strictObject({ kpiId: id }), output: result<KpiView>() }),
   /** A KPI of a board by its code, as people (and the CLI) call it. */

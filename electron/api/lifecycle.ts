@@ -1,8 +1,8 @@
 import * as z from '../domain/zod'
 import { STAGES } from '../domain/kpi'
 import { PROPOSAL_STATUSES } from '../domain/proposal'
-import { id, procedure, result } from './procedure'
-import type { AlertView, GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from '../domain/views'
+import { id, pageLimit, procedure, result } from './procedure'
+import type { AlertView, BoardPage, GateItem, KpiStatus, ProposalView, StageMove, VersionNoteView } from '../domain/views'
 
 const stage = z.enum(STAGES)
 const reason = z.optional(z.string().check(z.trim(), z.maxLength(2000)))
@@ -21,6 +21,13 @@ export const lifecycleProcedures = {
     output: result<{ moved: StageMove[]; blocked: { code: string; checklist: GateItem[] }[]; suggestedLabel: string }>()
   }),
   'status.board': procedure({ input: z.strictObject({ boardId: id }), output: result<KpiStatus[]>() }),
+  /** The lights of one page of the board's live KPIs (the pages of `kpi.page` without retired ones), by the same cursor. */
+  'status.page': procedure({ input: z.strictObject({ boardId: id, after: z.optional(id), limit: pageLimit }), output: result<BoardPage<KpiStatus>>() }),
+  /** The lights of the given KPIs (those an event named), so one edit does not re-read a large board's lights. */
+  'status.rows': procedure({
+    input: z.strictObject({ boardId: id, kpiIds: z.array(id).check(z.minLength(1), z.maxLength(5000)) }),
+    output: result<KpiStatus[]>()
+  }),
   'proposal.list': procedure({
     input: z.strictObject({ boardId: id, status: z.optional(z.enum(PROPOSAL_STATUSES)), kpiId: z.optional(id) }),
     output: result<ProposalView[]>()

@@ -17,3 +17,6 @@ export function procedure<I extends z.ZodMiniType, O, C = never>(def: Procedure<
 export const result = <T>() => z.custom<T>(() => true)
 
 export const id = z.int().check(z.positive())
+
+/** How many rows one board page may carry: enough to stream a 100k board in 20 calls, small enough to stay responsive. */
+export const pageLimit = z.int().check(z.gte(1), z.lte(5000))

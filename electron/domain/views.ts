@@ -104,6 +104,16 @@ export interface AuditPage {
   actions: string[]
 }
 
+/**
+ * One keyset page of a board, in KPI id order (the order of the whole list): `next` is the cursor to pass as `after`
+ * for the following page, null on the last one; `total` counts the board as it is when this page was read.
+ */
+export interface BoardPage<T> {
+  rows: T[]
+  next: number | null
+  total: number
+}
+
 export interface MeasurementView {
   id: number
   kpiId: number

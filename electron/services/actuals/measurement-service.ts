@@ -49,6 +49,9 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     ),
     currentOfKpi: sqlite.prepare(CURRENT.replace('%WHERE%', 'WHERE m.kpi_id = ?')),
     currentOfBoard: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE k.board_id = ?')),
+    // The KPIs of one board page: ids in (after, through], a range seek on measurement_kpi_period (the unary + keeps
+    // SQLite from walking the whole board by its (board, code) index instead).
+    currentOfRange: sqlite.prepare(CURRENT.replace('%WHERE%', 'JOIN kpi k ON k.id = m.kpi_id WHERE +k.board_id = ? AND m.kpi_id > ? AND m.kpi_id <= ?')),
     historyOfKpi: sqlite.prepare('SELECT * FROM measurement WHERE kpi_id = ? ORDER BY period_start, id')
   }
 
@@ -114,9 +117,10 @@ export function createMeasurementService(deps: ServiceDeps & { audit: AuditServi
     list,
     history: (kpiId: number): MeasurementView[] => (stmt.historyOfKpi.all(kpiId) as MeasurementSqlRow[]).map(toView),
     /** Current values of every KPI of a board, grouped by KPI and sorted by period. */
-    ofBoard(boardId: number): Map<number, MeasurementView[]> {
+    ofBoard(boardId: number, range?: { after: number; through: number }): Map<number, MeasurementView[]> {
       const byKpi = new Map<number, MeasurementView[]>()
-      for (const row of stmt.currentOfBoard.all(boardId) as MeasurementSqlRow[]) {
+      const rows = range ? stmt.currentOfRange.all(boardId, range.after, range.through) : stmt.currentOfBoard.all(boardId)
+      for (const row of rows as MeasurementSqlRow[]) {
         const list = byKpi.get(row.kpi_id) ?? []
         list.push(toView(row))
         byKpi.set(row.kpi_id, list)

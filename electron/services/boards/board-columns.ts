@@ -17,18 +17,18 @@ export function createBoardColumnsService({
   return {
     /** The stored layout, or null for the default (never stored, or written by a version that knew other columns). */
     get(boardId: number): BoardColumns | null {
-      boards.get(boardId)
+      boards.require(boardId)
       const stored = boardColumnsSchema.safeParse(settings.get<unknown>(settingKey(boardId)))
       return stored.success ? stored.data : null
     },
     set(boardId: number, columns: BoardColumns): BoardColumns {
-      boards.get(boardId)
+      boards.require(boardId)
       const parsed = boardColumnsSchema.parse(columns)
       transaction(() => settings.set(settingKey(boardId), parsed))()
       return parsed
     },
     reset(boardId: number): null {
-      boards.get(boardId)
+      boards.require(boardId)
       transaction(() => settings.delete(settingKey(boardId)))()
       return null
     }

@@ -152,6 +152,8 @@ export function createBoardService(deps: ServiceDeps & { audit: AuditService }) 
   return {
     list: (): BoardView[] => stmt.list.all().map(toView),
     get: (boardId: number): BoardView => toView(row(boardId)),
+    /** Refuses a board that does not exist, without counting its KPIs as the view does (a large board's open reads it). */
+    require: (boardId: number): void => void row(boardId),
     /** Boards are addressed by name in the CLI. */
     resolve(name: string): number {
       const found = stmt.byName.get({ name })

@@ -1,6 +1,6 @@
 import type { KpiPatch, NewKpi } from '../../domain/kpi-input'
 import { shorten } from '../../domain/number'
-import type { KpiView, RevisionDiff, RevisionView } from '../../domain/views'
+import type { BoardPage, KpiView, RevisionDiff, RevisionView } from '../../domain/views'
 import type { AuditService } from '../audit/audit-service'
 import type { ServiceDeps } from '../context'
 import type { KpiFields, RevisionKind, RevisionSource } from '../../domain/kpi'
@@ -146,6 +146,14 @@ export function createKpiService(deps: KpiServiceDeps) {
     list: (boardId: number, includeRetired = false): KpiView[] => {
       store.requireBoard(boardId)
       return store.listBoard(boardId, includeRetired)
+    },
+    /** A page after the id `after` (0: the first), read by a seek, so a whole board is never held for one page. */
+    page: (boardId: number, options: { includeRetired: boolean; after: number; limit: number }): BoardPage<KpiView> => {
+      store.requireBoard(boardId)
+      const rows = store.pageBoard(boardId, options.includeRetired, options.after, options.limit + 1)
+      const more = rows.length > options.limit
+      if (more) rows.pop()
+      return { rows, next: more ? rows.at(-1)!.id : null, total: store.countBoard(boardId, options.includeRetired) }
     },
     get: (kpiId: number): KpiView => store.view(store.head(kpiId)),
     resolve: (boardId: number, code: string): number => store.resolveCode(boardId, code),

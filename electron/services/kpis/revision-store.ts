@@ -18,7 +18,8 @@ export interface HeadRow {
 
 type HeadSqlRow = RevisionRow & { board_id: number }
 
-const HEAD_SQL = `SELECT r.*, k.board_id FROM kpi_head k JOIN kpi_revision r ON r.id = k.revision_id`
+const HEAD_FROM = 'kpi_head k JOIN kpi_revision r ON r.id = k.revision_id'
+const HEAD_SQL = `SELECT r.*, k.board_id FROM ${HEAD_FROM}`
 
 /** Prepared statements over kpi and kpi_revision: the hot path of every KPI read and write. */
 export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
@@ -27,6 +28,12 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     head: sqlite.prepare(`${HEAD_SQL} WHERE k.kpi_id = ?`),
     boardLive: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? AND r.stage != 'retired' ORDER BY k.kpi_id`),
     boardAll: sqlite.prepare(`${HEAD_SQL} WHERE k.board_id = ? ORDER BY k.kpi_id`),
+    // Keyset pages in the same order as the whole list: a seek past the last id, never an OFFSET. The unary + keeps
+    // SQLite off the (board, code) index, which would join and sort the whole board for one page; it walks ids instead.
+    pageLive: sqlite.prepare(`${HEAD_SQL} WHERE +k.board_id = ? AND k.kpi_id > ? AND r.stage != 'retired' ORDER BY k.kpi_id LIMIT ?`),
+    pageAll: sqlite.prepare(`${HEAD_SQL} WHERE +k.board_id = ? AND k.kpi_id > ? ORDER BY k.kpi_id LIMIT ?`),
+    countLive: sqlite.prepare(`SELECT COUNT(*) AS n FROM ${HEAD_FROM} WHERE k.board_id = ? AND r.stage != 'retired'`),
+    countAll: sqlite.prepare('SELECT COUNT(*) AS n FROM kpi WHERE board_id = ?'),
     codeOwner: sqlite.prepare('SELECT id FROM kpi WHERE board_id = ? AND code = ?'),
     createKpi: sqlite.prepare('INSERT INTO kpi (board_id, code, created_at) VALUES (?, ?, ?)'),
     insertRevision: sqlite.prepare(INSERT_REVISION_SQL),
@@ -72,6 +79,13 @@ export function createRevisionStore({ sqlite }: Pick<ServiceDeps, 'sqlite'>) {
     },
     listBoard(boardId: number, includeRetired: boolean): KpiView[] {
       return ((includeRetired ? stmt.boardAll : stmt.boardLive).all(boardId) as HeadSqlRow[]).map(rowToKpiView)
+    },
+    /** Up to `limit` KPIs after the id `after`, in id order, and one more to tell whether another page follows. */
+    pageBoard(boardId: number, includeRetired: boolean, after: number, limit: number): KpiView[] {
+      return ((includeRetired ? stmt.pageAll : stmt.pageLive).all(boardId, after, limit) as HeadSqlRow[]).map(rowToKpiView)
+    },
+    countBoard(boardId: number, includeRetired: boolean): number {
+      return ((includeRetired ? stmt.countAll : stmt.countLive).get(boardId) as { n: number }).n
     },
     resolveCode(boardId: number, code: string): number {
       const row = stmt.codeOwner.get(boardId, code) as { id: number } | undefined

@@ -1,5 +1,5 @@
 import { todayOf } from '../../domain/judging/period-values'
-import type { KpiStatus } from '../../domain/views'
+import type { BoardPage, KpiStatus, KpiView, MeasurementView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgeKpi } from '../analyzer/health'
 import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
@@ -8,19 +8,12 @@ import type { ProposalService } from '../proposals/proposal-service'
 
 const MEASURED = new Set(['trial', 'launched', 'operating'])
 
-/**
- * Red/yellow/green of every live KPI over its latest target period (in progress while it runs), with its latest
- * proposal and how fresh its latest value is.
- */
-export function boardStatus(
-  deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } },
-  boardId: number
-): KpiStatus[] {
-  const now = deps.deps.now()
-  const series = deps.measurements.ofBoard(boardId)
-  const latestProposals = deps.proposals.latestByKpi(boardId)
+type StatusDeps = { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } }
+type LatestProposals = ReturnType<ProposalService['latestByKpi']>
+
+function statusesOf(kpis: KpiView[], series: Map<number, MeasurementView[]>, latestProposals: LatestProposals, now: number): KpiStatus[] {
   const today = todayOf(now)
-  return deps.kpis.list(boardId).map((kpi) => {
+  return kpis.map((kpi) => {
     const points = series.get(kpi.id) ?? []
     const latest = points.at(-1)
     const health = judgeKpi(kpi, points, today)
@@ -44,5 +37,36 @@ export function boardStatus(
       lastValueAt: latest?.recordedAt ?? null,
       stale: latest !== undefined && MEASURED.has(kpi.stage) && periodsSince(kpi.frequency, isoTime(latest.periodEnd), now) >= STALE_AFTER_PERIODS
     }
+  })
+}
+
+/**
+ * Red/yellow/green of every live KPI over its latest target period (in progress while it runs), with its latest
+ * proposal and how fresh its latest value is.
+ */
+export function boardStatus(deps: StatusDeps, boardId: number): KpiStatus[] {
+  const now = deps.deps.now()
+  return statusesOf(deps.kpis.list(boardId), deps.measurements.ofBoard(boardId), deps.proposals.latestByKpi(boardId), now)
+}
+
+/** The same for one keyset page of the live KPIs (the pages of `kpi.page` without retired ones): values and proposals read for its id range only. */
+export function boardStatusPage(deps: StatusDeps, boardId: number, after: number, limit: number): BoardPage<KpiStatus> {
+  const now = deps.deps.now()
+  const page = deps.kpis.page(boardId, { includeRetired: false, after, limit })
+  const through = page.rows.at(-1)?.id ?? after
+  const series = deps.measurements.ofBoard(boardId, { after, through })
+  return { ...page, rows: statusesOf(page.rows, series, deps.proposals.latestInRange(boardId, after, through), now) }
+}
+
+/** The lights of some KPIs of a board (those an event named); one that is retired, gone or on another board has none. */
+export function boardStatusOf(deps: StatusDeps, boardId: number, kpiIds: number[]): KpiStatus[] {
+  const now = deps.deps.now()
+  deps.kpis.store.requireBoard(boardId)
+  return [...new Set(kpiIds)].flatMap((id) => {
+    // A one-row page starting at the id: the KPI if it is a live one of this board.
+    const [kpi] = deps.kpis.store.pageBoard(boardId, false, id - 1, 1)
+    if (kpi?.id !== id) return []
+    const range = { after: id - 1, through: id }
+    return statusesOf([kpi], deps.measurements.ofBoard(boardId, range), deps.proposals.latestInRange(boardId, range.after, range.through), now)
   })
 }

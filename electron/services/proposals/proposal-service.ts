@@ -32,6 +32,8 @@ function checkPatch(field: KpiField, value: unknown): void {
   if (!schema.safeParse(value).success) throw new AppError('VALIDATION', `Proposed value for ${field} is not valid: ${JSON.stringify(value).slice(0, 120)}`)
 }
 
+type LatestProposal = { id: number; status: ProposalStatus; rationale: string; engine: Engine }
+
 export function createProposalService(deps: ServiceDeps & { audit: AuditService; kpis: KpiService; gates: GateCheck }) {
   const { sqlite, audit, kpis, events, now, transaction } = deps
   const stmt = {
@@ -48,6 +50,10 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     ),
     latestPerKpi: sqlite.prepare(
       `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE board_id = ? AND kpi_id IS NOT NULL AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
+    ),
+    // One board page's KPIs by a range seek on proposal_kpi; the unary + keeps SQLite off the board's whole index.
+    latestPerKpiRange: sqlite.prepare(
+      `SELECT p.* FROM proposal p JOIN (SELECT kpi_id, MAX(id) AS id FROM proposal WHERE +board_id = ? AND kpi_id > ? AND kpi_id <= ? AND status != 'superseded' GROUP BY kpi_id) l ON l.id = p.id`
     ),
     // A proposal superseded later was still the newest at that moment; one superseded earlier has a newer successor.
     latestPerKpiAsOf: sqlite.prepare(
@@ -233,8 +239,13 @@ export function createProposalService(deps: ServiceDeps & { audit: AuditService;
     },
     /** The newest non-superseded proposal of each KPI, for the board's "latest proposal" column. */
     /** The newest proposal per KPI; with `asOf`, the newest one made by then (what a board version saw when it was cut). */
-    latestByKpi(boardId: number, asOf?: number): Map<number, { id: number; status: ProposalStatus; rationale: string; engine: Engine }> {
+    latestByKpi(boardId: number, asOf?: number): Map<number, LatestProposal> {
       const rows = (asOf === undefined ? stmt.latestPerKpi.all(boardId) : stmt.latestPerKpiAsOf.all(boardId, asOf)) as ProposalRow[]
+      return new Map(rows.map((r) => [r.kpi_id!, { id: r.id, status: r.status, rationale: r.rationale, engine: r.engine }]))
+    },
+    /** The same for the KPIs of one board page, ids in (after, through]. */
+    latestInRange(boardId: number, after: number, through: number): Map<number, LatestProposal> {
+      const rows = stmt.latestPerKpiRange.all(boardId, after, through) as ProposalRow[]
       return new Map(rows.map((r) => [r.kpi_id!, { id: r.id, status: r.status, rationale: r.rationale, engine: r.engine }]))
     }
   }

@@ -109,7 +109,7 @@ export function createVersionService(deps: ServiceDeps & { audit: AuditService; 
 
   return {
     list(boardId: number): VersionView[] {
-      boards.get(boardId)
+      boards.require(boardId)
       return (stmt.list.all(boardId) as VersionRow[]).map(toView)
     },
     suggest,

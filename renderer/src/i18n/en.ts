@@ -74,7 +74,8 @@ export const en = {
     status: 'Status',
     tags: 'Tags',
     notes: 'Notes',
-    updated: 'Updated'
+    updated: 'Updated',
+    limit: 'Page size'
   },
   toolbar: {
     filter: 'Filter code, name, owner…',
@@ -88,6 +89,8 @@ export const en = {
     versions: 'Versions',
     audit: 'Audit log',
     showing: '{{shown}} of {{total}} KPIs',
+    showingSoFar: '{{shown}} of the {{loaded}} KPIs loaded so far',
+    streaming: 'Loading {{loaded}} of {{total}} KPIs…',
     selected: '{{count}} selected',
     clearSelection: 'Clear selection',
     retired: 'Show retired'
@@ -102,7 +105,8 @@ export const en = {
     editHint: 'Arrow keys move, Enter or typing edits, Enter saves, Esc cancels',
     saved: 'Saved',
     open: 'Open details',
-    selectAll: 'Select every KPI shown'
+    selectAll: 'Select every KPI shown',
+    wholeBoard: 'This view counts the whole board: it appears once all {{total}} KPIs have loaded.'
   },
   target: {
     preview: 'Parsed as',

@@ -73,7 +73,8 @@ export const zhCN: Messages = {
     status: '状态',
     tags: '标签',
     notes: '备注',
-    updated: '更新时间'
+    updated: '更新时间',
+    limit: '每页条数'
   },
   toolbar: {
     filter: '筛选编号、名称、负责人…',
@@ -87,6 +88,8 @@ export const zhCN: Messages = {
     versions: '版本',
     audit: '审计日志',
     showing: '显示 {{shown}} / {{total}} 个 KPI',
+    showingSoFar: '已加载的 {{loaded}} 个 KPI 中显示 {{shown}} 个',
+    streaming: '正在加载 {{loaded}} / {{total}} 个 KPI…',
     selected: '已选 {{count}} 个',
     clearSelection: '取消选择',
     retired: '显示已下线'
@@ -101,7 +104,8 @@ export const zhCN: Messages = {
     editHint: '方向键移动，回车或直接输入开始编辑，回车保存，Esc 取消',
     saved: '已保存',
     open: '查看详情',
-    selectAll: '选择筛选显示的全部 KPI'
+    selectAll: '选择筛选显示的全部 KPI',
+    wholeBoard: '此视图统计整个看板：全部 {{total}} 个 KPI 加载完后显示。'
   },
   target: {
     preview: '解析为',

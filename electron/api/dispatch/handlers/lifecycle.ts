@@ -4,7 +4,7 @@ import type { lifecycleProcedures } from '../../lifecycle'
 import { checkedPeriod, parsePeriodLabel } from '../../../domain/period'
 import { AppError } from '../../../domain/errors'
 import type { Core } from '../../../services/core'
-import { boardStatus } from '../../../services/lifecycle/board-status'
+import { boardStatus, boardStatusOf, boardStatusPage } from '../../../services/lifecycle/board-status'
 import { pullDue } from '../../../services/actuals/pull-scheduler'
 
 /** A preview binds a period label, or two dates, exactly as given; without either, the KPI's last complete period. */
@@ -23,6 +23,8 @@ export function lifecycleHandlers(core: Core): HandlersOf<typeof lifecycleProced
     'stage.moveBoard': ({ boardId, to, kpiIds, reason, confirmTarget }, { actor, signal }) =>
       core.lifecycle.moveBoard(boardId, to, { kpiIds, reason, confirmTarget }, actor, signal),
     'status.board': ({ boardId }) => boardStatus(core, boardId),
+    'status.page': ({ boardId, after, limit }) => boardStatusPage(core, boardId, after ?? 0, limit),
+    'status.rows': ({ boardId, kpiIds }) => boardStatusOf(core, boardId, kpiIds),
     'proposal.list': ({ boardId, status, kpiId }) => core.proposals.list(boardId, { status, kpiId }),
     'proposal.get': ({ id }) => core.proposals.get(id),
     'proposal.accept': async ({ id, fields, edits, note, rebaseline, confirmTarget }, { actor, signal }) =>

@@ -23,6 +23,7 @@ export function workspaceHandlers(core: Core): WorkspaceHandlers {
     'audit.list': (query) => core.audit.list(query),
     'audit.search': (query) => core.audit.search(query),
     'kpi.list': ({ boardId, includeRetired }) => core.kpis.list(boardId, includeRetired),
+    'kpi.page': ({ boardId, includeRetired, after, limit }) => core.kpis.page(boardId, { includeRetired, after: after ?? 0, limit }),
     'kpi.get': ({ kpiId }) => core.kpis.get(kpiId),
     'kpi.find': ({ boardId, code }) => core.kpis.get(core.kpis.resolve(boardId, code)),
     'kpi.add': ({ boardId, fields, reason, allowUnparsedTarget }, { actor }) =>

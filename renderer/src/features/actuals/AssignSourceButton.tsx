@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
-import { actionScope } from '../kpis/selection'
+import { boardActionScope } from '../kpis/board-action-scope'
 import { useKpiStore } from '../kpis/useKpiStore'
 import { useSourceStore } from '../sources/useSourceStore'
 
@@ -24,9 +24,11 @@ export function AssignSourceButton() {
   const [reason, setReason] = useState('')
   const { busy: saving, run } = useSubmit()
 
-  const open = () => {
-    const { kpis, query, selected } = useKpiStore.getState()
-    const found = actionScope(kpis, query, selected)
+  const [waiting, setWaiting] = useState(false)
+  const open = async () => {
+    setWaiting(true)
+    // Every id goes to kpi.editMany, so an unfiltered board is needed whole.
+    const found = await boardActionScope({ needsEveryId: true }).finally(() => setWaiting(false))
     const label = found.kind === 'board' ? t('actuals.pull.boardScope') : t(`actuals.pull.${found.kind}Scope`, { count: found.ids.length })
     setScope({ ids: found.ids, label })
     setSource(null)
@@ -46,7 +48,7 @@ export function AssignSourceButton() {
 
   return (
     <>
-      <Button icon={<DatabaseOutlined />} onClick={open} data-testid="assign-source">
+      <Button icon={<DatabaseOutlined />} loading={waiting} onClick={() => void open().catch(notify.error)} data-testid="assign-source">
         {t('actuals.query.assign.button')}
       </Button>
       <Modal

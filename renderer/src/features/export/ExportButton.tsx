@@ -1,9 +1,9 @@
 import ExportOutlined from '@ant-design/icons/ExportOutlined'
 import { Button } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNotify } from '../../components/useNotify'
-import { actionScope } from '../kpis/selection'
-import { useKpiStore } from '../kpis/useKpiStore'
+import { boardActionScope } from '../kpis/board-action-scope'
 import { useUiStore } from '../ui/useUiStore'
 import { useExportStore } from './useExportStore'
 
@@ -12,18 +12,19 @@ export function ExportButton() {
   const { t } = useTranslation()
   const notify = useNotify()
   const boardId = useUiStore((s) => s.boardId)
-  const open = () => {
-    const { kpis, query, selected } = useKpiStore.getState()
-    const scope = actionScope(kpis, query, selected)
-    const preselected = scope.kind === 'board' ? [] : scope.ids
-    if (boardId !== null)
-      useExportStore
-        .getState()
-        .open(boardId, preselected, scope.kind === 'selected' ? 'selection' : 'board')
-        .catch(notify.error)
+  const [waiting, setWaiting] = useState(false)
+  const open = async () => {
+    setWaiting(true)
+    try {
+      const scope = await boardActionScope()
+      const preselected = scope.kind === 'board' ? [] : scope.ids
+      if (boardId !== null) await useExportStore.getState().open(boardId, preselected, scope.kind === 'selected' ? 'selection' : 'board')
+    } finally {
+      setWaiting(false)
+    }
   }
   return (
-    <Button icon={<ExportOutlined />} onClick={open} data-testid="open-export">
+    <Button icon={<ExportOutlined />} loading={waiting} onClick={() => void open().catch(notify.error)} data-testid="open-export">
       {t('export.button')}
     </Button>
   )

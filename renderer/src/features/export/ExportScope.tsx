@@ -8,6 +8,8 @@ import { useExportStore } from './useExportStore'
 export function ExportScope() {
   const { t } = useTranslation()
   const kpis = useKpiStore((s) => s.kpis)
+  // The whole board is exported by its id on the server: its size is the total, loaded or not.
+  const boardSize = useKpiStore((s) => s.progress?.total ?? s.kpis.length)
   const versions = useVersionStore((s) => s.versions)
   const scope = useExportStore((s) => s.scope)
   const kpiIds = useExportStore((s) => s.kpiIds)
@@ -17,7 +19,7 @@ export function ExportScope() {
     <Space orientation="vertical" size={6} style={{ width: '100%' }}>
       <Typography.Text strong>{t('export.scope')}</Typography.Text>
       <Radio.Group value={scope} onChange={(e) => setScope({ scope: e.target.value })} data-testid="export-scope">
-        <Radio value="board">{t('export.scopeBoard', { count: kpis.length })}</Radio>
+        <Radio value="board">{t('export.scopeBoard', { count: boardSize })}</Radio>
         <Radio value="selection">{t('export.scopeSelection')}</Radio>
         <Radio value="version" disabled={versions.length === 0}>
           {t('export.scopeVersion')}

@@ -13,6 +13,8 @@ export interface SelectAll {
   /** How many of the KPIs the filter shows are ticked, out of how many. */
   ticked: number
   shown: number
+  /** The board is still streaming in: "every KPI shown" is not known yet. */
+  waiting: boolean
   onChange: (on: boolean) => void
 }
 
@@ -75,7 +77,7 @@ export function GridHeader({
           <Checkbox
             checked={all}
             indeterminate={selectAll.ticked > 0 && !all}
-            disabled={selectAll.shown === 0}
+            disabled={selectAll.shown === 0 || selectAll.waiting}
             aria-label={t('table.selectAll')}
             onChange={(e) => selectAll.onChange(e.target.checked)}
             data-testid="select-all"

@@ -50,6 +50,7 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   const cursor = clampCursor(rawCursor, { rows: rows.length, cols: columns.length })
   const selected = useKpiStore((s) => s.selected)
   const select = useKpiStore((s) => s.select)
+  const streaming = useKpiStore((s) => s.progress !== null)
   const lastTicked = useRef<number | null>(null)
   const lockNotice = useLockNotice(onOpen)
   const header = useRef<HTMLDivElement>(null)
@@ -122,8 +123,8 @@ export function KpiGrid({ rows, shownIds, sort, onSort, onToggleGroup, onOpen, o
   )
 
   const selectAll = useMemo<SelectAll>(
-    () => ({ ticked: shownIds.filter((id) => selected.has(id)).length, shown: shownIds.length, onChange: (on) => select(shownIds, on) }),
-    [selected, select, shownIds]
+    () => ({ ticked: shownIds.filter((id) => selected.has(id)).length, shown: shownIds.length, waiting: streaming, onChange: (on) => select(shownIds, on) }),
+    [selected, select, shownIds, streaming]
   )
 
   const onCommit = useCallback(

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { Input, KpiView } from '../../../../electron/api'
 import type { KpiPatch, NewKpi } from '../../../../electron/domain/kpi-input'
 import { api } from '../../api/client'
+import { mergePage, putById, streamPages, type StreamProgress } from './board-stream'
 import { emptyQuery, type KpiQuery } from './rows'
 import { withIds } from './selection'
 
@@ -11,13 +12,18 @@ interface KpiState {
   loading: boolean
   /** The board whose list has answered at least once; until then the board shows a loading state, not "no KPIs". */
   answeredBoard: number | null
+  /** While the board streams in: rows read so far of the board's total; null once every page has come. */
+  progress: StreamProgress | null
   includeRetired: boolean
   query: KpiQuery
   /** KPIs ticked in the grid; board actions work on them when there are any. */
   selected: ReadonlySet<number>
   select: (ids: readonly number[], on: boolean) => void
   clearSelection: () => void
+  /** Shows the first page at once, then streams the rest into the same list; a newer load stops an older one. */
   load: (boardId: number) => Promise<void>
+  /** Resolves once the board has fully arrived (what needs the whole board waits for it). */
+  whenLoaded: () => Promise<void>
   /** Re-reads the KPIs an event named; many at once reloads the board. */
   refresh: (boardId: number, kpiIds: number[]) => Promise<void>
   setQuery: (patch: Partial<KpiQuery>) => void
@@ -29,21 +35,36 @@ interface KpiState {
 }
 
 const REFRESH_ONE_BY_ONE = 20
+/** A copy of a KPI put by an edit is newer than the one a page read before it. */
+const newerRevision = (held: KpiView, paged: KpiView) => held.revisionId > paged.revisionId
+
+// Each load counts up; a stream whose number is no longer the latest stops and drops its pages.
+let generation = 0
+let streaming: Promise<unknown> = Promise.resolve()
 
 export const useKpiStore = create<KpiState>((set, get) => {
   const put = (kpi: KpiView) => {
     const { kpis, boardId, includeRetired } = get()
     if (kpi.boardId !== boardId) return
-    const visible = includeRetired || kpi.stage !== 'retired'
-    const index = kpis.findIndex((k) => k.id === kpi.id)
-    if (index === -1) {
-      if (visible) set({ kpis: [...kpis, kpi] })
-      return
-    }
-    const next = [...kpis]
-    if (visible) next[index] = kpi
-    else next.splice(index, 1)
-    set({ kpis: next })
+    if (includeRetired || kpi.stage !== 'retired') set({ kpis: putById(kpis, kpi) })
+    else if (kpis.some((k) => k.id === kpi.id)) set({ kpis: kpis.filter((k) => k.id !== kpi.id) })
+  }
+
+  const stream = async (boardId: number, run: number) => {
+    const includeRetired = get().includeRetired
+    let loaded = 0
+    await streamPages(
+      (after, limit) => api.call('kpi.page', { boardId, includeRetired, after, limit }),
+      ({ rows, after, through, total }) => {
+        loaded += rows.length
+        set({
+          kpis: mergePage(get().kpis, rows, after, through, newerRevision),
+          answeredBoard: boardId,
+          progress: through === null ? null : { loaded, total }
+        })
+      },
+      () => run === generation && get().boardId === boardId
+    )
   }
 
   return {
@@ -51,19 +72,29 @@ export const useKpiStore = create<KpiState>((set, get) => {
     kpis: [],
     loading: false,
     answeredBoard: null,
+    progress: null,
     includeRetired: false,
     query: emptyQuery,
     selected: new Set(),
     select: (ids, on) => set({ selected: withIds(get().selected, ids, on) }),
     clearSelection: () => set({ selected: new Set() }),
     load: async (boardId) => {
-      if (get().boardId !== boardId) set({ boardId, kpis: [], query: emptyQuery, selected: new Set() })
+      const run = ++generation
+      if (get().boardId !== boardId) set({ boardId, kpis: [], progress: null, query: emptyQuery, selected: new Set() })
       set({ loading: true })
+      const done = stream(boardId, run)
+      streaming = done
       try {
-        const kpis = await api.call('kpi.list', { boardId, includeRetired: get().includeRetired })
-        if (get().boardId === boardId) set({ kpis, answeredBoard: boardId })
+        await done
       } finally {
-        set({ loading: false })
+        if (run === generation) set({ loading: false })
+      }
+    },
+    whenLoaded: async () => {
+      for (;;) {
+        const awaited = streaming
+        await awaited.catch(() => undefined)
+        if (awaited === streaming) return
       }
     },
     refresh: async (boardId, kpiIds) => {

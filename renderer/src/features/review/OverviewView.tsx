@@ -13,7 +13,10 @@ export function OverviewView() {
   const { t } = useTranslation()
   const kpis = useKpiStore((s) => s.kpis)
   const statusMap = useReviewStore((s) => s.statuses)
-  const statuses = useMemo(() => Object.values(statusMap).filter((s) => kpis.some((k) => k.id === s.kpiId)), [statusMap, kpis])
+  const statuses = useMemo(() => {
+    const shown = new Set(kpis.map((k) => k.id))
+    return Object.values(statusMap).filter((s) => shown.has(s.kpiId))
+  }, [statusMap, kpis])
   const measured = statuses.some((s) => s.attainment !== null)
   // The language is a dependency: the options carry translated names.
   const options = useMemo(
@@ -30,7 +33,7 @@ export function OverviewView() {
   )
 
   return (
-    <div className="overview" data-testid="overview">
+    <div className="overview" data-testid="overview" data-kpi-count={kpis.length}>
       <Card size="small" className="overview-wide">
         {measured ? <EChart option={options.attainment} height={260} testId="chart-attainment" /> : <Empty description={t('review.overview.noData')} />}
       </Card>

@@ -6,8 +6,9 @@ import TableOutlined from '@ant-design/icons/TableOutlined'
 import { Button, Segmented } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { actionScope } from '../kpis/selection'
-import { useKpiStore } from '../kpis/useKpiStore'
+import { useState } from 'react'
+import { useNotify } from '../../components/useNotify'
+import { boardActionScope } from '../kpis/board-action-scope'
 import { useReviewStore, type BoardView } from './useReviewStore'
 
 /** Grid/Kanban/Overview as icons, each named by its tooltip and for screen readers: the toolbar has one line. */
@@ -34,14 +35,20 @@ export function BoardViewSwitch() {
 /** "Move board…": the ticked KPIs, else those the filter shows. */
 export function MoveBoardButton() {
   const { t } = useTranslation()
+  const notify = useNotify()
   const openMove = useReviewStore((s) => s.openMove)
-  const moveBoard = () => {
-    const { kpis, query, selected } = useKpiStore.getState()
-    const scope = actionScope(kpis, query, selected)
-    openMove({ scope: 'board', ...(scope.kind === 'board' ? {} : { kpiIds: scope.ids }) })
+  const [waiting, setWaiting] = useState(false)
+  const moveBoard = async () => {
+    setWaiting(true)
+    try {
+      const scope = await boardActionScope()
+      openMove({ scope: 'board', ...(scope.kind === 'board' ? {} : { kpiIds: scope.ids }) })
+    } finally {
+      setWaiting(false)
+    }
   }
   return (
-    <Button icon={<NodeIndexOutlined />} onClick={moveBoard} data-testid="move-board">
+    <Button icon={<NodeIndexOutlined />} loading={waiting} onClick={() => void moveBoard().catch(notify.error)} data-testid="move-board">
       {t('review.move.board')}
     </Button>
   )

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { STAGES, type Stage } from '../../../../electron/domain/kpi'
 import { useNotify } from '../../components/useNotify'
 import { useKpiStore } from '../kpis/useKpiStore'
+import { WholeBoard } from '../kpis/WholeBoard'
 import { ProposalCard } from './ProposalCard'
 import { ReviewRun } from './ReviewRun'
 import { useReviewStore, type ProposalFilter } from './useReviewStore'
@@ -41,7 +42,9 @@ export function ReviewDrawer({ boardId, boardName }: { boardId: number; boardNam
 
   return (
     <Drawer open={open} onClose={close} size={820} className="review-drawer" title={t('review.title', { board: boardName })}>
-      <ReviewRun boardId={boardId} boardStage={stage} onDone={() => void loadProposals(boardId).catch(notify.error)} />
+      <WholeBoard>
+        <ReviewRun boardId={boardId} boardStage={stage} onDone={() => void loadProposals(boardId).catch(notify.error)} />
+      </WholeBoard>
       <div className="review-list-head">
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('review.proposals')}

@@ -7,12 +7,15 @@ export function useReviewEvents(boardId: number, onError: (error: unknown) => vo
   useEffect(() => {
     const store = useReviewStore.getState()
     const status = () => void useReviewStore.getState().loadStatus(boardId).catch(onError)
+    const refresh = (kpiIds: number[]) => void useReviewStore.getState().refreshStatus(boardId, kpiIds).catch(onError)
     const proposals = () => void useReviewStore.getState().loadProposals(boardId).catch(onError)
-    store.loadStatus(boardId).then(proposals, onError)
+    // Proposals need not wait for a large board's lights to finish streaming.
+    store.loadStatus(boardId).catch(onError)
+    proposals()
     const mine = (payload: { boardId: number }) => payload.boardId === boardId
     const offs = [
-      api.on('actuals.changed', (p) => mine(p) && status()),
-      api.on('kpi.changed', (p) => mine(p) && status()),
+      api.on('actuals.changed', (p) => mine(p) && refresh(p.kpiIds)),
+      api.on('kpi.changed', (p) => mine(p) && refresh(p.kpiIds)),
       api.on('proposal.changed', (p) => {
         if (!mine(p)) return
         status()

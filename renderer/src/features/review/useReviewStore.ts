@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { KpiStatus, ProposalView } from '../../../../electron/api'
 import type { Stage } from '../../../../electron/domain/kpi'
 import { api } from '../../api/client'
+import { mergeKeyedPage, streamPages } from '../kpis/board-stream'
 
 export type BoardView = 'grid' | 'kanban' | 'overview'
 export type ProposalFilter = ProposalView['status'] | 'all'
@@ -19,7 +20,10 @@ interface ReviewState {
   /** The proposal the grid's "latest proposal" cell asked to see. */
   focusId: number | null
   move: MoveRequest | null
+  /** Streams the lights page by page beside the KPIs (the first page first); a newer load stops an older one. */
   loadStatus: (boardId: number) => Promise<void>
+  /** Re-reads the lights of the KPIs an event named; many at once re-streams the board's. */
+  refreshStatus: (boardId: number, kpiIds: number[]) => Promise<void>
   loadProposals: (boardId: number) => Promise<void>
   setFilter: (filter: ProposalFilter) => void
   setView: (view: BoardView) => void
@@ -29,6 +33,10 @@ interface ReviewState {
   /** Puts a decided proposal into the list without a reload. */
   putProposal: (proposal: ProposalView) => void
 }
+
+// Each status load counts up; an older stream stops and drops its pages.
+let generation = 0
+const REFRESH_ONE_BY_ONE = 20
 
 export const useReviewStore = create<ReviewState>((set, get) => ({
   boardId: null,
@@ -41,8 +49,23 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   move: null,
   loadStatus: async (boardId) => {
     if (get().boardId !== boardId) set({ boardId, statuses: {}, proposals: [], panelOpen: false, focusId: null, move: null })
-    const list = await api.call('status.board', { boardId })
-    if (get().boardId === boardId) set({ statuses: Object.fromEntries(list.map((s) => [s.kpiId, s])) })
+    const run = ++generation
+    await streamPages(
+      (after, limit) => api.call('status.page', { boardId, after, limit }),
+      ({ rows, after, through }) => set({ statuses: mergeKeyedPage(get().statuses, rows, (s) => s.kpiId, after, through) }),
+      () => run === generation && get().boardId === boardId
+    )
+  },
+  refreshStatus: async (boardId, kpiIds) => {
+    if (get().boardId !== boardId) return
+    if (kpiIds.length === 0 || kpiIds.length > REFRESH_ONE_BY_ONE) return get().loadStatus(boardId)
+    const rows = await api.call('status.rows', { boardId, kpiIds })
+    if (get().boardId !== boardId) return
+    // A KPI named but not answered (retired, moved away) has no light any more.
+    const statuses = { ...get().statuses }
+    for (const id of kpiIds) delete statuses[id]
+    for (const row of rows) statuses[row.kpiId] = row
+    set({ statuses })
   },
   loadProposals: async (boardId) => {
     const { filter } = get()
