@@ -1,6 +1,7 @@
 import * as z from '../domain/zod'
 import { id, procedure, result } from './procedure'
 import type { FormulaPreview } from '../domain/formula-preview'
+import { REALTIME_MINUTES } from '../domain/buckets'
 import { resultMappingSchema } from '../domain/result-mapping'
 import type { SeriesView, ValuePage } from '../domain/series'
 import type { DuePullSummary, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
@@ -88,7 +89,16 @@ export const actualsProcedures = {
       url: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
       password: z.optional(z.string().check(z.maxLength(2000))),
       allowRawRows: z.optional(z.boolean()),
-      timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000)))
+      timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000))),
+      realtimeMinutes: z.optional(
+        z
+          .int()
+          .check(
+            z.refine((n) => (REALTIME_MINUTES as readonly number[]).includes(n), {
+              message: `a real-time interval divides an hour: ${REALTIME_MINUTES.join(', ')} minutes`
+            })
+          )
+      )
     }),
     output: result<SourceView>()
   }),

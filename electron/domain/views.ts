@@ -128,6 +128,8 @@ export interface SourceView {
   hasSecret: boolean
   allowRawRows: boolean
   timeoutMs: number | null
+  /** Bucket length of its real-time KPIs in minutes; null: the default (5). */
+  realtimeMinutes: number | null
   updatedAt: number
 }
 

@@ -6,8 +6,11 @@ export interface Ticker {
   stop(): Promise<void>
 }
 
-/** The timers are unref'd: a scheduled job never keeps the process alive on its own. */
-export function startTicker(work: (signal: AbortSignal) => Promise<void>, intervalMs: number, firstAfterMs = 5_000): Ticker {
+/**
+ * The timers are unref'd: a scheduled job never keeps the process alive on its own. An interval given
+ * as a function is asked again after every run (a job whose needed pace changes with the data).
+ */
+export function startTicker(work: (signal: AbortSignal) => Promise<void>, intervalMs: number | (() => number), firstAfterMs = 5_000): Ticker {
   let running: { controller: AbortController; done: Promise<void> } | null = null
   function tick(): Promise<void> {
     if (running) return running.done
@@ -16,15 +19,22 @@ export function startTicker(work: (signal: AbortSignal) => Promise<void>, interv
     running = { controller, done }
     return done
   }
-  const timer = setInterval(() => void tick(), intervalMs)
-  timer.unref()
-  const first = setTimeout(() => void tick(), firstAfterMs)
-  first.unref()
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout>
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      void tick().finally(() => {
+        if (!stopped) schedule(typeof intervalMs === 'number' ? intervalMs : intervalMs())
+      })
+    }, ms)
+    timer.unref()
+  }
+  schedule(firstAfterMs)
   return {
     tick,
     async stop() {
-      clearInterval(timer)
-      clearTimeout(first)
+      stopped = true
+      clearTimeout(timer)
       running?.controller.abort()
       await running?.done
     }

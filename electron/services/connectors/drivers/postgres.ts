@@ -66,11 +66,13 @@ export function createPostgresDriver(config: SourceConfig): Driver {
     }
   }
 
-  async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>, utc = false): Promise<T> {
     const ms = Math.max(1, Math.round(timeoutMs))
     await client.query('BEGIN READ ONLY')
     try {
       await client.query(`SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`)
+      // Bucket bounds are timestamptz: a `timestamp without time zone` column compared to them is read as UTC.
+      if (utc) await client.query("SET LOCAL TimeZone = 'UTC'")
       return await work()
     } finally {
       await client.query('ROLLBACK').catch(() => undefined)
@@ -115,14 +117,14 @@ export function createPostgresDriver(config: SourceConfig): Driver {
             columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
             rows: result.rows as unknown[][]
           }
-        })
+        }, query.utc)
       }),
     explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withClient(signal, (client) =>
         readOnly(client, limits.timeoutMs, async () => {
           const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
           await client.query(explain)
-        })
+        }, query.utc)
       ),
     close: async () => {
       const open = pool
