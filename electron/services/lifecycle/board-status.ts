@@ -2,9 +2,10 @@ import { todayOf } from '../../domain/judging/period-values'
 import type { KpiStatus } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgeKpi } from '../analyzer/health'
-import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
+import { freshnessOf, isStale } from '../../domain/freshness'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
+import type { SourceService } from '../sources/source-service'
 
 const MEASURED = new Set(['trial', 'launched', 'operating'])
 
@@ -13,17 +14,19 @@ const MEASURED = new Set(['trial', 'launched', 'operating'])
  * proposal and how fresh its latest value is.
  */
 export function boardStatus(
-  deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } },
+  deps: { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; sources: SourceService; deps: { now: () => number } },
   boardId: number
 ): KpiStatus[] {
   const now = deps.deps.now()
   const series = deps.measurements.ofBoard(boardId)
   const latestProposals = deps.proposals.latestByKpi(boardId)
   const today = todayOf(now)
+  const realtime = new Map(deps.sources.list().map((s) => [s.name, s.realtimeMinutes]))
   return deps.kpis.list(boardId).map((kpi) => {
     const points = series.get(kpi.id) ?? []
     const latest = points.at(-1)
     const health = judgeKpi(kpi, points, today)
+    const freshness = freshnessOf(kpi.frequency, latest?.periodEnd ?? null, realtime.get(kpi.dataSource))
     return {
       kpiId: kpi.id,
       code: kpi.code,
@@ -42,7 +45,8 @@ export function boardStatus(
       judging: health.judging,
       latestProposal: latestProposals.get(kpi.id) ?? null,
       lastValueAt: latest?.recordedAt ?? null,
-      stale: latest !== undefined && MEASURED.has(kpi.stage) && periodsSince(kpi.frequency, isoTime(latest.periodEnd), now) >= STALE_AFTER_PERIODS
+      freshness,
+      stale: MEASURED.has(kpi.stage) && isStale(freshness, now)
     }
   })
 }
