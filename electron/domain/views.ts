@@ -230,7 +230,7 @@ export interface KpiStatus {
   latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
   /** Freshness: when the latest value was stored (epoch ms), null without one. */
   lastValueAt: number | null
-  /** How old its newest value is against its interval (a bucket, or its period), and when it turns stale. */
+  /** How old its newest value is against its interval (a bucket, or its period), and when it turns stale (never before trial). */
   freshness: Freshness
   /** A measured KPI (trial and on) past `freshness.staleAt`: its schedule has not stored a value since. */
   stale: boolean

@@ -26,7 +26,9 @@ export function boardStatus(
     const points = series.get(kpi.id) ?? []
     const latest = points.at(-1)
     const health = judgeKpi(kpi, points, today)
-    const freshness = freshnessOf(kpi.frequency, latest?.periodEnd ?? null, realtime.get(kpi.dataSource))
+    const measured = freshnessOf(kpi.frequency, latest?.periodEnd ?? null, realtime.get(kpi.dataSource))
+    // Before trial nothing is pulled on schedule: such a KPI never reads stale.
+    const freshness = MEASURED.has(kpi.stage) ? measured : { ...measured, staleAt: null }
     return {
       kpiId: kpi.id,
       code: kpi.code,
@@ -46,7 +48,7 @@ export function boardStatus(
       latestProposal: latestProposals.get(kpi.id) ?? null,
       lastValueAt: latest?.recordedAt ?? null,
       freshness,
-      stale: MEASURED.has(kpi.stage) && isStale(freshness, now)
+      stale: isStale(freshness, now)
     }
   })
 }
