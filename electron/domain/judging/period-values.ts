@@ -106,7 +106,9 @@ export function periodValues(points: readonly PeriodPoint[], judging: Judging, t
     const grains = new Set(held.map((p) => grainOf({ start: p.periodStart, end: p.periodEnd })))
     const grain = grains.size === 1 ? ([...grains][0] ?? null) : null
     // Buckets of one length: a day holds 24 hours or 288 five-minute buckets.
-    const bucketLengths = new Set(held.map((p) => (isBucketPeriod({ start: p.periodStart, end: p.periodEnd }) ? lengthMs({ start: p.periodStart, end: p.periodEnd }) : 0)))
+    const bucketLengths = new Set(
+      held.map((p) => (isBucketPeriod({ start: p.periodStart, end: p.periodEnd }) ? lengthMs({ start: p.periodStart, end: p.periodEnd }) : 0))
+    )
     const bucket = bucketLengths.size === 1 && !bucketLengths.has(0) ? [...bucketLengths][0]! : null
     const expectedParts = whole ? 1 : grain ? partsIn(period, grain) : bucket ? Math.round(lengthMs(period) / bucket) : null
     const base = { start: period.start, end: period.end, label, parts: held.length, expectedParts, lastPointId: held.at(-1)!.id, inProgress }

@@ -125,7 +125,11 @@ describe.skipIf(!up)('real-time and hourly pulls against the real PostgreSQL and
   })
 
   it('stores one value per complete interval of a real-time KPI: 5 minutes by default, the source’s own otherwise', async () => {
-    const [tz, naive, dt] = [addKpi('RT-TZ', 'pg', 'events_tz', 'realtime'), addKpi('RT-NAIVE', 'pg', 'events_naive', 'realtime'), addKpi('RT-DT', 'maria', 'events_dt', 'realtime')]
+    const [tz, naive, dt] = [
+      addKpi('RT-TZ', 'pg', 'events_tz', 'realtime'),
+      addKpi('RT-NAIVE', 'pg', 'events_naive', 'realtime'),
+      addKpi('RT-DT', 'maria', 'events_dt', 'realtime')
+    ]
     expect((await run()).failed).toBe(0)
     for (const kpiId of [tz, naive]) {
       const stored = core.measurements.list(kpiId)

@@ -86,8 +86,6 @@ export function prefersChinese(...texts: string[]): boolean {
 export function durationText(ms: number, zh: boolean): string {
   const minutes = Math.floor(ms / 60_000)
   const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
-  const parts = zh
-    ? [d ? `${d} 天` : '', h ? `${h} 小时` : '', !d && m ? `${m} 分钟` : '']
-    : [d ? `${d} d` : '', h ? `${h} h` : '', !d && m ? `${m} min` : '']
+  const parts = zh ? [d ? `${d} 天` : '', h ? `${h} 小时` : '', !d && m ? `${m} 分钟` : ''] : [d ? `${d} d` : '', h ? `${h} h` : '', !d && m ? `${m} min` : '']
   return parts.filter(Boolean).join(' ') || (zh ? '0 分钟' : '0 min')
 }

@@ -13,7 +13,16 @@ const review = (kpis: AnalyzerKpi[], data: [number, Measurement[]][], stage: 'op
 const buckets = (kpiId: number, endMs: number, minutes: number, values: number[]): Measurement[] =>
   values.map((value, i) => {
     const start = endMs - (values.length - i) * minutes * 60_000
-    return { id: kpiId * 10_000 + i, kpiId, periodStart: instantText(start), periodEnd: instantText(start + minutes * 60_000), value, source: 'query', note: '', recordedAt: start }
+    return {
+      id: kpiId * 10_000 + i,
+      kpiId,
+      periodStart: instantText(start),
+      periodEnd: instantText(start + minutes * 60_000),
+      value,
+      source: 'query',
+      note: '',
+      recordedAt: start
+    }
   })
 const rulesOf = (proposals: { rule?: string; kind: string; code?: string }[]) => proposals.map((proposal) => `${proposal.kind}:${proposal.rule}`)
 

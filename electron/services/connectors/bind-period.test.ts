@@ -37,9 +37,14 @@ describe('bindPeriod', () => {
     const range = 'SELECT count(*) FROM events WHERE at >= :period_start AND at < :period_end'
     const pg = bindPeriod(range, 'postgres', bucket)
     // Never DATE: both bounds would fall on 2025-12-10 and every bucket would count nothing.
-    expect(pg).toMatchObject({ text: 'SELECT count(*) FROM events WHERE at >= $1::TIMESTAMPTZ AND at < $2::TIMESTAMPTZ', values: [bucket.start, bucket.end], utc: true })
+    expect(pg).toMatchObject({
+      text: 'SELECT count(*) FROM events WHERE at >= $1::TIMESTAMPTZ AND at < $2::TIMESTAMPTZ',
+      values: [bucket.start, bucket.end],
+      utc: true
+    })
     expect(bindPeriod(range, 'duckdb', bucket).text).toContain('$1::TIMESTAMP AND')
-    for (const kind of ['mysql', 'sqlite'] as const) expect(bindPeriod(range, kind, bucket)).toMatchObject({ values: ['2025-12-10 09:00:00', '2025-12-10 09:05:00'], utc: true })
+    for (const kind of ['mysql', 'sqlite'] as const)
+      expect(bindPeriod(range, kind, bucket)).toMatchObject({ values: ['2025-12-10 09:00:00', '2025-12-10 09:05:00'], utc: true })
     expect(bindPeriod(range, 'clickhouse', bucket)).toMatchObject({
       text: "SELECT count(*) FROM events WHERE at >= {period_start:DateTime('UTC')} AND at < {period_end:DateTime('UTC')}",
       named: { period_start: '2025-12-10 09:00:00', period_end: '2025-12-10 09:05:00' }

@@ -103,28 +103,38 @@ export function createPostgresDriver(config: SourceConfig): Driver {
       withClient(signal, async (client) => {
         const isolation = await isolationOf(client)
         refuseUnconfined(isolation)
-        return readOnly(client, limits.timeoutMs, async () => {
-          if (isolation.mode === 'restricted') return runRestricted(client, query.text, query.values, limits.rowLimit)
-          // A cursor fetches at most rowLimit + 1 rows; the extended protocol refuses a second statement.
-          const declare: pg.QueryConfig & { queryMode: 'extended' } = {
-            text: `DECLARE kpi_formula NO SCROLL CURSOR FOR ${query.text}`,
-            values: query.values,
-            queryMode: 'extended'
-          }
-          await client.query(declare)
-          const result = await client.query({ text: `FETCH ${limits.rowLimit + 1} FROM kpi_formula`, rowMode: 'array' })
-          return {
-            columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
-            rows: result.rows as unknown[][]
-          }
-        }, query.utc)
+        return readOnly(
+          client,
+          limits.timeoutMs,
+          async () => {
+            if (isolation.mode === 'restricted') return runRestricted(client, query.text, query.values, limits.rowLimit)
+            // A cursor fetches at most rowLimit + 1 rows; the extended protocol refuses a second statement.
+            const declare: pg.QueryConfig & { queryMode: 'extended' } = {
+              text: `DECLARE kpi_formula NO SCROLL CURSOR FOR ${query.text}`,
+              values: query.values,
+              queryMode: 'extended'
+            }
+            await client.query(declare)
+            const result = await client.query({ text: `FETCH ${limits.rowLimit + 1} FROM kpi_formula`, rowMode: 'array' })
+            return {
+              columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
+              rows: result.rows as unknown[][]
+            }
+          },
+          query.utc
+        )
       }),
     explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withClient(signal, (client) =>
-        readOnly(client, limits.timeoutMs, async () => {
-          const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
-          await client.query(explain)
-        }, query.utc)
+        readOnly(
+          client,
+          limits.timeoutMs,
+          async () => {
+            const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
+            await client.query(explain)
+          },
+          query.utc
+        )
       ),
     close: async () => {
       const open = pool

@@ -26,8 +26,7 @@ const en = {
     timeoutHelp: 'Empty: the default.',
     seconds: 's',
     realtimeMinutes: 'Real-time interval',
-    realtimeMinutesHelp:
-      'Real-time KPIs on this source store one value per complete interval (UTC); hourly KPIs one per hour. Empty: 5 minutes.',
+    realtimeMinutesHelp: 'Real-time KPIs on this source store one value per complete interval (UTC); hourly KPIs one per hour. Empty: 5 minutes.',
     minutes: '{{n}} min',
     realtimeShort: 'real-time every {{n}} min',
     saved: 'Data source saved',
