@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../core'
 import { tempWorkspace } from '../testing/temp-workspace'
 import { createPullBackoff, retryDelay } from './pull-backoff'
-import { duePulls, startPullScheduler } from './pull-scheduler'
+import { duePulls, nextTickMs, startPullScheduler } from './pull-scheduler'
 
 const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c'
 let clock = Date.parse('2025-12-10T09:00:00Z')
@@ -65,5 +65,23 @@ describe('the pull scheduler', () => {
     run.stop()
     expect(createPullBackoff(core.settings, () => clock).failures()[kpiId]).toBeUndefined()
     expect(core.measurements.ofBoard(boardId).get(kpiId)).toHaveLength(1)
+  })
+
+  it('looks every half of the shortest bucket of a scheduled real-time KPI, at least every 15 minutes', () => {
+    expect(nextTickMs(core)).toBe(15 * 60_000)
+    core.kpis.add(boardId, { code: 'H1', name: 'Hourly', formula: 'SELECT 1', dataSource: 'app', frequency: 'hourly', stage: 'trial' }, { actor: 'po' })
+    // Half an hour is slower than the calendar pace: an hourly KPI alone keeps 15 minutes.
+    expect(nextTickMs(core)).toBe(15 * 60_000)
+    const realtime = core.kpis.add(
+      boardId,
+      { code: 'R1', name: 'Live', formula: 'SELECT 1', dataSource: 'app', frequency: 'realtime', stage: 'draft' },
+      { actor: 'po' }
+    )
+    // A draft is not scheduled yet.
+    expect(nextTickMs(core)).toBe(15 * 60_000)
+    core.kpis.edit(realtime.id, { stage: 'trial' }, { actor: 'po' })
+    expect(nextTickMs(core)).toBe(150_000)
+    core.sources.save({ name: 'app', kind: 'sqlite', url: join(ws.dir, 'app.db'), timeoutMs: 300, realtimeMinutes: 1 }, 'po', 'edit')
+    expect(nextTickMs(core)).toBe(30_000)
   })
 })

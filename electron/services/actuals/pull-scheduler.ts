@@ -59,7 +59,7 @@ const CALENDAR_TICK_MS = 15 * 60_000
 
 /**
  * How long the app waits before its next look: half the shortest bucket of a scheduled real-time or
- * hourly KPI (so a value is never two intervals old while the app runs), else 15 minutes.
+ * hourly KPI (so a value is never two intervals old while the app runs), at most 15 minutes.
  */
 export function nextTickMs(deps: DueDeps): number {
   let shortest = CALENDAR_TICK_MS
