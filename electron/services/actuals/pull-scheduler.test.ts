@@ -84,4 +84,22 @@ describe('the pull scheduler', () => {
     core.sources.save({ name: 'app', kind: 'sqlite', url: join(ws.dir, 'app.db'), timeoutMs: 300, realtimeMinutes: 1 }, 'po', 'edit')
     expect(nextTickMs(core)).toBe(30_000)
   })
+
+  it('wakes often but looks only when half the shortest bucket has passed since its last look', async () => {
+    const formula = 'SELECT count(*) FROM orders WHERE created_at >= :period_start AND created_at < :period_end'
+    core.kpis.edit(kpiId, { stage: 'draft' }, { actor: 'po' })
+    const live = core.kpis.add(boardId, { code: 'R2', name: 'Live', formula, dataSource: 'app', frequency: 'realtime', stage: 'trial' }, { actor: 'po' }).id
+    clock = Date.parse('2025-12-10T09:04:00Z')
+    const ticker = startPullScheduler({ ...core, actor: 'scheduled pull' })
+    await ticker.tick()
+    expect(core.measurements.list(live).at(-1)?.periodEnd).toBe('2025-12-10T09:00:00Z')
+    // 90 s later the bucket 09:00–09:05 is complete, but the next look is 2.5 min after the last one.
+    clock = Date.parse('2025-12-10T09:05:30Z')
+    await ticker.tick()
+    expect(core.measurements.list(live).at(-1)?.periodEnd).toBe('2025-12-10T09:00:00Z')
+    clock = Date.parse('2025-12-10T09:06:40Z')
+    await ticker.tick()
+    await ticker.stop()
+    expect(core.measurements.list(live).at(-1)?.periodEnd).toBe('2025-12-10T09:05:00Z')
+  })
 })

@@ -89,23 +89,17 @@ export async function pullDue(
   return { boards, stored: boards.reduce((sum, b) => sum + b.stored, 0), failed: boards.reduce((sum, b) => sum + b.failed, 0) }
 }
 
+/** How often the app's scheduler wakes to ask whether its next look is due: the finest pace it can keep. */
+const WAKE_MS = 30_000
+
 /**
- * Pulls on schedule while the app is open: every tick, each KPI whose latest complete period
- * (by its frequency) or bucket has no value yet. One tick at a time; stop() cancels a running one.
- * Failures are recorded in the workspace and delay the next try (pull-backoff.ts). Without a fixed
- * interval, each wait is nextTickMs.
+ * Pulls on schedule while the app is open: each KPI whose latest complete period (by its frequency) or
+ * bucket has no value yet. One tick at a time; stop() cancels a running one. Failures are recorded in the
+ * workspace and delay the next try (pull-backoff.ts). Without a fixed interval it wakes every 30 s and
+ * looks when nextTickMs since its last look has passed (the wake itself reads nothing).
  */
 export function startPullScheduler(deps: SchedulerDeps, intervalMs?: number) {
-  async function run(signal: AbortSignal) {
-    try {
-      const { boards } = await pullDue(deps, { signal })
-      for (const failed of boards.flatMap((board) => board.results).filter((r) => r.outcome === 'failed')) {
-        deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
-      }
-    } catch (error) {
-      if (!signal.aborted) deps.onError?.(error)
-    }
-  }
+  let nextLookAt = 0
   // A workspace that cannot be read for a moment keeps the calendar pace rather than stopping the schedule.
   const pace = () => {
     try {
@@ -114,5 +108,17 @@ export function startPullScheduler(deps: SchedulerDeps, intervalMs?: number) {
       return CALENDAR_TICK_MS
     }
   }
-  return startTicker(run, intervalMs ?? pace)
+  async function run(signal: AbortSignal) {
+    if (intervalMs === undefined && deps.now() < nextLookAt) return
+    try {
+      const { boards } = await pullDue(deps, { signal })
+      for (const failed of boards.flatMap((board) => board.results).filter((r) => r.outcome === 'failed')) {
+        deps.onError?.(new Error(`${failed.code}: ${failed.message ?? failed.errorCode}`))
+      }
+    } catch (error) {
+      if (!signal.aborted) deps.onError?.(error)
+    }
+    if (intervalMs === undefined) nextLookAt = deps.now() + pace()
+  }
+  return startTicker(run, intervalMs ?? WAKE_MS)
 }

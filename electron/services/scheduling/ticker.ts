@@ -6,11 +6,8 @@ export interface Ticker {
   stop(): Promise<void>
 }
 
-/**
- * The timers are unref'd: a scheduled job never keeps the process alive on its own. An interval given
- * as a function is asked again after every run (a job whose needed pace changes with the data).
- */
-export function startTicker(work: (signal: AbortSignal) => Promise<void>, intervalMs: number | (() => number), firstAfterMs = 5_000): Ticker {
+/** The timers are unref'd: a scheduled job never keeps the process alive on its own. */
+export function startTicker(work: (signal: AbortSignal) => Promise<void>, intervalMs: number, firstAfterMs = 5_000): Ticker {
   let running: { controller: AbortController; done: Promise<void> } | null = null
   function tick(): Promise<void> {
     if (running) return running.done
@@ -19,22 +16,15 @@ export function startTicker(work: (signal: AbortSignal) => Promise<void>, interv
     running = { controller, done }
     return done
   }
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout>
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      void tick().finally(() => {
-        if (!stopped) schedule(typeof intervalMs === 'number' ? intervalMs : intervalMs())
-      })
-    }, ms)
-    timer.unref()
-  }
-  schedule(firstAfterMs)
+  const timer = setInterval(() => void tick(), intervalMs)
+  timer.unref()
+  const first = setTimeout(() => void tick(), firstAfterMs)
+  first.unref()
   return {
     tick,
     async stop() {
-      stopped = true
-      clearTimeout(timer)
+      clearInterval(timer)
+      clearTimeout(first)
       running?.controller.abort()
       await running?.done
     }
