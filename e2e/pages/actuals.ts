@@ -46,6 +46,7 @@ export function actualsPage(page: Page) {
     sourceKind: page.locator('#source-form_kind'),
     kindOption: (label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`),
     sourceUrl: page.locator('#source-form_url'),
+    sourceRealtime: page.locator('#source-form_realtimeMinutes'),
     sourceSave: sourceForm.locator('.ant-modal-footer .ant-btn-primary'),
     source,
     sourceTest: (name: string) => source(name).getByTestId('source-test'),

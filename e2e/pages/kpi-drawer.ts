@@ -7,6 +7,7 @@ export function kpiDrawer(page: Page) {
   return {
     root,
     title: page.getByTestId('drawer-title'),
+    freshness: root.getByTestId('freshness'),
     fieldsTab: root.getByRole('tab').nth(0),
     historyTab: root.getByRole('tab').nth(1),
     target: page.locator('#kpi-form_target'),

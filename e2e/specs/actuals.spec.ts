@@ -141,9 +141,13 @@ test('a SQLite file is added as a data source, tests read-only and shows its tab
   await ui.sourceKind.click()
   await ui.kindOption('SQLite file').click()
   await ui.sourceUrl.fill(`sqlite://${file}`)
+  // Real-time KPIs on this source store one value per 15 minutes (only divisors of an hour are offered).
+  await ui.sourceRealtime.click()
+  await ui.kindOption('15 min').click()
   await ui.sourceSave.click()
   await expect(ui.source('shop')).toBeVisible()
   await expect(ui.sourceForm).toBeHidden()
+  await expect(ui.source('shop')).toContainText('real-time every 15 min')
 
   await ui.sourceTest('shop').click()
   await expect(ui.sourceTestResult('shop')).toHaveAttribute('data-can-write', 'false')
@@ -159,6 +163,7 @@ test('a SQLite file is added as a data source, tests read-only and shows its tab
   await closeWithEscape(page)
   await app.chinese.click()
   await ui.openSources.click()
+  await expect(ui.source('shop')).toContainText('实时指标每 15 分钟')
   await ui.sourceTest('shop').click()
   await expect(ui.sourceTestResult('shop')).toContainText('此用户不能写入')
   await expect(ui.sourceProtection('shop')).toContainText('以只读方式打开文件')

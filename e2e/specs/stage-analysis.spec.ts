@@ -45,10 +45,10 @@ test('the trial review proposes a calibration with its evidence, says why it pro
   await review.close.click()
 
   await grid.codeLink('KPI-U001').click()
-  await expect(drawer.root.getByTestId('freshness')).toContainText('最新数值存入于')
+  await expect(drawer.freshness).toContainText('最新数值')
   // The trial ended months ago (the real clock): no value since, so the drawer marks it stale.
-  await expect(drawer.root.getByTestId('freshness')).toHaveAttribute('data-stale', 'true')
-  await expect(drawer.root.getByTestId('freshness')).toContainText('数据中断')
+  await expect(drawer.freshness).toHaveAttribute('data-stale', 'true')
+  await expect(drawer.freshness).toContainText('数据中断')
 })
 
 test.describe('in English', () => {

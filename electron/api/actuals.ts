@@ -1,11 +1,14 @@
 import * as z from '../domain/zod'
 import { id, procedure, result } from './procedure'
 import type { FormulaPreview } from '../domain/formula-preview'
+import { REALTIME_MINUTES } from '../domain/buckets'
 import { resultMappingSchema } from '../domain/result-mapping'
 import type { SeriesView, ValuePage } from '../domain/series'
 import type { DuePullSummary, MeasurementView, PullSummary, SourceTest, SourceView, TableView } from '../domain/views'
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
+/** A date, or a real-time or hourly KPI's bucket bound (a UTC instant). */
+const periodBound = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/, 'a date as YYYY-MM-DD, or a UTC instant as YYYY-MM-DDTHH:MM:SSZ'))
 /** A day, ISO week, month or quarter: 2025-11-03, 2025-W47, 2025-11, 2025-Q4. */
 const periodLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
 const sourceName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\s#]+$/, 'no spaces or #'))
@@ -70,8 +73,8 @@ export const actualsProcedures = {
     input: z.strictObject({
       kpiId: id,
       period: z.optional(periodLabel),
-      periodStart: z.optional(isoDate),
-      periodEnd: z.optional(isoDate),
+      periodStart: z.optional(periodBound),
+      periodEnd: z.optional(periodBound),
       /** Preview a formula or a mapping before saving it. */
       formula: z.optional(z.string().check(z.maxLength(100_000))),
       mapping: z.optional(z.nullable(resultMappingSchema))
@@ -88,7 +91,14 @@ export const actualsProcedures = {
       url: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
       password: z.optional(z.string().check(z.maxLength(2000))),
       allowRawRows: z.optional(z.boolean()),
-      timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000)))
+      timeoutMs: z.optional(z.int().check(z.gte(100), z.lte(600_000))),
+      realtimeMinutes: z.optional(
+        z.int().check(
+          z.refine((n) => (REALTIME_MINUTES as readonly number[]).includes(n), {
+            message: `a real-time interval divides an hour: ${REALTIME_MINUTES.join(', ')} minutes`
+          })
+        )
+      )
     }),
     output: result<SourceView>()
   }),

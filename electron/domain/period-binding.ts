@@ -1,3 +1,4 @@
+import { bucketMinutes, isInstant, lastCompleteBucket, missingBuckets } from './buckets'
 import type { Frequency } from './kpi'
 import { addDays, GRAIN_OF_FREQUENCY, periodContaining, type LabelledPeriod, type Period } from './period'
 
@@ -5,7 +6,8 @@ import { addDays, GRAIN_OF_FREQUENCY, periodContaining, type LabelledPeriod, typ
  * The one period convention of KPI Loop, for the preview, the pull and the schedule alike (app and CLI):
  * `:period_start` is the period's first day (inclusive) and `:period_end` the first day of the next
  * period (exclusive), as `WHERE day >= :period_start AND day < :period_end` reads it. November 2025 binds
- * 2025-11-01 and 2025-12-01; stored values keep these two dates.
+ * 2025-11-01 and 2025-12-01; stored values keep these two dates. Real-time and hourly KPIs bind the
+ * [start, end) UTC instants of one bucket instead (buckets.ts; how each dialect reads them: bind-period.ts).
  */
 export interface PeriodBindings {
   period_start: string
@@ -36,4 +38,28 @@ export function lastCompletePeriod(today: string, frequency: Frequency | null): 
  */
 export function pullPeriod(kpi: { frequency: Frequency | null; mapping?: { rolling?: boolean } | null }, today: string): LabelledPeriod {
   return kpi.mapping?.rolling ? periodContaining(today, 'day') : lastCompletePeriod(today, kpi.frequency)
+}
+
+type BucketKpi = { frequency: Frequency | null; mapping?: { rolling?: boolean } | null }
+
+/** The bucket length in minutes of a real-time or hourly KPI; null for calendar frequencies and rolling KPIs (read as of now, per day). */
+export function bucketOf(kpi: BucketKpi, realtimeMinutes?: number | null): number | null {
+  return kpi.mapping?.rolling ? null : bucketMinutes(kpi.frequency, realtimeMinutes)
+}
+
+/**
+ * What a pull without a range fills and the schedule waits for, at `now`: a bucketed KPI's complete
+ * buckets after its newest stored one (at most BACKFILL_HOURS back), else the one pullPeriod.
+ */
+export function duePeriods(kpi: BucketKpi, now: number, stored: readonly Period[], realtimeMinutes?: number | null): Period[] {
+  const minutes = bucketOf(kpi, realtimeMinutes)
+  if (minutes === null) return [pullPeriod(kpi, localDay(now))]
+  const newest = stored.reduce<string | null>((max, p) => (isInstant(p.end) && (max === null || p.end > max) ? p.end : max), null)
+  return missingBuckets(now, minutes, newest)
+}
+
+/** The period a preview binds when none is given: a bucketed KPI's newest complete bucket, else pullPeriod. */
+export function previewPeriod(kpi: BucketKpi, now: number, realtimeMinutes?: number | null): Period {
+  const minutes = bucketOf(kpi, realtimeMinutes)
+  return minutes === null ? pullPeriod(kpi, localDay(now)) : lastCompleteBucket(now, minutes)
 }

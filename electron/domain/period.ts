@@ -1,3 +1,4 @@
+import { describeBuckets, isBucketPeriod } from './buckets'
 import { AppError } from './errors'
 import type { Frequency } from './kpi'
 
@@ -5,7 +6,7 @@ import type { Frequency } from './kpi'
 export const GRAINS = ['day', 'week', 'month', 'quarter'] as const
 export type Grain = (typeof GRAINS)[number]
 
-/** The period a KPI's values are pulled for: real-time and hourly KPIs are stored per day. */
+/** The calendar period a KPI's values describe; real-time and hourly KPIs store buckets (buckets.ts) judged per day. */
 export const GRAIN_OF_FREQUENCY: Record<Frequency, Grain> = {
   realtime: 'day',
   hourly: 'day',
@@ -153,6 +154,7 @@ export function parsePeriodLabel(text: string): LabelledPeriod {
 
 /** The grain of a [start, end) period when it is exactly one day, ISO week, month or quarter. */
 export function grainOf(period: Period): Grain | null {
+  if (!isIsoDate(period.start)) return null
   for (const grain of GRAINS) {
     const candidate = periodContaining(period.start, grain)
     if (candidate.start === period.start && candidate.end === period.end) return grain
@@ -162,6 +164,7 @@ export function grainOf(period: Period): Grain | null {
 
 /** `2025-W47` for an exact week, `2025-11-01 → 2025-12-01` for a range that is no single grain. */
 export function describePeriod(period: Period): string {
+  if (isBucketPeriod(period)) return describeBuckets(period)
   const grain = grainOf(period)
   return grain ? periodContaining(period.start, grain).label : `${period.start} → ${period.end}`
 }

@@ -1,5 +1,6 @@
 import type { BoardLanguage } from './board-language'
 import type { HealthDecision, HealthLevel, JudgingView } from './judging/health-types'
+import type { Freshness } from './freshness'
 import type { FormulaProtection } from './source-protection'
 import type { KpiField, KpiFields, RevisionKind, RevisionSource, Stage } from './kpi'
 import type { CandidateOrigin, SkippedSection } from './prd-candidates'
@@ -138,6 +139,8 @@ export interface SourceView {
   hasSecret: boolean
   allowRawRows: boolean
   timeoutMs: number | null
+  /** Bucket length of its real-time KPIs in minutes; null: the default (5). */
+  realtimeMinutes: number | null
   updatedAt: number
 }
 
@@ -237,7 +240,9 @@ export interface KpiStatus {
   latestProposal: { id: number; status: ProposalView['status']; rationale: string; engine: ProposalView['engine'] } | null
   /** Freshness: when the latest value was stored (epoch ms), null without one. */
   lastValueAt: number | null
-  /** A measured KPI (trial and on) whose latest value is 3 or more of its periods old: its schedule has not stored one since. */
+  /** How old its newest value is against its interval (a bucket, or its period), and when it turns stale (never before trial). */
+  freshness: Freshness
+  /** A measured KPI (trial and on) past `freshness.staleAt`: its schedule has not stored a value since. */
   stale: boolean
 }
 

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import dayjs from 'dayjs'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,19 +6,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DuePullSummary, MeasurementView } from '../../domain/views'
 import { runCli } from '../testing/run-cli'
 
+const HOUR = 3_600_000
 let dir: string
 let db: string
-const yesterday = dayjs().subtract(1, 'day').format('YYYY-MM-DD')
-const today = dayjs().format('YYYY-MM-DD')
+// The real clock: cron runs the command without one. Bounds are UTC, written as SQLite writes datetime().
+const hour = Math.floor(Date.now() / HOUR) * HOUR
+const at = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+const iso = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kpiloop-cli-due-'))
   db = join(dir, 'cli.kpiloop')
   const w = new Database(join(dir, 'api.sqlite'))
-  w.exec('CREATE TABLE requests (day TEXT, ms INTEGER)')
+  w.exec('CREATE TABLE requests (at TEXT, ms INTEGER)')
   const insert = w.prepare('INSERT INTO requests VALUES (?, ?)')
-  for (const ms of [120, 180, 240]) insert.run(yesterday, ms)
-  insert.run(today, 900)
+  // The last complete hour holds two requests (one exactly on its start), the hour before one (a second before the edge).
+  for (const [when, ms] of [
+    [hour - HOUR, 120],
+    [hour - HOUR / 2, 180],
+    [hour - HOUR - 1000, 240],
+    [hour + 1000, 900]
+  ] as const) {
+    insert.run(at(when), ms)
+  }
   w.close()
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -34,10 +43,10 @@ const ok = async (...args: string[]) => {
 const json = async <T>(...args: string[]): Promise<T> => JSON.parse(await ok('--json', ...args)) as T
 
 describe('kpiloop actuals pull --due, as cron runs it', { timeout: 300_000 }, () => {
-  it('pulls the real-time KPI for its latest complete day on every board, then finds nothing due', async () => {
+  it('pulls an hourly KPI for every complete hour of the last day on every board, then finds nothing due', async () => {
     await json('board', 'create', 'Platform')
     await ok('source', 'add', 'api', '--kind', 'sqlite', '--url', `sqlite://${join(dir, 'api.sqlite')}`)
-    const formula = 'SELECT avg(ms) FROM requests WHERE day >= :period_start AND day < :period_end'
+    const formula = 'SELECT count(*) FROM requests WHERE at >= :period_start AND at < :period_end'
     const add = (code: string, stage: string) =>
       ok(
         'kpi',
@@ -47,28 +56,36 @@ describe('kpiloop actuals pull --due, as cron runs it', { timeout: 300_000 }, ()
         '--code',
         code,
         '--name',
-        'API latency',
+        'API requests',
         '--target',
-        '≤ 500ms',
+        '≥ 1',
         '--set',
         `formula=${formula}`,
         '--set',
         'dataSource=api',
         '--set',
-        'frequency=realtime',
+        'frequency=hourly',
         '--set',
         `stage=${stage}`
       )
-    await add('LAT', 'operating')
-    await add('LAT-DRAFT', 'draft')
+    await add('REQ', 'operating')
+    await add('REQ-DRAFT', 'draft')
 
     const first = await json<DuePullSummary>('actuals', 'pull', '--due')
-    expect(first.boards.map((b) => [b.board, b.results.map((r) => [r.code, r.outcome, r.stored])])).toEqual([['Platform', [['LAT', 'pulled', 1]]]])
-    const stored = await json<MeasurementView[]>('actuals', 'list', 'LAT', '--board', 'Platform')
-    expect(stored.map((m) => [m.periodStart, m.periodEnd, m.value])).toEqual([[yesterday, today, 180]])
+    // A run crossing the hour fills the hour that just ended too.
+    const hours = Math.floor(Date.now() / HOUR) * HOUR === hour ? 24 : 25
+    expect(first.boards.map((b) => [b.board, b.results.map((r) => [r.code, r.outcome, r.stored])])).toEqual([['Platform', [['REQ', 'pulled', hours]]]])
+    const stored = await json<MeasurementView[]>('actuals', 'list', 'REQ', '--board', 'Platform')
+    const value = (start: number) => stored.find((m) => m.periodStart === iso(start) && m.periodEnd === iso(start + HOUR))?.value
+    expect(stored[0]!.periodStart).toBe(iso(hour - 24 * HOUR))
+    expect([value(hour - HOUR), value(hour - 2 * HOUR), value(hour - 3 * HOUR)]).toEqual([2, 1, 0])
 
-    expect(await ok('actuals', 'pull', '--due')).toContain('Nothing is due')
-    expect((await json<DuePullSummary>('actuals', 'pull', '--due', '--board', 'Platform')).boards).toEqual([])
+    // Cron every minute: the next run in the same hour stores nothing new.
+    const again = Math.floor(Date.now() / HOUR) * HOUR
+    const second = await json<DuePullSummary>('actuals', 'pull', '--due')
+    expect(second.stored).toBe(Math.floor(Date.now() / HOUR) * HOUR === again ? 0 : 1)
+    if (second.stored === 0) expect(await ok('actuals', 'pull', '--due')).toContain('Nothing is due')
+    expect((await json<MeasurementView[]>('actuals', 'list', 'REQ', '--board', 'Platform')).length).toBe(stored.length + second.stored)
   })
 
   it('refuses --due mixed with a backfill, and a pull without --board or --due', async () => {

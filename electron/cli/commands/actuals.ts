@@ -70,7 +70,10 @@ export function actualsCommands(program: Command, run: Run) {
     .command('pull')
     .description('run KPI formulas on their data sources and store the values (for cron: --due)')
     .option('--board <name>', 'the board (optional with --due: every board)')
-    .option('--due', 'pull only what the schedule would now: each KPI whose latest complete period has no value yet')
+    .option(
+      '--due',
+      'pull only what the schedule would now: each KPI whose latest complete period (real-time and hourly: every complete bucket of the last 24 h after its newest value) has no value yet'
+    )
     .option('--kpi <code>', 'only this KPI (repeatable)', collect, [])
     .option('--from <date>', 'backfill from this date (YYYY-MM-DD)')
     .option('--to <date>', 'backfill to this date, exclusive')

@@ -1,3 +1,4 @@
+import { DEFAULT_REALTIME_MINUTES, REALTIME_MINUTES } from '../../domain/buckets'
 import type { Command } from 'commander'
 import { AppError } from '../../domain/errors'
 import { secretEnvName, sourceSecretRef } from '../../domain/secret-names'
@@ -43,8 +44,9 @@ export function sourceCommands(program: Command, run: Run) {
     .requiredOption('--kind <kind>', KINDS.join('|'))
     .requiredOption('--url <url>', 'without password, e.g. postgres://kpi_reader@db:5432/analytics')
     .option('--timeout <ms>', 'statement timeout in ms')
+    .option('--realtime-minutes <n>', `bucket length of its real-time KPIs (${REALTIME_MINUTES.join(', ')}; default ${DEFAULT_REALTIME_MINUTES})`)
     .option('--allow-raw-rows', 'let the assistant see raw rows of this source, not only aggregates')
-    .action((name: string, opts: { kind: string; url: string; timeout?: string; allowRawRows?: boolean }) =>
+    .action((name: string, opts: { kind: string; url: string; timeout?: string; realtimeMinutes?: string; allowRawRows?: boolean }) =>
       run(
         async (ctx) => {
           if (!(KINDS as readonly string[]).includes(opts.kind)) throw new AppError('VALIDATION', `Unknown kind "${opts.kind}". Kinds: ${KINDS.join(', ')}.`)
@@ -60,7 +62,8 @@ export function sourceCommands(program: Command, run: Run) {
             url: opts.url,
             password,
             allowRawRows: opts.allowRawRows,
-            timeoutMs
+            timeoutMs,
+            ...(opts.realtimeMinutes === undefined ? {} : { realtimeMinutes: Number(opts.realtimeMinutes) })
           })
           // The CLI writes no password to disk: check the connection now, while it has one.
           const check = password

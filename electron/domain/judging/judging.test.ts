@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { instantText } from '../buckets'
 import { kpiFieldsSchema, type KpiFieldsInput } from '../kpi'
 import { parseTarget } from '../target/parse-target'
 import { formatFigure, roundFigure } from './format-figure'
@@ -76,6 +77,26 @@ describe('periodValues', () => {
     const weekly = judgingOf(fields({ name: 'Orders', target: '≥ 100 per month', frequency: 'weekly' }))
     const [month] = periodValues([{ id: 1, periodStart: '2026-11-30', periodEnd: '2026-12-07', value: 50 }], weekly, '2027-01-10')
     expect(month).toMatchObject({ label: '2026-12', expectedParts: 5 })
+  })
+
+  it('adds the hours of an hourly KPI up to its day: a day missing an hour is incomplete, today runs on at the pace of its hours', () => {
+    const hourly = judgingOf(fields({ name: 'Orders', target: '≥ 2400 per day', frequency: 'hourly' }))
+    const hour = (day: string, h: number, value = 100) => {
+      const start = Date.parse(`${day}T00:00:00Z`) + h * 3_600_000
+      return { id: start / 1000, periodStart: instantText(start), periodEnd: instantText(start + 3_600_000), value }
+    }
+    const full = Array.from({ length: 24 }, (_, h) => hour('2026-11-01', h))
+    const gap = Array.from({ length: 24 }, (_, h) => hour('2026-11-02', h)).filter((_, h) => h !== 5)
+    const today = [hour('2026-11-03', 0), hour('2026-11-03', 1), hour('2026-11-03', 2)]
+    const [first, second, third] = periodValues([...full, ...gap, ...today], hourly, '2026-11-03')
+    expect(hourly).toMatchObject({ targetPeriod: 'day', aggregation: 'sum' })
+    expect(first).toMatchObject({ label: '2026-11-01', value: 2400, parts: 24, expectedParts: 24, inProgress: false, problem: null })
+    expect(second).toMatchObject({ value: 2300, parts: 23, expectedParts: 24, problem: 'incomplete' })
+    expect(third).toMatchObject({ value: 300, inProgress: true, problem: null })
+    expect(third!.projection).toBeCloseTo(2400, 6)
+    // Without a target period each bucket is its own value, labelled by its time.
+    const own = periodValues([hour('2026-11-01', 9)], { ...hourly, targetPeriod: null }, '2026-11-03')
+    expect(own[0]).toMatchObject({ label: '2026-11-01 09:00–10:00 UTC', value: 100, inProgress: false })
   })
 
   it('refuses values coarser than the target period', () => {

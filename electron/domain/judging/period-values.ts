@@ -1,3 +1,4 @@
+import { boundMs, isBucketPeriod } from '../buckets'
 import type { Aggregation } from '../kpi'
 import { addDays, daysBetween, describePeriod, grainOf, periodContaining, type Grain, type Period } from '../period'
 import type { Judging } from './judging'
@@ -36,8 +37,10 @@ export interface PeriodValue {
   problem: PeriodProblem | null
 }
 
-// A value belongs to the target period holding its middle day: an ISO week to the month of its Thursday.
-const middleDay = (p: Period) => addDays(p.start, Math.floor(Math.max(1, daysBetween(p.start, p.end)) / 2))
+// A value belongs to the target period holding its middle day: an ISO week to the month of its Thursday,
+// a bucket (real-time, hourly: never longer than an hour) to the UTC day it starts on.
+const middleDay = (p: Period) => (isBucketPeriod(p) ? p.start.slice(0, 10) : addDays(p.start, Math.floor(Math.max(1, daysBetween(p.start, p.end)) / 2)))
+const lengthMs = (p: Period) => boundMs(p.end) - boundMs(p.start)
 
 function combine(values: number[], aggregation: Exclude<Aggregation, 'none'>): number {
   if (aggregation === 'sum') return values.reduce((a, b) => a + b, 0)
@@ -89,6 +92,7 @@ export function periodValues(points: readonly PeriodPoint[], judging: Judging, t
     group.points.push(point)
     if (
       target &&
+      !isBucketPeriod(own) &&
       (point.periodStart < target.start || point.periodEnd > target.end) &&
       daysBetween(own.start, own.end) > daysBetween(target.start, target.end)
     ) {
@@ -101,7 +105,12 @@ export function periodValues(points: readonly PeriodPoint[], judging: Judging, t
     const whole = held.length === 1 && held[0]!.periodStart === period.start && held[0]!.periodEnd === period.end
     const grains = new Set(held.map((p) => grainOf({ start: p.periodStart, end: p.periodEnd })))
     const grain = grains.size === 1 ? ([...grains][0] ?? null) : null
-    const expectedParts = whole ? 1 : grain ? partsIn(period, grain) : null
+    // Buckets of one length: a day holds 24 hours or 288 five-minute buckets.
+    const bucketLengths = new Set(
+      held.map((p) => (isBucketPeriod({ start: p.periodStart, end: p.periodEnd }) ? lengthMs({ start: p.periodStart, end: p.periodEnd }) : 0))
+    )
+    const bucket = bucketLengths.size === 1 && !bucketLengths.has(0) ? [...bucketLengths][0]! : null
+    const expectedParts = whole ? 1 : grain ? partsIn(period, grain) : bucket ? Math.round(lengthMs(period) / bucket) : null
     const base = { start: period.start, end: period.end, label, parts: held.length, expectedParts, lastPointId: held.at(-1)!.id, inProgress }
     if (coarser || (!whole && judging.aggregation === 'none')) return { ...base, value: null, projection: null, problem: 'not-aggregable' as const }
     const value = whole
@@ -116,12 +125,15 @@ export function periodValues(points: readonly PeriodPoint[], judging: Judging, t
   })
 }
 
-/** A sum runs on at the pace of the days it covers; a mean or a last value is its level so far. */
+/** A sum runs on at the pace of the time it covers (days, or buckets within a day); a mean or a last value is its level so far. */
 function project(value: number, period: Period, held: readonly PeriodPoint[], aggregation: Aggregation, today: string): number | null {
   if (aggregation === 'none') return null
   if (aggregation !== 'sum') return value
-  const measuredTo = held.map((p) => p.periodEnd).reduce((a, b) => (b > a ? b : a))
-  const coveredTo = measuredTo < today ? measuredTo : today
-  const covered = Math.max(1, coveredTo > period.start ? daysBetween(period.start, coveredTo) : 1)
-  return (value * daysBetween(period.start, period.end)) / covered
+  const measuredTo = Math.max(...held.map((p) => boundMs(p.periodEnd)))
+  const buckets = isBucketPeriod({ start: held[0]!.periodStart, end: held[0]!.periodEnd })
+  // Buckets say how far into the day they reach; whole days count up to today.
+  const coveredTo = buckets ? measuredTo : Math.min(measuredTo, boundMs(today))
+  const day = 86_400_000
+  const covered = Math.max(buckets ? 1 : day, coveredTo - boundMs(period.start))
+  return (value * lengthMs(period)) / covered
 }

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../domain/errors'
 import type { FormulaPreview, MappedValue, PreviewProblem } from '../../domain/formula-preview'
 import type { KpiView } from '../../domain/views'
-import { grainOf, periodContaining, type LabelledPeriod, type Period } from '../../domain/period'
+import { describePeriod, grainOf, periodContaining, type LabelledPeriod, type Period } from '../../domain/period'
 import type { ResultMapping } from '../../domain/result-mapping'
 import type { Connector, SourceKind } from '../connectors'
 import { periodDependence } from '../connectors/date-bindings'
@@ -23,7 +23,7 @@ export interface PreviewDraft {
 function labelled(period: LabelledPeriod | Period): FormulaPreview['period'] {
   if ('grain' in period) return period
   const grain = grainOf(period)
-  return grain ? periodContaining(period.start, grain) : { start: period.start, end: period.end, grain: null, label: `${period.start} → ${period.end}` }
+  return grain ? periodContaining(period.start, grain) : { start: period.start, end: period.end, grain: null, label: describePeriod(period) }
 }
 
 const problemOf = (error: unknown): PreviewProblem => ({

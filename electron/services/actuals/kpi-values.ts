@@ -51,7 +51,7 @@ export async function kpiValues(
   connector: Connector,
   kind: SourceKind,
   kpi: Kpi,
-  request: { periods: Period[]; backfill: boolean; now: Date },
+  request: { periods: Period[]; backfill: boolean; now: Date; buckets?: boolean },
   signal?: AbortSignal
 ): Promise<KpiValues> {
   const { periods } = request
@@ -81,10 +81,20 @@ export async function kpiValues(
     return { values, empty, queryMs, asOf }
   }
 
+  if (request.buckets && mapping?.period) {
+    throw new AppError(
+      'PERIOD_INVALID',
+      `${kpi.code} is real-time or hourly: its formula returns one number for the bucket bound as :period_start / :period_end, so a period column ("${mapping.period}") cannot be mapped.`,
+      { code: kpi.code }
+    )
+  }
+  // The same number for every bucket describes none of them.
+  if (request.buckets && !dependence.binds) throw notPeriodic(kpi.code, dependence)
   const whole = { start: periods[0]!.start, end: periods.at(-1)!.end }
   // A mapping without a period column says the result is one number: each period needs its own run.
   const oneNumber = mapping !== null && !mapping.period && Boolean(mapping.value || mapping.segment || mapping.combine)
-  if (!dependence.binds || mapping?.period || (periods.length > 1 && !oneNumber)) {
+  // A bucket is one number of its own: no whole-range report query is tried first.
+  if (!request.buckets && (!dependence.binds || mapping?.period || (periods.length > 1 && !oneNumber))) {
     const result = await run(whole)
     const problem = periodProblem(kpi, dependence, result)
     if (problem) throw problem

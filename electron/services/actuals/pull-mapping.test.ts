@@ -155,7 +155,9 @@ describe('formulas whose result does not depend on the period', () => {
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'failed', errorCode: 'FORMULA_NOT_PERIODIC' })
     core.kpis.edit(kpi, { mapping: { rolling: true } }, { actor })
     const due = () =>
-      duePulls({ boards: core.boards, kpis: core.kpis, measurements: core.measurements, settings: core.settings, now: core.now }).get(board) ?? []
+      duePulls({ boards: core.boards, kpis: core.kpis, measurements: core.measurements, settings: core.settings, sources: core.sources, now: core.now }).get(
+        board
+      ) ?? []
     expect(due()).toContain(kpi)
     expect(await pull(kpi, {})).toMatchObject({ outcome: 'pulled', stored: 1, asOf: '2025-12-10T09:30:00.000Z' })
     expect(due()).not.toContain(kpi)

@@ -4,7 +4,8 @@ import type { KpiView } from '../../domain/views'
 import type { FormulaPreview } from '../../domain/formula-preview'
 import { AppError, isAppError } from '../../domain/errors'
 import { parsePeriodLabel, type LabelledPeriod, type Period } from '../../domain/period'
-import { lastCompletePeriod, localDay, pullPeriod } from '../../domain/period-binding'
+import { boundMs, bucketsBetween } from '../../domain/buckets'
+import { bucketOf, duePeriods, lastCompletePeriod, previewPeriod } from '../../domain/period-binding'
 import { formatMapping, type ResultMapping } from '../../domain/result-mapping'
 import type { KpiService } from '../kpis/kpi-service'
 import type { SourceService } from '../sources/source-service'
@@ -43,6 +44,12 @@ function requestedRange(request: PullRequest): Period | null {
   return null
 }
 
+/** The periods a backfill of [start, end) fills: the frequency's periods, or a bucketed KPI's complete buckets. */
+function periodsOfRange(range: Period, kpi: KpiView, minutes: number | null, now: number): Period[] {
+  if (minutes === null) return periodsBetween(range.start, range.end, kpi.frequency)
+  return bucketsBetween(boundMs(range.start), Math.min(boundMs(range.end), now), minutes).filter((b) => boundMs(b.end) <= now)
+}
+
 /**
  * Runs KPI formulas on their data sources and stores the numbers as measurements, one per period the
  * result describes: a mapped report query backfills a whole range in one query.
@@ -78,7 +85,7 @@ export function createPullService(deps: {
       const range = requestedRange(request)
       const all = kpis.list(request.boardId)
       const chosen = request.kpiIds ? all.filter((k) => request.kpiIds!.includes(k.id)) : all
-      const today = localDay(deps.now())
+      const now = deps.now()
       const open = new Map<string, ReturnType<SourceService['open']>>()
       const results: PullResult[] = []
       try {
@@ -90,11 +97,24 @@ export function createPullService(deps: {
             results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'skipped', skipReason: skipped.reason, stored: 0, values: [], message: skipped.message })
             continue
           }
-          const periods = range ? periodsBetween(range.start, range.end, kpi.frequency) : [pullPeriod(kpi, today)]
           try {
             if (!open.has(kpi.dataSource)) open.set(kpi.dataSource, sources.open(kpi.dataSource))
             const { connector, source } = open.get(kpi.dataSource)!
-            const pulled = await kpiValues(connector, source.kind, kpi, { periods, backfill: range !== null, now: new Date(deps.now()) }, options.signal)
+            const minutes = bucketOf(kpi, source.realtimeMinutes)
+            const have = minutes === null ? [] : measurements.list(kpi.id).map((m) => ({ start: m.periodStart, end: m.periodEnd }))
+            const periods = range ? periodsOfRange(range, kpi, minutes, now) : duePeriods(kpi, now, have, source.realtimeMinutes)
+            if (periods.length === 0) {
+              // Every complete bucket already has its value: a second run in the same interval asks nothing.
+              results.push({ kpiId: kpi.id, code: kpi.code, outcome: 'pulled', stored: 0, values: [] })
+              continue
+            }
+            const pulled = await kpiValues(
+              connector,
+              source.kind,
+              kpi,
+              { periods, backfill: range !== null, now: new Date(now), buckets: minutes !== null },
+              options.signal
+            )
             const hash = queryHash(kpi.formula, kpi.mapping)
             if (pulled.values.length) await deps.whenWritable?.(options.signal)
             const note = pulled.asOf ? `rolling, as of ${pulled.asOf}` : ''
@@ -154,10 +174,10 @@ export function createPullService(deps: {
     /** The table the formula returns for one period and what a pull would store from it; stores nothing. */
     async preview(kpiId: number, given: LabelledPeriod | Period | undefined, draft: PreviewDraft = {}, signal?: AbortSignal): Promise<FormulaPreview> {
       const kpi = kpis.get(kpiId)
-      // Without a period, the one a pull without a range would fill (app and CLI alike).
-      const period = given ?? pullPeriod(kpi, localDay(deps.now()))
       const reason = pullable({ ...kpi, formula: draft.formula ?? kpi.formula })
       if (reason) throw new AppError('SOURCE_CONFIG', `${kpi.code} cannot be pulled: ${reason.message}.`)
+      // Without a period, the newest one a pull would fill (app and CLI alike): a bucket for real-time and hourly KPIs.
+      const period = given ?? previewPeriod(kpi, deps.now(), sources.get(kpi.dataSource).realtimeMinutes)
       const { connector, source } = sources.open(kpi.dataSource)
       try {
         return await previewFormula(connector, source.kind, kpi, period, draft, signal)

@@ -81,3 +81,11 @@ export function writesChinese(kpi: { fields: { name: string; description: string
 export function prefersChinese(...texts: string[]): boolean {
   return texts.some((text) => CJK.test(text))
 }
+
+/** "9 d 9 h", "2 h 10 min", "10 min" (zh: 9 天 9 小时): how long a real-time KPI went without a value. */
+export function durationText(ms: number, zh: boolean): string {
+  const minutes = Math.floor(ms / 60_000)
+  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
+  const parts = zh ? [d ? `${d} 天` : '', h ? `${h} 小时` : '', !d && m ? `${m} 分钟` : ''] : [d ? `${d} d` : '', h ? `${h} h` : '', !d && m ? `${m} min` : '']
+  return parts.filter(Boolean).join(' ') || (zh ? '0 分钟' : '0 min')
+}

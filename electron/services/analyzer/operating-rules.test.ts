@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { instantText } from '../../domain/buckets'
 import type { Target } from '../../domain/kpi'
 import type { Measurement } from '../../domain/measurement'
 import { analyze, analyzeWithRemarks } from './analyze'
@@ -8,6 +9,21 @@ import type { AnalyzerKpi } from './types'
 const NOW = new Date('2026-01-05T09:00:00Z')
 const review = (kpis: AnalyzerKpi[], data: [number, Measurement[]][], stage: 'operating' | 'launched' = 'operating') =>
   analyze({ stage, kpis, measurements: new Map(data), now: NOW }).then(valid)
+/** Consecutive buckets of `minutes`, the last one ending at `endMs`. */
+const buckets = (kpiId: number, endMs: number, minutes: number, values: number[]): Measurement[] =>
+  values.map((value, i) => {
+    const start = endMs - (values.length - i) * minutes * 60_000
+    return {
+      id: kpiId * 10_000 + i,
+      kpiId,
+      periodStart: instantText(start),
+      periodEnd: instantText(start + minutes * 60_000),
+      value,
+      source: 'query',
+      note: '',
+      recordedAt: start
+    }
+  })
 const rulesOf = (proposals: { rule?: string; kind: string; code?: string }[]) => proposals.map((proposal) => `${proposal.kind}:${proposal.rule}`)
 
 const sla = kpi(1, {
@@ -51,7 +67,7 @@ describe('operating review — stale and always-green KPIs', () => {
     expect(patchOf(unset[0], 'notes')!.rationale).toContain('已错过 6 个统计周期（每周；未设置统计频率，按每周估算）')
   })
 
-  it('counts the days a real-time KPI went without a value, and does not retire it', async () => {
+  it('counts the intervals a real-time KPI went without a value (stale after two), and does not retire it', async () => {
     const latency = kpi(5, {
       code: 'KPI-T001',
       name: 'API P95 latency',
@@ -62,13 +78,15 @@ describe('operating review — stale and always-green KPIs', () => {
       dataSource: 'metrics',
       target: target('P95 ≤ 500ms', { comparator: '<=', value: 500, unit: 'ms', percentile: 95 })
     })
-    const proposals = await review([latency], [[5, series(5, '2025-12-20', 'day', [420, 430, 410, 440, 425, 415, 420])]])
+    const proposals = await review([latency], [[5, buckets(5, Date.parse('2026-01-05T08:50:00Z'), 5, [420, 430, 410, 440])]])
     expect(rulesOf(proposals)).toEqual(['patch:operating.stale'])
     expect(patchOf(proposals[0], 'notes')!.rationale).toMatch(
-      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(realtime KPIs are stored per day\); the schedule pulls it real-time from metrics/
+      /^KPI-T001 has no value since 2026-01-05T08:50:00Z: 10 min without a value \(a real-time KPI has one value every 5 min and is stale after 2 missing\); the schedule pulls it real-time from metrics/
     )
-    // One day behind is not stale: real-time values are stored per day.
-    expect(await review([latency], [[5, series(5, '2025-12-29', 'day', [420, 530, 410, 600, 425, 415, 420])]])).toEqual([])
+    // One interval behind is not stale; nor is 25 minutes behind when the source's interval is 15 minutes.
+    expect(await review([latency], [[5, buckets(5, Date.parse('2026-01-05T08:55:00Z'), 5, [420, 530, 410, 600])]])).toEqual([])
+    const quarterly = { ...latency, realtimeMinutes: 15 }
+    expect(await review([quarterly], [[5, buckets(5, Date.parse('2026-01-05T08:35:00Z'), 15, [420, 530, 410, 600])]])).toEqual([])
   })
 
   it('measures staleness from the launch date when no value ever came in', async () => {

@@ -5,10 +5,12 @@ import { frequencyLabel, stageLabel } from '../export/kpi-text'
 import { orientationOf } from './attainment'
 import { duplicateProposals } from './duplicates'
 import { groupFindings, say, type Finding } from './findings'
-import { fmtPercent, makeTarget, spanText, writesChinese, targetText, withUnit } from './format'
+import { durationText, fmtPercent, makeTarget, spanText, writesChinese, targetText, withUnit } from './format'
 import { isManualSource } from './gates'
 import { kpiHealth } from './health'
-import { isoDate, isoTime, periodsSince } from './periods'
+import { isoDate, isoTime } from './periods'
+import { freshnessOf, intervalsSince } from '../../domain/freshness'
+import { bucketMinutes } from '../../domain/buckets'
 import { adjustingStatus } from './trial-rules'
 import { operatingRetarget } from './operating-retarget'
 import type { ReviewRemark } from '../../domain/assistant-views'
@@ -30,22 +32,25 @@ export const FLAT_SHARE = 0.01
 const LAGGING_STAGES = new Set(['draft', 'feasibility'])
 
 /**
- * A KPI without a value for `staleAfterPeriods` periods. Its own finding, never a reason to retire: data
- * missing because a schedule did not run (or failed) says nothing about whether the KPI still matters.
+ * A KPI without a value for `staleAfterPeriods` periods (real-time and hourly: 2 buckets, the board's rule in
+ * domain/freshness.ts). Its own finding, never a reason to retire: data missing because a schedule did not run
+ * (or failed) says nothing about whether the KPI still matters.
  */
 function staleFinding(kpi: AnalyzerKpi, series: Measurement[], options: OperatingOptions, zh: boolean): Finding | null {
   const frequency = kpi.fields.frequency ?? 'weekly'
   const last = series[series.length - 1]
-  const since = last ? isoTime(last.periodEnd) : (kpi.launchedAt ?? null)
-  const missed = since === null ? null : periodsSince(frequency, since, options.now.getTime())
-  if (missed !== null && missed < options.staleAfterPeriods) return null
+  const freshness = freshnessOf(frequency, last?.periodEnd ?? null, kpi.realtimeMinutes, options.staleAfterPeriods)
+  const since = freshness.lastDataAt ?? kpi.launchedAt ?? null
+  const missed = since === null ? null : intervalsSince(freshness, since, options.now.getTime())
+  if (missed !== null && missed < freshness.staleAfter) return null
   const assumed = kpi.fields.frequency ? '' : say(zh, '；未设置统计频率，按每周估算', ' (no frequency set; weekly assumed)')
-  const perDay = frequency === 'realtime' || frequency === 'hourly'
-  const periods = perDay
+  const minutes = bucketMinutes(frequency, kpi.realtimeMinutes)
+  const gap = since === null ? '' : durationText(options.now.getTime() - since, zh)
+  const periods = minutes
     ? say(
         zh,
-        `已有 ${missed} 天没有数值（${frequencyLabel(frequency, 'zh-CN')}指标按天存储）`,
-        `${missed} days without a value (${frequency} KPIs are stored per day)`
+        `已有 ${gap}没有数值（${frequencyLabel(frequency, 'zh-CN')}指标每 ${minutes} 分钟一个值，缺 ${freshness.staleAfter} 个即为中断）`,
+        `${gap} without a value (${frequency === 'hourly' ? 'an hourly' : 'a real-time'} KPI has one value every ${minutes} min and is stale after ${freshness.staleAfter} missing)`
       )
     : say(zh, `已错过 ${missed} 个统计周期（${frequencyLabel(frequency, 'zh-CN')}${assumed}）`, `${missed} ${frequency} periods missed${assumed}`)
   const what = last

@@ -50,6 +50,7 @@ export function createAnalyzerReview(deps: {
     const passages = request.stage === 'draft' ? deps.passages.latest(request.boardId) : new Map()
     // A KPI whose scheduled pull keeps failing is stale for that reason, and the operating review says so.
     const backoff = createPullBackoff(deps.settings, deps.now)
+    const realtime = new Map(deps.sources.list().map((s) => [s.name, s.realtimeMinutes]))
     // A board whose language was chosen has its findings written in it; otherwise each KPI's own text decides.
     const language = deps.boards.get(request.boardId).languageSet ? deps.boards.language(request.boardId) : undefined
     const { proposals: drafts, remarks } = await analyzeWithRemarks({
@@ -61,6 +62,7 @@ export function createAnalyzerReview(deps: {
           fields: k,
           language,
           passage: passages.get(k.id)?.text,
+          realtimeMinutes: realtime.get(k.dataSource) ?? null,
           ...(failure
             ? { pullFailure: { failures: failure.failures, errorCode: failure.errorCode, message: failure.message, lastAttemptAt: failure.lastAttemptAt } }
             : {})

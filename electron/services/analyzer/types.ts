@@ -15,6 +15,8 @@ export interface AnalyzerKpi {
   language?: BoardLanguage
   /** The scheduled pull's failures in a row, when its last try failed (operating review). */
   pullFailure?: { failures: number; errorCode: string; message: string; lastAttemptAt: number }
+  /** Its source's real-time interval in minutes (a real-time KPI's bucket; null: the default). */
+  realtimeMinutes?: number | null
 }
 
 export type FormulaCheck =

@@ -32,6 +32,27 @@ describe('bindPeriod', () => {
     expect(bindPeriod(sql, 'sqlite', november).values).toHaveLength(3)
   })
 
+  it('binds a bucket as timestamps: timestamptz in a UTC session for PostgreSQL, naive UTC text elsewhere', () => {
+    const bucket = { start: '2025-12-10T09:00:00Z', end: '2025-12-10T09:05:00Z' }
+    const range = 'SELECT count(*) FROM events WHERE at >= :period_start AND at < :period_end'
+    const pg = bindPeriod(range, 'postgres', bucket)
+    // Never DATE: both bounds would fall on 2025-12-10 and every bucket would count nothing.
+    expect(pg).toMatchObject({
+      text: 'SELECT count(*) FROM events WHERE at >= $1::TIMESTAMPTZ AND at < $2::TIMESTAMPTZ',
+      values: [bucket.start, bucket.end],
+      utc: true
+    })
+    expect(bindPeriod(range, 'duckdb', bucket).text).toContain('$1::TIMESTAMP AND')
+    for (const kind of ['mysql', 'sqlite'] as const)
+      expect(bindPeriod(range, kind, bucket)).toMatchObject({ values: ['2025-12-10 09:00:00', '2025-12-10 09:05:00'], utc: true })
+    expect(bindPeriod(range, 'clickhouse', bucket)).toMatchObject({
+      text: "SELECT count(*) FROM events WHERE at >= {period_start:DateTime('UTC')} AND at < {period_end:DateTime('UTC')}",
+      named: { period_start: '2025-12-10 09:00:00', period_end: '2025-12-10 09:05:00' }
+    })
+    expect(bindPeriod(range, 'postgres', november).utc).toBe(false)
+    expect(() => bindPeriod(range, 'postgres', { start: '2025-12-10T09:00:00Z', end: '2025-12-11' })).toThrow(AppError)
+  })
+
   it('uses typed named parameters for ClickHouse and drops a trailing semicolon and comment', () => {
     const bound = bindPeriod('SELECT count() FROM api_logs WHERE ts >= :period_start AND ts < :period_end; -- monthly\n', 'clickhouse', november)
     expect(bound.text).toBe('SELECT count() FROM api_logs WHERE ts >= {period_start:Date} AND ts < {period_end:Date}')

@@ -2,21 +2,26 @@ import { todayOf } from '../../domain/judging/period-values'
 import type { BoardPage, KpiStatus, KpiView, MeasurementView } from '../../domain/views'
 import type { MeasurementService } from '../actuals/measurement-service'
 import { judgeKpi } from '../analyzer/health'
-import { isoTime, periodsSince, STALE_AFTER_PERIODS } from '../analyzer/periods'
+import { freshnessOf, isStale } from '../../domain/freshness'
 import type { KpiService } from '../kpis/kpi-service'
 import type { ProposalService } from '../proposals/proposal-service'
+import type { SourceService } from '../sources/source-service'
 
 const MEASURED = new Set(['trial', 'launched', 'operating'])
 
-type StatusDeps = { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; deps: { now: () => number } }
+type StatusDeps = { kpis: KpiService; measurements: MeasurementService; proposals: ProposalService; sources: SourceService; deps: { now: () => number } }
 type LatestProposals = ReturnType<ProposalService['latestByKpi']>
 
-function statusesOf(kpis: KpiView[], series: Map<number, MeasurementView[]>, latestProposals: LatestProposals, now: number): KpiStatus[] {
+function statusesOf(deps: StatusDeps, kpis: KpiView[], series: Map<number, MeasurementView[]>, latestProposals: LatestProposals, now: number): KpiStatus[] {
   const today = todayOf(now)
+  const realtime = new Map(deps.sources.list().map((s) => [s.name, s.realtimeMinutes]))
   return kpis.map((kpi) => {
     const points = series.get(kpi.id) ?? []
     const latest = points.at(-1)
     const health = judgeKpi(kpi, points, today)
+    const measured = freshnessOf(kpi.frequency, latest?.periodEnd ?? null, realtime.get(kpi.dataSource))
+    // Before trial nothing is pulled on schedule: such a KPI never reads stale.
+    const freshness = MEASURED.has(kpi.stage) ? measured : { ...measured, staleAt: null }
     return {
       kpiId: kpi.id,
       code: kpi.code,
@@ -35,7 +40,8 @@ function statusesOf(kpis: KpiView[], series: Map<number, MeasurementView[]>, lat
       judging: health.judging,
       latestProposal: latestProposals.get(kpi.id) ?? null,
       lastValueAt: latest?.recordedAt ?? null,
-      stale: latest !== undefined && MEASURED.has(kpi.stage) && periodsSince(kpi.frequency, isoTime(latest.periodEnd), now) >= STALE_AFTER_PERIODS
+      freshness,
+      stale: isStale(freshness, now)
     }
   })
 }
@@ -46,7 +52,7 @@ function statusesOf(kpis: KpiView[], series: Map<number, MeasurementView[]>, lat
  */
 export function boardStatus(deps: StatusDeps, boardId: number): KpiStatus[] {
   const now = deps.deps.now()
-  return statusesOf(deps.kpis.list(boardId), deps.measurements.ofBoard(boardId), deps.proposals.latestByKpi(boardId), now)
+  return statusesOf(deps, deps.kpis.list(boardId), deps.measurements.ofBoard(boardId), deps.proposals.latestByKpi(boardId), now)
 }
 
 /** The same for one keyset page of the live KPIs (the pages of `kpi.page` without retired ones): values and proposals read for its id range only. */
@@ -55,7 +61,7 @@ export function boardStatusPage(deps: StatusDeps, boardId: number, after: number
   const page = deps.kpis.page(boardId, { includeRetired: false, after, limit })
   const through = page.rows.at(-1)?.id ?? after
   const series = deps.measurements.ofBoard(boardId, { after, through })
-  return { ...page, rows: statusesOf(page.rows, series, deps.proposals.latestInRange(boardId, after, through), now) }
+  return { ...page, rows: statusesOf(deps, page.rows, series, deps.proposals.latestInRange(boardId, after, through), now) }
 }
 
 /** The lights of some KPIs of a board (those an event named); one that is retired, gone or on another board has none. */
@@ -67,6 +73,6 @@ export function boardStatusOf(deps: StatusDeps, boardId: number, kpiIds: number[
     const [kpi] = deps.kpis.store.pageBoard(boardId, false, id - 1, 1)
     if (kpi?.id !== id) return []
     const range = { after: id - 1, through: id }
-    return statusesOf([kpi], deps.measurements.ofBoard(boardId, range), deps.proposals.latestInRange(boardId, range.after, range.through), now)
+    return statusesOf(deps, [kpi], deps.measurements.ofBoard(boardId, range), deps.proposals.latestInRange(boardId, range.after, range.through), now)
   })
 }

@@ -15,6 +15,8 @@ export interface SourceInput {
   password?: string
   allowRawRows?: boolean
   timeoutMs?: number
+  /** Bucket length of the source's real-time KPIs in minutes (buckets.ts); the default when absent. */
+  realtimeMinutes?: number
 }
 
 const secretRef = sourceSecretRef
@@ -85,6 +87,7 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     hasSecret: row.secretRef !== null && secrets.get(row.secretRef) !== undefined,
     allowRawRows: row.allowRawRows,
     timeoutMs: timeoutOf(row),
+    realtimeMinutes: typeof row.options.realtimeMinutes === 'number' ? row.options.realtimeMinutes : null,
     updatedAt: row.updatedAt
   })
 
@@ -119,7 +122,10 @@ export function createSourceService(deps: ServiceDeps & { audit: AuditService; s
     const fields = {
       kind: input.kind,
       url: input.url,
-      options: JSON.stringify(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+      options: JSON.stringify({
+        ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+        ...(input.realtimeMinutes ? { realtimeMinutes: input.realtimeMinutes } : {})
+      }),
       secretRef: input.password !== undefined || existing?.secretRef ? secretRef(input.name) : null,
       allowRawRows: input.allowRawRows ? 1 : 0,
       at: now()

@@ -22,6 +22,7 @@ const status = (code: string, level: KpiStatus['level'], attainment: number | nu
   judging: { frequency: null, targetPeriod: null, aggregation: 'mean', inferred: { targetPeriod: true, aggregation: true } },
   latestProposal: null,
   lastValueAt: null,
+  freshness: { intervalMs: 86_400_000, staleAfter: 3, lastDataAt: null, staleAt: null },
   stale: false
 })
 const board = [status('KPI-1', 'green', 1.12), status('KPI-2', 'red', 0.64), status('KPI-3', 'yellow', 0.85), status('KPI-4', 'none', null)]

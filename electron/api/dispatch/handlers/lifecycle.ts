@@ -1,3 +1,4 @@
+import { isInstant } from '../../../domain/buckets'
 import type { HandlersOf } from '../..'
 import type { actualsProcedures } from '../../actuals'
 import type { lifecycleProcedures } from '../../lifecycle'
@@ -10,6 +11,8 @@ import { pullDue } from '../../../services/actuals/pull-scheduler'
 /** A preview binds a period label, or two dates, exactly as given; without either, the KPI's last complete period. */
 function previewPeriod(label?: string, start?: string, end?: string) {
   if (label) return parsePeriodLabel(label)
+  // A bucket (real-time, hourly) is bound as given; bindPeriod checks its two instants.
+  if (start && end && isInstant(start)) return { start, end }
   if (start && end) return checkedPeriod(start, end)
   if (start || end) throw new AppError('PERIOD_INVALID', 'Give both the start and the end of the period, or a period label such as 2025-W47.')
   return undefined

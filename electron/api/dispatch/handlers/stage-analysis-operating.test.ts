@@ -32,6 +32,7 @@ async function measured(fields: Record<string, unknown>, values: number[], step:
 const review = () => api.call<ReviewRunResult>('review.run', { boardId, stage: 'operating', engine: 'analyzer' })
 
 describe('operating analysis through the contract', () => {
+  // Its values predate real-time buckets (one per day): the freshness rule still reads the newest one's end.
   it('reports a real-time KPI whose schedule did not run as stale, and does not propose retiring it', async () => {
     await measured(
       {
@@ -51,7 +52,7 @@ describe('operating analysis through the contract', () => {
     expect(result.proposals.map((p) => `${p.kind}:${p.rule}`)).toEqual(['patch:operating.stale'])
     const notes = result.proposals[0]!.patches.find((p) => p.field === 'notes')!
     expect(notes.rationale).toBe(
-      'KPI-T001 自 2025-12-27 起没有数值，已有 9 天没有数值（实时指标按天存储）；按计划应实时从 metrics 拉取，但没有计划拉取存下数值：请确认应用在运行，或 cron 在执行 kpiloop actuals pull --due。'
+      'KPI-T001 自 2025-12-27 起没有数值，已有 9 天 9 小时没有数值（实时指标每 5 分钟一个值，缺 2 个即为中断）；按计划应实时从 metrics 拉取，但没有计划拉取存下数值：请确认应用在运行，或 cron 在执行 kpiloop actuals pull --due。'
     )
     expect(notes.value).toContain('分析器：计划拉取没有运行，请保持应用运行或用 cron 执行 kpiloop actuals pull --due。')
 
@@ -84,7 +85,7 @@ describe('operating analysis through the contract', () => {
     expect(result.proposals.map((p) => `${p.kind}:${p.rule}`)).toEqual(['patch:operating.stale'])
     const notes = result.proposals[0]!.patches.find((p) => p.field === 'notes')!
     expect(notes.rationale).toMatch(
-      /^KPI-T001 has no value since 2025-12-27: 9 days without a value \(hourly KPIs are stored per day\); the schedule pulls it hourly, but its last 1 scheduled pull\(s\) failed \(\w+: .*api_latency_v2/
+      /^KPI-T001 has no value since 2025-12-27: 9 d 9 h without a value \(an hourly KPI has one value every 60 min and is stale after 2 missing\); the schedule pulls it hourly, but its last 1 scheduled pull\(s\) failed \(\w+: .*api_latency_v2/
     )
     expect(notes.value).toContain('Analyzer: the scheduled pull keeps failing — fix the formula or the data source.')
   })

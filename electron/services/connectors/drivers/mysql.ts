@@ -65,6 +65,8 @@ export function createMysqlDriver(config: SourceConfig): Driver {
         if (/mariadb/i.test(server.v)) await c.query('SET SESSION max_statement_time = ?', [limits.timeoutMs / 1000])
         else await c.query('SET SESSION max_execution_time = ?', [Math.max(1, Math.round(limits.timeoutMs))])
         await c.query('SET SESSION sql_select_limit = ?', [limits.rowLimit + 1])
+        // Bucket bounds are naive UTC text: TIMESTAMP columns must compare in UTC too (DATETIME has no zone).
+        if (query.utc) await c.query("SET SESSION time_zone = '+00:00'")
         // The session default makes DDL (which commits implicitly) fail too, not only the transaction.
         await c.query('SET SESSION TRANSACTION READ ONLY')
         await c.query('START TRANSACTION READ ONLY')
@@ -92,6 +94,7 @@ export function createMysqlDriver(config: SourceConfig): Driver {
       }),
     explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withConnection(signal, async (c) => {
+        if (query.utc) await c.query("SET SESSION time_zone = '+00:00'")
         await c.query('SET SESSION TRANSACTION READ ONLY')
         await c.query('START TRANSACTION READ ONLY')
         try {

@@ -66,11 +66,13 @@ export function createPostgresDriver(config: SourceConfig): Driver {
     }
   }
 
-  async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  async function readOnly<T>(client: pg.PoolClient, timeoutMs: number, work: () => Promise<T>, utc = false): Promise<T> {
     const ms = Math.max(1, Math.round(timeoutMs))
     await client.query('BEGIN READ ONLY')
     try {
       await client.query(`SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`)
+      // Bucket bounds are timestamptz: a `timestamp without time zone` column compared to them is read as UTC.
+      if (utc) await client.query("SET LOCAL TimeZone = 'UTC'")
       return await work()
     } finally {
       await client.query('ROLLBACK').catch(() => undefined)
@@ -101,28 +103,38 @@ export function createPostgresDriver(config: SourceConfig): Driver {
       withClient(signal, async (client) => {
         const isolation = await isolationOf(client)
         refuseUnconfined(isolation)
-        return readOnly(client, limits.timeoutMs, async () => {
-          if (isolation.mode === 'restricted') return runRestricted(client, query.text, query.values, limits.rowLimit)
-          // A cursor fetches at most rowLimit + 1 rows; the extended protocol refuses a second statement.
-          const declare: pg.QueryConfig & { queryMode: 'extended' } = {
-            text: `DECLARE kpi_formula NO SCROLL CURSOR FOR ${query.text}`,
-            values: query.values,
-            queryMode: 'extended'
-          }
-          await client.query(declare)
-          const result = await client.query({ text: `FETCH ${limits.rowLimit + 1} FROM kpi_formula`, rowMode: 'array' })
-          return {
-            columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
-            rows: result.rows as unknown[][]
-          }
-        })
+        return readOnly(
+          client,
+          limits.timeoutMs,
+          async () => {
+            if (isolation.mode === 'restricted') return runRestricted(client, query.text, query.values, limits.rowLimit)
+            // A cursor fetches at most rowLimit + 1 rows; the extended protocol refuses a second statement.
+            const declare: pg.QueryConfig & { queryMode: 'extended' } = {
+              text: `DECLARE kpi_formula NO SCROLL CURSOR FOR ${query.text}`,
+              values: query.values,
+              queryMode: 'extended'
+            }
+            await client.query(declare)
+            const result = await client.query({ text: `FETCH ${limits.rowLimit + 1} FROM kpi_formula`, rowMode: 'array' })
+            return {
+              columns: result.fields.map((f) => ({ name: f.name, type: PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}` })),
+              rows: result.rows as unknown[][]
+            }
+          },
+          query.utc
+        )
       }),
     explain: (query: BoundQuery, limits: RunLimits, signal?: AbortSignal) =>
       withClient(signal, (client) =>
-        readOnly(client, limits.timeoutMs, async () => {
-          const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
-          await client.query(explain)
-        })
+        readOnly(
+          client,
+          limits.timeoutMs,
+          async () => {
+            const explain: pg.QueryConfig & { queryMode: 'extended' } = { text: `EXPLAIN ${query.text}`, values: query.values, queryMode: 'extended' }
+            await client.query(explain)
+          },
+          query.utc
+        )
       ),
     close: async () => {
       const open = pool

@@ -1,16 +1,17 @@
 import { Alert, Button, Collapse, DatePicker, Select, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormulaPreview, KpiView, PreviewProblem } from '../../../../electron/api'
 import type { KpiPatch } from '../../../../electron/domain/kpi-input'
-import { GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
-import { localDay, pullPeriod } from '../../../../electron/domain/period-binding'
+import { describePeriod, GRAINS, periodContaining, type Grain } from '../../../../electron/domain/period'
+import { bucketOf, localDay, previewPeriod, pullPeriod } from '../../../../electron/domain/period-binding'
 import type { ResultMapping } from '../../../../electron/domain/result-mapping'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
 import { api } from '../../api/client'
 import { useKpiStore } from '../kpis/useKpiStore'
+import { useSourceStore } from '../sources/useSourceStore'
 import { DateFindings } from './DateFindings'
 import { MappingEditor } from './MappingEditor'
 import { MappingPanel } from './MappingPanel'
@@ -39,18 +40,23 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
   const edit = useKpiStore((s) => s.edit)
   // By default the period a pull without a range fills: the same domain rule the CLI's preview and the schedule use.
   const [initial] = useState(() => pullPeriod(kpi, localDay(Date.now())))
+  // A real-time or hourly KPI previews its newest complete bucket, as the pull fills it.
+  useEffect(() => void useSourceStore.getState().load().catch(notify.error), [notify.error])
+  const realtimeMinutes = useSourceStore((s) => s.sources.find((source) => source.name === kpi.dataSource)?.realtimeMinutes)
+  const bucket = bucketOf(kpi, realtimeMinutes) === null ? null : previewPeriod(kpi, Date.now(), realtimeMinutes)
   const [grain, setGrain] = useState<Grain>(initial.grain)
   const [date, setDate] = useState<Dayjs>(() => dayjs(initial.start))
   const [preview, setPreview] = useState<FormulaPreview | null>(null)
   const [editing, setEditing] = useState(false)
   const [running, setRunning] = useState(false)
   const { busy: saving, run: submit } = useSubmit()
-  const label = periodContaining(date.format('YYYY-MM-DD'), grain).label
+  const label = bucket ? describePeriod(bucket) : periodContaining(date.format('YYYY-MM-DD'), grain).label
 
   const run = (mapping?: ResultMapping | null) => {
     setRunning(true)
+    const period = bucket ? { periodStart: bucket.start, periodEnd: bucket.end } : { period: label }
     api
-      .call('actuals.preview', { kpiId: kpi.id, period: label, ...(mapping !== undefined ? { mapping } : {}) })
+      .call('actuals.preview', { kpiId: kpi.id, ...period, ...(mapping !== undefined ? { mapping } : {}) })
       .then(setPreview, (error: unknown) => {
         setPreview(null)
         notify.error(error)
@@ -71,14 +77,18 @@ export function QueryPreview({ kpi }: { kpi: KpiView }) {
   return (
     <div data-testid="query-preview" className="query-preview">
       <Space wrap>
-        <Select
-          value={grain}
-          onChange={setGrain}
-          options={GRAINS.map((g) => ({ value: g, label: t(`actuals.query.grain.${g}`) }))}
-          style={{ width: 110 }}
-          data-testid="preview-grain"
-        />
-        <DatePicker picker={PICKER[grain]} allowClear={false} value={date} onChange={(d) => d && setDate(d)} data-testid="preview-date" />
+        {!bucket && (
+          <>
+            <Select
+              value={grain}
+              onChange={setGrain}
+              options={GRAINS.map((g) => ({ value: g, label: t(`actuals.query.grain.${g}`) }))}
+              style={{ width: 110 }}
+              data-testid="preview-grain"
+            />
+            <DatePicker picker={PICKER[grain]} allowClear={false} value={date} onChange={(d) => d && setDate(d)} data-testid="preview-date" />
+          </>
+        )}
         <Button onClick={() => run()} loading={running} data-testid="preview-run" data-period={label}>
           {t('actuals.query.run', { label })}
         </Button>

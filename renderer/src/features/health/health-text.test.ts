@@ -22,6 +22,7 @@ const status = (over: Partial<KpiStatus>): KpiStatus => ({
   judging: { frequency: 'month', targetPeriod: 'month', aggregation: 'mean', inferred: { targetPeriod: true, aggregation: true } },
   latestProposal: null,
   lastValueAt: null,
+  freshness: { intervalMs: 86_400_000, staleAfter: 3, lastDataAt: null, staleAt: null },
   stale: false,
   ...over
 })

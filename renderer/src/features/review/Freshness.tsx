@@ -1,26 +1,26 @@
 import { Tag, Tooltip } from 'antd'
-import dayjs from 'dayjs'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { KpiStatus } from '../../../../electron/api'
+import { freshnessDetail, freshnessLabel, staleNow } from './freshness-text'
 import { useReviewStore } from './useReviewStore'
 
-/** When the KPI's latest value was stored, and a stale mark when its schedule has not stored one for 3 periods. */
+/** How old the KPI's newest value is against its interval, and a stale mark once it has gone without one too long; re-read every 30 s. */
 export function Freshness({ kpiId }: { kpiId: number }) {
   const { t } = useTranslation()
   const status = useReviewStore((s) => s.statuses[kpiId])
-  const text = freshnessText(status, t)
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000)
+    return () => clearInterval(timer)
+  }, [])
+  const text = freshnessLabel(status, now, t)
   if (!status || text === null) return null
+  const stale = staleNow(status, now)
   return (
-    <Tooltip title={status.stale ? t('review.freshness.staleTip', { period: status.periodEnd }) : undefined}>
-      <Tag color={status.stale ? 'error' : undefined} data-testid="freshness" data-stale={status.stale}>
-        {status.stale ? `${t('review.freshness.stale')} · ${text}` : text}
+    <Tooltip title={freshnessDetail(status, t)}>
+      <Tag color={stale ? 'error' : undefined} data-testid="freshness" data-stale={stale}>
+        {text}
       </Tag>
     </Tooltip>
   )
-}
-
-/** "Last value stored 2026-01-05 09:00", or null without a value. */
-export function freshnessText(status: KpiStatus | undefined, t: (key: string, options?: Record<string, unknown>) => string): string | null {
-  if (!status || status.lastValueAt === null) return null
-  return t('review.freshness.storedAt', { time: dayjs(status.lastValueAt).format('YYYY-MM-DD HH:mm') })
 }

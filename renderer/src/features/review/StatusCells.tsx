@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { KpiStatus } from '../../../../electron/api'
 import { formatFigure } from '../../../../electron/domain/judging/format-figure'
 import { lightTooltip } from '../health/health-text'
-import { freshnessText } from './Freshness'
+import { freshnessLabel, staleNow } from './freshness-text'
 import { formatAttainment, periodLabel } from './review-format'
 import { useReviewStore } from './useReviewStore'
 
@@ -15,11 +15,10 @@ export function currentValueCell(status: KpiStatus | undefined, unit: string, t:
   if (!status || status.value === null) return <span className="cell-muted">—</span>
   const value = formatFigure(status.value, unit)
   const period = status.periodLabel ?? periodLabel(status)
-  const title = [period ? t('review.valueAsOf', { period }) : null, freshnessText(status, t), status.stale ? t('review.freshness.stale') : null]
-    .filter(Boolean)
-    .join(' · ')
+  const now = Date.now()
+  const title = [period ? t('review.valueAsOf', { period }) : null, freshnessLabel(status, now, t)].filter(Boolean).join(' · ')
   return (
-    <span className="cell-text" data-testid="current-value" data-stale={status.stale} title={title || undefined}>
+    <span className="cell-text" data-testid="current-value" data-stale={staleNow(status, now)} title={title || undefined}>
       {status.inProgress ? t('health.inProgressValue', { value }) : value}
     </span>
   )
@@ -36,7 +35,7 @@ export function statusLightCell(status: KpiStatus | undefined, unit: string, t: 
       data-testid="status-light"
       data-level={level}
       data-rule={status?.decidedBy.rule}
-      title={status ? lightTooltip(status, unit, t) : undefined}
+      title={status ? [lightTooltip(status, unit, t), freshnessLabel(status, Date.now(), t)].filter(Boolean).join('\n') : undefined}
     >
       <span className={`review-dot review-dot-${level}`} aria-hidden />
       {label}

@@ -8,9 +8,11 @@ export const review = {
       valueAsOf: 'As of {{period}}',
       remarks: 'Nothing proposed for these KPIs, and why',
       freshness: {
-        storedAt: 'Last value stored {{time}}',
-        stale: 'Stale',
-        staleTip: 'No value since {{period}}: its schedule has not stored one for 3 periods or more.'
+        storedAt: 'stored {{time}}',
+        ago: 'Last value {{ago}} ago',
+        staleSince: 'Stale since {{time}}',
+        interval: 'one value every {{interval}}, stale after {{k}} without one',
+        units: { min: '{{n}} min', hour: '{{n}} h', day: '{{n}} d' }
       },
       view: { grid: 'Grid', kanban: 'Kanban', overview: 'Overview' },
       open: 'Review',
@@ -106,7 +108,13 @@ export const review = {
       attainment: '达成 {{pct}}',
       valueAsOf: '截至 {{period}}',
       remarks: '以下指标无需调整，原因如下',
-      freshness: { storedAt: '最新数值存入于 {{time}}', stale: '数据中断', staleTip: '自 {{period}} 起没有数值：计划拉取已有 3 个或更多周期没有存入数值。' },
+      freshness: {
+        storedAt: '存入于 {{time}}',
+        ago: '最新数值 {{ago}}前',
+        staleSince: '自 {{time}} 起数据中断',
+        interval: '每 {{interval}} 一个值，缺 {{k}} 个即为中断',
+        units: { min: '{{n}} 分钟', hour: '{{n}} 小时', day: '{{n}} 天' }
+      },
       view: { grid: '表格', kanban: '看板', overview: '概览' },
       open: '评审',
       title: '评审 · {{board}}',

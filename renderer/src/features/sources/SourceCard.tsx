@@ -66,6 +66,7 @@ export function SourceCard({ source, onEdit }: { source: SourceView; onEdit: () 
         <Typography.Text type="secondary">
           {source.hasSecret ? t('sources.secretStored') : t('sources.noSecret')} · {source.allowRawRows ? t('sources.rawRowsOn') : t('sources.rawRowsOff')}
           {source.timeoutMs ? ` · ${t('sources.timeoutShort', { seconds: source.timeoutMs / 1000 })}` : ''}
+          {source.realtimeMinutes ? ` · ${t('sources.realtimeShort', { n: source.realtimeMinutes })}` : ''}
         </Typography.Text>
       </div>
       {test && (

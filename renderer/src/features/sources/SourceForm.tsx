@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { SourceView } from '../../../../electron/api'
 import { useNotify } from '../../components/useNotify'
 import { useSubmit } from '../../components/useSubmit'
+import { DEFAULT_REALTIME_MINUTES, REALTIME_MINUTES } from '../../../../electron/domain/buckets'
 import { envSecretName, SOURCE_KINDS, urlPlaceholder } from './source-form'
 import { useSourceStore } from './useSourceStore'
 
@@ -14,6 +15,7 @@ interface Values {
   password?: string
   allowRawRows: boolean
   timeoutSeconds?: number | null
+  realtimeMinutes?: number | null
 }
 
 /** Add or edit a data source; the password is write-only and never shown back. */
@@ -36,7 +38,8 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
             kind: editing.kind,
             url: editing.url,
             allowRawRows: editing.allowRawRows,
-            timeoutSeconds: editing.timeoutMs ? editing.timeoutMs / 1000 : null
+            timeoutSeconds: editing.timeoutMs ? editing.timeoutMs / 1000 : null,
+            realtimeMinutes: editing.realtimeMinutes
           }
         : { kind: 'postgres', allowRawRows: false }
     )
@@ -51,7 +54,8 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
         url: v.url.trim(),
         ...(v.password ? { password: v.password } : {}),
         allowRawRows: v.allowRawRows,
-        ...(v.timeoutSeconds ? { timeoutMs: Math.round(v.timeoutSeconds * 1000) } : {})
+        ...(v.timeoutSeconds ? { timeoutMs: Math.round(v.timeoutSeconds * 1000) } : {}),
+        ...(v.realtimeMinutes ? { realtimeMinutes: v.realtimeMinutes } : {})
       })
       notify.success(t('sources.saved'))
       onClose()
@@ -101,6 +105,15 @@ export function SourceForm({ editing, open, onClose }: { editing: SourceView | n
         </Form.Item>
         <Form.Item name="timeoutSeconds" label={t('sources.timeout')} extra={t('sources.timeoutHelp')}>
           <InputNumber min={0.1} max={600} step={1} suffix={t('sources.seconds')} style={{ width: 160 }} />
+        </Form.Item>
+        {/* Only intervals that divide an hour can be chosen: buckets line up with hours and days. */}
+        <Form.Item name="realtimeMinutes" label={t('sources.realtimeMinutes')} extra={t('sources.realtimeMinutesHelp')}>
+          <Select
+            allowClear
+            placeholder={t('sources.minutes', { n: DEFAULT_REALTIME_MINUTES })}
+            options={REALTIME_MINUTES.map((n) => ({ value: n, label: t('sources.minutes', { n }) }))}
+            style={{ width: 160 }}
+          />
         </Form.Item>
       </Form>
     </Modal>
