@@ -18,12 +18,12 @@ export interface TargetSpan {
 }
 
 const NUMBER = String.raw`[$¥￥€]?\s?[-+−]?\d[\d,]*(?:\.\d+)?(?:\s?[万亿]|[kKMB千](?![A-Za-z]))?`
-const SHARE = String.raw`[一二两三四五六七八九十百千万]+分之[一二两三四五六七八九十]+|一半`
+const SHARE = String.raw`[一二两三四五六七八九十百千万]+分之[一二两三四五六七八九十]+|一半|[一二两三四五六七八九]成(?![本员功立交为果熟长绩])`
 const IMPLIED = String.raw`\b(?:doubl(?:e|ed|ing)|twice|tripl(?:e|ed)|halv(?:e|ed|ing))\b|翻倍|翻一番|翻两番|减半`
 const WORDS = String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|a (?:quarter|third))\b|(?<![\u4e00-\u9fff])零(?![\u4e00-\u9fff])|\bnone(?=\s*[.。;；]?\s*$)`
 const ANCHOR = new RegExp(`(?<![A-Za-z\\d.\\-_/:])(?:${NUMBER}(?!st\\b|nd\\b|rd\\b|th\\b)|${SHARE})|${IMPLIED}|${WORDS}`, 'giu')
 
-const UNIT = String.raw`(?:\s?(?:%|％|‰|个百分点|百分点|pp|ms|毫秒|秒钟?|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分(?![钟之位])|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|(?:[KMGT]B|[A-Za-z]+)\/s|GB|MB|KB|TB|(?!(?:of|per|a|an|the|in|on|at|by|for|to|from|and|or|with|over|under|within|is|are|be|should|must|will|may|can|than|each|every|all|only|more|less|vs|out|and|or)\b)[A-Za-z]+))?`
+const UNIT = String.raw`(?:\s?(?:(?:business|working|calendar) days?|%|％|‰|个百分点|百分点|pp|ms|毫秒|秒钟?|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分(?![钟之位])|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|(?:[KMGT]B|[A-Za-z]+)\/s|GB|MB|KB|TB|(?!(?:of|per|a|an|the|in|on|at|by|for|to|from|and|or|with|over|under|within|is|are|be|should|must|will|may|can|than|each|every|all|only|more|less|vs|out|and|or)\b)[A-Za-z]+))?`
 const KNOWN_UNIT =
   /^\s?(?:%|％|‰|个百分点|百分点|pp\b|ms\b|毫秒|秒|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|[KMGT]B|(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts|stars?|users?|people|teams?|customers?|requests?|calls?|orders?|tickets?|sessions?|messages?|rows?|items?|times)\b)/iu
 const RANGE = String.raw`(?:\s?(?:%|％)?\s?(?:-|~|～|–|to|至|到)\s?\d[\d,]*(?:\.\d+)?)?`
@@ -48,6 +48,8 @@ const BASELINE_BEFORE =
   /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|(?<![环同])比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
 const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
 const PERCENTILE = /(?:^|[\s(（,，、:：])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
+const PERCENTILE_AFTER = /^\s*(?:(?:at|@)\s*(?:the\s+)?((?:p|tp)\d{2}(?:\.\d+)?\b|median\b)|[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?|median|中位数)\s*[)）])/i
+const PERCENTILE_CLOSING = /^[^，,；;。()（）]{1,60}?[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?)\s*[)）]\s*(?=[，,；;。.]|$)/i
 const WINDOW_BEFORE = /(?:上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内|within \d+ (?:days?|weeks?|months?|years?)(?: of [\w-]+)?)\s*$/iu
 const DATE_AFTER = /^\s*(?:年|月|日|号)|^:\d{2}/u
 const YEAR_DATE = /^[-/.]\d{1,2}\b/
@@ -74,8 +76,17 @@ function isHorizon(text: string): boolean {
   return HORIZON_WORD.test(text.trim())
 }
 
+/** "P95" from the words that name a percentile after a value; the median is P50. */
+function percentileNamed(match: RegExpExecArray | null): string | null {
+  const named = match ? (match[1] ?? match[2]) : undefined
+  if (!named) return null
+  return /^(?:median|中位数)$/i.test(named) ? 'P50' : named.toUpperCase()
+}
+
 /** Every number of a clause that may be its target, with how sure the wording around it is. */
-export function targetSpans(text: string): TargetSpan[] {
+export function targetSpans(written: string): TargetSpan[] {
+  // "≥ ４ 条": full-width digits read as digits; one character for one keeps every offset on the written text.
+  const text = written.replace(/[０-９．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
   const spans: TargetSpan[] = []
   const cue = CUE.test(text)
   let consumedTo = 0
@@ -103,7 +114,7 @@ export function targetSpans(text: string): TargetSpan[] {
       end += arrow[0].length
       const tail = RIGHT.exec(text.slice(end))
       end += tail ? tail[0].length : 0
-      spans.push({ start, end, text: text.slice(start, end).trim(), score: 7, worded: true, percentile: null, horizon: null, measured: true, reach: end })
+      spans.push({ start, end, text: written.slice(start, end).trim(), score: 7, worded: true, percentile: null, horizon: null, measured: true, reach: end })
       consumedTo = end
       continue
     }
@@ -111,9 +122,13 @@ export function targetSpans(text: string): TargetSpan[] {
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
     const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : /\bbetween\s*$/i.test(before) ? RIGHT_BETWEEN : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
-    // "under 3 s at p90": the percentile written after the value belongs to it.
-    const percentileAfter = /^\s*(?:at|@)\s*((?:p|tp)\d{2}(?:\.\d+)?)\b/i.exec(text.slice(end))
+    // "under 3 s at p90", "300 ms 以内（P99）", "under 1.8 s at the median": the percentile written after the value
+    // belongs to it.
+    const percentileAfter = PERCENTILE_AFTER.exec(text.slice(end))
     if (percentileAfter) end += percentileAfter[0].length
+    // "within 120 seconds of the reading (p95)": a percentile in brackets that closes the clause marks its duration.
+    const closing = percentileAfter ? null : PERCENTILE_CLOSING.exec(text.slice(end))
+    if (closing) end += closing[0].length
     let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
     let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
@@ -189,10 +204,10 @@ export function targetSpans(text: string): TargetSpan[] {
     spans.push({
       start,
       end,
-      text: text.slice(start, end).trim(),
+      text: written.slice(start, end).trim(),
       score,
       worded,
-      percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : (percentileAfter?.[1]!.toUpperCase() ?? null),
+      percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : percentileNamed(percentileAfter ?? closing),
       horizon: spanHorizon,
       measured: implied || share || /^[$¥￥€]|\d[kKMB万千亿]/u.test(match[0].trim()) || KNOWN_UNIT.test(text.slice(match.index + match[0].length, end)),
       reach: end + (spanHorizon && horizon ? horizon[0].length : 0)

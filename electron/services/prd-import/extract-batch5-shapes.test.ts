@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { extractKpis } from './extract'
+
+// Shapes the fifth unseen batch (SLO docs, checklists, runbooks, experiment briefs, exports) taught; each test words
+// the shape differently from the corpus document it came from.
+const brief = (markdown: string, fileName?: string) =>
+  extractKpis(markdown, { fileName }).candidates.map(({ fields, warnings, currentValue }) => {
+    const parsed = fields.target?.parsed
+    const target = parsed
+      ? `${parsed.percentile !== undefined ? `P${parsed.percentile} ` : ''}${parsed.comparator} ${parsed.value}${parsed.unit ?? ''}${parsed.change ? ' change' : ''}${parsed.comparatorInferred ? ' inferred' : ''}`
+      : null
+    return [fields.name, target, ...(currentValue ? [`from ${currentValue}`] : []), ...warnings.filter((w) => w === 'no-target' || w === 'relative' || w === 'target-derived')]
+  })
+
+describe('percentiles, shares and units written the way teams write them', () => {
+  it('gives a percentile written after the value, in brackets, at the end of its clause or as "the median", to that value', () => {
+    const markdown = [
+      '## Performance goals',
+      '',
+      '- Search suggestions: 150 ms or less (p90)',
+      '- Invoice PDF ready within 45 seconds of the request (p99)',
+      '- Page load on a mid-range laptop: under 2 s at the median',
+      '- 报表导出耗时：10 秒以内（P95）'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Search suggestions', 'P90 <= 150ms'],
+      ['Invoice PDF ready', 'P99 <= 45s'],
+      ['Page load on a mid-range laptop', 'P50 < 2s'],
+      ['报表导出耗时', 'P95 <= 10s']
+    ])
+  })
+
+  it('reads full-width digits, a share in tenths (两成) and business days', () => {
+    const markdown = ['## 目标', '', '- 周活跃作者数：不少于 ３０００ 人', '- 退货率：较去年降低两成', '- Refund processing time: within 3 working days'].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['周活跃作者数', '>= 3000users'],
+      ['退货率', '<= -20% change', 'relative'],
+      ['Refund processing time', '<= 3day']
+    ])
+  })
+})
