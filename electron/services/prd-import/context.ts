@@ -1,6 +1,7 @@
 import type { Heading } from 'mdast'
 import type { SkipReason } from '../../domain/prd-candidates'
 import { cleanHeading, textOf } from './markdown-tree'
+import { NO_TARGET } from './watched-metrics'
 
 export type SectionKind = 'metric' | 'okr' | 'alert' | 'summary' | 'excluded' | 'neutral'
 
@@ -55,6 +56,8 @@ export interface SectionContext {
 /** What one heading's words say about the lists and tables under it. */
 function headingContext(text: string): SectionContext {
   for (const [pattern, reason] of NEVER) if (pattern.test(text)) return { kind: 'excluded', reason }
+  // "Reported for information only", "不作为 KR 的跟踪项": metrics named under it are KPIs that need a target.
+  if (NO_TARGET.test(text)) return { kind: 'metric', reason: null }
   if (ALERT.test(text)) return { kind: 'alert', reason: null }
   if (OKR.test(text)) return { kind: 'okr', reason: null }
   if (SUMMARY.test(text)) return { kind: 'summary', reason: null }

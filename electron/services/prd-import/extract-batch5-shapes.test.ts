@@ -39,3 +39,43 @@ describe('percentiles, shares and units written the way teams write them', () =>
     ])
   })
 })
+
+describe('metrics a section reports without targets', () => {
+  it('takes the items and listing sentences of a section whose heading says it sets no target as KPIs that need one', () => {
+    const markdown = [
+      '## Shared for information only',
+      '',
+      '- Weekly signups from partners',
+      '- Average invoice size',
+      '',
+      '## What we look at but do not decide on',
+      '',
+      'Scroll depth and the share of visitors who open the FAQ — directional only.',
+      '',
+      '## 四、跟踪项（本期不考核）',
+      '',
+      '直播间停留时长（分钟）、弹幕互动率。'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Weekly signups from partners', null, 'no-target'],
+      ['Average invoice size', null, 'no-target'],
+      ['Scroll depth', null, 'no-target'],
+      ['share of visitors who open the FAQ', null, 'no-target'],
+      ['直播间停留时长（分钟）', null, 'no-target'],
+      ['弹幕互动率', null, 'no-target']
+    ])
+  })
+
+  it('reads an upper-case plain-text heading with a bracketed aside as a heading', () => {
+    const text = ['SUPPORT PLAN 2027', '', 'WATCH LIST (no targets this quarter)', '  - Tickets per agent', '  - Average handle time', ''].join('\n')
+    expect(brief(text, 'plan.txt')).toEqual([
+      ['Tickets per agent', null, 'no-target'],
+      ['Average handle time', null, 'no-target']
+    ])
+  })
+
+  it('leaves the reasons after a colon out when a metric is only observed', () => {
+    const markdown = ['## 监控', '', '### 3.2 报表查询接口', '', '只作观测，不设 SLO：该接口走只读副本，慢查询不影响写入。'].join('\n')
+    expect(brief(markdown).filter(([name]) => /副本|写入/.test(name as string))).toEqual([])
+  })
+})

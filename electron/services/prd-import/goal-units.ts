@@ -10,9 +10,6 @@ import type { AlertItem } from './recognise-statements'
 
 export const DEFINITIONS = /\bdefinitions?\b|\bglossary\b|口径|定义|术语/i
 
-export const NO_TARGET =
-  /\bno target\b|\bnot targets?(?:ed)?\b|不作为考核|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设(?:考核)?目标|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|观察指标|暂无目标|(?:只|仅)(?:做|作)?(?:监控|看趋势)|先建基线|\bdo(?:es)? not commit\b|\bnot committed\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
-
 /** "0 次", "zero": none of something is always a target, worded or not. */
 export const zero = (target: string) => /^(?:0(?![.,\d])|零|zero|none)/i.test(target.trim())
 
