@@ -79,3 +79,32 @@ describe('metrics a section reports without targets', () => {
     expect(brief(markdown).filter(([name]) => /副本|写入/.test(name as string))).toEqual([])
   })
 })
+
+describe('release checklists and rollout gates', () => {
+  it('reads the gates of a checklist and a gates section, and leaves rollout steps and versions out', () => {
+    const markdown = [
+      '# App 5.2.0 release',
+      '',
+      '## Before we ship',
+      '',
+      '- [x] Legal review done',
+      '- [ ] Bundle size increase: at most 200 KB (today +120 KB)',
+      '- [ ] Docs published',
+      '- [ ] Checkout API latency: at most 300 ms at p95, 800 ms at p99',
+      '',
+      '## Canary gates',
+      '',
+      'Rollout: 5% → 25% → 100% of stores; minimum supported version 4.18.2.',
+      '',
+      '- Crash-free sessions hold at 99.7% or better',
+      '- Watch: cache hit ratio (no target yet; the metric is two weeks old)'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Bundle size increase', '<= 200kb', 'from +120 KB'],
+      ['Checkout API latency P95', 'P95 <= 300ms'],
+      ['Checkout API latency P99', 'P99 <= 800ms'],
+      ['Crash-free sessions', '>= 99.7%'],
+      ['cache hit ratio', null, 'no-target']
+    ])
+  })
+})

@@ -30,9 +30,10 @@ const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]|\s(?:\.{3}
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|holds?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
-const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
+// "Watch: memory warnings per session": a verb that says what is done with the metric named after it.
+const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|观察|跟踪|监控|decision|resolution|agreed|conclusion|note|update|watch|observe|track|monitor)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
   /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status|why|rationale|原因|为什么|背景|context)$/i
@@ -150,9 +151,23 @@ function removeSpans(text: string, spans: TargetSpan[]): string {
     .trim()
 }
 
+/** The sentences of a value; a "；" inside brackets ("(no gate yet; only 2 weeks of data)") ends none. */
+function outsideBrackets(value: string): string[] {
+  const parts = value.split(/(?<=[。！？!?；;])|(?<=\.)(?=\s+[A-Z])/)
+  const sentences: string[] = []
+  let open = 0
+  for (const part of parts) {
+    if (open > 0) sentences[sentences.length - 1] += part
+    else sentences.push(part)
+    open += (part.match(/[(（]/g) ?? []).length - (part.match(/[)）]/g) ?? []).length
+    open = Math.max(0, open)
+  }
+  return sentences
+}
+
 /** The target sentence of a value: when some sentence says goal/目标/should, its numbers win over the definition's. */
 function candidateSpans(value: string): TargetSpan[] {
-  const sentences = value.split(/(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z])/)
+  const sentences = outsideBrackets(value)
   const all: TargetSpan[] = []
   const cued: TargetSpan[] = []
   let offset = 0
@@ -164,6 +179,17 @@ function candidateSpans(value: string): TargetSpan[] {
     if (/目标|力争|争取|希望|\b(?:aim(?:ing)?|goal|target|should|must|want|expect)\b/i.test(sentence)) cued.push(...spans)
   }
   return cued.some((span) => span.score >= 0) && sentences.length > 1 ? cued : all
+}
+
+/**
+ * The percentile targets of "under 1.8 s at the median, 3 s at p90": the comparator words of the first, worded one
+ * stand before each bare value after it that names another percentile, as the sentence means them.
+ */
+function sharedComparator(first: TargetSpan, spans: readonly TargetSpan[]): { percentile: string; target: string }[] {
+  const words = /^[^\d$¥€]*/.exec(first.text)?.[0].trim() ?? ''
+  const after = spans.filter((span) => span.start > first.start && span.percentile && !span.worded && span.percentile !== first.percentile)
+  if (!words || after.length === 0) return []
+  return [{ percentile: first.percentile!, target: first.text }, ...after.map((span) => ({ percentile: span.percentile!, target: `${words} ${span.text}` }))]
 }
 
 const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内)/u
@@ -218,7 +244,12 @@ export function readStatement(
   const phased = spans.filter((span) => span.horizon)
   const statement: Statement = { code: null, name: '', target: '', milestones: [], percentiles: [], definition: '', baseline: null, worded: false }
   let chosen: TargetSpan[] = []
-  if (percentiles.length > 1 && new Set(percentiles.map((span) => span.percentile)).size === percentiles.length) {
+  // "under 1.8 s at the median, 3 s at p90": a bare value after a worded percentile target shares its comparator.
+  const shared = percentiles.length === 1 ? sharedComparator(percentiles[0]!, spans) : []
+  if (shared.length > 1) {
+    statement.percentiles = shared
+    chosen = spans.filter((span) => span.percentile && span.start >= percentiles[0]!.start)
+  } else if (percentiles.length > 1 && new Set(percentiles.map((span) => span.percentile)).size === percentiles.length) {
     statement.percentiles = percentiles.map((span) => ({ percentile: span.percentile!, target: span.text }))
     chosen = percentiles
   } else if (phased.length > 1) {
@@ -273,8 +304,10 @@ export function readStatement(
       name = name.slice(0, standing.index)
       statement.baseline ??= standing[1]!
     }
-    if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
-      name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
+    // "Retire 30% of unused tables": the words after the target name the metric, unless they are an aside in brackets.
+    const tail = value.slice(last?.end ?? 0)
+    if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first && !/^\s*[(（]/.test(tail)) {
+      name = cleanName((tail.split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true
     }
   }

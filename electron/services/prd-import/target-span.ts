@@ -108,9 +108,20 @@ export function targetSpans(written: string): TargetSpan[] {
     // "at 30, 60 and 90 days": the last of an enumeration of checkpoints is not a goal.
     if (/\d\s*[,，、]\s*(?:\d[\d.]*\s*[,，、]\s*)*(?:\d[\d.]*\s*)?(?:and|or|和|及|或)\s*$/.test(before)) continue
     if (DEFINES_BEFORE.test(before) || (/^\d/.test(match[0]) && VERSION_BEFORE.test(before))) continue
+    // "8.31.0", "1.2.3-beta": a number with a third dotted part is a version.
+    if (/^\.\d/.test(text.slice(end)) && /\d\.\d/.test(match[0])) {
+      consumedTo = end + (/^[.\d]+/.exec(text.slice(end))?.[0].length ?? 0)
+      continue
+    }
     // "0 → 120", "2.0 s → 1.4 s": from the number before the arrow to the one after it.
     const arrow = new RegExp(`^${UNIT}\\s*(?:→|->|⟶|⇒)\\s*(?:${NUMBER})`, 'iu').exec(text.slice(end))
     if (arrow) {
+      // "1% → 5% → 20% → 100%": a chain of steps (a rollout, a funnel) is no from-to target.
+      const chain = new RegExp(`^${UNIT}\\s*(?:→|->|⟶|⇒)`, 'iu').test(text.slice(end + arrow[0].length))
+      if (chain) {
+        consumedTo = end + arrow[0].length + (/^[^，,；;。]*/.exec(text.slice(end + arrow[0].length))?.[0].length ?? 0)
+        continue
+      }
       end += arrow[0].length
       const tail = RIGHT.exec(text.slice(end))
       end += tail ? tail[0].length : 0
