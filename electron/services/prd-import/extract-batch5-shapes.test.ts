@@ -108,3 +108,47 @@ describe('release checklists and rollout gates', () => {
     ])
   })
 })
+
+describe('SLO documents and runbooks', () => {
+  it('makes one KPI per metric of an alert table, its target mirrored from the mildest rule and flagged as derived', () => {
+    const markdown = [
+      '## 告警配置',
+      '',
+      '| 规则名 | 指标 | 条件 | 级别 |',
+      '|---|---|---|---|',
+      '| CacheMissWarn | 缓存未命中率 | 过去 10 分钟 > 20% | P3 |',
+      '| CacheMissPage | 缓存未命中率 | 过去 10 分钟 > 45% | P1 |',
+      '| QueueLag | 队列延迟 | > 30 s 持续 2 分钟 | P2 |'
+    ].join('\n')
+    const found = extractKpis(markdown).candidates
+    expect(brief(markdown)).toEqual([
+      ['缓存未命中率', '<= 20%', 'target-derived'],
+      ['队列延迟', '<= 30s', 'target-derived']
+    ])
+    expect(found[0]!.fields.alertThresholds).toBeTruthy()
+  })
+
+  it('reads the goal of a metric heading from a labelled list item, and a rolling window as part of the definition', () => {
+    const markdown = [
+      '# Identity service',
+      '',
+      '## Service levels',
+      '',
+      'Every figure below is computed over a rolling 30 days.',
+      '',
+      '### Login success rate',
+      '',
+      '- Definition: successful logins ÷ attempts, bucketed by 5 minutes',
+      '- Target: 99.9%',
+      '',
+      '### Token refresh latency',
+      '',
+      '- Target: under 150 ms (p95), p99 under 400 ms'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Login success rate', '>= 99.9% inferred'],
+      ['Token refresh latency P95', 'P95 < 150ms'],
+      ['Token refresh latency P99', 'P99 < 400ms']
+    ])
+  })
+})

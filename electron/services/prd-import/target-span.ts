@@ -46,7 +46,9 @@ const CHANGE_BEFORE =
 const HALVED_BEFORE = /\b(?:cut|slash(?:ed)?|reduce[sd]?|bring down)\b(?:\s+\S+){0,3}\s+in\s*$/iu
 const BASELINE_BEFORE =
   /(?:from|从|由|down from|up from|compared (?:with|to)|vs\.?|versus|较|(?<![环同])比|相比|现状|目前|当前|today|currently|baseline|基线|v\d+ (?:does|is))\s*$/iu
-const DEFINES_BEFORE = /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满)\s*$/iu
+// "滚动 28 天", "rolling 30 days", "按 1 分钟粒度", "window of 5 minutes": how the metric is counted, not its goal.
+const DEFINES_BEFORE =
+  /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满|滚动|按|\brolling|\btrailing|\bwindows? of|窗口为|窗口是)\s*$/iu
 const PERCENTILE = /(?:^|[\s(（,，、:：])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
 const PERCENTILE_AFTER = /^\s*(?:(?:at|@)\s*(?:the\s+)?((?:p|tp)\d{2}(?:\.\d+)?\b|median\b)|[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?|median|中位数)\s*[)）])/i
 const PERCENTILE_CLOSING = /^[^，,；;。()（）]{1,60}?[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?)\s*[)）]\s*(?=[，,；;。.]|$)/i
