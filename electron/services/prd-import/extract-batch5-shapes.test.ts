@@ -152,3 +152,51 @@ describe('SLO documents and runbooks', () => {
     ])
   })
 })
+
+describe('guardrails, key results as actions and clauses around the target', () => {
+  it('takes a guardrail table whose threshold column words the bound to keep as its targets', () => {
+    const markdown = [
+      '# Checkout test',
+      '',
+      '## Guardrails',
+      '',
+      '| Guardrail metric | Today | Threshold |',
+      '|---|---|---|',
+      '| Chargebacks within 30 days | 0.3% | must remain under 0.5% |',
+      '| Payment page errors | 0.02% | 0.05% maximum |'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Chargebacks within 30 days', '< 0.5%', 'from 0.3%'],
+      ['Payment page errors', '<= 0.05%', 'from 0.02%']
+    ])
+  })
+
+  it('reads the direction of a key result from its verb, a change word without a unit, and a worded bound after "to"', () => {
+    const text = [
+      'OBJECTIVE 2 - Spend less on tooling',
+      '  KR 2.1  Raise self-serve renewals to 60% of renewals',
+      '  KR 2.2  Halve contractor spend',
+      '  KR 2.3  Bring the p90 build time from 22 min to below 10 min'
+    ].join('\n')
+    expect(brief(text, 'okrs.txt')).toEqual([
+      ['self-serve renewals', '>= 60%'],
+      ['contractor spend', '<= -50% change', 'relative'],
+      ['p90 build time', 'P90 < 10min', 'from 22 min']
+    ])
+  })
+
+  it('names the metric after a colon when the words before it are a clause, and splits an aside off a name before a colon', () => {
+    const markdown = [
+      '## Success metrics',
+      '',
+      'One limit is set for the first week: password reset tickets must not rise above 40 per week.',
+      '',
+      '- 复核通过率（抽检样本、双人复核口径）：不低于 97%',
+      '- 抽检员之间打分差异超过 10 分的样本需复议。'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['password reset tickets', '<= 40'],
+      ['复核通过率', '>= 97%']
+    ])
+  })
+})

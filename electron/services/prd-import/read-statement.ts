@@ -33,7 +33,8 @@ const TRAIL_WORDS =
   /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|holds?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
 // "Watch: memory warnings per session": a verb that says what is done with the metric named after it.
-const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|观察|跟踪|监控|decision|resolution|agreed|conclusion|note|update|watch|observe|track|monitor)\s*\d*$/i
+const GENERIC_LEAD =
+  /^(?:决议|结论|决定|共识|备注|说明|注|观察|跟踪|监控|decision|resolution|agreed|conclusion|note|update|watch|observe|track|monitor)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
   /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status|why|rationale|原因|为什么|背景|context)$/i
@@ -101,12 +102,13 @@ const ASIDE_OPENER =
  * "Upload-to-first-trip conversion, the share of applicants who …", "建议采纳率（坐席直接发送…的会话占比）": an aside
  * that defines the metric is not part of its name.
  */
-function splitAside(name: string): { name: string; aside: string } | null {
+function splitAside(name: string, bracketOnly = false): { name: string; aside: string } | null {
   const bracket = /^(.{2,}?)\s*[（(]([^（()）]{8,})[)）]\s*(.*)$/u.exec(name)
   if (bracket && /[，,、/÷\s]|\p{Script=Han}{6,}/u.test(bracket[2]!) && /^[\p{Script=Han}\s]{0,6}$/u.test(bracket[3]!)) {
     const rest = cleanName(`${bracket[1]!} ${bracket[3]!}`)
     if (rest) return { name: rest, aside: bracket[2]! }
   }
+  if (bracketOnly) return null
   const comma = /^([^,，]{2,}?)\s*[,，]\s*(.+)$/u.exec(name)
   if (comma && ASIDE_OPENER.test(comma[2]!) && isMetricName(cleanName(comma[1]!), false)) return { name: comma[1]!, aside: comma[2]! }
   return null
@@ -219,7 +221,10 @@ export function readStatement(
       // "Finally, this should not create more work for our team: support tickets should not grow …": a lead-in
       // sentence before the colon names nothing; the metric is named after it.
       // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
-      const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
+      // "One guardrail is fixed from day one: setup tickets must not rise above 8": a clause with its own verb before
+      // the colon tells about the goal; the metric is named after it.
+      const told = /\s(?:is|are|was|were|will be|has been|have been)\s/i.test(` ${before} `)
+      const theme = !kind && (isVague(before) || told || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
       if (theme?.target && theme.name) return theme
       if (
         kind ||
@@ -270,6 +275,8 @@ export function readStatement(
     statement.target = chosen === phased && phased.length > 1 ? spanWithHorizon(last) : last.horizon ? spanWithHorizon(last) : last.text
     const verb = /^\s*(raise|increase|grow|lift|boost|cut|reduce|lower|decrease|improve)\b/i.exec(value)
     if (/^by\b/i.test(last.text) && verb) statement.target = `${verb[1]} ${last.text}`
+    // "Grow referrals to 35% of hires": the verb that opens the key result says which way "to 35%" goes.
+    else if (verb && !last.worded && /\bto\s*$/i.test(value.slice(0, last.start))) statement.target = `${verb[1]} to ${last.text}`
     const from =
       /^(?:from|从|由)\s*([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:[万亿千]|[kKMB](?![A-Za-z]))?\s?(?:%|％|‰|个百分点|分钟|小时|天|秒|毫秒|人|次|个|单|元|(?!to\b)[A-Za-z]+)?)/u.exec(
         last.text
@@ -311,7 +318,8 @@ export function readStatement(
       tailName = true
     }
   }
-  const aside = named ? null : splitAside(cleanName(name))
+  // "用户满意度（会话结束后 5 分制评价）：4.7 分": an aside in the name before a colon defines the metric too.
+  const aside = options.name ? null : splitAside(cleanName(name), named)
   statement.name = cleanName(aside ? aside.name : name)
   if (!isMetricName(statement.name, options.strict === true && !options.name, options.keyResult)) return null
   // Without a separator the words before the target are the name; only what follows defines the metric.

@@ -27,7 +27,7 @@ const UNIT = String.raw`(?:\s?(?:(?:business|working|calendar) days?|%|％|‰|�
 const KNOWN_UNIT =
   /^\s?(?:%|％|‰|个百分点|百分点|pp\b|ms\b|毫秒|秒|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|[KMGT]B|(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts|stars?|users?|people|teams?|customers?|requests?|calls?|orders?|tickets?|sessions?|messages?|rows?|items?|times)\b)/iu
 const RANGE = String.raw`(?:\s?(?:%|％)?\s?(?:-|~|～|–|to|至|到)\s?\d[\d,]*(?:\.\d+)?)?`
-const SUFFIX = String.raw`(?:\s?(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|\+|or (?:more|higher|better|above|greater|less|lower|fewer|below)|and (?:above|below)|out of \d+(?:\.\d+)?|\/\s?\d+(?:\.\d+)?分?))*`
+const SUFFIX = String.raw`(?:\s?(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|\+|max(?:imum)?\b|or (?:more|higher|better|above|greater|less|lower|fewer|below)|and (?:above|below)|out of \d+(?:\.\d+)?|\/\s?\d+(?:\.\d+)?分?))*`
 const RATE = String.raw`(?:\s?(?:\/\s?(?:月|周|天|日|小时|年|month|week|day|hour|year)|per (?:month|week|day|hour|year|user)|a (?:month|week|day)|monthly|weekly|daily|hourly|每(?:月|周|天|日)))?`
 const RIGHT = new RegExp(`^${UNIT}${SUFFIX}${RATE}`, 'iu')
 const RIGHT_WORD = new RegExp(`^${SUFFIX}`, 'iu')
@@ -37,7 +37,9 @@ const RIGHT_BETWEEN = new RegExp(`^(?:\\s?(?:%|％)?\\s?and\\s?\\d[\\d,]*(?:\\.\
 const VERSION_BEFORE = /(?:\b[A-Z][a-z]+|\bi[A-Z]{2}|\bv)\s?$/u
 const YEAR_BEFORE = /(?:\b(?:Q[1-4]|H[12]|FY|in|by|of|since|until|before|after|end of)|\b[A-Z][a-z]{2,8})\s*$/u
 const BEFORE_CHARS = 48
-const CONDITION_AFTER = /^\s*(?:时|的时候|时候|则|以后|之后|触发|自动|即|就|when\b|if\b|then\b|before\b|triggers?\b)/u
+// "评分差异超过 5 分的会话需复议", "一致率低于 80% 的 query 重标": a value that picks out the cases something is done to.
+const CONDITION_AFTER =
+  /^\s*(?:时|的时候|时候|则|以后|之后|触发|自动|即|就|when\b|if\b|then\b|before\b|triggers?\b|的\s*[^，,。；;\d]{1,10}?(?:需要?|须|要|将|应|必须|则|重新?|会被?|由|进入|提交|触发))/u
 
 const COMPARATOR_BEFORE =
   /(?:[≥≤<>=＜＞≧≦]=?|[▲▼↑↓]\s*(?:to\s)?|(?:别|不要|不能|不可|勿)(?:超过|高于|低于)|不低于|不少于|不小于|不得低于|不得少于|不高于|不超过|不大于|不多于|不得超过|至少|最少|最低|最多|至多|最高|低于|少于|小于|高于|大于|多于|超过|达到|达成|达|突破|冲到|冲至|冲上|实现|控制在|保持在|维持在|在|(?:提升|提高|增长|增加|降|降低|下降|减少|缩短|压缩)[到至]|at least|at most|at or (?:below|under|above)|no (?:more|less|fewer|higher|lower) than|not (?:more|less|fewer) than|no (?:regression|increase|growth) (?:beyond|past|above|over)|(?:must |should |may |will |does |do )?(?:not|never) (?:(?:grow|rise|increase|go up)(?: by)? (?:more than|over|above)|exceed|go above|be above|be below|above|below|over|under|(?:drop|fall|dip|sink|go) (?:below|under)|(?:rise|climb|go) (?:above|over))|(?:never )?exceeds?|up to|between|less than|fewer than|more than|greater than|higher than|lower than|under|below|above|over|within|reach(?:es|ed)?|hits?|gets? to|get down to|come down to|(?:down|fall|fell|drop|cut|reduce[sd]?|lower(?:ed)?|decrease[sd]?|increase[sd]?|raise[sd]?|grow|lift|improve) to)\s*$/iu
@@ -132,8 +134,10 @@ export function targetSpans(written: string): TargetSpan[] {
       continue
     }
     const baselineWord = BASELINE_BEFORE.test(before)
+    const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
     // A number word takes no unknown word as its unit ("at least four pricing experiments").
-    const right = (word ? RIGHT_WORD : baselineWord ? RIGHT : /\bbetween\s*$/i.test(before) ? RIGHT_BETWEEN : RIGHT_RANGE).exec(text.slice(end))
+    // "Halve agency spend": a change word takes no unit; the words after it name what changes.
+    const right = (word || implied ? RIGHT_WORD : baselineWord ? RIGHT : /\bbetween\s*$/i.test(before) ? RIGHT_BETWEEN : RIGHT_RANGE).exec(text.slice(end))
     end += right ? right[0].length : 0
     // "under 3 s at p90", "300 ms 以内（P99）", "under 1.8 s at the median": the percentile written after the value
     // belongs to it.
@@ -143,8 +147,7 @@ export function targetSpans(written: string): TargetSpan[] {
     const closing = percentileAfter ? null : PERCENTILE_CLOSING.exec(text.slice(end))
     if (closing) end += closing[0].length
     let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
-    let worded = /[+]|以上|以下|以内|之内|内$|or |and /.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
-    const implied = /^(?:doubl|twice|tripl|halv|翻|减半)/i.test(match[0])
+    let worded = /[+]|以上|以下|以内|之内|内$|or |and |max/.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     // "must not rise above today's 4.2%": a reference word may stand between the comparator and its number.
     const reference = /(?:\s(?:today's|the current|its current|current|last (?:year|quarter|month)'s)|当前的?|现在的?|目前的?)\s*$/iu.exec(before)
     const comparator = COMPARATOR_BEFORE.exec(reference ? before.slice(0, reference.index) : before)
@@ -161,8 +164,12 @@ export function targetSpans(written: string): TargetSpan[] {
       // "from 24% to 30%": the from-part joins the number after it; alone it is a baseline, never a target.
       const to = /^\s*(?:to|[\u4e00-\u9fff]{0,2}[到至])\s*/u.exec(text.slice(end))
       // "from 71% to at least 80%": the bound may be worded after "to".
+      // "from 71% to at least 80%", "from 14 s to under 4 s": the bound may be worded after "to".
       const next = to
-        ? new RegExp(`^(?:(?:at least|at most|no (?:more|less) than|至少|不低于|不高于)\\s*)?(?:${NUMBER}|${SHARE})`, 'iu').exec(text.slice(end + to[0].length))
+        ? new RegExp(
+            `^(?:(?:at least|at most|under|below|above|over|less than|more than|no (?:more|less) than|至少|不低于|不高于|以下)\\s*)?(?:${NUMBER}|${SHARE})`,
+            'iu'
+          ).exec(text.slice(end + to[0].length))
         : null
       if (!to || !next) continue
       const from = /(?:from|从|由)\s*$/iu.exec(before)
