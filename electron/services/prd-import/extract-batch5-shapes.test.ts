@@ -200,3 +200,29 @@ describe('guardrails, key results as actions and clauses around the target', () 
     ])
   })
 })
+
+describe('metrics in the cells of a features or risks table', () => {
+  it('takes a cell that binds a measure to a goal or leaves it watched, and leaves feature descriptions out', () => {
+    const markdown = [
+      '# 推荐二期',
+      '',
+      '## 功能列表',
+      '',
+      '| 功能 | 说明 | 上线标准 |',
+      '|---|---|---|',
+      '| 相似商品 | 候选池从 2 万扩到 5 万 | 相似推荐点击率不低于 3% |',
+      '| 猜你喜欢换一批 | 每次换 6 个 | 换一批使用率先观察 |',
+      '',
+      '## Risks',
+      '',
+      '| Risk | Mitigation |',
+      '|---|---|',
+      '| Stale embeddings | Nightly rebuild; embedding freshness lag must stay under 26 hours |'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['相似推荐点击率', '>= 3%'],
+      ['换一批使用率', null, 'no-target'],
+      ['embedding freshness lag', '< 26h']
+    ])
+  })
+})

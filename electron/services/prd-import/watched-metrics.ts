@@ -5,7 +5,7 @@ import { MEASURE_NOUN } from './value-maps'
 
 /** Words that say a metric is watched, reported or tracked without a target. */
 export const NO_TARGET =
-  /\bno (?:targets?|goals?|gates?)(?: yet)?\b|\bnot targets?(?:ed)?\b|\bwithout (?:a )?targets?\b|不作为\s*(?:考核|KR|KPI|目标)|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设\s*(?:考核)?(?:目标|SLO|KPI)|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|观察指标|暂无目标|(?:只|仅)(?:做|作)?(?:监控|观测|看趋势)|跟踪项|先建基线|\bdo(?:es)? not commit\b|\bnot committed\b|\bbut (?:(?:do|does|will) not |don't |won't |not )(?:decide|commit|gate|target|set)|\bdirectional(?:ly)? only\b|\bfor information(?:al purposes)? only\b|\binformational only\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
+  /\bno (?:targets?|goals?|gates?)(?: yet)?\b|\bnot targets?(?:ed)?\b|\bwithout (?:a )?targets?\b|不作为\s*(?:考核|KR|KPI|目标)|不纳入考核|\b(?:observe|watch|monitor) only\b|\bwatch ?list\b|\bjust (?:want to )?(?:see|watch|observe)\b|不设\s*(?:考核)?(?:目标|SLO|KPI)|暂不设目标|不考核|仅(?:做)?观察|只(?:做)?观察|观察项|观察即可|先(?:上线)?观察|观察指标|暂无目标|(?:只|仅)(?:做|作)?(?:监控|观测|看趋势)|跟踪项|先建基线|\bdo(?:es)? not commit\b|\bnot committed\b|\bbut (?:(?:do|does|will) not |don't |won't |not )(?:decide|commit|gate|target|set)|\bdirectional(?:ly)? only\b|\bfor information(?:al purposes)? only\b|\binformational only\b|\b(?:as|are) (?:a )?(?:watch|observation|health) metrics?\b/i
 
 const SEPARATED = /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u
 const AFTER_COLON = /[:：]\s*([^:：]{4,200}?)[.。]?$/u
