@@ -226,3 +226,24 @@ describe('metrics in the cells of a features or risks table', () => {
     ])
   })
 })
+
+describe('a non-goals section', () => {
+  it('keeps a metric the author will still report without a target, and nothing else of the section', () => {
+    const markdown = [
+      '# Billing v3',
+      '',
+      '## Goals',
+      '',
+      '- Invoice generation success rate: at least 99.5%',
+      '',
+      '## Non-goals',
+      '',
+      '- Rewriting the billing UI; 40 screens stay as they are.',
+      '- Refund latency — tracked weekly without a target until the new provider is live.'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Invoice generation success rate', '>= 99.5%'],
+      ['Refund latency', null, 'no-target']
+    ])
+  })
+})

@@ -1,12 +1,12 @@
 import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
-import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
+import { headingKind, leadInKind, sectionContext, sectionKind, type SectionKind } from './context'
 import { newDraft, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
 import { leadId, readStatement, type Statement } from './read-statement'
 import { atBolds, collectAlerts, DEFINITIONS, goalRequirements, goalsJoined, metricLines, metricList, sentences, zero } from './goal-units'
 import { isVague, MEASURE_NOUN, severityOf } from './value-maps'
-import { NO_TARGET, watchedNames } from './watched-metrics'
+import { NO_TARGET, watchedItems, watchedNames } from './watched-metrics'
 
 /** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
 export interface AlertItem {
@@ -371,6 +371,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       else visitList(node, local, heading)
     } else if (node.type === 'paragraph' && READ.has(local.kind)) {
       visitParagraph(node, local, heading)
+    } else if (node.type === 'list' && local.kind === 'excluded' && sectionContext(chain).reason === 'out-of-scope') {
+      for (const item of watchedItems(node)) drafts.push(...draftsOf(watchedStatement(item.name, item.definition), 'list', item.line, local))
     }
     scope.objective = local.objective
   })

@@ -1,3 +1,6 @@
+import type { List } from 'mdast'
+import { itemText, startLine } from './markdown-tree'
+import { readStatement } from './read-statement'
 import { MEASURE_NOUN } from './value-maps'
 
 // Metrics an author names but chooses not to target ("observe only", 本期不设目标, a section "Reported for
@@ -37,4 +40,17 @@ export function watchedNames(text: string, underUntargetedHeading: boolean): str
     if (names.length >= 2 && names.every(plainName)) return names
   }
   return null
+}
+
+/**
+ * "Non-goals: - Query concurrency — we report it monthly without a target": the items of a list kept out of the
+ * goals that still name a metric the author will watch.
+ */
+export function watchedItems(list: List): { name: string; line: number; definition: string }[] {
+  return list.children.flatMap((item) => {
+    const text = itemText(item)
+    const statement = NO_TARGET.test(text) ? readStatement(text) : null
+    if (!statement?.name || statement.target || statement.name.length > 60 || statement.name.split(/\s+/).length > 9) return []
+    return [{ name: statement.name, line: startLine(item), definition: statement.definition }]
+  })
 }
