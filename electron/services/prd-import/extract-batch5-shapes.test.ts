@@ -247,3 +247,16 @@ describe('a non-goals section', () => {
     ])
   })
 })
+
+describe('an experiment brief', () => {
+  it('reads a lift over the control or holdout as a change, with the level the control runs at as its baseline', () => {
+    const markdown = [
+      '# Onboarding checklist test',
+      '',
+      '## Primary metric',
+      '',
+      '**Checkout completion** — orders ÷ checkout starts. The holdout sits at 64%; the variant must be at least 1.5 pp above the holdout.'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([['Checkout completion', '>= 1.5% change', 'from 64%', 'relative']])
+  })
+})

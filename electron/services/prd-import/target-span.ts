@@ -27,7 +27,7 @@ const UNIT = String.raw`(?:\s?(?:(?:business|working|calendar) days?|%|％|‰|�
 const KNOWN_UNIT =
   /^\s?(?:%|％|‰|个百分点|百分点|pp\b|ms\b|毫秒|秒|分钟|个?小时|个?工作日|天|日|周|个?月|个?季度|年|分|元|块|美元|人|位|名|次|个|项|件|条|单|笔|份|家|台|篇|张|[KMGT]B|(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|points?|pts|stars?|users?|people|teams?|customers?|requests?|calls?|orders?|tickets?|sessions?|messages?|rows?|items?|times)\b)/iu
 const RANGE = String.raw`(?:\s?(?:%|％)?\s?(?:-|~|～|–|to|至|到)\s?\d[\d,]*(?:\.\d+)?)?`
-const SUFFIX = String.raw`(?:\s?(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|\+|max(?:imum)?\b|or (?:more|higher|better|above|greater|less|lower|fewer|below)|and (?:above|below)|out of \d+(?:\.\d+)?|\/\s?\d+(?:\.\d+)?分?))*`
+const SUFFIX = String.raw`(?:\s?(?:及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|\+|max(?:imum)?\b|(?:above|below|over|under) (?:the |its )?(?:control|baseline|today|current|holdout)\b|or (?:more|higher|better|above|greater|less|lower|fewer|below)|and (?:above|below)|out of \d+(?:\.\d+)?|\/\s?\d+(?:\.\d+)?分?))*`
 const RATE = String.raw`(?:\s?(?:\/\s?(?:月|周|天|日|小时|年|month|week|day|hour|year)|per (?:month|week|day|hour|year|user)|a (?:month|week|day)|monthly|weekly|daily|hourly|每(?:月|周|天|日)))?`
 const RIGHT = new RegExp(`^${UNIT}${SUFFIX}${RATE}`, 'iu')
 const RIGHT_WORD = new RegExp(`^${SUFFIX}`, 'iu')
@@ -65,7 +65,7 @@ const CUE =
   /目标|力争|争取|希望|预期|要求|应当|应该|需要|需|应|必须|保证|确保|\b(?:aim(?:ing)?|goal|target(?:ing)?|should|must|want|expect(?:ed)?|need(?:s)? to|commit(?:ted)?|objective)\b/iu
 
 const BASELINE = new RegExp(
-  String.raw`(?:(?:去年|上一?(?:年|季度?|月|期)|上半年|\blast (?:year|quarter|month|half)|\bpreviously)[^\d，,。；;）)]{0,6}?|现状|目前|当前|基线|现为|[底末]是|现在是|baseline|today|currently|now at|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(?:[~≈～]|about |around |约)?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
+  String.raw`(?:(?:去年|上一?(?:年|季度?|月|期)|上半年|\blast (?:year|quarter|month|half)|\bpreviously)[^\d，,。；;）)]{0,6}?|现状|目前|当前|基线|现为|[底末]是|现在是|baseline|today|currently|now at|(?:runs?|stands?|sits?) at|down from|up from|(?<![\w-])from(?=\s*[\d$¥€])|v\d+ (?:does|is|was)|较|compared with|it is|it's)\s*[:：为是]?\s*(?:[~≈～]|about |around |约)?\s*(${NUMBER}(?:\s?(?:%|％|[A-Za-z]+|分钟|小时|天|秒|毫秒|人|次|个|单|元))?)`,
   'iu'
 )
 
@@ -147,7 +147,7 @@ export function targetSpans(written: string): TargetSpan[] {
     const closing = percentileAfter ? null : PERCENTILE_CLOSING.exec(text.slice(end))
     if (closing) end += closing[0].length
     let score = /%|％|‰|个百分点/.test(text.slice(start, end)) || share ? 1 : 0
-    let worded = /[+]|以上|以下|以内|之内|内$|or |and |max/.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
+    let worded = /[+]|以上|以下|以内|之内|内$|or |and |max|above|below|over|under/.test(text.slice(start + match[0].length, end)) || /^\s*[+−-]/.test(match[0])
     // "must not rise above today's 4.2%": a reference word may stand between the comparator and its number.
     const reference = /(?:\s(?:today's|the current|its current|current|last (?:year|quarter|month)'s)|当前的?|现在的?|目前的?)\s*$/iu.exec(before)
     const comparator = COMPARATOR_BEFORE.exec(reference ? before.slice(0, reference.index) : before)
