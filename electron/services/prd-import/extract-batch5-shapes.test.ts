@@ -260,3 +260,25 @@ describe('an experiment brief', () => {
     expect(brief(markdown)).toEqual([['Checkout completion', '>= 1.5% change', 'from 64%', 'relative']])
   })
 })
+
+describe('lists that mix goals with watched metrics, and conversion rates', () => {
+  it('counts a watched metric as a stated one when deciding that a list holds metrics', () => {
+    const markdown = [
+      '# Sync 2.0',
+      '',
+      '## After general availability',
+      '',
+      '- Weekly active teams reach 400 within 30 days',
+      '- Observe: export failures per day (no target yet, the export is new)'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['Weekly active teams', '>= 400'],
+      ['export failures per day', null, 'no-target']
+    ])
+  })
+
+  it('never reads a conversion rate ("100 积分 = ¥1") as a target', () => {
+    const markdown = ['## 目标', '', '- 兑换比例：100 积分 = ¥1', '- 积分使用率：≥ 30%'].join('\n')
+    expect(brief(markdown)).toEqual([['积分使用率', '>= 30%']])
+  })
+})

@@ -112,6 +112,8 @@ export function targetSpans(written: string): TargetSpan[] {
     // "at 30, 60 and 90 days": the last of an enumeration of checkpoints is not a goal.
     if (/\d\s*[,，、]\s*(?:\d[\d.]*\s*[,，、]\s*)*(?:\d[\d.]*\s*)?(?:and|or|和|及|或)\s*$/.test(before)) continue
     if (DEFINES_BEFORE.test(before) || (/^\d/.test(match[0]) && VERSION_BEFORE.test(before))) continue
+    // "1 元 = 1 积分", "100 points = $1": a conversion rate of the product, not a goal.
+    if (/\d[^\d=≥≤<>]{0,6}=\s*$/u.test(before) || /^[^\d=≥≤<>]{0,6}=\s*[$¥￥€]?\d/u.test(text.slice(end))) continue
     // "8.31.0", "1.2.3-beta": a number with a third dotted part is a version.
     if (/^\.\d/.test(text.slice(end)) && /\d\.\d/.test(match[0])) {
       consumedTo = end + (/^[.\d]+/.exec(text.slice(end))?.[0].length ?? 0)
