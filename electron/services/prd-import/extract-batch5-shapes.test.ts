@@ -282,3 +282,20 @@ describe('lists that mix goals with watched metrics, and conversion rates', () =
     expect(brief(markdown)).toEqual([['积分使用率', '>= 30%']])
   })
 })
+
+describe('a share of cases bounded by a duration', () => {
+  it('reads "99% of X within T" as the percentile of a duration, unless the duration only bounds the definition', () => {
+    const markdown = [
+      '# Notifications',
+      '',
+      '## 服务目标',
+      '',
+      '- 推送送达时效：95% 的推送须在 3 秒内送达',
+      '- Onboarding course completion: 90% of new hires within 14 days of their start date'
+    ].join('\n')
+    expect(brief(markdown)).toEqual([
+      ['推送送达时效', 'P95 <= 3s'],
+      ['Onboarding course completion', '>= 90% inferred']
+    ])
+  })
+})

@@ -52,6 +52,7 @@ const BASELINE_BEFORE =
 const DEFINES_BEFORE =
   /(?:per|每|前|top|最近|过去|last|over the last|in the first|within the first|sample of|samples? of|at least \d+ requests?|满|滚动|按|\brolling|\btrailing|\bwindows? of|窗口为|窗口是)\s*$/iu
 const PERCENTILE = /(?:^|[\s(（,，、:：])((?:p|tp)\d{2}(?:\.\d+)?|\d{2}(?:th)? percentile)[)）]?\s*$/iu
+const SHARE_OF_CASES = /(?:^|[^\d.])((\d{2}(?:\.\d+)?)\s?[%％]\s?(?:的|of\s)[^，,。;；\d%]{1,30})$/u
 const PERCENTILE_AFTER = /^\s*(?:(?:at|@)\s*(?:the\s+)?((?:p|tp)\d{2}(?:\.\d+)?\b|median\b)|[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?|median|中位数)\s*[)）])/i
 const PERCENTILE_CLOSING = /^[^，,；;。()（）]{1,60}?[（(]\s*((?:p|tp)\d{2}(?:\.\d+)?)\s*[)）]\s*(?=[，,；;。.]|$)/i
 const WINDOW_BEFORE = /(?:上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内|within \d+ (?:days?|weeks?|months?|years?)(?: of [\w-]+)?)\s*$/iu
@@ -209,13 +210,16 @@ export function targetSpans(written: string): TargetSpan[] {
     const near = Math.max(0, start - BEFORE_CHARS)
     const percentile = PERCENTILE.exec(text.slice(near, start))
     if (percentile) start = near + percentile.index + percentile[0].indexOf(percentile[1]!)
+    // "99% 的回调须在 5 秒内", "95% of requests complete in under 300 ms": the share of cases joins the bound.
+    const cases = percentile || !worded ? null : SHARE_OF_CASES.exec(text.slice(near, start))
+    if (cases) start = near + cases.index + cases[0].indexOf(cases[1]!)
     const tail = text.slice(end)
     const bracketed = /[（(][^)）]*$/.test(text.slice(Math.max(0, start - BEFORE_CHARS), start)) && /^[^(（]*[)）]/.test(tail)
     if (bracketed) score -= 9
     // A duration that only bounds the definition ("within 7 days of sign-up", "24 小时内因…") is not the goal.
     // An aside right after the value ("45 秒以内（上半年 62 秒）") is no part of a definition.
     const windowOnly = /within|内$/.test(text.slice(start, end)) && /[\p{L}]/u.test(tail.replace(/^\s*[（(][^)）]*[)）]/u, '').split(/[，,；;。.]/)[0] ?? '')
-    if (windowOnly) score -= 5
+    if (windowOnly && !(cases && !/^\s*(?:of|after|from|since)\b/i.test(tail))) score -= 5
     if (CONDITION_AFTER.test(tail)) score -= 8
     if (cue) score += 1
     const horizon = HORIZON_AFTER.exec(tail)
@@ -229,7 +233,11 @@ export function targetSpans(written: string): TargetSpan[] {
       text: written.slice(start, end).trim(),
       score,
       worded,
-      percentile: percentile ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '') : percentileNamed(percentileAfter ?? closing),
+      percentile: percentile
+        ? percentile[1]!.toUpperCase().replace(/TH PERCENTILE$/, '')
+        : cases
+          ? `P${cases[2]}`
+          : percentileNamed(percentileAfter ?? closing),
       horizon: spanHorizon,
       measured: implied || share || /^[$¥￥€]|\d[kKMB万千亿]/u.test(match[0].trim()) || KNOWN_UNIT.test(text.slice(match.index + match[0].length, end)),
       reach: end + (spanHorizon && horizon ? horizon[0].length : 0)
