@@ -73,7 +73,7 @@ export function percentile(c: Cursor, st: TargetState): boolean {
   else if (t?.kind === 'num' && PERCENTILE_CJK.has(peek(c, 1)?.text ?? '')) [length, value] = [2, t.value]
   else if (t?.text === 'percentile' && peek(c, 1)?.kind === 'num') [length, value] = [2, peek(c, 1)?.value ?? NaN]
   // "99% 的回调在 5 秒内", "95% of requests under 300 ms": the share of cases the bound holds for is its percentile.
-  else if (shareOfCases(c, st)) [length, value] = [3, (t as Token).value]
+  else if (t && shareOfCases(c, st)) [length, value] = [3, t.value]
   // "under 1.8 s at the median", "中位数 ≤ 3 天": the median is the 50th percentile.
   else if (t?.text === 'median' || t?.text === '中位数') [length, value] = [1, 50]
   if (!length) return false

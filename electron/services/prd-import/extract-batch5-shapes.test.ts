@@ -9,7 +9,12 @@ const brief = (markdown: string, fileName?: string) =>
     const target = parsed
       ? `${parsed.percentile !== undefined ? `P${parsed.percentile} ` : ''}${parsed.comparator} ${parsed.value}${parsed.unit ?? ''}${parsed.change ? ' change' : ''}${parsed.comparatorInferred ? ' inferred' : ''}`
       : null
-    return [fields.name, target, ...(currentValue ? [`from ${currentValue}`] : []), ...warnings.filter((w) => w === 'no-target' || w === 'relative' || w === 'target-derived')]
+    return [
+      fields.name,
+      target,
+      ...(currentValue ? [`from ${currentValue}`] : []),
+      ...warnings.filter((w) => w === 'no-target' || w === 'relative' || w === 'target-derived')
+    ]
   })
 
 describe('percentiles, shares and units written the way teams write them', () => {
@@ -31,7 +36,9 @@ describe('percentiles, shares and units written the way teams write them', () =>
   })
 
   it('reads full-width digits, a share in tenths (两成) and business days', () => {
-    const markdown = ['## 目标', '', '- 周活跃作者数：不少于 ３０００ 人', '- 退货率：较去年降低两成', '- Refund processing time: within 3 working days'].join('\n')
+    const markdown = ['## 目标', '', '- 周活跃作者数：不少于 ３０００ 人', '- 退货率：较去年降低两成', '- Refund processing time: within 3 working days'].join(
+      '\n'
+    )
     expect(brief(markdown)).toEqual([
       ['周活跃作者数', '>= 3000users'],
       ['退货率', '<= -20% change', 'relative'],

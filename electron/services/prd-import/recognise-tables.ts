@@ -43,7 +43,8 @@ function oneTargetColumn(table: Table, kinds: (FieldKind | null)[]): (FieldKind 
 }
 
 // "must stay below 3%", "0.1% max", "不超过 2%": a threshold written as the bound the metric must keep is its target.
-const BOUND = /\b(?:must|should|stay|stays|keep|max(?:imum)?|min(?:imum)?|at most|at least|no (?:more|less|fewer|higher|lower) than|not (?:exceed|drop))\b|不超过|不低于|不高于|不少于|至少|最多|上限|下限/i
+const BOUND =
+  /\b(?:must|should|stay|stays|keep|max(?:imum)?|min(?:imum)?|at most|at least|no (?:more|less|fewer|higher|lower) than|not (?:exceed|drop))\b|不超过|不低于|不高于|不少于|至少|最多|上限|下限/i
 
 /** A threshold worded as the bound to keep ("must stay below 3%") is the target as written. */
 function boundFromThreshold(draft: Draft): void {

@@ -14,7 +14,8 @@ const SEPARATED = /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作�
 const AFTER_COLON = /[:：]\s*([^:：]{4,200}?)[.。]?$/u
 const WHOLE = /^([^:：。.!?！？]{2,160}?)[.。]?$/u
 
-const plainName = (name: string) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name)
+const plainName = (name: string) =>
+  name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name)
 
 /**
  * The metrics a sentence lists as watched: "门店毛利率、客单价——本项目只观察、不考核", "These carry no target: p95 query
