@@ -29,9 +29,18 @@ describe('the PRD corpus', () => {
     const part = (keep: (doc: CorpusDocument) => boolean) => scores.filter((_, index) => keep(corpus[index]!))
     console.log(
       [
-        report('Tuning documents', part((doc) => !doc.heldOut)),
-        report('Held-out documents', part((doc) => doc.heldOut && !doc.newest)),
-        report('Newest unseen batch (scored apart)', part((doc) => doc.newest)),
+        report(
+          'Tuning documents',
+          part((doc) => !doc.heldOut)
+        ),
+        report(
+          'Held-out documents',
+          part((doc) => doc.heldOut && !doc.newest)
+        ),
+        report(
+          'Newest unseen batch (scored apart)',
+          part((doc) => doc.newest)
+        ),
         report('Whole corpus', scores)
       ].join('\n\n')
     )
