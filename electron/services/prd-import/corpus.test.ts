@@ -52,8 +52,8 @@ describe('the PRD corpus', () => {
   it('keeps the newest unseen batch, scored apart until its misses are fixed, at least at its after-fix figures', async () => {
     const newest = totals((await scored).filter((_, index) => corpus[index]!.newest))
     expect(newest.expected).toBeGreaterThan(100)
-    expect(newest.recall).toBeGreaterThanOrEqual(0.79)
-    expect(newest.precision).toBeGreaterThanOrEqual(0.89)
+    expect(newest.recall).toBeGreaterThanOrEqual(0.8)
+    expect(newest.precision).toBeGreaterThanOrEqual(0.9)
   })
 })
 

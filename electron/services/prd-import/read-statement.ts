@@ -18,6 +18,8 @@ export interface Statement {
   baseline: string | null
   /** The target was written with a comparator, a change or from-to (not a bare number). */
   worded: boolean
+  /** A key result written as an action with a count ("Run 4 university events", "下架 20% 的…"): at least that many. */
+  atLeast?: boolean
 }
 
 export type LeadId = { kind: 'objective' | 'kr' | 'code' | 'requirement'; id: string; rest: string }
@@ -194,6 +196,9 @@ function sharedComparator(first: TargetSpan, spans: readonly TargetSpan[]): { pe
   return [{ percentile: first.percentile!, target: first.text }, ...after.map((span) => ({ percentile: span.percentile!, target: `${words} ${span.text}` }))]
 }
 
+// A verb opening a key result right before its count: one English word, or two Chinese characters.
+const ACTION = /^\s*([A-Z][a-z]+|[\u4e00-\u9fff]{2})\s+(?=\d)/u
+
 const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内)/u
 
 /**
@@ -244,7 +249,12 @@ export function readStatement(
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
-  const spans = candidateSpans(value).filter((span) => span.score >= 0 && (span.worded || span.measured || Boolean(name)))
+  // "Run 4 university events in APAC", "下架 20% 的长期零销量商品": a key result that opens with its verb and a count.
+  const action = options.keyResult && !name ? ACTION.exec(value) : null
+  // A capitalised word before a number reads as a version ("Android 8"); an action's verb is none.
+  const spans = candidateSpans(action ? value.replace(/^\s*[A-Z]/, (char) => char.toLowerCase()) : value).filter(
+    (span) => span.score >= 0 && (span.worded || span.measured || Boolean(name) || (action !== null && value.slice(0, span.start).trim() === action[1]))
+  )
   const percentiles = spans.filter((span) => span.percentile && span.worded)
   const phased = spans.filter((span) => span.horizon)
   const statement: Statement = { code: null, name: '', target: '', milestones: [], percentiles: [], definition: '', baseline: null, worded: false }
@@ -313,7 +323,18 @@ export function readStatement(
     }
     // "Retire 30% of unused tables": the words after the target name the metric, unless they are an aside in brackets.
     const tail = value.slice(last?.end ?? 0)
-    if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first && !/^\s*[(（]/.test(tail)) {
+    const acted = action && first && !first.worded && head.trim() === action[1] && chosen.length === 1
+    if (acted) {
+      // "Run 4 university events": a count takes no unknown word as its unit; the words after it are the object.
+      const count = first.measured ? null : /\d[\d,.]*/.exec(first.text)
+      if (count) statement.target = count[0]
+      const rest = count ? value.slice(value.indexOf(count[0], first.start) + count[0].length) : tail
+      // The object names the metric; a Chinese verb stays with it ("下架长期零销量商品"), an English one reads as a label.
+      const object = cleanName((rest.replace(/[（(][^）)]*[）)]?/gu, '').split(/[，,；;。.]/)[0] ?? '').replace(/^\s*(?:的|of\s+(?:the\s+)?)/u, ''))
+      name = /\p{Script=Han}/u.test(action[1]!) ? `${action[1]}${object}` : object
+      statement.atLeast = true
+      tailName = true
+    } else if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first && !/^\s*[(（]/.test(tail)) {
       name = cleanName((tail.split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true
     }

@@ -45,6 +45,7 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
     draft.category = scope.objective ?? scope.category
     draft.currentValue = statement.baseline
     draft.restated = scope.kind === 'summary'
+    draft.atLeast = statement.atLeast
     draft.milestones = statement.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
     return draft
   }
