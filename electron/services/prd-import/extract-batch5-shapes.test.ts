@@ -309,7 +309,11 @@ describe('a share of cases bounded by a duration', () => {
 
 describe('key results written as actions', () => {
   it('reads "<verb> <count> <object>" as at least that count of the object, marked as inferred', () => {
-    const text = ['OBJECTIVE 3 - Grow the partner channel', '  KR 3.1  Launch 6 partner integrations in EMEA', '  KR 3.2：清理 15% 的僵尸账号（一年未登录）'].join('\n')
+    const text = [
+      'OBJECTIVE 3 - Grow the partner channel',
+      '  KR 3.1  Launch 6 partner integrations in EMEA',
+      '  KR 3.2：清理 15% 的僵尸账号（一年未登录）'
+    ].join('\n')
     expect(brief(text, 'okrs.txt')).toEqual([
       ['partner integrations in EMEA', '>= 6 inferred'],
       ['清理僵尸账号', '>= 15% inferred']
