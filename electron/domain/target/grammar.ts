@@ -163,7 +163,21 @@ function afterMain(c: Cursor, st: TargetState): boolean {
   // A change word counts only right after the number ("20% growth"), not in a later note ("(Growth阶段)").
   if (scaleSuffix(c, st) || (st.firstNoiseAfterMain === undefined && changeWord(c, st))) return true
   if (t.text === '(' && aside(c, st)) return true
+  if (aboveReference(c, st)) return true
   return secondClause(c, st)
+}
+
+const REFERENCES = new Set(['control', 'baseline', 'today', 'current', 'holdout', 'before'])
+
+/** "at least 2 pp above control", "3% below the baseline": a distance from a reference is a change, not a level. */
+function aboveReference(c: Cursor, st: TargetState): boolean {
+  const direction = ({ above: 1, over: 1, below: -1, under: -1 } as const)[(peek(c) as Token).text as 'above']
+  if (!direction || st.change) return false
+  const skip = peek(c, 1)?.text === 'the' || peek(c, 1)?.text === 'its' ? 1 : 0
+  if (!REFERENCES.has(peek(c, 1 + skip)?.text ?? '')) return false
+  st.change = direction
+  c.pos += 2 + skip
+  return true
 }
 
 /**

@@ -34,6 +34,7 @@ export const CJK_WORDS: ReadonlySet<string> = new Set(
     '半小时',
     '分位',
     '分位数',
+    '中位数',
     '级',
     '满分',
     '目标值',

@@ -231,9 +231,14 @@ function cjkInteger(text: string): number | null {
   return total + digit || null
 }
 
-/** "三分之一" → 33.33 (percent), "万分之三" → 0.03, "一半" → 50. */
+/** "三分之一" → 33.33 (percent), "万分之三" → 0.03, "一半" → 50, "三成" → 30 (tenths, as a share is said in Chinese). */
+// "完成", "成本" are words of their own; "三成" before them is not a share ("三成本" does not occur as one).
+const TENTHS = /^([一二两三四五六七八九])成(?![本员功立交为果熟长绩])/
+
 function readShare(s: string, j: number): { raw: string; percent: number } | null {
   if (s.startsWith('一半', j)) return { raw: '一半', percent: 50 }
+  const tenths = TENTHS.exec(s.slice(j, j + 3))
+  if (tenths) return { raw: tenths[0], percent: (cjkInteger(tenths[1] as string) ?? 0) * 10 }
   const match = /^([一二两三四五六七八九十百千万]+)分之([一二两三四五六七八九十]+)/.exec(s.slice(j, j + 12))
   if (!match) return null
   const whole = DENOMINATORS[match[1] as string] ?? cjkInteger(match[1] as string)

@@ -55,7 +55,15 @@ function setWindow(st: TargetState, w: Window): void {
   }
 }
 
-/** "P95", "95th percentile", "95分位", "percentile 95". */
+/** "99% of callbacks … within 5 s": a share of cases before a later bound, not a level of its own. */
+function shareOfCases(c: Cursor, st: TargetState): boolean {
+  const t = peek(c)
+  if (t?.kind !== 'num' || st.main || st.comparator || !(t.value >= 50 && t.value < 100)) return false
+  if (peek(c, 1)?.text !== '%' || !['的', 'of'].includes(peek(c, 2)?.text ?? '')) return false
+  return c.tokens.slice(c.pos + 3).some((token) => token.kind === 'num')
+}
+
+/** "P95", "95th percentile", "95分位", "percentile 95", "median". */
 export function percentile(c: Cursor, st: TargetState): boolean {
   const t = peek(c)
   let length = 0
@@ -64,6 +72,10 @@ export function percentile(c: Cursor, st: TargetState): boolean {
   else if (t?.kind === 'num' && ORDINALS.has(peek(c, 1)?.text ?? '') && is(c, 'percentile', 2)) [length, value] = [3, t.value]
   else if (t?.kind === 'num' && PERCENTILE_CJK.has(peek(c, 1)?.text ?? '')) [length, value] = [2, t.value]
   else if (t?.text === 'percentile' && peek(c, 1)?.kind === 'num') [length, value] = [2, peek(c, 1)?.value ?? NaN]
+  // "99% 的回调在 5 秒内", "95% of requests under 300 ms": the share of cases the bound holds for is its percentile.
+  else if (t && shareOfCases(c, st)) [length, value] = [3, t.value]
+  // "under 1.8 s at the median", "中位数 ≤ 3 天": the median is the 50th percentile.
+  else if (t?.text === 'median' || t?.text === '中位数') [length, value] = [1, 50]
   if (!length) return false
   if (st.percentile !== undefined && st.percentile !== value) st.fatal = { code: 'two-percentiles' }
   st.percentile = value

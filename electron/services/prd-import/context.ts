@@ -1,6 +1,7 @@
 import type { Heading } from 'mdast'
 import type { SkipReason } from '../../domain/prd-candidates'
 import { cleanHeading, textOf } from './markdown-tree'
+import { NO_TARGET } from './watched-metrics'
 
 export type SectionKind = 'metric' | 'okr' | 'alert' | 'summary' | 'excluded' | 'neutral'
 
@@ -28,7 +29,7 @@ const ALERT = /预警|告警|报警|\balerts?\b|\balerting\b|\balarms?\b|\bescal
 const OKR = /\bokrs?\b|^(?:objective|目标\s*o?)\s*\d|^o\d+\b/i
 const SUMMARY = /总结|小结|回顾|摘要|\btl;?dr\b|\bsummary\b|\brecap\b|\bat a glance\b/i
 const METRIC =
-  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|想?达成什么|希望达成|\bwhat we want (?:to )?(?:achieve|change|see)\b|\bwhat (?:good|success|done) looks like\b|\boutcomes?\b|衡量|度量|考核|效果|北极星|服务水平|服务等级|\bsl[aoi]s?\b|\bservice levels?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bcommitments?\b|\bsign(?:ing|ed)? up for\b|\b(?:things|what|metrics?) we (?:track|watch|monitor)\b|\btrack but\b|\bcommit(?:ting|ted)? to\b|承诺|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b/i
+  /指标|kpi|okr|目标(?!用户|人群|客户|市场)|成功标准|想?达成什么|希望达成|\bwhat we want (?:to )?(?:achieve|change|see)\b|\bwhat (?:good|success|done) looks like\b|\boutcomes?\b|衡量|度量|考核|效果|北极星|服务水平|服务等级|\bsl[aoi]s?\b|\bservice levels?\b|\bmetrics?\b|\bmeasures?\b|\bsuccess\b|\bgoals?\b|\btargets?\b|\bobjectives?\b|\bkey results?\b|\bcriteria\b|\bcommitments?\b|\bsign(?:ing|ed)? up for\b|\b(?:things|what|metrics?) we (?:track|watch|monitor)\b|\btrack but\b|\bcommit(?:ting|ted)? to\b|承诺|\bhow we will know\b|\bnorth star\b|\bscorecard\b|\bguardrails?\b|\b(?:quality |release |rollout )?gates?\b|\bgo\/no-go\b|准入标准|放量标准/i
 const OTHER: [RegExp, SkipReason][] = [
   [
     /频率|周期|联系|\bcontacts?\b|团队|\bteams?\b|值班|\bownership\b|负责人|依赖|\bdependenc(?:y|ies)\b|假设|\bassumptions?\b|风险|\brisks?\b/i,
@@ -55,6 +56,8 @@ export interface SectionContext {
 /** What one heading's words say about the lists and tables under it. */
 function headingContext(text: string): SectionContext {
   for (const [pattern, reason] of NEVER) if (pattern.test(text)) return { kind: 'excluded', reason }
+  // "Reported for information only", "不作为 KR 的跟踪项": metrics named under it are KPIs that need a target.
+  if (NO_TARGET.test(text)) return { kind: 'metric', reason: null }
   if (ALERT.test(text)) return { kind: 'alert', reason: null }
   if (OKR.test(text)) return { kind: 'okr', reason: null }
   if (SUMMARY.test(text)) return { kind: 'summary', reason: null }

@@ -29,6 +29,8 @@ export interface Draft {
   targetDerived: boolean
   /** Found in a summary or recap: only merged into the KPI it restates. */
   restated: boolean
+  /** A key result written as an action with a count ("Run 4 university events"): at least that many. */
+  atLeast?: boolean
 }
 
 export function newDraft(origin: CandidateOrigin, name: string, start: number, end: number): Draft {

@@ -195,7 +195,7 @@ describe('a Word export whose sub-bullets do not nest', () => {
     ].join('\n')
     expect(brief(markdown)).toEqual([
       ['Webhook delivery', '<= 60s'],
-      ['Time to first call', '< 2h']
+      ['Time to first call', '< 2h P50']
     ])
   })
 })

@@ -8,6 +8,7 @@ import { mergeDrafts } from './merge-drafts'
 import { normalizeTree } from './normalize-tree'
 import { prepareText } from './prepare-text'
 import { recogniseBlocks } from './recognise-blocks'
+import { recogniseCells } from './recognise-cells'
 import { recogniseMonitoring } from './recognise-monitoring'
 import { recogniseStatements } from './recognise-statements'
 import { recogniseTables } from './recognise-tables'
@@ -90,8 +91,9 @@ export function extractKpis(markdown: string, options: ExtractOptions = {}): Ext
   const monitoring = recogniseMonitoring(root, chains, blocks.consumed)
   const tables = recogniseTables(root, chains, blocks.consumed)
   const statements = recogniseStatements(root, chains, blocks.consumed)
+  const cells = recogniseCells(root, chains, blocks.consumed)
   const notes = [...tables.notes]
-  const drafts = mergeDrafts([...blocks.drafts, ...monitoring.drafts, ...tables.drafts, ...statements.drafts], notes).sort(
+  const drafts = mergeDrafts([...blocks.drafts, ...monitoring.drafts, ...tables.drafts, ...cells, ...statements.drafts], notes).sort(
     (a, b) => a.lines.start - b.lines.start
   )
   attachAlertRules(drafts, statements.alertItems, notes)

@@ -52,6 +52,8 @@ function inferFromDocument(parsed: ParsedTarget, draft: Draft, milestones: Miles
   let higher: boolean | null = null
   if (baseline && baseline.value !== parsed.value && (!baseline.unit || !parsed.unit || baseline.unit === parsed.unit)) higher = parsed.value > baseline.value
   else if (values.length > 1 && values[0] !== values[values.length - 1]) higher = values[values.length - 1]! > values[0]!
+  // "Run 4 university events": an action with a count means at least that many.
+  if (higher === null && draft.atLeast && parsed.comparator === '=') higher = true
   return higher === null || parsed.value === 0 ? parsed : { ...parsed, comparator: higher ? '>=' : '<=', comparatorInferred: true }
 }
 

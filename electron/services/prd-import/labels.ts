@@ -42,7 +42,12 @@ const EXACT: Record<FieldKind, string[]> = {
     'slis',
     'keyresult',
     'keyresults',
-    '关键结果'
+    '关键结果',
+    'guardrail',
+    'guardrails',
+    'guardrailmetric',
+    '护栏指标',
+    '护栏'
   ],
   description: [
     '衡量定义',

@@ -22,7 +22,8 @@ const CJK_SUBSECTION = /^[（(][一二三四五六七八九十]+[)）]/
 const DOTTED = /^(\d+(?:\.\d+)+)\.?\s+\S/
 const SINGLE = /^\d+[.)]\s+\S/
 // "WHAT SUCCESS MEANS", "DRIVER ONBOARDING v3 - PRODUCT REQUIREMENTS": typewriter headings of plain-text PRDs.
-const CAPS_LINE = /^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Z0-9][A-Z0-9 &/,'()-]{2,58}(?:\s+v\d+)?[A-Z0-9 &/,'()-]*$/
+// "HEALTH METRICS (reviewed monthly, no targets this half)": an aside in brackets may follow in lower case.
+const CAPS_LINE = /^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Z0-9][A-Z0-9 &/,'()-]{2,58}(?:\s+v\d+)?[A-Z0-9 &/,'()-]*(?:\s+\([^()]{1,60}\))?$/
 const BOLD_LINE = /^\*\*([^*\n]{1,60})\*\*\s*$/
 const BRACKET_LINE = /^【([^】]{1,30})】\s*$/
 const BRACKET_LABEL = /^【([^】]{1,16})】\s*(?=\S)/

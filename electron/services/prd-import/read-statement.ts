@@ -18,6 +18,8 @@ export interface Statement {
   baseline: string | null
   /** The target was written with a comparator, a change or from-to (not a bare number). */
   worded: boolean
+  /** A key result written as an action with a count ("Run 4 university events", "下架 20% 的…"): at least that many. */
+  atLeast?: boolean
 }
 
 export type LeadId = { kind: 'objective' | 'kr' | 'code' | 'requirement'; id: string; rest: string }
@@ -30,9 +32,11 @@ const SEPARATOR = /\s[—–]{1,2}\s|——|\s-\s|\s?[|｜]\s?|[:：]|\s(?:\.{3}
 const LEAD_WORDS =
   /^(?:sli\s*[—–:-]\s*|(?:we|i)\s+(?:also\s+|still\s+|then\s+)?(?:expect|want|aim|plan|will|need)\s+(?:to\s+)?|our\s+|the\s+|a\s+|an\s+|(?:raise|increase|grow|lift|boost|cut|reduce|lower|decrease|keep|hold|maintain|get|bring|drive|improve|achieve|reach|run|ship|double|triple|halve|make|deliver|ensure|track|measure|watch|monitor)\s+(?:the\s+|our\s+)?|将|把|使|让|保持|维持|确保|实现|完成|推动)/i
 const TRAIL_WORDS =
-  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
+  /(?:\s+(?:should|must|shall|will|needs? to|has to|have to|is expected to|are expected to)(?:\s+not)?(?:\s+(?:be|stay|remain|fall|drop|go|come|get|rise|grow|arrive|land|sit|keep|reach|hit|move|shrink|improve|decline))?|\s+(?:of|to|at|by|from|for|is|are|was|be|being|should(?: be)?|must(?: be)?|will(?: be)?|shall(?: be)?|stays?|stay at|remains?|holds?|go|goes|move|moves|needs? to(?: be)?|has to|have to|can|may|on|in|with|reach(?:es)?|hits?|keeps?|at or|be at|rises|grows|climbs|improves|increases|decreases|declines|goes (?:up|down)|lands|sits|settles)|达到|应当?|需要?|要|应该|必须|保持在|维持在|控制在|在|为|是|的|达|要求|力争|争取|同比|环比|较上[年季月周]度?|\s+(?:year[- ]over[- ]year|yoy|mom|qoq))\s*$/i
 // Words that open a line without naming a metric: the sentence after them does ("决议：首单转化率目标定为 8%").
-const GENERIC_LEAD = /^(?:决议|结论|决定|共识|备注|说明|注|decision|resolution|agreed|conclusion|note|update)\s*\d*$/i
+// "Watch: memory warnings per session": a verb that says what is done with the metric named after it.
+const GENERIC_LEAD =
+  /^(?:决议|结论|决定|共识|备注|说明|注|观察|跟踪|监控|decision|resolution|agreed|conclusion|note|update|watch|observe|track|monitor)\s*\d*$/i
 const MODAL = /需要|必须|支持|兼容|应当|是指|指的是|定义为|\b(?:must|should|shall|will|can|supports?|allows?|means|refers to|defined as)\b/i
 const NOT_A_NAME =
   /^(?:email|e-mail|邮箱|电话|手机|phone|tel|微信|wechat|地址|address|网址|url|website|版本|version|日期|date|作者|author|价格|price|套餐|plan|说明|备注|note|notes|状态|status|why|rationale|原因|为什么|背景|context)$/i
@@ -100,12 +104,13 @@ const ASIDE_OPENER =
  * "Upload-to-first-trip conversion, the share of applicants who …", "建议采纳率（坐席直接发送…的会话占比）": an aside
  * that defines the metric is not part of its name.
  */
-function splitAside(name: string): { name: string; aside: string } | null {
+function splitAside(name: string, bracketOnly = false): { name: string; aside: string } | null {
   const bracket = /^(.{2,}?)\s*[（(]([^（()）]{8,})[)）]\s*(.*)$/u.exec(name)
   if (bracket && /[，,、/÷\s]|\p{Script=Han}{6,}/u.test(bracket[2]!) && /^[\p{Script=Han}\s]{0,6}$/u.test(bracket[3]!)) {
     const rest = cleanName(`${bracket[1]!} ${bracket[3]!}`)
     if (rest) return { name: rest, aside: bracket[2]! }
   }
+  if (bracketOnly) return null
   const comma = /^([^,，]{2,}?)\s*[,，]\s*(.+)$/u.exec(name)
   if (comma && ASIDE_OPENER.test(comma[2]!) && isMetricName(cleanName(comma[1]!), false)) return { name: comma[1]!, aside: comma[2]! }
   return null
@@ -150,9 +155,23 @@ function removeSpans(text: string, spans: TargetSpan[]): string {
     .trim()
 }
 
+/** The sentences of a value; a "；" inside brackets ("(no gate yet; only 2 weeks of data)") ends none. */
+function outsideBrackets(value: string): string[] {
+  const parts = value.split(/(?<=[。！？!?；;])|(?<=\.)(?=\s+[A-Z])/)
+  const sentences: string[] = []
+  let open = 0
+  for (const part of parts) {
+    if (open > 0) sentences[sentences.length - 1] += part
+    else sentences.push(part)
+    open += (part.match(/[(（]/g) ?? []).length - (part.match(/[)）]/g) ?? []).length
+    open = Math.max(0, open)
+  }
+  return sentences
+}
+
 /** The target sentence of a value: when some sentence says goal/目标/should, its numbers win over the definition's. */
 function candidateSpans(value: string): TargetSpan[] {
-  const sentences = value.split(/(?<=[。！？!?；;])|(?<=\.)\s+(?=[A-Z])/)
+  const sentences = outsideBrackets(value)
   const all: TargetSpan[] = []
   const cued: TargetSpan[] = []
   let offset = 0
@@ -165,6 +184,20 @@ function candidateSpans(value: string): TargetSpan[] {
   }
   return cued.some((span) => span.score >= 0) && sentences.length > 1 ? cued : all
 }
+
+/**
+ * The percentile targets of "under 1.8 s at the median, 3 s at p90": the comparator words of the first, worded one
+ * stand before each bare value after it that names another percentile, as the sentence means them.
+ */
+function sharedComparator(first: TargetSpan, spans: readonly TargetSpan[]): { percentile: string; target: string }[] {
+  const words = /^[^\d$¥€]*/.exec(first.text)?.[0].trim() ?? ''
+  const after = spans.filter((span) => span.start > first.start && span.percentile && !span.worded && span.percentile !== first.percentile)
+  if (!words || after.length === 0) return []
+  return [{ percentile: first.percentile!, target: first.text }, ...after.map((span) => ({ percentile: span.percentile!, target: `${words} ${span.text}` }))]
+}
+
+// A verb opening a key result right before its count: one English word, or two Chinese characters.
+const ACTION = /^\s*([A-Z][a-z]+|[\u4e00-\u9fff]{2})\s+(?=\d)/u
 
 const WINDOW_LEAD = /^(上线(?:后)?\s*\d+\s*个?(?:月|周|天)内|\d+\s*个?(?:月|周|天|年)内)/u
 
@@ -193,7 +226,10 @@ export function readStatement(
       // "Finally, this should not create more work for our team: support tickets should not grow …": a lead-in
       // sentence before the colon names nothing; the metric is named after it.
       // "一、降低报损：鲜食报损率从 9.8% 降到 6% 以下": a goal's theme before the colon, the metric named after it.
-      const theme = !kind && (isVague(before) || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
+      // "One guardrail is fixed from day one: setup tickets must not rise above 8": a clause with its own verb before
+      // the colon tells about the goal; the metric is named after it.
+      const told = /\s(?:is|are|was|were|will be|has been|have been)\s/i.test(` ${before} `)
+      const theme = !kind && (isVague(before) || told || /^[一二三四五六七八九十]+、/.test(before)) ? readStatement(after, options) : null
       if (theme?.target && theme.name) return theme
       if (
         kind ||
@@ -213,12 +249,22 @@ export function readStatement(
     }
   }
   // A bare number without a unit is a target only where the line names its metric first ("SOC 2" is a name).
-  const spans = candidateSpans(value).filter((span) => span.score >= 0 && (span.worded || span.measured || Boolean(name)))
+  // "Run 4 university events in APAC", "下架 20% 的长期零销量商品": a key result that opens with its verb and a count.
+  const action = options.keyResult && !name ? ACTION.exec(value) : null
+  // A capitalised word before a number reads as a version ("Android 8"); an action's verb is none.
+  const spans = candidateSpans(action ? value.replace(/^\s*[A-Z]/, (char) => char.toLowerCase()) : value).filter(
+    (span) => span.score >= 0 && (span.worded || span.measured || Boolean(name) || (action !== null && value.slice(0, span.start).trim() === action[1]))
+  )
   const percentiles = spans.filter((span) => span.percentile && span.worded)
   const phased = spans.filter((span) => span.horizon)
   const statement: Statement = { code: null, name: '', target: '', milestones: [], percentiles: [], definition: '', baseline: null, worded: false }
   let chosen: TargetSpan[] = []
-  if (percentiles.length > 1 && new Set(percentiles.map((span) => span.percentile)).size === percentiles.length) {
+  // "under 1.8 s at the median, 3 s at p90": a bare value after a worded percentile target shares its comparator.
+  const shared = percentiles.length === 1 ? sharedComparator(percentiles[0]!, spans) : []
+  if (shared.length > 1) {
+    statement.percentiles = shared
+    chosen = spans.filter((span) => span.percentile && span.start >= percentiles[0]!.start)
+  } else if (percentiles.length > 1 && new Set(percentiles.map((span) => span.percentile)).size === percentiles.length) {
     statement.percentiles = percentiles.map((span) => ({ percentile: span.percentile!, target: span.text }))
     chosen = percentiles
   } else if (phased.length > 1) {
@@ -239,6 +285,8 @@ export function readStatement(
     statement.target = chosen === phased && phased.length > 1 ? spanWithHorizon(last) : last.horizon ? spanWithHorizon(last) : last.text
     const verb = /^\s*(raise|increase|grow|lift|boost|cut|reduce|lower|decrease|improve)\b/i.exec(value)
     if (/^by\b/i.test(last.text) && verb) statement.target = `${verb[1]} ${last.text}`
+    // "Grow referrals to 35% of hires": the verb that opens the key result says which way "to 35%" goes.
+    else if (verb && !last.worded && /\bto\s*$/i.test(value.slice(0, last.start))) statement.target = `${verb[1]} to ${last.text}`
     const from =
       /^(?:from|从|由)\s*([$¥€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:[万亿千]|[kKMB](?![A-Za-z]))?\s?(?:%|％|‰|个百分点|分钟|小时|天|秒|毫秒|人|次|个|单|元|(?!to\b)[A-Za-z]+)?)/u.exec(
         last.text
@@ -273,12 +321,26 @@ export function readStatement(
       name = name.slice(0, standing.index)
       statement.baseline ??= standing[1]!
     }
-    if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first) {
-      name = cleanName((value.slice(last!.end).split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
+    // "Retire 30% of unused tables": the words after the target name the metric, unless they are an aside in brackets.
+    const tail = value.slice(last?.end ?? 0)
+    const acted = action && first && !first.worded && head.trim() === action[1] && chosen.length === 1
+    if (acted) {
+      // "Run 4 university events": a count takes no unknown word as its unit; the words after it are the object.
+      const count = first.measured ? null : /\d[\d,.]*/.exec(first.text)
+      if (count) statement.target = count[0]
+      const rest = count ? value.slice(value.indexOf(count[0], first.start) + count[0].length) : tail
+      // The object names the metric; a Chinese verb stays with it ("下架长期零销量商品"), an English one reads as a label.
+      const object = cleanName((rest.replace(/[（(][^）)]*[）)]?/gu, '').split(/[，,；;。.]/)[0] ?? '').replace(/^\s*(?:的|of\s+(?:the\s+)?)/u, ''))
+      name = /\p{Script=Han}/u.test(action[1]!) ? `${action[1]}${object}` : object
+      statement.atLeast = true
+      tailName = true
+    } else if ((!name || (LEAD_WORDS.test(`${name} `) && !name.includes(' '))) && first && !/^\s*[(（]/.test(tail)) {
+      name = cleanName((tail.split(/[，,；;。.]/)[0] ?? '').replace(/^[\s)）]+/, ''))
       tailName = true
     }
   }
-  const aside = named ? null : splitAside(cleanName(name))
+  // "用户满意度（会话结束后 5 分制评价）：4.7 分": an aside in the name before a colon defines the metric too.
+  const aside = options.name ? null : splitAside(cleanName(name), named)
   statement.name = cleanName(aside ? aside.name : name)
   if (!isMetricName(statement.name, options.strict === true && !options.name, options.keyResult)) return null
   // Without a separator the words before the target are the name; only what follows defines the metric.

@@ -87,7 +87,10 @@ function rulesIn(nodes: readonly RootContent[]): Rule[] {
  rules the sentences define the metric ("at least 200 requests per window").
  */
 function statedGoal(body: readonly RootContent[], name: string, alerts: boolean): Statement | null {
-  const lines = body.flatMap((node) => (node.type === 'paragraph' ? inlineLines(node).map((line) => line.text) : []))
+  // "- 目标：99.95%（28 天窗口）": a labelled item of a list states the goal as a labelled line does.
+  const lines = body.flatMap((node) =>
+    node.type === 'paragraph' ? inlineLines(node).map((line) => line.text) : node.type === 'list' ? node.children.map(itemText) : []
+  )
   for (const text of lines) {
     const label = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(text)
     if (!label || labelKind(label[1]!) !== 'target') continue
@@ -101,6 +104,64 @@ function statedGoal(body: readonly RootContent[], name: string, alerts: boolean)
     if (statement?.target && statement.worded) return statement
   }
   return null
+}
+
+/**
+ * A metric's alert rules: their text and change rules, the red value of the most severe threshold and, when the
+ * document states no goal, a target mirrored from the mildest threshold and flagged as derived.
+ */
+function applyRules(draft: Draft, rules: readonly Rule[], stated: boolean): void {
+  const thresholds = rules.filter((rule) => rule.threshold)
+  if (thresholds.length === 0) return
+  const mildest = thresholds.reduce((a, b) => (b.rank > a.rank ? b : a))
+  const severest = thresholds.reduce((a, b) => (b.rank < a.rank ? b : a))
+  draft.alertRedValue = parseTarget(`${severest.threshold!.comparator} ${severest.threshold!.value}`).parsed?.value ?? null
+  if (!stated) {
+    draft.targetText = `${FLIP[mildest.threshold!.comparator]} ${mildest.threshold!.value}`
+    draft.targetDerived = true
+    draft.notes.push(`Target derived from the alert rule "${mildest.text}"`)
+  }
+  draft.alertText = rules.map((rule) => rule.text).join('\n')
+  for (const rule of rules) {
+    const change = parseChangeRule(rule.text)
+    if (change) draft.alertRules.push(change)
+  }
+}
+
+/**
+ * An alert table ("告警名 | 指标 | 规则 | 级别"): one KPI per metric it names, with the rows on that metric as its
+ * alert rules and, as in a monitoring spec, a target derived from the mildest threshold.
+ */
+function alertTables(root: Root, chains: Heading[][], consumed: Set<number>): Draft[] {
+  const drafts: Draft[] = []
+  root.children.forEach((node, index) => {
+    if (node.type !== 'table' || consumed.has(index) || sectionContext(chains[index] ?? []).kind === 'excluded') return
+    const header = node.children[0]?.children.map((cell) => textOf(cell).trim()) ?? []
+    const severity = header.findIndex((h) => SEVERITY_HEADER.test(h))
+    const condition = header.findIndex((h) => CONDITION_HEADER.test(h))
+    const metric = header.findIndex((h) => labelKind(h) === 'name')
+    if (severity < 0 || condition < 0 || metric < 0) return
+    const byMetric = new Map<string, { rules: Rule[]; start: number; end: number }>()
+    for (const row of node.children.slice(1)) {
+      const cells = row.children.map((cell) => textOf(cell).trim())
+      const rank = alertRank(`${cells[severity] ?? ''}:`)
+      const name = cells[metric] ?? ''
+      if (rank === null || !name) continue
+      const group = byMetric.get(name) ?? { rules: [], start: startLine(row), end: endLine(row) }
+      group.rules.push(ruleOf(`${cells[severity]}: ${cells[condition] ?? ''}`, rank))
+      group.end = endLine(row)
+      byMetric.set(name, group)
+    }
+    for (const [name, group] of byMetric) {
+      if (!group.rules.some((rule) => rule.threshold)) continue
+      const draft = newDraft('monitoring', name, group.start, group.end)
+      draft.category = sectionCategory(chains[index] ?? [])
+      applyRules(draft, group.rules, false)
+      drafts.push(draft)
+    }
+    if (byMetric.size) consumed.add(index)
+  })
+  return drafts
 }
 
 /**
@@ -133,37 +194,25 @@ export function recogniseMonitoring(root: Root, chains: Heading[][], consumed: S
     const thresholds = rules.filter((rule) => rule.threshold)
     // Under a metrics or monitoring heading, a metric section with only its definition is a KPI that needs a target.
     const definitionOnly = rules.length === 0 && (above === 'metric' || above === 'alert') && body.every((n) => n.type === 'paragraph')
-    if (thresholds.length === 0 && !definitionOnly) continue
+    const goal = statedGoal(body, name, rules.length > 0)
+    // "### 下单接口可用性" over "- 目标：99.95%": under a metrics heading, a metric section may state its goal in a list.
+    const listedGoal = goal !== null && rules.length === 0 && above === 'metric'
+    if (thresholds.length === 0 && !definitionOnly && !listedGoal) continue
     const draft = newDraft('monitoring', name, startLine(heading), endLine(body[body.length - 1]!))
     draft.category = sectionCategory(chain)
     const definition = body.find((n) => n.type === 'paragraph' && !/[:：]$/.test(textOf(n)) && alertRank(textOf(n)) === null)
     if (definition) draft.description = textOf(definition).replace(/^(?:定义|definition|口径|sli)\s*[:：]\s*/i, '')
-    const goal = statedGoal(body, name, rules.length > 0)
     if (goal) {
       draft.targetText = goal.target
       draft.milestones = goal.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
       draft.currentValue = goal.baseline
     }
-    if (thresholds.length) {
-      const mildest = thresholds.reduce((a, b) => (b.rank > a.rank ? b : a))
-      const severest = thresholds.reduce((a, b) => (b.rank < a.rank ? b : a))
-      draft.alertRedValue = parseTarget(`${severest.threshold!.comparator} ${severest.threshold!.value}`).parsed?.value ?? null
-      if (!goal) {
-        draft.targetText = `${FLIP[mildest.threshold!.comparator]} ${mildest.threshold!.value}`
-        draft.targetDerived = true
-        draft.notes.push(`Target derived from the alert rule "${mildest.text}"`)
-      }
-      draft.alertText = rules.map((rule) => rule.text).join('\n')
-      for (const rule of rules) {
-        const change = parseChangeRule(rule.text)
-        if (change) draft.alertRules.push(change)
-      }
-    }
+    applyRules(draft, rules, goal !== null)
     // "SLO：P99 不超过 800 ms；P50 控制在 120 ms 以内": one KPI per percentile, as in a sentence.
     if (goal && goal.percentiles.length > 1) drafts.push(...goal.percentiles.map((p) => ({ ...draft, name: `${name} ${p.percentile}`, targetText: p.target })))
     else drafts.push(draft)
     for (let k = i; k < end; k++) consumed.add(k)
     i = end - 1
   }
-  return { drafts }
+  return { drafts: [...drafts, ...alertTables(root, chains, consumed)] }
 }

@@ -1,11 +1,12 @@
 import type { Heading, List, ListItem, Paragraph, Root } from 'mdast'
-import { headingKind, leadInKind, sectionKind, type SectionKind } from './context'
+import { headingKind, leadInKind, sectionContext, sectionKind, type SectionKind } from './context'
 import { newDraft, type Draft } from './draft'
 import { labelKind, type FieldKind } from './labels'
 import { endLine, inlineLines, sectionCategory, startLine, textOf, type InlineLine } from './markdown-tree'
 import { leadId, readStatement, type Statement } from './read-statement'
-import { atBolds, collectAlerts, DEFINITIONS, goalRequirements, goalsJoined, metricLines, metricList, NO_TARGET, sentences, zero } from './goal-units'
+import { atBolds, collectAlerts, DEFINITIONS, goalRequirements, goalsJoined, metricLines, metricList, sentences, zero } from './goal-units'
 import { isVague, MEASURE_NOUN, severityOf } from './value-maps'
+import { NO_TARGET, watchedItems, watchedNames } from './watched-metrics'
 
 /** A severity-led line ("P1：支付成功率环比下降 > 15%") waiting to be attached to a KPI. */
 export interface AlertItem {
@@ -21,6 +22,18 @@ interface Scope {
   objective: string | null
 }
 
+/** A metric the author names but leaves without a target. */
+const watchedStatement = (name: string, sentence: string): Statement => ({
+  code: null,
+  name,
+  target: '',
+  milestones: [],
+  percentiles: [],
+  definition: sentence,
+  baseline: null,
+  worded: false
+})
+
 const READ: ReadonlySet<SectionKind> = new Set(['metric', 'okr', 'summary', 'neutral'])
 
 function draftsOf(statement: Statement, origin: Draft['origin'], line: number, scope: Scope): Draft[] {
@@ -32,6 +45,7 @@ function draftsOf(statement: Statement, origin: Draft['origin'], line: number, s
     draft.category = scope.objective ?? scope.category
     draft.currentValue = statement.baseline
     draft.restated = scope.kind === 'summary'
+    draft.atLeast = statement.atLeast
     draft.milestones = statement.milestones.map((m) => ({ label: m.label, target: m.target, value: null }))
     return draft
   }
@@ -283,47 +297,29 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
   }
   // Narrative PRDs bold the metric inside a sentence ("把**自提订单按时履约率**做到 98% 以上"): the bold words name it.
   const boldNamed = (unit: InlineLine, bolds: readonly string[], scope: Scope): boolean => {
-    const untargeted = NO_TARGET.test(unit.text)
+    const byHeading = NO_TARGET.test(scope.category)
+    const untargeted = byHeading || NO_TARGET.test(unit.text)
+    // Under "Reported for information only" a sentence listing metrics lists them whole, quotes and all.
+    const headed = byHeading ? watchedNames(unit.text, true) : null
+    if (headed) {
+      for (const name of headed) drafts.push(...draftsOf(watchedStatement(name, unit.text), 'sentence', unit.line, scope))
+      return true
+    }
     // "挑战流程的平均耗时、人工审核队列长度作为观察指标": a sentence that calls them metrics needs no metrics heading.
     if (scope.kind !== 'metric' && scope.kind !== 'okr' && !(untargeted && /指标|\bmetrics?\b|\bkpis?\b/i.test(unit.text))) return false
     // "另外我们会观察"单个职位平均面试轮次"，本期不设目标": a quoted metric the author will only watch.
     const quoted = untargeted ? [...unit.text.matchAll(/["“「『]([^"”」』]{2,40})["”」』]/gu)].map((m) => m[1]!) : []
     const named = [...new Set([...bolds, ...quoted])].filter((bold) => unit.text.includes(bold))
     // "门店毛利率、客单价、会员消费占比——本项目只观察、不考核": a list of watched metrics, each a KPI that needs a target.
-    const listed =
-      untargeted && named.length === 0
-        ? /^([^，,。:：—]{2,80}?)\s*(?:——|—|:|：|(?=(?:作为|列为|只作|仅作|只做|仅做|只看|仅看)))/u.exec(unit.text)?.[1]?.split(/[、,，]\s*|\s+and\s+/)
-        : undefined
-    // "These stay on the dashboard but carry no target: p95 query latency, dbt run duration, …": the list after the colon.
-    const after =
-      untargeted && named.length === 0 ? /[:：]\s*([^:：]{4,200}?)[.。]?$/u.exec(unit.text)?.[1]?.split(/[、;；,，]\s*(?:and\s+)?|\s+and\s+/) : undefined
-    const watchedAfter =
-      after &&
-      after.length >= 2 &&
-      after.every(
-        (name) => name.trim().split(/\s+/).length <= 8 && name.trim().length <= 60 && !/\d{3}|为|是|\b(?:is|are)\b/.test(name) && !NO_TARGET.test(name)
-      )
-    if (watchedAfter || (listed && listed.length >= 2 && listed.every((name) => name.length <= 20 && MEASURE_NOUN.test(name.trim())))) {
-      for (const name of watchedAfter ? after! : listed!) {
-        const watched: Statement = {
-          code: null,
-          name: name.trim(),
-          target: '',
-          milestones: [],
-          percentiles: [],
-          definition: unit.text,
-          baseline: null,
-          worded: false
-        }
-        drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
-      }
+    const watchedList = untargeted && named.length === 0 ? watchedNames(unit.text, false) : null
+    if (watchedList) {
+      for (const name of watchedList) drafts.push(...draftsOf(watchedStatement(name, unit.text), 'sentence', unit.line, scope))
       return true
     }
     if (named.length !== 1) return false
     const name = named[0]!
     if (untargeted) {
-      const watched: Statement = { code: null, name, target: '', milestones: [], percentiles: [], definition: unit.text, baseline: null, worded: false }
-      drafts.push(...draftsOf(watched, 'sentence', unit.line, scope))
+      drafts.push(...draftsOf(watchedStatement(name, unit.text), 'sentence', unit.line, scope))
       return true
     }
     const statement = readStatement(unit.text.slice(unit.text.indexOf(name) + name.length), { name })
@@ -376,6 +372,8 @@ export function recogniseStatements(root: Root, chains: Heading[][], consumed: S
       else visitList(node, local, heading)
     } else if (node.type === 'paragraph' && READ.has(local.kind)) {
       visitParagraph(node, local, heading)
+    } else if (node.type === 'list' && local.kind === 'excluded' && sectionContext(chain).reason === 'out-of-scope') {
+      for (const item of watchedItems(node)) drafts.push(...draftsOf(watchedStatement(item.name, item.definition), 'list', item.line, local))
     }
     scope.objective = local.objective
   })

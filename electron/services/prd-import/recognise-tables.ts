@@ -42,6 +42,15 @@ function oneTargetColumn(table: Table, kinds: (FieldKind | null)[]): (FieldKind 
   return kinds.map((kind, column) => (kind === 'target' && column !== best ? null : kind))
 }
 
+// "must stay below 3%", "0.1% max", "不超过 2%": a threshold written as the bound the metric must keep is its target.
+const BOUND =
+  /\b(?:must|should|stay|stays|keep|max(?:imum)?|min(?:imum)?|at most|at least|no (?:more|less|fewer|higher|lower) than|not (?:exceed|drop))\b|不超过|不低于|不高于|不少于|至少|最多|上限|下限/i
+
+/** A threshold worded as the bound to keep ("must stay below 3%") is the target as written. */
+function boundFromThreshold(draft: Draft): void {
+  if (!draft.targetText && BOUND.test(draft.alertText) && readStatement(draft.alertText, { name: draft.name })?.worded) draft.targetText = draft.alertText
+}
+
 /** "> 5", "> 30 s" in a threshold column with no target column: the target is its mirror, flagged as derived. */
 function deriveFromThreshold(draft: Draft): void {
   const match = /^\s*(>=|<=|[><≥≤])\s*(.+)$/.exec(draft.alertText)
@@ -129,6 +138,7 @@ export function recogniseTables(root: Root, chains: Heading[][], consumed: Set<n
       cells.forEach((value, column) => {
         if (column !== nameColumn && value) applyCell(draft, kinds[column] ?? null, headers[column] ?? '', value)
       })
+      boundFromThreshold(draft)
       // A key result or a name cell that states its own target ("次月留存提升 5 个百分点").
       // Only a table without a target column writes targets into its name cells.
       if (!draft.targetText && (keyResults || (!targetColumn && /\d|翻倍|减半|double|halve/i.test(draft.name)))) {

@@ -66,4 +66,4 @@ export function severityOf(text: string): 'P0' | 'P1' | 'P2' | 'P3' | null {
 
 // The head noun of a measure: a name without a target is a KPI only when it names something countable.
 export const MEASURE_NOUN =
-  /(?:率|比|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
+  /(?:率|比|比例|量|数|额|值|价|长|时|间|效|度|分|费|本|入|润|占比|规模|指数|[a-z]*(?:rate|ratio|time|count|score|volume|revenue|cost|nps|csat|dau|mau|wau|gmv|arr|mrr|usage|share|adoption|retention|conversion|latency|uptime|availability|index|value|size|spend|sessions|users|orders))$/iu
