@@ -126,10 +126,13 @@ describe('the board store streams a board', () => {
     const loading = store.getState().load(6)
     await answerNext()
     await answerNext()
-    const waited = store.getState().whenLoaded().then(
-      () => 'loaded',
-      (error: { code: string }) => error.code
-    )
+    const waited = store
+      .getState()
+      .whenLoaded()
+      .then(
+        () => 'loaded',
+        (error: { code: string }) => error.code
+      )
     await answerNext('fail')
     await loading
     expect(await waited).toBe('WORKSPACE_BUSY')
