@@ -74,7 +74,7 @@ function lowerBound(rows: readonly Row[], id: number): number {
 
 /**
  * Reads a board page by page from `from` (the first page by default) until the cursor runs out, handing each page over
- * as it comes; stops as soon as `current()` says a newer load has started (its pages are dropped, none is handed over).
+ * as it comes (one page is asked for ahead); stops as soon as `current()` says a newer load has started (its pages are dropped, none is handed over).
  * A page that fails ends the stream with its error and cursor (null: every page came, or a newer load took over).
  */
 export async function streamPages<T>(
@@ -84,17 +84,21 @@ export async function streamPages<T>(
   from: Cursor = { after: 0, limit: FIRST_PAGE }
 ): Promise<{ error: ApiError; at: Cursor } | null> {
   let at = from
+  let pending = fetch(at.after || undefined, at.limit)
   for (;;) {
     let page: BoardPage<T>
     try {
-      page = await fetch(at.after || undefined, at.limit)
+      page = await pending
     } catch (error) {
       return current() ? { error: toApiError(error), at } : null
     }
     if (!current()) return null
+    const next = page.next === null ? null : { after: page.next, limit: NEXT_PAGE }
+    // The next page is asked for before this one is handed over: the server reads it while the page is drawn.
+    if (next) pending = fetch(next.after, next.limit)
     onPage({ rows: page.rows, after: at.after, through: page.next, total: page.total })
-    if (page.next === null) return null
-    at = { after: page.next, limit: NEXT_PAGE }
+    if (!next) return null
+    at = next
   }
 }
 
