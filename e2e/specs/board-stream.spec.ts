@@ -191,4 +191,3 @@ for (const locale of ['zh-CN', 'en'] as const) {
     })
   })
 }
-
