@@ -11,6 +11,9 @@ export function boardPage(page: Page) {
     count: page.getByTestId('kpi-count'),
     /** "Loading N of TOTAL KPIs…" while the board streams in. */
     progress: page.getByTestId('board-progress'),
+    /** What went wrong when a page of the board failed, with its Retry. */
+    streamFailed: page.getByTestId('board-stream-failed'),
+    streamRetry: page.getByTestId('board-stream-retry'),
     /** Where a view that counts the whole board waits for the rest of it. */
     wholeBoardWaiting: page.getByTestId('whole-board-waiting'),
     addKpi: page.getByTestId('add-kpi'),

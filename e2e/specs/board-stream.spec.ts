@@ -134,3 +134,60 @@ test('after 40 ArrowDowns, 25 ArrowUps and PageDowns on a streamed board the cur
     await expect.poll(fullyVisible).toBe(true)
   }
 })
+
+const FAILED = {
+  'zh-CN': {
+    stopped: `加载在 200 / ${SIZE} 个 KPI 处中断：KPI Loop 内部出错。`,
+    waiting: `此视图统计整个看板，但加载在 200 / ${SIZE} 个 KPI 处中断。请重试以加载其余部分。`,
+    retry: '重试',
+    done: `显示 ${SIZE} / ${SIZE} 个 KPI`
+  },
+  en: {
+    stopped: `Loading stopped at 200 of ${SIZE} KPIs: Something went wrong inside KPI Loop.`,
+    waiting: `This view counts the whole board, but loading it stopped at 200 of ${SIZE} KPIs. Retry to load the rest.`,
+    retry: 'Retry',
+    done: `${SIZE} of ${SIZE} KPIs`
+  }
+} as const
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test.describe(`a page that fails, in ${locale}`, () => {
+    test.use({ systemLocale: locale })
+
+    test('says loading stopped and why, Kanban says it cannot count the board, and Retry loads the rest from that page', async ({ page, server, core }) => {
+      test.setTimeout(90_000)
+      seedLargeBoard(core, SIZE)
+      const app = appPage(page)
+      const board = boardPage(page)
+      const review = reviewPanel(page)
+      // The second page never reaches the server the first time it is asked for (the connection drops).
+      const asked: (number | undefined)[] = []
+      await page.route('**/api/call/kpi.page', async (route: Route) => {
+        const { after } = route.request().postDataJSON() as { after?: number }
+        asked.push(after)
+        if (after !== undefined && asked.filter((a) => a === after).length === 1) await route.abort('connectionreset')
+        else await route.continue()
+      })
+      await page.goto(server.url)
+      await expect(app.ready).toBeAttached()
+
+      await expect(board.row('KPI-00001')).toBeVisible()
+      await expect(board.streamFailed).toContainText(FAILED[locale].stopped)
+      await expect(board.progress).toHaveCount(0)
+      await review.viewSwitch.locator('.ant-segmented-item').nth(1).click()
+      await expect(board.wholeBoardWaiting).toContainText(FAILED[locale].waiting)
+      await expect(review.kanban).toHaveCount(0)
+
+      await expect(board.streamRetry.first()).toHaveText(FAILED[locale].retry)
+      await board.streamRetry.first().click()
+      await expect(review.kanban).toBeVisible()
+      await expect(board.streamFailed).toHaveCount(0)
+      await expect.poll(() => kanbanTotal(page.getByTestId('kanban-column'))).toBe(SIZE)
+      await review.viewSwitch.locator('.ant-segmented-item').nth(0).click()
+      await expect(board.count).toHaveText(FAILED[locale].done)
+      // The retry asked again for the page that failed, not for the board from its start.
+      expect(asked.filter((a) => a === undefined)).toHaveLength(1)
+      expect(asked.filter((a) => a === asked[1])).toHaveLength(2)
+    })
+  })
+}

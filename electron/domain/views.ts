@@ -107,12 +107,13 @@ export interface AuditPage {
 
 /**
  * One keyset page of a board, in KPI id order (the order of the whole list): `next` is the cursor to pass as `after`
- * for the following page, null on the last one; `total` counts the board as it is when this page was read.
+ * for the following page, null on the last one; `total` counts the board as it is when the first page was read, and is
+ * null on the pages after it (a count walks the whole board: once per stream, not once per page).
  */
 export interface BoardPage<T> {
   rows: T[]
   next: number | null
-  total: number
+  total: number | null
 }
 
 export interface MeasurementView {

@@ -50,7 +50,8 @@ describe('kpi.page', () => {
       const whole = await api.call<KpiView[]>('kpi.list', { boardId, includeRetired })
       const pages = await allPages<KpiView>(api, 'kpi.page', { boardId, includeRetired }, 4)
       expect(pages.flatMap((p) => p.rows)).toEqual(whole)
-      expect(pages.map((p) => p.total)).toEqual(pages.map(() => whole.length))
+      // Counted once, on the first page: a count walks the whole board.
+      expect(pages.map((p) => p.total)).toEqual(pages.map((_, i) => (i === 0 ? whole.length : null)))
       expect(pages.at(-1)!.next).toBeNull()
       expect(pages.slice(0, -1).every((p) => p.rows.length === 4)).toBe(true)
     }
@@ -115,7 +116,7 @@ describe('status.page', () => {
     expect(pages.flatMap((p) => p.rows)).toEqual(whole)
     expect(whole.some((s) => s.level === 'green') && whole.some((s) => s.level === 'red')).toBe(true)
     expect(whole.some((s) => s.latestProposal !== null)).toBe(true)
-    expect(pages[0]!.total).toBe(13)
+    expect(pages.map((p) => p.total)).toEqual([13, null, null, null, null])
   })
 
   it('status.rows gives the lights of the KPIs an event named, as status.board has them; a retired or foreign KPI has none', async () => {

@@ -147,13 +147,13 @@ export function createKpiService(deps: KpiServiceDeps) {
       store.requireBoard(boardId)
       return store.listBoard(boardId, includeRetired)
     },
-    /** A page after the id `after` (0: the first), read by a seek, so a whole board is never held for one page. */
+    /** A page after the id `after` (0: the first), read by a seek, so a whole board is never held for one page; only the first counts the board. */
     page: (boardId: number, options: { includeRetired: boolean; after: number; limit: number }): BoardPage<KpiView> => {
       store.requireBoard(boardId)
       const rows = store.pageBoard(boardId, options.includeRetired, options.after, options.limit + 1)
       const more = rows.length > options.limit
       if (more) rows.pop()
-      return { rows, next: more ? rows.at(-1)!.id : null, total: store.countBoard(boardId, options.includeRetired) }
+      return { rows, next: more ? rows.at(-1)!.id : null, total: options.after === 0 ? store.countBoard(boardId, options.includeRetired) : null }
     },
     get: (kpiId: number): KpiView => store.view(store.head(kpiId)),
     resolve: (boardId: number, code: string): number => store.resolveCode(boardId, code),

@@ -91,6 +91,8 @@ export const en = {
     showing: '{{shown}} of {{total}} KPIs',
     showingSoFar: '{{shown}} of the {{loaded}} KPIs loaded so far',
     streaming: 'Loading {{loaded}} of {{total}} KPIs…',
+    streamFailed: 'Loading stopped at {{loaded}} of {{total}} KPIs: {{error}}',
+    streamRetry: 'Retry',
     selected: '{{count}} selected',
     clearSelection: 'Clear selection',
     retired: 'Show retired'
@@ -106,7 +108,8 @@ export const en = {
     saved: 'Saved',
     open: 'Open details',
     selectAll: 'Select every KPI shown',
-    wholeBoard: 'This view counts the whole board: it appears once all {{total}} KPIs have loaded.'
+    wholeBoard: 'This view counts the whole board: it appears once all {{total}} KPIs have loaded.',
+    wholeBoardFailed: 'This view counts the whole board, but loading it stopped at {{loaded}} of {{total}} KPIs. Retry to load the rest.'
   },
   target: {
     preview: 'Parsed as',

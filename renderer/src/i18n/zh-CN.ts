@@ -90,6 +90,8 @@ export const zhCN: Messages = {
     showing: '显示 {{shown}} / {{total}} 个 KPI',
     showingSoFar: '已加载的 {{loaded}} 个 KPI 中显示 {{shown}} 个',
     streaming: '正在加载 {{loaded}} / {{total}} 个 KPI…',
+    streamFailed: '加载在 {{loaded}} / {{total}} 个 KPI 处中断：{{error}}',
+    streamRetry: '重试',
     selected: '已选 {{count}} 个',
     clearSelection: '取消选择',
     retired: '显示已下线'
@@ -105,7 +107,8 @@ export const zhCN: Messages = {
     saved: '已保存',
     open: '查看详情',
     selectAll: '选择筛选显示的全部 KPI',
-    wholeBoard: '此视图统计整个看板：全部 {{total}} 个 KPI 加载完后显示。'
+    wholeBoard: '此视图统计整个看板：全部 {{total}} 个 KPI 加载完后显示。',
+    wholeBoardFailed: '此视图统计整个看板，但加载在 {{loaded}} / {{total}} 个 KPI 处中断。请重试以加载其余部分。'
   },
   target: {
     preview: '解析为',

@@ -188,3 +188,24 @@ describe('sortKpis by status columns', () => {
     expect(codes(sortKpis(board, { field: 'proposal', dir: 'desc' }, zh(withProposals))).slice(0, 4)).toEqual(['GREEN', 'NONE', 'YELLOW', 'RED'])
   })
 })
+
+describe('sortKpis while a board streams in', () => {
+  it('merges each page into the order already made, exactly as sorting the whole list at once (edits and removals too)', () => {
+    const owners = ['Zoe', '', '张伟', 'alice', 'Zoe', '李娜', 'Bob']
+    const board = Array.from({ length: 60 }, (_, i) => kpiView({ code: `KPI-${(i * 37) % 61}`, name: `M${i}`, owner: owners[i % owners.length]! }))
+    // Three pages by id, then a reload in which one KPI was edited (a new object) and one is gone.
+    const edited = { ...board[25]!, owner: 'Aaron' }
+    const steps = [board.slice(0, 20), board.slice(0, 40), board, [...board.slice(0, 25), edited, ...board.slice(27)]]
+    const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' })
+    // The documented order: by the column in the language's collation, an empty value last both ways, ties by id.
+    const expected = (rows: KpiView[], field: 'code' | 'owner', sign: number) =>
+      [...rows].sort((a, b) => Number(a[field] === '') - Number(b[field] === '') || sign * collator.compare(a[field], b[field]) || a.id - b.id)
+    for (const [sort, field, sign] of [
+      [null, 'code', 1],
+      [{ field: 'owner', dir: 'asc' }, 'owner', 1],
+      [{ field: 'owner', dir: 'desc' }, 'owner', -1]
+    ] as const) {
+      for (const step of steps) expect(codes(sortKpis(step, sort, zh()))).toEqual(codes(expected(step, field, sign)))
+    }
+  })
+})

@@ -141,54 +141,83 @@ function computeKeys(kpis: readonly KpiView[], field: SortField, ctx: SortContex
   }
 }
 
-function compareBy(keys: SortKeys, sign: 1 | -1) {
-  const { tier, text, num, then } = keys
-  return (a: number, b: number) => {
-    const byTier = tier[a]! - tier[b]!
+/** One KPI's sort keys for one column, kept per KPI object: a page streamed in computes keys for its own rows only. */
+interface RowKey {
+  tier: number
+  text: string
+  num: number
+  then: number
+}
+
+/** The column's order: tier, text, number, tie-break number (NaN last), then the KPI id (the board's order). */
+function compareBy(keys: WeakMap<KpiView, RowKey>, sign: 1 | -1) {
+  return (a: KpiView, b: KpiView) => {
+    const ka = keys.get(a)!
+    const kb = keys.get(b)!
+    const byTier = ka.tier - kb.tier
     if (byTier !== 0) return byTier
-    const ta = text[a]!
-    const tb = text[b]!
-    if (ta !== tb) return ta < tb ? -sign : sign
-    const byNum = num[a]! - num[b]!
-    if (byNum !== 0 || !then) return sign * byNum
-    const na = then[a]!
-    const nb = then[b]!
-    if (Number.isNaN(na) || Number.isNaN(nb)) return Number(Number.isNaN(na)) - Number(Number.isNaN(nb))
-    return sign * (na - nb)
+    if (ka.text !== kb.text) return ka.text < kb.text ? -sign : sign
+    const byNum = ka.num - kb.num
+    if (byNum !== 0) return sign * byNum
+    const na = ka.then
+    const nb = kb.then
+    const nan = Number(Number.isNaN(na)) - Number(Number.isNaN(nb))
+    if (nan !== 0) return nan
+    if (na !== nb && !Number.isNaN(na)) return sign * (na - nb)
+    return a.id - b.id
   }
 }
 
 interface Cached {
   statuses: Record<number, KpiStatus> | null
-  keys: SortKeys
-  sorted: Partial<Record<SortSpec['dir'], readonly KpiView[]>>
+  keys: WeakMap<KpiView, RowKey>
+  /** The last order made per direction, and of which array: the next array is merged into it, not sorted anew. */
+  last: Partial<Record<SortSpec['dir'], { kpis: readonly KpiView[]; order: readonly KpiView[] }>>
 }
 
-// Keys and orders live as long as the board's KPI array: filtering, grouping and flipping the direction reuse them.
-const cache = new WeakMap<readonly KpiView[], Map<string, Cached>>()
+// Keys and orders by column and language; lights and values are keys too, so new statuses start the column afresh.
+const cache = new Map<string, Cached>()
 
 function cached(kpis: readonly KpiView[], field: SortField, ctx: SortContext): Cached {
-  let byField = cache.get(kpis)
-  if (!byField) cache.set(kpis, (byField = new Map()))
   const name = `${field} ${ctx.locale}`
   const statuses = readsStatuses(field) ? ctx.statuses : null
-  let entry = byField.get(name)
-  if (!entry || entry.statuses !== statuses) byField.set(name, (entry = { statuses, keys: computeKeys(kpis, field, ctx), sorted: {} }))
+  let entry = cache.get(name)
+  if (!entry || entry.statuses !== statuses) cache.set(name, (entry = { statuses, keys: new WeakMap(), last: {} }))
+  const fresh = kpis.filter((kpi) => !entry.keys.has(kpi))
+  if (fresh.length) {
+    const keys = computeKeys(fresh, field, ctx)
+    fresh.forEach((kpi, i) => entry.keys.set(kpi, { tier: keys.tier[i]!, text: keys.text[i]!, num: keys.num[i]!, then: keys.then?.[i] ?? NaN }))
+  }
   return entry
 }
 
+/** The sorted rows of `previous` still in `kpis`, merged with the rows new to `kpis` (sorted on their own). */
+function mergeInto(previous: readonly KpiView[], kpis: readonly KpiView[], before: readonly KpiView[], compare: (a: KpiView, b: KpiView) => number) {
+  const now = new Set(kpis)
+  const held = new Set(before)
+  const kept = previous.filter((kpi) => now.has(kpi))
+  const added = kpis.filter((kpi) => !held.has(kpi)).sort(compare)
+  const order: KpiView[] = []
+  let i = 0
+  let j = 0
+  while (i < kept.length && j < added.length) order.push(compare(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!)
+  while (i < kept.length) order.push(kept[i++]!)
+  while (j < added.length) order.push(added[j++]!)
+  return order
+}
+
 /**
- * The board's KPIs in the order of a column, stable (ties keep the board's order); KPIs without a value last in
- * both directions. Without a sort, the order is by code. The result is shared: do not mutate it.
+ * The board's KPIs in the order of a column, stable (ties keep the id order); KPIs without a value last in both
+ * directions. Without a sort, the order is by code. A board streaming in is merged page by page into the order
+ * already made, so a page costs its own rows, not the board's. The result is shared: do not mutate it.
  */
 export function sortKpis(kpis: readonly KpiView[], sort: SortSpec | null, ctx: SortContext): readonly KpiView[] {
   const spec = sort ?? { field: 'code', dir: 'asc' }
   const entry = cached(kpis, spec.field, ctx)
-  let sorted = entry.sorted[spec.dir]
-  if (!sorted) {
-    const order = kpis.map((_, i) => i)
-    order.sort(compareBy(entry.keys, spec.dir === 'asc' ? 1 : -1))
-    sorted = entry.sorted[spec.dir] = order.map((i) => kpis[i]!)
-  }
-  return sorted
+  const last = entry.last[spec.dir]
+  if (last?.kpis === kpis) return last.order
+  const compare = compareBy(entry.keys, spec.dir === 'asc' ? 1 : -1)
+  const order = last ? mergeInto(last.order, kpis, last.kpis, compare) : [...kpis].sort(compare)
+  entry.last[spec.dir] = { kpis, order }
+  return order
 }

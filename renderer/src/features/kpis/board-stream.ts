@@ -1,3 +1,6 @@
+import type { BoardPage } from '../../../../electron/api'
+import { type ApiError, toApiError } from '../../api/api-error'
+
 /** What the board stores hold per KPI: rows in KPI id order, the order of `kpi.page`. */
 interface Row {
   id: number
@@ -7,10 +10,20 @@ interface Row {
 export const FIRST_PAGE = 200
 export const NEXT_PAGE = 5000
 
-/** How far a board's stream has come: rows read so far and the board's size when the last page was read. */
+/** Where a stream stands: the page to read next (after the id `after`, at most `limit` rows). */
+export interface Cursor {
+  after: number
+  limit: number
+}
+
+/**
+ * How far a board's stream has come: rows read so far and the board's size as its first page counted it; `failed`
+ * holds the error of the page that failed and its cursor, from which a retry resumes.
+ */
 export interface StreamProgress {
   loaded: number
   total: number
+  failed: { error: ApiError; at: Cursor } | null
 }
 
 /**
@@ -60,21 +73,32 @@ function lowerBound(rows: readonly Row[], id: number): number {
 }
 
 /**
- * Reads a board page by page until the cursor runs out, handing each page over as it comes; stops as soon as
- * `current()` says a newer load has started (its pages are dropped, none is handed over).
+ * Reads a board page by page from `from` (the first page by default) until the cursor runs out, handing each page over
+ * as it comes (one page is asked for ahead); stops as soon as `current()` says a newer load has started (its pages are dropped, none is handed over).
+ * A page that fails ends the stream with its error and cursor (null: every page came, or a newer load took over).
  */
 export async function streamPages<T>(
-  fetch: (after: number | undefined, limit: number) => Promise<{ rows: T[]; next: number | null; total: number }>,
-  onPage: (page: { rows: T[]; after: number; through: number | null; total: number }) => void,
-  current: () => boolean
-): Promise<void> {
-  let after = 0
-  for (let limit = FIRST_PAGE; ; limit = NEXT_PAGE) {
-    const page = await fetch(after || undefined, limit)
-    if (!current()) return
-    onPage({ rows: page.rows, after, through: page.next, total: page.total })
-    if (page.next === null) return
-    after = page.next
+  fetch: (after: number | undefined, limit: number) => Promise<BoardPage<T>>,
+  onPage: (page: { rows: T[]; after: number; through: number | null; total: number | null }) => void,
+  current: () => boolean,
+  from: Cursor = { after: 0, limit: FIRST_PAGE }
+): Promise<{ error: ApiError; at: Cursor } | null> {
+  let at = from
+  let pending = fetch(at.after || undefined, at.limit)
+  for (;;) {
+    let page: BoardPage<T>
+    try {
+      page = await pending
+    } catch (error) {
+      return current() ? { error: toApiError(error), at } : null
+    }
+    if (!current()) return null
+    const next = page.next === null ? null : { after: page.next, limit: NEXT_PAGE }
+    // The next page is asked for before this one is handed over: the server reads it while the page is drawn.
+    if (next) pending = fetch(next.after, next.limit)
+    onPage({ rows: page.rows, after: at.after, through: page.next, total: page.total })
+    if (!next) return null
+    at = next
   }
 }
 

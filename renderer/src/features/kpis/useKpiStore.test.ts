@@ -8,7 +8,7 @@ import type { useKpiStore } from './useKpiStore'
 // test lets it: what the grid would draw after each answer.
 
 const boards = new Map<number, KpiView[]>()
-const waiting: { input: { boardId: number; after?: number; limit: number }; answer: () => void }[] = []
+const waiting: { input: { boardId: number; after?: number; limit: number }; answer: () => void; fail: () => void }[] = []
 
 const transport: Transport = {
   call: (name, input) =>
@@ -21,19 +21,22 @@ const transport: Transport = {
           const all = boards.get(request.boardId) ?? []
           const rest = all.filter((k) => k.id > (request.after ?? 0))
           const rows = rest.slice(0, request.limit)
-          const page: BoardPage<KpiView> = { rows, next: rest.length > request.limit ? rows.at(-1)!.id : null, total: all.length }
+          // As the core does: only the first page counts the board.
+          const total = request.after === undefined ? all.length : null
+          const page: BoardPage<KpiView> = { rows, next: rest.length > request.limit ? rows.at(-1)!.id : null, total }
           resolve({ ok: true, data: page })
-        }
+        },
+        fail: () => resolve({ ok: false, error: { code: 'WORKSPACE_BUSY', message: 'The workspace is busy.' } })
       })
     }),
   on: () => () => undefined,
   stream: () => ({ result: Promise.resolve({ ok: true, data: null }), cancel: () => undefined })
 }
 
-/** Answers the oldest page request and lets the store take it. */
-async function answerNext() {
+/** Answers the oldest page request (or fails it) and lets the store take it. */
+async function answerNext(how: 'answer' | 'fail' = 'answer') {
   await vi.waitFor(() => expect(waiting.length).toBeGreaterThan(0))
-  waiting.shift()!.answer()
+  waiting.shift()![how]()
   await new Promise((resolve) => setTimeout(resolve, 0))
 }
 
@@ -55,12 +58,12 @@ describe('the board store streams a board', () => {
     boards.set(1, boardOf(1, 5_450, 1))
     const loading = store.getState().load(1)
     await answerNext()
-    expect(store.getState()).toMatchObject({ answeredBoard: 1, progress: { loaded: 200, total: 5_450 } })
+    expect(store.getState()).toMatchObject({ answeredBoard: 1, progress: { loaded: 200, total: 5_450, failed: null } })
     expect(store.getState().kpis).toHaveLength(200)
     expect(waiting[0]!.input).toMatchObject({ after: 200, limit: 5000 })
 
     await answerNext()
-    expect(store.getState().progress).toEqual({ loaded: 5_200, total: 5_450 })
+    expect(store.getState().progress).toEqual({ loaded: 5_200, total: 5_450, failed: null })
     await answerNext()
     await loading
     expect(store.getState().progress).toBeNull()
@@ -116,5 +119,56 @@ describe('the board store streams a board', () => {
     await loading
     await waited
     expect(whole).toBe(450)
+  })
+
+  it('a page that fails stops the progress with its error, what waits for the whole board is told, and Retry reads on from that page', async () => {
+    boards.set(6, boardOf(6, 10_450, 50_001))
+    const loading = store.getState().load(6)
+    await answerNext()
+    await answerNext()
+    const waited = store
+      .getState()
+      .whenLoaded()
+      .then(
+        () => 'loaded',
+        (error: { code: string }) => error.code
+      )
+    await answerNext('fail')
+    await loading
+    expect(await waited).toBe('WORKSPACE_BUSY')
+    const { progress, kpis } = store.getState()
+    expect(progress).toMatchObject({ loaded: 5_200, total: 10_450, failed: { error: { code: 'WORKSPACE_BUSY' }, at: { after: 55_200, limit: 5000 } } })
+    expect(kpis).toHaveLength(5_200)
+
+    const resumed = store.getState().resume()
+    expect(store.getState().progress?.failed).toBeNull()
+    expect(waiting[0]!.input).toEqual({ boardId: 6, includeRetired: false, after: 55_200, limit: 5000 })
+    await answerNext()
+    await answerNext()
+    await resumed
+    await store.getState().whenLoaded()
+    expect(store.getState().progress).toBeNull()
+    expect(store.getState().kpis.map((k) => k.id)).toEqual(boards.get(6)!.map((k) => k.id))
+  })
+
+  it('a KPI retired while an older page is on the way does not come back with that page', async () => {
+    boards.set(7, boardOf(7, 400, 60_001))
+    const loading = store.getState().load(7)
+    await answerNext()
+    // KPI 300 of the board is read by the second page before it is retired; the retirement lands first.
+    const early = boards.get(7)![20]!
+    const late = boards.get(7)![300]!
+    store.getState().put({ ...early, stage: 'retired', revisionId: 99_001 })
+    store.getState().put({ ...late, stage: 'retired', revisionId: 99_002 })
+    await answerNext()
+    await loading
+    const ids = store.getState().kpis.map((k) => k.id)
+    expect(ids).toHaveLength(398)
+    expect(ids).not.toContain(late.id)
+    expect(ids).not.toContain(early.id)
+
+    // Reinstated (a newer revision) and read again, it is back.
+    store.getState().put({ ...late, stage: 'draft', revisionId: 99_003 })
+    expect(store.getState().kpis.map((k) => k.id)).toContain(late.id)
   })
 })

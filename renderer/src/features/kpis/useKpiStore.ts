@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Input, KpiView } from '../../../../electron/api'
 import type { KpiPatch, NewKpi } from '../../../../electron/domain/kpi-input'
 import { api } from '../../api/client'
-import { mergePage, putById, streamPages, type StreamProgress } from './board-stream'
+import { type Cursor, mergePage, putById, streamPages, type StreamProgress } from './board-stream'
 import { emptyQuery, type KpiQuery } from './rows'
 import { withIds } from './selection'
 
@@ -12,7 +12,7 @@ interface KpiState {
   loading: boolean
   /** The board whose list has answered at least once; until then the board shows a loading state, not "no KPIs". */
   answeredBoard: number | null
-  /** While the board streams in: rows read so far of the board's total; null once every page has come. */
+  /** While the board streams in (or after a page failed): rows read so far of the board's total; null once every page has come. */
   progress: StreamProgress | null
   includeRetired: boolean
   query: KpiQuery
@@ -22,7 +22,9 @@ interface KpiState {
   clearSelection: () => void
   /** Shows the first page at once, then streams the rest into the same list; a newer load stops an older one. */
   load: (boardId: number) => Promise<void>
-  /** Resolves once the board has fully arrived (what needs the whole board waits for it). */
+  /** Reads the rest of the board from the page that failed. */
+  resume: () => Promise<void>
+  /** Resolves once the board has fully arrived (what needs the whole board waits for it); rejects if a page failed. */
   whenLoaded: () => Promise<void>
   /** Re-reads the KPIs an event named; many at once reloads the board. */
   refresh: (boardId: number, kpiIds: number[]) => Promise<void>
@@ -41,30 +43,53 @@ const newerRevision = (held: KpiView, paged: KpiView) => held.revisionId > paged
 // Each load counts up; a stream whose number is no longer the latest stops and drops its pages.
 let generation = 0
 let streaming: Promise<unknown> = Promise.resolve()
+// KPIs of the board shown that an edit retired, by the revision that retired them: a page read before the retirement
+// still has them live, and must not bring them back.
+let retiredAt = new Map<number, number>()
+const notRetiredSince = (kpi: KpiView) => (retiredAt.get(kpi.id) ?? -Infinity) < kpi.revisionId
 
 export const useKpiStore = create<KpiState>((set, get) => {
   const put = (kpi: KpiView) => {
     const { kpis, boardId, includeRetired } = get()
     if (kpi.boardId !== boardId) return
+    if (kpi.stage === 'retired') retiredAt.set(kpi.id, kpi.revisionId)
+    else retiredAt.delete(kpi.id)
     if (includeRetired || kpi.stage !== 'retired') set({ kpis: putById(kpis, kpi) })
     else if (kpis.some((k) => k.id === kpi.id)) set({ kpis: kpis.filter((k) => k.id !== kpi.id) })
   }
 
-  const stream = async (boardId: number, run: number) => {
+  /** Streams the board from `from`; a failed page stays in `progress` with its cursor, for `resume`. */
+  const stream = async (boardId: number, run: number, from?: Cursor) => {
     const includeRetired = get().includeRetired
-    let loaded = 0
-    await streamPages(
+    let { loaded, total } = get().progress ?? { loaded: 0, total: 0 }
+    const failed = await streamPages(
       (after, limit) => api.call('kpi.page', { boardId, includeRetired, after, limit }),
-      ({ rows, after, through, total }) => {
+      ({ rows, after, through, total: counted }) => {
         loaded += rows.length
+        // Only the first page counts the board; KPIs added since may take the count past it.
+        total = Math.max(counted ?? total, loaded)
         set({
-          kpis: mergePage(get().kpis, rows, after, through, newerRevision),
+          kpis: mergePage(get().kpis, includeRetired ? rows : rows.filter(notRetiredSince), after, through, newerRevision),
           answeredBoard: boardId,
-          progress: through === null ? null : { loaded, total }
+          progress: through === null ? null : { loaded, total, failed: null }
         })
       },
-      () => run === generation && get().boardId === boardId
+      () => run === generation && get().boardId === boardId,
+      from
     )
+    if (failed) set({ progress: { loaded, total, failed } })
+  }
+
+  const start = async (boardId: number, from?: Cursor) => {
+    const run = ++generation
+    set({ loading: true })
+    const done = stream(boardId, run, from)
+    streaming = done
+    try {
+      await done
+    } finally {
+      if (run === generation) set({ loading: false })
+    }
   }
 
   return {
@@ -79,22 +104,27 @@ export const useKpiStore = create<KpiState>((set, get) => {
     select: (ids, on) => set({ selected: withIds(get().selected, ids, on) }),
     clearSelection: () => set({ selected: new Set() }),
     load: async (boardId) => {
-      const run = ++generation
-      if (get().boardId !== boardId) set({ boardId, kpis: [], progress: null, query: emptyQuery, selected: new Set() })
-      set({ loading: true })
-      const done = stream(boardId, run)
-      streaming = done
-      try {
-        await done
-      } finally {
-        if (run === generation) set({ loading: false })
+      if (get().boardId !== boardId) {
+        retiredAt = new Map()
+        set({ boardId, kpis: [], query: emptyQuery, selected: new Set() })
       }
+      set({ progress: null })
+      await start(boardId)
+    },
+    resume: async () => {
+      const { boardId, progress } = get()
+      if (boardId === null || !progress?.failed) return
+      set({ progress: { ...progress, failed: null } })
+      await start(boardId, progress.failed.at)
     },
     whenLoaded: async () => {
       for (;;) {
         const awaited = streaming
         await awaited.catch(() => undefined)
-        if (awaited === streaming) return
+        if (awaited !== streaming) continue
+        const failed = get().progress?.failed
+        if (failed) throw failed.error
+        return
       }
     },
     refresh: async (boardId, kpiIds) => {

@@ -50,11 +50,12 @@ export const useReviewStore = create<ReviewState>((set, get) => ({
   loadStatus: async (boardId) => {
     if (get().boardId !== boardId) set({ boardId, statuses: {}, proposals: [], panelOpen: false, focusId: null, move: null })
     const run = ++generation
-    await streamPages(
+    const failed = await streamPages(
       (after, limit) => api.call('status.page', { boardId, after, limit }),
       ({ rows, after, through }) => set({ statuses: mergeKeyedPage(get().statuses, rows, (s) => s.kpiId, after, through) }),
       () => run === generation && get().boardId === boardId
     )
+    if (failed) throw failed.error
   },
   refreshStatus: async (boardId, kpiIds) => {
     if (get().boardId !== boardId) return
