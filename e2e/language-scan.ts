@@ -80,7 +80,15 @@ const ZH_ALLOWED = new Set(
     'SUM',
     'MAX',
     'MIN',
-    'COUNT'
+    'COUNT',
+    // Names typed as they are: the Base URL field, HTTP header names, the environment variable holding the key.
+    'Base',
+    'https',
+    'Authorization',
+    'api-key',
+    'Cookie',
+    'KPILOOP',
+    'KEY'
   ].map((w) => w.toLowerCase())
 )
 

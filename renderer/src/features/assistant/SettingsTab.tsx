@@ -126,7 +126,11 @@ export function SettingsTab() {
                 ...(env('model') ? {} : { model: filled.model })
               })
             }}
-            options={presets.map((p) => ({ value: p.id, label: p.local ? `${p.label} · ${t('assistant.local')}` : p.label }))}
+            options={presets.map((p) => {
+              // Provider names are names in any language; only the custom entry is a description.
+              const label = p.id === 'custom' ? t('assistant.customProvider') : p.label
+              return { value: p.id, label: p.local ? `${label} · ${t('assistant.local')}` : label }
+            })}
           />
         </Form.Item>
         <div className="assistant-row">
